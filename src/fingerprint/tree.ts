@@ -1,0 +1,16 @@
+// Interface placeholder; the implementation lands with the file-listing work.
+export interface FileTree {
+  /** Absolute path every listed path is relative to: the repository root, or the project directory. */
+  readonly root: string;
+  /** The project directory relative to `root` (posix, "" when they are the same). */
+  readonly projectDir: string;
+  /** True when `root` is a git work tree. */
+  readonly isGitRepo: boolean;
+  /**
+   * Every candidate input file under `root`, sorted, posix, relative to `root`: never-input
+   * directories pruned, gitignored files skipped unless asked otherwise, symlinks to files included.
+   */
+  readonly files: readonly string[];
+  /** Content digests (git blob ids) of root-relative paths; null when absent or not a regular file. */
+  digest(paths: readonly string[]): Promise<Map<string, string | null>>;
+}

@@ -1,0 +1,49 @@
+/** Where a key came from. */
+export type KeySource = "pyproject" | "inferred" | "input" | "implicit";
+
+/**
+ * How the report groups keys: what forces a rebuild of the compiled code, the files the wheel
+ * ships, the files the backend reads into the wheel's metadata, and the environment of the build.
+ */
+export type KeyGroup = "rebuild" | "shipped" | "metadata" | "implicit";
+
+/** One uv `cache-keys` entry, parsed: the five forms of uv's `CacheKey`, with `git` normalized. */
+export type CacheKeyEntry =
+  | { readonly kind: "file"; readonly pattern: string }
+  | { readonly kind: "dir"; readonly path: string }
+  | { readonly kind: "git"; readonly commit: boolean; readonly tags: boolean }
+  | { readonly kind: "env"; readonly name: string };
+
+/** A uv-style entry together with where it came from and how it is reported. */
+export interface KeySpec {
+  readonly entry: CacheKeyEntry;
+  readonly source: KeySource;
+  readonly group: KeyGroup;
+  /** Where the entry was written, for error messages: `pyproject.toml: [tool.uv] cache-keys[3]`. */
+  readonly origin: string;
+}
+
+export type ResolvedKind =
+  | CacheKeyEntry["kind"]
+  | "platform"
+  | "python"
+  | "toolchain"
+  | "env-prefixes"
+  | "build-system"
+  | "build-command"
+  | "pyproject";
+
+/** A key after resolution: everything the fingerprint and the report need, and no secret. */
+export interface ResolvedKey {
+  /** Stable id: `file:src/**\/*.rs`, `dir:src`, `git:commit`, `env:RUSTFLAGS`, `platform`, ... */
+  readonly id: string;
+  readonly kind: ResolvedKind;
+  readonly source: KeySource;
+  readonly group: KeyGroup;
+  /** Full hex sha256 over everything the key covers. */
+  readonly digest: string;
+  /** File-like keys: path relative to the project directory (posix) → content digest, null when absent. */
+  readonly files?: Readonly<Record<string, string | null>>;
+  /** A short, non-secret description of the value (`rustc 1.95.0`, `linux-x86_64-glibc2.36`). */
+  readonly detail?: string;
+}
