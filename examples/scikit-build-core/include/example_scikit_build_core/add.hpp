@@ -1,0 +1,7 @@
+#pragma once
+
+namespace example {
+
+inline long add(long a, long b) { return a + b; }
+
+}  // namespace example

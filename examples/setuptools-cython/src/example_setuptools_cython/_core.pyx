@@ -1,0 +1,3 @@
+def add(long a, long b):
+    """Add two integers."""
+    return a + b

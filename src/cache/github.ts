@@ -1,0 +1,151 @@
+import { readdir, rm } from "node:fs/promises";
+import path from "node:path";
+import * as cache from "@actions/cache";
+import { errorMessage } from "../errors.js";
+import { withDeadline } from "./deadline.js";
+import type {
+  CacheBackend,
+  RestoreRequest,
+  RestoreResult,
+  SaveRequest,
+  SaveResult,
+} from "./types.js";
+
+/** Deadlines for one backend call; the library's own retries can otherwise run for many minutes. */
+export interface GithubCacheOptions {
+  /** Longest a restore (lookup, download and extraction) may take. Default 120 s. */
+  readonly restoreDeadlineMs?: number;
+  /** Longest a save (lookup, archive, upload and finalize) may take. Default 300 s. */
+  readonly saveDeadlineMs?: number;
+}
+
+const NOT_SAVED =
+  "not saved: the cache service refused or another job saved it first (see the log above)";
+const KNOWN_MODES = ["none", "read", "write", "write-only"];
+
+/**
+ * The GitHub Actions cache (service v2) through `@actions/cache`. Entries are keyed on the key and
+ * on `paths = [dir]`, so callers must pass the same absolute `dir` on every run. The library logs
+ * its own failures and swallows most of them; this class turns the outcome into a result and adds
+ * a one-line warning. Only a ValidationError (a bad key: a bug here) is thrown.
+ */
+export class GithubCache implements CacheBackend {
+  readonly kind = "github";
+  private readonly restoreMs: number;
+  private readonly saveMs: number;
+
+  constructor(options: GithubCacheOptions = {}) {
+    this.restoreMs = options.restoreDeadlineMs ?? 120_000;
+    this.saveMs = options.saveDeadlineMs ?? 300_000;
+  }
+
+  async restore(request: RestoreRequest): Promise<RestoreResult> {
+    const blocked = unusable("read");
+    if (blocked) return { status: "unavailable", warning: `restore skipped: ${blocked}` };
+    return bounded(
+      () => restoreNow(request),
+      this.restoreMs,
+      (why) => ({ status: "unavailable", warning: `cache restore of ${request.key}: ${why}` }),
+    );
+  }
+
+  async save(request: SaveRequest): Promise<SaveResult> {
+    const blocked = unusable("write");
+    if (blocked) return { status: "failed", warning: `save skipped: ${blocked}` };
+    return bounded(
+      () => saveNow(request),
+      this.saveMs,
+      (why) => ({ status: "failed", warning: `cache save of ${request.key}: ${why}` }),
+    );
+  }
+}
+
+async function restoreNow(request: RestoreRequest): Promise<RestoreResult> {
+  const paths = [request.dir];
+  const restoreKeys = [...(request.restoreKeys ?? [])];
+  // Look first, so that a download or extraction failure (which the library logs and then reports
+  // exactly like a miss) can be told apart from a real miss.
+  const found = await cache.restoreCache(paths, request.key, restoreKeys, { lookupOnly: true });
+  if (found === undefined) return { status: "miss" };
+  if (request.lookupOnly) return { status: "hit", matchedKey: found };
+  const before = await listTree(request.dir);
+  const restored = await cache.restoreCache(paths, request.key, restoreKeys);
+  if (restored !== undefined) return { status: "hit", matchedKey: restored };
+  // tar may have written some files before failing (e.g. a truncated archive): take them back out.
+  const removed = await removeAdded(request.dir, before);
+  const cleanup = removed > 0 ? `; removed ${removed} partially restored path(s)` : "";
+  const warning = `cache entry ${found} was found but could not be downloaded or extracted into ${request.dir} (see the log above)${cleanup}`;
+  return { status: "unavailable", warning };
+}
+
+async function saveNow(request: SaveRequest): Promise<SaveResult> {
+  if (await exists(request)) return { status: "exists" };
+  let id: number;
+  try {
+    id = await cache.saveCache([request.dir], request.key);
+  } catch (error) {
+    if (!(error instanceof cache.ReserveCacheError)) throw error;
+    id = -1; // the library normally swallows this one; treat it like its -1
+  }
+  // NaN (a service reply without entry_id) still means the entry was finalized.
+  if (id !== -1) return { status: "saved" };
+  // -1 hides the reason; an entry that is now there means another job won the race.
+  if (await exists(request)) return { status: "exists" };
+  return { status: "failed", warning: `cache save of ${request.key}: ${NOT_SAVED}` };
+}
+
+/** Whether an entry with exactly this key (and this dir's version) is visible. */
+async function exists(request: SaveRequest): Promise<boolean> {
+  // Under a write-only cache mode the library refuses reads; then only the save itself can tell.
+  if (unusable("read")) return false;
+  const found = await cache.restoreCache([request.dir], request.key, [], { lookupOnly: true });
+  return found === request.key;
+}
+
+/** Why the cache cannot be used for `access` in this job, or undefined if it can. */
+function unusable(access: "read" | "write"): string | undefined {
+  if (!cache.isFeatureAvailable()) {
+    return "the GitHub cache service is not available to this job (ACTIONS_RESULTS_URL is not set)";
+  }
+  // The library reads this variable from process.env on every call and silently skips what it
+  // does not allow; mirror its rule here only to say so clearly.
+  const mode = (process.env.ACTIONS_CACHE_MODE ?? "").trim().toLowerCase();
+  if (!KNOWN_MODES.includes(mode)) return undefined;
+  const allowed = access === "read" ? ["read", "write"] : ["write", "write-only"];
+  if (allowed.includes(mode)) return undefined;
+  return `ACTIONS_CACHE_MODE=${mode} does not allow cache ${access}s in this job`;
+}
+
+/** Runs `work` under a deadline; any failure but a ValidationError becomes `trouble(why)`. */
+async function bounded<T>(
+  work: () => Promise<T>,
+  ms: number,
+  trouble: (why: string) => T,
+): Promise<T> {
+  try {
+    const outcome = await withDeadline(work(), ms);
+    if (outcome.done) return outcome.value;
+    return trouble(`cache service did not answer within ${Math.round(ms / 100) / 10} s`);
+  } catch (error) {
+    if (error instanceof cache.ValidationError) throw error;
+    return trouble(errorMessage(error).replace(/\s+/g, " "));
+  }
+}
+
+/** Every path under `dir`, relative to it; empty if `dir` does not exist. */
+async function listTree(dir: string): Promise<Set<string>> {
+  try {
+    return new Set(await readdir(dir, { recursive: true }));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Set();
+    throw error;
+  }
+}
+
+/** Removes every path that appeared under `dir` since `before`; returns how many there were. */
+async function removeAdded(dir: string, before: Set<string>): Promise<number> {
+  const added = [...(await listTree(dir))].filter((p) => !before.has(p));
+  // `force`: a path inside an added directory is already gone with it.
+  for (const p of added) await rm(path.join(dir, p), { recursive: true, force: true });
+  return added.length;
+}

@@ -1,0 +1,187 @@
+import { createHash } from "node:crypto";
+import {
+  cp,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from "node:fs/promises";
+import path from "node:path";
+import { errorMessage, UserError } from "../errors.js";
+import type {
+  CacheBackend,
+  RestoreRequest,
+  RestoreResult,
+  SaveRequest,
+  SaveResult,
+} from "./types.js";
+
+/** A tmp dir untouched for this long belongs to a save that was killed. */
+const STALE_TMP_MS = 60 * 60 * 1000;
+
+interface Entry {
+  readonly key: string;
+  /** Milliseconds since the epoch, when the entry was written. */
+  readonly created: number;
+  readonly path: string;
+}
+
+/**
+ * A cache in a local directory, safe under concurrent use by several processes.
+ *
+ * Layout: `<cacheDir>/v1/entries/<sha256(key)>/` holds `entry.json` (`{ key, created }`) and
+ * `data/` (a copy of the saved directory). A save copies into `<cacheDir>/v1/tmp/<random>/` and
+ * then renames that onto the entry path, so an entry is only ever reachable complete, and of
+ * several concurrent saves of one key exactly one wins.
+ */
+export class LocalCache implements CacheBackend {
+  readonly kind = "local";
+  private readonly entries: string;
+  private readonly tmp: string;
+
+  constructor(readonly cacheDir: string) {
+    this.entries = path.join(cacheDir, "v1", "entries");
+    this.tmp = path.join(cacheDir, "v1", "tmp");
+  }
+
+  async restore(request: RestoreRequest): Promise<RestoreResult> {
+    let entry: Entry | undefined;
+    try {
+      entry = await this.find(request.key, request.restoreKeys ?? []);
+    } catch (error) {
+      const warning = `cannot read the cache directory ${this.cacheDir}: ${errorMessage(error)}`;
+      return { status: "unavailable", warning };
+    }
+    if (!entry) return { status: "miss" };
+    if (!request.lookupOnly) {
+      try {
+        await mkdir(request.dir, { recursive: true });
+        await cp(path.join(entry.path, "data"), request.dir, { recursive: true, force: true });
+      } catch (error) {
+        const warning = `could not restore cache entry ${entry.key} into ${request.dir} (it may hold a partial copy): ${errorMessage(error)}`;
+        return { status: "unavailable", warning };
+      }
+    }
+    return { status: "hit", matchedKey: entry.key };
+  }
+
+  async save(request: SaveRequest): Promise<SaveResult> {
+    const target = this.entryPath(request.key);
+    let staging: string;
+    try {
+      await mkdir(this.entries, { recursive: true });
+      await mkdir(this.tmp, { recursive: true });
+      if (await readEntry(target)) return { status: "exists" };
+      await this.sweep();
+      staging = await mkdtemp(path.join(this.tmp, "save-"));
+    } catch (error) {
+      const warning = `cannot write the cache directory ${this.cacheDir}: ${errorMessage(error)}`;
+      return { status: "failed", warning };
+    }
+    try {
+      await cp(request.dir, path.join(staging, "data"), { recursive: true });
+      const entry = { key: request.key, created: Date.now() };
+      await writeFile(path.join(staging, "entry.json"), `${JSON.stringify(entry)}\n`);
+      await rename(staging, target);
+      return { status: "saved" };
+    } catch (error) {
+      // Best effort: a leftover staging dir only costs space, and a later save sweeps it.
+      await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+      // Losing the rename to a concurrent save (ENOTEMPTY, EEXIST, EPERM on Windows) is a success.
+      if (await readEntry(target)) return { status: "exists" };
+      const warning = `could not save cache entry ${request.key} in ${this.cacheDir}: ${errorMessage(error)}`;
+      return { status: "failed", warning };
+    }
+  }
+
+  private entryPath(key: string): string {
+    return path.join(this.entries, createHash("sha256").update(key).digest("hex"));
+  }
+
+  /** The exact key, else for each prefix in order the newest entry (tiebreak: greatest key). */
+  private async find(key: string, prefixes: readonly string[]): Promise<Entry | undefined> {
+    const exact = await readEntry(this.entryPath(key));
+    if (exact?.key === key) return exact;
+    if (prefixes.length === 0) return undefined;
+    const all = await this.scan();
+    for (const prefix of prefixes) {
+      const newest = all
+        .filter((e) => e.key.startsWith(prefix))
+        .sort((a, b) => b.created - a.created || (a.key < b.key ? 1 : -1))[0];
+      if (newest) return newest;
+    }
+    return undefined;
+  }
+
+  /** Every readable entry; an absent cache is empty, an unreadable one throws. */
+  private async scan(): Promise<Entry[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.entries);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw error;
+    }
+    const found = await Promise.all(names.map((name) => readEntry(path.join(this.entries, name))));
+    return found.filter((e): e is Entry => e !== undefined);
+  }
+
+  /** Removes staging dirs left by killed saves, so they cannot pile up. */
+  private async sweep(): Promise<void> {
+    const cutoff = Date.now() - STALE_TMP_MS;
+    for (const name of await readdir(this.tmp)) {
+      const stale = path.join(this.tmp, name);
+      // Best effort: another process may be sweeping the same dir, and a dir that cannot be
+      // removed now only costs space; neither is a reason to fail this save.
+      await stat(stale)
+        .then((s) => (s.mtimeMs < cutoff ? rm(stale, { recursive: true, force: true }) : undefined))
+        .catch(() => undefined);
+    }
+  }
+}
+
+/** The entry at `dir`, or undefined if it is absent, partial or corrupt (a miss, not an error). */
+async function readEntry(dir: string): Promise<Entry | undefined> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path.join(dir, "entry.json"), "utf8"));
+  } catch {
+    // Missing, unreadable or malformed: an entry we cannot trust is treated as absent.
+    return undefined;
+  }
+  if (typeof parsed !== "object" || parsed === null) return undefined;
+  const { key, created } = parsed as Record<string, unknown>;
+  if (typeof key !== "string" || typeof created !== "number") return undefined;
+  return { key, created, path: dir };
+}
+
+/**
+ * Where the local cache lives by default: `$WHEEL_CACHE_DIR`, else the platform's user cache
+ * directory (`$XDG_CACHE_HOME/wheel-cache` or `~/.cache/wheel-cache`; on macOS
+ * `~/Library/Caches/wheel-cache`; on Windows `%LOCALAPPDATA%\wheel-cache\Cache`).
+ * A pure function of its arguments; throws a UserError when no home directory is known.
+ */
+export function defaultCacheDir(
+  env: Readonly<Record<string, string | undefined>>,
+  platform: NodeJS.Platform,
+): string {
+  if (env.WHEEL_CACHE_DIR) return env.WHEEL_CACHE_DIR;
+  const { HOME: home, XDG_CACHE_HOME: xdg } = env;
+  if (platform === "win32") {
+    const local =
+      env.LOCALAPPDATA || (env.USERPROFILE && path.win32.join(env.USERPROFILE, "AppData", "Local"));
+    if (local) return path.win32.join(local, "wheel-cache", "Cache");
+  } else if (platform === "darwin") {
+    if (home) return path.posix.join(home, "Library", "Caches", "wheel-cache");
+  } else if (xdg && path.posix.isAbsolute(xdg)) {
+    // The XDG spec says a relative value is invalid and must be ignored.
+    return path.posix.join(xdg, "wheel-cache");
+  } else if (home) {
+    return path.posix.join(home, ".cache", "wheel-cache");
+  }
+  throw new UserError("cannot tell where to keep the local cache: set WHEEL_CACHE_DIR");
+}

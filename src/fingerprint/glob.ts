@@ -1,0 +1,136 @@
+import { posix } from "node:path";
+import { UserError } from "../errors.js";
+
+/** A `file` glob compiled with uv's meaning (gitignore-style matching, see uv-cache-keys.md §4). */
+export interface CompiledGlob {
+  /** The pattern as written, including a leading `!`. */
+  readonly pattern: string;
+  /** Where the pattern was written, for error messages. */
+  readonly origin: string;
+  /** True for `!pattern`: an exclusion. */
+  readonly negated: boolean;
+  /** Project-relative posix directory the pattern is matched under ("" for the project dir). */
+  readonly base: string;
+  /** Whether a path relative to `base` (posix) matches. */
+  matches(pathRelativeToBase: string): boolean;
+}
+
+const GLOB_CHAR = /[*?[{]/;
+const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
+const ANY_DEPTH = "(?:.*/)?";
+
+/** Whether a `file` entry is a glob rather than a literal path: it contains `*`, `?`, `[` or `{`. */
+export function isGlob(s: string): boolean {
+  return GLOB_CHAR.test(s);
+}
+
+/**
+ * Compiles a glob written relative to the project directory. Throws a `UserError` naming the
+ * pattern and `origin` for an absolute pattern, an empty one, or bad syntax (unclosed `[`/`{`).
+ */
+export function compileGlob(pattern: string, origin: string): CompiledGlob {
+  const fail = (why: string) => new UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
+  const negated = pattern.startsWith("!");
+  const body = negated ? pattern.slice(1) : pattern;
+  if (/^(?:[/\\]|[A-Za-z]:)/.test(body)) {
+    throw fail("is an absolute path; write it relative to the project directory");
+  }
+  // uv's split_glob: leading components without glob characters form the base; `.` and empty
+  // components (so a trailing `/`) are dropped; the last component always stays in the pattern.
+  const parts = body.split("/").filter((part) => part !== "" && part !== ".");
+  let split = 0;
+  while (split < parts.length - 1 && !isGlob(parts[split]!)) split++;
+  const rest = parts.slice(split).join("/");
+  if (rest === "") throw fail("is empty");
+  const normalized = posix.normalize(parts.slice(0, split).join("/") || ".");
+  const base = normalized === "." ? "" : normalized;
+  const regex = new RegExp(`^${anchor(rest)}${translate(rest, fail)}$`, "u");
+  return { pattern, origin, negated, base, matches: (path) => regex.test(path) };
+}
+
+/** gitignore: a pattern without `/` matches at any depth; globwalk makes a bare `*` top level only. */
+function anchor(rest: string): string {
+  return rest.includes("/") || rest === "*" || rest === "**" ? "" : ANY_DEPTH;
+}
+
+/** Translates glob syntax to a RegExp source (globset with `literal_separator`). */
+function translate(source: string, fail: (why: string) => UserError): string {
+  const chars = Array.from(source);
+  let i = 0;
+  const literal = (c: string) => c.replace(REGEX_SYNTAX, "\\$&");
+
+  const sequence = (inBraces: boolean): string => {
+    let out = "";
+    while (i < chars.length) {
+      const c = chars[i]!;
+      if (inBraces && (c === "," || c === "}")) return out;
+      i++;
+      if (c === "\\") {
+        if (i >= chars.length) throw fail("ends with a lone backslash");
+        out += literal(chars[i++]!);
+      } else if (c === "?") out += "[^/]";
+      else if (c === "*") out += star(inBraces);
+      else if (c === "[") out += charClass();
+      else if (c === "{") out += alternatives();
+      else out += literal(c);
+    }
+    if (inBraces) throw fail('has an unclosed "{"');
+    return out;
+  };
+
+  // `**` is recursive only as a whole component (`**/x`, `x/**`, `a/**/b`); elsewhere it is `*`.
+  const star = (inBraces: boolean): string => {
+    if (chars[i] !== "*") return "[^/]*";
+    const before = chars[i - 2];
+    i++;
+    const after = chars[i];
+    const bounds = inBraces ? ["/", "{", ",", "}"] : ["/"];
+    const whole =
+      (before === undefined || bounds.includes(before)) &&
+      (after === undefined || bounds.includes(after));
+    if (!whole) return "[^/]*";
+    if (after !== "/") return ".*";
+    i++;
+    return ANY_DEPTH;
+  };
+
+  // `[abc]`, `[a-z]`, `[!abc]`/`[^abc]`; a `]` first is literal. Negated classes never match `/`.
+  const charClass = (): string => {
+    const negated = chars[i] === "!" || chars[i] === "^";
+    if (negated) i++;
+    let items = "";
+    for (let first = true; chars[i] !== "]" || first; first = false) {
+      let c = chars[i++];
+      if (c === "\\") c = chars[i++];
+      if (c === undefined) throw fail('has an unclosed "["');
+      if (chars[i] === "-" && chars[i + 1] !== undefined && chars[i + 1] !== "]") {
+        let end = chars[i + 1]!;
+        i += 2;
+        if (end === "\\") end = chars[i++] ?? "";
+        if (end === "" || end.codePointAt(0)! < c.codePointAt(0)!) {
+          throw fail(`has an invalid range "${c}-${end}"`);
+        }
+        items += `${classChar(c)}-${classChar(end)}`;
+      } else items += classChar(c);
+    }
+    i++;
+    return negated ? `[^/${items}]` : `[${items}]`;
+  };
+
+  // `{a,b}`, nested allowed.
+  const alternatives = (): string => {
+    const options = [sequence(true)];
+    while (chars[i] === ",") {
+      i++;
+      options.push(sequence(true));
+    }
+    i++; // the closing `}`: `sequence(true)` throws at the end of the pattern.
+    return `(?:${options.join("|")})`;
+  };
+
+  return sequence(false);
+}
+
+function classChar(c: string): string {
+  return /[\\\]^[-]/.test(c) ? `\\${c}` : c;
+}

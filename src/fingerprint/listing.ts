@@ -1,0 +1,107 @@
+import { lstat, realpath, stat } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
+import { UserError } from "../errors.js";
+import { gitFiles, gitToplevel, indexBlobIds } from "./git-files.js";
+import { hashFiles, isAbsentError } from "./hash.js";
+import { makePruner } from "./prune.js";
+import type { FileTree } from "./tree.js";
+import { walkFiles } from "./walk.js";
+
+export interface OpenTreeOptions {
+  /** Absolute path of the project directory. */
+  readonly projectDir: string;
+  /** Absolute directories whose files are never inputs (the wheel output directory and such). */
+  readonly exclude?: readonly string[];
+  /** List the files `.gitignore` ignores as well. */
+  readonly includeIgnored?: boolean;
+}
+
+/**
+ * Lists the candidate input files of the repository holding `projectDir`. The root is the git
+ * work tree root (`git rev-parse --show-toplevel`); without a usable git, the nearest ancestor
+ * holding `.git`, else the project directory itself. Listing uses `git ls-files` in a work tree
+ * and a directory walk otherwise; both prune never-input directories and honour `.gitignore`.
+ */
+export async function openTree(options: OpenTreeOptions): Promise<FileTree> {
+  const project = await projectRealpath(options.projectDir);
+  const gitRoot = await gitToplevel(project);
+  const root = gitRoot ?? (await dotGitAncestor(project)) ?? project;
+  const excluded: string[] = [];
+  for (const dir of options.exclude ?? []) {
+    const real = await existingRealpath(dir);
+    const rel = real === null ? null : toPosix(relative(root, real));
+    if (rel !== null && rel !== ".." && !rel.startsWith("../") && !isAbsolute(rel)) {
+      excluded.push(rel);
+    }
+  }
+  const pruner = makePruner(toPosix(relative(root, project)), excluded);
+  const includeIgnored = options.includeIgnored ?? false;
+  const files = gitRoot
+    ? await gitFiles(root, pruner, includeIgnored)
+    : await walkFiles(root, pruner, includeIgnored);
+  files.sort(); // plain UTF-16 code unit order
+  return new ListedTree(root, toPosix(relative(root, project)), gitRoot !== null, files);
+}
+
+class ListedTree implements FileTree {
+  readonly files: readonly string[];
+  readonly #digests = new Map<string, string | null>();
+
+  constructor(
+    readonly root: string,
+    readonly projectDir: string,
+    readonly isGitRepo: boolean,
+    files: string[],
+  ) {
+    this.files = Object.freeze(files);
+  }
+
+  async digest(paths: readonly string[]): Promise<Map<string, string | null>> {
+    const missing = [...new Set(paths)].filter((path) => !this.#digests.has(path));
+    if (missing.length > 0) {
+      const known = this.isGitRepo ? await indexBlobIds(this.root, missing) : new Map();
+      const toHash = missing.filter((path) => !known.has(path));
+      const hashed = await hashFiles(toHash.map((path) => join(this.root, path)));
+      for (const path of missing) {
+        this.#digests.set(path, known.get(path) ?? hashed.get(join(this.root, path)) ?? null);
+      }
+    }
+    return new Map(paths.map((path) => [path, this.#digests.get(path) ?? null]));
+  }
+}
+
+async function projectRealpath(dir: string): Promise<string> {
+  const real = await existingRealpath(dir);
+  if (real === null || !(await stat(real)).isDirectory()) {
+    throw new UserError(`project directory ${dir} does not exist or is not a directory`);
+  }
+  return real;
+}
+
+/** The real path of `path`, or null when it does not exist. */
+async function existingRealpath(path: string): Promise<string | null> {
+  try {
+    return await realpath(path);
+  } catch (error) {
+    // A directory that does not exist holds no files: nothing to list or prune.
+    if (isAbsentError(error)) return null;
+    throw error;
+  }
+}
+
+async function dotGitAncestor(dir: string): Promise<string | null> {
+  for (let current = dir; ; current = dirname(current)) {
+    try {
+      await lstat(join(current, ".git"));
+      return current;
+    } catch (error) {
+      // No `.git` here: try the parent.
+      if (!isAbsentError(error)) throw error;
+    }
+    if (dirname(current) === current) return null;
+  }
+}
+
+function toPosix(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}

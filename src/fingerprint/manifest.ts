@@ -1,0 +1,52 @@
+import { digestOf } from "../keys/digest.js";
+import type { ResolvedKey } from "../keys/types.js";
+
+export const MANIFEST_SCHEMA = 1;
+
+/** A built wheel as the manifest records it. */
+export interface WheelRecord {
+  readonly name: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+/**
+ * Everything that went into a fingerprint, and what the build made from it. Saved beside the
+ * wheels so that the next miss can say exactly what changed. It never holds an environment value.
+ */
+export interface Manifest {
+  readonly schema: typeof MANIFEST_SCHEMA;
+  readonly fingerprint: string;
+  /** Project directory relative to the repository root ("." at the root). */
+  readonly project: string;
+  readonly keys: readonly ResolvedKey[];
+  readonly wheels?: readonly WheelRecord[];
+  readonly build?: { readonly seconds: number; readonly command: readonly string[] };
+  readonly createdAt?: string;
+}
+
+/** The fingerprint: a digest over every key's id and digest, in id order. */
+export function fingerprintOf(keys: readonly ResolvedKey[]): string {
+  const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return digestOf("wheel-cache-fingerprint", String(MANIFEST_SCHEMA), ...sorted.flatMap((k) => [k.id, k.digest]));
+}
+
+export function makeManifest(project: string, keys: readonly ResolvedKey[]): Manifest {
+  return { schema: MANIFEST_SCHEMA, fingerprint: fingerprintOf(keys), project, keys };
+}
+
+/** Parses a stored manifest; undefined when it is not one this version understands. */
+export function parseManifest(text: string): Manifest | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // Not JSON: a corrupted entry, treated as having no manifest.
+    return undefined;
+  }
+  const m = value as Partial<Manifest> | null;
+  if (!m || m.schema !== MANIFEST_SCHEMA || typeof m.fingerprint !== "string" || !Array.isArray(m.keys)) {
+    return undefined;
+  }
+  return m as Manifest;
+}

@@ -1,0 +1,50 @@
+import { digestOf } from "./digest.js";
+import type { KeySource, ResolvedKey } from "./types.js";
+
+/** Variables that change what a build produces. Names ending in `_` are prefixes. */
+export const BUILD_ENV = [
+  "CARGO_", "CMAKE_", "MATURIN_", "PYO3_", "SKBUILD_", "SETUPTOOLS_", "MESON_",
+  "RUSTFLAGS", "RUSTC", "RUSTDOCFLAGS", "CC", "CXX", "CPP", "FC", "CFLAGS", "CXXFLAGS",
+  "CPPFLAGS", "FFLAGS", "LDFLAGS", "LDSHARED", "AR", "ARCHFLAGS", "CUDAFLAGS", "NVCC_PREPEND_FLAGS",
+  "MACOSX_DEPLOYMENT_TARGET", "_PYTHON_HOST_PLATFORM",
+];
+
+/** Matches of the prefixes above that only affect logging, networking or where caches live. */
+const NOT_BUILD_ENV = ["CARGO_TERM_", "CARGO_HOME", "CARGO_HTTP_", "CARGO_NET_", "CARGO_REGISTR"];
+
+/** A name pattern: an exact name, or a prefix when it ends in `_` or `*`. */
+export function matchesName(pattern: string, name: string): boolean {
+  if (pattern.endsWith("*")) return name.startsWith(pattern.slice(0, -1));
+  if (pattern.endsWith("_")) return name.startsWith(pattern);
+  return name === pattern;
+}
+
+/**
+ * One key per build-affecting variable that is set, plus every exactly named user variable
+ * (recorded as unset when it is). Values are hashed, never kept.
+ */
+export function envKeys(env: NodeJS.ProcessEnv, extra: readonly string[]): ResolvedKey[] {
+  const keys = new Map<string, ResolvedKey>();
+  for (const name of Object.keys(env).sort()) {
+    if (NOT_BUILD_ENV.some((p) => name.startsWith(p))) continue;
+    if (BUILD_ENV.some((p) => matchesName(p, name))) keys.set(name, envKey(name, env[name], "implicit"));
+  }
+  for (const pattern of extra) {
+    for (const name of Object.keys(env).filter((n) => matchesName(pattern, n))) {
+      keys.set(name, envKey(name, env[name], "input"));
+    }
+    if (!/[*_]$/.test(pattern) && !keys.has(pattern)) keys.set(pattern, envKey(pattern, undefined, "input"));
+  }
+  return [...keys.values()];
+}
+
+/** The key for one variable: its value's digest, unset kept apart from empty. */
+export function envKey(
+  name: string,
+  value: string | undefined,
+  source: KeySource,
+  group: ResolvedKey["group"] = "implicit",
+): ResolvedKey {
+  const digest = value === undefined ? digestOf("env", name, "unset") : digestOf("env", name, "set", value);
+  return { id: `env:${name}`, kind: "env", source, group, digest, detail: value === undefined ? "unset" : "set" };
+}

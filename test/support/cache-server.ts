@@ -1,0 +1,205 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * An in-memory model of the GitHub Actions cache service v2 (Twirp JSON) plus a fake Azure blob
+ * store, for driving the real `@actions/cache` client offline. See
+ * /work/shared/reference/actions-cache-service.md for the protocol.
+ *
+ * Matching is a MODEL of the documented service behaviour, not the service itself: among finalized
+ * entries with the requested `version`, try the key then each restore key in order; for each, an
+ * exact match first, then the newest entry whose key starts with it. Entries are immutable
+ * (creating an existing key+version, even one still uploading, answers `ok: false`) and become
+ * visible only after FinalizeCacheEntryUpload. There is no scope, eviction or rate limit.
+ */
+
+/** Where a fault applies: one of the three Twirp methods, or the blob upload/download. */
+export type FaultRoute =
+  | "GetCacheEntryDownloadURL"
+  | "CreateCacheEntry"
+  | "FinalizeCacheEntryUpload"
+  | "blob-put"
+  | "blob-get";
+
+/**
+ * A misbehaviour for one route, checked in this order: `hang` accepts and never answers;
+ * `status` answers that status with `body` (default: a Twirp error body); `message` (Twirp routes)
+ * answers `{ ok: false, message }`; `truncate` (blob-get) sends half the blob with no
+ * Content-Length and ends cleanly, so the client cannot tell from the length.
+ * `times` limits how many requests it hits (default: until cleared).
+ */
+export interface Fault {
+  readonly route: FaultRoute;
+  readonly hang?: boolean;
+  readonly status?: number;
+  readonly body?: unknown;
+  readonly message?: string;
+  readonly truncate?: boolean;
+  readonly times?: number;
+}
+
+/** A running fake cache service. */
+export interface CacheServer {
+  readonly url: string;
+  readonly port: number;
+  /** The environment the client needs to talk to this server (v2). */
+  env(workspace: string, runnerTemp: string): Record<string, string>;
+  /** Finalized (visible) entries, oldest first. */
+  entries(): { key: string; version: string; size: number }[];
+  /** `METHOD /path?query` of every request, in arrival order. */
+  requests(): string[];
+  /** Sets (replaces) the fault for `fault.route`. */
+  setFault(fault: Fault): void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+interface Entry {
+  readonly id: number;
+  readonly key: string;
+  readonly version: string;
+  data?: Buffer;
+  readonly blocks: Map<string, Buffer>;
+  /** Finalize order; undefined until finalized. */
+  seq?: number;
+}
+
+const TWIRP = "/twirp/github.actions.results.api.v1.CacheService/";
+const BLOB = "/devstoreaccount1/cache/";
+
+/** Starts the server on a free loopback port. */
+export async function startCacheServer(): Promise<CacheServer> {
+  const store: Entry[] = [];
+  const log: string[] = [];
+  const faults = new Map<FaultRoute, { fault: Fault; left: number }>();
+  let seq = 0;
+  let url = "";
+
+  const takeFault = (route: FaultRoute): Fault | undefined => {
+    const active = faults.get(route);
+    if (!active) return undefined;
+    active.left -= 1;
+    if (active.left <= 0) faults.delete(route);
+    return active.fault;
+  };
+  const json = (res: ServerResponse, status: number, body: unknown): void => {
+    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+  };
+  const visible = (version: string) =>
+    store.filter((e) => e.seq !== undefined && e.version === version);
+
+  const twirp = (method: string, req: Record<string, unknown>, res: ServerResponse): void => {
+    const key = String(req.key ?? "");
+    const version = String(req.version ?? "");
+    const found = store.find((e) => e.key === key && e.version === version);
+    switch (method) {
+      case "CreateCacheEntry": {
+        if (found) return json(res, 200, { ok: false, message: `entry ${key} already exists` });
+        const entry: Entry = { id: store.length + 1, key, version, blocks: new Map() };
+        store.push(entry);
+        return json(res, 200, { ok: true, signed_upload_url: `${url}${BLOB}${entry.id}?sig=x` });
+      }
+      case "FinalizeCacheEntryUpload": {
+        if (!found?.data || found.seq !== undefined)
+          return json(res, 200, { ok: false, message: `nothing to finalize for ${key}` });
+        if (String(found.data.length) !== String(req.size_bytes))
+          return json(res, 200, { ok: false, message: `size mismatch for ${key}` });
+        found.seq = ++seq;
+        return json(res, 200, { ok: true, entry_id: String(found.id) });
+      }
+      case "GetCacheEntryDownloadURL": {
+        const candidates = visible(version).sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
+        const restoreKeys = Array.isArray(req.restore_keys) ? req.restore_keys.map(String) : [];
+        for (const wanted of [key, ...restoreKeys]) {
+          const hit =
+            candidates.find((e) => e.key === wanted) ??
+            candidates.find((e) => e.key.startsWith(wanted));
+          if (hit) {
+            const signed_download_url = `${url}${BLOB}${hit.id}?sig=x`;
+            return json(res, 200, { ok: true, signed_download_url, matched_key: hit.key });
+          }
+        }
+        return json(res, 200, { ok: false });
+      }
+      default:
+        return json(res, 404, { code: "bad_route", msg: `no method ${method}` });
+    }
+  };
+
+  const blob = (req: IncomingMessage, body: Buffer, res: ServerResponse, fault?: Fault): void => {
+    const target = new URL(req.url ?? "/", url);
+    const entry = store.find((e) => String(e.id) === target.pathname.slice(BLOB.length));
+    if (!entry) return void res.writeHead(404).end();
+    if (req.method === "GET") {
+      if (!entry.data || entry.seq === undefined) return void res.writeHead(404).end();
+      if (fault?.truncate) return void res.end(entry.data.subarray(0, entry.data.length >> 1));
+      res.writeHead(200, { "content-length": entry.data.length });
+      return void res.end(entry.data);
+    }
+    const comp = target.searchParams.get("comp");
+    if (comp === "block") entry.blocks.set(target.searchParams.get("blockid") ?? "", body);
+    else if (comp === "blocklist") {
+      const ids = [
+        ...body.toString("utf8").matchAll(/<(?:Latest|Committed|Uncommitted)>([^<]*)</g),
+      ];
+      entry.data = Buffer.concat(ids.map((m) => entry.blocks.get(m[1] ?? "") ?? Buffer.alloc(0)));
+    } else entry.data = body;
+    res.writeHead(201).end();
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const path = req.url ?? "/";
+    log.push(`${req.method} ${path}`);
+    const isBlob = path.startsWith(BLOB);
+    const method = path.startsWith(TWIRP) ? path.slice(TWIRP.length).split("?")[0] : "";
+    const route = isBlob ? (req.method === "GET" ? "blob-get" : "blob-put") : method;
+    const fault = takeFault(route as FaultRoute);
+    if (fault?.hang) return; // accept, never answer: close() destroys the socket
+    if (fault?.status !== undefined) {
+      return json(res, fault.status, fault.body ?? { code: "internal", msg: "injected fault" });
+    }
+    if (fault?.message !== undefined && !isBlob) {
+      return json(res, 200, { ok: false, message: fault.message });
+    }
+    if (isBlob) return blob(req, body, res, fault);
+    if (!method || req.method !== "POST") return json(res, 404, { code: "not_found", msg: path });
+    twirp(method, JSON.parse(body.toString("utf8") || "{}") as Record<string, unknown>, res);
+  };
+  const server = createServer((req, res) => {
+    // A malformed request or a client that went away: answer 400 if the socket still can.
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) json(res, 400, { code: "malformed", msg: String(error) });
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    port,
+    env: (workspace, runnerTemp) => ({
+      ACTIONS_CACHE_SERVICE_V2: "1",
+      ACTIONS_RESULTS_URL: `${url}/`,
+      ACTIONS_RUNTIME_TOKEN: "test-token",
+      GITHUB_WORKSPACE: workspace,
+      RUNNER_TEMP: runnerTemp,
+    }),
+    entries: () =>
+      store
+        .filter((e) => e.seq !== undefined)
+        .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
+        .map((e) => ({ key: e.key, version: e.version, size: e.data?.length ?? 0 })),
+    requests: () => [...log],
+    setFault: (fault) => faults.set(fault.route, { fault, left: fault.times ?? Infinity }),
+    clearFaults: () => faults.clear(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
