@@ -30,7 +30,8 @@ export function diffManifests(previous: Manifest, current: Manifest): KeyChange[
     if (old && now && old.digest === now.digest) continue;
     const status = !old ? "added" : !now ? "removed" : "changed";
     const key = (now ?? old)!;
-    const files = old?.files || now?.files ? diffFiles(old?.files ?? {}, now?.files ?? {}) : undefined;
+    const files =
+      old?.files || now?.files ? diffFiles(old?.files ?? {}, now?.files ?? {}) : undefined;
     changes.push({ id, status, group: key.group, files, before: old?.detail, after: now?.detail });
   }
   return changes;

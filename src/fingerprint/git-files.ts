@@ -70,9 +70,7 @@ export async function gitFiles(
     (p) => !underDir(p, pruner.isPruned) && !underDir(p, (dir) => venvs.has(dir)),
   );
   const notFiles = new Set(await nonFiles(root, links.concat(kept)));
-  return [...tracked, ...kept].filter(
-    (p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded),
-  );
+  return [...tracked, ...kept].filter((p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded));
 }
 
 function records(output: string): string[] {

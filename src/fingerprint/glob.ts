@@ -32,7 +32,8 @@ export function compileGlob(pattern: string, origin: string): CompiledGlob {
   const fail = (why: string) => new UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
   const negated = pattern.startsWith("!");
   const body = negated ? pattern.slice(1) : pattern;
-  if (/^(?:[/\\]|[A-Za-z]:)/.test(body)) {
+  // `/x`, `C:x`, `C:\x` and `\\server\share` are absolute; a single leading `\` is an escape.
+  if (/^(?:\/|\\\\|[A-Za-z]:)/.test(body)) {
     throw fail("is an absolute path; write it relative to the project directory");
   }
   // uv's split_glob: leading components without glob characters form the base; `.` and empty

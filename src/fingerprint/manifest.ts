@@ -28,7 +28,11 @@ export interface Manifest {
 /** The fingerprint: a digest over every key's id and digest, in id order. */
 export function fingerprintOf(keys: readonly ResolvedKey[]): string {
   const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return digestOf("wheel-cache-fingerprint", String(MANIFEST_SCHEMA), ...sorted.flatMap((k) => [k.id, k.digest]));
+  return digestOf(
+    "wheel-cache-fingerprint",
+    String(MANIFEST_SCHEMA),
+    ...sorted.flatMap((k) => [k.id, k.digest]),
+  );
 }
 
 export function makeManifest(project: string, keys: readonly ResolvedKey[]): Manifest {
@@ -45,7 +49,12 @@ export function parseManifest(text: string): Manifest | undefined {
     return undefined;
   }
   const m = value as Partial<Manifest> | null;
-  if (!m || m.schema !== MANIFEST_SCHEMA || typeof m.fingerprint !== "string" || !Array.isArray(m.keys)) {
+  if (
+    !m ||
+    m.schema !== MANIFEST_SCHEMA ||
+    typeof m.fingerprint !== "string" ||
+    !Array.isArray(m.keys)
+  ) {
     return undefined;
   }
   return m as Manifest;

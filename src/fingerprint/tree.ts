@@ -1,4 +1,4 @@
-// Interface placeholder; the implementation lands with the file-listing work.
+/** The candidate input files of a repository, listed once; `openTree` in listing.ts builds it. */
 export interface FileTree {
   /** Absolute path every listed path is relative to: the repository root, or the project directory. */
   readonly root: string;

@@ -31,7 +31,8 @@ export async function walkFiles(
       if (entry.name === ".git") continue;
       const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
       if (entry.isDirectory()) {
-        const skip = pruner.isPruned(path) || (pruner.mayPrune(path) && isIgnored(rules, path, true));
+        const skip =
+          pruner.isPruned(path) || (pruner.mayPrune(path) && isIgnored(rules, path, true));
         if (!skip) subdirs.push(path);
       } else if (entry.isFile() || (entry.isSymbolicLink() && (await isFileTarget(root, path)))) {
         if (!isIgnored(rules, path, false)) files.push(path);

@@ -3,10 +3,32 @@ import type { KeySource, ResolvedKey } from "./types.js";
 
 /** Variables that change what a build produces. Names ending in `_` are prefixes. */
 export const BUILD_ENV = [
-  "CARGO_", "CMAKE_", "MATURIN_", "PYO3_", "SKBUILD_", "SETUPTOOLS_", "MESON_",
-  "RUSTFLAGS", "RUSTC", "RUSTDOCFLAGS", "CC", "CXX", "CPP", "FC", "CFLAGS", "CXXFLAGS",
-  "CPPFLAGS", "FFLAGS", "LDFLAGS", "LDSHARED", "AR", "ARCHFLAGS", "CUDAFLAGS", "NVCC_PREPEND_FLAGS",
-  "MACOSX_DEPLOYMENT_TARGET", "_PYTHON_HOST_PLATFORM",
+  "CARGO_",
+  "CMAKE_",
+  "MATURIN_",
+  "PYO3_",
+  "SKBUILD_",
+  "SETUPTOOLS_",
+  "MESON_",
+  "RUSTFLAGS",
+  "RUSTC",
+  "RUSTDOCFLAGS",
+  "CC",
+  "CXX",
+  "CPP",
+  "FC",
+  "CFLAGS",
+  "CXXFLAGS",
+  "CPPFLAGS",
+  "FFLAGS",
+  "LDFLAGS",
+  "LDSHARED",
+  "AR",
+  "ARCHFLAGS",
+  "CUDAFLAGS",
+  "NVCC_PREPEND_FLAGS",
+  "MACOSX_DEPLOYMENT_TARGET",
+  "_PYTHON_HOST_PLATFORM",
 ];
 
 /** Matches of the prefixes above that only affect logging, networking or where caches live. */
@@ -27,13 +49,15 @@ export function envKeys(env: NodeJS.ProcessEnv, extra: readonly string[]): Resol
   const keys = new Map<string, ResolvedKey>();
   for (const name of Object.keys(env).sort()) {
     if (NOT_BUILD_ENV.some((p) => name.startsWith(p))) continue;
-    if (BUILD_ENV.some((p) => matchesName(p, name))) keys.set(name, envKey(name, env[name], "implicit"));
+    if (BUILD_ENV.some((p) => matchesName(p, name)))
+      keys.set(name, envKey(name, env[name], "implicit"));
   }
   for (const pattern of extra) {
     for (const name of Object.keys(env).filter((n) => matchesName(pattern, n))) {
       keys.set(name, envKey(name, env[name], "input"));
     }
-    if (!/[*_]$/.test(pattern) && !keys.has(pattern)) keys.set(pattern, envKey(pattern, undefined, "input"));
+    if (!/[*_]$/.test(pattern) && !keys.has(pattern))
+      keys.set(pattern, envKey(pattern, undefined, "input"));
   }
   return [...keys.values()];
 }
@@ -45,6 +69,14 @@ export function envKey(
   source: KeySource,
   group: ResolvedKey["group"] = "implicit",
 ): ResolvedKey {
-  const digest = value === undefined ? digestOf("env", name, "unset") : digestOf("env", name, "set", value);
-  return { id: `env:${name}`, kind: "env", source, group, digest, detail: value === undefined ? "unset" : "set" };
+  const digest =
+    value === undefined ? digestOf("env", name, "unset") : digestOf("env", name, "set", value);
+  return {
+    id: `env:${name}`,
+    kind: "env",
+    source,
+    group,
+    digest,
+    detail: value === undefined ? "unset" : "set",
+  };
 }

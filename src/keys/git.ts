@@ -11,22 +11,37 @@ export async function gitKeys(
 ): Promise<{ keys: ResolvedKey[]; warnings: string[] }> {
   const warnings: string[] = [];
   const keys: ResolvedKey[] = [];
-  const git = (...args: string[]) => (isRepo ? probe("git", ["-C", root, ...args], env) : Promise.resolve(undefined));
+  const git = (...args: string[]) =>
+    isRepo ? probe("git", ["-C", root, ...args], env) : Promise.resolve(undefined);
   if (!isRepo) warnings.push(`${spec.origin}: git key, but the project is not in a git repository`);
   const base = { kind: "git" as const, source: spec.source, group: spec.group };
   if (spec.entry.commit) {
     const commit = (await git("rev-parse", "--verify", "-q", "HEAD"))?.trim() || null;
-    keys.push({ ...base, id: "git:commit", digest: digestOf("git:commit", commit ?? "none"), detail: commit?.slice(0, 12) ?? "none" });
+    keys.push({
+      ...base,
+      id: "git:commit",
+      digest: digestOf("git:commit", commit ?? "none"),
+      detail: commit?.slice(0, 12) ?? "none",
+    });
   }
   if (spec.entry.tags) {
-    const refs = (await git("for-each-ref", "--format=%(refname)%00%(objectname)", "refs/tags")) ?? "";
+    const refs =
+      (await git("for-each-ref", "--format=%(refname)%00%(objectname)", "refs/tags")) ?? "";
     const tags = refs.split("\n").filter(Boolean).sort();
-    if (tags.length === 0 && (await git("rev-parse", "--is-shallow-repository"))?.trim() === "true") {
+    if (
+      tags.length === 0 &&
+      (await git("rev-parse", "--is-shallow-repository"))?.trim() === "true"
+    ) {
       warnings.push(
         `${spec.origin}: tags are keyed, but this shallow checkout has no tags (actions/checkout: fetch-depth: 0 or fetch-tags: true)`,
       );
     }
-    keys.push({ ...base, id: "git:tags", digest: digestOf("git:tags", ...tags), detail: `${tags.length} tags` });
+    keys.push({
+      ...base,
+      id: "git:tags",
+      digest: digestOf("git:tags", ...tags),
+      detail: `${tags.length} tags`,
+    });
   }
   return { keys, warnings };
 }

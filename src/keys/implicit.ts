@@ -25,7 +25,10 @@ print(json.dumps({"version": platform.python_version(), "implementation": impl,
   "platform": sysconfig.get_platform()}))`;
 
 /** Asks `python` about itself; undefined when it cannot be run. */
-export async function probePython(python: string, env: NodeJS.ProcessEnv): Promise<PythonInfo | undefined> {
+export async function probePython(
+  python: string,
+  env: NodeJS.ProcessEnv,
+): Promise<PythonInfo | undefined> {
   const out = await probe(python, ["-c", PYTHON_PROBE], env);
   if (out === undefined) return undefined;
   return JSON.parse(out) as PythonInfo;
@@ -44,7 +47,8 @@ const implicit = (id: string, kind: ResolvedKind, value: unknown, detail: string
 export function platformId(): string {
   const base = `${process.platform}-${process.arch}`;
   if (process.platform === "linux") {
-    const header = (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } })?.header;
+    const header = (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } })
+      ?.header;
     return `${base}-${header?.glibcVersionRuntime ? `glibc${header.glibcVersionRuntime}` : "musl"}`;
   }
   if (process.platform === "darwin") return `${base}-${os.release().split(".")[0]}`;
@@ -57,12 +61,17 @@ export function platformKey(): ResolvedKey {
 }
 
 export function pythonKey(info: PythonInfo | undefined): ResolvedKey {
-  const detail = info ? `${info.implementation} ${info.version} ${info.soabi} ${info.platform}` : "not found";
+  const detail = info
+    ? `${info.implementation} ${info.version} ${info.soabi} ${info.platform}`
+    : "not found";
   return implicit("python", "python", info ?? null, detail);
 }
 
 /** The toolchains a backend compiles with, probed in parallel; absent ones are recorded so. */
-export async function toolchainKeys(backend: Backend, env: NodeJS.ProcessEnv): Promise<ResolvedKey[]> {
+export async function toolchainKeys(
+  backend: Backend,
+  env: NodeJS.ProcessEnv,
+): Promise<ResolvedKey[]> {
   const probes: [string, string, string[]][] = [];
   const rust = backend.name === "maturin" || backend.name === "setuptools-rust";
   if (rust) probes.push(["rustc", env.RUSTC || "rustc", ["-vV"]]);
@@ -71,7 +80,8 @@ export async function toolchainKeys(backend: Backend, env: NodeJS.ProcessEnv): P
     probes.push(["c++", env.CXX || (process.platform === "win32" ? "g++" : "c++"), ["--version"]]);
   }
   if (backend.name === "scikit-build-core") probes.push(["cmake", "cmake", ["--version"]]);
-  if (backend.name === "meson-python") probes.push(["meson", "meson", ["--version"]], ["ninja", "ninja", ["--version"]]);
+  if (backend.name === "meson-python")
+    probes.push(["meson", "meson", ["--version"]], ["ninja", "ninja", ["--version"]]);
   return Promise.all(
     probes.map(async ([name, command, args]) => {
       const out = (await probe(command, args, env))?.trim();
@@ -83,9 +93,16 @@ export async function toolchainKeys(backend: Backend, env: NodeJS.ProcessEnv): P
 
 export function buildSystemKey(pyproject: TomlTable): ResolvedKey {
   const table = (pyproject["build-system"] ?? null) as TomlTable | null;
-  const requires = Array.isArray(table?.requires) ? [...(table.requires as unknown[])].map(String).sort() : [];
+  const requires = Array.isArray(table?.requires)
+    ? [...(table.requires as unknown[])].map(String).sort()
+    : [];
   const normalized = table ? { ...table, requires } : null;
-  return implicit("build-system", "build-system", normalized, table ? String(table["build-backend"] ?? "legacy setuptools") : "none");
+  return implicit(
+    "build-system",
+    "build-system",
+    normalized,
+    table ? String(table["build-backend"] ?? "legacy setuptools") : "none",
+  );
 }
 
 export function buildCommandKey(command: readonly string[]): ResolvedKey {
@@ -94,9 +111,30 @@ export function buildCommandKey(command: readonly string[]): ResolvedKey {
 
 /** Tool tables that configure linters and test runners: never part of a wheel. */
 const NON_BUILD_TOOLS = [
-  "pytest", "ruff", "black", "isort", "mypy", "pyright", "basedpyright", "coverage", "codespell",
-  "tox", "pylint", "flake8", "bandit", "pydocstyle", "docformatter", "interrogate", "vulture",
-  "typos", "towncrier", "commitizen", "cibuildwheel", "pixi", "rye", "pdm-dev",
+  "pytest",
+  "ruff",
+  "black",
+  "isort",
+  "mypy",
+  "pyright",
+  "basedpyright",
+  "coverage",
+  "codespell",
+  "tox",
+  "pylint",
+  "flake8",
+  "bandit",
+  "pydocstyle",
+  "docformatter",
+  "interrogate",
+  "vulture",
+  "typos",
+  "towncrier",
+  "commitizen",
+  "cibuildwheel",
+  "pixi",
+  "rye",
+  "pdm-dev",
 ];
 
 /**

@@ -90,10 +90,14 @@ function parseGit(value: unknown, origin: string): CacheKeyEntry | undefined {
   }
   for (const [field, flag] of Object.entries(value)) {
     if (field !== "commit" && field !== "tags") {
-      throw new UserError(`${origin}: unknown field \`git.${field}\` (expected \`commit\`, \`tags\`)`);
+      throw new UserError(
+        `${origin}: unknown field \`git.${field}\` (expected \`commit\`, \`tags\`)`,
+      );
     }
     if (typeof flag !== "boolean") {
-      throw new UserError(`${origin}: \`git.${field}\` must be true or false, got ${describe(flag)}`);
+      throw new UserError(
+        `${origin}: \`git.${field}\` must be true or false, got ${describe(flag)}`,
+      );
     }
   }
   const commit = value.commit === true;

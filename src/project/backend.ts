@@ -36,7 +36,13 @@ export function detectBackend(pyproject: TomlTable, setupPy: string | undefined)
     (requires.some((r) => GIT_VERSIONING.includes(r)) ||
       GIT_VERSIONING_TOOLS.some((tool) => lookup(pyproject, "tool", tool) !== undefined) ||
       lookup(pyproject, "tool", "hatch", "version", "source") === "vcs");
-  return { name: backendName(module, requires, pyproject, setupPy), module, requires, backendPath, versionFromGit };
+  return {
+    name: backendName(module, requires, pyproject, setupPy),
+    module,
+    requires,
+    backendPath,
+    versionFromGit,
+  };
 }
 
 function backendName(

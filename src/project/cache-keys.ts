@@ -15,7 +15,10 @@ export interface DeclaredKeys {
  * Reads `[tool.uv] cache-keys` from pyproject.toml, strictly. uv ignores `cache-keys` in uv.toml,
  * and so does wheel-cache, but it says so.
  */
-export async function readDeclaredKeys(project: ProjectModel, displayDir: string): Promise<DeclaredKeys> {
+export async function readDeclaredKeys(
+  project: ProjectModel,
+  displayDir: string,
+): Promise<DeclaredKeys> {
   const where = path.join(displayDir, "pyproject.toml");
   const value = lookup(project.pyproject.data, "tool", "uv", "cache-keys");
   const entries = value === undefined ? undefined : parseCacheKeys(value, `${where}: [tool.uv]`);
@@ -24,7 +27,9 @@ export async function readDeclaredKeys(project: ProjectModel, displayDir: string
   if (uvToml !== undefined && entries === undefined) {
     const display = path.join(displayDir, "uv.toml");
     if (lookup(parseTomlContent(uvToml, display), "cache-keys") !== undefined) {
-      warnings.push(`${display}: cache-keys in uv.toml have no effect (uv reads them only from pyproject.toml's [tool.uv]); move them there`);
+      warnings.push(
+        `${display}: cache-keys in uv.toml have no effect (uv reads them only from pyproject.toml's [tool.uv]); move them there`,
+      );
     }
   }
   return { entries, warnings };

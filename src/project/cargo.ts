@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { isInside } from "../paths.js";
 import { isTable, lookup, parseTomlContent, type TomlTable } from "./pyproject.js";
 
 /** The Rust crates a build compiles from the repository, and where their workspace lives. */
@@ -23,7 +24,9 @@ const DEP_TABLES = ["dependencies", "build-dependencies"];
  */
 export async function readCargoLayout(manifest: string, root: string): Promise<CargoLayout> {
   const workspaceRoot = await findWorkspaceRoot(path.dirname(manifest), root);
-  const workspace = workspaceRoot ? await readToml(path.join(workspaceRoot, "Cargo.toml")) : undefined;
+  const workspace = workspaceRoot
+    ? await readToml(path.join(workspaceRoot, "Cargo.toml"))
+    : undefined;
   const crates: string[] = [];
   const extraSources: string[] = [];
   const outside: string[] = [];
@@ -100,9 +103,4 @@ async function readToml(file: string): Promise<TomlTable | undefined> {
   // A manifest that cannot be read is treated as absent: its key records it so.
   const text = await readFile(file, "utf8").catch(() => undefined);
   return text === undefined ? undefined : parseTomlContent(text, file);
-}
-
-export function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === "" || (rel.split(path.sep)[0] !== ".." && !path.isAbsolute(rel));
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { CacheKeyEntry } from "../keys/types.js";
-import { type CargoLayout, isInside, readCargoLayout } from "./cargo.js";
+import { isInside } from "../paths.js";
+import { type CargoLayout, readCargoLayout } from "./cargo.js";
 import { type ProjectModel, projectPath } from "./model.js";
 import { lookup, stringList } from "./pyproject.js";
 
@@ -29,7 +30,10 @@ export async function inferRebuildKeys(project: ProjectModel): Promise<Inferred>
   switch (backend.name) {
     case "maturin": {
       const manifest = lookup(project.pyproject.data, "tool", "maturin", "manifest-path");
-      const layout = await cargoLayout(project, typeof manifest === "string" ? manifest : "Cargo.toml");
+      const layout = await cargoLayout(
+        project,
+        typeof manifest === "string" ? manifest : "Cargo.toml",
+      );
       entries.push(...rustKeys(project, layout, warnings));
       break;
     }
@@ -44,7 +48,12 @@ export async function inferRebuildKeys(project: ProjectModel): Promise<Inferred>
       entries.push(file("MANIFEST.in"), file(NATIVE_SOURCES));
       break;
     case "scikit-build-core":
-      entries.push(file("**/CMakeLists.txt"), file("*.cmake"), file("*.in"), file("CMakePresets.json"));
+      entries.push(
+        file("**/CMakeLists.txt"),
+        file("*.cmake"),
+        file("*.in"),
+        file("CMakePresets.json"),
+      );
       entries.push(file(NATIVE_SOURCES));
       break;
     case "meson-python":
@@ -72,16 +81,26 @@ function rustKeys(project: ProjectModel, layout: CargoLayout, warnings: string[]
     entries.push(file(under(crate, "build.rs")));
   }
   for (const source of layout.extraSources) entries.push(file(rel(source)));
-  entries.push(file(under(layout.workspaceRoot, "Cargo.toml")), file(under(layout.workspaceRoot, "Cargo.lock")));
+  entries.push(
+    file(under(layout.workspaceRoot, "Cargo.toml")),
+    file(under(layout.workspaceRoot, "Cargo.lock")),
+  );
   // Cargo and rustup read their configuration from the build directory and every ancestor.
   for (let dir = project.dir; isInside(dir, project.root); dir = path.dirname(dir)) {
-    for (const name of [".cargo/config.toml", ".cargo/config", "rust-toolchain", "rust-toolchain.toml"]) {
+    for (const name of [
+      ".cargo/config.toml",
+      ".cargo/config",
+      "rust-toolchain",
+      "rust-toolchain.toml",
+    ]) {
       entries.push(file(under(dir, name)));
     }
     if (dir === project.root) break;
   }
   for (const dir of layout.outside) {
-    warnings.push(`Rust path dependency ${rel(dir)} is outside the repository and is not fingerprinted`);
+    warnings.push(
+      `Rust path dependency ${rel(dir)} is outside the repository and is not fingerprinted`,
+    );
   }
   return entries;
 }
@@ -92,8 +111,9 @@ function rustManifests(project: ProjectModel): string[] {
   const fromToml = (Array.isArray(modules) ? modules : []).flatMap((m) =>
     stringList(lookup(m as Record<string, unknown>, "path")),
   );
-  const fromSetupPy = [...(project.setupPy ?? "").matchAll(/RustExtension\([^)]*?path\s*=\s*["']([^"']+)["']/gs)]
-    .map((m) => m[1]!);
+  const fromSetupPy = [
+    ...(project.setupPy ?? "").matchAll(/RustExtension\([^)]*?path\s*=\s*["']([^"']+)["']/gs),
+  ].map((m) => m[1]!);
   const manifests = [...fromToml, ...fromSetupPy];
   return manifests.length > 0 ? [...new Set(manifests)] : ["Cargo.toml"];
 }

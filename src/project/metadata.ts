@@ -52,7 +52,9 @@ function setuptoolsDynamicFiles(data: TomlTable): string[] {
 function hatchRequirementFiles(data: TomlTable): string[] {
   const hook = lookup(data, "tool", "hatch", "metadata", "hooks", "requirements_txt");
   if (!isTable(hook)) return [];
-  const optional = isTable(hook["optional-dependencies"]) ? Object.values(hook["optional-dependencies"]) : [];
+  const optional = isTable(hook["optional-dependencies"])
+    ? Object.values(hook["optional-dependencies"])
+    : [];
   return [...stringList(hook.files), ...optional.flatMap(stringList)];
 }
 
@@ -60,7 +62,12 @@ function hatchRequirementFiles(data: TomlTable): string[] {
 export function setupCfgFiles(text: string): string[] {
   const files: string[] = [];
   for (const match of text.matchAll(/^[ \t]*[\w.-]+[ \t]*=[ \t]*file:[ \t]*(.+)$/gm)) {
-    files.push(...match[1]!.split(",").map((f) => f.trim()).filter(Boolean));
+    files.push(
+      ...match[1]!
+        .split(",")
+        .map((f) => f.trim())
+        .filter(Boolean),
+    );
   }
   const licenses = /^[ \t]*license_files[ \t]*=([^\n]*(?:\n[ \t]+[^\n]+)*)/m.exec(text);
   if (licenses) files.push(...licenses[1]!.split(/[\s,]+/).filter(Boolean));
@@ -71,6 +78,8 @@ export function setupCfgFiles(text: string): string[] {
 async function setupPyFiles(project: ProjectModel): Promise<string[]> {
   const literals = [...(project.setupPy ?? "").matchAll(/["']([\w./-]{1,200}\.[\w]{1,10})["']/g)];
   const candidates = [...new Set(literals.map((m) => m[1]!))].slice(0, 100);
-  const found = await Promise.all(candidates.map(async (c) => ((await project.isFile(c)) ? c : "")));
+  const found = await Promise.all(
+    candidates.map(async (c) => ((await project.isFile(c)) ? c : "")),
+  );
   return found.filter(Boolean);
 }

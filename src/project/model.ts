@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { type Backend, detectBackend } from "./backend.js";
 import { type PyProject, readPyproject } from "./pyproject.js";
@@ -21,7 +21,11 @@ export interface ProjectModel {
 }
 
 /** Reads pyproject.toml, setup.py and setup.cfg and detects the backend. */
-export async function loadProject(dir: string, root: string, displayDir = dir): Promise<ProjectModel> {
+export async function loadProject(
+  dir: string,
+  root: string,
+  displayDir = dir,
+): Promise<ProjectModel> {
   const pyproject = await readPyproject(dir, displayDir);
   const setupPy = await readOptional(path.join(dir, "setup.py"));
   const setupCfg = await readOptional(path.join(dir, "setup.cfg"));
@@ -38,7 +42,10 @@ export async function loadProject(dir: string, root: string, displayDir = dir): 
     subdirs: async (rel) => {
       // An unreadable or missing directory has no subdirectories to infer from.
       const entries = await readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => []);
-      return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+      return entries
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort();
     },
   };
 }

@@ -4,8 +4,25 @@ import { isTable, lookup, stringList } from "./pyproject.js";
 
 /** Top-level directories that are never packages in a flat layout (setuptools' own list, abridged). */
 const NOT_PACKAGES = new Set([
-  "tests", "test", "docs", "doc", "examples", "example", "benchmarks", "bench", "scripts",
-  "tools", "tasks", "site", "build", "dist", "target", "python", "src", "include", "lib",
+  "tests",
+  "test",
+  "docs",
+  "doc",
+  "examples",
+  "example",
+  "benchmarks",
+  "bench",
+  "scripts",
+  "tools",
+  "tasks",
+  "site",
+  "build",
+  "dist",
+  "target",
+  "python",
+  "src",
+  "include",
+  "lib",
 ]);
 
 /**
@@ -24,7 +41,9 @@ export async function shippedDirs(project: ProjectModel): Promise<string[]> {
   if (isTable(packageDir)) configured.push(...stringList(Object.values(packageDir)));
   const where = lookup(data, "tool", "setuptools", "packages", "find", "where");
   configured.push(...stringList(where));
-  const cfgDir = /^[ \t]*package_dir[ \t]*=[ \t]*\n?[ \t]*=[ \t]*([\w./-]+)/m.exec(project.setupCfg ?? "");
+  const cfgDir = /^[ \t]*package_dir[ \t]*=[ \t]*\n?[ \t]*=[ \t]*([\w./-]+)/m.exec(
+    project.setupCfg ?? "",
+  );
   if (cfgDir) configured.push(cfgDir[1]!);
   const found = await existingDirs(project, configured);
   if (found.length > 0) return found;
@@ -71,5 +90,7 @@ export function importName(project: ProjectModel): string {
   if (typeof moduleName === "string") return moduleName.split(".")[0]!;
   const name = lookup(data, "project", "name");
   const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(project.setupPy ?? "")?.[1];
-  return String(typeof name === "string" ? name : (fromSetup ?? "")).toLowerCase().replace(/[-.]+/g, "_");
+  return String(typeof name === "string" ? name : (fromSetup ?? ""))
+    .toLowerCase()
+    .replace(/[-.]+/g, "_");
 }

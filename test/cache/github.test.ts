@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { GithubCache } from "../../src/cache/github.js";
 import { type CacheServer, startCacheServer } from "../support/cache-server.js";
+import { fill, snapshot } from "../support/files.js";
+import { makeTempDir } from "../support/tmp.js";
 
 // The real @actions/cache client against the local fake service. The client reads process.env on
 // every call, so the tests in this file run one at a time (vitest's default within a file).
@@ -17,7 +18,7 @@ let savedEnv: NodeJS.ProcessEnv;
 
 beforeEach(async () => {
   savedEnv = { ...process.env };
-  root = await mkdtemp(path.join(tmpdir(), "wheel-cache-gh-"));
+  root = makeTempDir("wheel-cache-gh-");
   await mkdir(path.join(root, "temp"));
   dir = path.join(root, "workspace", "wheels");
   server = await startCacheServer();
@@ -30,30 +31,9 @@ afterEach(async () => {
   Object.assign(process.env, savedEnv);
   vi.restoreAllMocks();
   await server.close();
-  await rm(root, { recursive: true, force: true });
 });
 
 const cache = () => new GithubCache({ restoreDeadlineMs: 2_000, saveDeadlineMs: 2_000 });
-
-/** Writes `files` (relative path → content) under `into`, replacing what was there. */
-async function fill(into: string, files: Record<string, string | Buffer>): Promise<void> {
-  await rm(into, { recursive: true, force: true });
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(into, name)), { recursive: true });
-    await writeFile(path.join(into, name), content);
-  }
-}
-
-/** Every file under `from` with its bytes, sorted by path. */
-async function snapshot(from: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  const names = (await readdir(from, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(from, path.join(e.parentPath, e.name)))
-    .sort();
-  for (const name of names) out[name] = (await readFile(path.join(from, name))).toString("hex");
-  return out;
-}
 
 const blobGets = () => server.requests().filter((r) => r.startsWith("GET /devstoreaccount1/"));
 
@@ -62,12 +42,12 @@ describe("GithubCache against the local cache service", () => {
     const files = { "a-1.0-py3-none-any.whl": randomBytes(5000), "sub/b.txt": "nested\n" };
     expect(await cache().restore({ dir, key: "wheels-k1" })).toEqual({ status: "miss" });
     await fill(dir, files);
-    const before = await snapshot(dir);
+    const before = await snapshot(dir, "hex");
     expect(await cache().save({ dir, key: "wheels-k1" })).toEqual({ status: "saved" });
     await rm(dir, { recursive: true });
     const result = await cache().restore({ dir, key: "wheels-k1" });
     expect(result).toEqual({ status: "hit", matchedKey: "wheels-k1" });
-    expect(await snapshot(dir)).toEqual(before);
+    expect(await snapshot(dir, "hex")).toEqual(before);
   });
 
   test("restore keys match by prefix and pick the newest entry", async () => {
@@ -87,7 +67,6 @@ describe("GithubCache against the local cache service", () => {
     await fill(dir, { "x.whl": "x" });
     await cache().save({ dir, key: "wheels-k1" });
     await fill(dir, {});
-    await mkdir(dir);
     const result = await cache().restore({ dir, key: "wheels-k1", lookupOnly: true });
     expect(result).toEqual({ status: "hit", matchedKey: "wheels-k1" });
     expect(await readdir(dir)).toEqual([]);

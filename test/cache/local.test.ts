@@ -1,44 +1,24 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import ts from "typescript";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { defaultCacheDir, LocalCache } from "../../src/cache/local.js";
 import type { SaveResult } from "../../src/cache/types.js";
+import { fill, snapshot } from "../support/files.js";
+import { makeTempDir } from "../support/tmp.js";
 
 let root: string;
 let cacheDir: string;
 let dir: string;
 
-beforeEach(async () => {
-  root = await mkdtemp(path.join(tmpdir(), "wheel-cache-local-"));
+beforeEach(() => {
+  root = makeTempDir("wheel-cache-local-");
   cacheDir = path.join(root, "cache");
   dir = path.join(root, "wheels");
 });
-afterEach(() => rm(root, { recursive: true, force: true }));
-
-/** Writes `files` (relative path → content) under `into`, replacing what was there. */
-async function fill(into: string, files: Record<string, string>): Promise<void> {
-  await rm(into, { recursive: true, force: true });
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(into, name)), { recursive: true });
-    await writeFile(path.join(into, name), content);
-  }
-}
-
-/** Every file under `from` with its content, by relative path. */
-async function snapshot(from: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const e of await readdir(from, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const full = path.join(e.parentPath, e.name);
-    out[path.relative(from, full)] = await readFile(full, "utf8");
-  }
-  return out;
-}
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 const many = Object.fromEntries(

@@ -14,12 +14,8 @@ import type { AddressInfo } from "node:net";
  */
 
 /** Where a fault applies: one of the three Twirp methods, or the blob upload/download. */
-export type FaultRoute =
-  | "GetCacheEntryDownloadURL"
-  | "CreateCacheEntry"
-  | "FinalizeCacheEntryUpload"
-  | "blob-put"
-  | "blob-get";
+export type FaultRoute = TwirpMethod | "blob-put" | "blob-get";
+type TwirpMethod = "CreateCacheEntry" | "FinalizeCacheEntryUpload" | "GetCacheEntryDownloadURL";
 
 /**
  * A misbehaviour for one route, checked in this order: `hang` accepts and never answers;
@@ -38,7 +34,7 @@ export interface Fault {
   readonly times?: number;
 }
 
-/** A running fake cache service. */
+/** A running fake cache service on `url` (`http://127.0.0.1:<port>`). */
 export interface CacheServer {
   readonly url: string;
   readonly port: number;
@@ -60,12 +56,12 @@ interface Entry {
   readonly version: string;
   data?: Buffer;
   readonly blocks: Map<string, Buffer>;
-  /** Finalize order; undefined until finalized. */
-  seq?: number;
+  seq?: number; // finalize order: unset until finalized, and so not visible
 }
 
 const TWIRP = "/twirp/github.actions.results.api.v1.CacheService/";
 const BLOB = "/devstoreaccount1/cache/";
+const BLOCK_ID = /<(?:Latest|Committed|Uncommitted)>([^<]*)</g;
 
 /** Starts the server on a free loopback port. */
 export async function startCacheServer(): Promise<CacheServer> {
@@ -77,53 +73,45 @@ export async function startCacheServer(): Promise<CacheServer> {
 
   const takeFault = (route: FaultRoute): Fault | undefined => {
     const active = faults.get(route);
-    if (!active) return undefined;
-    active.left -= 1;
-    if (active.left <= 0) faults.delete(route);
-    return active.fault;
+    if (active && --active.left <= 0) faults.delete(route);
+    return active?.fault;
   };
   const json = (res: ServerResponse, status: number, body: unknown): void => {
     res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
   };
-  const visible = (version: string) =>
-    store.filter((e) => e.seq !== undefined && e.version === version);
 
-  const twirp = (method: string, req: Record<string, unknown>, res: ServerResponse): void => {
+  const blobUrl = (id: number) => `${url}${BLOB}${id}?sig=x`;
+  /** A Twirp reply body (sent as 200: failures are `ok: false`), or undefined: no such method. */
+  const twirp = (method: string, req: Record<string, unknown>): object | undefined => {
     const key = String(req.key ?? "");
     const version = String(req.version ?? "");
     const found = store.find((e) => e.key === key && e.version === version);
-    switch (method) {
-      case "CreateCacheEntry": {
-        if (found) return json(res, 200, { ok: false, message: `entry ${key} already exists` });
-        const entry: Entry = { id: store.length + 1, key, version, blocks: new Map() };
-        store.push(entry);
-        return json(res, 200, { ok: true, signed_upload_url: `${url}${BLOB}${entry.id}?sig=x` });
-      }
-      case "FinalizeCacheEntryUpload": {
-        if (!found?.data || found.seq !== undefined)
-          return json(res, 200, { ok: false, message: `nothing to finalize for ${key}` });
-        if (String(found.data.length) !== String(req.size_bytes))
-          return json(res, 200, { ok: false, message: `size mismatch for ${key}` });
-        found.seq = ++seq;
-        return json(res, 200, { ok: true, entry_id: String(found.id) });
-      }
-      case "GetCacheEntryDownloadURL": {
-        const candidates = visible(version).sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
-        const restoreKeys = Array.isArray(req.restore_keys) ? req.restore_keys.map(String) : [];
-        for (const wanted of [key, ...restoreKeys]) {
-          const hit =
-            candidates.find((e) => e.key === wanted) ??
-            candidates.find((e) => e.key.startsWith(wanted));
-          if (hit) {
-            const signed_download_url = `${url}${BLOB}${hit.id}?sig=x`;
-            return json(res, 200, { ok: true, signed_download_url, matched_key: hit.key });
-          }
-        }
-        return json(res, 200, { ok: false });
-      }
-      default:
-        return json(res, 404, { code: "bad_route", msg: `no method ${method}` });
+    if (method === "CreateCacheEntry") {
+      if (found) return { ok: false, message: `entry ${key} already exists` };
+      const entry: Entry = { id: store.length + 1, key, version, blocks: new Map() };
+      store.push(entry);
+      return { ok: true, signed_upload_url: blobUrl(entry.id) };
     }
+    if (method === "FinalizeCacheEntryUpload") {
+      if (!found?.data || found.seq !== undefined)
+        return { ok: false, message: "nothing to finalize" };
+      if (String(found.data.length) !== String(req.size_bytes))
+        return { ok: false, message: `size mismatch for ${key}` };
+      found.seq = ++seq;
+      return { ok: true, entry_id: String(found.id) };
+    }
+    if (method !== "GetCacheEntryDownloadURL") return undefined;
+    const candidates = store
+      .filter((e) => e.seq !== undefined && e.version === version)
+      .sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
+    const restoreKeys = Array.isArray(req.restore_keys) ? req.restore_keys.map(String) : [];
+    for (const wanted of [key, ...restoreKeys]) {
+      const hit =
+        candidates.find((e) => e.key === wanted) ??
+        candidates.find((e) => e.key.startsWith(wanted));
+      if (hit) return { ok: true, signed_download_url: blobUrl(hit.id), matched_key: hit.key };
+    }
+    return { ok: false };
   };
 
   const blob = (req: IncomingMessage, body: Buffer, res: ServerResponse, fault?: Fault): void => {
@@ -139,9 +127,7 @@ export async function startCacheServer(): Promise<CacheServer> {
     const comp = target.searchParams.get("comp");
     if (comp === "block") entry.blocks.set(target.searchParams.get("blockid") ?? "", body);
     else if (comp === "blocklist") {
-      const ids = [
-        ...body.toString("utf8").matchAll(/<(?:Latest|Committed|Uncommitted)>([^<]*)</g),
-      ];
+      const ids = [...body.toString("utf8").matchAll(BLOCK_ID)];
       entry.data = Buffer.concat(ids.map((m) => entry.blocks.get(m[1] ?? "") ?? Buffer.alloc(0)));
     } else entry.data = body;
     res.writeHead(201).end();
@@ -165,8 +151,12 @@ export async function startCacheServer(): Promise<CacheServer> {
       return json(res, 200, { ok: false, message: fault.message });
     }
     if (isBlob) return blob(req, body, res, fault);
-    if (!method || req.method !== "POST") return json(res, 404, { code: "not_found", msg: path });
-    twirp(method, JSON.parse(body.toString("utf8") || "{}") as Record<string, unknown>, res);
+    const reply =
+      method && req.method === "POST"
+        ? twirp(method, JSON.parse(body.toString() || "{}"))
+        : undefined;
+    if (reply) json(res, 200, reply);
+    else json(res, 404, { code: "bad_route", msg: `${req.method} ${path}` });
   };
   const server = createServer((req, res) => {
     // A malformed request or a client that went away: answer 400 if the socket still can.

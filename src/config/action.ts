@@ -1,0 +1,60 @@
+import path from "node:path";
+import * as core from "@actions/core";
+import { splitCommand } from "../command-line.js";
+import { UserError } from "../errors.js";
+import { parseCacheKeyLines } from "../keys/parse.js";
+import { isInside } from "../paths.js";
+import { type Config, DEFAULT_KEY_PREFIX, keyPart, names } from "./index.js";
+
+/** Reads the action's inputs (action.yml) into a Config. */
+export function readActionConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const project = core.getInput("project") || ".";
+  const projectDir = path.resolve(workspace, project);
+  const wheelDirInput = core.getInput("wheel-dir") || "dist";
+  const wheelDir = path.resolve(projectDir, wheelDirInput);
+  if (!isInside(wheelDir, workspace)) {
+    throw new UserError(`input wheel-dir: ${wheelDirInput} is outside the workspace ${workspace}`);
+  }
+  const buildCommand = core.getInput("build-command");
+  const readOnly = cacheReadOnly(env);
+  const defaultSave = env.GITHUB_EVENT_NAME !== "pull_request_target" && !readOnly;
+  const save = optionalBoolean("save") ?? defaultSave;
+  return Object.freeze({
+    command: "build",
+    projectDir,
+    projectDisplay: project,
+    workspace,
+    buildCommand: buildCommand ? splitCommand(buildCommand, "input build-command") : undefined,
+    wheelDir,
+    python: core.getInput("python") || undefined,
+    extraKeys: parseCacheKeyLines(core.getMultilineInput("cache-keys"), "input cache-keys"),
+    envVars: names(core.getMultilineInput("env-vars")),
+    keyPrefix: keyPart(core.getInput("key-prefix") || DEFAULT_KEY_PREFIX, "key-prefix"),
+    keySuffix: keyPart(core.getInput("key-suffix"), "key-suffix"),
+    save: save && !readOnly,
+    saveNote: saveNote(env, save, readOnly),
+    lookupOnly: optionalBoolean("lookup-only") ?? false,
+    summary: optionalBoolean("summary") ?? true,
+    includeIgnored: optionalBoolean("include-ignored") ?? false,
+    json: false,
+    env,
+  });
+}
+
+function saveNote(env: NodeJS.ProcessEnv, save: boolean, readOnly: boolean): string | undefined {
+  if (readOnly)
+    return `saving is off: this run's cache access is read-only (ACTIONS_CACHE_MODE=${env.ACTIONS_CACHE_MODE})`;
+  if (!save && env.GITHUB_EVENT_NAME === "pull_request_target") {
+    return "saving is off for pull_request_target runs, which build untrusted code with the base branch's cache scope";
+  }
+  return save ? undefined : "saving is off (input save: false)";
+}
+
+function cacheReadOnly(env: NodeJS.ProcessEnv): boolean {
+  return env.ACTIONS_CACHE_MODE === "read" || env.ACTIONS_CACHE_MODE === "none";
+}
+
+function optionalBoolean(name: string): boolean | undefined {
+  return core.getInput(name) === "" ? undefined : core.getBooleanInput(name);
+}

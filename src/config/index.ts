@@ -1,0 +1,79 @@
+import path from "node:path";
+import { UserError } from "../errors.js";
+import type { ParsedEntry } from "../keys/parse.js";
+
+export type Command = "build" | "keys" | "diff";
+
+/** Everything a run is told, read and validated once. Nothing else reads inputs or settings. */
+export interface Config {
+  readonly command: Command;
+  /** Absolute project directory, and the path as the user wrote it (for messages). */
+  readonly projectDir: string;
+  readonly projectDisplay: string;
+  /** Absolute workspace: GITHUB_WORKSPACE for the action, the current directory for the CLI. */
+  readonly workspace: string;
+  /** argv of the build command; undefined to choose one from the backend and PATH. */
+  readonly buildCommand?: readonly string[];
+  /** Absolute directory the wheels end up in. */
+  readonly wheelDir: string;
+  /** The interpreter that builds; undefined for `python3`/`python` on PATH. */
+  readonly python?: string;
+  /** Extra uv-style entries from the `cache-keys` input or `--cache-key` flags. */
+  readonly extraKeys: readonly ParsedEntry[];
+  /** Extra environment variable names (`NAME`) and prefixes (`NAME_*`) to key. */
+  readonly envVars: readonly string[];
+  readonly keyPrefix: string;
+  readonly keySuffix: string;
+  readonly save: boolean;
+  /** Why saving is off, when it is off by default. */
+  readonly saveNote?: string;
+  readonly lookupOnly: boolean;
+  readonly summary: boolean;
+  /** Fingerprint files that .gitignore ignores too. */
+  readonly includeIgnored: boolean;
+  readonly json: boolean;
+  /** Local cache directory (CLI); undefined for the default location. */
+  readonly cacheDir?: string;
+  /** The environment that probes and the build run with. */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export const DEFAULT_KEY_PREFIX = "wheel-cache";
+
+/** A Config with defaults, for the CLI and for tests. */
+export function makeConfig(overrides: Partial<Config> & { projectDir: string }): Config {
+  const workspace = overrides.workspace ?? process.cwd();
+  return Object.freeze({
+    command: "build",
+    projectDisplay: overrides.projectDir,
+    workspace,
+    wheelDir: path.resolve(overrides.projectDir, "dist"),
+    extraKeys: [],
+    envVars: [],
+    keyPrefix: DEFAULT_KEY_PREFIX,
+    keySuffix: "",
+    save: true,
+    lookupOnly: false,
+    summary: true,
+    includeIgnored: false,
+    json: false,
+    env: process.env,
+    ...overrides,
+  });
+}
+
+/** Environment names from a multiline or comma-separated list. */
+export function names(lines: readonly string[]): string[] {
+  return lines
+    .flatMap((l) => l.split(","))
+    .map((n) => n.trim())
+    .filter(Boolean);
+}
+
+/** A user-supplied key part: commas are refused by the cache service, so they are refused here. */
+export function keyPart(value: string, input: string): string {
+  if (value.includes(","))
+    throw new UserError(`input ${input}: cache keys cannot contain commas: ${value}`);
+  if (value.length > 200) throw new UserError(`input ${input}: longer than 200 characters`);
+  return value.trim();
+}

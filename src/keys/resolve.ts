@@ -1,0 +1,146 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { assertNever, UserError } from "../errors.js";
+import { expandGlobs } from "../fingerprint/expand.js";
+import { type CompiledGlob, compileGlob, isGlob } from "../fingerprint/glob.js";
+import type { FileTree } from "../fingerprint/tree.js";
+import { digestOf, filesDigest } from "./digest.js";
+import { envKey } from "./env.js";
+import { gitKeys } from "./git.js";
+import type { KeySpec, ResolvedKey } from "./types.js";
+
+export interface Resolved {
+  readonly keys: ResolvedKey[];
+  readonly warnings: string[];
+}
+
+type Spec<K extends KeySpec["entry"]["kind"]> = KeySpec & {
+  entry: Extract<KeySpec["entry"], { kind: K }>;
+};
+
+/**
+ * Resolves uv-style entries against the file tree and the environment, one resolver per kind.
+ * A `!pattern` glob excludes what it matches from every glob entry. Duplicate ids keep the first.
+ */
+export async function resolveSpecs(
+  specs: readonly KeySpec[],
+  tree: FileTree,
+  env: NodeJS.ProcessEnv,
+): Promise<Resolved> {
+  const warnings: string[] = [];
+  const globs = new Map<KeySpec, CompiledGlob>();
+  for (const spec of specs) {
+    if (
+      spec.entry.kind === "file" &&
+      (isGlob(spec.entry.pattern) || spec.entry.pattern.startsWith("!"))
+    ) {
+      globs.set(spec, compileGlob(spec.entry.pattern, spec.origin));
+    }
+  }
+  const matches = expandGlobs(tree, [...globs.values()]);
+  const keys: ResolvedKey[] = [];
+  for (const spec of specs) {
+    const entry = spec.entry;
+    switch (entry.kind) {
+      case "file": {
+        const glob = globs.get(spec);
+        if (glob?.negated) break;
+        const paths = glob ? matches.get(glob)! : [literalPath(spec as Spec<"file">)];
+        if (glob && paths.length === 0 && spec.source !== "inferred") {
+          warnings.push(`${spec.origin}: glob ${JSON.stringify(entry.pattern)} matches no file`);
+        }
+        keys.push(await fileKey(spec, paths, tree, warnings, !glob));
+        break;
+      }
+      case "dir":
+        keys.push(await dirKey(spec as Spec<"dir">, tree, warnings));
+        break;
+      case "git": {
+        const git = await gitKeys(spec as Spec<"git">, tree.root, tree.isGitRepo, env);
+        keys.push(...git.keys);
+        warnings.push(...git.warnings);
+        break;
+      }
+      case "env":
+        keys.push(envKey(entry.name, env[entry.name], spec.source, spec.group));
+        break;
+      default:
+        assertNever(entry);
+    }
+  }
+  return { keys: dedupe(keys), warnings };
+}
+
+async function fileKey(
+  spec: KeySpec,
+  paths: readonly string[],
+  tree: FileTree,
+  warnings: string[],
+  literal: boolean,
+): Promise<ResolvedKey> {
+  const rooted = paths.map((p) => rootPath(tree, p, spec));
+  const digests = await tree.digest(rooted);
+  const files: Record<string, string | null> = {};
+  for (const [i, p] of paths.entries()) files[p] = digests.get(rooted[i]!) ?? null;
+  if (literal && files[paths[0]!] === null && (await isDirectory(tree, rooted[0]!))) {
+    warnings.push(
+      `${spec.origin}: ${paths[0]} is a directory; use { dir = ... } for its presence or a glob such as ${paths[0]}/** for its files`,
+    );
+  }
+  const pattern = spec.entry.kind === "file" ? spec.entry.pattern : "";
+  return {
+    id: `file:${pattern}`,
+    kind: "file",
+    source: spec.source,
+    group: spec.group,
+    digest: filesDigest(files),
+    files,
+  };
+}
+
+async function dirKey(spec: Spec<"dir">, tree: FileTree, warnings: string[]): Promise<ResolvedKey> {
+  const rel = normalize(spec.entry.path);
+  const info = await stat(path.join(tree.root, rootPath(tree, rel, spec))).catch(() => undefined);
+  if (info && !info.isDirectory()) warnings.push(`${spec.origin}: ${rel} is not a directory`);
+  const state = info?.isDirectory() ? "present" : "absent";
+  return {
+    id: `dir:${spec.entry.path}`,
+    kind: "dir",
+    source: spec.source,
+    group: spec.group,
+    digest: digestOf("dir", rel, state),
+    detail: state,
+  };
+}
+
+function literalPath(spec: Spec<"file">): string {
+  return normalize(spec.entry.pattern);
+}
+
+function normalize(p: string): string {
+  if (/^(?:[/\\]|[A-Za-z]:)/.test(p)) return p;
+  return path.posix.normalize(p.replaceAll("\\", "/")).replace(/\/$/, "");
+}
+
+/** A project-relative path as a root-relative one; leaving the repository is a user error. */
+function rootPath(tree: FileTree, rel: string, spec: KeySpec): string {
+  if (/^(?:[/\\]|[A-Za-z]:)/.test(rel)) {
+    throw new UserError(
+      `${spec.origin}: ${rel} is an absolute path; write it relative to the project directory`,
+    );
+  }
+  const joined = path.posix.normalize(path.posix.join(tree.projectDir, rel));
+  if (joined === ".." || joined.startsWith("../")) {
+    throw new UserError(`${spec.origin}: ${rel} is outside the repository root`);
+  }
+  return joined === "." ? "" : joined;
+}
+
+async function isDirectory(tree: FileTree, rooted: string): Promise<boolean> {
+  return (await stat(path.join(tree.root, rooted)).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+function dedupe(keys: ResolvedKey[]): ResolvedKey[] {
+  const seen = new Set<string>();
+  return keys.filter((k) => !seen.has(k.id) && seen.add(k.id));
+}
