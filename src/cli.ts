@@ -1,10 +1,16 @@
 #!/usr/bin/env node
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { chooseBuildCommand } from "./build-command.js";
+import { defaultCacheDir, LocalCache } from "./cache/local.js";
 import { readCliConfig, USAGE } from "./config/cli.js";
 import type { Config } from "./config/index.js";
 import { formatError } from "./errors.js";
 import { fingerprintProject } from "./fingerprint/index.js";
+import { runPipeline } from "./pipeline.js";
 import { keysJson, renderKeysText } from "./report/keys-text.js";
+import { renderTerminal, resultJson } from "./report/terminal.js";
 import { defaultPython } from "./which.js";
 
 /** Runs one CLI command; returns the exit status. */
@@ -14,11 +20,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return argv.length === 0 ? 2 : 0;
   }
-  switch (config.command) {
-    case "keys":
-      return keys(config);
-    default:
-      throw new Error(`${config.command}: not implemented`);
+  if (config.command === "keys") return keys(config);
+  const stagingDir = await mkdtemp(path.join(os.tmpdir(), "wheel-cache-"));
+  try {
+    const cache = new LocalCache(config.cacheDir ?? defaultCacheDir(config.env, process.platform));
+    const result = await runPipeline(
+      config.command === "diff" ? { ...config, lookupOnly: true } : config,
+      { cache, stagingDir, progress: (line) => process.stderr.write(`wheel-cache: ${line}\n`) },
+    );
+    if (config.json) process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
+    else process.stdout.write(renderTerminal(result));
+    return 0;
+  } finally {
+    await rm(stagingDir, { recursive: true, force: true });
   }
 }
 

@@ -27,11 +27,23 @@ export async function gitToplevel(dir: string): Promise<string | null> {
   }
 }
 
+/** Whether git ignores the root-relative `path` (itself or through a parent directory). */
+export async function gitIgnores(root: string, path: string): Promise<boolean> {
+  try {
+    await git(root, ["check-ignore", "--quiet", "--", path]);
+    return true;
+  } catch (error) {
+    // Exit status 1 is git's answer "not ignored"; anything else is a failure.
+    if ((error as { code?: unknown } | null)?.code === 1) return false;
+    throw error;
+  }
+}
+
 /**
  * Lists the files of the work tree at `root` with git: tracked files that still exist and
  * untracked files (not ignored ones unless `includeIgnored`); posix, root-relative, unsorted.
- * Submodules, skip-worktree entries and nested repositories are skipped; symlinks are kept when
- * they resolve to a regular file. Tracked files are only dropped under excluded directories:
+ * Submodules and nested repositories are skipped; symlinks (and skip-worktree entries) are kept
+ * when they resolve to a regular file. Tracked files are only dropped under excluded directories:
  * a tracked file is source, even in a directory named `build`.
  */
 export async function gitFiles(
@@ -48,15 +60,15 @@ export async function gitFiles(
   ]);
   const gone = new Set(records(deleted));
   const tracked = new Set<string>();
-  const links: string[] = [];
+  const toCheck: string[] = [];
   for (const record of records(staged)) {
-    // "<tag> <mode> <object> <stage>\t<path>"; tag S is skip-worktree (not checked out).
+    // "<tag> <mode> <object> <stage>\t<path>"; tag S is skip-worktree: maybe not checked out.
     const tab = record.indexOf("\t");
     const [tag, mode] = record.slice(0, tab).split(" ");
     const path = record.slice(tab + 1);
-    if (tag === "S" || mode === SUBMODULE || gone.has(path) || tracked.has(path)) continue;
+    if (mode === SUBMODULE || gone.has(path) || tracked.has(path)) continue;
     tracked.add(path);
-    if (mode === SYMLINK) links.push(path);
+    if (mode === SYMLINK || tag === "S") toCheck.push(path);
   }
   // Untracked entries ending in "/" are nested repositories.
   const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
@@ -69,7 +81,7 @@ export async function gitFiles(
   const kept = candidates.filter(
     (p) => !underDir(p, pruner.isPruned) && !underDir(p, (dir) => venvs.has(dir)),
   );
-  const notFiles = new Set(await nonFiles(root, links.concat(kept)));
+  const notFiles = new Set(await nonFiles(root, toCheck.concat(kept)));
   return [...tracked, ...kept].filter((p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded));
 }
 

@@ -1,7 +1,7 @@
 import { lstat, realpath, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { UserError } from "../errors.js";
-import { gitFiles, gitToplevel, indexBlobIds } from "./git-files.js";
+import { gitFiles, gitIgnores, gitToplevel, indexBlobIds } from "./git-files.js";
 import { hashFiles, isAbsentError } from "./hash.js";
 import { makePruner } from "./prune.js";
 import type { FileTree } from "./tree.js";
@@ -34,13 +34,20 @@ export async function openTree(options: OpenTreeOptions): Promise<FileTree> {
       excluded.push(rel);
     }
   }
-  const pruner = makePruner(toPosix(relative(root, project)), excluded);
+  const projectDir = toPosix(relative(root, project));
+  const pruner = makePruner(projectDir, excluded);
   const includeIgnored = options.includeIgnored ?? false;
-  const files = gitRoot
+  let files = gitRoot
     ? await gitFiles(root, pruner, includeIgnored)
     : await walkFiles(root, pruner, includeIgnored);
+  if (gitRoot && projectDir !== "" && !includeIgnored && (await gitIgnores(root, projectDir))) {
+    // A project inside an ignored directory (a scratch copy in a repository): git lists none of
+    // its untracked files, so walk it, honouring the .gitignore files inside it.
+    const walked = await walkFiles(root, pruner, false, projectDir);
+    files = [...new Set([...files, ...walked])];
+  }
   files.sort(); // plain UTF-16 code unit order
-  return new ListedTree(root, toPosix(relative(root, project)), gitRoot !== null, files);
+  return new ListedTree(root, projectDir, gitRoot !== null, files);
 }
 
 class ListedTree implements FileTree {

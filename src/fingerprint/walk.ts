@@ -11,8 +11,8 @@ interface IgnoreRules {
 }
 
 /**
- * Lists the files under `root` by walking the file system: posix paths relative to `root`,
- * unsorted. Directory symlinks are not descended; a symlink is listed when it resolves to a
+ * Lists the files under `root` (or its subdirectory `start`) by walking the file system: posix
+ * paths relative to `root`, unsorted. Directory symlinks are not descended; a symlink is listed when it resolves to a
  * regular file. Pruned directories are skipped, and so is what `.gitignore` files at any level
  * ignore, unless `includeIgnored`.
  */
@@ -20,6 +20,7 @@ export async function walkFiles(
   root: string,
   pruner: Pruner,
   includeIgnored: boolean,
+  start = "",
 ): Promise<string[]> {
   const files: string[] = [];
   const visit = async (dir: string, inherited: readonly IgnoreRules[]): Promise<void> => {
@@ -40,7 +41,7 @@ export async function walkFiles(
     }
     await Promise.all(subdirs.map((sub) => visit(sub, rules)));
   };
-  await visit("", []);
+  await visit(start, []);
   return files;
 }
 

@@ -42,7 +42,12 @@ describe("base/pattern split (uv §4.2)", () => {
 // [rule, pattern, paths relative to the base that match, paths that do not]
 const RULES: [string, string, string[], string[]][] = [
   ["no `/`: any depth", "*.rs", ["c.rs", "a/b/c.rs", ".x.rs"], ["c.rsx", "a/c.txt", "c.rs/x"]],
-  ["no `/` after the split: recursive under the base", "src/*.rs", ["a.rs", "pkg/sub/b.rs"], ["a.c"]],
+  [
+    "no `/` after the split: recursive under the base",
+    "src/*.rs",
+    ["a.rs", "pkg/sub/b.rs"],
+    ["a.c"],
+  ],
   ["exactly `*`: top level only", "src/*", ["a.rs", ".hidden", "Makefile"], ["pkg/a.rs"]],
   ["`*` at the root: top level only", "*", ["setup.py"], ["src/a.py"]],
   ["`/` anchors at the base", "src/*/lib.rs", ["pkg/lib.rs"], ["lib.rs", "a/pkg/lib.rs"]],

@@ -56,17 +56,24 @@ describe("hashFile", () => {
     expect(await hashFile(join(dir, "to-fifo"))).toBeNull();
   }, 5_000);
 
+  // Each case makes something that is not a regular file and returns its path under `dir`.
   test.each<[string, (dir: string) => string]>([
-    ["a dangling symlink", (dir) => (symlinkSync("nowhere", join(dir, "p")), "p")],
-    ["a directory", (dir) => (mkdirSync(join(dir, "p")), "p")],
-    ["a symlink to a directory", (dir) => (symlinkSync(dir, join(dir, "p")), "p")],
+    ["a dangling symlink", (dir) => make(() => symlinkSync("nowhere", join(dir, "p")))],
+    ["a symlink to a directory", (dir) => make(() => symlinkSync(dir, join(dir, "p")))],
+    ["a directory", (dir) => make(() => mkdirSync(join(dir, "p")))],
     ["a missing path", () => "p"],
-    ["a path under a file", (dir) => (writeTree(dir, { x: "" }), "x/p")],
-  ])("%s is null", async (_name, make) => {
+    ["a path under a file", (dir) => `${make(() => writeTree(dir, { p: "" }))}/x`],
+  ])("%s is null", async (_name, prepare) => {
     const dir = makeTempDir();
-    expect(await hashFile(join(dir, make(dir)))).toBeNull();
+    expect(await hashFile(join(dir, prepare(dir)))).toBeNull();
   });
 });
+
+/** Runs `create` (which makes `<dir>/p`) and returns "p". */
+function make(create: () => unknown): string {
+  create();
+  return "p";
+}
 
 describe("hashFiles", () => {
   test.each([1, 3, undefined])("hashes every path with concurrency %s", async (concurrency) => {

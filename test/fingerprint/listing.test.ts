@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { UserError } from "../../src/errors.js";
 import { openTree } from "../../src/fingerprint/listing.js";
-import { gitCommitAll, gitInit } from "../support/git.js";
+import { git, gitInit } from "../support/git.js";
 import { makeTempDir, writeTree } from "../support/tmp.js";
 
 /** Inputs every listing keeps. */
@@ -113,8 +113,13 @@ describe.each(["walk", "git"])("openTree (%s mode)", (mode) => {
     const dir = prepare(makeTempDir());
     writeTree(dir, { "build/proj/a.rs": "", "build/proj/build/b.o": "", "c.rs": "" });
     const tree = await openTree({ projectDir: join(dir, "build/proj") });
-    expect(tree).toMatchObject({ root: dir, projectDir: "build/proj" });
-    expect(tree.files).toEqual(["build/proj/a.rs", "c.rs"]);
+    if (mode === "git") {
+      expect(tree).toMatchObject({ root: dir, projectDir: "build/proj" });
+      expect(tree.files).toEqual(["build/proj/a.rs", "c.rs"]);
+    } else {
+      expect(tree).toMatchObject({ root: join(dir, "build/proj"), projectDir: "" });
+      expect(tree.files).toEqual(["a.rs"]);
+    }
   });
 
   test("digest hashes listed and unlisted paths, and caches per path", async () => {
@@ -138,10 +143,11 @@ describe.each(["walk", "git"])("openTree (%s mode)", (mode) => {
 describe("openTree: modes agree", () => {
   test("git and walk list the same tree identically", async () => {
     const plain = makeProject();
-    const repo = makeTempDir();
-    cpSync(plain, repo, { recursive: true, verbatimSymlinks: true });
+    const repo = makeProject();
     gitInit(repo);
-    gitCommitAll(repo, "half tracked, half not");
+    // Track some inputs only: tracked files are exempt from name-based pruning.
+    git(repo, "add", "--", "pyproject.toml", "src/lib.rs", "src/pkg", "link-to-file", "ünïcødé");
+    git(repo, "commit", "--quiet", "-m", "some tracked");
     writeTree(repo, { "untracked.txt": "" });
     writeTree(plain, { "untracked.txt": "" });
     expect(await list(repo)).toEqual(await list(plain));
@@ -153,6 +159,21 @@ describe("openTree: modes agree", () => {
     const tree = await openTree({ projectDir: join(dir, "sub/proj") });
     expect(tree).toMatchObject({ root: join(dir, "sub/proj"), projectDir: "", isGitRepo: false });
     expect(tree.files).toEqual(["a.rs"]);
+  });
+
+  test("without a usable git, the nearest ancestor holding .git is the root", async () => {
+    const dir = makeTempDir();
+    mkdirSync(join(dir, ".git"));
+    writeTree(dir, { ".gitignore": "*.o\n", "sub/proj/a.rs": "", "sub/proj/a.o": "", "b.rs": "" });
+    const path = process.env.PATH;
+    process.env.PATH = ""; // no git on PATH
+    try {
+      const tree = await openTree({ projectDir: join(dir, "sub/proj") });
+      expect(tree).toMatchObject({ root: dir, projectDir: "sub/proj", isGitRepo: false });
+      expect(tree.files).toEqual([".gitignore", "b.rs", "sub/proj/a.rs"]);
+    } finally {
+      process.env.PATH = path;
+    }
   });
 
   test("a missing project dir is a user error", async () => {

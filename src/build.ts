@@ -1,0 +1,78 @@
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdir, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { joinCommand } from "./command-line.js";
+import { UserError } from "./errors.js";
+import type { WheelRecord } from "./fingerprint/manifest.js";
+
+/** Size and modification time of each wheel in a directory: what "produced by this build" is judged by. */
+export type WheelSnapshot = ReadonlyMap<string, string>;
+
+export async function snapshotWheels(dir: string): Promise<WheelSnapshot> {
+  const names = await wheelNames(dir);
+  const entries = await Promise.all(
+    names.map(async (name) => {
+      const info = await stat(path.join(dir, name), { bigint: true });
+      return [name, `${info.size}:${info.mtimeNs}`] as const;
+    }),
+  );
+  return new Map(entries);
+}
+
+/**
+ * Runs the build command without a shell in the project directory, its output streamed to ours
+ * (stderr, so the CLI's --json stdout stays clean), and returns the wheels it produced: the
+ * `.whl` files in `wheelDir` that are new or rewritten since `before`.
+ */
+export async function runBuild(
+  argv: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  wheelDir: string,
+  before: WheelSnapshot,
+): Promise<string[]> {
+  await mkdir(wheelDir, { recursive: true });
+  const [command, ...args] = argv;
+  if (!command) throw new UserError("the build command is empty");
+  const code = await new Promise<number>((resolve, reject) => {
+    const stdio: ["ignore", NodeJS.WriteStream, "inherit"] = ["ignore", process.stderr, "inherit"];
+    const child = spawn(command, args, { cwd, env, stdio, windowsHide: true });
+    child.on("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === "ENOENT"
+          ? new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
+          : new UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`),
+      );
+    });
+    child.on("close", (status, signal) => resolve(status ?? (signal ? 128 : 1)));
+  });
+  if (code !== 0)
+    throw new UserError(`the build failed with exit code ${code}: ${joinCommand(argv)}`);
+  const after = await snapshotWheels(wheelDir);
+  const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
+  if (produced.length === 0) {
+    throw new UserError(
+      `the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`,
+    );
+  }
+  return produced.sort();
+}
+
+/** Name, size and sha256 of a wheel file, streamed. */
+export async function wheelRecord(file: string): Promise<WheelRecord> {
+  const hash = createHash("sha256");
+  let size = 0;
+  for await (const chunk of createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { name: path.basename(file), size, sha256: hash.digest("hex") };
+}
+
+async function wheelNames(dir: string): Promise<string[]> {
+  // A wheel directory that does not exist yet holds no wheels.
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
+}

@@ -1,0 +1,44 @@
+import path from "node:path";
+import * as core from "@actions/core";
+import { GithubCache } from "./cache/github.js";
+import { readActionConfig } from "./config/action.js";
+import { formatError, UserError } from "./errors.js";
+import { runPipeline } from "./pipeline.js";
+import { renderDebugFiles, renderLog } from "./report/log.js";
+import { actionOutputs } from "./report/outputs.js";
+import { renderSummary } from "./report/summary.js";
+import { writeSummary } from "./report/write-summary.js";
+
+/** The action: config → fingerprint → restore → build on a miss → save → outputs → summary. */
+export async function run(): Promise<void> {
+  try {
+    const config = readActionConfig();
+    const stagingDir = path.join(config.workspace, ".wheel-cache");
+    const result = await runPipeline(config, {
+      cache: new GithubCache(),
+      stagingDir,
+      progress: (line) => core.info(line),
+    });
+    const log = renderLog(result);
+    for (const group of log.groups) {
+      core.startGroup(group.title);
+      for (const line of group.lines) core.info(line);
+      core.endGroup();
+    }
+    for (const line of renderDebugFiles(result)) core.debug(line);
+    for (const line of log.lines) core.info(line);
+    for (const warning of result.warnings) core.warning(warning);
+    for (const [name, value] of Object.entries(actionOutputs(result))) core.setOutput(name, value);
+    if (config.summary) {
+      const problem = await writeSummary(renderSummary(result));
+      if (problem) core.warning(problem);
+    }
+  } catch (error) {
+    if (!(error instanceof UserError)) core.error(formatError(error));
+    core.setFailed(
+      error instanceof UserError
+        ? error.message
+        : `wheel-cache failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}

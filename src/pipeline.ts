@@ -1,0 +1,233 @@
+import path from "node:path";
+import { runBuild, snapshotWheels, wheelRecord } from "./build.js";
+import { chooseBuildCommand } from "./build-command.js";
+import type { CacheBackend } from "./cache/types.js";
+import { cacheKeys } from "./cache-key.js";
+import type { Config } from "./config/index.js";
+import { installWheels, readEntryManifest, resetDir, verifyEntry, writeEntry } from "./entry.js";
+import { diffManifests } from "./fingerprint/diff.js";
+import { type Fingerprint, fingerprintProject } from "./fingerprint/index.js";
+import type { Manifest } from "./fingerprint/manifest.js";
+import { platformId } from "./keys/implicit.js";
+import { adviceFor, mutationAdvice } from "./report/advice.js";
+import { explain } from "./report/reason.js";
+import type { RunResult, SaveOutcome, WheelOutput } from "./result.js";
+import { defaultPython } from "./which.js";
+
+export interface PipelineDeps {
+  readonly cache: CacheBackend;
+  /** A directory of the pipeline's own (entries are staged and restored there). */
+  readonly stagingDir: string;
+  /** Progress lines shown while the run goes (before the build's own output). */
+  readonly progress: (line: string) => void;
+}
+
+/** The whole loop: fingerprint → restore → verify (hit) or build → save (miss) → result. */
+export async function runPipeline(config: Config, deps: PipelineDeps): Promise<RunResult> {
+  const python = config.python ?? defaultPython(config.env);
+  const fingerprint = () =>
+    fingerprintProject({
+      projectDir: config.projectDir,
+      projectDisplay: config.projectDisplay,
+      exclude: [config.wheelDir, deps.stagingDir],
+      includeIgnored: config.includeIgnored,
+      extraKeys: config.extraKeys,
+      envVars: config.envVars,
+      python,
+      buildCommand: (project) =>
+        chooseBuildCommand(
+          config.buildCommand,
+          project.backend,
+          python,
+          project.dir,
+          config.wheelDir,
+          config.env,
+        ),
+      env: config.env,
+    });
+  const fp = await fingerprint();
+  const current = fp.manifest;
+  const keys = cacheKeys(
+    {
+      prefix: config.keyPrefix,
+      name: fp.name,
+      projectDir: current.project,
+      platform: platformId(),
+      python: fp.python?.tag ?? "python",
+      suffix: config.keySuffix,
+    },
+    current.fingerprint,
+  );
+  const warnings = [...fp.warnings];
+  const base = {
+    cache: deps.cache.kind,
+    cacheKey: keys.wheels,
+    wheelDir: config.wheelDir,
+    buildCommand: fp.buildCommand,
+  };
+  deps.progress(`fingerprint ${current.fingerprint}`);
+  deps.progress(`looking up ${keys.wheels} in the ${deps.cache.kind} cache`);
+  const entryDir = path.join(deps.stagingDir, "entry");
+  const manifestDir = path.join(deps.stagingDir, "manifest");
+  await resetDir(entryDir);
+  const restored = await deps.cache.restore({
+    dir: entryDir,
+    key: keys.wheels,
+    lookupOnly: config.lookupOnly,
+  });
+  if (restored.status === "unavailable") warnings.push(restored.warning);
+  let verifyProblem: string | undefined;
+  if (restored.status === "hit" && restored.matchedKey === keys.wheels) {
+    if (config.lookupOnly) {
+      const cached = await restoreManifest(deps, manifestDir, keys.manifest, []);
+      const manifest = cached?.manifest ?? current;
+      return finish(
+        {
+          ...base,
+          verdict: "lookup-hit",
+          manifest,
+          previous: cached,
+          changed: [],
+          wheels: [],
+          buildSeconds: manifest.build?.seconds,
+        },
+        fp,
+        warnings,
+      );
+    }
+    const cached = await readEntryManifest(entryDir);
+    verifyProblem = await verifyEntry(entryDir, cached, current.fingerprint);
+    if (!verifyProblem && cached) {
+      const paths = await installWheels(entryDir, cached, config.wheelDir);
+      const wheels = cached.wheels!.map((w, i) => ({ ...w, path: paths[i]! }));
+      return finish(
+        {
+          ...base,
+          verdict: "hit",
+          manifest: cached,
+          changed: [],
+          wheels,
+          buildSeconds: cached.build?.seconds,
+        },
+        fp,
+        warnings,
+      );
+    }
+    warnings.push(`${verifyProblem}: rebuilding`);
+  }
+  const previous = await restoreManifest(deps, manifestDir, `${keys.manifestPrefix}~none`, [
+    keys.manifestPrefix,
+  ]);
+  const changed = previous ? diffManifests(previous.manifest, current) : [];
+  if (config.lookupOnly) {
+    return finish(
+      { ...base, verdict: "lookup-miss", manifest: current, previous, changed, wheels: [] },
+      fp,
+      warnings,
+    );
+  }
+  deps.progress(`building with: ${fp.buildCommand.argv.join(" ")}`);
+  const before = await snapshotWheels(config.wheelDir);
+  const started = Date.now();
+  const produced = await runBuild(
+    fp.buildCommand.argv,
+    fp.project.dir,
+    config.env,
+    config.wheelDir,
+    before,
+  );
+  const seconds = (Date.now() - started) / 1000;
+  const paths = produced.map((name) => path.join(config.wheelDir, name));
+  const records = await Promise.all(paths.map(wheelRecord));
+  const wheels: WheelOutput[] = records.map((r, i) => ({ ...r, path: paths[i]! }));
+  const after = await fingerprint();
+  const advice = mutationAdvice(current, after.manifest);
+  const manifest: Manifest = {
+    ...current,
+    wheels: records,
+    build: { seconds, command: fp.buildCommand.keyed },
+    createdAt: new Date().toISOString(),
+  };
+  const save = config.save
+    ? await saveEntries(deps, keys, manifest, paths)
+    : skipped(config.saveNote);
+  if (save.status === "failed") warnings.push(save.note);
+  return finish(
+    {
+      ...base,
+      verdict: "built",
+      manifest,
+      previous,
+      changed,
+      wheels,
+      buildSeconds: seconds,
+      save,
+      extraAdvice: advice,
+      verifyProblem,
+    },
+    fp,
+    warnings,
+  );
+}
+
+type Draft = Omit<RunResult, "cacheHit" | "built" | "reason" | "save" | "warnings" | "advice"> & {
+  save?: SaveOutcome;
+  extraAdvice?: string[];
+  verifyProblem?: string;
+};
+
+function finish(draft: Draft, fp: Fingerprint, warnings: string[]): RunResult {
+  const { extraAdvice = [], verifyProblem, save, ...rest } = draft;
+  const result: RunResult = {
+    ...rest,
+    cacheHit: draft.verdict === "hit" || draft.verdict === "lookup-hit",
+    built: draft.verdict === "built",
+    save: save ?? {
+      status: "skipped",
+      note: draft.verdict === "hit" ? "restored from the cache" : "nothing was built",
+    },
+    warnings,
+    advice: [...adviceFor(fp), ...extraAdvice],
+    reason: "",
+  };
+  return { ...result, reason: explain(result, verifyProblem) };
+}
+
+async function restoreManifest(
+  deps: PipelineDeps,
+  dir: string,
+  key: string,
+  restoreKeys: string[],
+): Promise<{ key: string; manifest: Manifest } | undefined> {
+  await resetDir(dir);
+  const restored = await deps.cache.restore({ dir, key, restoreKeys });
+  if (restored.status !== "hit") return undefined;
+  const manifest = await readEntryManifest(dir);
+  return manifest ? { key: restored.matchedKey, manifest } : undefined;
+}
+
+async function saveEntries(
+  deps: PipelineDeps,
+  keys: { wheels: string; manifest: string },
+  manifest: Manifest,
+  wheels: readonly string[],
+): Promise<SaveOutcome> {
+  const entryDir = path.join(deps.stagingDir, "entry");
+  const manifestDir = path.join(deps.stagingDir, "manifest");
+  await writeEntry(entryDir, manifest, wheels);
+  const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
+  if (saved.status === "failed") return { status: "failed", note: saved.warning };
+  await writeEntry(manifestDir, manifest);
+  const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
+  if (manifestSaved.status === "failed") {
+    return {
+      status: "failed",
+      note: `wheels saved, but not their manifest: ${manifestSaved.warning}`,
+    };
+  }
+  return { status: saved.status };
+}
+
+function skipped(note: string | undefined): SaveOutcome {
+  return { status: "skipped", note: note ?? "saving is off" };
+}

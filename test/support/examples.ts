@@ -1,0 +1,42 @@
+import { existsSync } from "node:fs";
+import { cp } from "node:fs/promises";
+import path from "node:path";
+import { EXAMPLES_DIR, type ExampleName } from "./build-env.js";
+import { gitCommitAll, gitInit } from "./git.js";
+import { makeTempDir } from "./tmp.js";
+
+export interface CopyOptions {
+  /** Make the copy a git repository with one commit (fixed identity and date; see git.ts). */
+  readonly git?: boolean;
+}
+
+const OUTPUT_DIRS = new Set(["build", "target", "dist", "__pycache__"]);
+
+/**
+ * What a build leaves in an example's tree when it is built in place: setuptools' `build/` and
+ * `*.egg-info/`, cargo's `target/`, meson-python's `.mesonpy-*`, and Cython's `.c` beside its `.pyx`.
+ */
+export function isBuildOutput(file: string): boolean {
+  const name = path.basename(file);
+  if (OUTPUT_DIRS.has(name) || name.endsWith(".egg-info") || name.startsWith(".mesonpy-")) {
+    return true;
+  }
+  return name.endsWith(".c") && existsSync(`${file.slice(0, -2)}.pyx`);
+}
+
+/**
+ * Copies `examples/<name>` into a fresh temporary directory (removed after the test file), without
+ * build outputs, and returns the copy's root.
+ */
+export async function copyExample(name: ExampleName, options: CopyOptions = {}): Promise<string> {
+  const dir = makeTempDir(`wheel-cache-${name}-`);
+  await cp(path.join(EXAMPLES_DIR, name), dir, {
+    recursive: true,
+    filter: (source) => !isBuildOutput(source),
+  });
+  if (options.git) {
+    gitInit(dir);
+    gitCommitAll(dir, `example ${name}`);
+  }
+  return dir;
+}
