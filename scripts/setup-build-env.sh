@@ -96,10 +96,10 @@ find_links_args() {
 no PyPI; set WHEEL_CACHE_WHEELHOUSE to the directories holding the image's wheel files)"
 }
 
-# Python 3.11: the wheelhouse's compiled wheels (Cython) are cp311.
+# Python 3.11 (the wheelhouse's compiled wheels, e.g. Cython's, are cp311); pyenv's first.
 find_python() {
   local candidate
-  for candidate in "${PYTHON:-}" python3 "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.11*/bin/python3 \
+  for candidate in "${PYTHON:-}" "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.11*/bin/python3 python3 \
     python3.11 /usr/bin/python3; do
     [[ -n "$candidate" ]] || continue
     command -v "$candidate" >/dev/null 2>&1 || continue
@@ -108,7 +108,7 @@ find_python() {
       return
     fi
   done
-  die "no Python 3.11 found (tried \$PYTHON, python3, pyenv's 3.11, /usr/bin/python3)"
+  die "no Python 3.11 found (tried \$PYTHON, pyenv's 3.11, python3, python3.11, /usr/bin/python3)"
 }
 
 # Repack the pure-Python files a Debian package installed as a wheel pip can install.

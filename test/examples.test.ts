@@ -12,9 +12,9 @@ const MAX_BUFFER = 64 * 1024 * 1024;
 
 // Locally a machine without the environment skips these; in CI a missing environment fails them.
 const skip = !hasBuildEnv() && !process.env.CI;
-const title = skip ? `examples (skipped: ${BUILD_ENV_HINT})` : "examples";
+if (skip) console.warn(`test/examples.test.ts skipped: ${BUILD_ENV_HINT}`);
 
-describe.skipIf(skip)(title, () => {
+describe.skipIf(skip)("examples", () => {
   describe.each(EXAMPLES)("$name", (example) => {
     it(
       "builds offline from a clean copy into a wheel whose extension works",

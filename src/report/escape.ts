@@ -1,7 +1,7 @@
 /**
  * Escaping for text the user controls (file names, key ids, wheel names, warnings) in every
  * renderer. Each function keeps the text on one line: a newline becomes `␤` and any other control
- * character its Unicode control picture, so a file name can never end an HTML block, split a table
+ * character its Unicode control picture (bidirectional overrides become `\ufffd`), so a file name can never end an HTML block, split a table
  * row, start a workflow command in the log, or send escape sequences to a terminal.
  */
 
@@ -53,7 +53,9 @@ export function escapeMarkdown(text: string): string {
   return mapChars(
     text,
     (char) =>
-      HTML[char] ?? controlPicture(char) ?? (MARKDOWN_PUNCTUATION.has(char) ? `\\${char}` : undefined),
+      HTML[char] ??
+      controlPicture(char) ??
+      (MARKDOWN_PUNCTUATION.has(char) ? `\\${char}` : undefined),
   );
 }
 
@@ -65,8 +67,8 @@ export function escapeCell(text: string): string {
   return text === "" ? "—" : escapeMarkdown(text);
 }
 
-/** A table cell in monospace: `<code>` whose content is still Markdown-escaped (GFM parses it). */
-export function codeCell(text: string): string {
+/** Inline monospace in Markdown (a table cell, a paragraph): `<code>`, whose content GFM still parses. */
+export function codeMarkdown(text: string): string {
   return `<code>${escapeMarkdown(text)}</code>`;
 }
 

@@ -11,7 +11,11 @@ export const GROUP_TITLES: Record<KeyGroup, string> = {
 const GROUPS: readonly KeyGroup[] = ["rebuild", "metadata", "shipped", "implicit"];
 
 /** The `keys` command's terminal table: keys by group with source, file count and digest. */
-export function renderKeysText(fingerprint: string, keys: readonly ResolvedKey[], warnings: readonly string[]): string {
+export function renderKeysText(
+  fingerprint: string,
+  keys: readonly ResolvedKey[],
+  warnings: readonly string[],
+): string {
   const lines: string[] = [];
   for (const group of GROUPS) {
     const members = keys.filter((k) => k.group === group);
@@ -20,7 +24,12 @@ export function renderKeysText(fingerprint: string, keys: readonly ResolvedKey[]
     const rows = members.map((k) => [k.id, k.source, describe(k), short(k.digest)]);
     const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
     for (const row of rows) {
-      lines.push(`  ${row.slice(0, 3).map((cell, i) => cell.padEnd(widths[i]!)).join("  ")}  ${row[3]}`);
+      lines.push(
+        `  ${row
+          .slice(0, 3)
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join("  ")}  ${row[3]}`,
+      );
     }
     lines.push("");
   }
@@ -41,7 +50,11 @@ export function describe(key: ResolvedKey): string {
 }
 
 /** The `keys --json` object of the CLI contract. */
-export function keysJson(fingerprint: string, keys: readonly ResolvedKey[], warnings: readonly string[]): object {
+export function keysJson(
+  fingerprint: string,
+  keys: readonly ResolvedKey[],
+  warnings: readonly string[],
+): object {
   return {
     fingerprint,
     keys: keys.map((k) => ({

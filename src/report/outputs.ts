@@ -1,0 +1,29 @@
+import type { RunResult } from "../result.js";
+
+/** The names of the action's outputs, as action.yml declares them. */
+export type OutputName =
+  | "cache-hit"
+  | "built"
+  | "fingerprint"
+  | "cache-key"
+  | "wheels"
+  | "wheel-dir"
+  | "changed"
+  | "reason";
+
+/**
+ * The action outputs of a run, as strings for `core.setOutput`: booleans as `"true"`/`"false"`,
+ * `wheels` as newline-separated absolute paths, `changed` as a JSON array of key ids.
+ */
+export function actionOutputs(result: RunResult): Record<OutputName, string> {
+  return {
+    "cache-hit": String(result.cacheHit),
+    built: String(result.built),
+    fingerprint: result.manifest.fingerprint,
+    "cache-key": result.cacheKey,
+    wheels: result.wheels.map((w) => w.path).join("\n"),
+    "wheel-dir": result.wheelDir,
+    changed: JSON.stringify(result.changed.map((c) => c.id)),
+    reason: result.reason,
+  };
+}

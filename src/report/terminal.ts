@@ -1,0 +1,102 @@
+import { short } from "../keys/digest.js";
+import type { RunResult, SaveOutcome } from "../result.js";
+import { escapeLine } from "./escape.js";
+import { changeLines, saveText } from "./log.js";
+import { formatDuration, formatSize } from "./reason.js";
+import { verdictText } from "./summary.js";
+
+/** How many changed files of one key the terminal lists before `and N more`. */
+export const TERMINAL_FILE_CAP = 50;
+
+/**
+ * The CLI's human output for `build` and `diff`: verdict, reason, changed keys with their files,
+ * wheels with sizes, save, warnings and advice. Plain text without colour; user text on one line
+ * with control characters made visible, so a file name cannot send escape sequences.
+ */
+export function renderTerminal(result: RunResult): string {
+  const lines = [
+    `wheel-cache: ${verdictText(result)}`,
+    `  ${escapeLine(result.reason)}`,
+    `  fingerprint ${short(result.manifest.fingerprint)}  cache key ${escapeLine(result.cacheKey)}`,
+  ];
+  if (result.verdict === "hit" && result.buildSeconds !== undefined) {
+    lines.push(`  saved about ${formatDuration(result.buildSeconds)} of build`);
+  }
+  if (result.changed.length > 0) {
+    lines.push("", "changed keys:");
+    for (const change of result.changed) {
+      lines.push(...changeLines(change, TERMINAL_FILE_CAP).map((line) => `  ${line}`));
+    }
+  }
+  if (result.wheels.length > 0) {
+    lines.push("", `wheels in ${escapeLine(result.wheelDir)}:`);
+    const width = Math.max(...result.wheels.map((w) => escapeLine(w.name).length));
+    for (const w of result.wheels) {
+      lines.push(`  ${escapeLine(w.name).padEnd(width)}  ${formatSize(w.size)}`);
+    }
+  }
+  if (result.verdict === "built") lines.push("", saveText(result));
+  const notes = [
+    ...result.warnings.map((w) => `warning: ${escapeLine(w)}`),
+    ...result.advice.map((a) => `advice: ${escapeLine(a)}`),
+  ];
+  if (notes.length > 0) lines.push("", ...notes);
+  return `${lines.join("\n")}\n`;
+}
+
+/** A changed key in the CLI's JSON. */
+export interface ChangedJson {
+  readonly id: string;
+  readonly status: "changed" | "added" | "removed";
+  /** Always present; all three arrays are empty for keys that cover no files (env, toolchain). */
+  readonly files: { added: string[]; modified: string[]; removed: string[] };
+}
+
+/** The `build --json` / `diff --json` object: the CLI contract's fields first, then extras. */
+export interface ResultJson {
+  readonly cacheHit: boolean;
+  readonly built: boolean;
+  readonly fingerprint: string;
+  readonly cacheKey: string;
+  /** Absolute paths. */
+  readonly wheels: string[];
+  readonly changed: ChangedJson[];
+  readonly reason: string;
+  readonly verdict: RunResult["verdict"];
+  readonly wheelDir: string;
+  /** The build's seconds (built) or the cached build's (hit); null when unknown. */
+  readonly buildSeconds: number | null;
+  readonly save: SaveOutcome;
+  readonly warnings: string[];
+  readonly advice: string[];
+}
+
+/**
+ * The CLI contract's JSON for `build` and `diff`. `files` is included for every changed key, with
+ * empty arrays for keys that cover no files, so scripts can read `.files.modified` without a check.
+ */
+export function resultJson(result: RunResult): ResultJson {
+  return {
+    cacheHit: result.cacheHit,
+    built: result.built,
+    fingerprint: result.manifest.fingerprint,
+    cacheKey: result.cacheKey,
+    wheels: result.wheels.map((w) => w.path),
+    changed: result.changed.map((c) => ({
+      id: c.id,
+      status: c.status,
+      files: {
+        added: [...(c.files?.added ?? [])],
+        modified: [...(c.files?.modified ?? [])],
+        removed: [...(c.files?.removed ?? [])],
+      },
+    })),
+    reason: result.reason,
+    verdict: result.verdict,
+    wheelDir: result.wheelDir,
+    buildSeconds: result.buildSeconds ?? null,
+    save: result.save,
+    warnings: [...result.warnings],
+    advice: [...result.advice],
+  };
+}
