@@ -162,9 +162,15 @@ directory = "$DEBIAN_REGISTRY"
 EOF
 }
 
+# rustup's cargo (Debian's cargo 1.65 cannot read the examples' version 4 Cargo.lock files).
 find_cargo() {
-  command -v cargo 2>/dev/null && return
-  [[ -x "${CARGO_HOME:-$HOME/.cargo}/bin/cargo" ]] && echo "${CARGO_HOME:-$HOME/.cargo}/bin/cargo" && return
+  local candidate
+  for candidate in cargo "${CARGO_HOME:-$HOME/.cargo}/bin/cargo" "$HOME/.cargo/bin/cargo"; do
+    if command -v "$candidate" >/dev/null 2>&1; then
+      command -v "$candidate"
+      return
+    fi
+  done
   die "cargo not found on PATH or in ${CARGO_HOME:-$HOME/.cargo}/bin (the image's rustup toolchain)"
 }
 

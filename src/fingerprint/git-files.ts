@@ -1,19 +1,12 @@
-import { execFile } from "node:child_process";
 import { resolve } from "node:path";
-import { promisify } from "node:util";
+import { git } from "./git-run.js";
 import { defaultConcurrency, mapLimit } from "./pool.js";
 import { type Pruner, underDir, VENV_MARKER } from "./prune.js";
 import { isFileTarget } from "./walk.js";
 
-const execFileAsync = promisify(execFile);
-const MAX_OUTPUT = 1024 * 1024 * 1024;
 const SUBMODULE = "160000";
 const SYMLINK = "120000";
-
-async function git(cwd: string, args: readonly string[]): Promise<string> {
-  const options = { cwd, maxBuffer: MAX_OUTPUT, encoding: "utf8" as const };
-  return (await execFileAsync("git", args, options)).stdout;
-}
+const REGULAR = new Set(["100644", "100755"]);
 
 /** The git work tree root containing `dir` (absolute), or null when git is missing or `dir` is not in a work tree. */
 export async function gitToplevel(dir: string): Promise<string | null> {
@@ -39,36 +32,54 @@ export async function gitIgnores(root: string, path: string): Promise<boolean> {
   }
 }
 
+/** What git lists in a work tree: the files, and the blob ids its index holds for some of them. */
+export interface GitListing {
+  /** As `gitFiles` describes: posix, root-relative, unsorted. */
+  readonly files: string[];
+  /**
+   * Index blob ids of the listed tracked files git vouches for: stage 0, regular files (mode
+   * 100644/100755), neither assume-unchanged nor skip-worktree, and not reported by
+   * `git diff-files` (modified, type-changed, intent-to-add or stat-dirty). Whether the ids equal
+   * the content's blob id still depends on clean filters; git-index.ts decides that.
+   */
+  readonly indexIds: Map<string, string>;
+}
+
 /**
  * Lists the files of the work tree at `root` with git: tracked files that still exist and
- * untracked files (not ignored ones unless `includeIgnored`); posix, root-relative, unsorted.
- * Submodules and nested repositories are skipped; symlinks (and skip-worktree entries) are kept
- * when they resolve to a regular file. Tracked files are only dropped under excluded directories:
- * a tracked file is source, even in a directory named `build`.
+ * untracked files (not ignored ones unless `includeIgnored`). Submodules and nested repositories
+ * are skipped; symlinks (and skip-worktree entries) are kept when they resolve to a regular file.
+ * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
+ * directory named `build`. Three git calls, run together: `ls-files --stage` (mode, blob id and
+ * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
+ * was written: lstat only, content read for racy entries) and `ls-files --others`.
  */
 export async function gitFiles(
   root: string,
   pruner: Pruner,
   includeIgnored: boolean,
-): Promise<string[]> {
+): Promise<GitListing> {
   const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
   if (!includeIgnored) others.push("--exclude-standard");
-  const [staged, deleted, untracked] = await Promise.all([
-    git(root, ["ls-files", "-z", "--stage", "-t"]),
-    git(root, ["ls-files", "-z", "--deleted"]),
+  const [staged, changes, untracked] = await Promise.all([
+    git(root, ["ls-files", "-z", "--stage", "-v"]),
+    git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
     git(root, others),
   ]);
-  const gone = new Set(records(deleted));
+  const { gone, changed } = changedPaths(changes);
   const tracked = new Set<string>();
+  const indexIds = new Map<string, string>();
   const toCheck: string[] = [];
   for (const record of records(staged)) {
-    // "<tag> <mode> <object> <stage>\t<path>"; tag S is skip-worktree: maybe not checked out.
+    // "<tag> <mode> <object> <stage>\t<path>"; tag S is skip-worktree (maybe not checked out),
+    // a lower-case tag is assume-unchanged (git stops checking it), M is unmerged.
     const tab = record.indexOf("\t");
-    const [tag, mode] = record.slice(0, tab).split(" ");
+    const [tag, mode, id, stage] = record.slice(0, tab).split(" ");
     const path = record.slice(tab + 1);
     if (mode === SUBMODULE || gone.has(path) || tracked.has(path)) continue;
     tracked.add(path);
-    if (mode === SYMLINK || tag === "S") toCheck.push(path);
+    if (mode === SYMLINK || tag === "S" || tag === "s" || stage !== "0") toCheck.push(path);
+    else if (tag === "H" && REGULAR.has(mode!) && !changed.has(path)) indexIds.set(path, id!);
   }
   // Untracked entries ending in "/" are nested repositories.
   const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
@@ -82,7 +93,25 @@ export async function gitFiles(
     (p) => !underDir(p, pruner.isPruned) && !underDir(p, (dir) => venvs.has(dir)),
   );
   const notFiles = new Set(await nonFiles(root, toCheck.concat(kept)));
-  return [...tracked, ...kept].filter((p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded));
+  const files = [...tracked, ...kept].filter(
+    (p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded),
+  );
+  for (const path of indexIds.keys()) if (underDir(path, pruner.isExcluded)) indexIds.delete(path);
+  return { files, indexIds };
+}
+
+/**
+ * Splits `git diff-files -z --name-status` output: deleted paths (D: gone, or replaced by a
+ * directory) and every other reported path (modified, type change, intent-to-add, unmerged).
+ */
+function changedPaths(output: string): { gone: Set<string>; changed: Set<string> } {
+  const fields = records(output);
+  const gone = new Set<string>();
+  const changed = new Set<string>();
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    (fields[i] === "D" ? gone : changed).add(fields[i + 1]!);
+  }
+  return { gone, changed };
 }
 
 function records(output: string): string[] {
@@ -93,19 +122,4 @@ function records(output: string): string[] {
 async function nonFiles(root: string, paths: readonly string[]): Promise<string[]> {
   const isFile = await mapLimit(paths, defaultConcurrency(), (p) => isFileTarget(root, p));
   return paths.filter((_, index) => !isFile[index]);
-}
-
-/**
- * EXTENSION POINT (not used yet): blob ids git already knows for tracked, unmodified files, so
- * they need not be read and hashed. A later change fills this from `git ls-files -s` minus
- * `git diff-files --name-only`. It must return only ids that equal `hashFile`'s: regular files
- * (mode 100644/100755, never 120000 whose blob is the link text) with no clean filter or eol
- * conversion (`filter`, `text`, `eol` attributes, `core.autocrlf`; git LFS), because the index
- * holds the id of the cleaned content. Until then the empty map makes every file be hashed.
- */
-export async function indexBlobIds(
-  _root: string,
-  _paths: readonly string[],
-): Promise<Map<string, string>> {
-  return new Map();
 }

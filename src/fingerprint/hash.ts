@@ -1,12 +1,13 @@
-import { createHash } from "node:crypto";
-import { constants } from "node:fs";
-import { type FileHandle, open, stat } from "node:fs/promises";
-import { defaultConcurrency, mapLimit } from "./pool.js";
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import { type BlobHasher, makeBlobHasher } from "./blob-id.js";
+import { BUFFER_SIZE, hashInWorkers } from "./hash-pool.js";
+import { hashWorkers } from "./pool.js";
 
-const CHUNK_SIZE = 64 * 1024;
-const ATTEMPTS = 3;
-// Never blocks on a FIFO swapped in between stat and open. Windows has no O_NONBLOCK.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+/** Jobs up to this many files are hashed in the main thread: starting workers would cost more. */
+const IN_THREAD_MAX = 256;
+
+let inThread: BlobHasher | undefined;
 
 /** Error codes that mean "there is no file here": the digest is null. */
 export function isAbsentError(error: unknown): boolean {
@@ -21,49 +22,26 @@ export function isAbsentError(error: unknown): boolean {
  * Reads in fixed-size chunks, so memory stays bounded whatever the file size.
  */
 export async function hashFile(absPath: string): Promise<string | null> {
-  try {
-    if (!(await stat(absPath)).isFile()) return null;
-    const handle = await open(absPath, OPEN_FLAGS);
-    try {
-      return await hashHandle(handle, absPath);
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    // Removed, or a path component is not a directory: the file is absent.
-    if (isAbsentError(error)) return null;
-    throw error;
-  }
-}
-
-async function hashHandle(handle: FileHandle, absPath: string): Promise<string | null> {
-  const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const info = await handle.stat();
-    if (!info.isFile()) return null;
-    const hash = createHash("sha1").update(`blob ${info.size}\0`);
-    let position = 0;
-    let bytesRead = 1;
-    while (bytesRead > 0 && position <= info.size) {
-      ({ bytesRead } = await handle.read(buffer, 0, CHUNK_SIZE, position));
-      hash.update(buffer.subarray(0, bytesRead));
-      position += bytesRead;
-    }
-    // The size in the header must be the number of bytes hashed; otherwise the file changed.
-    if (position === info.size) return hash.digest("hex");
-  }
-  throw new Error(`${absPath} kept changing while it was being hashed`);
+  inThread ??= makeBlobHasher(fs, crypto, BUFFER_SIZE);
+  return inThread(absPath);
 }
 
 /**
- * Blob ids of many files (see `hashFile`), at most `concurrency` at a time.
- * Keys are the given absolute paths; values are null for absent or non-regular files.
+ * Blob ids of many files (see `hashFile`). Keys are the given absolute paths; values are null
+ * for absent or non-regular files. A small job is hashed in the main thread; a larger one by
+ * `workers` worker threads (see hash-pool.ts), so memory stays bounded whatever the file sizes.
  */
 export async function hashFiles(
   absPaths: readonly string[],
-  concurrency: number = defaultConcurrency(),
+  workers: number = hashWorkers(),
 ): Promise<Map<string, string | null>> {
   const unique = [...new Set(absPaths)];
-  const digests = await mapLimit(unique, concurrency, hashFile);
+  let digests: (string | null)[];
+  if (unique.length <= IN_THREAD_MAX) {
+    digests = [];
+    for (const path of unique) digests.push(await hashFile(path));
+  } else {
+    digests = await hashInWorkers(unique, workers);
+  }
   return new Map(unique.map((path, index) => [path, digests[index] ?? null]));
 }

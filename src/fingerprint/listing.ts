@@ -1,7 +1,8 @@
 import { lstat, realpath, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { UserError } from "../errors.js";
-import { gitFiles, gitIgnores, gitToplevel, indexBlobIds } from "./git-files.js";
+import { gitFiles, gitIgnores, gitToplevel } from "./git-files.js";
+import { trustedIndexIds } from "./git-index.js";
 import { hashFiles, isAbsentError } from "./hash.js";
 import { makePruner } from "./prune.js";
 import type { FileTree } from "./tree.js";
@@ -14,6 +15,14 @@ export interface OpenTreeOptions {
   readonly exclude?: readonly string[];
   /** List the files `.gitignore` ignores as well. */
   readonly includeIgnored?: boolean;
+  /**
+   * Take the digests of tracked, unmodified files from git's index instead of reading them
+   * (default true; see git-index.ts for when it is safe). False hashes every file: the plain
+   * path, which must give the same digests.
+   */
+  readonly useIndex?: boolean;
+  /** Hashes the files the index cannot vouch for (default `hashFiles`; tests count its calls). */
+  readonly hasher?: (absPaths: readonly string[]) => Promise<Map<string, string | null>>;
 }
 
 /**
@@ -37,9 +46,8 @@ export async function openTree(options: OpenTreeOptions): Promise<FileTree> {
   const projectDir = toPosix(relative(root, project));
   const pruner = makePruner(projectDir, excluded);
   const includeIgnored = options.includeIgnored ?? false;
-  let files = gitRoot
-    ? await gitFiles(root, pruner, includeIgnored)
-    : await walkFiles(root, pruner, includeIgnored);
+  const listing = gitRoot ? await gitFiles(root, pruner, includeIgnored) : undefined;
+  let files = listing?.files ?? (await walkFiles(root, pruner, includeIgnored));
   if (gitRoot && projectDir !== "" && !includeIgnored && (await gitIgnores(root, projectDir))) {
     // A project inside an ignored directory (a scratch copy in a repository): git lists none of
     // its untracked files, so walk it, honouring the .gitignore files inside it.
@@ -47,28 +55,44 @@ export async function openTree(options: OpenTreeOptions): Promise<FileTree> {
     files = [...new Set([...files, ...walked])];
   }
   files.sort(); // plain UTF-16 code unit order
-  return new ListedTree(root, projectDir, gitRoot !== null, files);
+  const indexIds = options.useIndex === false ? undefined : listing?.indexIds;
+  return new ListedTree(root, projectDir, gitRoot !== null, files, {
+    known: indexIds ? () => trustedIndexIds(root, indexIds) : async () => new Map<string, string>(),
+    hash: options.hasher ?? hashFiles,
+  });
+}
+
+/** How a tree gets digests: ids git vouches for (asked once), and hashing for the rest. */
+interface DigestSources {
+  readonly known: () => Promise<Map<string, string>>;
+  readonly hash: (absPaths: readonly string[]) => Promise<Map<string, string | null>>;
 }
 
 class ListedTree implements FileTree {
   readonly files: readonly string[];
   readonly #digests = new Map<string, string | null>();
+  readonly #sources: DigestSources;
+  #known: Promise<Map<string, string>> | undefined;
 
   constructor(
     readonly root: string,
     readonly projectDir: string,
     readonly isGitRepo: boolean,
     files: string[],
+    sources: DigestSources,
   ) {
     this.files = Object.freeze(files);
+    this.#sources = sources;
   }
 
   async digest(paths: readonly string[]): Promise<Map<string, string | null>> {
     const missing = [...new Set(paths)].filter((path) => !this.#digests.has(path));
     if (missing.length > 0) {
-      const known = this.isGitRepo ? await indexBlobIds(this.root, missing) : new Map();
+      // git is asked once per tree, on the first call.
+      this.#known ??= this.#sources.known();
+      const known = await this.#known;
       const toHash = missing.filter((path) => !known.has(path));
-      const hashed = await hashFiles(toHash.map((path) => join(this.root, path)));
+      const hashed = await this.#sources.hash(toHash.map((path) => join(this.root, path)));
       for (const path of missing) {
         this.#digests.set(path, known.get(path) ?? hashed.get(join(this.root, path)) ?? null);
       }

@@ -5,6 +5,14 @@ export function defaultConcurrency(): number {
   return Math.min(16, availableParallelism() * 2);
 }
 
+/**
+ * Default number of hashing worker threads: CPUs × 2 (reads in flight help a cold cache even when
+ * the CPUs are busy hashing), at most 8, as each worker costs about 10 MB.
+ */
+export function hashWorkers(): number {
+  return Math.min(8, defaultConcurrency());
+}
+
 /** Maps `items` through `fn` with at most `limit` calls in flight; results keep the input order. */
 export async function mapLimit<T, R>(
   items: readonly T[],

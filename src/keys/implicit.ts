@@ -151,5 +151,6 @@ export function pyprojectKey(pyproject: TomlTable, exists: boolean): ResolvedKey
   const { "dependency-groups": _groups, ...rest } = pyproject;
   const normalized = exists ? { ...rest, tool } : null;
   const key = implicit("pyproject", "pyproject", normalized, exists ? "pyproject.toml" : "absent");
-  return { ...key, group: "rebuild" };
+  // The file it covers, with the normalized digest: a diff then names pyproject.toml itself.
+  return { ...key, group: "rebuild", files: { "pyproject.toml": exists ? key.digest : null } };
 }

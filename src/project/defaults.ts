@@ -35,6 +35,8 @@ export async function inferRebuildKeys(project: ProjectModel): Promise<Inferred>
         typeof manifest === "string" ? manifest : "Cargo.toml",
       );
       entries.push(...rustKeys(project, layout, warnings));
+      // maturin honours .gitignore files when it collects the python-source files.
+      entries.push(file("**/.gitignore"));
       break;
     }
     case "setuptools-rust": {
@@ -53,6 +55,8 @@ export async function inferRebuildKeys(project: ProjectModel): Promise<Inferred>
         file("*.cmake"),
         file("*.in"),
         file("CMakePresets.json"),
+        // scikit-build-core reads .gitignore files to decide which package files the wheel leaves out.
+        file("**/.gitignore"),
       );
       entries.push(file(NATIVE_SOURCES));
       break;

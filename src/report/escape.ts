@@ -1,8 +1,9 @@
 /**
  * Escaping for text the user controls (file names, key ids, wheel names, warnings) in every
- * renderer. Each function keeps the text on one line: a newline becomes `␤` and any other control
- * character its Unicode control picture (bidirectional overrides become `\ufffd`), so a file name can never end an HTML block, split a table
- * row, start a workflow command in the log, or send escape sequences to a terminal.
+ * renderer. Each function keeps the text on one line: a newline becomes `␤`, any other control
+ * character its Unicode control picture and a bidirectional override `\ufffd`, so a file name can
+ * never end an HTML block, split a table row, start a workflow command in the log, send escape
+ * sequences to a terminal or read as another name.
  */
 
 const HTML: Readonly<Record<string, string>> = {
@@ -13,8 +14,12 @@ const HTML: Readonly<Record<string, string>> = {
   "'": "&#39;",
 };
 
-/** Characters that mean something in GitHub-flavoured Markdown: escaped with a backslash. */
-const MARKDOWN_PUNCTUATION = new Set("\\`*_{}[]()#+-.!|~:$@");
+/**
+ * Characters that mean something anywhere in a line of GitHub-flavoured Markdown (emphasis, code,
+ * links, tables, strikethrough, emoji shortcodes, math, mentions): escaped with a backslash. `(`
+ * and `)` only matter after `]`, which is escaped, so they stay readable.
+ */
+const MARKDOWN_PUNCTUATION = new Set("\\`*_[]|~:$@");
 
 /** `␤` for a line break (CRLF counts once), a control picture for other control characters. */
 function controlPicture(char: string): string | undefined {
@@ -47,16 +52,20 @@ export function escapeHtml(text: string): string {
 
 /**
  * Text for Markdown: HTML special characters as entities, Markdown punctuation behind a
- * backslash, on one line. Renders as the literal text and never as HTML, emphasis or a link.
+ * backslash, on one line. Renders as the literal text: never HTML, emphasis, code, a link text,
+ * a heading or list item, and never a cell break in a table.
  */
 export function escapeMarkdown(text: string): string {
-  return mapChars(
+  const body = mapChars(
     text,
     (char) =>
       HTML[char] ??
       controlPicture(char) ??
       (MARKDOWN_PUNCTUATION.has(char) ? `\\${char}` : undefined),
   );
+  // What only means something at the start of a line: a heading, a list item, a setext underline.
+  if (/^[#+\-=]/.test(body)) return `\\${body}`;
+  return body.replace(/^(\d+)([.)])/, "$1\\$2");
 }
 
 /**
@@ -67,7 +76,7 @@ export function escapeCell(text: string): string {
   return text === "" ? "—" : escapeMarkdown(text);
 }
 
-/** Inline monospace in Markdown (a table cell, a paragraph): `<code>`, whose content GFM still parses. */
+/** Monospace in Markdown (a table cell, a paragraph): `<code>`, whose content GFM still parses. */
 export function codeMarkdown(text: string): string {
   return `<code>${escapeMarkdown(text)}</code>`;
 }

@@ -4,7 +4,7 @@ import type { KeyGroup, ResolvedKey } from "../keys/types.js";
 import type { RunResult } from "../result.js";
 import { escapeLine } from "./escape.js";
 import { describe, GROUP_TITLES } from "./keys-text.js";
-import { cap, fileEntries, formatDuration, formatSize } from "./reason.js";
+import { cap, fileEntries, formatSize } from "./reason.js";
 import { heading } from "./summary.js";
 
 /** A folded group of the action log. */
@@ -41,7 +41,8 @@ function fingerprintGroup(result: RunResult): LogGroup {
   lines.push(
     `fingerprint: ${manifest.fingerprint}`,
     `cache key: ${escapeLine(result.cacheKey)} (${escapeLine(result.cache)} cache)`,
-    `build command: ${escapeLine(buildCommand.argv.join(" "))} (${escapeLine(buildCommand.origin)})`,
+    `build command: ${escapeLine(buildCommand.argv.join(" "))}`,
+    `  chosen because: ${escapeLine(buildCommand.origin)}`,
   );
   return { title: `Fingerprint: ${manifest.keys.length} keys`, lines };
 }
@@ -60,7 +61,7 @@ function changesGroup(result: RunResult): LogGroup {
   const since = result.previous ? ` since ${escapeLine(result.previous.key)}` : "";
   return {
     title: `Changes${since}: ${result.changed.length} keys`,
-    lines: result.changed.flatMap(changeLines),
+    lines: result.changed.flatMap((change) => changeLines(change)),
   };
 }
 
@@ -86,9 +87,6 @@ function summaryLines(result: RunResult): string[] {
     `reason: ${escapeLine(result.reason)}`,
     `cache key: ${escapeLine(result.cacheKey)}`,
   ];
-  if (result.verdict === "hit" && result.buildSeconds !== undefined) {
-    lines.push(`time saved: about ${formatDuration(result.buildSeconds)}`);
-  }
   for (const wheel of result.wheels) {
     lines.push(`wheel: ${escapeLine(wheel.path)} (${formatSize(wheel.size)})`);
   }

@@ -30,7 +30,7 @@ export function explain(facts: ReasonFacts, verifyProblem?: string): string {
     case "hit":
       return explainHit(facts.wheels.length, facts.buildSeconds);
     case "lookup-hit":
-      return `a build for this fingerprint is in the cache${cachedWheels(facts.manifest)} (lookup-only: nothing restored)`;
+      return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
     case "built":
       return explainMiss(facts, "rebuilt", verifyProblem);
     case "lookup-miss":
@@ -47,15 +47,16 @@ export function explainHit(wheels: number, savedSeconds: number | undefined): st
   return `restored ${plural(wheels, "wheel")} built for this fingerprint${saved}`;
 }
 
-function cachedWheels(manifest: Manifest): string {
-  return manifest.wheels ? ` (${plural(manifest.wheels.length, "wheel")})` : "";
+function withWheels(manifest: Manifest): string {
+  return manifest.wheels ? ` with ${plural(manifest.wheels.length, "wheel")}` : "";
 }
 
 function explainMiss(facts: ReasonFacts, verb: string, verifyProblem: string | undefined): string {
   if (verifyProblem) return `${verb}: ${escapeLine(verifyProblem)}`;
   if (!facts.previous) return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
   if (facts.changed.length === 0) {
-    return `${verb}: no key changed since the last recorded build, but its wheels were not in the cache (evicted or never saved)`;
+    const why = "but its wheels were not in the cache (evicted or never saved)";
+    return `${verb}: no key changed since the last recorded build, ${why}`;
   }
   return `${verb}: ${describeChanges(facts.changed)}`;
 }
@@ -67,9 +68,10 @@ function explainMiss(facts: ReasonFacts, verb: string, verifyProblem: string | u
 export function describeChanges(changed: readonly KeyChange[]): string {
   const compiled = changed.filter((c) => c.group === "rebuild" || c.group === "implicit");
   if (compiled.length === 0) {
-    const paths = changed.flatMap((c) =>
-      c.files ? fileEntries(c.files).map((f) => f.path) : [c.id],
-    );
+    const paths = changed.flatMap((c) => {
+      const entries = c.files ? fileEntries(c.files) : [];
+      return entries.length > 0 ? entries.map((f) => f.path) : [c.id];
+    });
     return `only ${onlyWhat(changed)} changed (${capLine(paths.map(escapeLine))})`;
   }
   const ordered = [...compiled, ...changed.filter((c) => !compiled.includes(c))];

@@ -76,7 +76,8 @@ function cacheLine(result: RunResult): string {
 
 function timeSaved(result: RunResult): string {
   if (result.verdict !== "hit" || result.buildSeconds === undefined) return "";
-  return `⏱️ Saved about **${formatDuration(result.buildSeconds)}** of build time (what the cached build took).`;
+  const saved = formatDuration(result.buildSeconds);
+  return `⏱️ Saved about **${saved}** of build time (what the cached build took).`;
 }
 
 interface KeyRow {
@@ -105,13 +106,12 @@ function keyRows(result: RunResult): KeyRow[] {
 function keysSection(result: RunResult): string {
   const rows = keyRows(result);
   const compared = result.previous !== undefined || result.verdict.endsWith("hit");
+  const head = ["| key | source | covers | digest | status |", "|---|---|---|---|---|"];
   const tables = GROUPS.flatMap((group) => {
     const members = rows.filter((r) => r.group === group);
     if (members.length === 0) return [];
-    const head = ["| key | source | covers | digest | status |", "|---|---|---|---|---|"];
-    return [
-      `**${GROUP_TITLES[group]}**\n\n${[...head, ...members.map((r) => keyRow(r, compared))].join("\n")}`,
-    ];
+    const table = [...head, ...members.map((r) => keyRow(r, compared))].join("\n");
+    return [`**${GROUP_TITLES[group]}**\n\n${table}`];
   });
   const body = tables.join("\n\n");
   if (result.changed.length > 0) return `#### Fingerprint\n\n${body}`;

@@ -2,7 +2,7 @@ import { short } from "../keys/digest.js";
 import type { RunResult, SaveOutcome } from "../result.js";
 import { escapeLine } from "./escape.js";
 import { changeLines, saveText } from "./log.js";
-import { formatDuration, formatSize } from "./reason.js";
+import { formatSize } from "./reason.js";
 import { verdictText } from "./summary.js";
 
 /** How many changed files of one key the terminal lists before `and N more`. */
@@ -19,9 +19,6 @@ export function renderTerminal(result: RunResult): string {
     `  ${escapeLine(result.reason)}`,
     `  fingerprint ${short(result.manifest.fingerprint)}  cache key ${escapeLine(result.cacheKey)}`,
   ];
-  if (result.verdict === "hit" && result.buildSeconds !== undefined) {
-    lines.push(`  saved about ${formatDuration(result.buildSeconds)} of build`);
-  }
   if (result.changed.length > 0) {
     lines.push("", "changed keys:");
     for (const change of result.changed) {

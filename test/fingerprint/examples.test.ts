@@ -3,16 +3,9 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { diffManifests } from "../../src/fingerprint/diff.js";
 import { coveredFiles, fingerprintDir } from "../support/fingerprint.js";
-import { makeTempDir } from "../support/tmp.js";
+import { EXAMPLES_DIR } from "../support/build-env.js";
+import { copyExample } from "../support/examples.js";
 
-const EXAMPLES = path.resolve("examples");
-
-/** A fresh copy of an example (no git repository around it: the copy is its own root). */
-function copyExample(name: string): string {
-  const dir = path.join(makeTempDir(), name);
-  cpSync(path.join(EXAMPLES, name), dir, { recursive: true });
-  return dir;
-}
 
 /** What each backend's defaults must cover, and must not. */
 const CASES = [
@@ -76,12 +69,12 @@ const CASES = [
 ] as const;
 
 test("every example is covered by a case", () => {
-  expect(readdirSync(EXAMPLES).sort()).toEqual(CASES.map((c) => c.name).sort());
+  expect(readdirSync(EXAMPLES_DIR).sort()).toEqual(CASES.map((c) => c.name).sort());
 });
 
 describe.each(CASES)("$name", ({ name, backend, compiled, covered }) => {
   test(`detects ${backend} and its defaults cover the compiled and shipped sources`, async () => {
-    const fp = await fingerprintDir(copyExample(name));
+    const fp = await fingerprintDir(await copyExample(name));
     expect(fp.project.backend.name).toBe(backend);
     expect(fp.keysFrom).toBe("inferred");
     const files = coveredFiles(fp);
@@ -93,8 +86,8 @@ describe.each(CASES)("$name", ({ name, backend, compiled, covered }) => {
   });
 
   test("the same project at another path with other mtimes has the same fingerprint", async () => {
-    const a = copyExample(name);
-    const b = copyExample(name);
+    const a = await copyExample(name);
+    const b = await copyExample(name);
     const old = new Date("2001-01-01T00:00:00Z");
     for (const file of readdirSync(b, { recursive: true, encoding: "utf8" }))
       utimesSync(path.join(b, file), old, old);
@@ -103,7 +96,7 @@ describe.each(CASES)("$name", ({ name, backend, compiled, covered }) => {
   });
 
   test("editing one byte of a compiled source changes it, and the diff names exactly that file", async () => {
-    const dir = copyExample(name);
+    const dir = await copyExample(name);
     const before = await fingerprintDir(dir);
     appendFileSync(path.join(dir, compiled), "\n");
     const after = await fingerprintDir(dir);
@@ -117,7 +110,7 @@ describe.each(CASES)("$name", ({ name, backend, compiled, covered }) => {
   });
 
   test("deleting a covered file changes it", async () => {
-    const dir = copyExample(name);
+    const dir = await copyExample(name);
     const before = await fingerprintDir(dir);
     rmSync(path.join(dir, compiled));
     const after = await fingerprintDir(dir);
@@ -128,7 +121,7 @@ describe.each(CASES)("$name", ({ name, backend, compiled, covered }) => {
   });
 
   test("editing a test, or a README the backend does not read, does not change it", async () => {
-    const dir = copyExample(name);
+    const dir = await copyExample(name);
     const before = await fingerprintDir(dir);
     appendFileSync(path.join(dir, "tests/test_add.py"), "\n# edited\n");
     if (backend !== "maturin") appendFileSync(path.join(dir, "README.md"), "\nedited\n");
