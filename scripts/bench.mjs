@@ -1,7 +1,7 @@
 // `npm run bench`: wheel-cache's fingerprint against `@actions/glob` hashFiles and the sha256sum
 // floor, on a generated repository of 50,000 files (~500 MB). See docs/benchmark.md.
 // Usage: node scripts/bench.mjs [--reps N] [--cli PATH] [--keep]
-// Exits 1 when a target is missed; 2 when a tool it needs is missing.
+// Exits 1 when a target is missed, 2 when a tool it needs is missing.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createCipheriv, createHash } from "node:crypto";
 import * as fs from "node:fs";
@@ -12,49 +12,149 @@ import { parseArgs } from "node:util";
 
 const PATTERNS = ["pyproject.toml", "Cargo.toml", "**/*.rs", "**/*.c", "**/*.h", "**/*.py", "data/**"];
 const TARGETS = { clean: 20, noIndex: 2, floor: 1.5, peakMb: 256 };
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: devNull, GIT_CONFIG_NOSYSTEM: "1",
-  GIT_AUTHOR_NAME: "Bench", GIT_AUTHOR_EMAIL: "bench@example.com", GIT_AUTHOR_DATE: "2026-01-01T00:00:00Z",
-  GIT_COMMITTER_NAME: "Bench", GIT_COMMITTER_EMAIL: "bench@example.com", GIT_COMMITTER_DATE: "2026-01-01T00:00:00Z" };
+const WORDS = ["fn", "let", "mut", "self", "return", "if", "else", "for", "while", "struct", "impl",
+  "static", "int", "char", "void", "def", "class", "import", "value", "index", "count", "buffer",
+  "result", "error", "node", "tree", "hash", "size", "data", "(", ")", "{", "}", ";", "=", "+",
+  "->", "::", "0", "1", "42", '"text"', "# note", "// comment"];
 
-if (process.argv[2] === "--child") {
-  // `hash`: hashFiles as a workflow's `hashFiles()` runs it, in its own process to be measured
-  // alone; `list`: the files it hashes. Both print @actions/core's debug lines first.
-  const [mode, dir, ...patterns] = process.argv.slice(3);
+const SELF = fileURLToPath(import.meta.url);
+const ROOT = resolve(dirname(SELF), "..");
+const WHO = { NAME: "Bench", EMAIL: "bench@example.com", DATE: "2026-01-01T00:00:00Z" };
+const ENV = { ...process.env, GIT_CONFIG_GLOBAL: devNull, GIT_CONFIG_NOSYSTEM: "1" };
+for (const role of ["AUTHOR", "COMMITTER"]) {
+  for (const [k, v] of Object.entries(WHO)) ENV[`GIT_${role}_${k}`] = v;
+}
+const run = (cmd, args, options = {}) =>
+  execFileSync(cmd, args, { encoding: "utf8", env: ENV, maxBuffer: 1 << 30, ...options });
+
+if (process.argv[2] === "--child") await child(...process.argv.slice(3));
+else await main();
+
+/** `hash` runs hashFiles as a workflow's `hashFiles()` does, in a process of its own to be measured
+ * alone; `list` prints the files it hashes. Both print @actions/core's debug lines first. */
+async function child(mode, dir, ...patterns) {
   process.chdir(dir);
   process.env.GITHUB_WORKSPACE = dir;
   const glob = await import("@actions/glob");
-  const files = async () => (await (await glob.create(patterns.join("\n"))).glob())
-    .filter((f) => fs.statSync(f).isFile()).map((f) => f.slice(dir.length + 1));
-  const answer = mode === "hash" ? await glob.hashFiles(patterns.join("\n")) : (await files()).join("\0");
+  const list = async () =>
+    (await (await glob.create(patterns.join("\n"))).glob())
+      .filter((f) => fs.statSync(f).isFile())
+      .map((f) => f.slice(dir.length + 1));
+  const answer =
+    mode === "hash" ? await glob.hashFiles(patterns.join("\n")) : (await list()).join("\0");
   process.stdout.write(`\n@@\n${answer}`);
-  process.exit(0);
 }
 
-const { values: opts } = parseArgs({ options: { reps: { type: "string", default: "5" },
-  cli: { type: "string" }, keep: { type: "boolean", default: false } } });
-const reps = Math.max(1, Number.parseInt(opts.reps, 10) || 5);
-const run = (cmd, args, options = {}) => execFileSync(cmd, args, { encoding: "utf8", env: GIT_ENV, maxBuffer: 1 << 30, ...options });
-
-for (const [tool, hint] of [["/usr/bin/time", "GNU time (apt-get install -y time)"], ["sha256sum", "coreutils"], ["git", "git"]]) {
-  if (spawnSync(tool, ["--version"], { stdio: "ignore" }).error) {
-    console.error(`bench: ${tool} is missing: install ${hint}`);
-    process.exit(2);
+async function main() {
+  const { values } = parseArgs({
+    options: { reps: { type: "string", default: "5" }, cli: { type: "string" }, keep: { type: "boolean" } },
+  });
+  const reps = Math.max(1, Number.parseInt(values.reps, 10) || 5);
+  for (const [tool, hint] of [["/usr/bin/time", "GNU time: apt-get install -y time"], ["sha256sum", "coreutils"], ["git", "git"]]) {
+    if (spawnSync(tool, ["--version"], { stdio: "ignore" }).error) {
+      console.error(`bench: ${tool} is missing (${hint})`);
+      process.exit(2);
+    }
+  }
+  const cli = values.cli ? resolve(values.cli) : ensureDist();
+  // The interpreter itself, not a pyenv shim that costs ~0.1 s a call (as setup-python would give).
+  const py = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" });
+  const python = py.status === 0 ? ["--python", py.stdout.trim()] : [];
+  const work = fs.realpathSync(fs.mkdtempSync(join(tmpdir(), "wheel-cache-bench-")));
+  const [repo, untracked, plain] = ["repo", "untracked", "no-git"].map((d) => join(work, d));
+  try {
+    const start = Date.now();
+    generate(repo);
+    run("git", ["init", "--quiet", "--initial-branch=main"], { cwd: repo });
+    // Blobs go straight into one pack (bigFileThreshold), as a clone would have them.
+    const add = ["-c", "core.autocrlf=false", "-c", "core.bigFileThreshold=1", "-c", "core.compression=0"];
+    run("git", [...add, "add", "--all"], { cwd: repo });
+    run("git", ["commit", "--quiet", "-m", "bench"], { cwd: repo });
+    run("git", ["-c", "pack.window=0", "repack", "-d", "--quiet"], { cwd: repo });
+    for (const copy of [untracked, plain]) {
+      fs.cpSync(repo, copy, { recursive: true, filter: (src) => !src.endsWith("/.git") });
+    }
+    run("git", ["init", "--quiet", "--initial-branch=main"], { cwd: untracked });
+    const commit = run("git", ["rev-parse", "--short", "HEAD"], { cwd: repo }).trim();
+    const took = ((Date.now() - start) / 1000).toFixed(0);
+    console.log(`bench: generated ${repo} (commit ${commit}), copies without .git: ${took} s`);
+    const matched = run("node", [SELF, "--child", "list", repo, ...PATTERNS]).split("\n@@\n")[1].split("\0");
+    const listFile = join(work, "matched.list");
+    fs.writeFileSync(listFile, matched.map((f) => `${f}\0`).join(""));
+    const mb = matched.reduce((sum, f) => sum + fs.statSync(join(repo, f)).size, 0) / 1e6;
+    console.log(`bench: ${matched.length} files (${mb.toFixed(0)} MB) match ${PATTERNS.join(" ")}`);
+    console.log(`bench: ${cpus()[0]?.model}, ${availableParallelism()} CPUs, node ${process.version}`);
+    console.log(`bench: CLI ${cli}; ${reps} rounds after a warm-up round, so every case reads from a warm page cache`);
+    const keys = (dir) => ["node", cli, "keys", "--project", dir, "--json", ...python];
+    const cases = [
+      { name: "hashFiles (@actions/glob)", cmd: ["node", SELF, "--child", "hash", repo, ...PATTERNS] },
+      { name: "sha256sum (floor)", cmd: ["xargs", "-0", "-a", listFile, "sha256sum"], cwd: repo },
+      { name: "wheel-cache keys, clean checkout", cmd: keys(repo), need: TARGETS.clean },
+      { name: "wheel-cache keys, all untracked", cmd: keys(untracked), need: TARGETS.noIndex, floor: true },
+      { name: "wheel-cache keys, no repository", cmd: keys(plain), need: TARGETS.noIndex, floor: true },
+    ];
+    const fingerprints = new Set();
+    for (let round = 0; round <= reps; round++) {
+      for (const c of cases) {
+        const result = measure(c.cmd, c.cwd ?? ROOT, join(work, "time.out"));
+        if (c.need) fingerprints.add(JSON.parse(result.stdout).fingerprint);
+        if (round === 0) continue; // the warm-up round
+        (c.runs ??= []).push(result.seconds);
+        (c.peaks ??= []).push(result.peakMb);
+      }
+    }
+    const failures = report(cases);
+    if (fingerprints.size !== 1) failures.push(`the wheel-cache cases disagree: ${[...fingerprints]}`);
+    console.log(failures.length ? `FAILED:\n- ${failures.join("\n- ")}` : "All targets met.");
+    process.exitCode = failures.length ? 1 : 0;
+  } finally {
+    if (values.keep) console.log(`bench: kept ${work}`);
+    else fs.rmSync(work, { recursive: true, force: true });
   }
 }
-const cli = opts.cli ? resolve(opts.cli) : ensureDist();
-const python = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).stdout?.trim();
 
-/** dist/cli.js, rebuilt with `npm run package` when missing or older than a file in src/. */
+/** Prints the table; returns the targets missed. */
+function report(cases) {
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const [hashFiles, floor] = cases.map((c) => median(c.runs));
+  const failures = [];
+  console.log("\n| case | median s | speed-up vs hashFiles | × sha256sum floor | peak MB |");
+  console.log("|---|---:|---:|---:|---:|");
+  for (const c of cases) {
+    const [secs, peak] = [median(c.runs), Math.max(...c.peaks)];
+    const [speedup, overFloor] = [hashFiles / secs, secs / floor];
+    console.log(`| ${c.name} | ${secs.toFixed(2)} | ${speedup.toFixed(1)}× | ${overFloor.toFixed(2)}× | ${peak.toFixed(0)} |`);
+    if (!c.need) continue;
+    if (speedup < c.need) failures.push(`${c.name}: ${speedup.toFixed(1)}× faster than hashFiles, target ${c.need}×`);
+    if (c.floor && overFloor > TARGETS.floor) failures.push(`${c.name}: ${overFloor.toFixed(2)}× the floor, target ≤ ${TARGETS.floor}×`);
+    if (peak >= TARGETS.peakMb) failures.push(`${c.name}: peak ${peak.toFixed(0)} MB, target < ${TARGETS.peakMb} MB`);
+  }
+  console.log(`\nTargets: clean checkout ≥ ${TARGETS.clean}× faster than hashFiles; without index help ≥ ${TARGETS.noIndex}× faster and ≤ ${TARGETS.floor}× the floor; wheel-cache peak < ${TARGETS.peakMb} MB.`);
+  return failures;
+}
+
+/** dist/cli.js, rebuilt with `npm run package` when it is missing or older than a file in src/. */
 function ensureDist() {
   const dist = join(ROOT, "dist", "cli.js");
-  const newest = fs.readdirSync(join(ROOT, "src"), { recursive: true })
-    .map((f) => fs.statSync(join(ROOT, "src", f)).mtimeMs).reduce((a, b) => Math.max(a, b), 0);
+  const src = join(ROOT, "src");
+  const newest = Math.max(...fs.readdirSync(src, { recursive: true }).map((f) => fs.statSync(join(src, f)).mtimeMs));
   if (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < newest) {
     console.log("bench: dist/cli.js is missing or older than src/: running `npm run package`");
     run("npm", ["run", "--silent", "package"], { cwd: ROOT, stdio: "inherit" });
   }
   return dist;
+}
+
+/** Runs a command under GNU time: wall seconds, peak RSS (MB) and stdout. */
+function measure([cmd, ...args], cwd, memFile) {
+  const start = process.hrtime.bigint();
+  const child = spawnSync("/usr/bin/time", ["-f", "%M", "-o", memFile, cmd, ...args], {
+    cwd, env: ENV, encoding: "utf8", maxBuffer: 1 << 30,
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (child.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed: ${child.stderr}`);
+  const peakMb = Number(fs.readFileSync(memFile, "utf8").trim().split("\n").at(-1)) / 1024;
+  return { seconds, peakMb, stdout: child.stdout };
 }
 
 /** A deterministic byte stream: AES-256-CTR of zeros under a key derived from `seed`. */
@@ -63,11 +163,6 @@ function prng(seed) {
   const cipher = createCipheriv("aes-256-ctr", key, Buffer.alloc(16));
   return (size) => cipher.update(Buffer.alloc(size));
 }
-
-const WORDS = ["fn", "let", "mut", "self", "return", "if", "else", "for", "while", "struct", "impl",
-  "static", "int", "char", "void", "def", "class", "import", "value", "index", "count", "buffer",
-  "result", "error", "node", "tree", "hash", "size", "data", "(", ")", "{", "}", ";", "=", "+",
-  "->", "::", "0", "1", "42", '"text"', "# note", "// comment"];
 
 /** Source-like text of about `size` bytes, its words picked by `bytes`. */
 function text(bytes, size) {
@@ -105,81 +200,4 @@ function generate(root) {
   }
   // A few large files, so that memory must stay bounded whatever the file sizes.
   for (let i = 0; i < 4; i++) put(`data/large/blob${i}.bin`, random(40 * 1024 * 1024));
-}
-
-/** Runs a command under GNU time: wall seconds, peak RSS in MB and stdout. */
-function measure([cmd, ...args], cwd) {
-  const memFile = join(work, "time.out");
-  const start = process.hrtime.bigint();
-  const child = spawnSync("/usr/bin/time", ["-f", "%M", "-o", memFile, cmd, ...args],
-    { cwd, env: GIT_ENV, encoding: "utf8", maxBuffer: 1 << 30 });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (child.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed: ${child.stderr}`);
-  const peakMb = Number(fs.readFileSync(memFile, "utf8").trim().split("\n").at(-1)) / 1024;
-  return { seconds, peakMb, stdout: child.stdout };
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const work = fs.realpathSync(fs.mkdtempSync(join(tmpdir(), "wheel-cache-bench-")));
-const repo = join(work, "repo");
-const untracked = join(work, "untracked");
-const plain = join(work, "no-git");
-try {
-  let t = Date.now();
-  generate(repo);
-  run("git", ["init", "--quiet", "--initial-branch=main"], { cwd: repo });
-  // Blobs go straight into one pack (bigFileThreshold), as a clone would have them.
-  run("git", ["-c", "core.autocrlf=false", "-c", "core.bigFileThreshold=1", "-c", "core.compression=0", "add", "--all"], { cwd: repo });
-  run("git", ["commit", "--quiet", "-m", "bench"], { cwd: repo });
-  run("git", ["-c", "pack.window=0", "repack", "-d", "--quiet"], { cwd: repo });
-  for (const copy of [untracked, plain]) fs.cpSync(repo, copy, { recursive: true, filter: (src) => !src.endsWith("/.git") });
-  run("git", ["init", "--quiet", "--initial-branch=main"], { cwd: untracked });
-  const commit = run("git", ["rev-parse", "HEAD"], { cwd: repo }).trim();
-  console.log(`bench: generated ${repo} (commit ${commit.slice(0, 12)}) and two copies in ${((Date.now() - t) / 1000).toFixed(0)} s`);
-
-  const self = fileURLToPath(import.meta.url);
-  const matched = run("node", [self, "--child", "list", repo, ...PATTERNS]).split("\n@@\n")[1].split("\0");
-  const listFile = join(work, "matched.list");
-  fs.writeFileSync(listFile, matched.map((f) => `${f}\0`).join(""));
-  const bytes = matched.reduce((sum, f) => sum + fs.statSync(join(repo, f)).size, 0);
-  const keys = (dir) => ["node", cli, "keys", "--project", dir, "--json", ...(python ? ["--python", python] : [])];
-  const cases = [
-    { name: "hashFiles (@actions/glob)", cmd: ["node", self, "--child", "hash", repo, ...PATTERNS], cwd: ROOT },
-    { name: "sha256sum (floor)", cmd: ["xargs", "-0", "-a", listFile, "sha256sum"], cwd: repo },
-    { name: "wheel-cache keys, clean checkout", cmd: keys(repo), cwd: repo, wc: true },
-    { name: "wheel-cache keys, all untracked", cmd: keys(untracked), cwd: untracked, wc: true, noIndex: true },
-    { name: "wheel-cache keys, no repository", cmd: keys(plain), cwd: plain, wc: true, noIndex: true },
-  ];
-  console.log(`bench: ${matched.length} files (${(bytes / 1e6).toFixed(0)} MB) match ${PATTERNS.join(" ")}`);
-  console.log(`bench: ${cpus()[0]?.model ?? "?"}, ${availableParallelism()} CPUs, node ${process.version}, CLI ${cli}, ${reps} rounds after a warm-up round (page cache warm for every case)`);
-  const fingerprints = new Set();
-  for (let round = 0; round <= reps; round++) {
-    // Round 0 warms the page cache and is not counted; later rounds interleave the cases.
-    for (const c of cases) {
-      const result = measure(c.cmd, c.cwd);
-      if (c.wc) fingerprints.add(JSON.parse(result.stdout).fingerprint);
-      if (round > 0) ((c.runs ??= []).push(result.seconds), (c.peaks ??= []).push(result.peakMb));
-    }
-  }
-  const [hashFiles, floor] = cases.map((c) => median(c.runs));
-  const failures = [];
-  if (fingerprints.size !== 1) failures.push(`the three wheel-cache cases disagree: ${[...fingerprints].join(" ")}`);
-  console.log("\n| case | median s | faster than hashFiles | × sha256sum floor | peak MB |\n|---|---:|---:|---:|---:|");
-  for (const c of cases) {
-    const secs = median(c.runs);
-    const peak = Math.max(...c.peaks);
-    console.log(`| ${c.name} | ${secs.toFixed(2)} | ${(hashFiles / secs).toFixed(1)}× | ${(secs / floor).toFixed(2)} | ${peak.toFixed(0)} |`);
-    if (!c.wc) continue;
-    if (peak >= TARGETS.peakMb) failures.push(`${c.name}: peak ${peak.toFixed(0)} MB, target < ${TARGETS.peakMb} MB`);
-    const speedup = hashFiles / secs;
-    const need = c.noIndex ? TARGETS.noIndex : TARGETS.clean;
-    if (speedup < need) failures.push(`${c.name}: ${speedup.toFixed(1)}× faster than hashFiles, target ${need}×`);
-    if (c.noIndex && secs / floor > TARGETS.floor) failures.push(`${c.name}: ${(secs / floor).toFixed(2)}× the floor, target ≤ ${TARGETS.floor}×`);
-  }
-  console.log(`\nTargets: clean ≥ ${TARGETS.clean}× faster than hashFiles; without index help ≥ ${TARGETS.noIndex}× faster and ≤ ${TARGETS.floor}× the sha256sum floor; wheel-cache peak < ${TARGETS.peakMb} MB.`);
-  console.log(failures.length ? `FAILED:\n- ${failures.join("\n- ")}` : "All targets met.");
-  process.exitCode = failures.length ? 1 : 0;
-} finally {
-  if (opts.keep) console.log(`bench: kept ${work}`);
-  else fs.rmSync(work, { recursive: true, force: true });
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
-import type { Backend } from "./project/backend.js";
 import { probe } from "./keys/probe.js";
 import { toPosix } from "./paths.js";
+import type { Backend } from "./project/backend.js";
 import { which } from "./which.js";
 
 /** The build command and how it was chosen. */
@@ -30,15 +30,28 @@ export async function chooseBuildCommand(
   const out = toPosix(path.relative(projectDir, wheelDir)) || ".";
   const keyed = (argv: readonly string[]) => argv.map((a) => (a === python ? "<python>" : a));
   if (given) return { argv: given, keyed: keyed(given), origin: "input" };
-  const pick = (argv: string[], origin: string): BuildCommand => ({ argv, keyed: keyed(argv), origin });
+  const pick = (argv: string[], origin: string): BuildCommand => ({
+    argv,
+    keyed: keyed(argv),
+    origin,
+  });
   if (which("uv", env)) {
-    return pick(["uv", "build", "--wheel", "--python", python, "--out-dir", out, "."], "uv is on PATH");
+    return pick(
+      ["uv", "build", "--wheel", "--python", python, "--out-dir", out, "."],
+      "uv is on PATH",
+    );
   }
   if (backend.name === "maturin" && which("maturin", env)) {
-    return pick(["maturin", "build", "--release", "--interpreter", python, "--out", out], "maturin project, maturin on PATH");
+    return pick(
+      ["maturin", "build", "--release", "--interpreter", python, "--out", out],
+      "maturin project, maturin on PATH",
+    );
   }
   if ((await probe(python, ["-c", "import build"], env)) !== undefined) {
-    return pick([python, "-m", "build", "--wheel", "--outdir", out, "."], "python -m build is installed");
+    return pick(
+      [python, "-m", "build", "--wheel", "--outdir", out, "."],
+      "python -m build is installed",
+    );
   }
   return pick([python, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", out, "."], "pip fallback");
 }

@@ -75,8 +75,14 @@ export function describeChanges(changed: readonly KeyChange[]): string {
     return `only ${onlyWhat(changed)} changed (${capLine(paths.map(escapeLine))})`;
   }
   const ordered = [...compiled, ...changed.filter((c) => !compiled.includes(c))];
-  const parts = ordered.map(describeChange);
-  return `${plural(changed.length, "key")} changed — ${capLine(parts, "keys")}`;
+  // One file often sits in several keys (a glob and its package directory): name it once.
+  const parts = new Map<string, string>();
+  for (const change of ordered) {
+    const entries = change.files && change.status === "changed" ? fileEntries(change.files) : [];
+    for (const f of entries) parts.set(`file ${f.path}`, `${escapeLine(f.path)} ${f.verb}`);
+    if (entries.length === 0) parts.set(`key ${change.id}`, describeChange(change));
+  }
+  return `${plural(changed.length, "key")} changed — ${capLine([...parts.values()])}`;
 }
 
 function onlyWhat(changed: readonly KeyChange[]): string {

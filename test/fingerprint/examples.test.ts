@@ -1,11 +1,10 @@
-import { appendFileSync, cpSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { diffManifests } from "../../src/fingerprint/diff.js";
-import { coveredFiles, fingerprintDir } from "../support/fingerprint.js";
 import { EXAMPLES_DIR } from "../support/build-env.js";
 import { copyExample } from "../support/examples.js";
-
+import { coveredFiles, fingerprintDir } from "../support/fingerprint.js";
 
 /** What each backend's defaults must cover, and must not. */
 const CASES = [

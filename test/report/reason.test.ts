@@ -39,7 +39,7 @@ describe("explain", () => {
       }),
     ];
     expect(makeResult({ changed }).reason).toBe(
-      "rebuilt: 3 keys changed — file:src/** (src/lib.rs modified), toolchain:rustc, file:python/pkg/** (python/pkg/__init__.py modified)",
+      "rebuilt: 3 keys changed — src/lib.rs modified, toolchain:rustc, python/pkg/__init__.py modified",
     );
   });
 
@@ -90,7 +90,7 @@ describe("explain", () => {
       "a build for this fingerprint is in the cache with 1 wheel (lookup-only: nothing restored)",
     );
     expect(makeResult({ verdict: "lookup-miss", wheels: [] }).reason).toBe(
-      "would rebuild: 1 key changed — file:src/** (src/lib.rs modified) (lookup-only: nothing built)",
+      "would rebuild: 1 key changed — src/lib.rs modified (lookup-only: nothing built)",
     );
     expect(makeResult({ verdict: "lookup-miss", previous: undefined, changed: [] }).reason).toBe(
       "no cached build of this project for linux-x64-glibc2.36 / cp311 yet (lookup-only: nothing built)",
@@ -102,17 +102,17 @@ describe("describeChanges", () => {
   it("caps files and keys at three, then counts the rest", () => {
     const files = makeChange("file:src/**", { modified: ["a", "b", "c", "d"], added: ["e"] });
     expect(describeChanges([files])).toBe(
-      "1 key changed — file:src/** (a modified, b modified, c modified and 2 more)",
+      "1 key changed — a modified, b modified, c modified and 2 more",
     );
     const keys = ["k1", "k2", "k3", "k4", "k5"].map((id) => makeChange(id));
-    expect(describeChanges(keys)).toBe("5 keys changed — k1, k2, k3 and 2 more keys");
+    expect(describeChanges(keys)).toBe("5 keys changed — k1, k2, k3 and 2 more");
   });
 
   it("marks whole keys added or removed, and keeps file names on one line", () => {
     const added = makeChange("file:build.rs", { added: ["build.rs"] }, { status: "added" });
     const odd = makeChange("file:src/**", { modified: ["new\nline.c"] });
     expect(describeChanges([added, odd])).toBe(
-      "2 keys changed — file:build.rs (new key), file:src/** (new␤line.c modified)",
+      "2 keys changed — file:build.rs (new key), new␤line.c modified",
     );
   });
 });

@@ -1,0 +1,6591 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 298:
+/***/ ((module) => {
+
+// A simple implementation of make-array
+function makeArray (subject) {
+  return Array.isArray(subject)
+    ? subject
+    : [subject]
+}
+
+const UNDEFINED = undefined
+const EMPTY = ''
+const SPACE = ' '
+const ESCAPE = '\\'
+
+// The characters that carry a meaning of their own inside a regular
+//   expression, so a literal one has to be escaped before it is emitted.
+const REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/
+const BOM = '\uFEFF'
+// A run of two or more asterisks is a globstar (#175)
+const REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/
+const REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/
+const REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/
+const REGEX_SPLITALL_CRLF = /\r?\n/g
+
+// Invalid:
+// - /foo,
+// - ./foo,
+// - ../foo,
+// - .
+// - ..
+// Valid:
+// - .foo
+const DOUBLE_SLASH = '//'
+const SLASH_CODE = 47
+const DOT_CODE = 46
+
+
+const SLASH = '/'
+
+// Do not use ternary expression here, since "istanbul ignore next" is buggy
+let TMP_KEY_IGNORE = 'node-ignore'
+/* istanbul ignore else */
+if (typeof Symbol !== 'undefined') {
+  TMP_KEY_IGNORE = Symbol.for('node-ignore')
+}
+const KEY_IGNORE = TMP_KEY_IGNORE
+
+const define = (object, key, value) => {
+  Object.defineProperty(object, key, {value})
+  return value
+}
+
+const RETURN_FALSE = () => false
+
+// > The range notation, e.g. [a-zA-Z],
+// > can be used to match one of the characters in a range.
+//
+// gitignore(5) defers to fnmatch(3) for this, and git implements it in
+//   `wildmatch.c`.  A bracket expression has a sub-grammar of its own, which
+//   is neither the surrounding pattern grammar nor the JavaScript one:
+//
+//   - a `]` right after `[` or `[!` is a literal member, not the terminator
+//   - `[:alpha:]` names one of twelve POSIX classes
+//   - `\` escapes the next member, `]` included
+//   - `*`, `?` and `.` are plain literal members
+//   - an unterminated expression makes the whole pattern match nothing
+//
+// which means the expression can not be located -- let alone translated -- by
+//   a regular expression.  It is scanned out of the pattern before the
+//   replacers below run, and put back once they are done, so that neither the
+//   metacharacter escaper nor the `?` / `*` replacers ever see its body.
+
+// git classifies with its own ASCII-only ctype macros (`wildmatch.c`), never
+//   with the C library ones, so these must not be mapped onto `\d` / `\w` /
+//   `\s`, which are wider.  `/` is left out of every expansion, because a
+//   bracket expression never matches a path separator.
+const POSIX_CLASSES = {
+  alnum: '0-9A-Za-z',
+  alpha: 'A-Za-z',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1f\\x7f',
+  digit: '0-9',
+  graph: '!-.0-~',
+  lower: 'a-z',
+  print: ' -.0-~',
+  punct: '!-.:-@\\[-`{-~',
+  // git's `sane-ctype.h` classifies \v and \f as control, not space,
+  //   unlike C's `isspace`
+  space: ' \\t\\n\\r',
+  upper: 'A-Z',
+  xdigit: '0-9A-Fa-f'
+}
+
+const CLASS_MEMBERS_TO_ESCAPE = '\\]^-['
+
+const escapeMember = char => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0
+  ? char
+  : ESCAPE + char
+
+// > if (matched == negated || ((flags & WM_PATHNAME) && text_ch == '/'))
+// >   return WM_ABORT_TO_STARSTAR;                     (git, `wildmatch.c`)
+// A bracket expression never matches a path separator, whatever its members
+//   say, so a negated class gets `/` as one more excluded character, while a
+//   plain one -- where a literal member or a range could still let `/` in --
+//   is guarded with a lookahead, `/` being impossible to subtract from a
+//   JavaScript character class.
+const NON_SLASH = '(?!\\/)'
+
+const classSource = (negated, body) => {
+  if (negated) {
+    return `[^\\/${body}]`
+  }
+
+  const source = `[${body}]`
+
+  return new RegExp(source).test('/')
+    ? NON_SLASH + source
+    : source
+}
+
+// Scan the bracket expression that starts at `pattern[start] === '['`,
+//   mirroring the member loop of git's `wildmatch.c`.
+// @returns {{end: number, source: string} | null} `null` if the expression is
+//   never terminated, which makes the whole pattern match nothing.
+const scanBracket = (pattern, start) => {
+  const {length} = pattern
+  let index = start + 1
+  let negated = EMPTY
+
+  const lead = pattern[index]
+  if (lead === '!' || lead === '^') {
+    negated = '^'
+    index ++
+  }
+
+  let body = EMPTY
+
+  // The member a `-` could start a range from, or EMPTY when the previous
+  //   member can not open one (start of the body, or a range / POSIX class
+  //   that has just closed)
+  let prev = EMPTY
+
+  // git scans the members with a do-while, so the first one is consumed
+  //   unconditionally.  That is the whole reason a leading `]` is a member
+  //   and not the terminator.
+  for (;;) {
+    const char = pattern[index]
+
+    if (char === UNDEFINED) {
+      return null
+    }
+
+    if (char === ESCAPE) {
+      // A pattern can not end on a lone backslash -- `createRule` has
+      //   already thrown it away -- so there is a character to read.
+      const escaped = pattern[++ index]
+      body += escapeMember(escaped)
+      prev = escaped
+    } else if (
+      char === '-'
+      && prev
+      && index + 1 < length
+      && pattern[index + 1] !== ']'
+    ) {
+      index ++
+      let to = pattern[index]
+      if (to === ESCAPE) {
+        to = pattern[index += 1]
+      }
+      // An out-of-order range matches nothing in git but is a syntax error in
+      //   JavaScript, so it is dropped.  Its lower bound stays: git tests it
+      //   as a plain member before it ever looks at the `-`, so `[c-a]` does
+      //   match `c`.
+      if (prev <= to) {
+        body += `-${escapeMember(to)}`
+      }
+      prev = EMPTY
+    } else if (char === '[' && pattern[index + 1] === ':') {
+      const nameStart = index + 2
+      let end = nameStart
+      while (end < length && pattern[end] !== ']') {
+        end ++
+      }
+
+      if (end === length) {
+        return null
+      }
+
+      if (end > nameStart && pattern[end - 1] === ':') {
+        const name = pattern.slice(nameStart, end - 1)
+
+        // An unknown class name makes the whole pattern match nothing
+        if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+          return null
+        }
+
+        body += POSIX_CLASSES[name]
+        prev = EMPTY
+        index = end
+      } else {
+        // No `:]` to close it, so the `[` is a plain member and scanning
+        //   resumes right after it.
+        body += escapeMember('[')
+        prev = '['
+        index = nameStart - 2
+      }
+    } else {
+      body += escapeMember(char)
+      prev = char
+    }
+
+    index ++
+
+    if (pattern[index] === ']') {
+      return {
+        end: index,
+        source: classSource(negated, body)
+      }
+    }
+  }
+}
+
+// An empty JavaScript class can never match, which is how a pattern that git
+//   gives up on (`WM_ABORT_ALL`) is expressed here.
+const NEVER_MATCH = '[]'
+
+// A NUL can appear in neither a `.gitignore` line nor a path, which makes it
+//   the one safe placeholder character.  A literal one in the pattern is
+//   held aside all the same, so a collision is impossible by construction.
+const PLACEHOLDER = '\u0000'
+const REGEX_RESTORE_PLACEHOLDER = new RegExp(
+  `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`, 'g'
+)
+
+// The one wildcard the chain does not expand for itself is a trailing `*`. How
+//   it expands depends on the mode (`regex` vs `checkRegex`), so `_make` is
+//   left to do it, and until then the pending wildcard travels as this marker.
+//   That is what keeps it apart from a user-escaped literal `\*`: the unescape
+//   steps collapse the escaped one to the exact `\*` a wildcard would leave
+//   behind, so by the time `_make` runs the two are otherwise the same string
+//   and a literal star gets wrongly rewritten into a wildcard. The marker is a
+//   private-use character, and `extractBrackets` keeps one that came out of the
+//   pattern apart from it, so the only marker `_make` ever turns back into a
+//   real wildcard is the one this chain put there itself.
+const TRAILING_WILDCARD = '\uE000'
+
+// A trailing "/**" is deferred the same way, because `checkRegex` has to tell
+//   it apart from a trailing "/*" (see `checkSourceOf`). For `.ignores()` it
+//   still never matches the folder itself (#21).
+const TRAILING_DOUBLESTAR = '\uE001'
+
+// The three characters above mean something to the chain that builds the
+//   source rather than to the path, so one that came out of the pattern is
+//   held aside like a bracket expression instead of going straight out. Being
+//   held is what makes it safe: the restore runs after the step that anchors
+//   the source, so the character comes back in the middle of the source and
+//   not at its end, which is the one place `_make` and `checkSourceOf` look
+//   for a marker. Without it a pattern's own character lands where a pending
+//   marker sits, and `_make` turns it into a real trailing wildcard.
+//
+// It is held as a one-member class rather than bare, in both of the branches
+//   a reserved character can reach, so that the property can be
+//   read off this function alone -- a reserved character never goes out on
+//   its own -- rather than depending on where in the chain the restore
+//   happens to run. In the expression built here `[x]` matches exactly what
+//   `x` matches, none of the three being special to a regular expression or
+//   inside a class, so no test can tell the two apart: the class is insurance,
+//   and the paragraph above is the reason it is not needed.
+const isReserved = char =>
+  char === PLACEHOLDER
+  || char === TRAILING_WILDCARD
+  || char === TRAILING_DOUBLESTAR
+
+// Replace every bracket expression with a placeholder the replacers below
+//   leave alone, and translate it separately.
+const extractBrackets = pattern => {
+  const sources = []
+  const hold = source =>
+    `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`
+
+  const {length} = pattern
+  let out = EMPTY
+  let index = 0
+
+  while (index < length) {
+    const char = pattern[index]
+
+    if (char === ESCAPE) {
+      // > Put a backslash ("\") in front of ... a character to make it literal.
+      //                                            (gitignore(5) -> fnmatch(3))
+      // A backslash quotes the next character, whatever it is, so `\d` is a
+      //   literal `d`, not the regex digit class, and `\?` is a literal `?`,
+      //   not a wildcard. Held aside as its literal here, the escape never
+      //   reaches the replacers below, which would otherwise let `\d`, `\b`,
+      //   `\1`, `\/` keep their regular-expression meaning, and would turn a
+      //   `\?` into `[^\/]`.
+      //
+      // Three escapes are still left for the chain: `\*` (a literal star,
+      //   told apart from a wildcard by `TRAILING_WILDCARD` and the wildcard
+      //   replacers), `\[` (a literal bracket, the one `[` the bracket
+      //   replacer still expects), and `\ ` (a quoted space, which one pass
+      //   below rewrites in bulk -- holding each one aside instead costs more
+      //   on a pattern built out of them).
+      //
+      // A quoted backslash is not among them. The chain doubles every
+      //   backslash, then takes the doubling back out again, and a quoted one
+      //   standing next to a character the chain also escapes left the two
+      //   counts sharing a run, so one of the escapes was lost. Held here as
+      //   the literal it means, it never joins that run.
+      const escaped = pattern[index + 1]
+
+      if (escaped === SLASH && index + 2 === length) {
+        // Git removes a final directory slash before matching. An escape
+        //   without a character after that removal makes the pattern invalid.
+        out += hold(NEVER_MATCH)
+      } else if (
+        escaped === '*'
+        || escaped === '['
+        || escaped === SPACE
+      ) {
+        out += pattern.slice(index, index + 2)
+      } else {
+        out += hold(
+          REGEX_LITERAL_SPECIAL.test(escaped)
+            ? ESCAPE + escaped
+            : isReserved(escaped)
+              ? `[${escaped}]`
+              : escaped
+        )
+      }
+
+      index += 2
+    } else if (isReserved(char)) {
+      out += hold(`[${char}]`)
+      index ++
+    } else if (char === '[') {
+      const scanned = scanBracket(pattern, index)
+
+      if (scanned === null) {
+        // git gives up on the whole pattern (`WM_ABORT_ALL`), so whatever
+        //   follows can not make it match either.
+        out += hold(NEVER_MATCH)
+        index = length
+      } else {
+        out += hold(scanned.source)
+        index = scanned.end + 1
+      }
+    } else {
+      out += char
+      index ++
+    }
+  }
+
+  return {
+    source: out,
+    sources
+  }
+}
+
+// A step of the chain below is normally a `[matcher, replacer]` pair handed
+//   to `String.replace`. `DIRECT` marks the ones that are plain string work
+//   instead, and take `(source, pattern)`.
+//
+// Anchoring the two ends is exactly that -- a test of one character and a
+//   concatenation -- and putting it through the regular expression engine
+//   cost a third of this chain for nothing: 167ns where 10ns does the same
+//   job. The two are still steps in the same list, in the same places,
+//   because their position in the order is part of what they mean.
+const DIRECT = null
+
+// A separator at the beginning or in the middle of a pattern, as opposed to
+//   one at the very end.
+const REGEX_INNER_SLASH = /\/(?!$)/
+const WILDCARD = '[^\\/]*'
+
+// > If the pattern ends with a slash,
+// > it is removed for the purpose of the following description,
+// > but it would only find a match with a directory.
+// > In other words, foo/ will match a directory foo and paths underneath it,
+// > but will not match a regular file or a symbolic link foo
+// >  (this is consistent with the way how pathspec works in general in Git).
+// '`foo/`' will not match regular file '`foo`' or symbolic link '`foo`'
+// -> ignore-rules will not deal with it, because it costs extra `fs.stat` call
+//      you could use option `mark: true` with `glob`
+
+// '`foo/`' should not continue with the '`..`'
+// The chain that turns one gitignore pattern into a regular expression
+//   source, in order. A step is either
+//
+//   [matcher, replacer]            handed to `String.replace`
+//   [matcher, replacer, required]  the same, but skipped outright unless
+//                                    `required` appears in the string, which
+//                                    the matcher cannot match without
+//   [DIRECT, transform]            plain string work, taking (source, pattern)
+//
+// The `required` character is only ever a shortcut: finding it does not mean
+//   the matcher will match, and not finding it means it cannot. It is there
+//   because scanning for one character costs a fraction of running a matcher
+//   that then finds nothing -- for the wildcard step, whose `[^\\]+`
+//   backtracks its way through the whole string before giving up, 11ns
+//   against 400ns.
+const REPLACERS = [
+
+  // Replace (\ ) with ' '
+  // Only a space: an escaped tab or other whitespace is already a literal by
+  //   the time it reaches here, and a bare tab must be left as one, not turned
+  //   into a space.
+  // (\ ) -> ' '
+  // (\\ ) -> '\\ '
+  // (\\\ ) -> '\\ '
+  [
+    // A run of backslashes is taken whole, from its first one, so no match
+    //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+    //   quadratic.
+    /(\\+)( ?)/g,
+    (_, run, space) => space
+      ? run.slice(0, run.length - run.length % 2) + SPACE
+      : run,
+    ESCAPE + SPACE
+  ],
+
+  // git's wildmatch() reads a run of two or more asterisks as one globstar
+  //   whenever the run fills a path segment: it starts the pattern or follows
+  //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+  //   already `**`; a longer one is folded into `**` here, so the steps
+  //   below only ever have to know `**`.
+  // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+  // git also takes a run beside a literal prefix (`a***/b`) or beside an
+  //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+  //   lists both, under "A run of asterisks".
+  [
+    /(^|\/)\*{3,}(?=\/|$)/g,
+    (_, start) => `${start}**`,
+    '*'
+  ],
+
+  // Escape metacharacters
+  // which is written down by users but means special for regular expressions.
+
+  // > There are 12 characters with special meanings:
+  // > - the backslash \,
+  // > - the caret ^,
+  // > - the dollar sign $,
+  // > - the period or dot .,
+  // > - the vertical bar or pipe symbol |,
+  // > - the question mark ?,
+  // > - the asterisk or star *,
+  // > - the plus sign +,
+  // > - the opening parenthesis (,
+  // > - the closing parenthesis ),
+  // > - and the opening square bracket [,
+  // > - the opening curly brace {,
+  // > These special characters are often called "metacharacters".
+  [
+    /[\\$.|*+(){^]/g,
+    match => `\\${match}`
+  ],
+
+  [
+    // > a question mark (?) matches a single character
+    /(?!\\)\?/g,
+    () => '[^/]',
+    '?'
+  ],
+
+  // leading slash
+  [
+
+    // > A leading slash matches the beginning of the pathname.
+    // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+    // A leading slash matches the beginning of the pathname
+    /^\//,
+    () => '^',
+    SLASH
+  ],
+
+  // replace special metacharacter slash after the leading slash
+  [
+    /\//g,
+    () => '\\/',
+    SLASH
+  ],
+
+  [
+    // > A leading "**" followed by a slash means match in all directories.
+    // > For example, "**/foo" matches file or directory "foo" anywhere,
+    // > the same as pattern "foo".
+    // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+    // >   under directory "foo".
+    // Notice that the '*'s have been replaced as '\\*'
+    /^\^*(?:\\\*\\\*\\\/)+/,
+
+    // '**/foo' <-> 'foo'
+    () => '(?:^|\\/)',
+    '*'
+  ],
+
+  // starting
+  [
+    // there will be no leading '/'
+    //   (which has been replaced by section "leading slash")
+    // If starts with '**', adding a '^' to the regular expression also works
+    DIRECT,
+    (source, pattern) => {
+      // Nothing to anchor to, or already anchored (`^` or `(?:^|\/)`)
+      if (!source || source[0] === '^' || source[0] === '(') {
+        return source
+      }
+
+      // If has a slash `/` at the beginning or middle
+      const anchor = !REGEX_INNER_SLASH.test(pattern)
+        // > Prior to 2.22.1
+        // > If the pattern does not contain a slash /,
+        // >   Git treats it as a shell glob pattern
+        // Actually, if there is only a trailing slash,
+        //   git also treats it as a shell glob pattern
+
+        // After 2.22.1 (compatible but clearer)
+        // > If there is a separator at the beginning or middle (or both)
+        // > of the pattern, then the pattern is relative to the directory
+        // > level of the particular .gitignore file itself.
+        // > Otherwise the pattern may also match at any level below
+        // > the .gitignore level.
+        ? '(?:^|\\/)'
+
+        // > Otherwise, Git treats the pattern as a shell glob suitable for
+        // >   consumption by fnmatch(3)
+        : '^'
+
+      return anchor + source
+    }
+  ],
+
+  // two globstars
+  [
+    // Use lookahead assertions so that we could match more than one `'/**'`
+    /\\\/\\\*\\\*(?=\\\/|$)/g,
+
+    // Zero, one or several directories
+    // should not use '*', or it will be replaced by the next replacer
+
+    // Check if it is not the last `'/**'`
+    (_, index, str) => index + 6 < str.length
+
+      // case: /**/ at the end of the pattern, i.e. a trailing `'/**/'`
+      // > A trailing `"/**/"` (a trailing `"/**"` restricted to directories)
+      // >   matches everything inside, but it should not match the current
+      // >   folder itself, so it requires at least one directory segment.
+      // 'a/**/' matches 'a/b/', 'a/x/y/' but not 'a/'
+      ? str.slice(index + 6) === '\\/'
+        ? '(?:\\/[^\\/]+)+'
+
+        // case: /**/
+        // > A slash followed by two consecutive asterisks then a slash matches
+        // >   zero or more directories.
+        // > For example, "a/**/b" matches "a/b", "a/x/b", "a/x/y/b" and so on.
+        // '/**/'
+        : '(?:\\/[^\\/]+)*'
+
+      // case: /**
+      // > A trailing `"/**"` matches everything inside.
+
+      // #21: everything inside but it should not include the current folder,
+      //   resolved by `_make`
+      : `\\/${TRAILING_DOUBLESTAR}`,
+    '*'
+  ],
+
+  // normal intermediate wildcards
+  [
+    // Never replace escaped '*'
+    // ignore rule '\*' will match the path '*'
+
+    // 'abc.*/' -> go
+    // 'abc.*'  -> skip this rule,
+    //    coz trailing single wildcard will be handed by [trailing wildcard]
+    /(^|[^\\])(?:\\\*)+(?!$)/g,
+
+    // '*.js' matches '.js'
+    // '*.js' doesn't match 'abc'
+    // 1. An asterisk "*" matches anything except a slash.
+    // 2. Other consecutive asterisks are considered regular asterisks
+    //    and collapse into one non-slash wildcard run.
+    (_, p1) => p1 + WILDCARD,
+    '*'
+  ],
+
+  // trailing wildcard, held apart from a literal star
+  [
+    // The step above leaves a trailing `*` alone, so a single `\*` is all that
+    //   can be left at the end here, and what stands in front of it says which
+    //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+    //   nothing before it; a literal arrives as the user's own escape, which
+    //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+    //   There is no third case: every backslash still reaching the chain is
+    //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+    //   own character, so a longer run can never form. This runs while the
+    //   two are still distinct, before the unescape steps below collapse the
+    //   literal onto the very `\*` a wildcard leaves behind.
+    /(^|[^\\])((?:\\\\)*)\\\*$/,
+
+    (match, p1, p2) =>
+      p2 === EMPTY
+        // A real wildcard: carry it to `_make` as the marker, so the unescape
+        //   steps and the trailing-wildcard rewrite can never mistake it for a
+        //   literal `\*` (nor the reverse).
+        ? p1 + TRAILING_WILDCARD
+        // A literal star: leave it exactly as it stands for the unescape steps.
+        : match,
+    '*'
+  ],
+
+  [
+    // unescape, revert step 3 except for back slash
+    // For example, if a user escape a '\\*',
+    // after step 3, the result will be '\\\\\\*'
+    /\\\\\\(?=[$.|*+(){^])/g,
+    () => ESCAPE,
+    ESCAPE + ESCAPE
+  ],
+
+  [
+    // '\\\\' -> '\\'
+    /\\\\/g,
+    () => ESCAPE,
+    ESCAPE + ESCAPE
+  ],
+
+  [
+    // Every real bracket expression -- POSIX classes included -- has already
+    //   been held aside by `extractBrackets`, so the only `[` left in the
+    //   pattern is an escaped, literal one.
+
+    // A backslash could only stand at the end of the range if it quoted the
+    //   `]`, and `\]` is held aside long before this.
+    /\\\[([^\]/]*?)($|\])/g,
+
+    // '\\[bar]' -> '\\\\[bar]'
+    (match, range, close) => `\\[${range}${close}`,
+    '['
+  ],
+
+  // ending
+  [
+    // 'js' will not match 'js.'
+    // 'ab' will not match 'abc'
+    DIRECT,
+
+    // WTF!
+    // https://git-scm.com/docs/gitignore
+    // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+    // which re-fixes #24, #38
+
+    // > If there is a separator at the end of the pattern then the pattern
+    // > will only match directories, otherwise the pattern can match both
+    // > files and directories.
+
+    // 'js*' will not match 'a.js'
+    // 'js/' will not match 'a.js'
+    // 'js' will match 'a.js' and 'a.js/'
+    source => {
+      const last = source[source.length - 1]
+
+      // The pattern is empty, or ends in a pending marker `_make` owns --
+      //   the trailing wildcard, or a trailing "/**". A trailing `*` that is
+      //   not the marker is a literal star, which anchors like any other
+      //   final character.
+      if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+        return source
+      }
+
+      return last === SLASH
+        // foo/ will not match 'foo'
+        ? `${source}$`
+        // foo matches 'foo' and 'foo/'
+        : `${source}(?=$|\\/$)`
+    }
+  ]
+]
+
+const REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/
+const MODE_IGNORE = 'regex'
+const MODE_CHECK_IGNORE = 'checkRegex'
+const UNDERSCORE = '_'
+
+const replaceTrailingWildcard = (_, p1) => {
+  const prefix = p1
+    // '\^':
+    // '/*' does not match EMPTY
+    // '/*' does not match everything
+
+    // '\\\/':
+    // 'abc/*' does not match 'abc/'
+    ? `${p1}[^/]+`
+
+    // 'a*' matches 'a'
+    // 'a*' matches 'aa'
+    : '[^/]*'
+
+  return `${prefix}(?=$|\\/$)`
+}
+
+const REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/
+
+// 'abc/**' matches everything under 'abc', but not 'abc/' itself (#21):
+//   requiring one arbitrary character (line terminators included, #176)
+//   after 'abc/' is necessary and sufficient for `.test(path)`.
+const replaceTrailingDoublestar = () => '[\\s\\S]'
+
+// The fixed piece between the wildcard at `at` and the next wildcard of the
+//   run: the tokens that separate them, joined as they appear in the source.
+//   A run never holds two wildcards in a row, so there is always at least one
+//   token.
+const separatorAfter = (run, at) => {
+  let separator = EMPTY
+
+  for (let index = at + 1; index < run.length && !run[index].wildcard; index ++) {
+    separator += run[index].single
+  }
+
+  return separator
+}
+
+// Where a run of non-slash wildcards is split by fixed pieces --
+//   `[^/]*ab[^/]*cd...` -- the engine has many equivalent ways to lay the
+//   input across the wildcards, and on input that does not match it works
+//   through all of them, so the time grows with the number of wildcards
+//   rather than the length of the path. Every wildcard but the last in such a
+//   run can be pinned to stop where the piece after it begins, which leaves
+//   one way to lay out the input and no rewinding, without changing which
+//   paths match: the fixed pieces still bound the count, and the last
+//   wildcard still absorbs the rest.
+//
+// A wildcard is pinned to the whole piece, never to the piece's first
+//   character. The pin leaves no way back, so a wildcard that stopped at that
+//   first character would hand over wherever the character happens to turn
+//   up, including the places the rest of the piece cannot follow -- which is
+//   how `f*o/*/*` came to miss `foo/b/c`, the first `o` of `foo` not being
+//   the one the `o/` after it needs. Every token of a piece matches exactly
+//   one character, so the first place the whole piece fits is the leftmost
+//   place it can sit, and whatever is left over goes to the wildcards that
+//   follow.
+//
+// The source is read one token at a time -- a wildcard, a single-character
+//   piece (a literal, an escape, a class), or a parenthesised group or anchor
+//   that ends the run -- so only a genuine wildcard is touched.
+const pinWildcards = source => {
+  if (source.indexOf(WILDCARD) < 0) {
+    return source
+  }
+
+  const tokens = []
+  const {length} = source
+  let index = 0
+
+  while (index < length) {
+    const char = source[index]
+
+    if (source.startsWith(WILDCARD, index)) {
+      tokens.push({wildcard: true})
+      index += WILDCARD.length
+    } else if (char === '[') {
+      let end = index + 1
+
+      if (source[end] === '^') {
+        end ++
+      }
+
+      if (source[end] === ']') {
+        end ++
+      }
+
+      while (end < length && source[end] !== ']') {
+        end += source[end] === ESCAPE
+          ? 2
+          : 1
+      }
+
+      end ++
+      tokens.push({single: source.slice(index, end)})
+      index = end
+    } else if (char === ESCAPE) {
+      tokens.push({single: source.slice(index, index + 2)})
+      index += 2
+    } else if (char === '(') {
+      let depth = 0
+      let end = index
+
+      do {
+        if (source[end] === ESCAPE) {
+          end ++
+        } else if (source[end] === '(') {
+          depth ++
+        } else if (source[end] === ')') {
+          depth --
+        }
+
+        end ++
+      } while (end < length && depth > 0)
+
+      if ('*+?'.indexOf(source[end]) >= 0) {
+        end ++
+      }
+
+      tokens.push({boundary: source.slice(index, end)})
+      index = end
+    } else if (char === '^' || char === '$') {
+      tokens.push({boundary: char})
+      index ++
+    } else {
+      tokens.push({single: char})
+      index ++
+    }
+  }
+
+  let out = EMPTY
+  let run = []
+
+  const flush = () => {
+    let lastWildcard
+
+    run.forEach((token, at) => {
+      if (token.wildcard) {
+        lastWildcard = at
+      }
+    })
+
+    run.forEach((token, at) => {
+      if (!token.wildcard) {
+        out += token.single
+        return
+      }
+
+      // Every wildcard but the last is pinned to the whole piece that
+      //   follows it, for the reason set out above this function. The last
+      //   one stays as it is and takes up the rest.
+      out += at === lastWildcard
+        ? WILDCARD
+        : `(?:(?!${separatorAfter(run, at)})[^\\/])*`
+    })
+
+    run = []
+  }
+
+  tokens.forEach(token => {
+    if (token.boundary === undefined) {
+      run.push(token)
+      return
+    }
+
+    flush()
+    out += token.boundary
+  })
+
+  flush()
+
+  return out
+}
+
+// @param {pattern}
+const makeRegexPrefix = pattern => {
+  // `/**` matches every path, as `**` does. The translation below only finds
+  //   a globstar beside a slash it keeps, and the leading one is turned into
+  //   an anchor, so `/**` would come out as `/*` and match one level only.
+  //   Here rather than in `createRule`, so that `checkSourceOf`, which
+  //   compiles `/**/` again without its trailing slash, gets it too.
+  if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+    pattern = '**'
+  }
+
+  const {source, sources} = extractBrackets(pattern)
+
+  const replaced = REPLACERS.reduce(
+    // A pass whose matcher finds nothing hands back the very string it was
+    //   given, so asking first costs a search and saves a rewrite. Ten of the
+    //   fifteen passes never fire for a typical .gitignore line, and between
+    //   them they were 45% of this chain.
+    (prev, [matcher, replacer, required]) => {
+      if (matcher === DIRECT) {
+        return replacer(prev, pattern)
+      }
+
+      if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+        return prev
+      }
+
+      // A pass whose matcher finds nothing hands back the very string it was
+      //   given, so asking first costs a search and saves a rewrite.
+      return matcher.test(prev)
+        ? prev.replace(matcher, replacer.bind(pattern))
+        : prev
+    },
+    source
+  )
+
+  // Most patterns hold no bracket expression at all, and then there is
+  //   nothing to put back.
+  return sources.length
+    ? replaced.replace(
+      REGEX_RESTORE_PLACEHOLDER,
+      (match, index) => sources[index]
+    )
+    : replaced
+}
+
+// `checkRegex` tests a path with a trailing slash, 'abc/', the way
+//   `git check-ignore` matches that literal string once the directory itself
+//   is known not to be excluded (see `checkIgnore`): a trailing '/' of the
+//   pattern is dropped, a basename pattern sees an empty basename, and only a
+//   pattern whose last segment is a pending wildcard can match what is left
+//   after the final slash -- 'abc/*' and 'abc/**' match 'abc/', and 'abc/**'
+//   also matches 'abc/d/' (#77, #169).
+const checkSourceOf = (body, prefix) => {
+  if (body[body.length - 1] === SLASH) {
+    prefix = makeRegexPrefix(body.slice(0, - 1))
+  }
+
+  const head = prefix.slice(0, - 1)
+  const last = prefix[prefix.length - 1]
+
+  return last === TRAILING_WILDCARD
+    ? `${head}$`
+    : last === TRAILING_DOUBLESTAR
+      ? head
+      : NEVER_MATCH
+}
+
+// A trailing slash does not stop a pattern being basename-only: it restricts
+//   the match to a directory, it does not let the pattern reach across one.
+//   Everything else a pattern can hold -- a wildcard, a character class, an
+//   escape -- stays inside a single path segment too, so a pattern with no
+//   separator in it can only ever describe the last one.
+const matchesBasename = body => {
+  const index = body.indexOf(SLASH)
+
+  return index < 0 || index === body.length - 1
+}
+
+// The last segment of a path, keeping a trailing slash, because a pattern that
+//   ends in one matches only a directory.
+// 'a/b/c.js' -> 'c.js';  'a/b/' -> 'b/';  'c.js' -> 'c.js' (no copy made)
+const basenameOf = path => {
+  const end = path.length - 1
+
+  const index = path.lastIndexOf(
+    SLASH,
+    path[end] === SLASH
+      ? end - 1
+      : end
+  )
+
+  return index < 0
+    ? path
+    : path.slice(index + 1)
+}
+
+// The parent directory of a path, with its trailing separator, or EMPTY when
+//   the path has none.
+// 'a/b/c' -> 'a/b/';  'a/b/' -> 'a/';  'a' -> EMPTY;  'a/' -> EMPTY
+//
+// A path holding an empty segment has to be taken apart, because its
+//   ancestors are not prefixes of it: the parent of 'a//b' is 'a/', not
+//   'a//', and the parent of '/a/' is nothing at all. Both shapes reach here
+//   -- 'a//b' is accepted outright, and `checkIgnore` does not put the path
+//   it is given through the relative-path check.
+//
+// Every other path is a prefix of itself, and cutting one costs a fraction of
+//   splitting it into an array and joining that back at every level: 73ns
+//   against 207ns.
+const parentOf = path => {
+  if (
+    path.charCodeAt(0) === SLASH_CODE
+    || path.indexOf(DOUBLE_SLASH) >= 0
+  ) {
+    const slices = path.split(SLASH).filter(Boolean)
+
+    slices.pop()
+
+    return slices.length
+      ? slices.join(SLASH) + SLASH
+      : EMPTY
+  }
+
+  const end = path.length - 1
+
+  // Look back from before a trailing separator, since that one belongs to the
+  //   path itself.
+  //
+  // A negative place to start would be a trap here: `lastIndexOf` clamps one
+  //   to 0 and searches there rather than reporting no match, so '/' would
+  //   come back as its own parent and the walk would never end. It cannot
+  //   happen -- that is the only path short enough to produce one, and the
+  //   test above has already sent it the other way.
+  const cut = path.lastIndexOf(
+    SLASH,
+    path.charCodeAt(end) === SLASH_CODE
+      ? end - 1
+      : end
+  )
+
+  return cut < 0
+    ? EMPTY
+    : path.slice(0, cut + 1)
+}
+
+const isString = subject => typeof subject === 'string'
+
+// Blank lines, comments and trailing lone backslashes are told by
+//   `createRule`, once the pattern is normalized.
+const checkPattern = pattern => pattern
+  && isString(pattern)
+
+// Git drops one CR before each LF, and one at the end of a final line that
+//   has no LF after it.
+const splitPattern = pattern => (
+  pattern[pattern.length - 1] === '\r'
+    ? pattern.slice(0, - 1)
+    : pattern
+)
+.split(REGEX_SPLITALL_CRLF)
+.filter(Boolean)
+
+class IgnoreRule {
+  constructor (
+    pattern,
+    mark,
+    body,
+    ignoreCase,
+    negative,
+    prefix
+  ) {
+    this.pattern = pattern
+    this.mark = mark
+    this.negative = negative
+
+    define(this, 'body', body)
+    define(this, 'ignoreCase', ignoreCase)
+    define(this, 'regexPrefix', prefix)
+  }
+
+  // Worked out on first use and kept behind an own property, the way `regex`
+  //   caches itself in `_regex`. Deciding it in the constructor instead would
+  //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+  //   every compile -- including the compiles of rules that are never matched
+  //   against anything.
+  get _basenameOnly () {
+    return define(this, '_basenameOnly', matchesBasename(this.body))
+  }
+
+  get regex () {
+    const key = UNDERSCORE + MODE_IGNORE
+
+    if (this[key]) {
+      return this[key]
+    }
+
+    return this._make(MODE_IGNORE, key)
+  }
+
+  get checkRegex () {
+    const key = UNDERSCORE + MODE_CHECK_IGNORE
+
+    if (this[key]) {
+      return this[key]
+    }
+
+    return this._make(MODE_CHECK_IGNORE, key)
+  }
+
+  _make (mode, key) {
+    const str = pinWildcards(
+      mode === MODE_IGNORE
+        ? this.regexPrefix
+        .replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard)
+        .replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar)
+        : checkSourceOf(this.body, this.regexPrefix)
+    )
+
+    const regex = this.ignoreCase
+      ? new RegExp(str, 'i')
+      : new RegExp(str)
+
+    return define(this, key, regex)
+  }
+}
+
+const hasTrailingBackslash = str => {
+  let count = 0
+
+  while (str[str.length - count - 1] === ESCAPE) {
+    count ++
+  }
+
+  return count % 2 === 1
+}
+
+// Read a line the way git does: when `stripLineEnd` is set (an unsplit array
+//   or object pattern), drop any trailing blank lines along with the LF
+//   before each and at most one CR at the end of the line; then trim trailing
+//   spaces in the same backward pass. Git trims spaces only, and a space
+//   escaped by an odd run of backslashes stays, unescaped, as the last one.
+// Scanned from the end: a regular expression can only try each start in
+//   turn, which is quadratic over a long run of spaces or backslashes.
+// 'a  ' -> 'a';  'a\ ' -> 'a ';  'a\\ ' -> 'a\\';  'a\t' -> 'a\t'
+// 'a\r\n' -> 'a';  'a\r\r' -> 'a\r';  'a\n\r' -> 'a'
+const trimEnd = (body, stripLineEnd) => {
+  let lineEnd = body.length
+  let end
+
+  for (;;) {
+    if (stripLineEnd && body[lineEnd - 1] === '\r') {
+      lineEnd --
+    }
+
+    end = lineEnd
+
+    while (body[end - 1] === SPACE) {
+      end --
+    }
+
+    if (!stripLineEnd || body[end - 1] !== '\n') {
+      break
+    }
+
+    lineEnd = end - 1
+  }
+
+  if (end === lineEnd) {
+    return body.slice(0, lineEnd)
+  }
+
+  let backslashes = 0
+
+  while (body[end - backslashes - 1] === ESCAPE) {
+    backslashes ++
+  }
+
+  return backslashes % 2
+    ? body.slice(0, end - 1) + SPACE
+    : body.slice(0, end)
+}
+
+const createRule = (
+  pattern,
+  mark,
+  ignoreCase,
+  stripLineEnd,
+  stripBOM
+) => {
+  // Git drops a BOM before it reads the first line, so before anything else.
+  let body = stripBOM && pattern[0] === BOM
+    ? pattern.slice(1)
+    : pattern
+
+  // > A line starting with # serves as a comment.
+  if (body[0] === '#') {
+    return
+  }
+
+  let negative = false
+
+  // > An optional prefix "!" which negates the pattern;
+  if (body[0] === '!') {
+    negative = true
+    body = body.slice(1)
+  }
+
+  // Normalize the body before checking which slashes anchor the pattern.
+  //   Otherwise `bar/ ` is mistaken for a pattern containing an inner slash.
+  //   A line from `splitPattern` has already lost its line ending, so only a
+  //   trailing space remains to trim there.
+  const last = body[body.length - 1]
+
+  if (
+    last === SPACE
+    || stripLineEnd && (last === '\r' || last === '\n')
+  ) {
+    body = trimEnd(body, stripLineEnd)
+  }
+
+  // > A blank line matches no files, so it can serve as a separator for
+  // >   readability.
+  // Nor does a lone "!", a pattern ending on an unpaired backslash, or
+  //   anything else left empty here: an empty pattern would compile to a
+  //   regex matching every path.
+  if (!body || hasTrailingBackslash(body)) {
+    return
+  }
+
+  body = body
+  // > Put a backslash ("\") in front of the first "!" for patterns that
+  // >   begin with a literal "!", for example, `"\!important!.txt"`.
+  .replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, '!')
+  // > Put a backslash ("\") in front of the first hash for patterns that
+  // >   begin with a hash.
+  .replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, '#')
+
+  const regexPrefix = makeRegexPrefix(body)
+
+  return new IgnoreRule(
+    pattern,
+    mark,
+    body,
+    ignoreCase,
+    negative,
+    regexPrefix
+  )
+}
+
+class RuleManager {
+  constructor (ignoreCase) {
+    this._ignoreCase = ignoreCase
+    this._rules = []
+
+    // How many of the rules git would tag `EXC_FLAG_NODIR`.
+    //
+    // The scan uses it to decide, once for the whole set, whether handing
+    //   those rules the basename is worth what it costs the others. The
+    //   shortcut saves a full-path scan on every rule it applies to and costs
+    //   a check on every rule it does not, so a set where almost nothing is
+    //   basename-only comes out behind -- a 955 pattern set with 44 of them
+    //   measured 19% slower with the shortcut always on.
+    //
+    // Deciding this by measurement rather than by meaning is safe: a
+    //   basename-only pattern gives the very same answer against the whole
+    //   path, it just takes longer to say so. The choice can only change how
+    //   fast the scan runs, never what it returns.
+    this._basenameCount = 0
+  }
+
+  _add (pattern, index) {
+    // #32
+    if (pattern && pattern[KEY_IGNORE]) {
+      this._rules = this._rules.concat(pattern._rules._rules)
+      this._basenameCount += pattern._rules._basenameCount
+      this._added = true
+      return
+    }
+
+    const isStr = isString(pattern)
+    const raw = isStr
+      ? pattern
+      : pattern.pattern
+
+    const rule = checkPattern(raw)
+      && createRule(
+        raw,
+        isStr ? UNDEFINED : pattern.mark,
+        this._ignoreCase,
+        !this._split,
+        this._stripBOM && !index
+      )
+
+    if (rule) {
+      this._added = true
+      this._rules.push(rule)
+
+      // Deliberately not `rule._basenameOnly`: reading that would materialise
+      //   the rule's own copy, and the whole point of leaving it lazy is that
+      //   a rule which is compiled and never matched never pays for it.
+      if (matchesBasename(rule.body)) {
+        this._basenameCount ++
+      }
+    }
+  }
+
+  // @param {Array<string> | string | Ignore} pattern
+  add (pattern) {
+    this._added = false
+    this._split = isString(pattern)
+    this._stripBOM = !this._split || pattern[0] === BOM
+
+    makeArray(
+      this._split
+        ? splitPattern(pattern)
+        : pattern
+    ).forEach(this._add, this)
+
+    if (this._added) {
+      this._literalRules = UNDEFINED
+    }
+
+    return this._added
+  }
+
+  // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+  //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+  //   are left out once, rather than tested or compiled for every path.
+  testLiteral (path) {
+    const rules = this._literalRules || (
+      this._literalRules = this._rules.filter(
+        ({body}) => body[body.length - (
+          body[body.length - 1] === SLASH ? 2 : 1
+        )] === '*'
+      )
+    )
+
+    let ignored = false
+    let unignored = false
+    let matchedRule
+
+    for (let index = rules.length - 1; index >= 0; index --) {
+      const rule = rules[index]
+
+      if (rule.checkRegex.test(path)) {
+        ignored = !rule.negative
+        unignored = rule.negative
+        matchedRule = rule.negative
+          ? UNDEFINED
+          : rule
+        break
+      }
+    }
+
+    const ret = {
+      ignored,
+      unignored
+    }
+
+    if (matchedRule) {
+      ret.rule = matchedRule
+    }
+
+    return ret
+  }
+
+  // Test one single path without recursively checking parent directories
+  //
+  // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+
+  // @returns {TestResult}
+  test (path, mode) {
+    // Most of a .gitignore is patterns with no slash in them, and running
+    //   those against the whole path makes the regular expression engine walk
+    //   every directory name on the way to the only segment that could match.
+    //   Handing them the basename instead is what git does, and it is where
+    //   the time in a directory walk goes: the rule scan was two thirds of it.
+    const rules = this._rules
+    const {length} = rules
+
+    const shortcut = this._basenameCount * 2 >= length
+
+    const basename = shortcut
+      ? basenameOf(path)
+      : path
+
+    // The last rule to match decides, as in git, and it is the rule
+    //   `git check-ignore -v` reports, so the scan runs from the end and stops
+    //   at the first match.
+    // A plain loop rather than `forEach`, so that `path`, `basename` and
+    //   `shortcut` are locals. As a callback they became closure variables,
+    //   and reaching for one of those once per rule cost 10% of a scan over a
+    //   large rule set -- more than the shortcut they were there to serve.
+    for (let index = length - 1; index >= 0; index --) {
+      const rule = rules[index]
+
+      if (rule[mode].test(
+        shortcut && rule._basenameOnly
+          ? basename
+          : path
+      )) {
+        const {negative} = rule
+
+        const ret = {
+          ignored: !negative,
+          unignored: negative
+        }
+
+        if (!negative) {
+          ret.rule = rule
+        }
+
+        return ret
+      }
+    }
+
+    return {
+      ignored: false,
+      unignored: false
+    }
+  }
+}
+
+const throwError = (message, Ctor) => {
+  throw new Ctor(message)
+}
+
+const checkPath = (path, originalPath, doThrow) => {
+  if (!isString(path)) {
+    return doThrow(
+      `path must be a string, but got \`${originalPath}\``,
+      TypeError
+    )
+  }
+
+  // We don't know if we should ignore EMPTY, so throw
+  if (!path) {
+    return doThrow(`path must not be empty`, TypeError)
+  }
+
+  // Check if it is a relative path
+  if (checkPath.isNotRelative(path)) {
+    const r = '`path.relative()`d'
+    return doThrow(
+      `path should be a ${r} string, but got "${originalPath}"`,
+      RangeError
+    )
+  }
+
+  return true
+}
+
+// > pathname should be a `path.relative()`d one
+//
+// The same thing `REGEX_TEST_INVALID_PATH` says, spelled out: a path is not
+//   relative if it begins with a separator, or with `./` or `../`, or is
+//   nothing but `.` or `..`. Every match is decided by the first three
+//   characters, and this runs on every path handed to the library -- where it
+//   was 55% of a cached lookup, more than the cache lookup itself.
+const isNotRelative = path => {
+  const first = path.charCodeAt(0)
+
+  if (first === SLASH_CODE) {
+    return true
+  }
+
+  if (first !== DOT_CODE) {
+    return false
+  }
+
+  // '.'
+  if (path.length === 1) {
+    return true
+  }
+
+  const second = path.charCodeAt(1)
+
+  // './'
+  if (second === SLASH_CODE) {
+    return true
+  }
+
+  if (second !== DOT_CODE) {
+    return false
+  }
+
+  // '..' or '../'
+  return path.length === 2 || path.charCodeAt(2) === SLASH_CODE
+}
+
+checkPath.isNotRelative = isNotRelative
+
+// On windows, the following function will be replaced
+/* istanbul ignore next */
+checkPath.convert = p => p
+
+
+const convertPath = target =>
+  isString(target) && checkPath.convert(target)
+
+
+class Ignore {
+  constructor ({
+    ignorecase = true,
+    ignoreCase = ignorecase,
+    allowRelativePaths = false
+  } = {}) {
+    define(this, KEY_IGNORE, true)
+
+    this._rules = new RuleManager(ignoreCase)
+    this._strictPathCheck = !allowRelativePaths
+    this._initCache()
+  }
+
+  _initCache () {
+    // A cache for the result of `.ignores()`
+    this._ignoreCache = Object.create(null)
+
+    // A cache for the result of `.test()`
+    this._testCache = Object.create(null)
+  }
+
+  add (pattern) {
+    if (this._rules.add(pattern)) {
+      // Some rules have just added to the ignore,
+      //   making the behavior changed,
+      //   so we need to re-initialize the result cache
+      this._initCache()
+    }
+
+    return this
+  }
+
+  // legacy
+  addPattern (pattern) {
+    return this.add(pattern)
+  }
+
+  // @returns {TestResult}
+  _test (originalPath, cache, path) {
+    checkPath(
+      path,
+      originalPath,
+      this._strictPathCheck
+        ? throwError
+        : RETURN_FALSE
+    )
+
+    return path
+      ? this._t(path, cache)
+      : {
+        ignored: false,
+        unignored: false
+      }
+  }
+
+  checkIgnore (target) {
+    // A Windows path is converted first, so that a directory given with a
+    //   trailing separator, `\` or `/`, is told the same way
+    const path = convertPath(target)
+
+    // If the path does not end with a slash, `.ignores()` is much equivalent
+    //   to `git check-ignore`
+    if (!path || path.charCodeAt(path.length - 1) !== SLASH_CODE) {
+      return this._test(target, this._testCache, path)
+    }
+
+    // Like `git check-ignore`: a directory excluded by itself or by an
+    //   ancestor settles it, and only then is the literal 'abc/' matched
+    //   against the rules (see `checkSourceOf`).
+    const dir = this._t(path, this._testCache)
+
+    if (dir.ignored) {
+      return dir
+    }
+
+    const literal = this._rules.testLiteral(path)
+
+    return literal.ignored || literal.unignored
+      ? literal
+      : dir
+  }
+
+  _t (
+    // The path to be tested
+    path,
+
+    // The cache for the result of a certain checking
+    cache
+  ) {
+    if (path in cache) {
+      return cache[path]
+    }
+
+    const parentPath = parentOf(path)
+
+    // If the path contains a parent directory, check the parent first
+    const parent = parentPath
+      ? this._t(parentPath, cache)
+      : UNDEFINED
+
+    return cache[path] = parent && parent.ignored
+      // > It is not possible to re-include a file if a parent directory of
+      // >   that file is excluded.
+      ? parent
+      : this._rules.test(path, MODE_IGNORE)
+  }
+
+  ignores (path) {
+    return this._test(path, this._ignoreCache, convertPath(path)).ignored
+  }
+
+  createFilter () {
+    return path => !this.ignores(path)
+  }
+
+  filter (paths) {
+    return makeArray(paths).filter(this.createFilter())
+  }
+
+  // @returns {TestResult}
+  test (path) {
+    return this._test(path, this._testCache, convertPath(path))
+  }
+}
+
+const factory = options => new Ignore(options)
+
+const isPathValid = path =>
+  checkPath(convertPath(path), path, RETURN_FALSE)
+
+/* istanbul ignore next */
+const setupWindows = () => {
+  /* eslint no-control-regex: "off" */
+  const makePosix = str => /^\\\\\?\\/.test(str)
+  || /["<>|\u0000-\u001F]+/u.test(str)
+    ? str
+    : str.replace(/\\/g, '/')
+
+  checkPath.convert = makePosix
+
+  // 'C:\\foo'     <- 'C:\\foo' has been converted to 'C:/'
+  // 'd:\\foo'
+  const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i
+  checkPath.isNotRelative = path =>
+    REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path)
+    || isNotRelative(path)
+}
+
+
+// Windows
+// --------------------------------------------------------------
+/* istanbul ignore next */
+if (
+  // Detect `process` so that it can run in browsers.
+  typeof process !== 'undefined'
+  && process.platform === 'win32'
+) {
+  setupWindows()
+}
+
+// COMMONJS_EXPORTS ////////////////////////////////////////////////////////////
+
+module.exports = factory
+
+// Although it is an anti-pattern,
+//   it is still widely misused by a lot of libraries in github
+// Ref: https://github.com/search?q=ignore.default%28%29&type=code
+factory.default = factory
+
+module.exports.isPathValid = isPathValid
+
+// For testing purposes
+define(module.exports, Symbol.for('setupWindows'), setupWindows)
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/keys/probe.ts
+
+/**
+ * Runs a version probe (`rustc -vV`) without a shell and returns its stdout, or undefined when
+ * the program is missing, fails or takes longer than `timeoutMs`: an absent tool is a fact
+ * the key records, not an error.
+ */
+function probe(command, args, env, timeoutMs = 20_000) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)(command, args, { env, timeout: timeoutMs, windowsHide: true }, (error, stdout) => {
+            resolve(error ? undefined : stdout.toString());
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/paths.ts
+
+/** True when `child` is `parent` or lies below it (both absolute). */
+function isInside(child, parent) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === "" || (rel.split((external_node_path_default()).sep)[0] !== ".." && !external_node_path_default().isAbsolute(rel));
+}
+/** A native relative path in posix form. */
+function toPosix(rel) {
+    return rel.split((external_node_path_default()).sep).join("/");
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/which.ts
+
+
+/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
+function which(name, env) {
+    if (name.includes("/") || name.includes("\\"))
+        return isExecutable(name) ? name : undefined;
+    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
+    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
+        for (const ext of exts) {
+            const candidate = external_node_path_default().join(dir, name + ext);
+            if (isExecutable(candidate))
+                return candidate;
+        }
+    }
+    return undefined;
+}
+function isExecutable(file) {
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
+            return false;
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        // Not there or not executable: not a match, the search goes on.
+        return false;
+    }
+}
+/** The default interpreter name for this platform. */
+function defaultPython(env) {
+    if (process.platform === "win32")
+        return which("python", env) ? "python" : "py";
+    return which("python3", env) ? "python3" : "python";
+}
+
+;// CONCATENATED MODULE: ./src/build-command.ts
+
+
+
+
+/**
+ * The command that builds the project's wheels into `wheelDir`, run from the project directory:
+ * the user's, or a default by backend and what is on PATH — `uv build` when uv is there, then
+ * `maturin build` for maturin projects, then `python -m build`, then `pip wheel`.
+ */
+async function chooseBuildCommand(given, backend, python, projectDir, wheelDir, env) {
+    const out = toPosix(external_node_path_default().relative(projectDir, wheelDir)) || ".";
+    const keyed = (argv) => argv.map((a) => (a === python ? "<python>" : a));
+    if (given)
+        return { argv: given, keyed: keyed(given), origin: "input" };
+    const pick = (argv, origin) => ({
+        argv,
+        keyed: keyed(argv),
+        origin,
+    });
+    if (which("uv", env)) {
+        return pick(["uv", "build", "--wheel", "--python", python, "--out-dir", out, "."], "uv is on PATH");
+    }
+    if (backend.name === "maturin" && which("maturin", env)) {
+        return pick(["maturin", "build", "--release", "--interpreter", python, "--out", out], "maturin project, maturin on PATH");
+    }
+    if ((await probe(python, ["-c", "import build"], env)) !== undefined) {
+        return pick([python, "-m", "build", "--wheel", "--outdir", out, "."], "python -m build is installed");
+    }
+    return pick([python, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", out, "."], "pip fallback");
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/errors.ts
+/**
+ * A problem the user can fix: a bad input, a malformed file, a missing project.
+ * Its message is one line naming the cause (input, file, line, entry) and is shown without a stack.
+ */
+class UserError extends Error {
+    name = "UserError";
+}
+/** One line for a user error, the stack for anything else (a bug). */
+function formatError(error) {
+    if (error instanceof UserError)
+        return error.message;
+    if (error instanceof Error)
+        return error.stack ?? `${error.name}: ${error.message}`;
+    return String(error);
+}
+/** The message of any thrown value, without a stack: for warnings about recoverable failures. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+function assertNever(value) {
+    throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}
+
+;// CONCATENATED MODULE: ./src/cache/local.ts
+
+
+
+
+/** A tmp dir untouched for this long belongs to a save that was killed. */
+const STALE_TMP_MS = 60 * 60 * 1000;
+/**
+ * A cache in a local directory, safe under concurrent use by several processes.
+ *
+ * Layout: `<cacheDir>/v1/entries/<sha256(key)>/` holds `entry.json` (`{ key, created }`) and
+ * `data/` (a copy of the saved directory). A save copies into `<cacheDir>/v1/tmp/<random>/` and
+ * then renames that onto the entry path, so an entry is only ever reachable complete, and of
+ * several concurrent saves of one key exactly one wins.
+ */
+class LocalCache {
+    cacheDir;
+    kind = "local";
+    entries;
+    tmp;
+    constructor(cacheDir) {
+        this.cacheDir = cacheDir;
+        this.entries = external_node_path_default().join(cacheDir, "v1", "entries");
+        this.tmp = external_node_path_default().join(cacheDir, "v1", "tmp");
+    }
+    async restore(request) {
+        let entry;
+        try {
+            entry = await this.find(request.key, request.restoreKeys ?? []);
+        }
+        catch (error) {
+            const warning = `cannot read the cache directory ${this.cacheDir}: ${errorMessage(error)}`;
+            return { status: "unavailable", warning };
+        }
+        if (!entry)
+            return { status: "miss" };
+        if (!request.lookupOnly) {
+            try {
+                await (0,promises_namespaceObject.mkdir)(request.dir, { recursive: true });
+                await (0,promises_namespaceObject.cp)(external_node_path_default().join(entry.path, "data"), request.dir, { recursive: true, force: true });
+            }
+            catch (error) {
+                const warning = `could not restore cache entry ${entry.key} into ${request.dir} (it may hold a partial copy): ${errorMessage(error)}`;
+                return { status: "unavailable", warning };
+            }
+        }
+        return { status: "hit", matchedKey: entry.key };
+    }
+    async save(request) {
+        const target = this.entryPath(request.key);
+        let staging;
+        try {
+            await (0,promises_namespaceObject.mkdir)(this.entries, { recursive: true });
+            await (0,promises_namespaceObject.mkdir)(this.tmp, { recursive: true });
+            if (await readEntry(target))
+                return { status: "exists" };
+            await this.sweep();
+            staging = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(this.tmp, "save-"));
+        }
+        catch (error) {
+            const warning = `cannot write the cache directory ${this.cacheDir}: ${errorMessage(error)}`;
+            return { status: "failed", warning };
+        }
+        try {
+            await (0,promises_namespaceObject.cp)(request.dir, external_node_path_default().join(staging, "data"), { recursive: true });
+            const entry = { key: request.key, created: Date.now() };
+            await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, "entry.json"), `${JSON.stringify(entry)}\n`);
+            await (0,promises_namespaceObject.rename)(staging, target);
+            return { status: "saved" };
+        }
+        catch (error) {
+            // Best effort: a leftover staging dir only costs space, and a later save sweeps it.
+            await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true }).catch(() => undefined);
+            // Losing the rename to a concurrent save (ENOTEMPTY, EEXIST, EPERM on Windows) is a success.
+            if (await readEntry(target))
+                return { status: "exists" };
+            const warning = `could not save cache entry ${request.key} in ${this.cacheDir}: ${errorMessage(error)}`;
+            return { status: "failed", warning };
+        }
+    }
+    entryPath(key) {
+        return external_node_path_default().join(this.entries, (0,external_node_crypto_namespaceObject.createHash)("sha256").update(key).digest("hex"));
+    }
+    /** The exact key, else for each prefix in order the newest entry (tiebreak: greatest key). */
+    async find(key, prefixes) {
+        const exact = await readEntry(this.entryPath(key));
+        if (exact?.key === key)
+            return exact;
+        if (prefixes.length === 0)
+            return undefined;
+        const all = await this.scan();
+        for (const prefix of prefixes) {
+            const newest = all
+                .filter((e) => e.key.startsWith(prefix))
+                .sort((a, b) => b.created - a.created || (a.key < b.key ? 1 : -1))[0];
+            if (newest)
+                return newest;
+        }
+        return undefined;
+    }
+    /** Every readable entry; an absent cache is empty, an unreadable one throws. */
+    async scan() {
+        let names;
+        try {
+            names = await (0,promises_namespaceObject.readdir)(this.entries);
+        }
+        catch (error) {
+            if (error.code === "ENOENT")
+                return [];
+            throw error;
+        }
+        const found = await Promise.all(names.map((name) => readEntry(external_node_path_default().join(this.entries, name))));
+        return found.filter((e) => e !== undefined);
+    }
+    /** Removes staging dirs left by killed saves, so they cannot pile up. */
+    async sweep() {
+        const cutoff = Date.now() - STALE_TMP_MS;
+        for (const name of await (0,promises_namespaceObject.readdir)(this.tmp)) {
+            const stale = external_node_path_default().join(this.tmp, name);
+            // Best effort: another process may be sweeping the same dir, and a dir that cannot be
+            // removed now only costs space; neither is a reason to fail this save.
+            await (0,promises_namespaceObject.stat)(stale)
+                .then((s) => (s.mtimeMs < cutoff ? (0,promises_namespaceObject.rm)(stale, { recursive: true, force: true }) : undefined))
+                .catch(() => undefined);
+        }
+    }
+}
+/** The entry at `dir`, or undefined if it is absent, partial or corrupt (a miss, not an error). */
+async function readEntry(dir) {
+    let parsed;
+    try {
+        parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, "entry.json"), "utf8"));
+    }
+    catch {
+        // Missing, unreadable or malformed: an entry we cannot trust is treated as absent.
+        return undefined;
+    }
+    if (typeof parsed !== "object" || parsed === null)
+        return undefined;
+    const { key, created } = parsed;
+    if (typeof key !== "string" || typeof created !== "number")
+        return undefined;
+    return { key, created, path: dir };
+}
+/**
+ * Where the local cache lives by default: `$WHEEL_CACHE_DIR`, else the platform's user cache
+ * directory (`$XDG_CACHE_HOME/wheel-cache` or `~/.cache/wheel-cache`; on macOS
+ * `~/Library/Caches/wheel-cache`; on Windows `%LOCALAPPDATA%\wheel-cache\Cache`).
+ * A pure function of its arguments; throws a UserError when no home directory is known.
+ */
+function defaultCacheDir(env, platform) {
+    if (env.WHEEL_CACHE_DIR)
+        return env.WHEEL_CACHE_DIR;
+    const { HOME: home, XDG_CACHE_HOME: xdg } = env;
+    if (platform === "win32") {
+        const local = env.LOCALAPPDATA || (env.USERPROFILE && external_node_path_default().win32.join(env.USERPROFILE, "AppData", "Local"));
+        if (local)
+            return external_node_path_default().win32.join(local, "wheel-cache", "Cache");
+    }
+    else if (platform === "darwin") {
+        if (home)
+            return external_node_path_default().posix.join(home, "Library", "Caches", "wheel-cache");
+    }
+    else if (xdg && external_node_path_default().posix.isAbsolute(xdg)) {
+        // The XDG spec says a relative value is invalid and must be ignored.
+        return external_node_path_default().posix.join(xdg, "wheel-cache");
+    }
+    else if (home) {
+        return external_node_path_default().posix.join(home, ".cache", "wheel-cache");
+    }
+    throw new UserError("cannot tell where to keep the local cache: set WHEEL_CACHE_DIR");
+}
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/command-line.ts
+
+/**
+ * Splits a command line into argv the way a POSIX shell splits words, without expanding
+ * anything: whitespace separates words, single quotes are literal, double quotes allow `\"` and
+ * `\\`. No shell runs the result, so nothing in it can inject a command.
+ */
+function splitCommand(text, origin) {
+    const words = [];
+    let word;
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote === "'") {
+            if (c === "'")
+                quote = undefined;
+            else
+                word += c;
+        }
+        else if (quote === '"') {
+            if (c === '"')
+                quote = undefined;
+            else if (c === "\\" && (text[i + 1] === '"' || text[i + 1] === "\\"))
+                word += text[++i];
+            else
+                word += c;
+        }
+        else if (/\s/.test(c)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+        }
+        else if (c === "'" || c === '"') {
+            quote = c;
+            word ??= "";
+        }
+        else if (c === "\\" && i + 1 < text.length) {
+            word = (word ?? "") + text[++i];
+        }
+        else {
+            word = (word ?? "") + c;
+        }
+    }
+    if (quote)
+        throw new UserError(`${origin}: unclosed ${quote} in ${JSON.stringify(text)}`);
+    if (word !== undefined)
+        words.push(word);
+    return words;
+}
+/** argv back to one readable line, quoting words that need it. */
+function joinCommand(argv) {
+    return argv
+        .map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`))
+        .join(" ");
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function getLineColFromPtr(string, ptr) {
+    let lines = string.slice(0, ptr).split(/\r?\n/);
+    return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+    let lines = string.split(/\r?\n/);
+    let codeblock = '';
+    let numberLen = (Math.log10(line + 1) | 0) + 1;
+    for (let i = line - 1; i <= line + 1; i++) {
+        let l = lines[i - 1];
+        if (!l)
+            continue;
+        codeblock += i.toString().padEnd(numberLen, ' ');
+        codeblock += ':  ';
+        codeblock += l;
+        codeblock += '\n';
+        if (i === line) {
+            codeblock += ' '.repeat(numberLen + column + 2);
+            codeblock += '^\n';
+        }
+    }
+    return codeblock;
+}
+class TomlError extends Error {
+    line;
+    column;
+    codeblock;
+    constructor(message, options) {
+        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line, column);
+        super(`Invalid TOML document: ${message}\n\n${codeblock}`, options);
+        this.line = line;
+        this.column = column;
+        this.codeblock = codeblock;
+    }
+    /** @internal */
+    static x(message, ctx, ptr) {
+        throw new TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/primitive.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+/** @internal */
+function parseString(ctx) {
+    let startPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p++);
+    let first = c;
+    let isLiteral = c === 0x27; /* ' */
+    let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+    if (isMultiline) {
+        // Trim initial newline
+        if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 0xa /* \n */)
+            ctx.p++;
+        else if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)
+            ctx.p += 2;
+    }
+    // For the record: it is not worth it to use a fast-path for literal strings using `indexOf`.
+    // Doing a char-by-char iteration ends up dispatching less instructions, for the same wall-clock runtime.
+    let parsed = '';
+    let sliceStart = ctx.p;
+    // states:
+    //   0 - decoding
+    //   1 - decoding escape
+    //   2 - whitespace escape (no newline encountered yet, must fail on non-whitespace)
+    //   3 - whitespace escape (newline encountered, allowed to transition back to normal decode)
+    let state = 0;
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        c = ctx.s.charCodeAt(ctx.p);
+        // Deal with newlines first, since that simplifies control character checking and handling across all states
+        if (isMultiline && (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */))) {
+            state = state && 3;
+        }
+        // Control characters are banned in TOML, so we throw an error if we encounter them
+        else if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            TomlError.x('control characters are not allowed in strings', ctx);
+        }
+        // The string might terminate while we're parsing through a newline escape.
+        // It must have encountered a newline; otherwise, it'll simply fail in another branch.
+        else if ((!state || state === 3) && c === first && (!isMultiline || (ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first))) {
+            if (isMultiline) {
+                // If the string ends with 4-5 quotes, then the first 1-2 are part of the string
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+            }
+            // If we're in a newline escape still, then there's nothing to add.
+            if (!state) {
+                // Avoid a useless concat operation if the string can be used as-is.
+                let s = ctx.s.slice(sliceStart, ctx.p);
+                parsed = parsed ? parsed + s : s;
+            }
+            ctx.p += isMultiline ? 3 : 1;
+            return parsed;
+        }
+        // Baseline state; keep moving forward unless an escape sequence starts
+        else if (!state) {
+            if (!isLiteral && c === 0x5c /* \ */) {
+                parsed += ctx.s.slice(sliceStart, (sliceStart = ctx.p));
+                state = 1;
+            }
+        }
+        else if (state === 1) {
+            if (c === 0x78 /* x */ || c === 0x75 /* u */ || c === 0x55 /* U */) { // Unicode escape
+                let errPtr = ctx.p++ - 1;
+                let value = 0;
+                let len = c === 0x78 /* x */ ? 2 : c === 0x75 /* u */ ? 4 : 8;
+                for (let j = 0; j < len; j++, ctx.p++) {
+                    let hex = ctx.s.charCodeAt(ctx.p);
+                    let digit = 
+                    /* 0-9 */ hex >= 0x30 && hex <= 0x39 ? hex - 0x30 :
+                        /* A-F */ hex >= 0x41 && hex <= 0x46 ? hex - 0x41 + 10 :
+                            /* a-f */ hex >= 0x61 && hex <= 0x66 ? hex - 0x61 + 10 : -1;
+                    if (digit < 0)
+                        TomlError.x('invalid non-hex character in unicode escape', ctx);
+                    value = (value << 4) | digit;
+                }
+                // Because JS does bitwise on signed 32bit integers, all 0xfzzzzzzz values are actually seen as negative
+                if (value < 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) {
+                    TomlError.x('invalid unicode escape', ctx, errPtr);
+                }
+                parsed += String.fromCodePoint(value);
+                sliceStart = ctx.p--;
+                state = 0;
+            }
+            // Newline escape sequence. We only need to care about spaces and tabs; newlines are dealt with earlier
+            else if (isMultiline && (c === 0x20 || c === 0x9 /* \t */)) {
+                state = 2;
+            }
+            // Basic escape sequence
+            else {
+                if (c === 0x62 /* b */)
+                    parsed += '\b';
+                else if (c === 0x74 /* t */)
+                    parsed += '\t';
+                else if (c === 0x6e /* n */)
+                    parsed += '\n';
+                else if (c === 0x66 /* f */)
+                    parsed += '\f';
+                else if (c === 0x72 /* r */)
+                    parsed += '\r';
+                else if (c === 0x65 /* e */)
+                    parsed += '\x1b';
+                else if (c === 0x22 /* " */)
+                    parsed += '"';
+                else if (c === 0x5c /* \ */)
+                    parsed += '\\';
+                else
+                    TomlError.x('unrecognised escape sequence', ctx);
+                sliceStart = ctx.p + 1;
+                state = 0;
+            }
+        }
+        // Newline escape continuation: keep moving forward until the first non-whitespace char
+        else if (c !== 0x20 && c !== 0x9 /* \t */) {
+            if (state === 2)
+                TomlError.x('invalid escape: only line-ending whitespace may be escaped', ctx, sliceStart);
+            // State cannot be zero, or we'd have branched earlier already.
+            // If it's a backslash, immediately transition to the escape state so it can be processed.
+            state = !isLiteral && c === 0x5c /* \ */ ? 1 : 0;
+            sliceStart = ctx.p;
+        }
+    }
+    TomlError.x('unfinished string', ctx, startPtr);
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/date.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+class TomlDate extends Date {
+    #hasDate = false;
+    #hasTime = false;
+    #offset = null;
+    constructor(date, fasttype, unsafeDelim) {
+        let hasDate = true;
+        let hasTime = true;
+        let offset = 'Z';
+        let c;
+        if (typeof date === 'string') {
+            if (fasttype)
+                prep: {
+                    // Date-time
+                    if (fasttype < 3) {
+                        if (+date.slice(11, 13) > 23) {
+                            date = '';
+                            break prep;
+                        }
+                        // Local
+                        if (fasttype === 2) {
+                            offset = null;
+                            date += 'Z';
+                        }
+                        // Offset; keep track of offset if not Z
+                        else if ((c = date.charCodeAt(date.length - 1)) !== 0x5a /* Z */ && c !== 0x7a /* z */) {
+                            offset = date.slice(date.length - 6);
+                        }
+                        if (unsafeDelim)
+                            date = date.slice(0, 10) + 'T' + date.slice(11);
+                    }
+                    // Time
+                    else if (fasttype === 4) {
+                        date = +date.slice(0, 2) > 23 ? '' : `0000-01-01T${date}Z`;
+                    }
+                    hasDate = fasttype !== 4;
+                    hasTime = fasttype !== 3;
+                }
+            else {
+                let match = date.match(DATE_TIME_RE);
+                if (match) {
+                    if (!match[1]) {
+                        hasDate = false;
+                        date = `0000-01-01T${date}`;
+                    }
+                    hasTime = !!match[2];
+                    // Make sure to use T instead of a space. Breaks in case of extreme values otherwise.
+                    hasTime && date[10] === ' ' && (date = date.replace(' ', 'T'));
+                    // Do not allow rollover hours.
+                    if (match[2] && +match[2] > 23) {
+                        date = '';
+                    }
+                    else {
+                        offset = match[3] || null;
+                        if (!offset && hasTime)
+                            date += 'Z';
+                    }
+                }
+                else {
+                    date = '';
+                }
+            }
+        }
+        super(date);
+        if (!isNaN(this.getTime())) {
+            this.#hasDate = hasDate;
+            this.#hasTime = hasTime;
+            this.#offset = offset;
+        }
+    }
+    isDateTime() {
+        return this.#hasDate && this.#hasTime;
+    }
+    isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+    }
+    isDate() {
+        return this.#hasDate && !this.#hasTime;
+    }
+    isTime() {
+        return this.#hasTime && !this.#hasDate;
+    }
+    isValid() {
+        return this.#hasDate || this.#hasTime;
+    }
+    toISOString() {
+        let iso = super.toISOString();
+        // Local Date
+        if (this.isDate())
+            return iso.slice(0, 10);
+        // Local Time
+        if (this.isTime())
+            return iso.slice(11, 23);
+        // Local DateTime
+        if (this.#offset === null)
+            return iso.slice(0, -1);
+        // Offset DateTime
+        if (this.#offset === 'Z' || this.#offset === 'z')
+            return iso;
+        // This part is quite annoying: JS strips the original timezone from the ISO string representation
+        // Instead of using a "modified" date and "Z", we restore the representation "as authored"
+        let offset = (+(this.#offset.slice(1, 3)) * 60) + +(this.#offset.slice(4, 6));
+        offset = this.#offset[0] === '-' ? offset : -offset;
+        let offsetDate = new Date(this.getTime() - (offset * 60e3));
+        return offsetDate.toISOString().slice(0, -1) + this.#offset;
+    }
+    static wrapAsOffsetDateTime(jsDate, offset = 'Z') {
+        let date = new TomlDate(jsDate);
+        date.#offset = offset;
+        return date;
+    }
+    static wrapAsLocalDateTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalDate(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasTime = false;
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasDate = false;
+        date.#offset = null;
+        return date;
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/extract.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+function isDigit(char, base = 10) {
+    return base === 16
+        ? (char > 0x2f && char < 0x3a) || (char > 0x40 && char < 0x47) || (char > 0x60 && char < 0x67)
+        : (char > 0x2f && char < 0x30 + base);
+}
+function isEndOfValue(char, delim) {
+    // Whitespace -- we're permissive on `\r` for performance; it'll be dealt with later anyway
+    return char === 0x20 || char === 0x9 /* \t */ || char === 0xa /* \n */ || char === 0xd /* \r */ ||
+        // Structure end or next value delimiter
+        (delim && (char === delim || char === 0x2c /* , */)) ||
+        // Comment
+        char === 0x23; /* # */
+}
+/** @internal */
+function extractValue(ctx, end) {
+    let errPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p);
+    // Structs
+    if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+        ctx.d-- || TomlError.x('document contains excessively nested structures. aborting.', ctx);
+        let value = c === 0x5b /* [ */
+            ? parseArray(ctx)
+            : parseInlineTable(ctx);
+        ctx.d++;
+        return value;
+    }
+    // Strings
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+        return parseString(ctx);
+    }
+    // Booleans
+    // We can fast-path because the first character is enough to know the only possible value
+    if (c === 0x74 /* t */) { // Only possible valid value is `true`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x72 || ctx.s.charCodeAt(++ctx.p) !== 0x75 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, true;
+    }
+    if (c === 0x66 /* f */) { // Only possible valid value is `false`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6c || ctx.s.charCodeAt(++ctx.p) !== 0x73 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, false;
+    }
+    if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+        return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 0x2c - c, end);
+    }
+    // Rough heuristic, but `parseDate` falls back to number parsing if it's a false positive.
+    // e.g.: `a = 1\n-------------- = 1` would match this heuristic, but gracefully fallback to numbers.
+    if (ctx.s.charCodeAt(ctx.p + 4) === 0x2d /* - */ && ctx.s.charCodeAt(ctx.p + 7) === 0x2d /* - */) {
+        return parseDate(ctx, c, end);
+    }
+    // Same logic as above; `parseTime` falls back to number parsing if it's a false positive.
+    if (ctx.s.charCodeAt(ctx.p + 2) === 0x3a /* : */) {
+        return parseTime(ctx, c, end);
+    }
+    return parseNumber(ctx, ctx.p, c, 0, end);
+}
+// State:
+// 0: init
+// 1: integer
+// 2: fractional dot
+// 3: fractional
+// 4: exponent letter
+// 5: exponent
+// 6: exponent sign
+// 7: exponent with sign
+// >9: underscore; see below
+//     -> 12: was integer
+//     -> 14: was fractional
+//     -> 16: was exponent
+// states 2-5, 14, 16 are ONLY permitted iif base === 10
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+    let c = startChr;
+    let state = 0;
+    let hasUnderscores = false;
+    // (+/-)inf
+    if (c === 0x69 /* i */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x6e || ctx.s.charCodeAt(++ctx.p) !== 0x66)
+            TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, (sign || 1) / 0;
+    }
+    // (+/-)nan
+    if (c === 0x6e /* n */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6e)
+            TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, NaN;
+    }
+    // Leading zero
+    // Only allowed cases: `0<EOV>`, `0.(...)`, `0e(...)`, `0x(...)`, `0b(...)`, `0o(...)`
+    // FWIW, `0e(...)` is a stupid case, but it's not banned per-se so we have to parse it
+    if (c === 0x30 /* 0 */) {
+        if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+            return ctx.bi === true ? 0n : 0; // note: conveniently deals with `-0`
+        if (!sign) {
+            if (c === 0x78 /* x */)
+                return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+            else if (c === 0x62 /* b */)
+                return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+            else if (c === 0x6f /* o */)
+                return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+        }
+        if (c === 0x2e /* . */)
+            state = 2;
+        else if (c === 0x65 /* e */ || c === 0x45 /* E */)
+            state = 4;
+        else
+            TomlError.x('illegal leading zero', ctx, startPtr);
+    }
+    // If the 1st char is not a digit by now, then it's not a valid TOML value at all
+    else if (!isDigit(c))
+        TomlError.x('invalid value', ctx, startPtr);
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (!state)
+            state = 1; // Detects single-digit numbers we can use a fast parse path for
+        // The way the states are numbered is not random: underscores are always permitted in odd-numbered states and
+        // never permitted in even-numbered ones.
+        if (c === 0x5f /* _ */) {
+            if (!(state & 1))
+                TomlError.x('illegal underscore', ctx);
+            state += 11; // 11 is a marker that makes the state even and greater than 9; see the numbering + rationale above
+            hasUnderscores = true;
+        }
+        // Transition to fractional part.
+        else if (state === 1 && c === 0x2e /* . */)
+            state = 2;
+        // Transition to exponent part.
+        else if ((state === 1 || state === 3) && (c === 0x65 /* e */ || c === 0x45 /* E */))
+            state = 4;
+        // + and - are permitted in state 4 only (handled before entering the function for state 0)
+        else if (state === 4 && (c === 0x2b /* + */ || c === 0x2d /* - */)) {
+            state = 6;
+        }
+        // All special cases have been handled; only digits are allowed here
+        else if (!isDigit(c))
+            TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear state flags
+        else if (state > 9)
+            state -= 11;
+        else if (!(state & 1))
+            state++;
+    }
+    // Single-char number; we can fast-path these very easily.
+    if (!state) {
+        let val = (startChr - 0x30 /* 0 */) * (sign || 1);
+        return ctx.bi === true ? BigInt(val) : val;
+    }
+    // Even-numbered states absolutely require a digit next; not even end of value is permitted
+    if (!(state & 1))
+        TomlError.x('unfinished numeric value', ctx, startPtr);
+    let str = ctx.s.slice(startPtr, ctx.p);
+    if (hasUnderscores)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return state > 1
+        ? parseFloat(str)
+        : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+    let c, underscore = 1;
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (c === 0x5f /* _ */) {
+            if (underscore & 1)
+                TomlError.x('illegal underscore', ctx);
+            underscore = 3;
+        }
+        // We only need to check if the number is a valid digit, nothing else is permitted
+        else if (!isDigit(c, base))
+            TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear underscore flag
+        else if (underscore & 1)
+            underscore--;
+    }
+    // Trailing underscore is not allowed
+    if (underscore & 1)
+        TomlError.x('unfinished numeric value', ctx);
+    let str = ctx.s.slice(startPtr + 2, ctx.p);
+    if (underscore)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+    if (ctx.bi !== true)
+        int: {
+            let val = parseInt(str, base);
+            if (!Number.isSafeInteger(val)) {
+                if (ctx.bi)
+                    break int;
+                TomlError.x('integer value cannot be represented losslessly', ctx, startPtr);
+            }
+            return val;
+        }
+    return base === 10 ? BigInt(str) : BigInt((base === 2 ? '0b' : base === 8 ? '0o' : '0x') + str);
+}
+function parseDate(ctx, c, endChr) {
+    let startPtr = ctx.p++, unsafeSeparator;
+    if (!isDigit(c) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+        return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+    }
+    ctx.p += 5;
+    if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+        TomlError.x('invalid date-time: date part is malformed', ctx, startPtr);
+    if (ctx.p >= ctx.s.length || (((c = ctx.s.charCodeAt(ctx.p)) !== 0x20 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 0x54 /* T */ && c !== 0x74 /* t */)) {
+        let t = ctx.s.slice(startPtr, ctx.p);
+        return readDate(ctx, t, 3, false, startPtr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 3) !== 0x3a /* : */)
+        TomlError.x('invalid date-time: time part is malformed', ctx, startPtr);
+    if (ctx.s.charCodeAt(ctx.p += 3) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    if (c = ctx.s.charCodeAt(ctx.p)) {
+        if (c === 0x5a /* Z */ || c === 0x7a /* z */) {
+            let t = ctx.s.slice(startPtr, ++ctx.p);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, '[+00:00]');
+        }
+        if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+            // Temporal's ZonedDateTime is weird asf when it comes to dealing with traditional offsets...
+            // It's 1.2x faster to allocate a new string to pass to ZDT than use Instant.toZonedDateTimeISO
+            let t = ctx.s.slice(startPtr, ctx.p += 6);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, !ctx.ld && ('[' + ctx.s.slice(ctx.p - 6, ctx.p) + ']'));
+        }
+    }
+    let t = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+    let start = ctx.p;
+    if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+        return parseNumber(ctx, --ctx.p, c, 0, endChr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 4) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    let t = ctx.s.slice(start, ctx.p);
+    return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+    if (ctx.ld) {
+        let date = new TomlDate(str, type, unsafeDelim);
+        if (!date.isValid())
+            TomlError.x('invalid date', ctx, errPtr);
+        return date;
+    }
+    try {
+        if (temporalSuffix)
+            str += temporalSuffix;
+        switch (type) {
+            case 1: return Temporal.ZonedDateTime.from(str);
+            case 2: return Temporal.PlainDateTime.from(str);
+            case 3: return Temporal.PlainDate.from(str);
+            case 4: return Temporal.PlainTime.from(str);
+        }
+    }
+    catch (e) {
+        TomlError.x(e instanceof Error ? e.message : '' + e, ctx, errPtr);
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/util.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+/** @internal */
+function skipComment(ctx) {
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        let c = ctx.s.charCodeAt(ctx.p);
+        if (c === 0xa /* \n */)
+            break;
+        if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */) {
+            ctx.p++;
+            break;
+        }
+        if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            TomlError.x('control characters are not allowed in comments', ctx);
+        }
+    }
+}
+/** @internal */
+function skipVoid(ctx, banNewLines, banComments) {
+    let c;
+    while (ctx.p < ctx.s.length) {
+        while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 0x20 ||
+            c === 0x9 /* \t */ ||
+            (!banNewLines &&
+                (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)))))
+            ctx.p++;
+        if (banComments || c !== 0x23 /* # */)
+            break;
+        skipComment(ctx);
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/struct.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+/** @internal */
+function parseKey(ctx, end = 0x3d /* = */) {
+    // States:
+    // 0: before first char
+    // 1: parsing bare key
+    // 2: after key component
+    let startPtr;
+    let state = 0;
+    let parsed = [];
+    let sliceStart;
+    let c = ctx.s.charCodeAt(startPtr = ctx.p);
+    do {
+        // End of key
+        if (c === end) {
+            if (!state)
+                TomlError.x('unexpected end of key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            return ctx.p++, parsed;
+        }
+        // Dotted key separator
+        else if (c === 0x2e /* . */) {
+            if (!state)
+                TomlError.x('illegal empty bare key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            state = 0;
+        }
+        // Quoted key
+        else if (!state && (c === 0x22 /* " */ || c === 0x27 /* ' */)) {
+            if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+                TomlError.x('illegal quoted key: multiline strings are not allowed', ctx);
+            parsed.push(parseString(ctx));
+            state = 2;
+            ctx.p--;
+        }
+        // Whitespace; no-op in state 0 and 2, end of bare key in state 1
+        else if (c === 0x20 || c === 0x9 /* \t */) {
+            if (state === 1) {
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+                state = 2;
+            }
+        }
+        // If state is post-key, no character is allowed; otherwise ensure it's a bare-key component
+        else if (state === 2 || (c < 0x30 && c !== 0x2d /* - */) || (c > 0x39 && c < 0x41) || (c > 0x5a && c < 0x61 && c !== 0x5f /* _ */) || c > 0x7a) {
+            TomlError.x('illegal character in key', ctx);
+        }
+        // Illegal character
+        else if (!state) {
+            state = 1;
+            sliceStart = ctx.p;
+        }
+    } while (c = ctx.s.charCodeAt(++ctx.p));
+    TomlError.x('incomplete key-value: cannot find end of key', ctx, startPtr);
+}
+/** @internal */
+function parseInlineTable(ctx) {
+    let startPtr = ctx.p++;
+    let res = Object.create(null);
+    let seen = new Set();
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x7d /* } */) {
+            ctx.p++;
+            return res;
+        }
+        let k;
+        let t = res;
+        let hasOwn = false;
+        let errPtr = ctx.p;
+        let key = parseKey(ctx);
+        for (let i = 0; i < key.length; i++) {
+            if (i)
+                t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            k = key[i];
+            if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== 'object' || seen.has(t[k]))) {
+                TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+            }
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor')) {
+                t = ctx.uk !== 1 && TomlError.x('document contains an unsafe property', ctx, errPtr);
+                break;
+            }
+            if (!hasOwn && unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+            }
+        }
+        if (hasOwn) {
+            TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+        }
+        skipVoid(ctx, true, true);
+        let value = extractValue(ctx, 0x7d /* } */);
+        if (t && typeof (t[k] = value) === 'object')
+            seen.add(value);
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x7d /* } */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    TomlError.x('unfinished table', ctx, startPtr);
+}
+/** @internal */
+function parseArray(ctx) {
+    let startPtr = ctx.p++;
+    let res = [];
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x5d /* ] */) {
+            ctx.p++;
+            return res;
+        }
+        res.push(extractValue(ctx, 0x5d /* ] */));
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x5d /* ] */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    TomlError.x('unfinished array', ctx, startPtr);
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/parse.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+function peekTable(ctx, key, table, meta, type) {
+    let t = table;
+    let m = meta;
+    let k;
+    let hasOwn = false;
+    let state;
+    for (let i = 0; i < key.length; i++) {
+        if (i) {
+            t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            m = (state = m[k]).c;
+            if (type === 0 /* Type.DOTTED */ && (state.t === 1 /* Type.EXPLICIT */ || state.t === 2 /* Type.ARRAY */)) {
+                return null;
+            }
+            if (state.t === 2 /* Type.ARRAY */) {
+                let l = t.length - 1;
+                t = t[l];
+                m = m[l].c;
+            }
+        }
+        k = key[i];
+        if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 /* Type.DOTTED */ && m[k]?.d) {
+            return null;
+        }
+        if (!hasOwn) {
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor'))
+                return false;
+            if (unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+                Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+            }
+            m[k] = {
+                t: i < key.length - 1 && type === 2 /* Type.ARRAY */
+                    ? 3 /* Type.ARRAY_DOTTED */ : type,
+                d: false,
+                i: 0,
+                c: Object.create(null),
+            };
+        }
+    }
+    state = m[k];
+    if (state.t !== type && !(type === 1 /* Type.EXPLICIT */ && state.t === 3 /* Type.ARRAY_DOTTED */)) {
+        // Bad key type!
+        return null;
+    }
+    if (type === 2 /* Type.ARRAY */) {
+        if (!state.d) {
+            state.d = true;
+            t[k] = [];
+        }
+        t[k].push(t = Object.create(null));
+        state.c[state.i++] = (state = { t: 1 /* Type.EXPLICIT */, d: false, i: 0, c: Object.create(null) });
+    }
+    if (state.d) {
+        // Redefining a table!
+        return null;
+    }
+    state.d = true;
+    if (type === 1 /* Type.EXPLICIT */) {
+        t = hasOwn ? t[k] : (t[k] = Object.create(null));
+    }
+    else if (type === 0 /* Type.DOTTED */ && hasOwn) {
+        return null;
+    }
+    return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+    if (peek === null || ctx.uk === 2)
+        TomlError.x(peek === null
+            ? 'trying to redefine an already defined table or value'
+            : 'document contains an unsafe property', ctx, ptr);
+}
+function parse(toml, options = {}) {
+    let ctx = {
+        s: toml,
+        p: 0,
+        d: options.maxDepth ?? 1000,
+        bi: options.integersAsBigInt ?? false,
+        ld: options.useLegacyDate ?? true,
+        uk: options.unsafeKeyBehaviour === 'throw' ? 2 : options.unsafeKeyBehaviour === 'drop' ? 1 : 0,
+    };
+    let res = Object.create(null);
+    let meta = Object.create(null);
+    let tmp;
+    let skipping = false;
+    let tbl = res;
+    let m = meta;
+    // BOM is allowed, skip.
+    // JS is UTF-16, so we have to check for the UTF-16 BOM instead of the UTF-8 BOM sequence!
+    if (toml.charCodeAt(0) === 0xfeff)
+        ctx.p++;
+    skipVoid(ctx);
+    while (ctx.p < toml.length) {
+        if (toml.charCodeAt(ctx.p) === 0x5b /* [ */) {
+            let isTableArray = toml.charCodeAt(++ctx.p) === 0x5b; /* [ */
+            tmp = ctx.p += +isTableArray;
+            skipping = false;
+            let k = parseKey(ctx, 0x5d /* ] */);
+            if (isTableArray) {
+                if (toml.charCodeAt(ctx.p) !== 0x5d /* ] */) {
+                    TomlError.x('expected end of table array declaration', ctx);
+                }
+                ctx.p++;
+            }
+            let p = peekTable(ctx, k, res, meta, isTableArray ? 2 /* Type.ARRAY */ : 1 /* Type.EXPLICIT */);
+            if (!p) {
+                validateTablePeek(ctx, p, tmp);
+                skipping = true;
+            }
+            else {
+                m = p[2];
+                tbl = p[1];
+            }
+        }
+        else {
+            tmp = ctx.p;
+            let k = parseKey(ctx);
+            let p = peekTable(ctx, k, tbl, m, 0 /* Type.DOTTED */);
+            if (!p && !skipping)
+                validateTablePeek(ctx, p, tmp);
+            skipVoid(ctx, true, true);
+            let v = extractValue(ctx, void 0);
+            if (p && !skipping)
+                p[1][p[0]] = v;
+        }
+        skipVoid(ctx, true);
+        if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 0xa /* \n */ && (tmp !== 0xd /* \r */ || toml.charCodeAt(ctx.p + 1) !== 0xa /* \n */)) {
+            TomlError.x('each key-value declaration must be followed by an end-of-line', ctx);
+        }
+        skipVoid(ctx);
+    }
+    return res;
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/stringify.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let BARE_KEY = /^[a-z0-9-_]+$/i;
+let HAS_WELLFORMED = !!(''.isWellFormed);
+function extendedTypeOf(obj) {
+    let type = typeof obj;
+    if (type === 'object') {
+        if (Array.isArray(obj))
+            return 'array';
+        if (typeof obj.getUTCDate === 'function' && obj instanceof Date)
+            return 'date';
+        if (globalThis.Temporal) {
+            if (obj.until) {
+                if (obj instanceof Temporal.ZonedDateTime)
+                    return 'temporal/tz+uc';
+                if (obj instanceof Temporal.PlainDateTime || obj instanceof Temporal.PlainDate)
+                    return 'temporal/uc';
+                if (obj instanceof Temporal.PlainTime || obj instanceof Temporal.Instant)
+                    return 'temporal';
+                if (obj instanceof Temporal.PlainYearMonth)
+                    return 'temporal/x';
+            }
+            else if ((obj.toPlainDate && obj instanceof Temporal.PlainMonthDay) ||
+                (obj.negated && obj instanceof Temporal.Duration)) {
+                return 'temporal/x';
+            }
+        }
+    }
+    return type;
+}
+function isArrayOfTables(obj) {
+    for (let i = 0; i < obj.length; i++) {
+        if (extendedTypeOf(obj[i]) !== 'object')
+            return false;
+    }
+    return obj.length != 0;
+}
+function formatWellFormedStringUnchecked(s) {
+    return JSON.stringify(s).replaceAll('\x7f', '\\u007f');
+}
+function formatString(s) {
+    return formatWellFormedStringUnchecked(HAS_WELLFORMED ? s.toWellFormed() : s);
+}
+function formatKey(s) {
+    if (BARE_KEY.test(s))
+        return s;
+    if (HAS_WELLFORMED && !s.isWellFormed())
+        throw new RangeError('key contains illegal lone surrogates');
+    return formatWellFormedStringUnchecked(s);
+}
+function stringifyValue(val, type, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    switch (type) {
+        // @ts-expect-error -- intentional fallthrough case
+        case 'number':
+            if (isNaN(val))
+                return 'nan';
+            if (val === Infinity)
+                return 'inf';
+            if (val === -Infinity)
+                return '-inf';
+            if (Number.isInteger(val) && (numberAsFloat || !Number.isSafeInteger(val)))
+                return val.toFixed(1);
+        case 'bigint':
+        case 'boolean':
+        case 'temporal':
+            return val.toString();
+        case 'string':
+            return formatString(val);
+        case 'date':
+            if (isNaN(val.getTime()))
+                throw new TypeError('cannot serialize invalid date');
+            return val.toISOString();
+        case 'object':
+            return stringifyInlineTable(val, depth, numberAsFloat, strictTemporal);
+        case 'array':
+            return stringifyArray(val, depth, numberAsFloat, strictTemporal);
+        // @ts-expect-error -- intentional fallthrough case
+        case 'temporal/tz+uc':
+            if (strictTemporal) {
+                let tz = val.timeZoneId;
+                let tzc = tz.charCodeAt(0);
+                if (
+                // Classic offset
+                tzc !== 0x2b /* + */ && tzc !== 0x2d /* - */ &&
+                    (
+                    // Fast pre-check pass; see below for the actually accepted values
+                    (tzc !== 0x55 /* U */ && tzc !== 0x47 /* G */ && tzc !== 0x5a /* Z */ && tzc !== 0x45 /* E */) ||
+                        (
+                        // UTC and its aliases; Temporal implementations don't all canonicalise unfortunately
+                        tz !== 'UTC' && tz !== 'UCT' && tz !== 'Universal' && tz !== 'Zulu' &&
+                            // GMT is a TZ but it's for all intents and purposes equivalent to UTC. Safe to downgrade.
+                            !tz.startsWith('GMT') && tz !== 'Greenwich' &&
+                            // Etc/* are all safe to downgrade to offset (either UTC, GMT, or offset)
+                            !tz.startsWith('Etc/')))) {
+                    throw new TypeError('Temporal objects with an IANA timezone are not allowed in Temporal strict mode');
+                }
+            }
+        case 'temporal/uc':
+            if (strictTemporal && val.calendarId !== 'iso8601')
+                throw new TypeError('Temporal objects with a non-default calendar are not allowed in Temporal strict mode');
+            return val.toString({
+                calendarName: 'never',
+                timeZoneName: 'never',
+            });
+        case 'temporal/x':
+            throw new TypeError('Unsupported ' + val[Symbol.toStringTag]);
+    }
+}
+function stringifyInlineTable(obj, depth, numberAsFloat, strictTemporal) {
+    let keys = Object.keys(obj);
+    if (keys.length === 0)
+        return '{}';
+    let res = '{ ';
+    for (let i = 0; i < keys.length; i++) {
+        let k = keys[i];
+        if (i)
+            res += ', ';
+        res += formatKey(k) + ' = ' + stringifyValue(obj[k], extendedTypeOf(obj[k]), depth - 1, numberAsFloat, strictTemporal);
+    }
+    return res + ' }';
+}
+function stringifyArray(array, depth, numberAsFloat, strictTemporal) {
+    if (array.length === 0)
+        return '[]';
+    let res = '[ ';
+    for (let i = 0; i < array.length; i++) {
+        if (i)
+            res += ', ';
+        if (array[i] === null || array[i] === void 0) {
+            throw new TypeError('arrays cannot contain null or undefined values');
+        }
+        res += stringifyValue(array[i], extendedTypeOf(array[i]), depth - 1, numberAsFloat, strictTemporal);
+    }
+    return res + ' ]';
+}
+function stringifyArrayTable(array, key, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    let res = '';
+    for (let i = 0; i < array.length; i++) {
+        res += `${res && '\n'}[[${key}]]\n`;
+        res += stringifyTable(0, array[i], key, depth, numberAsFloat, strictTemporal);
+    }
+    return res;
+}
+function stringifyTable(tableKey, obj, prefix, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    let preamble = '';
+    let tables = '';
+    let keys = Object.keys(obj);
+    for (let i = 0; i < keys.length; i++) {
+        let k = keys[i];
+        if (obj[k] !== null && obj[k] !== void 0) {
+            let type = extendedTypeOf(obj[k]);
+            if (type === 'symbol' || type === 'function') {
+                throw new TypeError(`cannot serialize values of type '${type}'`);
+            }
+            let key = formatKey(k);
+            if (type === 'array' && isArrayOfTables(obj[k])) {
+                tables += (tables && '\n') + stringifyArrayTable(obj[k], prefix ? `${prefix}.${key}` : key, depth - 1, numberAsFloat, strictTemporal);
+            }
+            else if (type === 'object') {
+                let tblKey = prefix ? `${prefix}.${key}` : key;
+                tables += (tables && '\n') + stringifyTable(tblKey, obj[k], tblKey, depth - 1, numberAsFloat, strictTemporal);
+            }
+            else {
+                preamble += key;
+                preamble += ' = ';
+                preamble += stringifyValue(obj[k], type, depth, numberAsFloat, strictTemporal);
+                preamble += '\n';
+            }
+        }
+    }
+    if (tableKey && (preamble || !tables)) // Create table only if necessary
+        preamble = preamble ? `[${tableKey}]\n${preamble}` : `[${tableKey}]`;
+    return preamble && tables
+        ? `${preamble}\n${tables}`
+        : preamble || tables;
+}
+function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTemporal = false } = {}) {
+    if (extendedTypeOf(obj) !== 'object') {
+        throw new TypeError('stringify can only be called with an object');
+    }
+    let str = stringifyTable(0, obj, '', maxDepth, numbersAsFloat, strictTemporal);
+    if (str[str.length - 1] !== '\n')
+        return str + '\n';
+    return str;
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/index.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+
+/** @deprecated use `import * as ... from 'smol-toml'` instead */
+/* harmony default export */ const dist = ({ parse: parse, stringify: stringify, TomlDate: TomlDate, TomlError: TomlError });
+
+;// CONCATENATED MODULE: ./src/project/pyproject.ts
+
+
+
+
+/** Parses TOML text (pyproject.toml, Cargo.toml); a syntax error is a UserError naming the file, line and column. */
+function parseTomlContent(text, displayPath) {
+    try {
+        return parse(text);
+    }
+    catch (error) {
+        if (error instanceof TomlError) {
+            const reason = error.message.split("\n")[0]?.replace(/^Invalid TOML document: /, "");
+            throw new UserError(`${displayPath}:${error.line}:${error.column}: invalid TOML: ${reason}`);
+        }
+        throw error;
+    }
+}
+/**
+ * Reads the project at `dir`. A missing directory, or one with neither pyproject.toml nor
+ * setup.py, is a UserError.
+ */
+async function readPyproject(dir, displayDir = dir) {
+    const info = await (0,promises_namespaceObject.stat)(dir).catch(() => undefined);
+    if (!info)
+        throw new UserError(`project directory not found: ${displayDir}`);
+    if (!info.isDirectory())
+        throw new UserError(`project is not a directory: ${displayDir}`);
+    const file = external_node_path_default().join(dir, "pyproject.toml");
+    const text = await (0,promises_namespaceObject.readFile)(file, "utf8").catch((error) => {
+        if (error.code === "ENOENT")
+            return undefined;
+        throw new UserError(`cannot read ${external_node_path_default().join(displayDir, "pyproject.toml")}: ${error.code}`);
+    });
+    if (text !== undefined) {
+        const data = parseTomlContent(text, external_node_path_default().join(displayDir, "pyproject.toml"));
+        return { dir, exists: true, data };
+    }
+    const setupPy = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, "setup.py")).catch(() => undefined);
+    if (!setupPy?.isFile()) {
+        throw new UserError(`${displayDir} is not a Python project: it has neither pyproject.toml nor setup.py`);
+    }
+    return { dir, exists: false, data: {} };
+}
+/** `table[k1][k2]...` when every step is a table, else undefined. */
+function lookup(table, ...keys) {
+    let value = table;
+    for (const key of keys) {
+        if (!isTable(value))
+            return undefined;
+        value = value[key];
+    }
+    return value;
+}
+function isTable(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function stringList(value) {
+    if (typeof value === "string")
+        return [value];
+    return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+}
+
+;// CONCATENATED MODULE: ./src/keys/parse.ts
+
+
+
+const FORMS = "expected a string or a table with exactly one of `file`, `dir`, `git`, `env`";
+/**
+ * Parses a `[tool.uv] cache-keys` value with uv's meaning, strictly: where uv silently falls back
+ * to its defaults on an invalid entry, this throws a UserError naming the entry and the problem.
+ * `{ git = false }` is accepted and contributes nothing, as in uv.
+ */
+function parseCacheKeys(value, where) {
+    if (!Array.isArray(value)) {
+        throw new UserError(`${where}: cache-keys must be a list, got ${parse_describe(value)}`);
+    }
+    const entries = [];
+    value.forEach((item, index) => {
+        const origin = `${where} cache-keys[${index}]`;
+        const entry = parseEntry(item, origin);
+        if (entry)
+            entries.push({ entry, origin });
+    });
+    return entries;
+}
+/**
+ * Parses the action's `cache-keys` input: one entry per line, either a bare path or glob, or a
+ * TOML inline table such as `{ env = "MY_FLAG" }`.
+ */
+function parseCacheKeyLines(lines, where) {
+    const entries = [];
+    lines.forEach((raw, index) => {
+        const line = raw.trim();
+        if (line === "" || line.startsWith("#"))
+            return;
+        const origin = `${where} line ${index + 1}`;
+        const entry = parseEntry(line.startsWith("{") ? parseInline(line, origin) : line, origin);
+        if (entry)
+            entries.push({ entry, origin });
+    });
+    return entries;
+}
+function parseInline(line, origin) {
+    try {
+        return parse(`entry = ${line}`).entry;
+    }
+    catch (error) {
+        if (error instanceof TomlError) {
+            throw new UserError(`${origin}: not a TOML inline table: ${line}`);
+        }
+        throw error;
+    }
+}
+function parseEntry(item, origin) {
+    if (typeof item === "string")
+        return { kind: "file", pattern: nonEmpty(item, origin, "path") };
+    if (!isTable(item))
+        throw new UserError(`${origin}: ${FORMS}, got ${parse_describe(item)}`);
+    const fields = Object.keys(item);
+    const unknown = fields.filter((f) => !["file", "dir", "git", "env"].includes(f));
+    if (unknown.length > 0) {
+        throw new UserError(`${origin}: unknown field \`${unknown[0]}\` (${FORMS})`);
+    }
+    if (fields.length !== 1) {
+        const found = fields.length === 0 ? "none" : fields.map((f) => `\`${f}\``).join(" and ");
+        throw new UserError(`${origin}: ${FORMS}, found ${found}`);
+    }
+    const field = fields[0];
+    const value = item[field];
+    switch (field) {
+        case "file":
+            return { kind: "file", pattern: parse_text(value, origin, "file") };
+        case "dir":
+            return { kind: "dir", path: parse_text(value, origin, "dir") };
+        case "env":
+            return { kind: "env", name: envName(parse_text(value, origin, "env"), origin) };
+        case "git":
+            return parseGit(value, origin);
+    }
+}
+function parseGit(value, origin) {
+    if (value === false)
+        return undefined;
+    if (value === true)
+        return { kind: "git", commit: true, tags: false };
+    if (!isTable(value)) {
+        throw new UserError(`${origin}: \`git\` must be true, false or { commit, tags }`);
+    }
+    for (const [field, flag] of Object.entries(value)) {
+        if (field !== "commit" && field !== "tags") {
+            throw new UserError(`${origin}: unknown field \`git.${field}\` (expected \`commit\`, \`tags\`)`);
+        }
+        if (typeof flag !== "boolean") {
+            throw new UserError(`${origin}: \`git.${field}\` must be true or false, got ${parse_describe(flag)}`);
+        }
+    }
+    const commit = value.commit === true;
+    const tags = value.tags === true;
+    return commit || tags ? { kind: "git", commit, tags } : undefined;
+}
+function parse_text(value, origin, field) {
+    if (typeof value !== "string") {
+        throw new UserError(`${origin}: \`${field}\` must be a string, got ${parse_describe(value)}`);
+    }
+    return nonEmpty(value, origin, field);
+}
+function nonEmpty(value, origin, what) {
+    if (value.trim() === "")
+        throw new UserError(`${origin}: empty ${what}`);
+    return value;
+}
+function envName(name, origin) {
+    if (/[=\0]/.test(name))
+        throw new UserError(`${origin}: invalid environment variable name`);
+    return name;
+}
+function parse_describe(value) {
+    if (Array.isArray(value))
+        return "a list";
+    if (value === null || value === undefined)
+        return "nothing";
+    if (typeof value === "object")
+        return "a table";
+    return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+;// CONCATENATED MODULE: ./src/config/index.ts
+
+
+const DEFAULT_KEY_PREFIX = "wheel-cache";
+/** A Config with defaults, for the CLI and for tests. */
+function makeConfig(overrides) {
+    const workspace = overrides.workspace ?? process.cwd();
+    return Object.freeze({
+        command: "build",
+        projectDisplay: overrides.projectDir,
+        workspace,
+        wheelDir: external_node_path_default().resolve(overrides.projectDir, "dist"),
+        extraKeys: [],
+        envVars: [],
+        keyPrefix: DEFAULT_KEY_PREFIX,
+        keySuffix: "",
+        save: true,
+        lookupOnly: false,
+        summary: true,
+        includeIgnored: false,
+        json: false,
+        env: process.env,
+        ...overrides,
+    });
+}
+/** Environment names from a multiline or comma-separated list. */
+function names(lines) {
+    return lines
+        .flatMap((l) => l.split(","))
+        .map((n) => n.trim())
+        .filter(Boolean);
+}
+/** A user-supplied key part: commas are refused by the cache service, so they are refused here. */
+function keyPart(value, input) {
+    if (value.includes(","))
+        throw new UserError(`input ${input}: cache keys cannot contain commas: ${value}`);
+    if (value.length > 200)
+        throw new UserError(`input ${input}: longer than 200 characters`);
+    return value.trim();
+}
+
+;// CONCATENATED MODULE: ./src/config/cli.ts
+
+
+
+
+
+
+const USAGE = `usage: wheel-cache <command> [options]
+
+commands:
+  build   restore the project's wheels from the cache, or build and save them
+  keys    print every key, its files and digests, and the fingerprint; builds nothing
+  diff    what changed since the newest cached build of this project on this platform
+
+options:
+  --project DIR          the project directory (default: .)
+  --cache-dir DIR        the local cache directory (default: $WHEEL_CACHE_DIR or the user cache dir)
+  --build-command CMD    the build command, split like a shell would, run without a shell
+  --wheel-dir DIR        where the wheels go, relative to the project (default: dist)
+  --python PATH          the interpreter that builds (default: python3 on PATH)
+  --cache-key ENTRY      an extra uv-style key: a path, a glob or a TOML table (repeatable)
+  --env-var NAME         an extra environment variable (NAME, or a prefix NAME_*) (repeatable)
+  --key-suffix TEXT      appended to the cache key
+  --include-ignored      fingerprint files that .gitignore ignores too
+  --no-save              never save to the cache
+  --json                 print one JSON object on stdout
+  -h, --help             show this help`;
+const COMMANDS = ["build", "keys", "diff"];
+/** Parses the CLI's argv (without `node` and the script) into a Config; undefined for --help. */
+function readCliConfig(argv, env, cwd) {
+    let parsed;
+    try {
+        parsed = cli_parse(argv);
+    }
+    catch (error) {
+        throw new UserError(`${errorMessage(error)} (see wheel-cache --help)`);
+    }
+    const { values, positionals } = parsed;
+    if (values.help || positionals.length === 0)
+        return undefined;
+    const command = positionals[0];
+    if (!COMMANDS.includes(command))
+        throw new UserError(`unknown command: ${positionals[0]} (see wheel-cache --help)`);
+    if (positionals.length > 1)
+        throw new UserError(`unexpected argument: ${positionals[1]}`);
+    const project = values.project ?? ".";
+    const projectDir = external_node_path_default().resolve(cwd, project);
+    return makeConfig({
+        command,
+        projectDir,
+        projectDisplay: project,
+        workspace: cwd,
+        buildCommand: values["build-command"]
+            ? splitCommand(values["build-command"], "--build-command")
+            : undefined,
+        wheelDir: external_node_path_default().resolve(projectDir, values["wheel-dir"] ?? "dist"),
+        python: values.python,
+        extraKeys: parseCacheKeyLines(values["cache-key"] ?? [], "--cache-key"),
+        envVars: names(values["env-var"] ?? []),
+        keyPrefix: DEFAULT_KEY_PREFIX,
+        keySuffix: keyPart(values["key-suffix"] ?? "", "--key-suffix"),
+        save: !values["no-save"],
+        includeIgnored: values["include-ignored"] ?? false,
+        json: values.json ?? false,
+        cacheDir: values["cache-dir"] ? external_node_path_default().resolve(cwd, values["cache-dir"]) : undefined,
+        env,
+    });
+}
+function cli_parse(argv) {
+    return (0,external_node_util_namespaceObject.parseArgs)({
+        args: [...argv],
+        allowPositionals: true,
+        strict: true,
+        options: {
+            project: { type: "string" },
+            "cache-dir": { type: "string" },
+            "build-command": { type: "string" },
+            "wheel-dir": { type: "string" },
+            python: { type: "string" },
+            "cache-key": { type: "string", multiple: true },
+            "env-var": { type: "string", multiple: true },
+            "key-suffix": { type: "string" },
+            "include-ignored": { type: "boolean" },
+            "no-save": { type: "boolean" },
+            json: { type: "boolean" },
+            help: { type: "boolean", short: "h" },
+        },
+    });
+}
+
+;// CONCATENATED MODULE: ./src/keys/digest.ts
+
+/** Hex sha256 of the parts, each length-prefixed so that no two part lists collide. */
+function digestOf(...parts) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    for (const part of parts) {
+        const bytes = Buffer.from(part, "utf8");
+        hash.update(`${bytes.length}:`).update(bytes);
+    }
+    return hash.digest("hex");
+}
+/** JSON with object keys sorted at every level: equal data, equal text. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, v) => {
+        if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
+            const record = v;
+            return Object.fromEntries(Object.keys(record)
+                .sort()
+                .map((k) => [k, record[k]]));
+        }
+        return v;
+    });
+}
+/** Digest of a file-like key: its sorted (path, content digest or absent) pairs. */
+function filesDigest(files) {
+    const parts = Object.keys(files)
+        .sort()
+        .flatMap((p) => [p, files[p] ?? "absent"]);
+    return digestOf("files", ...parts);
+}
+/** The first characters of a digest, for keys and tables. */
+function digest_short(digest, length = 12) {
+    return digest.slice(0, length);
+}
+
+;// CONCATENATED MODULE: ./src/keys/env.ts
+
+/** Variables that change what a build produces. Names ending in `_` are prefixes. */
+const BUILD_ENV = [
+    "CARGO_",
+    "CMAKE_",
+    "MATURIN_",
+    "PYO3_",
+    "SKBUILD_",
+    "SETUPTOOLS_",
+    "MESON_",
+    "RUSTFLAGS",
+    "RUSTC",
+    "RUSTDOCFLAGS",
+    "CC",
+    "CXX",
+    "CPP",
+    "FC",
+    "CFLAGS",
+    "CXXFLAGS",
+    "CPPFLAGS",
+    "FFLAGS",
+    "LDFLAGS",
+    "LDSHARED",
+    "AR",
+    "ARCHFLAGS",
+    "CUDAFLAGS",
+    "NVCC_PREPEND_FLAGS",
+    "MACOSX_DEPLOYMENT_TARGET",
+    "_PYTHON_HOST_PLATFORM",
+];
+/** Matches of the prefixes above that only affect logging, networking or where caches live. */
+const NOT_BUILD_ENV = ["CARGO_TERM_", "CARGO_HOME", "CARGO_HTTP_", "CARGO_NET_", "CARGO_REGISTR"];
+/** A name pattern: an exact name, or a prefix when it ends in `_` or `*`. */
+function matchesName(pattern, name) {
+    if (pattern.endsWith("*"))
+        return name.startsWith(pattern.slice(0, -1));
+    if (pattern.endsWith("_"))
+        return name.startsWith(pattern);
+    return name === pattern;
+}
+/**
+ * One key per build-affecting variable that is set, plus every exactly named user variable
+ * (recorded as unset when it is). Values are hashed, never kept.
+ */
+function envKeys(env, extra) {
+    const keys = new Map();
+    for (const name of Object.keys(env).sort()) {
+        if (NOT_BUILD_ENV.some((p) => name.startsWith(p)))
+            continue;
+        if (BUILD_ENV.some((p) => matchesName(p, name)))
+            keys.set(name, envKey(name, env[name], "implicit"));
+    }
+    for (const pattern of extra) {
+        for (const name of Object.keys(env).filter((n) => matchesName(pattern, n))) {
+            keys.set(name, envKey(name, env[name], "input"));
+        }
+        if (!/[*_]$/.test(pattern) && !keys.has(pattern))
+            keys.set(pattern, envKey(pattern, undefined, "input"));
+    }
+    return [...keys.values()];
+}
+/** The key for one variable: its value's digest, unset kept apart from empty. */
+function envKey(name, value, source, group = "implicit") {
+    const digest = value === undefined ? digestOf("env", name, "unset") : digestOf("env", name, "set", value);
+    return {
+        id: `env:${name}`,
+        kind: "env",
+        source,
+        group,
+        digest,
+        detail: value === undefined ? "unset" : "set",
+    };
+}
+
+;// CONCATENATED MODULE: ./src/keys/implicit.ts
+
+
+
+const PYTHON_PROBE = `import json, platform, sys, sysconfig
+impl = sys.implementation.name
+short = {"cpython": "cp", "pypy": "pp"}.get(impl, impl)
+free = "t" if sysconfig.get_config_var("Py_GIL_DISABLED") else ""
+print(json.dumps({"version": platform.python_version(), "implementation": impl,
+  "tag": f"{short}{sys.version_info[0]}{sys.version_info[1]}{free}",
+  "soabi": str(sysconfig.get_config_var("SOABI") or sysconfig.get_config_var("EXT_SUFFIX") or ""),
+  "platform": sysconfig.get_platform()}))`;
+/** Asks `python` about itself; undefined when it cannot be run. */
+async function probePython(python, env) {
+    const out = await probe(python, ["-c", PYTHON_PROBE], env);
+    if (out === undefined)
+        return undefined;
+    return JSON.parse(out);
+}
+const implicit = (id, kind, value, detail) => ({
+    id,
+    kind,
+    source: "implicit",
+    group: "implicit",
+    digest: digestOf(id, canonicalJson(value)),
+    detail,
+});
+/** `linux-x64-glibc2.36`, `darwin-arm64-23`, `win32-x64`: what a built binary is tied to. */
+function platformId() {
+    const base = `${process.platform}-${process.arch}`;
+    if (process.platform === "linux") {
+        const header = process.report?.getReport()
+            ?.header;
+        return `${base}-${header?.glibcVersionRuntime ? `glibc${header.glibcVersionRuntime}` : "musl"}`;
+    }
+    if (process.platform === "darwin")
+        return `${base}-${external_node_os_default().release().split(".")[0]}`;
+    return base;
+}
+function platformKey() {
+    const id = platformId();
+    return implicit("platform", "platform", id, id);
+}
+function pythonKey(info) {
+    const detail = info
+        ? `${info.implementation} ${info.version} ${info.soabi} ${info.platform}`
+        : "not found";
+    return implicit("python", "python", info ?? null, detail);
+}
+/** The toolchains a backend compiles with, probed in parallel; absent ones are recorded so. */
+async function toolchainKeys(backend, env) {
+    const probes = [];
+    const rust = backend.name === "maturin" || backend.name === "setuptools-rust";
+    if (rust)
+        probes.push(["rustc", env.RUSTC || "rustc", ["-vV"]]);
+    if (!rust && backend.name !== "other") {
+        probes.push(["cc", env.CC || (process.platform === "win32" ? "gcc" : "cc"), ["--version"]]);
+        probes.push(["c++", env.CXX || (process.platform === "win32" ? "g++" : "c++"), ["--version"]]);
+    }
+    if (backend.name === "scikit-build-core")
+        probes.push(["cmake", "cmake", ["--version"]]);
+    if (backend.name === "meson-python")
+        probes.push(["meson", "meson", ["--version"]], ["ninja", "ninja", ["--version"]]);
+    return Promise.all(probes.map(async ([name, command, args]) => {
+        const out = (await probe(command, args, env))?.trim();
+        const detail = out ? (out.split("\n")[0] ?? "").slice(0, 80) : "not found";
+        return implicit(`toolchain:${name}`, "toolchain", out ?? null, detail);
+    }));
+}
+function buildSystemKey(pyproject) {
+    const table = (pyproject["build-system"] ?? null);
+    const requires = Array.isArray(table?.requires)
+        ? [...table.requires].map(String).sort()
+        : [];
+    const normalized = table ? { ...table, requires } : null;
+    return implicit("build-system", "build-system", normalized, table ? String(table["build-backend"] ?? "legacy setuptools") : "none");
+}
+function buildCommandKey(command) {
+    return implicit("build-command", "build-command", command, command.join(" "));
+}
+/** Tool tables that configure linters and test runners: never part of a wheel. */
+const NON_BUILD_TOOLS = [
+    "pytest",
+    "ruff",
+    "black",
+    "isort",
+    "mypy",
+    "pyright",
+    "basedpyright",
+    "coverage",
+    "codespell",
+    "tox",
+    "pylint",
+    "flake8",
+    "bandit",
+    "pydocstyle",
+    "docformatter",
+    "interrogate",
+    "vulture",
+    "typos",
+    "towncrier",
+    "commitizen",
+    "cibuildwheel",
+    "pixi",
+    "rye",
+    "pdm-dev",
+];
+/**
+ * pyproject.toml as the build sees it: without linter and test-runner tables, dependency groups
+ * and uv's `cache-keys` (the keys themselves are fingerprinted), so editing those never rebuilds.
+ */
+function pyprojectKey(pyproject, exists) {
+    const tool = { ...(pyproject.tool ?? {}) };
+    for (const name of NON_BUILD_TOOLS)
+        delete tool[name];
+    if (tool.uv && typeof tool.uv === "object") {
+        const { "cache-keys": _keys, "dev-dependencies": _dev, ...uv } = tool.uv;
+        tool.uv = uv;
+    }
+    const { "dependency-groups": _groups, ...rest } = pyproject;
+    const normalized = exists ? { ...rest, tool } : null;
+    const key = implicit("pyproject", "pyproject", normalized, exists ? "pyproject.toml" : "absent");
+    // The file it covers, with the normalized digest: a diff then names pyproject.toml itself.
+    return { ...key, group: "rebuild", files: { "pyproject.toml": exists ? key.digest : null } };
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/prune.ts
+
+/** Directory names that never hold build inputs, pruned at any depth. */
+const NEVER_INPUT_NAMES = new Set([
+    ".git",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    "__pycache__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "build",
+    "target",
+    "_skbuild",
+    "builddir",
+    ".eggs",
+    ".wheel-cache",
+]);
+/** The file whose presence makes a directory a virtual environment. */
+const VENV_MARKER = "pyvenv.cfg";
+/**
+ * A pruner for a tree whose project directory is `projectDir` and whose explicitly excluded
+ * directories (wheel output and such) are `excludeDirs`, all posix and relative to the root.
+ */
+function makePruner(projectDir, excludeDirs) {
+    const mayPrune = (dir) => !(dir === "" || dir === projectDir || projectDir.startsWith(`${dir}/`));
+    const excluded = new Set(excludeDirs.filter(mayPrune));
+    const isExcluded = (dir) => excluded.has(dir);
+    const isPruned = (dir) => {
+        if (!mayPrune(dir))
+            return false;
+        const name = external_node_path_namespaceObject.posix.basename(dir);
+        return NEVER_INPUT_NAMES.has(name) || name.endsWith(".egg-info") || excluded.has(dir);
+    };
+    // A name that is also a component of the project directory must not be pruned by name.
+    const projectNames = new Set(projectDir.split("/"));
+    const names = [...NEVER_INPUT_NAMES, "*.egg-info"].filter((name) => !projectNames.has(name));
+    const gitPatterns = [
+        ...names.map((name) => `${name}/`),
+        ...[...excluded].map((dir) => `/${dir.replace(/[\\*?[ ]/g, "\\$&")}/`),
+    ];
+    return { isPruned, isExcluded, mayPrune, gitPatterns };
+}
+/** Whether any ancestor directory of the root-relative `path` satisfies `test`. */
+function underDir(path, test) {
+    for (let end = path.indexOf("/"); end !== -1; end = path.indexOf("/", end + 1)) {
+        if (test(path.slice(0, end)))
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/expand.ts
+
+
+
+/**
+ * Expands the non-negated globs of one list over `tree.files`: for each, the sorted
+ * project-relative paths (posix, `../` allowed) of the files under its base that it matches and
+ * that no negated glob of the list excludes. A negated glob excludes a file when it matches the
+ * file's path relative to the negated glob's base, or one of its directories there (as uv prunes
+ * excluded directories). Each glob is matched on its own, not clustered as uv does.
+ * Throws a `UserError` when a base leaves the repository root.
+ */
+function expandGlobs(tree, globs) {
+    const rooted = globs.map((glob) => rootBase(tree, glob));
+    const exclusions = rooted.filter((r) => r.glob.negated);
+    const result = new Map();
+    for (const { glob, base } of rooted) {
+        if (glob.negated)
+            continue;
+        const matched = [];
+        for (const file of filesUnder(tree.files, base)) {
+            if (glob.matches(below(base, file)) && !exclusions.some((n) => excludes(n, file))) {
+                matched.push(toProject(tree.projectDir, file));
+            }
+        }
+        result.set(glob, matched.sort());
+    }
+    return result;
+}
+function rootBase(tree, glob) {
+    const base = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(tree.projectDir, glob.base));
+    if (base === ".." || base.startsWith("../")) {
+        throw new UserError(`${glob.origin}: glob ${JSON.stringify(glob.pattern)} reaches outside the repository root`);
+    }
+    return { glob, base: base === "." ? "" : base };
+}
+function excludes({ glob, base }, file) {
+    if (base !== "" && !file.startsWith(`${base}/`))
+        return false;
+    const path = below(base, file);
+    return glob.matches(path) || underDir(path, (dir) => glob.matches(dir));
+}
+/** The files under `base` ("" for all): a contiguous range of the sorted list. */
+function* filesUnder(files, base) {
+    if (base === "") {
+        yield* files;
+        return;
+    }
+    const prefix = `${base}/`;
+    for (let i = lowerBound(files, prefix); i < files.length && files[i].startsWith(prefix); i++) {
+        yield files[i];
+    }
+}
+function lowerBound(files, key) {
+    let low = 0;
+    let high = files.length;
+    while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (files[mid] < key)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low;
+}
+function below(base, file) {
+    return base === "" ? file : file.slice(base.length + 1);
+}
+function toProject(projectDir, file) {
+    if (projectDir === "")
+        return file;
+    if (file.startsWith(`${projectDir}/`))
+        return file.slice(projectDir.length + 1);
+    return external_node_path_namespaceObject.posix.relative(projectDir, file);
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/glob.ts
+
+
+const GLOB_CHAR = /[*?[{]/;
+const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
+const ANY_DEPTH = "(?:.*/)?";
+/** Whether a `file` entry is a glob rather than a literal path: it contains `*`, `?`, `[` or `{`. */
+function isGlob(s) {
+    return GLOB_CHAR.test(s);
+}
+/**
+ * Compiles a glob written relative to the project directory. Throws a `UserError` naming the
+ * pattern and `origin` for an absolute pattern, an empty one, or bad syntax (unclosed `[`/`{`).
+ */
+function compileGlob(pattern, origin) {
+    const fail = (why) => new UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
+    const negated = pattern.startsWith("!");
+    const body = negated ? pattern.slice(1) : pattern;
+    // `/x`, `C:x`, `C:\x` and `\\server\share` are absolute; a single leading `\` is an escape.
+    if (/^(?:\/|\\\\|[A-Za-z]:)/.test(body)) {
+        throw fail("is an absolute path; write it relative to the project directory");
+    }
+    // uv's split_glob: leading components without glob characters form the base; `.` and empty
+    // components (so a trailing `/`) are dropped; the last component always stays in the pattern.
+    const parts = body.split("/").filter((part) => part !== "" && part !== ".");
+    let split = 0;
+    while (split < parts.length - 1 && !isGlob(parts[split]))
+        split++;
+    const rest = parts.slice(split).join("/");
+    if (rest === "")
+        throw fail("is empty");
+    const normalized = external_node_path_namespaceObject.posix.normalize(parts.slice(0, split).join("/") || ".");
+    const base = normalized === "." ? "" : normalized;
+    const regex = new RegExp(`^${glob_anchor(rest)}${translate(rest, fail)}$`, "u");
+    return { pattern, origin, negated, base, matches: (path) => regex.test(path) };
+}
+/** gitignore: a pattern without `/` matches at any depth; globwalk makes a bare `*` top level only. */
+function glob_anchor(rest) {
+    return rest.includes("/") || rest === "*" || rest === "**" ? "" : ANY_DEPTH;
+}
+/** Translates glob syntax to a RegExp source (globset with `literal_separator`). */
+function translate(source, fail) {
+    const chars = Array.from(source);
+    let i = 0;
+    const literal = (c) => c.replace(REGEX_SYNTAX, "\\$&");
+    const sequence = (inBraces) => {
+        let out = "";
+        while (i < chars.length) {
+            const c = chars[i];
+            if (inBraces && (c === "," || c === "}"))
+                return out;
+            i++;
+            if (c === "\\") {
+                if (i >= chars.length)
+                    throw fail("ends with a lone backslash");
+                out += literal(chars[i++]);
+            }
+            else if (c === "?")
+                out += "[^/]";
+            else if (c === "*")
+                out += star(inBraces);
+            else if (c === "[")
+                out += charClass();
+            else if (c === "{")
+                out += alternatives();
+            else
+                out += literal(c);
+        }
+        if (inBraces)
+            throw fail('has an unclosed "{"');
+        return out;
+    };
+    // `**` is recursive only as a whole component (`**/x`, `x/**`, `a/**/b`); elsewhere it is `*`.
+    const star = (inBraces) => {
+        if (chars[i] !== "*")
+            return "[^/]*";
+        const before = chars[i - 2];
+        i++;
+        const after = chars[i];
+        const bounds = inBraces ? ["/", "{", ",", "}"] : ["/"];
+        const whole = (before === undefined || bounds.includes(before)) &&
+            (after === undefined || bounds.includes(after));
+        if (!whole)
+            return "[^/]*";
+        if (after !== "/")
+            return ".*";
+        i++;
+        return ANY_DEPTH;
+    };
+    // `[abc]`, `[a-z]`, `[!abc]`/`[^abc]`; a `]` first is literal. Negated classes never match `/`.
+    const charClass = () => {
+        const negated = chars[i] === "!" || chars[i] === "^";
+        if (negated)
+            i++;
+        let items = "";
+        for (let first = true; chars[i] !== "]" || first; first = false) {
+            let c = chars[i++];
+            if (c === "\\")
+                c = chars[i++];
+            if (c === undefined)
+                throw fail('has an unclosed "["');
+            if (chars[i] === "-" && chars[i + 1] !== undefined && chars[i + 1] !== "]") {
+                let end = chars[i + 1];
+                i += 2;
+                if (end === "\\")
+                    end = chars[i++] ?? "";
+                if (end === "" || end.codePointAt(0) < c.codePointAt(0)) {
+                    throw fail(`has an invalid range "${c}-${end}"`);
+                }
+                items += `${classChar(c)}-${classChar(end)}`;
+            }
+            else
+                items += classChar(c);
+        }
+        i++;
+        return negated ? `[^/${items}]` : `[${items}]`;
+    };
+    // `{a,b}`, nested allowed.
+    const alternatives = () => {
+        const options = [sequence(true)];
+        while (chars[i] === ",") {
+            i++;
+            options.push(sequence(true));
+        }
+        i++; // the closing `}`: `sequence(true)` throws at the end of the pattern.
+        return `(?:${options.join("|")})`;
+    };
+    return sequence(false);
+}
+function classChar(c) {
+    return /[\\\]^[-]/.test(c) ? `\\${c}` : c;
+}
+
+;// CONCATENATED MODULE: ./src/keys/git.ts
+
+
+/** Keys for a `{ git = ... }` entry: `git:commit` and/or `git:tags`, with warnings. */
+async function gitKeys(spec, root, isRepo, env) {
+    const warnings = [];
+    const keys = [];
+    const git = (...args) => isRepo ? probe("git", ["-C", root, ...args], env) : Promise.resolve(undefined);
+    if (!isRepo)
+        warnings.push(`${spec.origin}: git key, but the project is not in a git repository`);
+    const base = { kind: "git", source: spec.source, group: spec.group };
+    if (spec.entry.commit) {
+        const commit = (await git("rev-parse", "--verify", "-q", "HEAD"))?.trim() || null;
+        keys.push({
+            ...base,
+            id: "git:commit",
+            digest: digestOf("git:commit", commit ?? "none"),
+            detail: commit?.slice(0, 12) ?? "none",
+        });
+    }
+    if (spec.entry.tags) {
+        const refs = (await git("for-each-ref", "--format=%(refname)%00%(objectname)", "refs/tags")) ?? "";
+        const tags = refs.split("\n").filter(Boolean).sort();
+        if (tags.length === 0 &&
+            (await git("rev-parse", "--is-shallow-repository"))?.trim() === "true") {
+            warnings.push(`${spec.origin}: tags are keyed, but this shallow checkout has no tags (actions/checkout: fetch-depth: 0 or fetch-tags: true)`);
+        }
+        keys.push({
+            ...base,
+            id: "git:tags",
+            digest: digestOf("git:tags", ...tags),
+            detail: `${tags.length} tags`,
+        });
+    }
+    return { keys, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/keys/resolve.ts
+
+
+
+
+
+
+
+
+/**
+ * Resolves uv-style entries against the file tree and the environment, one resolver per kind.
+ * A `!pattern` glob excludes what it matches from every glob entry. Duplicate ids keep the first.
+ */
+async function resolveSpecs(specs, tree, env) {
+    const warnings = [];
+    const globs = new Map();
+    for (const spec of specs) {
+        if (spec.entry.kind === "file" &&
+            (isGlob(spec.entry.pattern) || spec.entry.pattern.startsWith("!"))) {
+            globs.set(spec, compileGlob(spec.entry.pattern, spec.origin));
+        }
+    }
+    const matches = expandGlobs(tree, [...globs.values()]);
+    const keys = [];
+    for (const spec of specs) {
+        const entry = spec.entry;
+        switch (entry.kind) {
+            case "file": {
+                const glob = globs.get(spec);
+                if (glob?.negated)
+                    break;
+                const paths = glob ? matches.get(glob) : [literalPath(spec)];
+                if (glob && paths.length === 0 && spec.source !== "inferred") {
+                    warnings.push(`${spec.origin}: glob ${JSON.stringify(entry.pattern)} matches no file`);
+                }
+                keys.push(await fileKey(spec, paths, tree, warnings, !glob));
+                break;
+            }
+            case "dir":
+                keys.push(await dirKey(spec, tree, warnings));
+                break;
+            case "git": {
+                const git = await gitKeys(spec, tree.root, tree.isGitRepo, env);
+                keys.push(...git.keys);
+                warnings.push(...git.warnings);
+                break;
+            }
+            case "env":
+                keys.push(envKey(entry.name, env[entry.name], spec.source, spec.group));
+                break;
+            default:
+                assertNever(entry);
+        }
+    }
+    return { keys: dedupe(keys), warnings };
+}
+async function fileKey(spec, paths, tree, warnings, literal) {
+    const rooted = paths.map((p) => rootPath(tree, p, spec));
+    const digests = await tree.digest(rooted);
+    const files = {};
+    for (const [i, p] of paths.entries())
+        files[p] = digests.get(rooted[i]) ?? null;
+    if (literal && files[paths[0]] === null && (await isDirectory(tree, rooted[0]))) {
+        warnings.push(`${spec.origin}: ${paths[0]} is a directory; use { dir = ... } for its presence or a glob such as ${paths[0]}/** for its files`);
+    }
+    const pattern = spec.entry.kind === "file" ? spec.entry.pattern : "";
+    return {
+        id: `file:${pattern}`,
+        kind: "file",
+        source: spec.source,
+        group: spec.group,
+        digest: filesDigest(files),
+        files,
+    };
+}
+async function dirKey(spec, tree, warnings) {
+    const rel = normalize(spec.entry.path);
+    const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(tree.root, rootPath(tree, rel, spec))).catch(() => undefined);
+    if (info && !info.isDirectory())
+        warnings.push(`${spec.origin}: ${rel} is not a directory`);
+    const state = info?.isDirectory() ? "present" : "absent";
+    return {
+        id: `dir:${spec.entry.path}`,
+        kind: "dir",
+        source: spec.source,
+        group: spec.group,
+        digest: digestOf("dir", rel, state),
+        detail: state,
+    };
+}
+function literalPath(spec) {
+    return normalize(spec.entry.pattern);
+}
+function normalize(p) {
+    if (/^(?:[/\\]|[A-Za-z]:)/.test(p))
+        return p;
+    return external_node_path_default().posix.normalize(p.replaceAll("\\", "/")).replace(/\/$/, "");
+}
+/** A project-relative path as a root-relative one; leaving the repository is a user error. */
+function rootPath(tree, rel, spec) {
+    if (/^(?:[/\\]|[A-Za-z]:)/.test(rel)) {
+        throw new UserError(`${spec.origin}: ${rel} is an absolute path; write it relative to the project directory`);
+    }
+    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+    if (joined === ".." || joined.startsWith("../")) {
+        throw new UserError(`${spec.origin}: ${rel} is outside the repository root`);
+    }
+    return joined === "." ? "" : joined;
+}
+async function isDirectory(tree, rooted) {
+    return (await (0,promises_namespaceObject.stat)(external_node_path_default().join(tree.root, rooted)).catch(() => undefined))?.isDirectory() ?? false;
+}
+function dedupe(keys) {
+    const seen = new Set();
+    return keys.filter((k) => !seen.has(k.id) && seen.add(k.id));
+}
+
+;// CONCATENATED MODULE: ./src/project/cache-keys.ts
+
+
+
+
+/**
+ * Reads `[tool.uv] cache-keys` from pyproject.toml, strictly. uv ignores `cache-keys` in uv.toml,
+ * and so does wheel-cache, but it says so.
+ */
+async function readDeclaredKeys(project, displayDir) {
+    const where = external_node_path_default().join(displayDir, "pyproject.toml");
+    const value = lookup(project.pyproject.data, "tool", "uv", "cache-keys");
+    const entries = value === undefined ? undefined : parseCacheKeys(value, `${where}: [tool.uv]`);
+    const warnings = [];
+    const uvToml = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(project.dir, "uv.toml"), "utf8").catch(() => undefined);
+    if (uvToml !== undefined && entries === undefined) {
+        const display = external_node_path_default().join(displayDir, "uv.toml");
+        if (lookup(parseTomlContent(uvToml, display), "cache-keys") !== undefined) {
+            warnings.push(`${display}: cache-keys in uv.toml have no effect (uv reads them only from pyproject.toml's [tool.uv]); move them there`);
+        }
+    }
+    return { entries, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/project/cargo.ts
+
+
+
+
+const DEP_TABLES = ["dependencies", "build-dependencies"];
+/**
+ * Follows a crate's path dependencies (including `workspace = true` ones) inside `root`.
+ * `manifest` is the absolute path of the top crate's Cargo.toml; a missing manifest gives a layout
+ * with that crate alone, so the key records Cargo.toml as absent.
+ */
+async function readCargoLayout(manifest, root) {
+    const workspaceRoot = await findWorkspaceRoot(external_node_path_default().dirname(manifest), root);
+    const workspace = workspaceRoot
+        ? await readToml(external_node_path_default().join(workspaceRoot, "Cargo.toml"))
+        : undefined;
+    const crates = [];
+    const extraSources = [];
+    const outside = [];
+    const pending = [external_node_path_default().dirname(manifest)];
+    while (pending.length > 0) {
+        const dir = pending.pop();
+        if (crates.includes(dir))
+            continue;
+        if (!isInside(dir, root)) {
+            outside.push(dir);
+            continue;
+        }
+        crates.push(dir);
+        const cargo = await readToml(external_node_path_default().join(dir, "Cargo.toml"));
+        if (!cargo)
+            continue;
+        for (const target of ["lib", "bin"]) {
+            for (const table of [lookup(cargo, target)].flat()) {
+                const file = isTable(table) ? table.path : undefined;
+                if (typeof file === "string" && !isInside(external_node_path_default().join(dir, file), external_node_path_default().join(dir, "src"))) {
+                    extraSources.push(external_node_path_default().join(dir, file));
+                }
+            }
+        }
+        for (const dep of dependencyTables(cargo)) {
+            const target = depPath(dep, dir, workspace, workspaceRoot);
+            if (target)
+                pending.push(target);
+        }
+    }
+    return {
+        crates: crates.sort(),
+        extraSources: extraSources.sort(),
+        workspaceRoot: workspaceRoot ?? external_node_path_default().dirname(manifest),
+        outside: outside.sort(),
+    };
+}
+function dependencyTables(cargo) {
+    const tables = DEP_TABLES.map((name) => cargo[name]);
+    const targets = cargo.target;
+    if (isTable(targets)) {
+        for (const target of Object.values(targets)) {
+            if (isTable(target))
+                tables.push(...DEP_TABLES.map((name) => target[name]));
+        }
+    }
+    return tables.filter(isTable).flatMap((table) => Object.entries(table));
+}
+function depPath([name, spec], dir, workspace, workspaceRoot) {
+    if (!isTable(spec))
+        return undefined;
+    if (typeof spec.path === "string")
+        return external_node_path_default().resolve(dir, spec.path);
+    if (spec.workspace === true && workspace && workspaceRoot) {
+        const inherited = lookup(workspace, "workspace", "dependencies", name);
+        if (isTable(inherited) && typeof inherited.path === "string") {
+            return external_node_path_default().resolve(workspaceRoot, inherited.path);
+        }
+    }
+    return undefined;
+}
+async function findWorkspaceRoot(start, root) {
+    for (let dir = start; isInside(dir, root); dir = external_node_path_default().dirname(dir)) {
+        const cargo = await readToml(external_node_path_default().join(dir, "Cargo.toml"));
+        if (cargo && isTable(cargo.workspace))
+            return dir;
+        if (dir === root || external_node_path_default().dirname(dir) === dir)
+            break;
+    }
+    return undefined;
+}
+async function readToml(file) {
+    // A manifest that cannot be read is treated as absent: its key records it so.
+    const text = await (0,promises_namespaceObject.readFile)(file, "utf8").catch(() => undefined);
+    return text === undefined ? undefined : parseTomlContent(text, file);
+}
+
+;// CONCATENATED MODULE: ./src/project/backend.ts
+
+const LEGACY = "setuptools.build_meta:__legacy__";
+const GIT_VERSIONING = ["setuptools-scm", "setuptools_scm", "hatch-vcs", "versioningit"];
+const GIT_VERSIONING_TOOLS = ["setuptools_scm", "setuptools-scm", "versioningit", "hatch-vcs"];
+/** Detects the build backend from `[build-system]`; `setupPy` is the text of setup.py, if any. */
+function detectBackend(pyproject, setupPy) {
+    const module = String(lookup(pyproject, "build-system", "build-backend") ?? LEGACY);
+    const requires = stringList(lookup(pyproject, "build-system", "requires")).map(requirementName);
+    const backendPath = stringList(lookup(pyproject, "build-system", "backend-path"));
+    const dynamic = stringList(lookup(pyproject, "project", "dynamic"));
+    const versionFromGit = (dynamic.includes("version") || !lookup(pyproject, "project", "version")) &&
+        (requires.some((r) => GIT_VERSIONING.includes(r)) ||
+            GIT_VERSIONING_TOOLS.some((tool) => lookup(pyproject, "tool", tool) !== undefined) ||
+            lookup(pyproject, "tool", "hatch", "version", "source") === "vcs");
+    return {
+        name: backendName(module, requires, pyproject, setupPy),
+        module,
+        requires,
+        backendPath,
+        versionFromGit,
+    };
+}
+function backendName(module, requires, pyproject, setupPy) {
+    const root = module.split(/[.:]/)[0];
+    if (root === "maturin")
+        return "maturin";
+    if (root === "scikit_build_core")
+        return "scikit-build-core";
+    if (root === "mesonpy")
+        return "meson-python";
+    if (root === "setuptools") {
+        const rust = requires.includes("setuptools-rust") ||
+            lookup(pyproject, "tool", "setuptools-rust") !== undefined ||
+            /\bRustExtension\b/.test(setupPy ?? "");
+        return rust ? "setuptools-rust" : "setuptools";
+    }
+    return "other";
+}
+/** `"setuptools-rust>=1.5; python_version>'3'"` → `setuptools-rust`. */
+function requirementName(requirement) {
+    const name = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(requirement)?.[1] ?? requirement;
+    return name.toLowerCase().replace(/[._]+/g, "-");
+}
+
+;// CONCATENATED MODULE: ./src/project/model.ts
+
+
+
+
+/** Reads pyproject.toml, setup.py and setup.cfg and detects the backend. */
+async function loadProject(dir, root, displayDir = dir) {
+    const pyproject = await readPyproject(dir, displayDir);
+    const setupPy = await readOptional(external_node_path_default().join(dir, "setup.py"));
+    const setupCfg = await readOptional(external_node_path_default().join(dir, "setup.cfg"));
+    const kind = async (rel) => (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, rel)).catch(() => undefined);
+    return {
+        dir,
+        root,
+        pyproject,
+        backend: detectBackend(pyproject.data, setupPy),
+        setupPy,
+        setupCfg,
+        isFile: async (rel) => (await kind(rel))?.isFile() ?? false,
+        isDir: async (rel) => (await kind(rel))?.isDirectory() ?? false,
+        subdirs: async (rel) => {
+            // An unreadable or missing directory has no subdirectories to infer from.
+            const entries = await (0,promises_namespaceObject.readdir)(external_node_path_default().join(dir, rel), { withFileTypes: true }).catch(() => []);
+            return entries
+                .filter((e) => e.isDirectory())
+                .map((e) => e.name)
+                .sort();
+        },
+    };
+}
+async function readOptional(file) {
+    // Absent (or unreadable) optional files simply contribute nothing to inference.
+    return (0,promises_namespaceObject.readFile)(file, "utf8").catch(() => undefined);
+}
+/** Project-relative posix path of an absolute path. */
+function projectPath(project, absolute) {
+    return external_node_path_default().relative(project.dir, absolute).split((external_node_path_default()).sep).join("/") || ".";
+}
+
+;// CONCATENATED MODULE: ./src/project/defaults.ts
+
+
+
+
+
+/** Sources a C, C++, CUDA, Cython or Fortran build compiles or includes, at any depth. */
+const NATIVE_SOURCES = "*.{c,cc,cpp,cxx,c++,h,hh,hpp,hxx,h++,inl,ipp,tpp,cu,cuh,pyx,pxd,pxi,f,for,f90,f95,F,F90,m,mm,s,S,asm,def}";
+const file = (pattern) => ({ kind: "file", pattern });
+/**
+ * The rebuild keys wheel-cache uses when the project sets no `[tool.uv] cache-keys`: what its
+ * backend compiles, configures and links, so that a source edit always rebuilds (uv's own
+ * defaults would not). pyproject.toml itself is an implicit key for every project.
+ */
+async function inferRebuildKeys(project) {
+    const entries = [{ kind: "dir", path: "src" }];
+    const warnings = [];
+    const { backend } = project;
+    if (backend.name !== "maturin")
+        entries.push(file("setup.py"), file("setup.cfg"));
+    switch (backend.name) {
+        case "maturin": {
+            const manifest = lookup(project.pyproject.data, "tool", "maturin", "manifest-path");
+            const layout = await cargoLayout(project, typeof manifest === "string" ? manifest : "Cargo.toml");
+            entries.push(...rustKeys(project, layout, warnings));
+            // maturin honours .gitignore files when it collects the python-source files.
+            entries.push(file("**/.gitignore"));
+            break;
+        }
+        case "setuptools-rust": {
+            entries.push(file("MANIFEST.in"));
+            for (const manifest of rustManifests(project)) {
+                entries.push(...rustKeys(project, await cargoLayout(project, manifest), warnings));
+            }
+            break;
+        }
+        case "setuptools":
+            entries.push(file("MANIFEST.in"), file(NATIVE_SOURCES));
+            break;
+        case "scikit-build-core":
+            entries.push(file("**/CMakeLists.txt"), file("*.cmake"), file("*.in"), file("CMakePresets.json"), 
+            // scikit-build-core reads .gitignore files to decide which package files the wheel leaves out.
+            file("**/.gitignore"));
+            entries.push(file(NATIVE_SOURCES));
+            break;
+        case "meson-python":
+            entries.push(file("**/meson.build"), file("meson.options"), file("meson_options.txt"));
+            entries.push(file("*.wrap"), file("*.in"), file(NATIVE_SOURCES));
+            break;
+        case "other":
+            break;
+    }
+    for (const dir of backend.backendPath)
+        entries.push(file(`${trimSlash(dir)}/**/*.py`));
+    if (backend.versionFromGit)
+        entries.push({ kind: "git", commit: true, tags: true });
+    return { entries, warnings };
+}
+async function cargoLayout(project, manifest) {
+    return readCargoLayout(external_node_path_default().resolve(project.dir, manifest), project.root);
+}
+function rustKeys(project, layout, warnings) {
+    const rel = (abs) => projectPath(project, abs);
+    const under = (dir, name) => (rel(dir) === "." ? name : `${rel(dir)}/${name}`);
+    const entries = [];
+    for (const crate of layout.crates) {
+        entries.push(file(under(crate, "Cargo.toml")), file(under(crate, "src/**")));
+        entries.push(file(under(crate, "build.rs")));
+    }
+    for (const source of layout.extraSources)
+        entries.push(file(rel(source)));
+    entries.push(file(under(layout.workspaceRoot, "Cargo.toml")), file(under(layout.workspaceRoot, "Cargo.lock")));
+    // Cargo and rustup read their configuration from the build directory and every ancestor.
+    for (let dir = project.dir; isInside(dir, project.root); dir = external_node_path_default().dirname(dir)) {
+        for (const name of [
+            ".cargo/config.toml",
+            ".cargo/config",
+            "rust-toolchain",
+            "rust-toolchain.toml",
+        ]) {
+            entries.push(file(under(dir, name)));
+        }
+        if (dir === project.root)
+            break;
+    }
+    for (const dir of layout.outside) {
+        warnings.push(`Rust path dependency ${rel(dir)} is outside the repository and is not fingerprinted`);
+    }
+    return entries;
+}
+/** Cargo manifests that setuptools-rust builds, from pyproject.toml or setup.py. */
+function rustManifests(project) {
+    const modules = lookup(project.pyproject.data, "tool", "setuptools-rust", "ext-modules");
+    const fromToml = (Array.isArray(modules) ? modules : []).flatMap((m) => stringList(lookup(m, "path")));
+    const fromSetupPy = [
+        ...(project.setupPy ?? "").matchAll(/RustExtension\([^)]*?path\s*=\s*["']([^"']+)["']/gs),
+    ].map((m) => m[1]);
+    const manifests = [...fromToml, ...fromSetupPy];
+    return manifests.length > 0 ? [...new Set(manifests)] : ["Cargo.toml"];
+}
+function trimSlash(dir) {
+    return dir.replace(/\/+$/, "") || ".";
+}
+
+;// CONCATENATED MODULE: ./src/project/metadata.ts
+
+
+/** License files every current backend picks up by itself when `license-files` is not set. */
+const DEFAULT_LICENSE_FILES = "{LICEN[CS]E,COPYING,NOTICE,AUTHORS}*";
+const metadata_file = (pattern) => ({ kind: "file", pattern });
+/**
+ * Files the backend reads into the wheel's metadata: the readme, license files, files that
+ * dynamic metadata is read from, and what a backend reads by itself (maturin's README.md and
+ * Cargo's readme and license-file). A README that no backend reads is not an input.
+ */
+async function inferMetadataKeys(project, cargo) {
+    const data = project.pyproject.data;
+    const paths = [];
+    const readme = lookup(data, "project", "readme");
+    if (typeof readme === "string")
+        paths.push(readme);
+    else if (isTable(readme) && typeof readme.file === "string")
+        paths.push(readme.file);
+    const license = lookup(data, "project", "license");
+    if (isTable(license) && typeof license.file === "string")
+        paths.push(license.file);
+    const licenseFiles = lookup(data, "project", "license-files");
+    paths.push(...(licenseFiles === undefined ? [DEFAULT_LICENSE_FILES] : stringList(licenseFiles)));
+    paths.push(...setuptoolsDynamicFiles(data), ...hatchRequirementFiles(data));
+    paths.push(...setupCfgFiles(project.setupCfg ?? ""));
+    if (project.backend.name === "maturin") {
+        if (readme === undefined)
+            paths.push("README.md");
+        for (const field of ["readme", "license-file"]) {
+            const value = cargo ? lookup(cargo, "package", field) : undefined;
+            if (typeof value === "string")
+                paths.push(value);
+        }
+    }
+    paths.push(...(await setupPyFiles(project)));
+    return [...new Set(paths.map((p) => external_node_path_default().posix.normalize(p.replaceAll("\\", "/"))))].map(metadata_file);
+}
+/** `[tool.setuptools.dynamic]`: `{ file = ... }` values of version, dependencies, readme, ... */
+function setuptoolsDynamicFiles(data) {
+    const dynamic = lookup(data, "tool", "setuptools", "dynamic");
+    if (!isTable(dynamic))
+        return [];
+    const values = Object.values(dynamic).flatMap((v) => isTable(v) && !("file" in v) ? Object.values(v) : [v]);
+    return values.flatMap((v) => (isTable(v) ? stringList(v.file) : []));
+}
+function hatchRequirementFiles(data) {
+    const hook = lookup(data, "tool", "hatch", "metadata", "hooks", "requirements_txt");
+    if (!isTable(hook))
+        return [];
+    const optional = isTable(hook["optional-dependencies"])
+        ? Object.values(hook["optional-dependencies"])
+        : [];
+    return [...stringList(hook.files), ...optional.flatMap(stringList)];
+}
+/** `setup.cfg` values of the form `file: a.txt, b.txt` and `license_files` globs. */
+function setupCfgFiles(text) {
+    const files = [];
+    for (const match of text.matchAll(/^[ \t]*[\w.-]+[ \t]*=[ \t]*file:[ \t]*(.+)$/gm)) {
+        files.push(...match[1]
+            .split(",")
+            .map((f) => f.trim())
+            .filter(Boolean));
+    }
+    const licenses = /^[ \t]*license_files[ \t]*=([^\n]*(?:\n[ \t]+[^\n]+)*)/m.exec(text);
+    if (licenses)
+        files.push(...licenses[1].split(/[\s,]+/).filter(Boolean));
+    return files;
+}
+/** Files setup.py names in string literals (a readme it opens, a version file): read at build time. */
+async function setupPyFiles(project) {
+    const literals = [...(project.setupPy ?? "").matchAll(/["']([\w./-]{1,200}\.[\w]{1,10})["']/g)];
+    const candidates = [...new Set(literals.map((m) => m[1]))].slice(0, 100);
+    const found = await Promise.all(candidates.map(async (c) => ((await project.isFile(c)) ? c : "")));
+    return found.filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/project/packages.ts
+
+/** Top-level directories that are never packages in a flat layout (setuptools' own list, abridged). */
+const NOT_PACKAGES = new Set([
+    "tests",
+    "test",
+    "docs",
+    "doc",
+    "examples",
+    "example",
+    "benchmarks",
+    "bench",
+    "scripts",
+    "tools",
+    "tasks",
+    "site",
+    "build",
+    "dist",
+    "target",
+    "python",
+    "src",
+    "include",
+    "lib",
+]);
+/**
+ * Directories whose files the wheel ships (Python sources, stubs and package data), as
+ * project-relative paths. They are always fingerprinted, so a restored wheel never carries stale
+ * Python code, and are reported apart from the rebuild keys.
+ */
+async function shippedDirs(project) {
+    const data = project.pyproject.data;
+    const name = importName(project);
+    const configured = [];
+    const pythonSource = lookup(data, "tool", "maturin", "python-source");
+    if (typeof pythonSource === "string")
+        configured.push(pythonSource);
+    configured.push(...stringList(lookup(data, "tool", "scikit-build", "wheel", "packages")));
+    const packageDir = lookup(data, "tool", "setuptools", "package-dir");
+    if (isTable(packageDir))
+        configured.push(...stringList(Object.values(packageDir)));
+    const where = lookup(data, "tool", "setuptools", "packages", "find", "where");
+    configured.push(...stringList(where));
+    const cfgDir = /^[ \t]*package_dir[ \t]*=[ \t]*\n?[ \t]*=[ \t]*([\w./-]+)/m.exec(project.setupCfg ?? "");
+    if (cfgDir)
+        configured.push(cfgDir[1]);
+    const found = await existingDirs(project, configured);
+    if (found.length > 0)
+        return found;
+    const conventional = await existingDirs(project, [`src/${name}`, `python/${name}`, name]);
+    return conventional.length > 0 ? conventional : fallbackPackages(project);
+}
+async function existingDirs(project, dirs) {
+    const found = [];
+    for (const dir of dirs) {
+        const clean = dir.replace(/\/+$/, "") || ".";
+        if (!found.includes(clean) && (await project.isDir(clean)))
+            found.push(clean);
+    }
+    return found.sort();
+}
+/** Entries for the shipped files: each package directory's whole content, plus top-level modules. */
+async function inferShippedKeys(project) {
+    const dirs = await shippedDirs(project);
+    const entries = dirs.map((dir) => ({ kind: "file", pattern: `${dir}/**` }));
+    const name = importName(project);
+    for (const module of [`${name}.py`, `${name}.pyi`, "py.typed"]) {
+        if (await project.isFile(module))
+            entries.push({ kind: "file", pattern: module });
+    }
+    return entries;
+}
+/** A src layout ships everything under src/; a flat layout its top-level packages. */
+async function fallbackPackages(project) {
+    if (await project.isDir("src"))
+        return ["src"];
+    const dirs = await project.subdirs(".");
+    const packages = [];
+    for (const dir of dirs) {
+        if (NOT_PACKAGES.has(dir) || dir.startsWith("."))
+            continue;
+        if (await project.isFile(`${dir}/__init__.py`))
+            packages.push(dir);
+    }
+    return packages;
+}
+/** The import name: maturin's `module-name` package, else the normalized project name. */
+function importName(project) {
+    const data = project.pyproject.data;
+    const moduleName = lookup(data, "tool", "maturin", "module-name");
+    if (typeof moduleName === "string")
+        return moduleName.split(".")[0];
+    const name = lookup(data, "project", "name");
+    const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(project.setupPy ?? "")?.[1];
+    return String(typeof name === "string" ? name : (fromSetup ?? ""))
+        .toLowerCase()
+        .replace(/[-.]+/g, "_");
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/git-run.ts
+
+
+const execFileAsync = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+const MAX_OUTPUT = 1024 * 1024 * 1024;
+/** Runs git in `cwd` (with `input` on its stdin, if given) and returns its stdout. */
+async function git(cwd, args, input) {
+    const options = { cwd, maxBuffer: MAX_OUTPUT, encoding: "utf8" };
+    const running = execFileAsync("git", args, options);
+    if (input === undefined)
+        return (await running).stdout;
+    let inputError;
+    running.child.stdin?.on("error", (error) => {
+        // Kept for after git exits: a failing git's own error (its exit status) tells more.
+        inputError = error;
+    });
+    running.child.stdin?.end(input);
+    const { stdout } = await running;
+    // git succeeded, but it may not have seen all of its input: its answer is incomplete.
+    if (inputError)
+        throw inputError;
+    return stdout;
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/pool.ts
+
+/** Default number of concurrent file operations: CPUs × 2, at most 16. */
+function defaultConcurrency() {
+    return Math.min(16, (0,external_node_os_namespaceObject.availableParallelism)() * 2);
+}
+/**
+ * Default number of hashing worker threads: CPUs × 2 (reads in flight help a cold cache even when
+ * the CPUs are busy hashing), at most 8, as each worker costs about 10 MB.
+ */
+function hashWorkers() {
+    return Math.min(8, defaultConcurrency());
+}
+/** Maps `items` through `fn` with at most `limit` calls in flight; results keep the input order. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    const workers = Math.max(1, Math.min(Math.floor(limit), items.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return results;
+}
+
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(298);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/fingerprint/blob-id.ts
+/**
+ * Makes a synchronous hasher that computes the git blob id of a file's content (SHA-1 of
+ * `blob <size>\0` + bytes, hex), the same as `git hash-object --no-filters`. Symlinks are
+ * followed. It returns null when the path is absent or not a regular file (directory, FIFO,
+ * socket, device, dangling link), which is never opened. It reads through one `bufferSize`
+ * buffer, so memory stays bounded whatever the file size, and retries a file that changes while
+ * it is read. Other errors (permission denied, I/O) are thrown.
+ *
+ * The function is self-contained (it uses only its parameters and globals): hash-pool.ts runs its
+ * source text in worker threads, so the same code hashes in the main thread and in workers.
+ */
+function makeBlobHasher(fs, crypto, bufferSize) {
+    const attempts = 3;
+    // Never blocks on a FIFO swapped in between stat and open. Windows has no O_NONBLOCK.
+    const flags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+    const buffer = Buffer.allocUnsafe(bufferSize);
+    const isAbsent = (error) => {
+        const code = error?.code;
+        return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
+    };
+    const hashOpen = (fd, absPath) => {
+        for (let attempt = 0; attempt < attempts; attempt++) {
+            const info = fs.fstatSync(fd);
+            if (!info.isFile())
+                return null;
+            const hash = crypto.createHash("sha1").update(`blob ${info.size}\0`);
+            let position = 0;
+            // A short read of a regular file is its end: a small file takes one read.
+            for (let bytesRead = bufferSize; bytesRead === bufferSize && position <= info.size;) {
+                bytesRead = fs.readSync(fd, buffer, 0, bufferSize, position);
+                hash.update(buffer.subarray(0, bytesRead));
+                position += bytesRead;
+            }
+            // The size in the header must be the number of bytes hashed; otherwise the file changed.
+            if (position === info.size)
+                return hash.digest("hex");
+        }
+        throw new Error(`${absPath} kept changing while it was being hashed`);
+    };
+    return (absPath) => {
+        try {
+            const info = fs.statSync(absPath, { throwIfNoEntry: false });
+            if (!info?.isFile())
+                return null;
+            const fd = fs.openSync(absPath, flags);
+            try {
+                return hashOpen(fd, absPath);
+            }
+            finally {
+                fs.closeSync(fd);
+            }
+        }
+        catch (error) {
+            // Removed meanwhile, or a path component is not a directory: the file is absent.
+            if (isAbsent(error))
+                return null;
+            throw error;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/fingerprint/hash-pool.ts
+
+
+/** Paths sent to a worker at a time: large enough to amortize a message, small enough to balance. */
+const BATCH = 64;
+/** One read buffer per worker. */
+const BUFFER_SIZE = 1024 * 1024;
+// The worker: the same hasher as the main thread's (its source text), answering batches of paths.
+const WORKER_SOURCE = `
+const { parentPort } = require("node:worker_threads");
+const hash = (${makeBlobHasher.toString()})(require("node:fs"), require("node:crypto"), ${BUFFER_SIZE});
+parentPort.on("message", (paths) => {
+  try {
+    parentPort.postMessage({ digests: paths.map(hash) });
+  } catch (error) {
+    parentPort.postMessage({ failure: { message: String(error?.message ?? error), code: error?.code } });
+  }
+});
+`;
+/**
+ * Blob ids of `paths` (see `makeBlobHasher`), in order, computed by `workers` worker threads that
+ * read with synchronous calls: no per-call hop through libuv's thread pool, the hashing spread over
+ * the CPUs, and `workers` reads in flight for a cold cache. Memory is bounded: one buffer per worker
+ * and one batch of paths per message. Rejects with the first error a worker meets.
+ */
+async function hashInWorkers(paths, workers) {
+    const digests = new Array(paths.length);
+    const count = Math.max(1, Math.min(Math.floor(workers), Math.ceil(paths.length / BATCH)));
+    const pool = Array.from({ length: count }, () => new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, { eval: true }));
+    let next = 0;
+    const drive = (worker) => new Promise((resolve, reject) => {
+        let start = 0;
+        const send = () => {
+            if (next >= paths.length)
+                return resolve();
+            start = next;
+            next = Math.min(paths.length, next + BATCH);
+            worker.postMessage(paths.slice(start, next));
+        };
+        worker.on("message", (reply) => {
+            if ("failure" in reply)
+                return reject(failureError(reply.failure));
+            for (const [i, digest] of reply.digests.entries())
+                digests[start + i] = digest;
+            send();
+        });
+        worker.on("error", reject);
+        worker.on("exit", (code) => reject(new Error(`a hashing worker exited with status ${code}`)));
+        send();
+    });
+    try {
+        await Promise.all(pool.map(drive));
+    }
+    finally {
+        await Promise.all(pool.map((worker) => worker.terminate()));
+    }
+    return digests;
+}
+function failureError(failure) {
+    return Object.assign(new Error(failure.message), failure.code ? { code: failure.code } : {});
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/hash.ts
+
+
+
+
+
+/** Jobs up to this many files are hashed in the main thread: starting workers would cost more. */
+const IN_THREAD_MAX = 256;
+let inThread;
+/** Error codes that mean "there is no file here": the digest is null. */
+function isAbsentError(error) {
+    const code = error?.code;
+    return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
+}
+/**
+ * The git blob id of a file's content (SHA-1 of `blob <size>\0` + bytes, hex), the same as
+ * `git hash-object --no-filters` prints. Symlinks are followed. Null when the path is absent or
+ * not a regular file (directory, FIFO, socket, device, dangling link), which is never opened.
+ * Reads in fixed-size chunks, so memory stays bounded whatever the file size.
+ */
+async function hashFile(absPath) {
+    inThread ??= makeBlobHasher(external_node_fs_namespaceObject, external_node_crypto_namespaceObject, BUFFER_SIZE);
+    return inThread(absPath);
+}
+/**
+ * Blob ids of many files (see `hashFile`). Keys are the given absolute paths; values are null
+ * for absent or non-regular files. A small job is hashed in the main thread; a larger one by
+ * `workers` worker threads (see hash-pool.ts), so memory stays bounded whatever the file sizes.
+ */
+async function hashFiles(absPaths, workers = hashWorkers()) {
+    const unique = [...new Set(absPaths)];
+    let digests;
+    if (unique.length <= IN_THREAD_MAX) {
+        digests = [];
+        for (const path of unique)
+            digests.push(await hashFile(path));
+    }
+    else {
+        digests = await hashInWorkers(unique, workers);
+    }
+    return new Map(unique.map((path, index) => [path, digests[index] ?? null]));
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/walk.ts
+
+
+
+
+
+/**
+ * Lists the files under `root` (or its subdirectory `start`) by walking the file system: posix
+ * paths relative to `root`, unsorted. Directory symlinks are not descended; a symlink is listed when it resolves to a
+ * regular file. Pruned directories are skipped, and so is what `.gitignore` files at any level
+ * ignore, unless `includeIgnored`.
+ */
+async function walkFiles(root, pruner, includeIgnored, start = "") {
+    const files = [];
+    const visit = async (dir, inherited) => {
+        const entries = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir), { withFileTypes: true });
+        if (entries.some((e) => e.name === VENV_MARKER) && pruner.mayPrune(dir))
+            return;
+        const rules = includeIgnored ? inherited : await withGitignore(root, dir, inherited, entries);
+        const subdirs = [];
+        for (const entry of entries) {
+            if (entry.name === ".git")
+                continue;
+            const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+            if (entry.isDirectory()) {
+                const skip = pruner.isPruned(path) || (pruner.mayPrune(path) && isIgnored(rules, path, true));
+                if (!skip)
+                    subdirs.push(path);
+            }
+            else if (entry.isFile() || (entry.isSymbolicLink() && (await isFileTarget(root, path)))) {
+                if (!isIgnored(rules, path, false))
+                    files.push(path);
+            }
+        }
+        await Promise.all(subdirs.map((sub) => visit(sub, rules)));
+    };
+    await visit(start, []);
+    return files;
+}
+async function withGitignore(root, dir, inherited, entries) {
+    if (!entries.some((e) => e.name === ".gitignore" && e.isFile()))
+        return inherited;
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, dir, ".gitignore"), "utf8");
+    return [...inherited, { dir, matcher: ignore_default()({ ignorecase: false }).add(text) }];
+}
+/** gitignore precedence: the deepest `.gitignore` with a matching rule decides. */
+function isIgnored(rules, path, isDir) {
+    let ignored = false;
+    for (const { dir, matcher } of rules) {
+        const relative = dir === "" ? path : path.slice(dir.length + 1);
+        const result = matcher.test(isDir ? `${relative}/` : relative);
+        if (result.ignored)
+            ignored = true;
+        else if (result.unignored)
+            ignored = false;
+    }
+    return ignored;
+}
+/** Whether a symlink resolves to a regular file. */
+async function isFileTarget(root, path) {
+    try {
+        return (await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(root, path))).isFile();
+    }
+    catch (error) {
+        // A dangling link (or one removed meanwhile) is simply not a file.
+        if (isAbsentError(error))
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/git-files.ts
+
+
+
+
+
+const SUBMODULE = "160000";
+const SYMLINK = "120000";
+const REGULAR = new Set(["100644", "100755"]);
+/** The git work tree root containing `dir` (absolute), or null when git is missing or `dir` is not in a work tree. */
+async function gitToplevel(dir) {
+    try {
+        return (0,external_node_path_namespaceObject.resolve)((await git(dir, ["rev-parse", "--show-toplevel"])).replace(/\n$/, ""));
+    }
+    catch (error) {
+        // git is not installed (ENOENT) or exited non-zero (not a work tree): there is no git root.
+        const code = error?.code;
+        if (code === "ENOENT" || typeof code === "number")
+            return null;
+        throw error;
+    }
+}
+/** Whether git ignores the root-relative `path` (itself or through a parent directory). */
+async function gitIgnores(root, path) {
+    try {
+        await git(root, ["check-ignore", "--quiet", "--", path]);
+        return true;
+    }
+    catch (error) {
+        // Exit status 1 is git's answer "not ignored"; anything else is a failure.
+        if (error?.code === 1)
+            return false;
+        throw error;
+    }
+}
+/**
+ * Lists the files of the work tree at `root` with git: tracked files that still exist and
+ * untracked files (not ignored ones unless `includeIgnored`). Submodules and nested repositories
+ * are skipped; symlinks (and skip-worktree entries) are kept when they resolve to a regular file.
+ * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
+ * directory named `build`. Three git calls, run together: `ls-files --stage` (mode, blob id and
+ * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
+ * was written: lstat only, content read for racy entries) and `ls-files --others`.
+ */
+async function gitFiles(root, pruner, includeIgnored) {
+    const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
+    if (!includeIgnored)
+        others.push("--exclude-standard");
+    const [staged, changes, untracked] = await Promise.all([
+        git(root, ["ls-files", "-z", "--stage", "-v"]),
+        git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
+        git(root, others),
+    ]);
+    const { gone, changed } = changedPaths(changes);
+    const tracked = new Set();
+    const indexIds = new Map();
+    const toCheck = [];
+    for (const record of records(staged)) {
+        // "<tag> <mode> <object> <stage>\t<path>"; tag S is skip-worktree (maybe not checked out),
+        // a lower-case tag is assume-unchanged (git stops checking it), M is unmerged.
+        const tab = record.indexOf("\t");
+        const [tag, mode, id, stage] = record.slice(0, tab).split(" ");
+        const path = record.slice(tab + 1);
+        if (mode === SUBMODULE || gone.has(path) || tracked.has(path))
+            continue;
+        tracked.add(path);
+        if (mode === SYMLINK || tag === "S" || tag === "s" || stage !== "0")
+            toCheck.push(path);
+        else if (tag === "H" && REGULAR.has(mode) && !changed.has(path))
+            indexIds.set(path, id);
+    }
+    // Untracked entries ending in "/" are nested repositories.
+    const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
+    const venvs = new Set([...tracked, ...candidates]
+        .filter((p) => p === VENV_MARKER || p.endsWith(`/${VENV_MARKER}`))
+        .map((p) => p.slice(0, -VENV_MARKER.length - 1))
+        .filter(pruner.mayPrune));
+    const kept = candidates.filter((p) => !underDir(p, pruner.isPruned) && !underDir(p, (dir) => venvs.has(dir)));
+    const notFiles = new Set(await nonFiles(root, toCheck.concat(kept)));
+    const files = [...tracked, ...kept].filter((p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded));
+    for (const path of indexIds.keys())
+        if (underDir(path, pruner.isExcluded))
+            indexIds.delete(path);
+    return { files, indexIds };
+}
+/**
+ * Splits `git diff-files -z --name-status` output: deleted paths (D: gone, or replaced by a
+ * directory) and every other reported path (modified, type change, intent-to-add, unmerged).
+ */
+function changedPaths(output) {
+    const fields = records(output);
+    const gone = new Set();
+    const changed = new Set();
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        (fields[i] === "D" ? gone : changed).add(fields[i + 1]);
+    }
+    return { gone, changed };
+}
+function records(output) {
+    return output.split("\0").filter((record) => record !== "");
+}
+/** The paths that do not resolve to a regular file (symlinks to directories, dangling links). */
+async function nonFiles(root, paths) {
+    const isFile = await mapLimit(paths, defaultConcurrency(), (p) => isFileTarget(root, p));
+    return paths.filter((_, index) => !isFile[index]);
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/git-index.ts
+
+/** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
+const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
+const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
+/**
+ * The subset of `indexIds` (root-relative path → index blob id of a tracked file that
+ * `git diff-files` reports unchanged; see `GitListing`) whose id is also the blob id of the bytes
+ * on disk, so the file need not be read. The index holds the id of the *cleaned* content, which
+ * equals the raw bytes' id only when git converts nothing. So nothing is trusted when:
+ * - the repository's object format is not SHA-1 (`git rev-parse --show-object-format`): its ids
+ *   are SHA-256 and never equal `hashFile`'s;
+ * - `core.autocrlf` is anything but false: any text file may be converted;
+ * and a path is not trusted when `git check-attr --all` gives it a `text`, `eol`, `crlf`,
+ * `filter` (git LFS), `ident` or `working-tree-encoding` attribute other than unset.
+ * Three git calls, run together; check-attr reads the paths on stdin. Such files are hashed.
+ */
+async function trustedIndexIds(root, indexIds) {
+    if (indexIds.size === 0)
+        return new Map();
+    const paths = [...indexIds.keys()];
+    const [format, autocrlf, attributes] = await Promise.all([
+        git(root, ["rev-parse", "--show-object-format"]),
+        git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
+        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
+    ]);
+    if (format.trim() !== "sha1")
+        return new Map();
+    if (!FALSE_WORDS.has(autocrlf.trim().toLowerCase()))
+        return new Map();
+    const trusted = new Map(indexIds);
+    // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
+    const fields = attributes.split("\0");
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+        if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
+            trusted.delete(fields[i]);
+    }
+    return trusted;
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/listing.ts
+
+
+
+
+
+
+
+
+/**
+ * Lists the candidate input files of the repository holding `projectDir`. The root is the git
+ * work tree root (`git rev-parse --show-toplevel`); without a usable git, the nearest ancestor
+ * holding `.git`, else the project directory itself. Listing uses `git ls-files` in a work tree
+ * and a directory walk otherwise; both prune never-input directories and honour `.gitignore`.
+ */
+async function openTree(options) {
+    const project = await projectRealpath(options.projectDir);
+    const gitRoot = await gitToplevel(project);
+    const root = gitRoot ?? (await dotGitAncestor(project)) ?? project;
+    const excluded = [];
+    for (const dir of options.exclude ?? []) {
+        const real = await existingRealpath(dir);
+        const rel = real === null ? null : listing_toPosix((0,external_node_path_namespaceObject.relative)(root, real));
+        if (rel !== null && rel !== ".." && !rel.startsWith("../") && !(0,external_node_path_namespaceObject.isAbsolute)(rel)) {
+            excluded.push(rel);
+        }
+    }
+    const projectDir = listing_toPosix((0,external_node_path_namespaceObject.relative)(root, project));
+    const pruner = makePruner(projectDir, excluded);
+    const includeIgnored = options.includeIgnored ?? false;
+    const listing = gitRoot ? await gitFiles(root, pruner, includeIgnored) : undefined;
+    let files = listing?.files ?? (await walkFiles(root, pruner, includeIgnored));
+    if (gitRoot && projectDir !== "" && !includeIgnored && (await gitIgnores(root, projectDir))) {
+        // A project inside an ignored directory (a scratch copy in a repository): git lists none of
+        // its untracked files, so walk it, honouring the .gitignore files inside it.
+        const walked = await walkFiles(root, pruner, false, projectDir);
+        files = [...new Set([...files, ...walked])];
+    }
+    files.sort(); // plain UTF-16 code unit order
+    const indexIds = options.useIndex === false ? undefined : listing?.indexIds;
+    return new ListedTree(root, projectDir, gitRoot !== null, files, {
+        known: indexIds ? () => trustedIndexIds(root, indexIds) : async () => new Map(),
+        hash: options.hasher ?? hashFiles,
+    });
+}
+class ListedTree {
+    root;
+    projectDir;
+    isGitRepo;
+    files;
+    #digests = new Map();
+    #sources;
+    #known;
+    constructor(root, projectDir, isGitRepo, files, sources) {
+        this.root = root;
+        this.projectDir = projectDir;
+        this.isGitRepo = isGitRepo;
+        this.files = Object.freeze(files);
+        this.#sources = sources;
+    }
+    async digest(paths) {
+        const missing = [...new Set(paths)].filter((path) => !this.#digests.has(path));
+        if (missing.length > 0) {
+            // git is asked once per tree, on the first call.
+            this.#known ??= this.#sources.known();
+            const known = await this.#known;
+            const toHash = missing.filter((path) => !known.has(path));
+            const hashed = await this.#sources.hash(toHash.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path)));
+            for (const path of missing) {
+                this.#digests.set(path, known.get(path) ?? hashed.get((0,external_node_path_namespaceObject.join)(this.root, path)) ?? null);
+            }
+        }
+        return new Map(paths.map((path) => [path, this.#digests.get(path) ?? null]));
+    }
+}
+async function projectRealpath(dir) {
+    const real = await existingRealpath(dir);
+    if (real === null || !(await (0,promises_namespaceObject.stat)(real)).isDirectory()) {
+        throw new UserError(`project directory ${dir} does not exist or is not a directory`);
+    }
+    return real;
+}
+/** The real path of `path`, or null when it does not exist. */
+async function existingRealpath(path) {
+    try {
+        return await (0,promises_namespaceObject.realpath)(path);
+    }
+    catch (error) {
+        // A directory that does not exist holds no files: nothing to list or prune.
+        if (isAbsentError(error))
+            return null;
+        throw error;
+    }
+}
+async function dotGitAncestor(dir) {
+    for (let current = dir;; current = (0,external_node_path_namespaceObject.dirname)(current)) {
+        try {
+            await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(current, ".git"));
+            return current;
+        }
+        catch (error) {
+            // No `.git` here: try the parent.
+            if (!isAbsentError(error))
+                throw error;
+        }
+        if ((0,external_node_path_namespaceObject.dirname)(current) === current)
+            return null;
+    }
+}
+function listing_toPosix(path) {
+    return external_node_path_namespaceObject.sep === "/" ? path : path.split(external_node_path_namespaceObject.sep).join("/");
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/manifest.ts
+
+const MANIFEST_SCHEMA = 1;
+/** The fingerprint: a digest over every key's id and digest, in id order. */
+function fingerprintOf(keys) {
+    const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return digestOf("wheel-cache-fingerprint", String(MANIFEST_SCHEMA), ...sorted.flatMap((k) => [k.id, k.digest]));
+}
+function makeManifest(project, keys) {
+    return { schema: MANIFEST_SCHEMA, fingerprint: fingerprintOf(keys), project, keys };
+}
+/** Parses a stored manifest; undefined when it is not one this version understands. */
+function parseManifest(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        // Not JSON: a corrupted entry, treated as having no manifest.
+        return undefined;
+    }
+    const m = value;
+    if (!m ||
+        m.schema !== MANIFEST_SCHEMA ||
+        typeof m.fingerprint !== "string" ||
+        !Array.isArray(m.keys)) {
+        return undefined;
+    }
+    return m;
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Resolves every key of a project and fingerprints them. Pure of logging: it returns warnings. */
+async function fingerprintProject(request) {
+    const tree = await openTree({
+        projectDir: request.projectDir,
+        exclude: request.exclude,
+        includeIgnored: request.includeIgnored,
+    });
+    const project = await loadProject(external_node_path_default().join(tree.root, tree.projectDir), tree.root, request.projectDisplay);
+    const declared = await readDeclaredKeys(project, request.projectDisplay);
+    const warnings = [...declared.warnings];
+    const specs = [];
+    const add = (entries, source, group, origin) => specs.push(...entries.map((entry) => ({ entry, source, group, origin })));
+    for (const { entry, origin } of declared.entries ?? [])
+        specs.push({ entry, source: "pyproject", group: "rebuild", origin });
+    for (const { entry, origin } of request.extraKeys)
+        specs.push({ entry, source: "input", group: "rebuild", origin });
+    if (!declared.entries) {
+        const inferred = await inferRebuildKeys(project);
+        add(inferred.entries, "inferred", "rebuild", `inferred for ${project.backend.name}`);
+        warnings.push(...inferred.warnings);
+    }
+    add(await inferMetadataKeys(project, await cargoManifest(project)), "inferred", "metadata", "metadata inputs");
+    add(await inferShippedKeys(project), "inferred", "shipped", "shipped files");
+    const resolved = await resolveSpecs(specs, tree, request.env);
+    warnings.push(...resolved.warnings);
+    const buildCommand = await request.buildCommand(project);
+    const python = await probePython(request.python, request.env);
+    if (!python)
+        warnings.push(`python: cannot run ${request.python}; the key records it as not found`);
+    const implicit = [
+        pyprojectKey(project.pyproject.data, project.pyproject.exists),
+        buildSystemKey(project.pyproject.data),
+        buildCommandKey(buildCommand.keyed),
+        platformKey(),
+        pythonKey(python),
+        ...(await toolchainKeys(project.backend, request.env)),
+        ...envKeys(request.env, request.envVars),
+    ];
+    const seen = new Set(resolved.keys.map((k) => k.id));
+    const keys = [...resolved.keys, ...implicit.filter((k) => !seen.has(k.id))];
+    return {
+        manifest: makeManifest(tree.projectDir || ".", keys),
+        warnings,
+        project,
+        name: importName(project),
+        python,
+        keysFrom: declared.entries ? "pyproject" : "inferred",
+        tree,
+        buildCommand,
+    };
+}
+/** maturin's Cargo.toml, read for its `readme` and `license-file`. */
+async function cargoManifest(project) {
+    if (project.backend.name !== "maturin")
+        return undefined;
+    const manifest = lookup(project.pyproject.data, "tool", "maturin", "manifest-path");
+    const file = external_node_path_default().resolve(project.dir, typeof manifest === "string" ? manifest : "Cargo.toml");
+    // A missing Cargo.toml is recorded by its own key; here it only means no readme to add.
+    const text = await (0,promises_namespaceObject.readFile)(file, "utf8").catch(() => undefined);
+    return text === undefined ? undefined : parseTomlContent(text, file);
+}
+
+;// CONCATENATED MODULE: ./src/build.ts
+
+
+
+
+
+
+
+async function snapshotWheels(dir) {
+    const names = await wheelNames(dir);
+    const entries = await Promise.all(names.map(async (name) => {
+        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, name), { bigint: true });
+        return [name, `${info.size}:${info.mtimeNs}`];
+    }));
+    return new Map(entries);
+}
+/**
+ * Runs the build command without a shell in the project directory, its output streamed to ours
+ * (stderr, so the CLI's --json stdout stays clean), and returns the wheels it produced: the
+ * `.whl` files in `wheelDir` that are new or rewritten since `before`.
+ */
+async function runBuild(argv, cwd, env, wheelDir, before) {
+    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
+    const [command, ...args] = argv;
+    if (!command)
+        throw new UserError("the build command is empty");
+    const code = await new Promise((resolve, reject) => {
+        const stdio = ["ignore", process.stderr, "inherit"];
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true });
+        child.on("error", (error) => {
+            reject(error.code === "ENOENT"
+                ? new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
+                : new UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`));
+        });
+        child.on("close", (status, signal) => resolve(status ?? (signal ? 128 : 1)));
+    });
+    if (code !== 0)
+        throw new UserError(`the build failed with exit code ${code}: ${joinCommand(argv)}`);
+    const after = await snapshotWheels(wheelDir);
+    const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
+    if (produced.length === 0) {
+        throw new UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
+    }
+    return produced.sort();
+}
+/** Name, size and sha256 of a wheel file, streamed. */
+async function wheelRecord(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    let size = 0;
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file)) {
+        hash.update(chunk);
+        size += chunk.length;
+    }
+    return { name: external_node_path_default().basename(file), size, sha256: hash.digest("hex") };
+}
+async function wheelNames(dir) {
+    // A wheel directory that does not exist yet holds no wheels.
+    const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true }).catch(() => []);
+    return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
+}
+
+;// CONCATENATED MODULE: ./src/cache-key.ts
+
+
+/** Bumped when the entry layout or the fingerprint's meaning changes: old entries stop matching. */
+const CACHE_VERSION = "v1";
+const MAX_KEY = 512;
+/**
+ * Entry keys: `<prefix>-v1-<name>.<dir digest>-<platform>-<python>[~<suffix>]-fp-<fingerprint>`.
+ * The user's suffix and the name are percent-encoded with `-` encoded too, so `-fp-` marks the fingerprint
+ * unambiguously and a prefix lookup for one slot never matches another slot's entries.
+ */
+function cacheKeys(parts, fingerprint) {
+    const project = `${encode(parts.name || "project")}.${digest_short(digestOf(parts.projectDir), 8)}`;
+    const suffix = parts.suffix ? `~${encode(parts.suffix)}` : "";
+    const slot = `${CACHE_VERSION}-${project}-${parts.platform}-${parts.python}${suffix}-fp-`;
+    const keys = {
+        wheels: `${parts.prefix}-${slot}${digest_short(fingerprint, 32)}`,
+        manifest: `${parts.prefix}-manifest-${slot}${digest_short(fingerprint, 32)}`,
+        manifestPrefix: `${parts.prefix}-manifest-${slot}`,
+    };
+    if (keys.manifest.length > MAX_KEY) {
+        throw new UserError(`the cache key would be ${keys.manifest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
+    }
+    return keys;
+}
+/** Percent-encodes a user-supplied part, `-` included. */
+function encode(part) {
+    return encodeURIComponent(part).replaceAll("-", "%2D");
+}
+
+;// CONCATENATED MODULE: ./src/entry.ts
+
+
+
+
+/**
+ * A cache entry on disk: `manifest.json` and, for the wheels entry, `wheels/*.whl`. The same
+ * layout is saved and restored by both backends.
+ */
+const MANIFEST = "manifest.json";
+const WHEELS = "wheels";
+/** Empties `dir` (restores extract into it, so nothing stale may be there). */
+async function resetDir(dir) {
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+}
+/** Writes an entry: the manifest, and copies of the wheels when given. */
+async function writeEntry(dir, manifest, wheelPaths = []) {
+    await resetDir(dir);
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    if (wheelPaths.length === 0)
+        return;
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, WHEELS));
+    for (const wheel of wheelPaths)
+        await (0,promises_namespaceObject.copyFile)(wheel, external_node_path_default().join(dir, WHEELS, external_node_path_default().basename(wheel)));
+}
+/** The manifest of a restored entry, or undefined when it is missing or not valid. */
+async function readEntryManifest(dir) {
+    // A missing manifest file means a damaged entry: the caller treats it as having none.
+    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, MANIFEST), "utf8").catch(() => undefined);
+    return text === undefined ? undefined : parseManifest(text);
+}
+/**
+ * Checks a restored wheels entry against the current fingerprint and each wheel's recorded
+ * sha256. Returns the problem in one line, or undefined when the entry is sound.
+ */
+async function verifyEntry(dir, manifest, fingerprint) {
+    if (!manifest)
+        return "the cached entry has no readable manifest";
+    if (manifest.fingerprint !== fingerprint)
+        return "the cached entry was built for another fingerprint";
+    if (!manifest.wheels || manifest.wheels.length === 0)
+        return "the cached entry lists no wheels";
+    for (const wheel of manifest.wheels) {
+        const file = external_node_path_default().join(dir, WHEELS, wheel.name);
+        // A wheel that cannot be read is as bad as one that does not match.
+        const actual = await wheelRecord(file).catch(() => undefined);
+        if (!actual)
+            return `the cached wheel ${wheel.name} is missing`;
+        if (actual.sha256 !== wheel.sha256 || actual.size !== wheel.size) {
+            return `the cached wheel ${wheel.name} does not match its recorded sha256`;
+        }
+    }
+    return undefined;
+}
+/** Copies a verified entry's wheels into the wheel directory; returns their paths there. */
+async function installWheels(dir, manifest, wheelDir) {
+    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
+    const paths = [];
+    for (const wheel of manifest.wheels ?? []) {
+        const target = external_node_path_default().join(wheelDir, wheel.name);
+        await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(dir, WHEELS, wheel.name), target);
+        paths.push(target);
+    }
+    return paths;
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/diff.ts
+/** The keys that differ between a previous and a current manifest, in id order. */
+function diffManifests(previous, current) {
+    const before = new Map(previous.keys.map((k) => [k.id, k]));
+    const after = new Map(current.keys.map((k) => [k.id, k]));
+    const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
+    const changes = [];
+    for (const id of ids) {
+        const old = before.get(id);
+        const now = after.get(id);
+        if (old && now && old.digest === now.digest)
+            continue;
+        const status = !old ? "added" : !now ? "removed" : "changed";
+        const key = (now ?? old);
+        const files = old?.files || now?.files ? diffFiles(old?.files ?? {}, now?.files ?? {}) : undefined;
+        changes.push({ id, status, group: key.group, files, before: old?.detail, after: now?.detail });
+    }
+    return changes;
+}
+function diffFiles(old, now) {
+    const changes = { added: [], modified: [], removed: [] };
+    for (const path of [...new Set([...Object.keys(old), ...Object.keys(now)])].sort()) {
+        const a = old[path] ?? null;
+        const b = now[path] ?? null;
+        if (a === b)
+            continue;
+        if (a === null)
+            changes.added.push(path);
+        else if (b === null)
+            changes.removed.push(path);
+        else
+            changes.modified.push(path);
+    }
+    return changes;
+}
+
+;// CONCATENATED MODULE: ./src/report/advice.ts
+
+/** Advice that follows from the keys themselves. */
+function adviceFor(fp) {
+    const advice = [];
+    const commit = fp.manifest.keys.find((k) => k.id === "git:commit");
+    if (commit) {
+        const why = commit.source === "inferred"
+            ? "it is keyed because the version comes from git"
+            : "key it only if the build really depends on the commit";
+        advice.push(`git:commit changes with every commit, so every commit rebuilds: ${why}`);
+    }
+    if (fp.keysFrom === "inferred" && fp.project.backend.name !== "other") {
+        advice.push(`the rebuild keys are wheel-cache's defaults for ${fp.project.backend.name}; set [tool.uv] cache-keys in pyproject.toml to choose them (uv uses the same list)`);
+    }
+    return advice;
+}
+/**
+ * Advice when the build rewrote files the fingerprint covers (a glob reaching into build output,
+ * a generated source): the next run would otherwise miss for no reason of the user's.
+ */
+function mutationAdvice(before, after) {
+    return diffManifests(before, after)
+        .filter((change) => change.files)
+        .map((change) => {
+        const files = [...change.files.added, ...change.files.modified, ...change.files.removed];
+        const shown = files.slice(0, 3).join(", ") + (files.length > 3 ? ` and ${files.length - 3} more` : "");
+        return `the build itself changed files that ${change.id} covers (${shown}); exclude them (for example with a !pattern entry or .gitignore), or every fresh checkout that keeps them will rebuild`;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Escaping for text the user controls (file names, key ids, wheel names, warnings) in every
+ * renderer. Each function keeps the text on one line: a newline becomes `␤`, any other control
+ * character its Unicode control picture and a bidirectional override `\ufffd`, so a file name can
+ * never end an HTML block, split a table row, start a workflow command in the log, send escape
+ * sequences to a terminal or read as another name.
+ */
+const HTML = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+};
+/**
+ * Characters that mean something anywhere in a line of GitHub-flavoured Markdown (emphasis, code,
+ * links, tables, strikethrough, emoji shortcodes, math, mentions): escaped with a backslash. `(`
+ * and `)` only matter after `]`, which is escaped, so they stay readable.
+ */
+const MARKDOWN_PUNCTUATION = new Set("\\`*_[]|~:$@");
+/** `␤` for a line break (CRLF counts once), a control picture for other control characters. */
+function controlPicture(char) {
+    const code = char.codePointAt(0);
+    if (char === "\n" || char === "\r")
+        return "␤";
+    if (code < 0x20)
+        return String.fromCodePoint(0x2400 + code);
+    if (code === 0x7f)
+        return "␡";
+    if (code >= 0x80 && code < 0xa0)
+        return "\ufffd";
+    if (char === "\u2028" || char === "\u2029")
+        return "␤";
+    // Bidirectional overrides could make a file name read as another one.
+    if (/[\u202a-\u202e\u2066-\u2069]/.test(char))
+        return "\ufffd";
+    return undefined;
+}
+function mapChars(text, map) {
+    let out = "";
+    for (const char of text.replaceAll("\r\n", "\n"))
+        out += map(char) ?? char;
+    return out;
+}
+/** One line of plain text: control characters made visible. For the log and the terminal. */
+function escape_escapeLine(text) {
+    return mapChars(text, controlPicture);
+}
+/** Text for inside HTML (`<details>`, `<code>`, attributes): entities, on one line. */
+function escape_escapeHtml(text) {
+    return mapChars(text, (char) => HTML[char] ?? controlPicture(char));
+}
+/**
+ * Text for Markdown: HTML special characters as entities, Markdown punctuation behind a
+ * backslash, on one line. Renders as the literal text: never HTML, emphasis, code, a link text,
+ * a heading or list item, and never a cell break in a table.
+ */
+function escape_escapeMarkdown(text) {
+    const body = mapChars(text, (char) => HTML[char] ??
+        controlPicture(char) ??
+        (MARKDOWN_PUNCTUATION.has(char) ? `\\${char}` : undefined));
+    // What only means something at the start of a line: a heading, a list item, a setext underline.
+    if (/^[#+\-=]/.test(body))
+        return `\\${body}`;
+    return body.replace(/^(\d+)([.)])/, "$1\\$2");
+}
+/**
+ * Text for one table cell: as `escapeMarkdown` (which escapes `|`), and never empty, since an
+ * empty cell at the end of a row is easy to lose.
+ */
+function escape_escapeCell(text) {
+    return text === "" ? "—" : escape_escapeMarkdown(text);
+}
+/** Monospace in Markdown (a table cell, a paragraph): `<code>`, whose content GFM still parses. */
+function escape_codeMarkdown(text) {
+    return `<code>${escape_escapeMarkdown(text)}</code>`;
+}
+/** Inline monospace inside an HTML block, where Markdown is not parsed. */
+function escape_codeHtml(text) {
+    return `<code>${escape_escapeHtml(text)}</code>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/reason.ts
+
+
+/** How many file names a one-line reason shows before `and N more`. */
+const LINE_CAP = 3;
+/**
+ * The one-line `reason` of a run: why it was a hit, or why it (would have) rebuilt.
+ * `verifyProblem` is why a restored entry was rejected (`the cached wheel x.whl does not match its
+ * recorded sha256`); it explains a rebuild before any key change does.
+ */
+function explain(facts, verifyProblem) {
+    switch (facts.verdict) {
+        case "hit":
+            return explainHit(facts.wheels.length, facts.buildSeconds);
+        case "lookup-hit":
+            return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
+        case "built":
+            return explainMiss(facts, "rebuilt", verifyProblem);
+        case "lookup-miss":
+            return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
+        default:
+            return assertNever(facts.verdict);
+    }
+}
+/** `restored 2 wheels built for this fingerprint (saved about 1 min 12 s of build)`. */
+function explainHit(wheels, savedSeconds) {
+    const saved = savedSeconds === undefined ? "" : ` (saved about ${reason_formatDuration(savedSeconds)} of build)`;
+    return `restored ${reason_plural(wheels, "wheel")} built for this fingerprint${saved}`;
+}
+function withWheels(manifest) {
+    return manifest.wheels ? ` with ${reason_plural(manifest.wheels.length, "wheel")}` : "";
+}
+function explainMiss(facts, verb, verifyProblem) {
+    if (verifyProblem)
+        return `${verb}: ${escape_escapeLine(verifyProblem)}`;
+    if (!facts.previous)
+        return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
+    if (facts.changed.length === 0) {
+        const why = "but its wheels were not in the cache (evicted or never saved)";
+        return `${verb}: no key changed since the last recorded build, ${why}`;
+    }
+    return `${verb}: ${describeChanges(facts.changed)}`;
+}
+/**
+ * `2 keys changed — file:src/** (src/lib.rs modified), toolchain:rustc`, or, when no key that
+ * affects the compiled code changed, `only shipped Python files changed (python/pkg/__init__.py)`.
+ */
+function describeChanges(changed) {
+    const compiled = changed.filter((c) => c.group === "rebuild" || c.group === "implicit");
+    if (compiled.length === 0) {
+        const paths = changed.flatMap((c) => {
+            const entries = c.files ? reason_fileEntries(c.files) : [];
+            return entries.length > 0 ? entries.map((f) => f.path) : [c.id];
+        });
+        return `only ${onlyWhat(changed)} changed (${capLine(paths.map(escape_escapeLine))})`;
+    }
+    const ordered = [...compiled, ...changed.filter((c) => !compiled.includes(c))];
+    const parts = ordered.map(describeChange);
+    return `${reason_plural(changed.length, "key")} changed — ${capLine(parts, "keys")}`;
+}
+function onlyWhat(changed) {
+    const groups = new Set(changed.map((c) => c.group));
+    if (groups.size > 1)
+        return "shipped and metadata files";
+    if (groups.has("metadata"))
+        return "metadata inputs";
+    const paths = changed.flatMap((c) => (c.files ? reason_fileEntries(c.files) : []));
+    const python = paths.length > 0 && paths.every((f) => /\.pyi?$/.test(f.path));
+    return python ? "shipped Python files" : "shipped files";
+}
+/** `file:src/** (src/lib.rs modified, src/new.rs added and 3 more)`. */
+function describeChange(change) {
+    const id = escape_escapeLine(change.id);
+    if (change.status === "added")
+        return `${id} (new key)`;
+    if (change.status === "removed")
+        return `${id} (key removed)`;
+    const entries = change.files ? reason_fileEntries(change.files) : [];
+    if (entries.length === 0)
+        return id;
+    return `${id} (${capLine(entries.map((f) => `${escape_escapeLine(f.path)} ${f.verb}`))})`;
+}
+/** The changed files of a key: modified, then added, then removed, each in path order. */
+function reason_fileEntries(files) {
+    return [
+        ...files.modified.map((path) => ({ mark: "~", verb: "modified", path })),
+        ...files.added.map((path) => ({ mark: "+", verb: "added", path })),
+        ...files.removed.map((path) => ({ mark: "-", verb: "removed", path })),
+    ];
+}
+/** The first `max` items and how many were left out. */
+function reason_cap(items, max) {
+    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+/** `a, b, c and 4 more`: a list capped for one line. */
+function capLine(items, noun = "") {
+    const { shown, more } = reason_cap(items, LINE_CAP);
+    return shown.join(", ") + (more > 0 ? ` and ${more} more${noun ? ` ${noun}` : ""}` : "");
+}
+/** `linux-x64-glibc2.36 / cp311`: the platform and interpreter a build is cached for. */
+function slotOf(manifest) {
+    const platform = manifest.keys.find((k) => k.id === "platform")?.detail ?? "this platform";
+    const python = manifest.keys.find((k) => k.id === "python")?.detail;
+    return `${escape_escapeLine(platform)} / ${escape_escapeLine(pythonTag(python))}`;
+}
+/** `cp311` from the python key's detail (`cpython 3.11.9 cpython-311-x86_64-linux-gnu ...`). */
+function pythonTag(detail) {
+    const words = detail?.split(" ") ?? [];
+    const soabi = words[2] ?? "";
+    const cpython = /^cpython-(\d)(\d+)(t?)/.exec(soabi);
+    if (cpython)
+        return `cp${cpython[1]}${cpython[2]}${cpython[3]}`;
+    const pypy = /^(pypy\d+)/.exec(soabi);
+    if (pypy)
+        return pypy[1].replace("pypy", "pp");
+    return words.slice(0, 2).join(" ") || "this Python";
+}
+/** `45 s`, `1 min 12 s`, `2 h 5 min`, `under 1 s`. */
+function reason_formatDuration(seconds) {
+    if (!Number.isFinite(seconds) || seconds < 0.5)
+        return "under 1 s";
+    const total = Math.round(seconds);
+    const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+    if (h > 0)
+        return m > 0 ? `${h} h ${m} min` : `${h} h`;
+    if (m > 0)
+        return s > 0 ? `${m} min ${s} s` : `${m} min`;
+    return `${s} s`;
+}
+/** `812 B`, `1.2 MB`, `34 MB` (decimal units, as PyPI shows wheel sizes). */
+function reason_formatSize(bytes) {
+    if (bytes < 1000)
+        return `${bytes} B`;
+    const units = ["kB", "MB", "GB", "TB"];
+    let value = bytes / 1000;
+    let unit = 0;
+    while (value >= 999.5 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${value < 9.95 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+/** `1 wheel`, `2 wheels`. */
+function reason_plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
+
+
+
+
+
+
+
+
+
+/** The whole loop: fingerprint → restore → verify (hit) or build → save (miss) → result. */
+async function runPipeline(config, deps) {
+    const python = config.python ?? defaultPython(config.env);
+    const fingerprint = () => fingerprintProject({
+        projectDir: config.projectDir,
+        projectDisplay: config.projectDisplay,
+        exclude: [config.wheelDir, deps.stagingDir],
+        includeIgnored: config.includeIgnored,
+        extraKeys: config.extraKeys,
+        envVars: config.envVars,
+        python,
+        buildCommand: (project) => chooseBuildCommand(config.buildCommand, project.backend, python, project.dir, config.wheelDir, config.env),
+        env: config.env,
+    });
+    const fp = await fingerprint();
+    const current = fp.manifest;
+    const keys = cacheKeys({
+        prefix: config.keyPrefix,
+        name: fp.name,
+        projectDir: current.project,
+        platform: platformId(),
+        python: fp.python?.tag ?? "python",
+        suffix: config.keySuffix,
+    }, current.fingerprint);
+    const warnings = [...fp.warnings];
+    const base = {
+        cache: deps.cache.kind,
+        cacheKey: keys.wheels,
+        wheelDir: config.wheelDir,
+        buildCommand: fp.buildCommand,
+    };
+    deps.progress(`fingerprint ${current.fingerprint}`);
+    deps.progress(`looking up ${keys.wheels} in the ${deps.cache.kind} cache`);
+    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
+    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
+    await resetDir(entryDir);
+    const restored = await deps.cache.restore({
+        dir: entryDir,
+        key: keys.wheels,
+        lookupOnly: config.lookupOnly,
+    });
+    if (restored.status === "unavailable")
+        warnings.push(restored.warning);
+    let verifyProblem;
+    if (restored.status === "hit" && restored.matchedKey === keys.wheels) {
+        if (config.lookupOnly) {
+            const cached = await restoreManifest(deps, manifestDir, keys.manifest, []);
+            const manifest = cached?.manifest ?? current;
+            return finish({
+                ...base,
+                verdict: "lookup-hit",
+                manifest,
+                previous: cached,
+                changed: [],
+                wheels: [],
+                buildSeconds: manifest.build?.seconds,
+            }, fp, warnings);
+        }
+        const cached = await readEntryManifest(entryDir);
+        verifyProblem = await verifyEntry(entryDir, cached, current.fingerprint);
+        if (!verifyProblem && cached) {
+            const paths = await installWheels(entryDir, cached, config.wheelDir);
+            const wheels = cached.wheels.map((w, i) => ({ ...w, path: paths[i] }));
+            return finish({
+                ...base,
+                verdict: "hit",
+                manifest: cached,
+                changed: [],
+                wheels,
+                buildSeconds: cached.build?.seconds,
+            }, fp, warnings);
+        }
+        warnings.push(`${verifyProblem}: rebuilding`);
+    }
+    const previous = await restoreManifest(deps, manifestDir, `${keys.manifestPrefix}~none`, [
+        keys.manifestPrefix,
+    ]);
+    const changed = previous ? diffManifests(previous.manifest, current) : [];
+    if (config.lookupOnly) {
+        return finish({ ...base, verdict: "lookup-miss", manifest: current, previous, changed, wheels: [] }, fp, warnings);
+    }
+    deps.progress(`building with: ${fp.buildCommand.argv.join(" ")}`);
+    const before = await snapshotWheels(config.wheelDir);
+    const started = Date.now();
+    const produced = await runBuild(fp.buildCommand.argv, fp.project.dir, config.env, config.wheelDir, before);
+    const seconds = (Date.now() - started) / 1000;
+    const paths = produced.map((name) => external_node_path_default().join(config.wheelDir, name));
+    const records = await Promise.all(paths.map(wheelRecord));
+    const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
+    const after = await fingerprint();
+    const advice = mutationAdvice(current, after.manifest);
+    const manifest = {
+        ...current,
+        wheels: records,
+        build: { seconds, command: fp.buildCommand.keyed },
+        createdAt: new Date().toISOString(),
+    };
+    const save = config.save
+        ? await saveEntries(deps, keys, manifest, paths)
+        : skipped(config.saveNote);
+    if (save.status === "failed")
+        warnings.push(save.note);
+    return finish({
+        ...base,
+        verdict: "built",
+        manifest,
+        previous,
+        changed,
+        wheels,
+        buildSeconds: seconds,
+        save,
+        extraAdvice: advice,
+        verifyProblem,
+    }, fp, warnings);
+}
+function finish(draft, fp, warnings) {
+    const { extraAdvice = [], verifyProblem, save, ...rest } = draft;
+    const result = {
+        ...rest,
+        cacheHit: draft.verdict === "hit" || draft.verdict === "lookup-hit",
+        built: draft.verdict === "built",
+        save: save ?? {
+            status: "skipped",
+            note: draft.verdict === "hit" ? "restored from the cache" : "nothing was built",
+        },
+        warnings,
+        advice: [...adviceFor(fp), ...extraAdvice],
+        reason: "",
+    };
+    return { ...result, reason: explain(result, verifyProblem) };
+}
+async function restoreManifest(deps, dir, key, restoreKeys) {
+    await resetDir(dir);
+    const restored = await deps.cache.restore({ dir, key, restoreKeys });
+    if (restored.status !== "hit")
+        return undefined;
+    const manifest = await readEntryManifest(dir);
+    return manifest ? { key: restored.matchedKey, manifest } : undefined;
+}
+async function saveEntries(deps, keys, manifest, wheels) {
+    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
+    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
+    await writeEntry(entryDir, manifest, wheels);
+    const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
+    if (saved.status === "failed")
+        return { status: "failed", note: saved.warning };
+    await writeEntry(manifestDir, manifest);
+    const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
+    if (manifestSaved.status === "failed") {
+        return {
+            status: "failed",
+            note: `wheels saved, but not their manifest: ${manifestSaved.warning}`,
+        };
+    }
+    return { status: saved.status };
+}
+function skipped(note) {
+    return { status: "skipped", note: note ?? "saving is off" };
+}
+
+;// CONCATENATED MODULE: ./src/report/keys-text.ts
+
+const keys_text_GROUP_TITLES = {
+    rebuild: "Rebuild keys",
+    metadata: "Metadata inputs",
+    shipped: "Shipped files",
+    implicit: "Environment",
+};
+const GROUPS = ["rebuild", "metadata", "shipped", "implicit"];
+/** The `keys` command's terminal table: keys by group with source, file count and digest. */
+function renderKeysText(fingerprint, keys, warnings) {
+    const lines = [];
+    for (const group of GROUPS) {
+        const members = keys.filter((k) => k.group === group);
+        if (members.length === 0)
+            continue;
+        lines.push(`${keys_text_GROUP_TITLES[group]}:`);
+        const rows = members.map((k) => [k.id, k.source, keys_text_describe(k), digest_short(k.digest)]);
+        const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+        for (const row of rows) {
+            lines.push(`  ${row
+                .slice(0, 3)
+                .map((cell, i) => cell.padEnd(widths[i]))
+                .join("  ")}  ${row[3]}`);
+        }
+        lines.push("");
+    }
+    lines.push(`fingerprint ${fingerprint}`);
+    for (const warning of warnings)
+        lines.push(`warning: ${warning}`);
+    return `${lines.join("\n")}\n`;
+}
+/** `3 files`, `absent`, `rustc 1.95.0`: what a key covers, in a few words. */
+function keys_text_describe(key) {
+    if (key.files) {
+        const paths = Object.keys(key.files);
+        const present = paths.filter((p) => key.files[p] !== null).length;
+        if (paths.length === 1 && present === 0)
+            return "absent";
+        return `${present} file${present === 1 ? "" : "s"}`;
+    }
+    return key.detail ?? "";
+}
+/** The `keys --json` object of the CLI contract. */
+function keysJson(fingerprint, keys, warnings) {
+    return {
+        fingerprint,
+        keys: keys.map((k) => ({
+            id: k.id,
+            kind: k.kind,
+            source: k.source,
+            group: k.group,
+            digest: k.digest,
+            ...(k.files ? { files: k.files } : {}),
+            ...(k.detail ? { detail: k.detail } : {}),
+        })),
+        warnings,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+/** How many changed files of one key the summary lists before `and N more`. */
+const SUMMARY_FILE_CAP = 50;
+const summary_GROUPS = Object.keys(keys_text_GROUP_TITLES);
+/**
+ * The job summary of a run, as GitHub-flavoured Markdown: the verdict, the reason, the keys and
+ * their status, the changed files per key, the wheels, the time saved, the save, warnings and
+ * advice. Every piece of user-controlled text is escaped, so tables stay valid and nothing renders
+ * as HTML.
+ */
+function renderSummary(result, title = "wheel-cache") {
+    const sections = [
+        `### ${summary_heading(result)} · ${escapeMarkdown(title)}`,
+        escapeMarkdown(result.reason),
+        cacheLine(result),
+        timeSaved(result),
+        keysSection(result),
+        changedFiles(result.changed),
+        wheelsSection(result),
+        saveLine(result),
+        bullets("⚠️ Warnings", result.warnings),
+        bullets("💡 Advice", result.advice),
+    ];
+    return `${sections.filter((s) => s !== "").join("\n\n")}\n`;
+}
+const ICONS = {
+    hit: "✅",
+    built: "🔨",
+    "lookup-hit": "🔎",
+    "lookup-miss": "🔎",
+};
+/** `✅ Restored 2 wheels`, `🔨 Rebuilt in 1 min 3 s because 2 keys changed`, ... */
+function summary_heading(result) {
+    return `${ICONS[result.verdict]} ${verdictText(result)}`;
+}
+/** The verdict in a few words, without an icon: `Restored 2 wheels`, `Built in 40 s: ...`. */
+function verdictText(result) {
+    const changed = result.changed.length;
+    const because = changed > 0 ? ` because ${reason_plural(changed, "key")} changed` : "";
+    const took = result.buildSeconds === undefined ? "" : ` in ${reason_formatDuration(result.buildSeconds)}`;
+    switch (result.verdict) {
+        case "hit":
+            return `Restored ${reason_plural(result.wheels.length, "wheel")}`;
+        case "built":
+            return result.previous ? `Rebuilt${took}${because}` : `Built${took}: no cached build yet`;
+        case "lookup-hit":
+            return "Found a cached build (lookup only)";
+        case "lookup-miss":
+            return `No cached build (lookup only)${because ? `: would rebuild${because}` : ""}`;
+    }
+}
+function cacheLine(result) {
+    const parts = [
+        `Fingerprint ${codeMarkdown(short(result.manifest.fingerprint))}`,
+        `cache key ${codeMarkdown(result.cacheKey)} (${escapeMarkdown(result.cache)} cache)`,
+    ];
+    if (result.previous && result.verdict !== "hit" && result.verdict !== "lookup-hit") {
+        parts.push(`compared with ${codeMarkdown(result.previous.key)}`);
+    }
+    return parts.join(" · ");
+}
+function timeSaved(result) {
+    if (result.verdict !== "hit" || result.buildSeconds === undefined)
+        return "";
+    const saved = formatDuration(result.buildSeconds);
+    return `⏱️ Saved about **${saved}** of build time (what the cached build took).`;
+}
+/** Every current key, plus the keys only the previous build had (shown as removed). */
+function keyRows(result) {
+    const changes = new Map(result.changed.map((c) => [c.id, c]));
+    const before = new Map(result.previous?.manifest.keys.map((k) => [k.id, k]) ?? []);
+    const rows = result.manifest.keys.map((key) => ({
+        key,
+        id: key.id,
+        group: key.group,
+        change: changes.get(key.id),
+    }));
+    for (const change of result.changed.filter((c) => c.status === "removed")) {
+        rows.push({ key: before.get(change.id), id: change.id, group: change.group, change });
+    }
+    return rows;
+}
+function keysSection(result) {
+    const rows = keyRows(result);
+    const compared = result.previous !== undefined || result.verdict.endsWith("hit");
+    const head = ["| key | source | covers | digest | status |", "|---|---|---|---|---|"];
+    const tables = summary_GROUPS.flatMap((group) => {
+        const members = rows.filter((r) => r.group === group);
+        if (members.length === 0)
+            return [];
+        const table = [...head, ...members.map((r) => keyRow(r, compared))].join("\n");
+        return [`**${GROUP_TITLES[group]}**\n\n${table}`];
+    });
+    const body = tables.join("\n\n");
+    if (result.changed.length > 0)
+        return `#### Fingerprint\n\n${body}`;
+    const state = compared ? "all unchanged" : "no earlier build to compare with";
+    const what = `Fingerprint: ${plural(rows.length, "key")}, ${state}`;
+    return `<details><summary>${what}</summary>\n\n${body}\n\n</details>`;
+}
+function keyRow(row, compared) {
+    const status = row.change ? `**${row.change.status}**` : compared ? "unchanged" : "—";
+    const cells = [
+        codeMarkdown(row.id),
+        escapeCell(row.key?.source ?? ""),
+        escapeCell(covers(row)),
+        row.key ? codeMarkdown(short(row.key.digest)) : "—",
+        status,
+    ];
+    return `| ${cells.join(" | ")} |`;
+}
+/** What a key covers; for a changed non-file key, its detail before and after. */
+function covers(row) {
+    const { change, key } = row;
+    if (change?.status === "changed" && !change.files && change.before !== change.after) {
+        return `${change.before ?? "—"} → ${change.after ?? "—"}`;
+    }
+    return key ? describe(key) : "";
+}
+/** One collapsible block per changed key with files: added / modified / removed, capped. */
+function changedFiles(changed) {
+    const blocks = changed.flatMap((change) => {
+        const entries = change.files ? fileEntries(change.files) : [];
+        if (entries.length === 0)
+            return [];
+        const counts = ["added", "modified", "removed"]
+            .filter((verb) => change.files[verb].length > 0)
+            .map((verb) => `${change.files[verb].length} ${verb}`);
+        const { shown, more } = cap(entries, SUMMARY_FILE_CAP);
+        const items = shown.map((f) => `<li>${f.verb} ${codeHtml(f.path)}</li>`);
+        if (more > 0)
+            items.push(`<li>and ${more} more</li>`);
+        const summary = `${codeHtml(change.id)}: ${escapeHtml(counts.join(", "))}`;
+        return [`<details><summary>${summary}</summary>\n<ul>\n${items.join("\n")}\n</ul>\n</details>`];
+    });
+    return blocks.length > 0 ? `#### Changed files\n\n${blocks.join("\n\n")}` : "";
+}
+function wheelsSection(result) {
+    if (result.wheels.length === 0)
+        return "";
+    const rows = result.wheels.map((w) => `| ${codeMarkdown(w.name)} | ${formatSize(w.size)} | ${codeMarkdown(w.sha256)} |`);
+    const table = ["| wheel | size | sha256 |", "|---|--:|---|", ...rows].join("\n");
+    return `#### Wheels\n\nIn ${codeMarkdown(result.wheelDir)}\n\n${table}`;
+}
+function saveLine(result) {
+    const { save } = result;
+    switch (save.status) {
+        case "saved":
+            return `💾 Saved to the ${escapeMarkdown(result.cache)} cache under this fingerprint.`;
+        case "exists":
+            return "💾 Already cached by another job with the same fingerprint: nothing to save.";
+        case "skipped":
+            return `💾 Not saved: ${escapeMarkdown(save.note)}`;
+        case "failed":
+            return `⚠️ Save failed: ${escapeMarkdown(save.note)}`;
+    }
+}
+function bullets(title, items) {
+    if (items.length === 0)
+        return "";
+    return `#### ${title}\n\n${items.map((item) => `- ${escapeMarkdown(item)}`).join("\n")}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/log.ts
+
+
+
+
+
+/** How many changed files of one key the log lists before `and N more`. */
+const LOG_FILE_CAP = 200;
+const log_GROUPS = Object.keys(keys_text_GROUP_TITLES);
+/**
+ * The action log of a run: a "Fingerprint" group with every key that went into the fingerprint
+ * (like rust-cache's "Cache Configuration"), a "Changes" group with each changed key's files, and
+ * top-level lines with the verdict, reason, cache key, wheels and save. Every line starts with
+ * fixed text and user text is kept on one line, so nothing can pass for a workflow command.
+ */
+function renderLog(result) {
+    const groups = [fingerprintGroup(result)];
+    if (result.changed.length > 0)
+        groups.push(changesGroup(result));
+    return { groups, lines: summaryLines(result) };
+}
+function fingerprintGroup(result) {
+    const { manifest, buildCommand } = result;
+    const lines = [];
+    for (const group of log_GROUPS) {
+        const members = manifest.keys.filter((k) => k.group === group);
+        if (members.length === 0)
+            continue;
+        lines.push(`${GROUP_TITLES[group]}:`, ...alignedRows(members));
+    }
+    lines.push(`fingerprint: ${manifest.fingerprint}`, `cache key: ${escapeLine(result.cacheKey)} (${escapeLine(result.cache)} cache)`, `build command: ${escapeLine(buildCommand.argv.join(" "))}`, `  chosen because: ${escapeLine(buildCommand.origin)}`);
+    return { title: `Fingerprint: ${manifest.keys.length} keys`, lines };
+}
+/** `  - file:src/**  inferred  12 files  0123456789ab`, columns aligned within a group. */
+function alignedRows(keys) {
+    const rows = keys.map((k) => [escapeLine(k.id), k.source, escapeLine(describe(k))]);
+    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+    return rows.map((row, n) => `  - ${row.map((cell, i) => cell.padEnd(widths[i])).join("  ")}  ${short(keys[n].digest)}`);
+}
+function changesGroup(result) {
+    const since = result.previous ? ` since ${escapeLine(result.previous.key)}` : "";
+    return {
+        title: `Changes${since}: ${result.changed.length} keys`,
+        lines: result.changed.flatMap((change) => changeLines(change)),
+    };
+}
+/** `file:src/** (changed)` then `  ~ src/lib.rs`, or `toolchain:rustc (changed): a → b`. */
+function changeLines(change, fileCap = LOG_FILE_CAP) {
+    const head = `${escape_escapeLine(change.id)} (${change.status})`;
+    if (!change.files) {
+        const detail = change.before !== change.after
+            ? `: ${escape_escapeLine(change.before ?? "none")} → ${escape_escapeLine(change.after ?? "none")}`
+            : "";
+        return [`${head}${detail}`];
+    }
+    const { shown, more } = reason_cap(reason_fileEntries(change.files), fileCap);
+    const lines = [head, ...shown.map((f) => `  ${f.mark} ${escape_escapeLine(f.path)}`)];
+    if (more > 0)
+        lines.push(`  … and ${more} more`);
+    return lines;
+}
+function summaryLines(result) {
+    const lines = [
+        `wheel-cache: ${heading(result)}`,
+        `reason: ${escapeLine(result.reason)}`,
+        `cache key: ${escapeLine(result.cacheKey)}`,
+    ];
+    for (const wheel of result.wheels) {
+        lines.push(`wheel: ${escapeLine(wheel.path)} (${formatSize(wheel.size)})`);
+    }
+    lines.push(`save: ${saveText(result)}`);
+    return lines;
+}
+/** `saved`, `already cached by another job`, `skipped: note`, `failed: note`. */
+function saveText(result) {
+    const { save } = result;
+    switch (save.status) {
+        case "saved":
+            return `saved to the ${escape_escapeLine(result.cache)} cache`;
+        case "exists":
+            return "already cached by another job";
+        case "skipped":
+        case "failed":
+            return `${save.status}: ${escape_escapeLine(save.note)}`;
+    }
+}
+/** Every file of every key with its content digest, for `core.debug`. */
+function renderDebugFiles(result) {
+    return result.manifest.keys.flatMap((key) => Object.entries(key.files ?? {}).map(([path, digest]) => `${escapeLine(key.id)}: ${escapeLine(path)} ${digest ?? "absent"}`));
+}
+
+;// CONCATENATED MODULE: ./src/report/terminal.ts
+
+
+
+
+
+/** How many changed files of one key the terminal lists before `and N more`. */
+const TERMINAL_FILE_CAP = 50;
+/**
+ * The CLI's human output for `build` and `diff`: verdict, reason, changed keys with their files,
+ * wheels with sizes, save, warnings and advice. Plain text without colour; user text on one line
+ * with control characters made visible, so a file name cannot send escape sequences.
+ */
+function renderTerminal(result) {
+    const lines = [
+        `wheel-cache: ${verdictText(result)}`,
+        `  ${escape_escapeLine(result.reason)}`,
+        `  fingerprint ${digest_short(result.manifest.fingerprint)}  cache key ${escape_escapeLine(result.cacheKey)}`,
+    ];
+    if (result.changed.length > 0) {
+        lines.push("", "changed keys:");
+        for (const change of result.changed) {
+            lines.push(...changeLines(change, TERMINAL_FILE_CAP).map((line) => `  ${line}`));
+        }
+    }
+    if (result.wheels.length > 0) {
+        lines.push("", `wheels in ${escape_escapeLine(result.wheelDir)}:`);
+        const width = Math.max(...result.wheels.map((w) => escape_escapeLine(w.name).length));
+        for (const w of result.wheels) {
+            lines.push(`  ${escape_escapeLine(w.name).padEnd(width)}  ${reason_formatSize(w.size)}`);
+        }
+    }
+    if (result.verdict === "built")
+        lines.push("", saveText(result));
+    const notes = [
+        ...result.warnings.map((w) => `warning: ${escape_escapeLine(w)}`),
+        ...result.advice.map((a) => `advice: ${escape_escapeLine(a)}`),
+    ];
+    if (notes.length > 0)
+        lines.push("", ...notes);
+    return `${lines.join("\n")}\n`;
+}
+/**
+ * The CLI contract's JSON for `build` and `diff`. `files` is included for every changed key, with
+ * empty arrays for keys that cover no files, so scripts can read `.files.modified` without a check.
+ */
+function resultJson(result) {
+    return {
+        cacheHit: result.cacheHit,
+        built: result.built,
+        fingerprint: result.manifest.fingerprint,
+        cacheKey: result.cacheKey,
+        wheels: result.wheels.map((w) => w.path),
+        changed: result.changed.map((c) => ({
+            id: c.id,
+            status: c.status,
+            files: {
+                added: [...(c.files?.added ?? [])],
+                modified: [...(c.files?.modified ?? [])],
+                removed: [...(c.files?.removed ?? [])],
+            },
+        })),
+        reason: result.reason,
+        verdict: result.verdict,
+        wheelDir: result.wheelDir,
+        buildSeconds: result.buildSeconds ?? null,
+        save: result.save,
+        warnings: [...result.warnings],
+        advice: [...result.advice],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** Runs one CLI command; returns the exit status. */
+async function main(argv) {
+    const config = readCliConfig(argv, process.env, process.cwd());
+    if (!config) {
+        process.stdout.write(`${USAGE}\n`);
+        return argv.length === 0 ? 2 : 0;
+    }
+    if (config.command === "keys")
+        return keys(config);
+    const stagingDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "wheel-cache-"));
+    try {
+        const cache = new LocalCache(config.cacheDir ?? defaultCacheDir(config.env, process.platform));
+        const result = await runPipeline(config.command === "diff" ? { ...config, lookupOnly: true } : config, { cache, stagingDir, progress: (line) => process.stderr.write(`wheel-cache: ${line}\n`) });
+        if (config.json)
+            process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
+        else
+            process.stdout.write(renderTerminal(result));
+        return 0;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(stagingDir, { recursive: true, force: true });
+    }
+}
+async function keys(config) {
+    const python = config.python ?? defaultPython(config.env);
+    const fp = await fingerprintProject({
+        projectDir: config.projectDir,
+        projectDisplay: config.projectDisplay,
+        exclude: [config.wheelDir],
+        includeIgnored: config.includeIgnored,
+        extraKeys: config.extraKeys,
+        envVars: config.envVars,
+        python,
+        buildCommand: (project) => chooseBuildCommand(config.buildCommand, project.backend, python, project.dir, config.wheelDir, config.env),
+        env: config.env,
+    });
+    const { fingerprint, keys } = fp.manifest;
+    if (config.json)
+        process.stdout.write(`${JSON.stringify(keysJson(fingerprint, keys, fp.warnings))}\n`);
+    else
+        process.stdout.write(renderKeysText(fingerprint, keys, fp.warnings));
+    return 0;
+}
+main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+}, (error) => {
+    process.stderr.write(`wheel-cache: ${formatError(error)}\n`);
+    process.exitCode = 1;
+});
+
+var __webpack_exports__main = __webpack_exports__.i;
+export { __webpack_exports__main as main };
