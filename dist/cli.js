@@ -4739,10 +4739,14 @@ function setupCfgFiles(text) {
         files.push(...licenses[1].split(/[\s,]+/).filter(Boolean));
     return files;
 }
+const SOURCE_SUFFIX = /\.(?:py|pyx|pxd|pxi|c|cc|cpp|cxx|h|hh|hpp|hxx|rs|f|f90|cu|m|mm|s)$/i;
 /** Files setup.py names in string literals (a readme it opens, a version file): read at build time. */
 async function setupPyFiles(project) {
     const literals = [...(project.setupPy ?? "").matchAll(/["']([\w./-]{1,200}\.[\w]{1,10})["']/g)];
-    const candidates = [...new Set(literals.map((m) => m[1]))].slice(0, 100);
+    // Sources named in Extension(...) are rebuild keys already; what is left is what metadata reads.
+    const candidates = [...new Set(literals.map((m) => m[1]))]
+        .filter((c) => !SOURCE_SUFFIX.test(c))
+        .slice(0, 100);
     const found = await Promise.all(candidates.map(async (c) => ((await project.isFile(c)) ? c : "")));
     return found.filter(Boolean);
 }
@@ -5872,8 +5876,16 @@ function describeChanges(changed) {
         return `only ${onlyWhat(changed)} changed (${capLine(paths.map(escape_escapeLine))})`;
     }
     const ordered = [...compiled, ...changed.filter((c) => !compiled.includes(c))];
-    const parts = ordered.map(describeChange);
-    return `${reason_plural(changed.length, "key")} changed — ${capLine(parts, "keys")}`;
+    // One file often sits in several keys (a glob and its package directory): name it once.
+    const parts = new Map();
+    for (const change of ordered) {
+        const entries = change.files && change.status === "changed" ? reason_fileEntries(change.files) : [];
+        for (const f of entries)
+            parts.set(`file ${f.path}`, `${escape_escapeLine(f.path)} ${f.verb}`);
+        if (entries.length === 0)
+            parts.set(`key ${change.id}`, describeChange(change));
+    }
+    return `${reason_plural(changed.length, "key")} changed — ${capLine([...parts.values()])}`;
 }
 function onlyWhat(changed) {
     const groups = new Set(changed.map((c) => c.group));

@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+
+const actionYml = readFileSync("action.yml", "utf8");
+const readme = readFileSync("README.md", "utf8");
+const configSource = readFileSync("src/config/action.ts", "utf8");
+const outputsSource = readFileSync("src/report/outputs.ts", "utf8");
+
+/** Names declared two spaces deep under a top-level `section:` of action.yml. */
+function declared(section: string): string[] {
+  const block = new RegExp(`^${section}:\\n((?:  .*\\n|\\n)*)`, "m").exec(actionYml)?.[1] ?? "";
+  return [...block.matchAll(/^ {2}([a-z-]+):/gm)].map((m) => m[1]!);
+}
+
+/** First-column names of the README table under `### heading`. */
+function documented(heading: string): string[] {
+  const section = readme.split(`### ${heading}\n`)[1]?.split("\n## ")[0]?.split("\n### ")[0] ?? "";
+  return [...section.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]!);
+}
+
+describe("action.yml, the config module and the README agree", () => {
+  const inputs = declared("inputs");
+  const outputs = declared("outputs");
+
+  test("action.yml declares the inputs and outputs of the contract", () => {
+    expect(inputs).toEqual(
+      expect.arrayContaining(["project", "build-command", "wheel-dir", "python", "cache-keys", "env-vars", "key-prefix", "key-suffix", "save", "lookup-only", "summary"]),
+    );
+    expect(outputs.sort()).toEqual(["built", "cache-hit", "cache-key", "changed", "fingerprint", "reason", "wheel-dir", "wheels"]);
+    expect(actionYml).toMatch(/using: node24/);
+  });
+
+  test("every input is read by the config module, and nothing else", () => {
+    const read = [...configSource.matchAll(/(?:getInput|getBooleanInput|getMultilineInput|optionalBoolean)\("([a-z-]+)"/g)].map((m) => m[1]!);
+    expect([...new Set(read)].sort()).toEqual([...inputs].sort());
+  });
+
+  test("every input and output is in the README's tables", () => {
+    expect(documented("Inputs").sort()).toEqual([...inputs].sort());
+    expect(documented("Outputs").sort()).toEqual([...outputs].sort());
+  });
+
+  test("every output is set", () => {
+    for (const name of outputs) expect(outputsSource).toContain(`"${name}"`);
+  });
+
+  test("the README gives the test command that .ci/run runs", () => {
+    expect(readFileSync(".ci/run", "utf8")).toMatch(/^npm test$/m);
+    expect(readme).toContain("npm test");
+  });
+});
