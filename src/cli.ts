@@ -2,16 +2,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { chooseBuildCommand } from "./build-command.js";
 import { defaultCacheDir, LocalCache } from "./cache/local.js";
 import { readCliConfig, USAGE } from "./config/cli.js";
 import type { Config } from "./config/index.js";
 import { formatError } from "./errors.js";
-import { fingerprintProject } from "./fingerprint/index.js";
+import { fingerprintConfig } from "./fingerprint-config.js";
 import { runPipeline } from "./pipeline.js";
 import { keysJson, renderKeysText } from "./report/keys-text.js";
 import { renderTerminal, resultJson } from "./report/terminal.js";
-import { defaultPython } from "./which.js";
 
 /** Runs one CLI command; returns the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -37,26 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function keys(config: Config): Promise<number> {
-  const python = config.python ?? defaultPython(config.env);
-  const fp = await fingerprintProject({
-    projectDir: config.projectDir,
-    projectDisplay: config.projectDisplay,
-    exclude: [config.wheelDir],
-    includeIgnored: config.includeIgnored,
-    extraKeys: config.extraKeys,
-    envVars: config.envVars,
-    python,
-    buildCommand: (project) =>
-      chooseBuildCommand(
-        config.buildCommand,
-        project.backend,
-        python,
-        project.dir,
-        config.wheelDir,
-        config.env,
-      ),
-    env: config.env,
-  });
+  const fp = await fingerprintConfig(config);
   const { fingerprint, keys } = fp.manifest;
   if (config.json)
     process.stdout.write(`${JSON.stringify(keysJson(fingerprint, keys, fp.warnings))}\n`);

@@ -1,18 +1,17 @@
 import path from "node:path";
 import { runBuild, snapshotWheels, wheelRecord } from "./build.js";
-import { chooseBuildCommand } from "./build-command.js";
 import type { CacheBackend } from "./cache/types.js";
 import { cacheKeys } from "./cache-key.js";
 import type { Config } from "./config/index.js";
 import { installWheels, readEntryManifest, resetDir, verifyEntry, writeEntry } from "./entry.js";
 import { diffManifests } from "./fingerprint/diff.js";
-import { type Fingerprint, fingerprintProject } from "./fingerprint/index.js";
+import type { Fingerprint } from "./fingerprint/index.js";
 import type { Manifest } from "./fingerprint/manifest.js";
+import { fingerprintConfig } from "./fingerprint-config.js";
 import { platformId } from "./keys/implicit.js";
 import { adviceFor, mutationAdvice } from "./report/advice.js";
 import { explain } from "./report/reason.js";
 import type { RunResult, SaveOutcome, WheelOutput } from "./result.js";
-import { defaultPython } from "./which.js";
 
 export interface PipelineDeps {
   readonly cache: CacheBackend;
@@ -24,27 +23,7 @@ export interface PipelineDeps {
 
 /** The whole loop: fingerprint → restore → verify (hit) or build → save (miss) → result. */
 export async function runPipeline(config: Config, deps: PipelineDeps): Promise<RunResult> {
-  const python = config.python ?? defaultPython(config.env);
-  const fingerprint = () =>
-    fingerprintProject({
-      projectDir: config.projectDir,
-      projectDisplay: config.projectDisplay,
-      exclude: [config.wheelDir, deps.stagingDir],
-      includeIgnored: config.includeIgnored,
-      extraKeys: config.extraKeys,
-      envVars: config.envVars,
-      python,
-      buildCommand: (project) =>
-        chooseBuildCommand(
-          config.buildCommand,
-          project.backend,
-          python,
-          project.dir,
-          config.wheelDir,
-          config.env,
-        ),
-      env: config.env,
-    });
+  const fingerprint = () => fingerprintConfig(config, [deps.stagingDir]);
   const fp = await fingerprint();
   const current = fp.manifest;
   const keys = cacheKeys(
