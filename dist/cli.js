@@ -1722,105 +1722,6 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/keys/probe.ts
-
-/**
- * Runs a version probe (`rustc -vV`) without a shell and returns its stdout, or undefined when
- * the program is missing, fails or takes longer than `timeoutMs`: an absent tool is a fact
- * the key records, not an error.
- */
-function probe(command, args, env, timeoutMs = 20_000) {
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)(command, args, { env, timeout: timeoutMs, windowsHide: true }, (error, stdout) => {
-            resolve(error ? undefined : stdout.toString());
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/paths.ts
-
-/** True when `child` is `parent` or lies below it (both absolute). */
-function isInside(child, parent) {
-    const rel = external_node_path_default().relative(parent, child);
-    return rel === "" || (rel.split((external_node_path_default()).sep)[0] !== ".." && !external_node_path_default().isAbsolute(rel));
-}
-/** A native relative path in posix form. */
-function toPosix(rel) {
-    return rel.split((external_node_path_default()).sep).join("/");
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/which.ts
-
-
-/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
-function which(name, env) {
-    if (name.includes("/") || name.includes("\\"))
-        return isExecutable(name) ? name : undefined;
-    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
-    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
-        for (const ext of exts) {
-            const candidate = external_node_path_default().join(dir, name + ext);
-            if (isExecutable(candidate))
-                return candidate;
-        }
-    }
-    return undefined;
-}
-function isExecutable(file) {
-    try {
-        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
-            return false;
-        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
-        return true;
-    }
-    catch {
-        // Not there or not executable: not a match, the search goes on.
-        return false;
-    }
-}
-/** The default interpreter name for this platform. */
-function defaultPython(env) {
-    if (process.platform === "win32")
-        return which("python", env) ? "python" : "py";
-    return which("python3", env) ? "python3" : "python";
-}
-
-;// CONCATENATED MODULE: ./src/build-command.ts
-
-
-
-
-/**
- * The command that builds the project's wheels into `wheelDir`, run from the project directory:
- * the user's, or a default by backend and what is on PATH — `uv build` when uv is there, then
- * `maturin build` for maturin projects, then `python -m build`, then `pip wheel`.
- */
-async function chooseBuildCommand(given, backend, python, projectDir, wheelDir, env) {
-    const out = toPosix(external_node_path_default().relative(projectDir, wheelDir)) || ".";
-    const keyed = (argv) => argv.map((a) => (a === python ? "<python>" : a));
-    if (given)
-        return { argv: given, keyed: keyed(given), origin: "input" };
-    const pick = (argv, origin) => ({
-        argv,
-        keyed: keyed(argv),
-        origin,
-    });
-    if (which("uv", env)) {
-        return pick(["uv", "build", "--wheel", "--python", python, "--out-dir", out, "."], "uv is on PATH");
-    }
-    if (backend.name === "maturin" && which("maturin", env)) {
-        return pick(["maturin", "build", "--release", "--interpreter", python, "--out", out], "maturin project, maturin on PATH");
-    }
-    if ((await probe(python, ["-c", "import build"], env)) !== undefined) {
-        return pick([python, "-m", "build", "--wheel", "--outdir", out, "."], "python -m build is installed");
-    }
-    return pick([python, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", out, "."], "pip fallback");
-}
-
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/errors.ts
@@ -3711,6 +3612,105 @@ function cli_parse(argv) {
     });
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/keys/probe.ts
+
+/**
+ * Runs a version probe (`rustc -vV`) without a shell and returns its stdout, or undefined when
+ * the program is missing, fails or takes longer than `timeoutMs`: an absent tool is a fact
+ * the key records, not an error.
+ */
+function probe(command, args, env, timeoutMs = 20_000) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)(command, args, { env, timeout: timeoutMs, windowsHide: true }, (error, stdout) => {
+            resolve(error ? undefined : stdout.toString());
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/paths.ts
+
+/** True when `child` is `parent` or lies below it (both absolute). */
+function isInside(child, parent) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === "" || (rel.split((external_node_path_default()).sep)[0] !== ".." && !external_node_path_default().isAbsolute(rel));
+}
+/** A native relative path in posix form. */
+function toPosix(rel) {
+    return rel.split((external_node_path_default()).sep).join("/");
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/which.ts
+
+
+/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
+function which(name, env) {
+    if (name.includes("/") || name.includes("\\"))
+        return isExecutable(name) ? name : undefined;
+    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
+    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
+        for (const ext of exts) {
+            const candidate = external_node_path_default().join(dir, name + ext);
+            if (isExecutable(candidate))
+                return candidate;
+        }
+    }
+    return undefined;
+}
+function isExecutable(file) {
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
+            return false;
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        // Not there or not executable: not a match, the search goes on.
+        return false;
+    }
+}
+/** The default interpreter name for this platform. */
+function defaultPython(env) {
+    if (process.platform === "win32")
+        return which("python", env) ? "python" : "py";
+    return which("python3", env) ? "python3" : "python";
+}
+
+;// CONCATENATED MODULE: ./src/build-command.ts
+
+
+
+
+/**
+ * The command that builds the project's wheels into `wheelDir`, run from the project directory:
+ * the user's, or a default by backend and what is on PATH — `uv build` when uv is there, then
+ * `maturin build` for maturin projects, then `python -m build`, then `pip wheel`.
+ */
+async function chooseBuildCommand(given, backend, python, projectDir, wheelDir, env) {
+    const out = toPosix(external_node_path_default().relative(projectDir, wheelDir)) || ".";
+    const keyed = (argv) => argv.map((a) => (a === python ? "<python>" : a));
+    if (given)
+        return { argv: given, keyed: keyed(given), origin: "input" };
+    const pick = (argv, origin) => ({
+        argv,
+        keyed: keyed(argv),
+        origin,
+    });
+    if (which("uv", env)) {
+        return pick(["uv", "build", "--wheel", "--python", python, "--out-dir", out, "."], "uv is on PATH");
+    }
+    if (backend.name === "maturin" && which("maturin", env)) {
+        return pick(["maturin", "build", "--release", "--interpreter", python, "--out", out], "maturin project, maturin on PATH");
+    }
+    if ((await probe(python, ["-c", "import build"], env)) !== undefined) {
+        return pick([python, "-m", "build", "--wheel", "--outdir", out, "."], "python -m build is installed");
+    }
+    return pick([python, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", out, "."], "pip fallback");
+}
+
 ;// CONCATENATED MODULE: ./src/keys/digest.ts
 
 /** Hex sha256 of the parts, each length-prefixed so that no two part lists collide. */
@@ -4873,37 +4873,6 @@ async function git(cwd, args, input) {
     return stdout;
 }
 
-;// CONCATENATED MODULE: ./src/fingerprint/pool.ts
-
-/** Default number of concurrent file operations: CPUs × 2, at most 16. */
-function defaultConcurrency() {
-    return Math.min(16, (0,external_node_os_namespaceObject.availableParallelism)() * 2);
-}
-/**
- * Default number of hashing worker threads: CPUs × 2 (reads in flight help a cold cache even when
- * the CPUs are busy hashing), at most 8, as each worker costs about 10 MB.
- */
-function hashWorkers() {
-    return Math.min(8, defaultConcurrency());
-}
-/** Maps `items` through `fn` with at most `limit` calls in flight; results keep the input order. */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
-        }
-    };
-    const workers = Math.max(1, Math.min(Math.floor(limit), items.length));
-    await Promise.all(Array.from({ length: workers }, worker));
-    return results;
-}
-
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
-var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/fingerprint/blob-id.ts
 /**
  * Makes a synchronous hasher that computes the git blob id of a file's content (SHA-1 of
@@ -4995,6 +4964,8 @@ parentPort.on("message", (paths) => {
  */
 async function hashInWorkers(paths, workers) {
     const digests = new Array(paths.length);
+    if (paths.length === 0)
+        return digests;
     const count = Math.max(1, Math.min(Math.floor(workers), Math.ceil(paths.length / BATCH)));
     const pool = Array.from({ length: count }, () => new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, { eval: true }));
     let next = 0;
@@ -5030,6 +5001,35 @@ function failureError(failure) {
     return Object.assign(new Error(failure.message), failure.code ? { code: failure.code } : {});
 }
 
+;// CONCATENATED MODULE: ./src/fingerprint/pool.ts
+
+/** Default number of concurrent file operations: CPUs × 2, at most 16. */
+function defaultConcurrency() {
+    return Math.min(16, (0,external_node_os_namespaceObject.availableParallelism)() * 2);
+}
+/**
+ * Default number of hashing worker threads: CPUs × 2 (reads in flight help a cold page cache even
+ * when the CPUs are busy hashing), at most 4: each worker costs about 10 MB, and four already
+ * hash faster than the disk or the page cache deliver on the machines measured (docs/benchmark.md).
+ */
+function hashWorkers() {
+    return Math.min(4, defaultConcurrency());
+}
+/** Maps `items` through `fn` with at most `limit` calls in flight; results keep the input order. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    const workers = Math.max(1, Math.min(Math.floor(limit), items.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/fingerprint/hash.ts
 
 
@@ -5048,7 +5048,8 @@ function isAbsentError(error) {
  * The git blob id of a file's content (SHA-1 of `blob <size>\0` + bytes, hex), the same as
  * `git hash-object --no-filters` prints. Symlinks are followed. Null when the path is absent or
  * not a regular file (directory, FIFO, socket, device, dangling link), which is never opened.
- * Reads in fixed-size chunks, so memory stays bounded whatever the file size.
+ * Reads in fixed-size chunks, so memory stays bounded whatever the file size; the reads are
+ * synchronous, in the calling thread (a file at a time: per-call overhead, not I/O, is the cost).
  */
 async function hashFile(absPath) {
     inThread ??= makeBlobHasher(external_node_fs_namespaceObject, external_node_crypto_namespaceObject, BUFFER_SIZE);
@@ -5073,6 +5074,172 @@ async function hashFiles(absPaths, workers = hashWorkers()) {
     return new Map(unique.map((path, index) => [path, digests[index] ?? null]));
 }
 
+;// CONCATENATED MODULE: ./src/fingerprint/git-files.ts
+
+
+
+
+
+const SUBMODULE = "160000";
+const SYMLINK = "120000";
+const REGULAR = new Set(["100644", "100755"]);
+/** The git work tree root containing `dir` (absolute), or null when git is missing or `dir` is not in a work tree. */
+async function gitToplevel(dir) {
+    try {
+        return (0,external_node_path_namespaceObject.resolve)((await git(dir, ["rev-parse", "--show-toplevel"])).replace(/\n$/, ""));
+    }
+    catch (error) {
+        // git is not installed (ENOENT) or exited non-zero (not a work tree): there is no git root.
+        const code = error?.code;
+        if (code === "ENOENT" || typeof code === "number")
+            return null;
+        throw error;
+    }
+}
+/** Whether git ignores the root-relative `path` (itself or through a parent directory). */
+async function gitIgnores(root, path) {
+    try {
+        await git(root, ["check-ignore", "--quiet", "--", path]);
+        return true;
+    }
+    catch (error) {
+        // Exit status 1 is git's answer "not ignored"; anything else is a failure.
+        if (error?.code === 1)
+            return false;
+        throw error;
+    }
+}
+/**
+ * Lists the files of the work tree at `root` with git: tracked files that still exist and
+ * untracked files (not ignored ones unless `includeIgnored`). Submodules and nested repositories
+ * are skipped; symlinks (and skip-worktree entries) are kept when they resolve to a regular file.
+ * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
+ * directory named `build`. Three git calls, run together: `ls-files --stage` (mode, blob id and
+ * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
+ * was written: lstat only, content read for racy entries) and `ls-files --others`.
+ */
+async function gitFiles(root, pruner, includeIgnored) {
+    const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
+    if (!includeIgnored)
+        others.push("--exclude-standard");
+    const [staged, changes, untracked] = await Promise.all([
+        git(root, ["ls-files", "-z", "--stage", "-v"]),
+        git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
+        git(root, others),
+    ]);
+    const { gone, changed } = changedPaths(changes);
+    const tracked = new Set();
+    const indexIds = new Map();
+    const toCheck = [];
+    // Records "<tag> <mode> <object> <stage>\t<path>\0", read in place (tens of thousands of them).
+    // Tag S is skip-worktree (maybe not checked out), a lower-case tag assume-unchanged (git stops
+    // checking the file), M unmerged.
+    for (let start = 0, end = staged.indexOf("\0"); end !== -1; end = staged.indexOf("\0", start)) {
+        const tab = staged.indexOf("\t", start);
+        const path = staged.slice(tab + 1, end);
+        const [tag, mode, id, stage] = staged.slice(start, tab).split(" ");
+        start = end + 1;
+        if (mode === SUBMODULE || gone.has(path) || tracked.has(path))
+            continue;
+        tracked.add(path);
+        if (mode === SYMLINK || tag === "S" || tag === "s" || stage !== "0")
+            toCheck.push(path);
+        else if (tag === "H" && REGULAR.has(mode) && !changed.has(path))
+            indexIds.set(path, id);
+    }
+    // Untracked entries ending in "/" are nested repositories.
+    const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
+    const venvs = new Set([...tracked, ...candidates]
+        .filter((p) => p === VENV_MARKER || p.endsWith(`/${VENV_MARKER}`))
+        .map((p) => p.slice(0, -VENV_MARKER.length - 1))
+        .filter(pruner.mayPrune));
+    const kept = candidates.filter((p) => !underDir(p, pruner.isPruned) && !underDir(p, (dir) => venvs.has(dir)));
+    const notFiles = new Set(nonFiles(root, toCheck.concat(kept)));
+    const files = [...tracked, ...kept].filter((p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded));
+    for (const path of indexIds.keys())
+        if (underDir(path, pruner.isExcluded))
+            indexIds.delete(path);
+    return { files, indexIds };
+}
+/**
+ * Splits `git diff-files -z --name-status` output: deleted paths (D: gone, or replaced by a
+ * directory) and every other reported path (modified, type change, intent-to-add, unmerged).
+ */
+function changedPaths(output) {
+    const fields = records(output);
+    const gone = new Set();
+    const changed = new Set();
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        (fields[i] === "D" ? gone : changed).add(fields[i + 1]);
+    }
+    return { gone, changed };
+}
+function records(output) {
+    return output.split("\0").filter((record) => record !== "");
+}
+/**
+ * The paths that do not resolve to a regular file (symlinks to directories, dangling links).
+ * Synchronous stats: tens of thousands of untracked files take a fraction of what as many
+ * promise round trips would, and nothing else waits on the event loop meanwhile.
+ */
+function nonFiles(root, paths) {
+    return paths.filter((path) => !isFileSync((0,external_node_path_namespaceObject.join)(root, path)));
+}
+function isFileSync(absPath) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(absPath, { throwIfNoEntry: false })?.isFile() ?? false;
+    }
+    catch (error) {
+        // A dangling link, a loop or a path under a file is simply not a file.
+        if (isAbsentError(error))
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/git-index.ts
+
+/** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
+const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
+const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
+/**
+ * The subset of `indexIds` (root-relative path → index blob id of a tracked file that
+ * `git diff-files` reports unchanged; see `GitListing`) whose id is also the blob id of the bytes
+ * on disk, so the file need not be read. The index holds the id of the *cleaned* content, which
+ * equals the raw bytes' id only when git converts nothing. So nothing is trusted when:
+ * - the repository's object format is not SHA-1 (`git rev-parse --show-object-format`): its ids
+ *   are SHA-256 and never equal `hashFile`'s;
+ * - `core.autocrlf` is anything but false: any text file may be converted;
+ * and a path is not trusted when `git check-attr --all` gives it a `text`, `eol`, `crlf`,
+ * `filter` (git LFS), `ident` or `working-tree-encoding` attribute other than unset.
+ * Three git calls, run together; check-attr reads the paths on stdin. Such files are hashed.
+ */
+async function trustedIndexIds(root, indexIds) {
+    if (indexIds.size === 0)
+        return new Map();
+    const paths = [...indexIds.keys()];
+    const [format, autocrlf, attributes] = await Promise.all([
+        git(root, ["rev-parse", "--show-object-format"]),
+        git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
+        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
+    ]);
+    if (format.trim() !== "sha1")
+        return new Map();
+    if (!FALSE_WORDS.has(autocrlf.trim().toLowerCase()))
+        return new Map();
+    const trusted = new Map(indexIds);
+    // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
+    const fields = attributes.split("\0");
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+        if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
+            trusted.delete(fields[i]);
+    }
+    return trusted;
+}
+
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(298);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/fingerprint/walk.ts
 
 
@@ -5142,153 +5309,6 @@ async function isFileTarget(root, path) {
             return false;
         throw error;
     }
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/git-files.ts
-
-
-
-
-
-const SUBMODULE = "160000";
-const SYMLINK = "120000";
-const REGULAR = new Set(["100644", "100755"]);
-/** The git work tree root containing `dir` (absolute), or null when git is missing or `dir` is not in a work tree. */
-async function gitToplevel(dir) {
-    try {
-        return (0,external_node_path_namespaceObject.resolve)((await git(dir, ["rev-parse", "--show-toplevel"])).replace(/\n$/, ""));
-    }
-    catch (error) {
-        // git is not installed (ENOENT) or exited non-zero (not a work tree): there is no git root.
-        const code = error?.code;
-        if (code === "ENOENT" || typeof code === "number")
-            return null;
-        throw error;
-    }
-}
-/** Whether git ignores the root-relative `path` (itself or through a parent directory). */
-async function gitIgnores(root, path) {
-    try {
-        await git(root, ["check-ignore", "--quiet", "--", path]);
-        return true;
-    }
-    catch (error) {
-        // Exit status 1 is git's answer "not ignored"; anything else is a failure.
-        if (error?.code === 1)
-            return false;
-        throw error;
-    }
-}
-/**
- * Lists the files of the work tree at `root` with git: tracked files that still exist and
- * untracked files (not ignored ones unless `includeIgnored`). Submodules and nested repositories
- * are skipped; symlinks (and skip-worktree entries) are kept when they resolve to a regular file.
- * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
- * directory named `build`. Three git calls, run together: `ls-files --stage` (mode, blob id and
- * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
- * was written: lstat only, content read for racy entries) and `ls-files --others`.
- */
-async function gitFiles(root, pruner, includeIgnored) {
-    const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
-    if (!includeIgnored)
-        others.push("--exclude-standard");
-    const [staged, changes, untracked] = await Promise.all([
-        git(root, ["ls-files", "-z", "--stage", "-v"]),
-        git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
-        git(root, others),
-    ]);
-    const { gone, changed } = changedPaths(changes);
-    const tracked = new Set();
-    const indexIds = new Map();
-    const toCheck = [];
-    for (const record of records(staged)) {
-        // "<tag> <mode> <object> <stage>\t<path>"; tag S is skip-worktree (maybe not checked out),
-        // a lower-case tag is assume-unchanged (git stops checking it), M is unmerged.
-        const tab = record.indexOf("\t");
-        const [tag, mode, id, stage] = record.slice(0, tab).split(" ");
-        const path = record.slice(tab + 1);
-        if (mode === SUBMODULE || gone.has(path) || tracked.has(path))
-            continue;
-        tracked.add(path);
-        if (mode === SYMLINK || tag === "S" || tag === "s" || stage !== "0")
-            toCheck.push(path);
-        else if (tag === "H" && REGULAR.has(mode) && !changed.has(path))
-            indexIds.set(path, id);
-    }
-    // Untracked entries ending in "/" are nested repositories.
-    const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
-    const venvs = new Set([...tracked, ...candidates]
-        .filter((p) => p === VENV_MARKER || p.endsWith(`/${VENV_MARKER}`))
-        .map((p) => p.slice(0, -VENV_MARKER.length - 1))
-        .filter(pruner.mayPrune));
-    const kept = candidates.filter((p) => !underDir(p, pruner.isPruned) && !underDir(p, (dir) => venvs.has(dir)));
-    const notFiles = new Set(await nonFiles(root, toCheck.concat(kept)));
-    const files = [...tracked, ...kept].filter((p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded));
-    for (const path of indexIds.keys())
-        if (underDir(path, pruner.isExcluded))
-            indexIds.delete(path);
-    return { files, indexIds };
-}
-/**
- * Splits `git diff-files -z --name-status` output: deleted paths (D: gone, or replaced by a
- * directory) and every other reported path (modified, type change, intent-to-add, unmerged).
- */
-function changedPaths(output) {
-    const fields = records(output);
-    const gone = new Set();
-    const changed = new Set();
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-        (fields[i] === "D" ? gone : changed).add(fields[i + 1]);
-    }
-    return { gone, changed };
-}
-function records(output) {
-    return output.split("\0").filter((record) => record !== "");
-}
-/** The paths that do not resolve to a regular file (symlinks to directories, dangling links). */
-async function nonFiles(root, paths) {
-    const isFile = await mapLimit(paths, defaultConcurrency(), (p) => isFileTarget(root, p));
-    return paths.filter((_, index) => !isFile[index]);
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/git-index.ts
-
-/** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
-const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
-const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
-/**
- * The subset of `indexIds` (root-relative path → index blob id of a tracked file that
- * `git diff-files` reports unchanged; see `GitListing`) whose id is also the blob id of the bytes
- * on disk, so the file need not be read. The index holds the id of the *cleaned* content, which
- * equals the raw bytes' id only when git converts nothing. So nothing is trusted when:
- * - the repository's object format is not SHA-1 (`git rev-parse --show-object-format`): its ids
- *   are SHA-256 and never equal `hashFile`'s;
- * - `core.autocrlf` is anything but false: any text file may be converted;
- * and a path is not trusted when `git check-attr --all` gives it a `text`, `eol`, `crlf`,
- * `filter` (git LFS), `ident` or `working-tree-encoding` attribute other than unset.
- * Three git calls, run together; check-attr reads the paths on stdin. Such files are hashed.
- */
-async function trustedIndexIds(root, indexIds) {
-    if (indexIds.size === 0)
-        return new Map();
-    const paths = [...indexIds.keys()];
-    const [format, autocrlf, attributes] = await Promise.all([
-        git(root, ["rev-parse", "--show-object-format"]),
-        git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
-        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
-    ]);
-    if (format.trim() !== "sha1")
-        return new Map();
-    if (!FALSE_WORDS.has(autocrlf.trim().toLowerCase()))
-        return new Map();
-    const trusted = new Map(indexIds);
-    // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
-    const fields = attributes.split("\0");
-    for (let i = 0; i + 2 < fields.length; i += 3) {
-        if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
-            trusted.delete(fields[i]);
-    }
-    return trusted;
 }
 
 ;// CONCATENATED MODULE: ./src/fingerprint/listing.ts
@@ -5511,6 +5531,26 @@ async function cargoManifest(project) {
     return text === undefined ? undefined : parseTomlContent(text, file);
 }
 
+;// CONCATENATED MODULE: ./src/fingerprint-config.ts
+
+
+
+/** Fingerprints the configured project; `exclude` adds directories of the run's own. */
+function fingerprintConfig(config, exclude = []) {
+    const python = config.python ?? defaultPython(config.env);
+    return fingerprintProject({
+        projectDir: config.projectDir,
+        projectDisplay: config.projectDisplay,
+        exclude: [config.wheelDir, ...exclude],
+        includeIgnored: config.includeIgnored,
+        extraKeys: config.extraKeys,
+        envVars: config.envVars,
+        python,
+        buildCommand: (project) => chooseBuildCommand(config.buildCommand, project.backend, python, project.dir, config.wheelDir, config.env),
+        env: config.env,
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/build.ts
 
 
@@ -5537,7 +5577,21 @@ async function runBuild(argv, cwd, env, wheelDir, before) {
     const [command, ...args] = argv;
     if (!command)
         throw new UserError("the build command is empty");
-    const code = await new Promise((resolve, reject) => {
+    const exit = await spawnBuild(command, args, argv, cwd, env);
+    if (exit.signal)
+        throw new UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
+    if (exit.code !== 0)
+        throw new UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
+    const after = await snapshotWheels(wheelDir);
+    const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
+    if (produced.length === 0) {
+        throw new UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
+    }
+    return produced.sort();
+}
+/** Runs the build without a shell, its stdout sent to our stderr; resolves when it ends. */
+function spawnBuild(command, args, argv, cwd, env) {
+    return new Promise((resolve, reject) => {
         const stdio = ["ignore", process.stderr, "inherit"];
         const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true });
         child.on("error", (error) => {
@@ -5545,16 +5599,8 @@ async function runBuild(argv, cwd, env, wheelDir, before) {
                 ? new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
                 : new UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`));
         });
-        child.on("close", (status, signal) => resolve(status ?? (signal ? 128 : 1)));
+        child.on("close", (code, signal) => resolve({ code, signal }));
     });
-    if (code !== 0)
-        throw new UserError(`the build failed with exit code ${code}: ${joinCommand(argv)}`);
-    const after = await snapshotWheels(wheelDir);
-    const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
-    if (produced.length === 0) {
-        throw new UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
-    }
-    return produced.sort();
 }
 /** Name, size and sha256 of a wheel file, streamed. */
 async function wheelRecord(file) {
@@ -5984,22 +6030,9 @@ function reason_plural(count, noun) {
 
 
 
-
-
 /** The whole loop: fingerprint → restore → verify (hit) or build → save (miss) → result. */
 async function runPipeline(config, deps) {
-    const python = config.python ?? defaultPython(config.env);
-    const fingerprint = () => fingerprintProject({
-        projectDir: config.projectDir,
-        projectDisplay: config.projectDisplay,
-        exclude: [config.wheelDir, deps.stagingDir],
-        includeIgnored: config.includeIgnored,
-        extraKeys: config.extraKeys,
-        envVars: config.envVars,
-        python,
-        buildCommand: (project) => chooseBuildCommand(config.buildCommand, project.backend, python, project.dir, config.wheelDir, config.env),
-        env: config.env,
-    });
+    const fingerprint = () => fingerprintConfig(config, [deps.stagingDir]);
     const fp = await fingerprint();
     const current = fp.manifest;
     const keys = cacheKeys({
@@ -6132,6 +6165,10 @@ async function saveEntries(deps, keys, manifest, wheels) {
     const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
     if (saved.status === "failed")
         return { status: "failed", note: saved.warning };
+    // Wheels another job already cached come with that job's manifest, which it may still be
+    // uploading: saving ours too would race it and report a failure that is not one.
+    if (saved.status === "exists")
+        return { status: "exists" };
     await writeEntry(manifestDir, manifest);
     const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
     if (manifestSaved.status === "failed") {
@@ -6547,8 +6584,6 @@ function resultJson(result) {
 
 
 
-
-
 /** Runs one CLI command; returns the exit status. */
 async function main(argv) {
     const config = readCliConfig(argv, process.env, process.cwd());
@@ -6573,18 +6608,7 @@ async function main(argv) {
     }
 }
 async function keys(config) {
-    const python = config.python ?? defaultPython(config.env);
-    const fp = await fingerprintProject({
-        projectDir: config.projectDir,
-        projectDisplay: config.projectDisplay,
-        exclude: [config.wheelDir],
-        includeIgnored: config.includeIgnored,
-        extraKeys: config.extraKeys,
-        envVars: config.envVars,
-        python,
-        buildCommand: (project) => chooseBuildCommand(config.buildCommand, project.backend, python, project.dir, config.wheelDir, config.env),
-        env: config.env,
-    });
+    const fp = await fingerprintConfig(config);
     const { fingerprint, keys } = fp.manifest;
     if (config.json)
         process.stdout.write(`${JSON.stringify(keysJson(fingerprint, keys, fp.warnings))}\n`);

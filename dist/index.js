@@ -39886,7 +39886,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2329);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5799);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Abandoned cache requests (a service that stopped answering) can keep sockets open; the step is
@@ -39898,7 +39898,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2329:
+/***/ 5799:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43044,6 +43044,8 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
 
 /**
@@ -99763,14 +99765,54 @@ async function withDeadline(promise, ms) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cache/library-log.ts
+/** `::warning::text`, `::error file=x::text`, and the debug line of a refused reservation. */
+const PROBLEM = /^::(?:warning|error)(?: [^:]*)?::(.*)$|^::debug::(Failed to reserve cache: .*)$/;
+/** Starts recording what `@actions/core` writes to stdout. Calls must not overlap. */
+function recordLibraryLog() {
+    const problems = [];
+    const stdout = process.stdout;
+    const write = stdout.write;
+    const forward = write;
+    stdout.write = ((chunk, ...rest) => {
+        const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+        for (const line of text.split(/\r?\n/)) {
+            const match = PROBLEM.exec(line);
+            const data = match?.[1] ?? match?.[2];
+            if (data)
+                problems.push(commandData(data));
+        }
+        return forward.call(stdout, chunk, ...rest);
+    });
+    return {
+        problems,
+        stop: () => {
+            stdout.write = write;
+        },
+    };
+}
+/** A workflow command's data on one line (`@actions/core` escapes %, CR and LF). */
+function commandData(data) {
+    return data
+        .replaceAll("%0D", " ")
+        .replaceAll("%0A", " ")
+        .replaceAll("%25", "%")
+        .replace(/\s+/g, " ")
+        .trim();
+}
+
 ;// CONCATENATED MODULE: ./src/cache/github.ts
 
 
 
 
 
-const NOT_SAVED = "not saved: the cache service refused or another job saved it first (see the log above)";
+
+
+const NOT_SAVED = "the cache service refused or another job saved it first (see the log above)";
 const KNOWN_MODES = ["none", "read", "write", "write-only"];
+/** Pauses before each look for a racing job's entry after a refused save (1 s in all). */
+const RACE_RECHECK_MS = [0, 100, 200, 300, 400];
 /**
  * The GitHub Actions cache (service v2) through `@actions/cache`. Entries are keyed on the key and
  * on `paths = [dir]`, so callers must pass the same absolute `dir` on every run. The library logs
@@ -99789,23 +99831,30 @@ class GithubCache {
         const blocked = unusable("read");
         if (blocked)
             return { status: "unavailable", warning: `restore skipped: ${blocked}` };
-        return bounded(() => restoreNow(request), this.restoreMs, (why) => ({ status: "unavailable", warning: `cache restore of ${request.key}: ${why}` }));
+        return bounded((log) => restoreNow(request, log), this.restoreMs, (why) => ({ status: "unavailable", warning: `cache restore of ${request.key}: ${why}` }));
     }
     async save(request) {
         const blocked = unusable("write");
         if (blocked)
             return { status: "failed", warning: `save skipped: ${blocked}` };
-        return bounded(() => saveNow(request), this.saveMs, (why) => ({ status: "failed", warning: `cache save of ${request.key}: ${why}` }));
+        return bounded((log) => saveNow(request, log), this.saveMs, (why) => ({ status: "failed", warning: `cache save of ${request.key}: ${why}` }));
     }
 }
-async function restoreNow(request) {
+async function restoreNow(request, log) {
     const paths = [request.dir];
     const restoreKeys = [...(request.restoreKeys ?? [])];
     // Look first, so that a download or extraction failure (which the library logs and then reports
     // exactly like a miss) can be told apart from a real miss.
     const found = await restoreCache(paths, request.key, restoreKeys, { lookupOnly: true });
-    if (found === undefined)
+    // A lookup the service failed also comes back as undefined: only the library's log tells.
+    if (found === undefined && log.problems.length === 0)
         return { status: "miss" };
+    if (found === undefined) {
+        return {
+            status: "unavailable",
+            warning: `cache lookup of ${request.key} failed: ${said(log)}`,
+        };
+    }
     if (request.lookupOnly)
         return { status: "hit", matchedKey: found };
     const before = await listTree(request.dir);
@@ -99815,10 +99864,14 @@ async function restoreNow(request) {
     // tar may have written some files before failing (e.g. a truncated archive): take them back out.
     const removed = await removeAdded(request.dir, before);
     const cleanup = removed > 0 ? `; removed ${removed} partially restored path(s)` : "";
-    const warning = `cache entry ${found} was found but could not be downloaded or extracted into ${request.dir} (see the log above)${cleanup}`;
+    const warning = `cache entry ${found} was found but could not be downloaded or extracted into ${request.dir}: ${said(log)}${cleanup}`;
     return { status: "unavailable", warning };
 }
-async function saveNow(request) {
+/** The library's own account of a failure, or a pointer to the log when it said nothing. */
+function said(log, fallback = "see the log above") {
+    return log.problems.length > 0 ? log.problems.join("; ") : fallback;
+}
+async function saveNow(request, log) {
     if (await github_exists(request))
         return { status: "exists" };
     let id;
@@ -99833,10 +99886,15 @@ async function saveNow(request) {
     // NaN (a service reply without entry_id) still means the entry was finalized.
     if (id !== -1)
         return { status: "saved" };
-    // -1 hides the reason; an entry that is now there means another job won the race.
-    if (await github_exists(request))
-        return { status: "exists" };
-    return { status: "failed", warning: `cache save of ${request.key}: ${NOT_SAVED}` };
+    // -1 hides the reason; an entry that is now there means another job won the race. The winner's
+    // reservation refuses ours before its upload is finalized and visible: look again, briefly.
+    for (const pause of RACE_RECHECK_MS) {
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(pause);
+        if (await github_exists(request))
+            return { status: "exists" };
+    }
+    const why = log.problems.length > 0 ? `the cache service said: ${said(log)}` : NOT_SAVED;
+    return { status: "failed", warning: `cache save of ${request.key}: not saved: ${why}` };
 }
 /** Whether an entry with exactly this key (and this dir's version) is visible. */
 async function github_exists(request) {
@@ -99861,10 +99919,14 @@ function unusable(access) {
         return undefined;
     return `ACTIONS_CACHE_MODE=${mode} does not allow cache ${access}s in this job`;
 }
-/** Runs `work` under a deadline; any failure but a ValidationError becomes `trouble(why)`. */
+/**
+ * Runs `work` under a deadline, recording what the library logs meanwhile; any failure but a
+ * ValidationError becomes `trouble(why)`.
+ */
 async function bounded(work, ms, trouble) {
+    const log = recordLibraryLog();
     try {
-        const outcome = await withDeadline(work(), ms);
+        const outcome = await withDeadline(work(log), ms);
         if (outcome.done)
             return outcome.value;
         return trouble(`cache service did not answer within ${Math.round(ms / 100) / 10} s`);
@@ -99873,6 +99935,9 @@ async function bounded(work, ms, trouble) {
         if (error instanceof ValidationError)
             throw error;
         return trouble(errorMessage(error).replace(/\s+/g, " "));
+    }
+    finally {
+        log.stop();
     }
 }
 /** Every path under `dir`, relative to it; empty if `dir` does not exist. */
@@ -101546,8 +101611,19 @@ function readActionConfig(env = process.env) {
         summary: optionalBoolean("summary") ?? true,
         includeIgnored: optionalBoolean("include-ignored") ?? false,
         json: false,
+        serviceTimeoutMs: serviceTimeout(env.WHEEL_CACHE_SERVICE_TIMEOUT),
         env,
     });
+}
+/** `WHEEL_CACHE_SERVICE_TIMEOUT`: seconds, a positive number; unset or empty for the defaults. */
+function serviceTimeout(value) {
+    if (value === undefined || value.trim() === "")
+        return undefined;
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds) || seconds <= 0) {
+        throw new UserError(`WHEEL_CACHE_SERVICE_TIMEOUT: expected a positive number of seconds, got ${JSON.stringify(value)}`);
+    }
+    return seconds * 1000;
 }
 function saveNote(env, save, readOnly) {
     if (readOnly)
@@ -101592,7 +101668,21 @@ async function runBuild(argv, cwd, env, wheelDir, before) {
     const [command, ...args] = argv;
     if (!command)
         throw new UserError("the build command is empty");
-    const code = await new Promise((resolve, reject) => {
+    const exit = await spawnBuild(command, args, argv, cwd, env);
+    if (exit.signal)
+        throw new UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
+    if (exit.code !== 0)
+        throw new UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
+    const after = await snapshotWheels(wheelDir);
+    const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
+    if (produced.length === 0) {
+        throw new UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
+    }
+    return produced.sort();
+}
+/** Runs the build without a shell, its stdout sent to our stderr; resolves when it ends. */
+function spawnBuild(command, args, argv, cwd, env) {
+    return new Promise((resolve, reject) => {
         const stdio = ["ignore", process.stderr, "inherit"];
         const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true });
         child.on("error", (error) => {
@@ -101600,16 +101690,8 @@ async function runBuild(argv, cwd, env, wheelDir, before) {
                 ? new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
                 : new UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`));
         });
-        child.on("close", (status, signal) => resolve(status ?? (signal ? 128 : 1)));
+        child.on("close", (code, signal) => resolve({ code, signal }));
     });
-    if (code !== 0)
-        throw new UserError(`the build failed with exit code ${code}: ${joinCommand(argv)}`);
-    const after = await snapshotWheels(wheelDir);
-    const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
-    if (produced.length === 0) {
-        throw new UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
-    }
-    return produced.sort();
 }
 /** Name, size and sha256 of a wheel file, streamed. */
 async function wheelRecord(file) {
@@ -101625,89 +101707,6 @@ async function wheelNames(dir) {
     // A wheel directory that does not exist yet holds no wheels.
     const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true }).catch(() => []);
     return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
-}
-
-;// CONCATENATED MODULE: ./src/keys/probe.ts
-
-/**
- * Runs a version probe (`rustc -vV`) without a shell and returns its stdout, or undefined when
- * the program is missing, fails or takes longer than `timeoutMs`: an absent tool is a fact
- * the key records, not an error.
- */
-function probe(command, args, env, timeoutMs = 20_000) {
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)(command, args, { env, timeout: timeoutMs, windowsHide: true }, (error, stdout) => {
-            resolve(error ? undefined : stdout.toString());
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/which.ts
-
-
-/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
-function which_which(name, env) {
-    if (name.includes("/") || name.includes("\\"))
-        return isExecutable(name) ? name : undefined;
-    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
-    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
-        for (const ext of exts) {
-            const candidate = external_node_path_default().join(dir, name + ext);
-            if (isExecutable(candidate))
-                return candidate;
-        }
-    }
-    return undefined;
-}
-function isExecutable(file) {
-    try {
-        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
-            return false;
-        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
-        return true;
-    }
-    catch {
-        // Not there or not executable: not a match, the search goes on.
-        return false;
-    }
-}
-/** The default interpreter name for this platform. */
-function defaultPython(env) {
-    if (process.platform === "win32")
-        return which_which("python", env) ? "python" : "py";
-    return which_which("python3", env) ? "python3" : "python";
-}
-
-;// CONCATENATED MODULE: ./src/build-command.ts
-
-
-
-
-/**
- * The command that builds the project's wheels into `wheelDir`, run from the project directory:
- * the user's, or a default by backend and what is on PATH — `uv build` when uv is there, then
- * `maturin build` for maturin projects, then `python -m build`, then `pip wheel`.
- */
-async function chooseBuildCommand(given, backend, python, projectDir, wheelDir, env) {
-    const out = toPosix(external_node_path_default().relative(projectDir, wheelDir)) || ".";
-    const keyed = (argv) => argv.map((a) => (a === python ? "<python>" : a));
-    if (given)
-        return { argv: given, keyed: keyed(given), origin: "input" };
-    const pick = (argv, origin) => ({
-        argv,
-        keyed: keyed(argv),
-        origin,
-    });
-    if (which_which("uv", env)) {
-        return pick(["uv", "build", "--wheel", "--python", python, "--out-dir", out, "."], "uv is on PATH");
-    }
-    if (backend.name === "maturin" && which_which("maturin", env)) {
-        return pick(["maturin", "build", "--release", "--interpreter", python, "--out", out], "maturin project, maturin on PATH");
-    }
-    if ((await probe(python, ["-c", "import build"], env)) !== undefined) {
-        return pick([python, "-m", "build", "--wheel", "--outdir", out, "."], "python -m build is installed");
-    }
-    return pick([python, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", out, "."], "pip fallback");
 }
 
 ;// CONCATENATED MODULE: ./src/keys/digest.ts
@@ -101907,6 +101906,89 @@ function diffFiles(old, now) {
             changes.modified.push(path);
     }
     return changes;
+}
+
+;// CONCATENATED MODULE: ./src/keys/probe.ts
+
+/**
+ * Runs a version probe (`rustc -vV`) without a shell and returns its stdout, or undefined when
+ * the program is missing, fails or takes longer than `timeoutMs`: an absent tool is a fact
+ * the key records, not an error.
+ */
+function probe(command, args, env, timeoutMs = 20_000) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)(command, args, { env, timeout: timeoutMs, windowsHide: true }, (error, stdout) => {
+            resolve(error ? undefined : stdout.toString());
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/which.ts
+
+
+/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
+function which_which(name, env) {
+    if (name.includes("/") || name.includes("\\"))
+        return isExecutable(name) ? name : undefined;
+    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
+    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
+        for (const ext of exts) {
+            const candidate = external_node_path_default().join(dir, name + ext);
+            if (isExecutable(candidate))
+                return candidate;
+        }
+    }
+    return undefined;
+}
+function isExecutable(file) {
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
+            return false;
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        // Not there or not executable: not a match, the search goes on.
+        return false;
+    }
+}
+/** The default interpreter name for this platform. */
+function defaultPython(env) {
+    if (process.platform === "win32")
+        return which_which("python", env) ? "python" : "py";
+    return which_which("python3", env) ? "python3" : "python";
+}
+
+;// CONCATENATED MODULE: ./src/build-command.ts
+
+
+
+
+/**
+ * The command that builds the project's wheels into `wheelDir`, run from the project directory:
+ * the user's, or a default by backend and what is on PATH — `uv build` when uv is there, then
+ * `maturin build` for maturin projects, then `python -m build`, then `pip wheel`.
+ */
+async function chooseBuildCommand(given, backend, python, projectDir, wheelDir, env) {
+    const out = toPosix(external_node_path_default().relative(projectDir, wheelDir)) || ".";
+    const keyed = (argv) => argv.map((a) => (a === python ? "<python>" : a));
+    if (given)
+        return { argv: given, keyed: keyed(given), origin: "input" };
+    const pick = (argv, origin) => ({
+        argv,
+        keyed: keyed(argv),
+        origin,
+    });
+    if (which_which("uv", env)) {
+        return pick(["uv", "build", "--wheel", "--python", python, "--out-dir", out, "."], "uv is on PATH");
+    }
+    if (backend.name === "maturin" && which_which("maturin", env)) {
+        return pick(["maturin", "build", "--release", "--interpreter", python, "--out", out], "maturin project, maturin on PATH");
+    }
+    if ((await probe(python, ["-c", "import build"], env)) !== undefined) {
+        return pick([python, "-m", "build", "--wheel", "--outdir", out, "."], "python -m build is installed");
+    }
+    return pick([python, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", out, "."], "pip fallback");
 }
 
 ;// CONCATENATED MODULE: ./src/keys/env.ts
@@ -103036,37 +103118,6 @@ async function git(cwd, args, input) {
     return stdout;
 }
 
-;// CONCATENATED MODULE: ./src/fingerprint/pool.ts
-
-/** Default number of concurrent file operations: CPUs × 2, at most 16. */
-function defaultConcurrency() {
-    return Math.min(16, (0,external_node_os_namespaceObject.availableParallelism)() * 2);
-}
-/**
- * Default number of hashing worker threads: CPUs × 2 (reads in flight help a cold cache even when
- * the CPUs are busy hashing), at most 8, as each worker costs about 10 MB.
- */
-function hashWorkers() {
-    return Math.min(8, defaultConcurrency());
-}
-/** Maps `items` through `fn` with at most `limit` calls in flight; results keep the input order. */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
-        }
-    };
-    const workers = Math.max(1, Math.min(Math.floor(limit), items.length));
-    await Promise.all(Array.from({ length: workers }, worker));
-    return results;
-}
-
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
-var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/fingerprint/blob-id.ts
 /**
  * Makes a synchronous hasher that computes the git blob id of a file's content (SHA-1 of
@@ -103158,6 +103209,8 @@ parentPort.on("message", (paths) => {
  */
 async function hashInWorkers(paths, workers) {
     const digests = new Array(paths.length);
+    if (paths.length === 0)
+        return digests;
     const count = Math.max(1, Math.min(Math.floor(workers), Math.ceil(paths.length / BATCH)));
     const pool = Array.from({ length: count }, () => new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true }));
     let next = 0;
@@ -103193,6 +103246,35 @@ function failureError(failure) {
     return Object.assign(new Error(failure.message), failure.code ? { code: failure.code } : {});
 }
 
+;// CONCATENATED MODULE: ./src/fingerprint/pool.ts
+
+/** Default number of concurrent file operations: CPUs × 2, at most 16. */
+function defaultConcurrency() {
+    return Math.min(16, (0,external_node_os_namespaceObject.availableParallelism)() * 2);
+}
+/**
+ * Default number of hashing worker threads: CPUs × 2 (reads in flight help a cold page cache even
+ * when the CPUs are busy hashing), at most 4: each worker costs about 10 MB, and four already
+ * hash faster than the disk or the page cache deliver on the machines measured (docs/benchmark.md).
+ */
+function hashWorkers() {
+    return Math.min(4, defaultConcurrency());
+}
+/** Maps `items` through `fn` with at most `limit` calls in flight; results keep the input order. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    const workers = Math.max(1, Math.min(Math.floor(limit), items.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/fingerprint/hash.ts
 
 
@@ -103211,7 +103293,8 @@ function isAbsentError(error) {
  * The git blob id of a file's content (SHA-1 of `blob <size>\0` + bytes, hex), the same as
  * `git hash-object --no-filters` prints. Symlinks are followed. Null when the path is absent or
  * not a regular file (directory, FIFO, socket, device, dangling link), which is never opened.
- * Reads in fixed-size chunks, so memory stays bounded whatever the file size.
+ * Reads in fixed-size chunks, so memory stays bounded whatever the file size; the reads are
+ * synchronous, in the calling thread (a file at a time: per-call overhead, not I/O, is the cost).
  */
 async function hashFile(absPath) {
     inThread ??= makeBlobHasher(external_node_fs_namespaceObject, external_node_crypto_, BUFFER_SIZE);
@@ -103236,6 +103319,172 @@ async function hash_hashFiles(absPaths, workers = hashWorkers()) {
     return new Map(unique.map((path, index) => [path, digests[index] ?? null]));
 }
 
+;// CONCATENATED MODULE: ./src/fingerprint/git-files.ts
+
+
+
+
+
+const SUBMODULE = "160000";
+const SYMLINK = "120000";
+const REGULAR = new Set(["100644", "100755"]);
+/** The git work tree root containing `dir` (absolute), or null when git is missing or `dir` is not in a work tree. */
+async function gitToplevel(dir) {
+    try {
+        return (0,external_node_path_namespaceObject.resolve)((await git(dir, ["rev-parse", "--show-toplevel"])).replace(/\n$/, ""));
+    }
+    catch (error) {
+        // git is not installed (ENOENT) or exited non-zero (not a work tree): there is no git root.
+        const code = error?.code;
+        if (code === "ENOENT" || typeof code === "number")
+            return null;
+        throw error;
+    }
+}
+/** Whether git ignores the root-relative `path` (itself or through a parent directory). */
+async function gitIgnores(root, path) {
+    try {
+        await git(root, ["check-ignore", "--quiet", "--", path]);
+        return true;
+    }
+    catch (error) {
+        // Exit status 1 is git's answer "not ignored"; anything else is a failure.
+        if (error?.code === 1)
+            return false;
+        throw error;
+    }
+}
+/**
+ * Lists the files of the work tree at `root` with git: tracked files that still exist and
+ * untracked files (not ignored ones unless `includeIgnored`). Submodules and nested repositories
+ * are skipped; symlinks (and skip-worktree entries) are kept when they resolve to a regular file.
+ * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
+ * directory named `build`. Three git calls, run together: `ls-files --stage` (mode, blob id and
+ * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
+ * was written: lstat only, content read for racy entries) and `ls-files --others`.
+ */
+async function gitFiles(root, pruner, includeIgnored) {
+    const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
+    if (!includeIgnored)
+        others.push("--exclude-standard");
+    const [staged, changes, untracked] = await Promise.all([
+        git(root, ["ls-files", "-z", "--stage", "-v"]),
+        git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
+        git(root, others),
+    ]);
+    const { gone, changed } = changedPaths(changes);
+    const tracked = new Set();
+    const indexIds = new Map();
+    const toCheck = [];
+    // Records "<tag> <mode> <object> <stage>\t<path>\0", read in place (tens of thousands of them).
+    // Tag S is skip-worktree (maybe not checked out), a lower-case tag assume-unchanged (git stops
+    // checking the file), M unmerged.
+    for (let start = 0, end = staged.indexOf("\0"); end !== -1; end = staged.indexOf("\0", start)) {
+        const tab = staged.indexOf("\t", start);
+        const path = staged.slice(tab + 1, end);
+        const [tag, mode, id, stage] = staged.slice(start, tab).split(" ");
+        start = end + 1;
+        if (mode === SUBMODULE || gone.has(path) || tracked.has(path))
+            continue;
+        tracked.add(path);
+        if (mode === SYMLINK || tag === "S" || tag === "s" || stage !== "0")
+            toCheck.push(path);
+        else if (tag === "H" && REGULAR.has(mode) && !changed.has(path))
+            indexIds.set(path, id);
+    }
+    // Untracked entries ending in "/" are nested repositories.
+    const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
+    const venvs = new Set([...tracked, ...candidates]
+        .filter((p) => p === VENV_MARKER || p.endsWith(`/${VENV_MARKER}`))
+        .map((p) => p.slice(0, -VENV_MARKER.length - 1))
+        .filter(pruner.mayPrune));
+    const kept = candidates.filter((p) => !underDir(p, pruner.isPruned) && !underDir(p, (dir) => venvs.has(dir)));
+    const notFiles = new Set(nonFiles(root, toCheck.concat(kept)));
+    const files = [...tracked, ...kept].filter((p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded));
+    for (const path of indexIds.keys())
+        if (underDir(path, pruner.isExcluded))
+            indexIds.delete(path);
+    return { files, indexIds };
+}
+/**
+ * Splits `git diff-files -z --name-status` output: deleted paths (D: gone, or replaced by a
+ * directory) and every other reported path (modified, type change, intent-to-add, unmerged).
+ */
+function changedPaths(output) {
+    const fields = records(output);
+    const gone = new Set();
+    const changed = new Set();
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        (fields[i] === "D" ? gone : changed).add(fields[i + 1]);
+    }
+    return { gone, changed };
+}
+function records(output) {
+    return output.split("\0").filter((record) => record !== "");
+}
+/**
+ * The paths that do not resolve to a regular file (symlinks to directories, dangling links).
+ * Synchronous stats: tens of thousands of untracked files take a fraction of what as many
+ * promise round trips would, and nothing else waits on the event loop meanwhile.
+ */
+function nonFiles(root, paths) {
+    return paths.filter((path) => !isFileSync((0,external_node_path_namespaceObject.join)(root, path)));
+}
+function isFileSync(absPath) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(absPath, { throwIfNoEntry: false })?.isFile() ?? false;
+    }
+    catch (error) {
+        // A dangling link, a loop or a path under a file is simply not a file.
+        if (isAbsentError(error))
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/git-index.ts
+
+/** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
+const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
+const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
+/**
+ * The subset of `indexIds` (root-relative path → index blob id of a tracked file that
+ * `git diff-files` reports unchanged; see `GitListing`) whose id is also the blob id of the bytes
+ * on disk, so the file need not be read. The index holds the id of the *cleaned* content, which
+ * equals the raw bytes' id only when git converts nothing. So nothing is trusted when:
+ * - the repository's object format is not SHA-1 (`git rev-parse --show-object-format`): its ids
+ *   are SHA-256 and never equal `hashFile`'s;
+ * - `core.autocrlf` is anything but false: any text file may be converted;
+ * and a path is not trusted when `git check-attr --all` gives it a `text`, `eol`, `crlf`,
+ * `filter` (git LFS), `ident` or `working-tree-encoding` attribute other than unset.
+ * Three git calls, run together; check-attr reads the paths on stdin. Such files are hashed.
+ */
+async function trustedIndexIds(root, indexIds) {
+    if (indexIds.size === 0)
+        return new Map();
+    const paths = [...indexIds.keys()];
+    const [format, autocrlf, attributes] = await Promise.all([
+        git(root, ["rev-parse", "--show-object-format"]),
+        git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
+        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
+    ]);
+    if (format.trim() !== "sha1")
+        return new Map();
+    if (!FALSE_WORDS.has(autocrlf.trim().toLowerCase()))
+        return new Map();
+    const trusted = new Map(indexIds);
+    // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
+    const fields = attributes.split("\0");
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+        if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
+            trusted.delete(fields[i]);
+    }
+    return trusted;
+}
+
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(298);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/fingerprint/walk.ts
 
 
@@ -103305,153 +103554,6 @@ async function isFileTarget(root, path) {
             return false;
         throw error;
     }
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/git-files.ts
-
-
-
-
-
-const SUBMODULE = "160000";
-const SYMLINK = "120000";
-const REGULAR = new Set(["100644", "100755"]);
-/** The git work tree root containing `dir` (absolute), or null when git is missing or `dir` is not in a work tree. */
-async function gitToplevel(dir) {
-    try {
-        return (0,external_node_path_namespaceObject.resolve)((await git(dir, ["rev-parse", "--show-toplevel"])).replace(/\n$/, ""));
-    }
-    catch (error) {
-        // git is not installed (ENOENT) or exited non-zero (not a work tree): there is no git root.
-        const code = error?.code;
-        if (code === "ENOENT" || typeof code === "number")
-            return null;
-        throw error;
-    }
-}
-/** Whether git ignores the root-relative `path` (itself or through a parent directory). */
-async function gitIgnores(root, path) {
-    try {
-        await git(root, ["check-ignore", "--quiet", "--", path]);
-        return true;
-    }
-    catch (error) {
-        // Exit status 1 is git's answer "not ignored"; anything else is a failure.
-        if (error?.code === 1)
-            return false;
-        throw error;
-    }
-}
-/**
- * Lists the files of the work tree at `root` with git: tracked files that still exist and
- * untracked files (not ignored ones unless `includeIgnored`). Submodules and nested repositories
- * are skipped; symlinks (and skip-worktree entries) are kept when they resolve to a regular file.
- * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
- * directory named `build`. Three git calls, run together: `ls-files --stage` (mode, blob id and
- * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
- * was written: lstat only, content read for racy entries) and `ls-files --others`.
- */
-async function gitFiles(root, pruner, includeIgnored) {
-    const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
-    if (!includeIgnored)
-        others.push("--exclude-standard");
-    const [staged, changes, untracked] = await Promise.all([
-        git(root, ["ls-files", "-z", "--stage", "-v"]),
-        git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
-        git(root, others),
-    ]);
-    const { gone, changed } = changedPaths(changes);
-    const tracked = new Set();
-    const indexIds = new Map();
-    const toCheck = [];
-    for (const record of records(staged)) {
-        // "<tag> <mode> <object> <stage>\t<path>"; tag S is skip-worktree (maybe not checked out),
-        // a lower-case tag is assume-unchanged (git stops checking it), M is unmerged.
-        const tab = record.indexOf("\t");
-        const [tag, mode, id, stage] = record.slice(0, tab).split(" ");
-        const path = record.slice(tab + 1);
-        if (mode === SUBMODULE || gone.has(path) || tracked.has(path))
-            continue;
-        tracked.add(path);
-        if (mode === SYMLINK || tag === "S" || tag === "s" || stage !== "0")
-            toCheck.push(path);
-        else if (tag === "H" && REGULAR.has(mode) && !changed.has(path))
-            indexIds.set(path, id);
-    }
-    // Untracked entries ending in "/" are nested repositories.
-    const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
-    const venvs = new Set([...tracked, ...candidates]
-        .filter((p) => p === VENV_MARKER || p.endsWith(`/${VENV_MARKER}`))
-        .map((p) => p.slice(0, -VENV_MARKER.length - 1))
-        .filter(pruner.mayPrune));
-    const kept = candidates.filter((p) => !underDir(p, pruner.isPruned) && !underDir(p, (dir) => venvs.has(dir)));
-    const notFiles = new Set(await nonFiles(root, toCheck.concat(kept)));
-    const files = [...tracked, ...kept].filter((p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded));
-    for (const path of indexIds.keys())
-        if (underDir(path, pruner.isExcluded))
-            indexIds.delete(path);
-    return { files, indexIds };
-}
-/**
- * Splits `git diff-files -z --name-status` output: deleted paths (D: gone, or replaced by a
- * directory) and every other reported path (modified, type change, intent-to-add, unmerged).
- */
-function changedPaths(output) {
-    const fields = records(output);
-    const gone = new Set();
-    const changed = new Set();
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-        (fields[i] === "D" ? gone : changed).add(fields[i + 1]);
-    }
-    return { gone, changed };
-}
-function records(output) {
-    return output.split("\0").filter((record) => record !== "");
-}
-/** The paths that do not resolve to a regular file (symlinks to directories, dangling links). */
-async function nonFiles(root, paths) {
-    const isFile = await mapLimit(paths, defaultConcurrency(), (p) => isFileTarget(root, p));
-    return paths.filter((_, index) => !isFile[index]);
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/git-index.ts
-
-/** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
-const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
-const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
-/**
- * The subset of `indexIds` (root-relative path → index blob id of a tracked file that
- * `git diff-files` reports unchanged; see `GitListing`) whose id is also the blob id of the bytes
- * on disk, so the file need not be read. The index holds the id of the *cleaned* content, which
- * equals the raw bytes' id only when git converts nothing. So nothing is trusted when:
- * - the repository's object format is not SHA-1 (`git rev-parse --show-object-format`): its ids
- *   are SHA-256 and never equal `hashFile`'s;
- * - `core.autocrlf` is anything but false: any text file may be converted;
- * and a path is not trusted when `git check-attr --all` gives it a `text`, `eol`, `crlf`,
- * `filter` (git LFS), `ident` or `working-tree-encoding` attribute other than unset.
- * Three git calls, run together; check-attr reads the paths on stdin. Such files are hashed.
- */
-async function trustedIndexIds(root, indexIds) {
-    if (indexIds.size === 0)
-        return new Map();
-    const paths = [...indexIds.keys()];
-    const [format, autocrlf, attributes] = await Promise.all([
-        git(root, ["rev-parse", "--show-object-format"]),
-        git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
-        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
-    ]);
-    if (format.trim() !== "sha1")
-        return new Map();
-    if (!FALSE_WORDS.has(autocrlf.trim().toLowerCase()))
-        return new Map();
-    const trusted = new Map(indexIds);
-    // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
-    const fields = attributes.split("\0");
-    for (let i = 0; i + 2 < fields.length; i += 3) {
-        if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
-            trusted.delete(fields[i]);
-    }
-    return trusted;
 }
 
 ;// CONCATENATED MODULE: ./src/fingerprint/listing.ts
@@ -103641,6 +103743,26 @@ async function cargoManifest(project) {
     // A missing Cargo.toml is recorded by its own key; here it only means no readme to add.
     const text = await (0,promises_namespaceObject.readFile)(file, "utf8").catch(() => undefined);
     return text === undefined ? undefined : parseTomlContent(text, file);
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint-config.ts
+
+
+
+/** Fingerprints the configured project; `exclude` adds directories of the run's own. */
+function fingerprintConfig(config, exclude = []) {
+    const python = config.python ?? defaultPython(config.env);
+    return fingerprintProject({
+        projectDir: config.projectDir,
+        projectDisplay: config.projectDisplay,
+        exclude: [config.wheelDir, ...exclude],
+        includeIgnored: config.includeIgnored,
+        extraKeys: config.extraKeys,
+        envVars: config.envVars,
+        python,
+        buildCommand: (project) => chooseBuildCommand(config.buildCommand, project.backend, python, project.dir, config.wheelDir, config.env),
+        env: config.env,
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/advice.ts
@@ -103922,22 +104044,9 @@ function plural(count, noun) {
 
 
 
-
-
 /** The whole loop: fingerprint → restore → verify (hit) or build → save (miss) → result. */
 async function runPipeline(config, deps) {
-    const python = config.python ?? defaultPython(config.env);
-    const fingerprint = () => fingerprintProject({
-        projectDir: config.projectDir,
-        projectDisplay: config.projectDisplay,
-        exclude: [config.wheelDir, deps.stagingDir],
-        includeIgnored: config.includeIgnored,
-        extraKeys: config.extraKeys,
-        envVars: config.envVars,
-        python,
-        buildCommand: (project) => chooseBuildCommand(config.buildCommand, project.backend, python, project.dir, config.wheelDir, config.env),
-        env: config.env,
-    });
+    const fingerprint = () => fingerprintConfig(config, [deps.stagingDir]);
     const fp = await fingerprint();
     const current = fp.manifest;
     const keys = cacheKeys({
@@ -104070,6 +104179,10 @@ async function saveEntries(deps, keys, manifest, wheels) {
     const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
     if (saved.status === "failed")
         return { status: "failed", note: saved.warning };
+    // Wheels another job already cached come with that job's manifest, which it may still be
+    // uploading: saving ours too would race it and report a failure that is not one.
+    if (saved.status === "exists")
+        return { status: "exists" };
     await writeEntry(manifestDir, manifest);
     const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
     if (manifestSaved.status === "failed") {
@@ -104456,7 +104569,10 @@ async function run() {
         const config = readActionConfig();
         const stagingDir = external_node_path_default().join(config.workspace, ".wheel-cache");
         const result = await runPipeline(config, {
-            cache: new GithubCache(),
+            cache: new GithubCache({
+                restoreDeadlineMs: config.serviceTimeoutMs,
+                saveDeadlineMs: config.serviceTimeoutMs,
+            }),
             stagingDir,
             progress: (line) => info(line),
         });

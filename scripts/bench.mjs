@@ -10,12 +10,12 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
-const PATTERNS = ["pyproject.toml", "Cargo.toml", "**/*.rs", "**/*.c", "**/*.h", "**/*.py", "data/**"];
+const PATTERNS = "pyproject.toml Cargo.toml **/*.rs **/*.c **/*.h **/*.py data/**".split(" ");
 const TARGETS = { clean: 20, noIndex: 2, floor: 1.5, peakMb: 256 };
-const WORDS = ["fn", "let", "mut", "self", "return", "if", "else", "for", "while", "struct", "impl",
-  "static", "int", "char", "void", "def", "class", "import", "value", "index", "count", "buffer",
-  "result", "error", "node", "tree", "hash", "size", "data", "(", ")", "{", "}", ";", "=", "+",
-  "->", "::", "0", "1", "42", '"text"', "# note", "// comment"];
+// Source-like words (and "¶" for a line break) for generated text.
+const WORDS = `fn let mut self return if else for while struct impl static int char void def class
+  import value index count buffer result error node tree hash size data ( ) { } ; = + -> :: 0 1 42
+  "text" #note //note ¶ ¶ ¶ ¶`.split(/\s+/);
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = resolve(dirname(SELF), "..");
@@ -47,10 +47,19 @@ async function child(mode, dir, ...patterns) {
 
 async function main() {
   const { values } = parseArgs({
-    options: { reps: { type: "string", default: "5" }, cli: { type: "string" }, keep: { type: "boolean" } },
+    options: {
+      reps: { type: "string", default: "5" },
+      cli: { type: "string" },
+      keep: { type: "boolean" },
+    },
   });
   const reps = Math.max(1, Number.parseInt(values.reps, 10) || 5);
-  for (const [tool, hint] of [["/usr/bin/time", "GNU time: apt-get install -y time"], ["sha256sum", "coreutils"], ["git", "git"]]) {
+  const tools = {
+    "/usr/bin/time": "GNU time: apt-get install -y time",
+    sha256sum: "coreutils",
+    git: "git",
+  };
+  for (const [tool, hint] of Object.entries(tools)) {
     if (spawnSync(tool, ["--version"], { stdio: "ignore" }).error) {
       console.error(`bench: ${tool} is missing (${hint})`);
       process.exit(2);
@@ -58,7 +67,9 @@ async function main() {
   }
   const cli = values.cli ? resolve(values.cli) : ensureDist();
   // The interpreter itself, not a pyenv shim that costs ~0.1 s a call (as setup-python would give).
-  const py = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" });
+  const py = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], {
+    encoding: "utf8",
+  });
   const python = py.status === 0 ? ["--python", py.stdout.trim()] : [];
   const work = fs.realpathSync(fs.mkdtempSync(join(tmpdir(), "wheel-cache-bench-")));
   const [repo, untracked, plain] = ["repo", "untracked", "no-git"].map((d) => join(work, d));
@@ -67,8 +78,8 @@ async function main() {
     generate(repo);
     run("git", ["init", "--quiet", "--initial-branch=main"], { cwd: repo });
     // Blobs go straight into one pack (bigFileThreshold), as a clone would have them.
-    const add = ["-c", "core.autocrlf=false", "-c", "core.bigFileThreshold=1", "-c", "core.compression=0"];
-    run("git", [...add, "add", "--all"], { cwd: repo });
+    const add = "-c core.autocrlf=false -c core.bigFileThreshold=1 -c core.compression=0";
+    run("git", [...add.split(" "), "add", "--all"], { cwd: repo });
     run("git", ["commit", "--quiet", "-m", "bench"], { cwd: repo });
     run("git", ["-c", "pack.window=0", "repack", "-d", "--quiet"], { cwd: repo });
     for (const copy of [untracked, plain]) {
@@ -78,33 +89,42 @@ async function main() {
     const commit = run("git", ["rev-parse", "--short", "HEAD"], { cwd: repo }).trim();
     const took = ((Date.now() - start) / 1000).toFixed(0);
     console.log(`bench: generated ${repo} (commit ${commit}), copies without .git: ${took} s`);
-    const matched = run("node", [SELF, "--child", "list", repo, ...PATTERNS]).split("\n@@\n")[1].split("\0");
+    const matched = run("node", [SELF, "--child", "list", repo, ...PATTERNS])
+      .split("\n@@\n")[1]
+      .split("\0");
     const listFile = join(work, "matched.list");
     fs.writeFileSync(listFile, matched.map((f) => `${f}\0`).join(""));
     const mb = matched.reduce((sum, f) => sum + fs.statSync(join(repo, f)).size, 0) / 1e6;
     console.log(`bench: ${matched.length} files (${mb.toFixed(0)} MB) match ${PATTERNS.join(" ")}`);
-    console.log(`bench: ${cpus()[0]?.model}, ${availableParallelism()} CPUs, node ${process.version}`);
-    console.log(`bench: CLI ${cli}; ${reps} rounds after a warm-up round, so every case reads from a warm page cache`);
+    console.log(
+      `bench: ${cpus()[0]?.model}, ${availableParallelism()} CPUs, node ${process.version}`,
+    );
+    console.log(
+      `bench: CLI ${cli}; ${reps} rounds after a warm-up round, so every case reads from a warm page cache`,
+    );
     const keys = (dir) => ["node", cli, "keys", "--project", dir, "--json", ...python];
+    const clean = { need: TARGETS.clean };
+    const noIndex = { need: TARGETS.noIndex, floor: true };
     const cases = [
-      { name: "hashFiles (@actions/glob)", cmd: ["node", SELF, "--child", "hash", repo, ...PATTERNS] },
-      { name: "sha256sum (floor)", cmd: ["xargs", "-0", "-a", listFile, "sha256sum"], cwd: repo },
-      { name: "wheel-cache keys, clean checkout", cmd: keys(repo), need: TARGETS.clean },
-      { name: "wheel-cache keys, all untracked", cmd: keys(untracked), need: TARGETS.noIndex, floor: true },
-      { name: "wheel-cache keys, no repository", cmd: keys(plain), need: TARGETS.noIndex, floor: true },
-    ];
+      ["hashFiles (@actions/glob)", ["node", SELF, "--child", "hash", repo, ...PATTERNS]],
+      ["sha256sum (floor)", ["xargs", "-0", "-a", listFile, "sha256sum"], { cwd: repo }],
+      ["wheel-cache keys, clean checkout", keys(repo), clean],
+      ["wheel-cache keys, all untracked", keys(untracked), noIndex],
+      ["wheel-cache keys, no repository", keys(plain), noIndex],
+    ].map(([name, cmd, more]) => ({ name, cmd, runs: [], peaks: [], ...more }));
     const fingerprints = new Set();
     for (let round = 0; round <= reps; round++) {
       for (const c of cases) {
         const result = measure(c.cmd, c.cwd ?? ROOT, join(work, "time.out"));
         if (c.need) fingerprints.add(JSON.parse(result.stdout).fingerprint);
         if (round === 0) continue; // the warm-up round
-        (c.runs ??= []).push(result.seconds);
-        (c.peaks ??= []).push(result.peakMb);
+        c.runs.push(result.seconds);
+        c.peaks.push(result.peakMb);
       }
     }
     const failures = report(cases);
-    if (fingerprints.size !== 1) failures.push(`the wheel-cache cases disagree: ${[...fingerprints]}`);
+    if (fingerprints.size !== 1)
+      failures.push(`the wheel-cache cases disagree: ${[...fingerprints]}`);
     console.log(failures.length ? `FAILED:\n- ${failures.join("\n- ")}` : "All targets met.");
     process.exitCode = failures.length ? 1 : 0;
   } finally {
@@ -123,13 +143,20 @@ function report(cases) {
   for (const c of cases) {
     const [secs, peak] = [median(c.runs), Math.max(...c.peaks)];
     const [speedup, overFloor] = [hashFiles / secs, secs / floor];
-    console.log(`| ${c.name} | ${secs.toFixed(2)} | ${speedup.toFixed(1)}× | ${overFloor.toFixed(2)}× | ${peak.toFixed(0)} |`);
+    console.log(
+      `| ${c.name} | ${secs.toFixed(2)} | ${speedup.toFixed(1)}× | ${overFloor.toFixed(2)}× | ${peak.toFixed(0)} |`,
+    );
     if (!c.need) continue;
-    if (speedup < c.need) failures.push(`${c.name}: ${speedup.toFixed(1)}× faster than hashFiles, target ${c.need}×`);
-    if (c.floor && overFloor > TARGETS.floor) failures.push(`${c.name}: ${overFloor.toFixed(2)}× the floor, target ≤ ${TARGETS.floor}×`);
-    if (peak >= TARGETS.peakMb) failures.push(`${c.name}: peak ${peak.toFixed(0)} MB, target < ${TARGETS.peakMb} MB`);
+    if (speedup < c.need)
+      failures.push(`${c.name}: ${speedup.toFixed(1)}× faster than hashFiles, target ${c.need}×`);
+    if (c.floor && overFloor > TARGETS.floor)
+      failures.push(`${c.name}: ${overFloor.toFixed(2)}× the floor, target ≤ ${TARGETS.floor}×`);
+    if (peak >= TARGETS.peakMb)
+      failures.push(`${c.name}: peak ${peak.toFixed(0)} MB, target < ${TARGETS.peakMb} MB`);
   }
-  console.log(`\nTargets: clean checkout ≥ ${TARGETS.clean}× faster than hashFiles; without index help ≥ ${TARGETS.noIndex}× faster and ≤ ${TARGETS.floor}× the floor; wheel-cache peak < ${TARGETS.peakMb} MB.`);
+  console.log(
+    `\nTargets: clean checkout ≥ ${TARGETS.clean}× faster than hashFiles; without index help ≥ ${TARGETS.noIndex}× faster and ≤ ${TARGETS.floor}× the floor; wheel-cache peak < ${TARGETS.peakMb} MB.`,
+  );
   return failures;
 }
 
@@ -137,7 +164,9 @@ function report(cases) {
 function ensureDist() {
   const dist = join(ROOT, "dist", "cli.js");
   const src = join(ROOT, "src");
-  const newest = Math.max(...fs.readdirSync(src, { recursive: true }).map((f) => fs.statSync(join(src, f)).mtimeMs));
+  const newest = Math.max(
+    ...fs.readdirSync(src, { recursive: true }).map((f) => fs.statSync(join(src, f)).mtimeMs),
+  );
   if (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < newest) {
     console.log("bench: dist/cli.js is missing or older than src/: running `npm run package`");
     run("npm", ["run", "--silent", "package"], { cwd: ROOT, stdio: "inherit" });
@@ -149,7 +178,10 @@ function ensureDist() {
 function measure([cmd, ...args], cwd, memFile) {
   const start = process.hrtime.bigint();
   const child = spawnSync("/usr/bin/time", ["-f", "%M", "-o", memFile, cmd, ...args], {
-    cwd, env: ENV, encoding: "utf8", maxBuffer: 1 << 30,
+    cwd,
+    env: ENV,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (child.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed: ${child.stderr}`);
@@ -168,8 +200,8 @@ function prng(seed) {
 function text(bytes, size) {
   const parts = [];
   for (let i = 0, length = 0; length < size; i++) {
-    const word = bytes[i % bytes.length] % (WORDS.length + 8);
-    const piece = word < WORDS.length ? `${WORDS[word]} ` : word % 2 ? "\n" : "    ";
+    const word = WORDS[bytes[i % bytes.length] % WORDS.length];
+    const piece = word === "¶" ? "\n    " : `${word} `;
     parts.push(piece);
     length += piece.length;
   }
@@ -184,13 +216,24 @@ function generate(root) {
     fs.writeFileSync(join(root, path), content);
   };
   const keys = PATTERNS.map((p) => `{ file = "${p}" }`).join(", ");
-  put("pyproject.toml", `[build-system]\nrequires = ["maturin>=1.5,<2"]\nbuild-backend = "maturin"\n\n[project]\nname = "bench-pkg"\nversion = "0.1.0"\n\n[tool.maturin]\npython-source = "python"\nmodule-name = "bench_pkg._core"\n\n[tool.uv]\ncache-keys = [${keys}]\n`);
-  put("Cargo.toml", '[package]\nname = "bench-pkg"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\nname = "_core"\ncrate-type = ["cdylib"]\n');
+  put(
+    "pyproject.toml",
+    `[build-system]\nrequires = ["maturin>=1.5,<2"]\nbuild-backend = "maturin"\n\n[project]\nname = "bench-pkg"\nversion = "0.1.0"\n\n[tool.maturin]\npython-source = "python"\nmodule-name = "bench_pkg._core"\n\n[tool.uv]\ncache-keys = [${keys}]\n`,
+  );
+  put(
+    "Cargo.toml",
+    '[package]\nname = "bench-pkg"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\nname = "_core"\ncrate-type = ["cdylib"]\n',
+  );
   put("README.md", "# bench-pkg\n\nGenerated by wheel-cache's scripts/bench.mjs.\n");
   put(".gitignore", "/target/\n*.so\n");
-  const kinds = [["src", "rs", 14000, 200, 12000], ["csrc", "c", 8000, 200, 12000],
-    ["csrc/include", "h", 6000, 100, 4000], ["python/bench_pkg", "py", 12000, 100, 8000],
-    ["docs", "md", 6000, 200, 6000], ["data", "bin", 3992, 1024, 350000]];
+  const kinds = [
+    ["src", "rs", 14000, 200, 12000],
+    ["csrc", "c", 8000, 200, 12000],
+    ["csrc/include", "h", 6000, 100, 4000],
+    ["python/bench_pkg", "py", 12000, 100, 8000],
+    ["docs", "md", 6000, 200, 6000],
+    ["data", "bin", 3992, 1024, 350000],
+  ];
   for (const [dir, ext, count, min, max] of kinds) {
     for (let i = 0; i < count; i++) {
       const size = Math.round(min * (max / min) ** (random(4).readUInt32LE(0) / 2 ** 32)); // log-uniform

@@ -36,7 +36,30 @@ export async function runBuild(
   await mkdir(wheelDir, { recursive: true });
   const [command, ...args] = argv;
   if (!command) throw new UserError("the build command is empty");
-  const code = await new Promise<number>((resolve, reject) => {
+  const exit = await spawnBuild(command, args, argv, cwd, env);
+  if (exit.signal)
+    throw new UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
+  if (exit.code !== 0)
+    throw new UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
+  const after = await snapshotWheels(wheelDir);
+  const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
+  if (produced.length === 0) {
+    throw new UserError(
+      `the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`,
+    );
+  }
+  return produced.sort();
+}
+
+/** Runs the build without a shell, its stdout sent to our stderr; resolves when it ends. */
+function spawnBuild(
+  command: string,
+  args: readonly string[],
+  argv: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; signal: string | null }> {
+  return new Promise((resolve, reject) => {
     const stdio: ["ignore", NodeJS.WriteStream, "inherit"] = ["ignore", process.stderr, "inherit"];
     const child = spawn(command, args, { cwd, env, stdio, windowsHide: true });
     child.on("error", (error: NodeJS.ErrnoException) => {
@@ -46,18 +69,8 @@ export async function runBuild(
           : new UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`),
       );
     });
-    child.on("close", (status, signal) => resolve(status ?? (signal ? 128 : 1)));
+    child.on("close", (code, signal) => resolve({ code, signal }));
   });
-  if (code !== 0)
-    throw new UserError(`the build failed with exit code ${code}: ${joinCommand(argv)}`);
-  const after = await snapshotWheels(wheelDir);
-  const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
-  if (produced.length === 0) {
-    throw new UserError(
-      `the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`,
-    );
-  }
-  return produced.sort();
 }
 
 /** Name, size and sha256 of a wheel file, streamed. */

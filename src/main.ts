@@ -15,7 +15,10 @@ export async function run(): Promise<void> {
     const config = readActionConfig();
     const stagingDir = path.join(config.workspace, ".wheel-cache");
     const result = await runPipeline(config, {
-      cache: new GithubCache(),
+      cache: new GithubCache({
+        restoreDeadlineMs: config.serviceTimeoutMs,
+        saveDeadlineMs: config.serviceTimeoutMs,
+      }),
       stagingDir,
       progress: (line) => core.info(line),
     });

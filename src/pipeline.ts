@@ -196,6 +196,9 @@ async function saveEntries(
   await writeEntry(entryDir, manifest, wheels);
   const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
   if (saved.status === "failed") return { status: "failed", note: saved.warning };
+  // Wheels another job already cached come with that job's manifest, which it may still be
+  // uploading: saving ours too would race it and report a failure that is not one.
+  if (saved.status === "exists") return { status: "exists" };
   await writeEntry(manifestDir, manifest);
   const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
   if (manifestSaved.status === "failed") {

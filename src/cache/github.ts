@@ -1,8 +1,10 @@
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import * as cache from "@actions/cache";
 import { errorMessage } from "../errors.js";
 import { withDeadline } from "./deadline.js";
+import { type LibraryLog, recordLibraryLog } from "./library-log.js";
 import type {
   CacheBackend,
   RestoreRequest,
@@ -19,9 +21,10 @@ export interface GithubCacheOptions {
   readonly saveDeadlineMs?: number;
 }
 
-const NOT_SAVED =
-  "not saved: the cache service refused or another job saved it first (see the log above)";
+const NOT_SAVED = "the cache service refused or another job saved it first (see the log above)";
 const KNOWN_MODES = ["none", "read", "write", "write-only"];
+/** Pauses before each look for a racing job's entry after a refused save (1 s in all). */
+const RACE_RECHECK_MS = [0, 100, 200, 300, 400];
 
 /**
  * The GitHub Actions cache (service v2) through `@actions/cache`. Entries are keyed on the key and
@@ -43,7 +46,7 @@ export class GithubCache implements CacheBackend {
     const blocked = unusable("read");
     if (blocked) return { status: "unavailable", warning: `restore skipped: ${blocked}` };
     return bounded(
-      () => restoreNow(request),
+      (log) => restoreNow(request, log),
       this.restoreMs,
       (why) => ({ status: "unavailable", warning: `cache restore of ${request.key}: ${why}` }),
     );
@@ -53,20 +56,27 @@ export class GithubCache implements CacheBackend {
     const blocked = unusable("write");
     if (blocked) return { status: "failed", warning: `save skipped: ${blocked}` };
     return bounded(
-      () => saveNow(request),
+      (log) => saveNow(request, log),
       this.saveMs,
       (why) => ({ status: "failed", warning: `cache save of ${request.key}: ${why}` }),
     );
   }
 }
 
-async function restoreNow(request: RestoreRequest): Promise<RestoreResult> {
+async function restoreNow(request: RestoreRequest, log: LibraryLog): Promise<RestoreResult> {
   const paths = [request.dir];
   const restoreKeys = [...(request.restoreKeys ?? [])];
   // Look first, so that a download or extraction failure (which the library logs and then reports
   // exactly like a miss) can be told apart from a real miss.
   const found = await cache.restoreCache(paths, request.key, restoreKeys, { lookupOnly: true });
-  if (found === undefined) return { status: "miss" };
+  // A lookup the service failed also comes back as undefined: only the library's log tells.
+  if (found === undefined && log.problems.length === 0) return { status: "miss" };
+  if (found === undefined) {
+    return {
+      status: "unavailable",
+      warning: `cache lookup of ${request.key} failed: ${said(log)}`,
+    };
+  }
   if (request.lookupOnly) return { status: "hit", matchedKey: found };
   const before = await listTree(request.dir);
   const restored = await cache.restoreCache(paths, request.key, restoreKeys);
@@ -74,11 +84,16 @@ async function restoreNow(request: RestoreRequest): Promise<RestoreResult> {
   // tar may have written some files before failing (e.g. a truncated archive): take them back out.
   const removed = await removeAdded(request.dir, before);
   const cleanup = removed > 0 ? `; removed ${removed} partially restored path(s)` : "";
-  const warning = `cache entry ${found} was found but could not be downloaded or extracted into ${request.dir} (see the log above)${cleanup}`;
+  const warning = `cache entry ${found} was found but could not be downloaded or extracted into ${request.dir}: ${said(log)}${cleanup}`;
   return { status: "unavailable", warning };
 }
 
-async function saveNow(request: SaveRequest): Promise<SaveResult> {
+/** The library's own account of a failure, or a pointer to the log when it said nothing. */
+function said(log: LibraryLog, fallback = "see the log above"): string {
+  return log.problems.length > 0 ? log.problems.join("; ") : fallback;
+}
+
+async function saveNow(request: SaveRequest, log: LibraryLog): Promise<SaveResult> {
   if (await exists(request)) return { status: "exists" };
   let id: number;
   try {
@@ -89,9 +104,14 @@ async function saveNow(request: SaveRequest): Promise<SaveResult> {
   }
   // NaN (a service reply without entry_id) still means the entry was finalized.
   if (id !== -1) return { status: "saved" };
-  // -1 hides the reason; an entry that is now there means another job won the race.
-  if (await exists(request)) return { status: "exists" };
-  return { status: "failed", warning: `cache save of ${request.key}: ${NOT_SAVED}` };
+  // -1 hides the reason; an entry that is now there means another job won the race. The winner's
+  // reservation refuses ours before its upload is finalized and visible: look again, briefly.
+  for (const pause of RACE_RECHECK_MS) {
+    await sleep(pause);
+    if (await exists(request)) return { status: "exists" };
+  }
+  const why = log.problems.length > 0 ? `the cache service said: ${said(log)}` : NOT_SAVED;
+  return { status: "failed", warning: `cache save of ${request.key}: not saved: ${why}` };
 }
 
 /** Whether an entry with exactly this key (and this dir's version) is visible. */
@@ -116,19 +136,25 @@ function unusable(access: "read" | "write"): string | undefined {
   return `ACTIONS_CACHE_MODE=${mode} does not allow cache ${access}s in this job`;
 }
 
-/** Runs `work` under a deadline; any failure but a ValidationError becomes `trouble(why)`. */
+/**
+ * Runs `work` under a deadline, recording what the library logs meanwhile; any failure but a
+ * ValidationError becomes `trouble(why)`.
+ */
 async function bounded<T>(
-  work: () => Promise<T>,
+  work: (log: LibraryLog) => Promise<T>,
   ms: number,
   trouble: (why: string) => T,
 ): Promise<T> {
+  const log = recordLibraryLog();
   try {
-    const outcome = await withDeadline(work(), ms);
+    const outcome = await withDeadline(work(log), ms);
     if (outcome.done) return outcome.value;
     return trouble(`cache service did not answer within ${Math.round(ms / 100) / 10} s`);
   } catch (error) {
     if (error instanceof cache.ValidationError) throw error;
     return trouble(errorMessage(error).replace(/\s+/g, " "));
+  } finally {
+    log.stop();
   }
 }
 

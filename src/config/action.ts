@@ -38,8 +38,21 @@ export function readActionConfig(env: NodeJS.ProcessEnv = process.env): Config {
     summary: optionalBoolean("summary") ?? true,
     includeIgnored: optionalBoolean("include-ignored") ?? false,
     json: false,
+    serviceTimeoutMs: serviceTimeout(env.WHEEL_CACHE_SERVICE_TIMEOUT),
     env,
   });
+}
+
+/** `WHEEL_CACHE_SERVICE_TIMEOUT`: seconds, a positive number; unset or empty for the defaults. */
+function serviceTimeout(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new UserError(
+      `WHEEL_CACHE_SERVICE_TIMEOUT: expected a positive number of seconds, got ${JSON.stringify(value)}`,
+    );
+  }
+  return seconds * 1000;
 }
 
 function saveNote(env: NodeJS.ProcessEnv, save: boolean, readOnly: boolean): string | undefined {

@@ -32,6 +32,11 @@ export interface Config {
   /** Fingerprint files that .gitignore ignores too. */
   readonly includeIgnored: boolean;
   readonly json: boolean;
+  /**
+   * Longest one GitHub cache call may take (`WHEEL_CACHE_SERVICE_TIMEOUT`, seconds); undefined for
+   * the defaults (120 s for a restore, 300 s for a save).
+   */
+  readonly serviceTimeoutMs?: number;
   /** Local cache directory (CLI); undefined for the default location. */
   readonly cacheDir?: string;
   /** The environment that probes and the build run with. */

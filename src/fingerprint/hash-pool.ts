@@ -39,6 +39,7 @@ export async function hashInWorkers(
   workers: number,
 ): Promise<(string | null)[]> {
   const digests = new Array<string | null>(paths.length);
+  if (paths.length === 0) return digests;
   const count = Math.max(1, Math.min(Math.floor(workers), Math.ceil(paths.length / BATCH)));
   const pool = Array.from({ length: count }, () => new Worker(WORKER_SOURCE, { eval: true }));
   let next = 0;

@@ -19,7 +19,8 @@ export function isAbsentError(error: unknown): boolean {
  * The git blob id of a file's content (SHA-1 of `blob <size>\0` + bytes, hex), the same as
  * `git hash-object --no-filters` prints. Symlinks are followed. Null when the path is absent or
  * not a regular file (directory, FIFO, socket, device, dangling link), which is never opened.
- * Reads in fixed-size chunks, so memory stays bounded whatever the file size.
+ * Reads in fixed-size chunks, so memory stays bounded whatever the file size; the reads are
+ * synchronous, in the calling thread (a file at a time: per-call overhead, not I/O, is the cost).
  */
 export async function hashFile(absPath: string): Promise<string | null> {
   inThread ??= makeBlobHasher(fs, crypto, BUFFER_SIZE);

@@ -6,11 +6,12 @@ export function defaultConcurrency(): number {
 }
 
 /**
- * Default number of hashing worker threads: CPUs × 2 (reads in flight help a cold cache even when
- * the CPUs are busy hashing), at most 8, as each worker costs about 10 MB.
+ * Default number of hashing worker threads: CPUs × 2 (reads in flight help a cold page cache even
+ * when the CPUs are busy hashing), at most 4: each worker costs about 10 MB, and four already
+ * hash faster than the disk or the page cache deliver on the machines measured (docs/benchmark.md).
  */
 export function hashWorkers(): number {
-  return Math.min(8, defaultConcurrency());
+  return Math.min(4, defaultConcurrency());
 }
 
 /** Maps `items` through `fn` with at most `limit` calls in flight; results keep the input order. */

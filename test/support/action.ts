@@ -1,8 +1,9 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { joinCommand } from "../../src/command-line.js";
+import { actionDefaults, parseOutputFile } from "./action-output.js";
 import { buildEnv, REPO_ROOT } from "./build-env.js";
 import type { CacheServer } from "./cache-server.js";
 import { makeTempDir } from "./tmp.js";
@@ -38,6 +39,11 @@ export interface ActionRun {
   /** Extra environment, applied last (e.g. `GITHUB_EVENT_NAME`). */
   readonly env?: Readonly<Record<string, string>>;
   readonly server: CacheServer;
+  /**
+   * Run as if the workspace were checked out at this path instead, as on another machine: the
+   * workspace is bind-mounted there in a private mount namespace (see `canMountWorkspace`).
+   */
+  readonly mountedAt?: string;
 }
 
 /** Runs `node dist/index.js` as the runner does: inputs as `INPUT_<NAME>`, output files, cache env. */
@@ -49,16 +55,24 @@ export async function runAction(run: ActionRun): Promise<ActionResult> {
   writeFileSync(outputFile, "");
   writeFileSync(summaryFile, "");
   const inputs = { ...actionDefaults(), ...run.inputs };
+  const workspace = run.mountedAt ?? run.workspace;
   const env: NodeJS.ProcessEnv = {
     ...cleanEnv(buildEnv),
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVar(name), value])),
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_EVENT_NAME: "push",
-    ...run.server.env(run.workspace, runnerTemp),
+    ...run.server.env(workspace, runnerTemp),
     ...run.env,
   };
-  const result = await spawnNode([ACTION_JS], run.workspace, env);
+  const result = run.mountedAt
+    ? await spawnChild(
+        "unshare",
+        [...MOUNT_AT, run.workspace, workspace, process.execPath, ACTION_JS],
+        scratch,
+        env,
+      )
+    : await spawnChild(process.execPath, [ACTION_JS], workspace, env);
   return {
     ...result,
     outputs: parseOutputFile(readFileSync(outputFile, "utf8")),
@@ -71,7 +85,32 @@ export function runCli(
   args: readonly string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv },
 ): Promise<ProcessResult> {
-  return spawnNode([CLI_JS, ...args], options.cwd, options.env ?? cleanEnv(buildEnv));
+  const env = options.env ?? cleanEnv(buildEnv);
+  return spawnChild(process.execPath, [CLI_JS, ...args], options.cwd, env);
+}
+
+/**
+ * `unshare` argv prefix for `<src> <dst> <command> [args...]`: in a new user and mount namespace,
+ * bind-mounts src on dst, then runs the command in dst. Node rather than `sh` runs it, because
+ * `sh` drops variables such as `INPUT_BUILD-COMMAND` whose names are not shell identifiers.
+ */
+const MOUNT_AT = [
+  "-rm",
+  process.execPath,
+  "-e",
+  `const { spawnSync } = require("node:child_process");
+   const [src, dst, command, ...args] = process.argv.slice(1);
+   const mount = spawnSync("mount", ["--bind", src, dst], { stdio: "inherit" });
+   if (mount.status !== 0) process.exit(125);
+   const run = spawnSync(command, args, { cwd: dst, stdio: "inherit" });
+   process.exit(run.status ?? 128);`,
+];
+
+/** Whether `mountedAt` works here (Linux with user namespaces that may mount). */
+export function canMountWorkspace(): boolean {
+  const dir = makeTempDir("wheel-cache-mount-");
+  const probe = spawnSync("unshare", [...MOUNT_AT, dir, dir, "true"], { stdio: "ignore" });
+  return probe.status === 0;
 }
 
 /** The runner's name for an input's variable: `INPUT_BUILD-COMMAND` (dashes kept). */
@@ -85,50 +124,6 @@ export function cleanEnv(env: Readonly<NodeJS.ProcessEnv>): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !runner.test(name)));
 }
 
-/**
- * The GITHUB_OUTPUT file format: `name<<DELIMITER` heredocs (what `core.setOutput` writes) and
- * plain `name=value` lines.
- */
-export function parseOutputFile(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const heredoc = /^([^=]+?)<<(.+)$/.exec(line);
-    if (heredoc) {
-      const end = lines.indexOf(heredoc[2]!, i + 1);
-      if (end < 0) throw new Error(`GITHUB_OUTPUT: no closing ${heredoc[2]} for ${heredoc[1]}`);
-      outputs[heredoc[1]!] = lines.slice(i + 1, end).join("\n");
-      i = end;
-    } else if (line.includes("=")) {
-      outputs[line.slice(0, line.indexOf("="))] = line.slice(line.indexOf("=") + 1);
-    }
-  }
-  return outputs;
-}
-
-/** Every input's default as action.yml declares it (a minimal reader of its `inputs:` block). */
-export function actionDefaults(): Record<string, string> {
-  const yml = readFileSync(path.join(REPO_ROOT, "action.yml"), "utf8").split("\n");
-  const defaults: Record<string, string> = {};
-  let input: string | undefined;
-  let inInputs = false;
-  for (const line of yml) {
-    if (/^\S/.test(line)) inInputs = line.startsWith("inputs:");
-    if (!inInputs) continue;
-    const name = /^ {2}([\w-]+):\s*$/.exec(line);
-    if (name) input = name[1];
-    const value = /^ {4}default:\s*(.*)$/.exec(line);
-    if (input && value) defaults[input] = unquote(value[1]!.trim());
-  }
-  return defaults;
-}
-
-function unquote(value: string): string {
-  const quoted = /^"(.*)"$/.exec(value) ?? /^'(.*)'$/.exec(value);
-  return quoted ? quoted[1]! : value;
-}
-
 /** A build command that appends a line to `marker` and then runs `argv`, as one command line. */
 export function countingBuild(marker: string, argv: readonly string[]): string {
   return joinCommand([process.execPath, COUNTING_BUILD, marker, ...argv]);
@@ -140,9 +135,9 @@ export function buildCount(marker: string): number {
   return readFileSync(marker, "utf8").split("\n").filter(Boolean).length;
 }
 
-function spawnNode(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv) {
+function spawnChild(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv) {
   return new Promise<ProcessResult>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {

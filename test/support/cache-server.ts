@@ -19,10 +19,11 @@ type TwirpMethod = "CreateCacheEntry" | "FinalizeCacheEntryUpload" | "GetCacheEn
 
 /**
  * A misbehaviour for one route, checked in this order: `hang` accepts and never answers;
- * `status` answers that status with `body` (default: a Twirp error body); `message` (Twirp routes)
- * answers `{ ok: false, message }`; `truncate` (blob-get) sends half the blob with no
- * Content-Length and ends cleanly, so the client cannot tell from the length.
- * `times` limits how many requests it hits (default: until cleared).
+ * `status` answers that status with `body` (default: a Twirp error body, `resource_exhausted`
+ * for 429); `message` (Twirp routes) answers `{ ok: false, message }`; `truncate` (blob-get)
+ * sends half the blob with no Content-Length and ends cleanly, so the client cannot tell from the
+ * length; `corrupt` (blob-get) sends the whole blob, Content-Length and all, with bytes in its
+ * middle flipped. `times` limits how many requests it hits (default: until cleared).
  */
 export interface Fault {
   readonly route: FaultRoute;
@@ -31,6 +32,7 @@ export interface Fault {
   readonly body?: unknown;
   readonly message?: string;
   readonly truncate?: boolean;
+  readonly corrupt?: boolean;
   readonly times?: number;
 }
 
@@ -42,6 +44,10 @@ export interface CacheServer {
   env(workspace: string, runnerTemp: string): Record<string, string>;
   /** Finalized (visible) entries, oldest first. */
   entries(): { key: string; version: string; size: number }[];
+  /** The stored archive of the finalized entry `key` (a test's view behind the service). */
+  entryData(key: string): Buffer | undefined;
+  /** Replaces the stored archive of the finalized entry `key` (to plant a tampered entry). */
+  replaceEntryData(key: string, data: Buffer): void;
   /** `METHOD /path?query` of every request, in arrival order. */
   requests(): string[];
   /** Sets (replaces) the fault for `fault.route`. */
@@ -121,8 +127,9 @@ export async function startCacheServer(): Promise<CacheServer> {
     if (req.method === "GET") {
       if (!entry.data || entry.seq === undefined) return void res.writeHead(404).end();
       if (fault?.truncate) return void res.end(entry.data.subarray(0, entry.data.length >> 1));
-      res.writeHead(200, { "content-length": entry.data.length });
-      return void res.end(entry.data);
+      const data = fault?.corrupt ? flipMiddle(entry.data) : entry.data;
+      res.writeHead(200, { "content-length": data.length });
+      return void res.end(data);
     }
     const comp = target.searchParams.get("comp");
     if (comp === "block") entry.blocks.set(target.searchParams.get("blockid") ?? "", body);
@@ -145,7 +152,7 @@ export async function startCacheServer(): Promise<CacheServer> {
     const fault = takeFault(route as FaultRoute);
     if (fault?.hang) return; // accept, never answer: close() destroys the socket
     if (fault?.status !== undefined) {
-      return json(res, fault.status, fault.body ?? { code: "internal", msg: "injected fault" });
+      return json(res, fault.status, fault.body ?? errorBody(fault.status));
     }
     if (fault?.message !== undefined && !isBlob) {
       return json(res, 200, { ok: false, message: fault.message });
@@ -183,6 +190,12 @@ export async function startCacheServer(): Promise<CacheServer> {
         .filter((e) => e.seq !== undefined)
         .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
         .map((e) => ({ key: e.key, version: e.version, size: e.data?.length ?? 0 })),
+    entryData: (key) => store.find((e) => e.key === key && e.seq !== undefined)?.data,
+    replaceEntryData: (key, data) => {
+      const entry = store.find((e) => e.key === key && e.seq !== undefined);
+      if (!entry) throw new Error(`no finalized entry ${key}`);
+      entry.data = data;
+    },
     requests: () => [...log],
     setFault: (fault) => faults.set(fault.route, { fault, left: fault.times ?? Infinity }),
     clearFaults: () => faults.clear(),
@@ -192,4 +205,18 @@ export async function startCacheServer(): Promise<CacheServer> {
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** A Twirp error body for an injected status. */
+function errorBody(status: number): { code: string; msg: string } {
+  if (status === 429) return { code: "resource_exhausted", msg: "injected fault: rate limited" };
+  return { code: status >= 500 ? "internal" : "failed_precondition", msg: "injected fault" };
+}
+
+/** A copy of `data` with 16 bytes in its middle inverted. */
+function flipMiddle(data: Buffer): Buffer {
+  const copy = Buffer.from(data);
+  const start = Math.max(0, (copy.length >> 1) - 8);
+  for (let i = start; i < Math.min(copy.length, start + 16); i++) copy[i] = copy[i]! ^ 0xff;
+  return copy;
 }

@@ -1,0 +1,191 @@
+import { appendFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  buildCount,
+  cleanEnv,
+  countingBuild,
+  type ProcessResult,
+  runCli,
+} from "../support/action.js";
+import { tail } from "../support/action-output.js";
+import { BUILD_ENV_HINT, buildEnv, getExample, hasBuildEnv } from "../support/build-env.js";
+import { ensureDist, PACKAGE_TIMEOUT_MS } from "../support/dist.js";
+import { copyExample } from "../support/examples.js";
+import { makeTempDir } from "../support/tmp.js";
+
+// The bundled CLI (dist/cli.js) as a user runs it: on copies of the examples (never inside the
+// repository's examples/), with a temporary local cache directory.
+
+const skip = !hasBuildEnv() && !process.env.CI;
+if (skip) console.warn(`test/e2e/cli.test.ts skipped: ${BUILD_ENV_HINT}`);
+
+const EXAMPLE = getExample("setuptools-c");
+const TIMEOUT_MS = 120_000;
+/** The CLI contract's fields of `build --json` and `diff --json`, in order. */
+const RESULT_FIELDS = [
+  "cacheHit",
+  "built",
+  "fingerprint",
+  "cacheKey",
+  "wheels",
+  "changed",
+  "reason",
+];
+
+interface ChangedJson {
+  id: string;
+  status: string;
+  files: { added: string[]; modified: string[]; removed: string[] };
+}
+interface ResultJson {
+  cacheHit: boolean;
+  built: boolean;
+  fingerprint: string;
+  cacheKey: string;
+  wheels: string[];
+  changed: ChangedJson[];
+  reason: string;
+}
+interface KeysJson {
+  fingerprint: string;
+  keys: { id: string; kind: string; source: string; digest: string; files?: object }[];
+}
+
+beforeAll(ensureDist, PACKAGE_TIMEOUT_MS);
+
+/** A git copy of the example, a cache directory, and `build`/`diff`/`keys` argv for them. */
+async function setup() {
+  expect(hasBuildEnv(), BUILD_ENV_HINT).toBe(true); // in CI, a missing environment fails
+  const project = await copyExample(EXAMPLE.name, { git: true });
+  const scratch = makeTempDir("wheel-cache-cli-");
+  const marker = path.join(scratch, "builds");
+  const options = [
+    ["--project", project],
+    ["--cache-dir", path.join(scratch, "cache")],
+    ["--build-command", countingBuild(marker, EXAMPLE.buildCommand("dist"))],
+  ].flat();
+  const cli = (command: string, ...more: string[]) =>
+    runCli([command, ...options, ...more], { cwd: scratch });
+  return { project, marker, cli };
+}
+
+function parseJson<T>(result: ProcessResult): T {
+  expect(result.code, tail(result)).toBe(0);
+  return JSON.parse(result.stdout) as T;
+}
+
+describe.skipIf(skip)("the CLI", () => {
+  it(
+    "build: a miss builds and saves, the next run restores without building",
+    async () => {
+      const { project, marker, cli } = await setup();
+      const first = await cli("build");
+      expect(first.code, tail(first)).toBe(0);
+      expect(first.stdout).toMatch(/^wheel-cache: Built in .*: no cached build yet\n/);
+      expect(first.stdout).toContain("\nsaved to the local cache\n");
+      expect(buildCount(marker)).toBe(1);
+
+      const second = await cli("build");
+      expect(second.code, tail(second)).toBe(0);
+      expect(second.stdout).toMatch(/^wheel-cache: Restored 1 wheel\n/);
+      expect(buildCount(marker)).toBe(1);
+
+      const json = await cli("build", "--json");
+      const result = parseJson<ResultJson>(json);
+      expect(Object.keys(result).slice(0, RESULT_FIELDS.length)).toEqual(RESULT_FIELDS);
+      expect(result).toMatchObject({ cacheHit: true, built: false, changed: [] });
+      expect(result.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+      expect(result.cacheKey).toContain(result.fingerprint.slice(0, 32));
+      expect(result.reason).toMatch(/^restored 1 wheel/);
+      expect(result.wheels).toEqual([expect.stringMatching(/\.whl$/)]);
+      expect(path.dirname(result.wheels[0]!)).toBe(path.join(project, "dist"));
+      expect(existsSync(result.wheels[0]!)).toBe(true);
+      expect(buildCount(marker)).toBe(1);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "diff --json names the edited compiled source, and keys --json agrees with build",
+    async () => {
+      const { project, marker, cli } = await setup();
+      const built = parseJson<ResultJson>(await cli("build", "--json"));
+      expect(built).toMatchObject({ cacheHit: false, built: true });
+      const keys = parseJson<KeysJson>(await cli("keys", "--json"));
+      expect(keys.fingerprint).toBe(built.fingerprint);
+      expect(keys.keys.length).toBeGreaterThan(0);
+      for (const key of keys.keys) {
+        expect(key).toMatchObject({
+          id: expect.any(String),
+          kind: expect.any(String),
+          source: expect.any(String),
+          digest: expect.stringMatching(/^[0-9a-f]+$/),
+        });
+        for (const digest of Object.values(key.files ?? {})) {
+          expect(digest === null || typeof digest === "string").toBe(true);
+        }
+      }
+      const covering = keys.keys.filter((k) => k.files && EXAMPLE.compiledSource in k.files);
+      expect(covering.length).toBeGreaterThan(0);
+
+      appendFileSync(path.join(project, EXAMPLE.compiledSource), "\n/* edited by a test */\n");
+      const diff = parseJson<ResultJson>(await cli("diff", "--json"));
+      expect(Object.keys(diff).slice(0, RESULT_FIELDS.length)).toEqual(RESULT_FIELDS);
+      expect(diff).toMatchObject({ cacheHit: false, built: false, wheels: [] });
+      expect(diff.fingerprint).not.toBe(built.fingerprint);
+      expect(diff.changed.length).toBeGreaterThan(0);
+      const files = { added: [], modified: [EXAMPLE.compiledSource], removed: [] };
+      for (const change of diff.changed) expect(change).toEqual({ ...change, files });
+      expect(diff.changed.map((c) => c.id).sort()).toEqual(covering.map((k) => k.id).sort());
+      expect(buildCount(marker)).toBe(1);
+    },
+    TIMEOUT_MS,
+  );
+
+  it.each([
+    {
+      what: "a missing project",
+      args: ["build", "--project", "/nonexistent"],
+      cause: "nonexistent",
+    },
+    { what: "an unknown flag", args: ["build", "--bogus"], cause: "--bogus" },
+    { what: "an unknown command", args: ["frobnicate"], cause: "frobnicate" },
+  ])("fails on $what with one line on stderr and no stack trace", async ({ args, cause }) => {
+    const result = await runCli(args, { cwd: makeTempDir("wheel-cache-cli-") });
+    expect(result.code, tail(result)).not.toBe(0);
+    expect(result.stdout).toBe("");
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines, result.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/^wheel-cache: /);
+    expect(lines[0]).toContain(cause);
+  });
+
+  it(
+    "chooses a default build command that works offline from the local wheelhouse",
+    async (context) => {
+      // `python -m build` isolates the build and pip-installs setuptools into it: from the same
+      // wheelhouse the build environment was made from (scripts/setup-build-env.sh).
+      const wheelhouse = (
+        process.env.WHEEL_CACHE_WHEELHOUSE ?? "/opt/pypi/files:/opt/pypi-more/files"
+      )
+        .split(":")
+        .filter((dir) => existsSync(dir));
+      if (wheelhouse.length === 0) {
+        context.skip("no local wheelhouse (set WHEEL_CACHE_WHEELHOUSE) for the isolated build");
+        return;
+      }
+      const project = await copyExample(EXAMPLE.name, { git: true });
+      const scratch = makeTempDir("wheel-cache-cli-");
+      const env = { ...cleanEnv(buildEnv), PIP_FIND_LINKS: wheelhouse.join(" ") };
+      const args = ["build", "--project", project, "--cache-dir", scratch, "--json"];
+      const result = await runCli(args, { cwd: scratch, env });
+      const built = parseJson<ResultJson>(result);
+      expect(result.stderr).toContain("building with: python3 -m build --wheel --outdir dist .");
+      expect(built).toMatchObject({ cacheHit: false, built: true });
+      expect(built.wheels).toEqual([expect.stringMatching(/\.whl$/)]);
+      expect(existsSync(built.wheels[0]!)).toBe(true);
+    },
+    TIMEOUT_MS,
+  );
+});

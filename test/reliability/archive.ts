@@ -1,0 +1,32 @@
+import { spawnSync } from "node:child_process";
+
+/**
+ * The cache service stores each entry as the client's zstd-compressed tar. These helpers look
+ * inside one (for secrets) and plant a tampered copy (for the sha256 check).
+ */
+
+const MAX = 1 << 30;
+
+function zstd(args: readonly string[], input: Buffer): Buffer {
+  const run = spawnSync("zstd", ["-q", ...args], { input, maxBuffer: MAX });
+  if (run.status !== 0) throw new Error(`zstd ${args.join(" ")} failed: ${run.stderr}`);
+  return run.stdout;
+}
+
+/** The uncompressed tar of an entry. */
+export function unpackArchive(archive: Buffer): Buffer {
+  return zstd(["-d", "-c"], archive);
+}
+
+/**
+ * The archive with one byte in the middle of `file` (whose bytes it holds) inverted: the same
+ * size, a valid archive, a different sha256.
+ */
+export function tamperArchive(archive: Buffer, file: Buffer): Buffer {
+  const tar = unpackArchive(archive);
+  const at = tar.indexOf(file);
+  if (at < 0) throw new Error("the file is not in the archive");
+  const middle = at + (file.length >> 1);
+  tar[middle] = tar[middle]! ^ 0xff;
+  return zstd(["-c"], tar);
+}

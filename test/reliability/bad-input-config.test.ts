@@ -1,0 +1,168 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, expect } from "vitest";
+import { runAction } from "../support/action.js";
+import { type CacheServer, startCacheServer } from "../support/cache-server.js";
+import { ensureDist, PACKAGE_TIMEOUT_MS } from "../support/dist.js";
+import { makeTempDir } from "../support/tmp.js";
+import { reliabilityCase } from "./cases.js";
+import { expectActionError, expectCliError } from "./expect-clean.js";
+import { BUILD, project, projectWith } from "./fixture.js";
+import { cli } from "./run.js";
+
+// Configuration a user can get wrong: each ends in one clear line and a non-zero exit, never a
+// stack trace. The CLI's `keys` command reads everything the build would, and builds nothing.
+
+let server: CacheServer;
+beforeAll(async () => {
+  await ensureDist();
+  server = await startCacheServer();
+}, PACKAGE_TIMEOUT_MS);
+afterAll(() => server?.close());
+
+const keysIn = (cwd: string, ...args: string[]) => cli(["keys", "--json", ...args], { cwd });
+
+reliabilityCase(
+  "bad-input",
+  "malformed pyproject.toml names the file, line and column",
+  async () => {
+    const dir = await projectWith("[tool.uv\ncache-keys = [");
+    expectCliError(await keysIn(dir), /pyproject\.toml:\d+:\d+: invalid TOML/);
+    const action = await runAction({ workspace: dir, inputs: { "build-command": BUILD }, server });
+    expectActionError(action, /pyproject\.toml:\d+:\d+: invalid TOML/);
+  },
+);
+
+const WRONG_CACHE_KEYS: [string, RegExp][] = [
+  ['"src"', /cache-keys must be a list, got string "src"/],
+  ["[1]", /cache-keys\[0\]: expected a string or a table .* got number 1/],
+  ['[["a"]]', /cache-keys\[0\]: expected a string or a table .* got a list/],
+  ["[{ file = 1 }]", /`file` must be a string, got number 1/],
+  ['[{ glob = "src/*.c" }]', /unknown field `glob`/],
+  ['[{ file = "a", dir = "b" }]', /found `file` and `dir`/],
+  ["[{}]", /found none/],
+  ['[""]', /cache-keys\[0\]: empty path/],
+  ['[{ git = "yes" }]', /`git` must be true, false or \{ commit, tags \}/],
+  ["[{ git = { branch = true } }]", /unknown field `git\.branch`/],
+  ["[{ git = { commit = 1 } }]", /`git\.commit` must be true or false, got number 1/],
+  ['[{ env = "A=B" }]', /invalid environment variable name/],
+];
+for (const [value, message] of WRONG_CACHE_KEYS) {
+  reliabilityCase("bad-input", `cache-keys = ${value} is refused`, async () => {
+    const dir = await projectWith(`[tool.uv]\ncache-keys = ${value}`);
+    expectCliError(await keysIn(dir), message);
+  });
+}
+
+reliabilityCase("bad-input", "malformed cache-keys input lines are refused", async () => {
+  const dir = await project({ git: false });
+  expectCliError(
+    await keysIn(dir, "--cache-key", "{ file = "),
+    /--cache-key line 1: not a TOML inline table/,
+  );
+  const action = await runAction({
+    workspace: dir,
+    inputs: { "build-command": BUILD, "cache-keys": "src/*.c\n{ nope = 1 }" },
+    server,
+  });
+  expectActionError(action, /input cache-keys line 2: unknown field `nope`/);
+});
+
+const BAD_GLOBS: [string, RegExp][] = [
+  ['["src/[abc.c"]', /glob "src\/\[abc\.c" has an unclosed "\["/],
+  ['["src/{a,b.c"]', /glob "src\/\{a,b\.c" has an unclosed "\{"/],
+  ['["src/[z-a].c"]', /has an invalid range "z-a"/],
+];
+for (const [value, message] of BAD_GLOBS) {
+  reliabilityCase("bad-input", `glob syntax error ${value}`, async () => {
+    const dir = await projectWith(`[tool.uv]\ncache-keys = ${value}`);
+    expectCliError(await keysIn(dir), message);
+  });
+}
+
+const OUTSIDE: [string, RegExp][] = [
+  ['["../outside.c"]', /\.\.\/outside\.c is outside the repository root/],
+  ['["src/../../x.c"]', /is outside the repository root/],
+  ['["../**/*.c"]', /glob "\.\.\/\*\*\/\*\.c" reaches outside the repository root/],
+  ['[{ dir = "../.." }]', /\.\.\/\.\. is outside the repository root/],
+  ['["/etc/passwd"]', /\/etc\/passwd is an absolute path/],
+  ['["/etc/*.conf"]', /glob "\/etc\/\*\.conf" is an absolute path/],
+  ['[{ dir = "/etc" }]', /\/etc is an absolute path/],
+];
+for (const [value, message] of OUTSIDE) {
+  reliabilityCase("bad-input", `a key outside the repository ${value}`, async () => {
+    const dir = await projectWith(`[tool.uv]\ncache-keys = ${value}`);
+    expectCliError(await keysIn(dir), message);
+  });
+}
+
+reliabilityCase("bad-input", "a missing project directory", async () => {
+  const cwd = makeTempDir("wheel-cache-empty-");
+  expectCliError(await keysIn(cwd, "--project", "nope"), /project directory .*nope does not exist/);
+  const action = await runAction({
+    workspace: cwd,
+    inputs: { project: "nope", "build-command": BUILD },
+    server,
+  });
+  expectActionError(action, /nope does not exist or is not a directory/);
+});
+
+reliabilityCase("bad-input", "a project without pyproject.toml or setup.py", async () => {
+  const cwd = makeTempDir("wheel-cache-empty-");
+  mkdirSync(path.join(cwd, "empty"));
+  const error = /empty is not a Python project: it has neither pyproject\.toml nor setup\.py/;
+  expectCliError(await keysIn(cwd, "--project", "empty"), error);
+});
+
+reliabilityCase("bad-input", "a directory that is a Rust crate, not a Python project", async () => {
+  const cwd = makeTempDir("wheel-cache-crate-");
+  writeFileSync(path.join(cwd, "Cargo.toml"), '[package]\nname = "x"\nversion = "0.1.0"\n');
+  writeFileSync(path.join(cwd, "package.json"), "{}\n");
+  expectCliError(await keysIn(cwd), /is not a Python project/);
+  const action = await runAction({ workspace: cwd, inputs: { "build-command": BUILD }, server });
+  expectActionError(action, /is not a Python project/);
+});
+
+reliabilityCase("bad-input", "a project path that is a file", async () => {
+  const dir = await project({ git: false });
+  expectCliError(await keysIn(dir, "--project", "README.md"), /README\.md .*not a directory/);
+});
+
+for (const wheelDir of ["../outside", "/tmp/wheels"]) {
+  reliabilityCase("bad-input", `wheel-dir ${wheelDir} outside the workspace`, async () => {
+    const dir = await project();
+    const action = await runAction({
+      workspace: dir,
+      inputs: { "build-command": BUILD, "wheel-dir": wheelDir },
+      server,
+    });
+    expectActionError(action, /input wheel-dir: .* is outside the workspace/);
+  });
+}
+
+const BAD_KEY_PARTS: [string, string, RegExp][] = [
+  ["key-prefix", "team,a", /input key-prefix: cache keys cannot contain commas/],
+  ["key-suffix", "py3.12,linux", /input key-suffix: cache keys cannot contain commas/],
+  ["key-prefix", "p".repeat(201), /input key-prefix: longer than 200 characters/],
+  ["key-suffix", "é".repeat(200), /cache key would be \d+ characters, over the service's 512/],
+];
+for (const [input, value, message] of BAD_KEY_PARTS) {
+  reliabilityCase("bad-input", `${input} ${value.slice(0, 20)}… is refused`, async () => {
+    const dir = await project();
+    const action = await runAction({
+      workspace: dir,
+      inputs: { "build-command": BUILD, [input]: value },
+      server,
+    });
+    expectActionError(action, message);
+    expect(server.requests().filter((r) => r.includes(encodeURIComponent(value)))).toEqual([]);
+  });
+}
+
+reliabilityCase("bad-input", "--key-suffix with a comma is refused by the CLI", async () => {
+  const dir = await project({ git: false });
+  expectCliError(
+    await cli(["build", "--key-suffix", "a,b", "--no-save"], { cwd: dir }),
+    /--key-suffix: cache keys cannot contain commas/,
+  );
+});

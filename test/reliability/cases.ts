@@ -1,0 +1,33 @@
+import { test } from "vitest";
+import { BUILD_ENV_HINT, hasBuildEnv } from "../support/build-env.js";
+
+/**
+ * The reliability suite's registry. Every case is a vitest test named `[<category>] <name>`;
+ * reporter.ts groups the finished tests by that prefix and prints how many of each category ran
+ * and passed. Cases need the offline build environment: without it they are skipped locally and
+ * fail in CI, like the end-to-end tests.
+ */
+
+export const CATEGORIES = ["bad-input", "service-faults", "local-cache", "security"] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface CaseOptions {
+  /** Milliseconds before vitest fails the case (a hang is a failure). */
+  readonly timeout?: number;
+  /** Run alongside the file's other concurrent cases (for cases that mostly wait). */
+  readonly concurrent?: boolean;
+}
+
+const skip = !hasBuildEnv() && !process.env.CI;
+if (skip) console.warn(`reliability cases skipped: ${BUILD_ENV_HINT}`);
+
+/** Registers one reliability case. */
+export function reliabilityCase(
+  category: Category,
+  name: string,
+  fn: () => Promise<void>,
+  options: CaseOptions = {},
+): void {
+  const { timeout = 60_000, concurrent = false } = options;
+  test(`[${category}] ${name}`, { timeout, concurrent, skip }, fn);
+}
