@@ -99815,7 +99815,9 @@ const KNOWN_MODES = ["none", "read", "write", "write-only"];
 const RACE_RECHECK_MS = [0, 100, 200, 300, 400];
 /**
  * The GitHub Actions cache (service v2) through `@actions/cache`. Entries are keyed on the key and
- * on `paths = [dir]`, so callers must pass the same absolute `dir` on every run. The library logs
+ * on `paths = [dir]`, so callers must pass the same `dir` on every run; it is given to the library
+ * relative to the working directory (the workspace), so runners whose workspaces live at
+ * different absolute paths still share entries. The library logs
  * its own failures and swallows most of them; this class turns the outcome into a result and adds
  * a one-line warning. Only a ValidationError (a bad key: a bug here) is thrown.
  */
@@ -99841,7 +99843,7 @@ class GithubCache {
     }
 }
 async function restoreNow(request, log) {
-    const paths = [request.dir];
+    const paths = [cachePath(request.dir)];
     const restoreKeys = [...(request.restoreKeys ?? [])];
     // Look first, so that a download or extraction failure (which the library logs and then reports
     // exactly like a miss) can be told apart from a real miss.
@@ -99876,7 +99878,7 @@ async function saveNow(request, log) {
         return { status: "exists" };
     let id;
     try {
-        id = await cache_saveCache([request.dir], request.key);
+        id = await cache_saveCache([cachePath(request.dir)], request.key);
     }
     catch (error) {
         if (!(error instanceof ReserveCacheError))
@@ -99896,12 +99898,19 @@ async function saveNow(request, log) {
     const why = log.problems.length > 0 ? `the cache service said: ${said(log)}` : NOT_SAVED;
     return { status: "failed", warning: `cache save of ${request.key}: not saved: ${why}` };
 }
+/** `dir` relative to the working directory when it lies inside it: the path the service keys on. */
+function cachePath(dir) {
+    const rel = external_node_path_default().relative(process.cwd(), dir);
+    return rel !== "" && !rel.startsWith("..") && !external_node_path_default().isAbsolute(rel) ? rel : dir;
+}
 /** Whether an entry with exactly this key (and this dir's version) is visible. */
 async function github_exists(request) {
     // Under a write-only cache mode the library refuses reads; then only the save itself can tell.
     if (unusable("read"))
         return false;
-    const found = await restoreCache([request.dir], request.key, [], { lookupOnly: true });
+    const found = await restoreCache([cachePath(request.dir)], request.key, [], {
+        lookupOnly: true,
+    });
     return found === request.key;
 }
 /** Why the cache cannot be used for `access` in this job, or undefined if it can. */
@@ -103195,55 +103204,98 @@ const { parentPort } = require("node:worker_threads");
 const hash = (${makeBlobHasher.toString()})(require("node:fs"), require("node:crypto"), ${BUFFER_SIZE});
 parentPort.on("message", (paths) => {
   try {
-    parentPort.postMessage({ digests: paths.map(hash) });
+    parentPort.postMessage({ digests: paths.map((path) => hash(path)) });
   } catch (error) {
     parentPort.postMessage({ failure: { message: String(error?.message ?? error), code: error?.code } });
   }
 });
 `;
+/** A worker that hashes one batch at a time; it holds the process open only while it works. */
+class HashWorker {
+    #worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
+    #pending = null;
+    dead = false;
+    constructor() {
+        this.#worker.unref();
+        this.#worker.on("message", (reply) => {
+            const pending = this.#settle();
+            if ("failure" in reply) {
+                const { message, code } = reply.failure;
+                pending?.reject(Object.assign(new Error(message), code ? { code } : {}));
+            }
+            else
+                pending?.resolve(reply.digests);
+        });
+        this.#worker.on("error", (error) => this.#die(error));
+        this.#worker.on("exit", (code) => this.#die(new Error(`a hashing worker exited (${code})`)));
+    }
+    hash(paths) {
+        return new Promise((resolve, reject) => {
+            this.#pending = { resolve, reject };
+            this.#worker.ref();
+            this.#worker.postMessage(paths);
+        });
+    }
+    #settle() {
+        const pending = this.#pending;
+        this.#pending = null;
+        this.#worker.unref();
+        return pending;
+    }
+    #die(error) {
+        this.dead = true;
+        this.#settle()?.reject(error);
+    }
+}
+const pool = [];
+let queue = Promise.resolve();
 /**
- * Blob ids of `paths` (see `makeBlobHasher`), in order, computed by `workers` worker threads that
- * read with synchronous calls: no per-call hop through libuv's thread pool, the hashing spread over
- * the CPUs, and `workers` reads in flight for a cold cache. Memory is bounded: one buffer per worker
- * and one batch of paths per message. Rejects with the first error a worker meets.
+ * Blob ids of `paths` (see `makeBlobHasher`), in order, computed by up to `workers` worker
+ * threads that read with synchronous calls: no per-call hop through libuv's thread pool, the
+ * hashing spread over the CPUs, and `workers` reads in flight for a cold cache. Memory is
+ * bounded: one buffer per worker and one batch of paths per message. The workers are started
+ * once and kept for later calls (idle, they do not keep the process alive); calls run one after
+ * another. Rejects with the first error a worker meets.
  */
-async function hashInWorkers(paths, workers) {
+function hashInWorkers(paths, workers) {
+    const job = queue.then(() => runJob(paths, workers));
+    // The next job waits for this one to end, however it ends; its failure reaches its own caller.
+    queue = job.catch(() => undefined);
+    return job;
+}
+async function runJob(paths, workers) {
     const digests = new Array(paths.length);
     if (paths.length === 0)
         return digests;
     const count = Math.max(1, Math.min(Math.floor(workers), Math.ceil(paths.length / BATCH)));
-    const pool = Array.from({ length: count }, () => new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true }));
+    for (let i = pool.length - 1; i >= 0; i--)
+        if (pool[i].dead)
+            pool.splice(i, 1);
+    while (pool.length < count)
+        pool.push(new HashWorker());
     let next = 0;
-    const drive = (worker) => new Promise((resolve, reject) => {
-        let start = 0;
-        const send = () => {
-            if (next >= paths.length)
-                return resolve();
-            start = next;
+    let failed = false;
+    const drive = async (worker) => {
+        while (next < paths.length && !failed) {
+            const start = next;
             next = Math.min(paths.length, next + BATCH);
-            worker.postMessage(paths.slice(start, next));
-        };
-        worker.on("message", (reply) => {
-            if ("failure" in reply)
-                return reject(failureError(reply.failure));
-            for (const [i, digest] of reply.digests.entries())
-                digests[start + i] = digest;
-            send();
-        });
-        worker.on("error", reject);
-        worker.on("exit", (code) => reject(new Error(`a hashing worker exited with status ${code}`)));
-        send();
-    });
-    try {
-        await Promise.all(pool.map(drive));
-    }
-    finally {
-        await Promise.all(pool.map((worker) => worker.terminate()));
-    }
+            try {
+                const batch = await worker.hash(paths.slice(start, next));
+                for (const [i, digest] of batch.entries())
+                    digests[start + i] = digest;
+            }
+            catch (error) {
+                failed = true;
+                throw error;
+            }
+        }
+    };
+    // Every worker stops before the job ends, so the next job finds them idle.
+    const results = await Promise.allSettled(pool.slice(0, count).map(drive));
+    const failure = results.find((r) => r.status === "rejected");
+    if (failure)
+        throw failure.reason;
     return digests;
-}
-function failureError(failure) {
-    return Object.assign(new Error(failure.message), failure.code ? { code: failure.code } : {});
 }
 
 ;// CONCATENATED MODULE: ./src/fingerprint/pool.ts

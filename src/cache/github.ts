@@ -28,7 +28,9 @@ const RACE_RECHECK_MS = [0, 100, 200, 300, 400];
 
 /**
  * The GitHub Actions cache (service v2) through `@actions/cache`. Entries are keyed on the key and
- * on `paths = [dir]`, so callers must pass the same absolute `dir` on every run. The library logs
+ * on `paths = [dir]`, so callers must pass the same `dir` on every run; it is given to the library
+ * relative to the working directory (the workspace), so runners whose workspaces live at
+ * different absolute paths still share entries. The library logs
  * its own failures and swallows most of them; this class turns the outcome into a result and adds
  * a one-line warning. Only a ValidationError (a bad key: a bug here) is thrown.
  */
@@ -64,7 +66,7 @@ export class GithubCache implements CacheBackend {
 }
 
 async function restoreNow(request: RestoreRequest, log: LibraryLog): Promise<RestoreResult> {
-  const paths = [request.dir];
+  const paths = [cachePath(request.dir)];
   const restoreKeys = [...(request.restoreKeys ?? [])];
   // Look first, so that a download or extraction failure (which the library logs and then reports
   // exactly like a miss) can be told apart from a real miss.
@@ -97,7 +99,7 @@ async function saveNow(request: SaveRequest, log: LibraryLog): Promise<SaveResul
   if (await exists(request)) return { status: "exists" };
   let id: number;
   try {
-    id = await cache.saveCache([request.dir], request.key);
+    id = await cache.saveCache([cachePath(request.dir)], request.key);
   } catch (error) {
     if (!(error instanceof cache.ReserveCacheError)) throw error;
     id = -1; // the library normally swallows this one; treat it like its -1
@@ -114,11 +116,19 @@ async function saveNow(request: SaveRequest, log: LibraryLog): Promise<SaveResul
   return { status: "failed", warning: `cache save of ${request.key}: not saved: ${why}` };
 }
 
+/** `dir` relative to the working directory when it lies inside it: the path the service keys on. */
+function cachePath(dir: string): string {
+  const rel = path.relative(process.cwd(), dir);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : dir;
+}
+
 /** Whether an entry with exactly this key (and this dir's version) is visible. */
 async function exists(request: SaveRequest): Promise<boolean> {
   // Under a write-only cache mode the library refuses reads; then only the save itself can tell.
   if (unusable("read")) return false;
-  const found = await cache.restoreCache([request.dir], request.key, [], { lookupOnly: true });
+  const found = await cache.restoreCache([cachePath(request.dir)], request.key, [], {
+    lookupOnly: true,
+  });
   return found === request.key;
 }
 

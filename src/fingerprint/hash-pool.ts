@@ -7,13 +7,9 @@ const BATCH = 64;
 /** One read buffer per worker. */
 export const BUFFER_SIZE = 1024 * 1024;
 
-/** A failure inside a worker, carried back with its errno code. */
-interface WorkerFailure {
-  readonly message: string;
-  readonly code?: string;
-}
-
-type Reply = { readonly digests: (string | null)[] } | { readonly failure: WorkerFailure };
+type Reply =
+  | { readonly digests: (string | null)[] }
+  | { readonly failure: { readonly message: string; readonly code?: string } };
 
 // The worker: the same hasher as the main thread's (its source text), answering batches of paths.
 const WORKER_SOURCE = `
@@ -21,54 +17,99 @@ const { parentPort } = require("node:worker_threads");
 const hash = (${makeBlobHasher.toString()})(require("node:fs"), require("node:crypto"), ${BUFFER_SIZE});
 parentPort.on("message", (paths) => {
   try {
-    parentPort.postMessage({ digests: paths.map(hash) });
+    parentPort.postMessage({ digests: paths.map((path) => hash(path)) });
   } catch (error) {
     parentPort.postMessage({ failure: { message: String(error?.message ?? error), code: error?.code } });
   }
 });
 `;
 
+/** A worker that hashes one batch at a time; it holds the process open only while it works. */
+class HashWorker {
+  readonly #worker = new Worker(WORKER_SOURCE, { eval: true });
+  #pending: { resolve: (digests: (string | null)[]) => void; reject: (e: Error) => void } | null =
+    null;
+  dead = false;
+
+  constructor() {
+    this.#worker.unref();
+    this.#worker.on("message", (reply: Reply) => {
+      const pending = this.#settle();
+      if ("failure" in reply) {
+        const { message, code } = reply.failure;
+        pending?.reject(Object.assign(new Error(message), code ? { code } : {}));
+      } else pending?.resolve(reply.digests);
+    });
+    this.#worker.on("error", (error) => this.#die(error));
+    this.#worker.on("exit", (code) => this.#die(new Error(`a hashing worker exited (${code})`)));
+  }
+
+  hash(paths: readonly string[]): Promise<(string | null)[]> {
+    return new Promise((resolve, reject) => {
+      this.#pending = { resolve, reject };
+      this.#worker.ref();
+      this.#worker.postMessage(paths);
+    });
+  }
+
+  #settle() {
+    const pending = this.#pending;
+    this.#pending = null;
+    this.#worker.unref();
+    return pending;
+  }
+
+  #die(error: Error): void {
+    this.dead = true;
+    this.#settle()?.reject(error);
+  }
+}
+
+const pool: HashWorker[] = [];
+let queue: Promise<unknown> = Promise.resolve();
+
 /**
- * Blob ids of `paths` (see `makeBlobHasher`), in order, computed by `workers` worker threads that
- * read with synchronous calls: no per-call hop through libuv's thread pool, the hashing spread over
- * the CPUs, and `workers` reads in flight for a cold cache. Memory is bounded: one buffer per worker
- * and one batch of paths per message. Rejects with the first error a worker meets.
+ * Blob ids of `paths` (see `makeBlobHasher`), in order, computed by up to `workers` worker
+ * threads that read with synchronous calls: no per-call hop through libuv's thread pool, the
+ * hashing spread over the CPUs, and `workers` reads in flight for a cold cache. Memory is
+ * bounded: one buffer per worker and one batch of paths per message. The workers are started
+ * once and kept for later calls (idle, they do not keep the process alive); calls run one after
+ * another. Rejects with the first error a worker meets.
  */
-export async function hashInWorkers(
+export function hashInWorkers(
   paths: readonly string[],
   workers: number,
 ): Promise<(string | null)[]> {
+  const job = queue.then(() => runJob(paths, workers));
+  // The next job waits for this one to end, however it ends; its failure reaches its own caller.
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+async function runJob(paths: readonly string[], workers: number): Promise<(string | null)[]> {
   const digests = new Array<string | null>(paths.length);
   if (paths.length === 0) return digests;
   const count = Math.max(1, Math.min(Math.floor(workers), Math.ceil(paths.length / BATCH)));
-  const pool = Array.from({ length: count }, () => new Worker(WORKER_SOURCE, { eval: true }));
+  for (let i = pool.length - 1; i >= 0; i--) if (pool[i]!.dead) pool.splice(i, 1);
+  while (pool.length < count) pool.push(new HashWorker());
   let next = 0;
-  const drive = (worker: Worker): Promise<void> =>
-    new Promise((resolve, reject) => {
-      let start = 0;
-      const send = () => {
-        if (next >= paths.length) return resolve();
-        start = next;
-        next = Math.min(paths.length, next + BATCH);
-        worker.postMessage(paths.slice(start, next));
-      };
-      worker.on("message", (reply: Reply) => {
-        if ("failure" in reply) return reject(failureError(reply.failure));
-        for (const [i, digest] of reply.digests.entries()) digests[start + i] = digest;
-        send();
-      });
-      worker.on("error", reject);
-      worker.on("exit", (code) => reject(new Error(`a hashing worker exited with status ${code}`)));
-      send();
-    });
-  try {
-    await Promise.all(pool.map(drive));
-  } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()));
-  }
+  let failed = false;
+  const drive = async (worker: HashWorker): Promise<void> => {
+    while (next < paths.length && !failed) {
+      const start = next;
+      next = Math.min(paths.length, next + BATCH);
+      try {
+        const batch = await worker.hash(paths.slice(start, next));
+        for (const [i, digest] of batch.entries()) digests[start + i] = digest;
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  // Every worker stops before the job ends, so the next job finds them idle.
+  const results = await Promise.allSettled(pool.slice(0, count).map(drive));
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failure) throw failure.reason;
   return digests;
-}
-
-function failureError(failure: WorkerFailure): Error {
-  return Object.assign(new Error(failure.message), failure.code ? { code: failure.code } : {});
 }
