@@ -4873,6 +4873,41 @@ async function git(cwd, args, input) {
     return stdout;
 }
 
+;// CONCATENATED MODULE: ./src/fingerprint/git-index.ts
+
+/** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
+const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
+const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
+/**
+ * Decides, for the tracked regular files `paths` (root-relative), whether their index blob ids
+ * are also the blob ids of the bytes on disk (when git reports them unchanged). The index holds
+ * the id of the *cleaned* content, which equals the raw bytes' id only when git converts nothing:
+ * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`): a
+ *   SHA-256 repository's ids never equal `hashFile`'s;
+ * - `core.autocrlf` must be false: otherwise any text file may be converted;
+ * - a path must have no `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or
+ *   `working-tree-encoding` attribute other than unset (`git check-attr --all`, paths on stdin).
+ * Three git calls, run together.
+ */
+async function indexTrust(root, paths) {
+    if (paths.length === 0)
+        return { usable: false, converted: new Set() };
+    const [format, autocrlf, attributes] = await Promise.all([
+        git(root, ["rev-parse", "--show-object-format"]),
+        git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
+        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
+    ]);
+    const usable = format.trim() === "sha1" && FALSE_WORDS.has(autocrlf.trim().toLowerCase());
+    const converted = new Set();
+    // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
+    const fields = attributes.split("\0");
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+        if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
+            converted.add(fields[i]);
+    }
+    return { usable, converted };
+}
+
 ;// CONCATENATED MODULE: ./src/fingerprint/blob-id.ts
 /**
  * Makes a synchronous hasher that computes the git blob id of a file's content (SHA-1 of
@@ -5123,6 +5158,7 @@ async function hashFiles(absPaths, workers = hashWorkers()) {
 
 
 
+
 const SUBMODULE = "160000";
 const SYMLINK = "120000";
 const REGULAR = new Set(["100644", "100755"]);
@@ -5157,38 +5193,38 @@ async function gitIgnores(root, path) {
  * untracked files (not ignored ones unless `includeIgnored`). Submodules and nested repositories
  * are skipped; symlinks (and skip-worktree entries) are kept when they resolve to a regular file.
  * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
- * directory named `build`. Three git calls, run together: `ls-files --stage` (mode, blob id and
+ * directory named `build`. Three git calls run together: `ls-files --stage` (mode, blob id and
  * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
- * was written: lstat only, content read for racy entries) and `ls-files --others`.
+ * was written: lstat, and content for racily clean entries) and `ls-files --others`; with
+ * `useIndex`, `indexTrust`'s calls start as soon as the tracked files are known.
  */
-async function gitFiles(root, pruner, includeIgnored) {
+async function gitFiles(root, pruner, includeIgnored, useIndex) {
     const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
     if (!includeIgnored)
         others.push("--exclude-standard");
-    const [staged, changes, untracked] = await Promise.all([
-        git(root, ["ls-files", "-z", "--stage", "-v"]),
+    const staged = git(root, ["ls-files", "-z", "--stage", "-v"]).then(indexEntries);
+    const noTrust = { usable: false, converted: new Set() };
+    const [entries, changes, untracked, trust] = await Promise.all([
+        staged,
         git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
         git(root, others),
+        useIndex
+            ? staged.then((all) => indexTrust(root, all.filter(isRegular).map((e) => e.path)))
+            : noTrust,
     ]);
     const { gone, changed } = changedPaths(changes);
     const tracked = new Set();
     const indexIds = new Map();
     const toCheck = [];
-    // Records "<tag> <mode> <object> <stage>\t<path>\0", read in place (tens of thousands of them).
-    // Tag S is skip-worktree (maybe not checked out), a lower-case tag assume-unchanged (git stops
-    // checking the file), M unmerged.
-    for (let start = 0, end = staged.indexOf("\0"); end !== -1; end = staged.indexOf("\0", start)) {
-        const tab = staged.indexOf("\t", start);
-        const path = staged.slice(tab + 1, end);
-        const [tag, mode, id, stage] = staged.slice(start, tab).split(" ");
-        start = end + 1;
+    for (const entry of entries) {
+        const { tag, mode, path } = entry;
         if (mode === SUBMODULE || gone.has(path) || tracked.has(path))
             continue;
         tracked.add(path);
-        if (mode === SYMLINK || tag === "S" || tag === "s" || stage !== "0")
+        if (mode === SYMLINK || tag === "S" || tag === "s" || entry.stage !== "0")
             toCheck.push(path);
-        else if (tag === "H" && REGULAR.has(mode) && !changed.has(path))
-            indexIds.set(path, id);
+        else if (trust.usable && isRegular(entry) && !changed.has(path) && !trust.converted.has(path))
+            indexIds.set(path, entry.id);
     }
     // Untracked entries ending in "/" are nested repositories.
     const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
@@ -5217,6 +5253,21 @@ function changedPaths(output) {
     }
     return { gone, changed };
 }
+/** Parses `git ls-files -z --stage -v`: "<tag> <mode> <object> <stage>\t<path>\0" records. */
+function indexEntries(output) {
+    const entries = [];
+    for (let start = 0, end = output.indexOf("\0"); end !== -1; end = output.indexOf("\0", start)) {
+        const tab = output.indexOf("\t", start);
+        const [tag = "", mode = "", id = "", stage = ""] = output.slice(start, tab).split(" ");
+        entries.push({ tag, mode, id, stage, path: output.slice(tab + 1, end) });
+        start = end + 1;
+    }
+    return entries;
+}
+/** An entry git may vouch for: a cached (H) stage 0 regular file. */
+function isRegular(entry) {
+    return entry.tag === "H" && entry.stage === "0" && REGULAR.has(entry.mode);
+}
 function records(output) {
     return output.split("\0").filter((record) => record !== "");
 }
@@ -5238,46 +5289,6 @@ function isFileSync(absPath) {
             return false;
         throw error;
     }
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/git-index.ts
-
-/** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
-const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
-const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
-/**
- * The subset of `indexIds` (root-relative path → index blob id of a tracked file that
- * `git diff-files` reports unchanged; see `GitListing`) whose id is also the blob id of the bytes
- * on disk, so the file need not be read. The index holds the id of the *cleaned* content, which
- * equals the raw bytes' id only when git converts nothing. So nothing is trusted when:
- * - the repository's object format is not SHA-1 (`git rev-parse --show-object-format`): its ids
- *   are SHA-256 and never equal `hashFile`'s;
- * - `core.autocrlf` is anything but false: any text file may be converted;
- * and a path is not trusted when `git check-attr --all` gives it a `text`, `eol`, `crlf`,
- * `filter` (git LFS), `ident` or `working-tree-encoding` attribute other than unset.
- * Three git calls, run together; check-attr reads the paths on stdin. Such files are hashed.
- */
-async function trustedIndexIds(root, indexIds) {
-    if (indexIds.size === 0)
-        return new Map();
-    const paths = [...indexIds.keys()];
-    const [format, autocrlf, attributes] = await Promise.all([
-        git(root, ["rev-parse", "--show-object-format"]),
-        git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
-        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
-    ]);
-    if (format.trim() !== "sha1")
-        return new Map();
-    if (!FALSE_WORDS.has(autocrlf.trim().toLowerCase()))
-        return new Map();
-    const trusted = new Map(indexIds);
-    // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
-    const fields = attributes.split("\0");
-    for (let i = 0; i + 2 < fields.length; i += 3) {
-        if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
-            trusted.delete(fields[i]);
-    }
-    return trusted;
 }
 
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
@@ -5362,7 +5373,6 @@ async function isFileTarget(root, path) {
 
 
 
-
 /**
  * Lists the candidate input files of the repository holding `projectDir`. The root is the git
  * work tree root (`git rev-parse --show-toplevel`); without a usable git, the nearest ancestor
@@ -5384,7 +5394,8 @@ async function openTree(options) {
     const projectDir = listing_toPosix((0,external_node_path_namespaceObject.relative)(root, project));
     const pruner = makePruner(projectDir, excluded);
     const includeIgnored = options.includeIgnored ?? false;
-    const listing = gitRoot ? await gitFiles(root, pruner, includeIgnored) : undefined;
+    const useIndex = options.useIndex ?? true;
+    const listing = gitRoot ? await gitFiles(root, pruner, includeIgnored, useIndex) : undefined;
     let files = listing?.files ?? (await walkFiles(root, pruner, includeIgnored));
     if (gitRoot && projectDir !== "" && !includeIgnored && (await gitIgnores(root, projectDir))) {
         // A project inside an ignored directory (a scratch copy in a repository): git lists none of
@@ -5393,9 +5404,8 @@ async function openTree(options) {
         files = [...new Set([...files, ...walked])];
     }
     files.sort(); // plain UTF-16 code unit order
-    const indexIds = options.useIndex === false ? undefined : listing?.indexIds;
     return new ListedTree(root, projectDir, gitRoot !== null, files, {
-        known: indexIds ? () => trustedIndexIds(root, indexIds) : async () => new Map(),
+        known: listing?.indexIds ?? new Map(),
         hash: options.hasher ?? hashFiles,
     });
 }
@@ -5404,9 +5414,9 @@ class ListedTree {
     projectDir;
     isGitRepo;
     files;
-    #digests = new Map();
+    /** Digests of the files that were hashed (git vouches for the others: `#sources.known`). */
+    #hashed = new Map();
     #sources;
-    #known;
     constructor(root, projectDir, isGitRepo, files, sources) {
         this.root = root;
         this.projectDir = projectDir;
@@ -5415,18 +5425,14 @@ class ListedTree {
         this.#sources = sources;
     }
     async digest(paths) {
-        const missing = [...new Set(paths)].filter((path) => !this.#digests.has(path));
-        if (missing.length > 0) {
-            // git is asked once per tree, on the first call.
-            this.#known ??= this.#sources.known();
-            const known = await this.#known;
-            const toHash = missing.filter((path) => !known.has(path));
-            const hashed = await this.#sources.hash(toHash.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path)));
-            for (const path of missing) {
-                this.#digests.set(path, known.get(path) ?? hashed.get((0,external_node_path_namespaceObject.join)(this.root, path)) ?? null);
-            }
+        const { known, hash } = this.#sources;
+        const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
+        if (toHash.length > 0) {
+            const digests = await hash(toHash.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path)));
+            for (const path of toHash)
+                this.#hashed.set(path, digests.get((0,external_node_path_namespaceObject.join)(this.root, path)) ?? null);
         }
-        return new Map(paths.map((path) => [path, this.#digests.get(path) ?? null]));
+        return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
     }
 }
 async function projectRealpath(dir) {
@@ -5659,6 +5665,33 @@ async function wheelNames(dir) {
     // A wheel directory that does not exist yet holds no wheels.
     const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true }).catch(() => []);
     return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
+}
+
+;// CONCATENATED MODULE: ./src/cache/breaker.ts
+const SKIPPED = "skipped: the cache service failed earlier in this run";
+/**
+ * Stops calling a cache that has already failed in this run: a service that is down or stopped
+ * answering would otherwise cost every later call its own retries and deadline.
+ */
+function withBreaker(backend) {
+    let down = false;
+    return {
+        kind: backend.kind,
+        async restore(request) {
+            if (down)
+                return { status: "unavailable", warning: `cache restore of ${request.key} ${SKIPPED}` };
+            const result = await backend.restore(request);
+            down = result.status === "unavailable";
+            return result;
+        },
+        async save(request) {
+            if (down)
+                return { status: "failed", warning: `cache save of ${request.key} ${SKIPPED}` };
+            const result = await backend.save(request);
+            down = result.status === "failed";
+            return result;
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/cache-key.ts
@@ -6073,8 +6106,10 @@ function reason_plural(count, noun) {
 
 
 
+
 /** The whole loop: fingerprint → restore → verify (hit) or build → save (miss) → result. */
-async function runPipeline(config, deps) {
+async function runPipeline(config, given) {
+    const deps = { ...given, cache: withBreaker(given.cache) };
     const fingerprint = () => fingerprintConfig(config, [deps.stagingDir]);
     const fp = await fingerprint();
     const current = fp.manifest;
@@ -6108,7 +6143,7 @@ async function runPipeline(config, deps) {
     let verifyProblem;
     if (restored.status === "hit" && restored.matchedKey === keys.wheels) {
         if (config.lookupOnly) {
-            const cached = await restoreManifest(deps, manifestDir, keys.manifest, []);
+            const cached = await restoreManifest(deps, manifestDir, keys.manifest, [], warnings);
             const manifest = cached?.manifest ?? current;
             return finish({
                 ...base,
@@ -6136,9 +6171,7 @@ async function runPipeline(config, deps) {
         }
         warnings.push(`${verifyProblem}: rebuilding`);
     }
-    const previous = await restoreManifest(deps, manifestDir, `${keys.manifestPrefix}~none`, [
-        keys.manifestPrefix,
-    ]);
+    const previous = await restoreManifest(deps, manifestDir, `${keys.manifestPrefix}~none`, [keys.manifestPrefix], warnings);
     const changed = previous ? diffManifests(previous.manifest, current) : [];
     if (config.lookupOnly) {
         return finish({ ...base, verdict: "lookup-miss", manifest: current, previous, changed, wheels: [] }, fp, warnings);
@@ -6187,15 +6220,17 @@ function finish(draft, fp, warnings) {
             status: "skipped",
             note: draft.verdict === "hit" ? "restored from the cache" : "nothing was built",
         },
-        warnings,
+        warnings: [...new Set(warnings)],
         advice: [...adviceFor(fp), ...extraAdvice],
         reason: "",
     };
     return { ...result, reason: explain(result, verifyProblem) };
 }
-async function restoreManifest(deps, dir, key, restoreKeys) {
+async function restoreManifest(deps, dir, key, restoreKeys, warnings) {
     await resetDir(dir);
     const restored = await deps.cache.restore({ dir, key, restoreKeys });
+    if (restored.status === "unavailable")
+        warnings.push(restored.warning);
     if (restored.status !== "hit")
         return undefined;
     const manifest = await readEntryManifest(dir);

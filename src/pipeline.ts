@@ -1,5 +1,6 @@
 import path from "node:path";
 import { runBuild, snapshotWheels, wheelRecord } from "./build.js";
+import { withBreaker } from "./cache/breaker.js";
 import type { CacheBackend } from "./cache/types.js";
 import { cacheKeys } from "./cache-key.js";
 import type { Config } from "./config/index.js";
@@ -22,7 +23,8 @@ export interface PipelineDeps {
 }
 
 /** The whole loop: fingerprint → restore → verify (hit) or build → save (miss) → result. */
-export async function runPipeline(config: Config, deps: PipelineDeps): Promise<RunResult> {
+export async function runPipeline(config: Config, given: PipelineDeps): Promise<RunResult> {
+  const deps = { ...given, cache: withBreaker(given.cache) };
   const fingerprint = () => fingerprintConfig(config, [deps.stagingDir]);
   const fp = await fingerprint();
   const current = fp.manifest;
@@ -58,7 +60,7 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
   let verifyProblem: string | undefined;
   if (restored.status === "hit" && restored.matchedKey === keys.wheels) {
     if (config.lookupOnly) {
-      const cached = await restoreManifest(deps, manifestDir, keys.manifest, []);
+      const cached = await restoreManifest(deps, manifestDir, keys.manifest, [], warnings);
       const manifest = cached?.manifest ?? current;
       return finish(
         {
@@ -94,9 +96,13 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
     }
     warnings.push(`${verifyProblem}: rebuilding`);
   }
-  const previous = await restoreManifest(deps, manifestDir, `${keys.manifestPrefix}~none`, [
-    keys.manifestPrefix,
-  ]);
+  const previous = await restoreManifest(
+    deps,
+    manifestDir,
+    `${keys.manifestPrefix}~none`,
+    [keys.manifestPrefix],
+    warnings,
+  );
   const changed = previous ? diffManifests(previous.manifest, current) : [];
   if (config.lookupOnly) {
     return finish(
@@ -165,7 +171,7 @@ function finish(draft: Draft, fp: Fingerprint, warnings: string[]): RunResult {
       status: "skipped",
       note: draft.verdict === "hit" ? "restored from the cache" : "nothing was built",
     },
-    warnings,
+    warnings: [...new Set(warnings)],
     advice: [...adviceFor(fp), ...extraAdvice],
     reason: "",
   };
@@ -177,9 +183,11 @@ async function restoreManifest(
   dir: string,
   key: string,
   restoreKeys: string[],
+  warnings: string[],
 ): Promise<{ key: string; manifest: Manifest } | undefined> {
   await resetDir(dir);
   const restored = await deps.cache.restore({ dir, key, restoreKeys });
+  if (restored.status === "unavailable") warnings.push(restored.warning);
   if (restored.status !== "hit") return undefined;
   const manifest = await readEntryManifest(dir);
   return manifest ? { key: restored.matchedKey, manifest } : undefined;

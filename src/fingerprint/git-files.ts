@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { type IndexTrust, indexTrust } from "./git-index.js";
 import { git } from "./git-run.js";
 import { isAbsentError } from "./hash.js";
 import { type Pruner, underDir, VENV_MARKER } from "./prune.js";
@@ -32,17 +33,27 @@ export async function gitIgnores(root: string, path: string): Promise<boolean> {
   }
 }
 
-/** What git lists in a work tree: the files, and the blob ids its index holds for some of them. */
+/** What git lists in a work tree: the files, and the blob ids its index vouches for. */
 export interface GitListing {
   /** As `gitFiles` describes: posix, root-relative, unsorted. */
   readonly files: string[];
   /**
-   * Index blob ids of the listed tracked files git vouches for: stage 0, regular files (mode
-   * 100644/100755), neither assume-unchanged nor skip-worktree, and not reported by
-   * `git diff-files` (modified, type-changed, intent-to-add or stat-dirty). Whether the ids equal
-   * the content's blob id still depends on clean filters; git-index.ts decides that.
+   * Index blob ids that are the blob ids of the listed files' bytes: stage 0 regular files (mode
+   * 100644/100755), neither assume-unchanged nor skip-worktree, not reported by `git diff-files`
+   * (modified, type-changed, intent-to-add or stat-dirty), and not converted by git (see
+   * `indexTrust`). Empty unless asked for.
    */
   readonly indexIds: Map<string, string>;
+}
+
+/** One record of `git ls-files -z --stage -v`. */
+interface IndexEntry {
+  /** H cached, S skip-worktree (maybe not checked out), lower case assume-unchanged, M unmerged. */
+  readonly tag: string;
+  readonly mode: string;
+  readonly id: string;
+  readonly stage: string;
+  readonly path: string;
 }
 
 /**
@@ -50,38 +61,45 @@ export interface GitListing {
  * untracked files (not ignored ones unless `includeIgnored`). Submodules and nested repositories
  * are skipped; symlinks (and skip-worktree entries) are kept when they resolve to a regular file.
  * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
- * directory named `build`. Three git calls, run together: `ls-files --stage` (mode, blob id and
+ * directory named `build`. Three git calls run together: `ls-files --stage` (mode, blob id and
  * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
- * was written: lstat only, content read for racy entries) and `ls-files --others`.
+ * was written: lstat, and content for racily clean entries) and `ls-files --others`; with
+ * `useIndex`, `indexTrust`'s calls start as soon as the tracked files are known.
  */
 export async function gitFiles(
   root: string,
   pruner: Pruner,
   includeIgnored: boolean,
+  useIndex: boolean,
 ): Promise<GitListing> {
   const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
   if (!includeIgnored) others.push("--exclude-standard");
-  const [staged, changes, untracked] = await Promise.all([
-    git(root, ["ls-files", "-z", "--stage", "-v"]),
+  const staged = git(root, ["ls-files", "-z", "--stage", "-v"]).then(indexEntries);
+  const noTrust: IndexTrust = { usable: false, converted: new Set() };
+  const [entries, changes, untracked, trust] = await Promise.all([
+    staged,
     git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
     git(root, others),
+    useIndex
+      ? staged.then((all) =>
+          indexTrust(
+            root,
+            all.filter(isRegular).map((e) => e.path),
+          ),
+        )
+      : noTrust,
   ]);
   const { gone, changed } = changedPaths(changes);
   const tracked = new Set<string>();
   const indexIds = new Map<string, string>();
   const toCheck: string[] = [];
-  // Records "<tag> <mode> <object> <stage>\t<path>\0", read in place (tens of thousands of them).
-  // Tag S is skip-worktree (maybe not checked out), a lower-case tag assume-unchanged (git stops
-  // checking the file), M unmerged.
-  for (let start = 0, end = staged.indexOf("\0"); end !== -1; end = staged.indexOf("\0", start)) {
-    const tab = staged.indexOf("\t", start);
-    const path = staged.slice(tab + 1, end);
-    const [tag, mode, id, stage] = staged.slice(start, tab).split(" ");
-    start = end + 1;
+  for (const entry of entries) {
+    const { tag, mode, path } = entry;
     if (mode === SUBMODULE || gone.has(path) || tracked.has(path)) continue;
     tracked.add(path);
-    if (mode === SYMLINK || tag === "S" || tag === "s" || stage !== "0") toCheck.push(path);
-    else if (tag === "H" && REGULAR.has(mode!) && !changed.has(path)) indexIds.set(path, id!);
+    if (mode === SYMLINK || tag === "S" || tag === "s" || entry.stage !== "0") toCheck.push(path);
+    else if (trust.usable && isRegular(entry) && !changed.has(path) && !trust.converted.has(path))
+      indexIds.set(path, entry.id);
   }
   // Untracked entries ending in "/" are nested repositories.
   const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
@@ -114,6 +132,23 @@ function changedPaths(output: string): { gone: Set<string>; changed: Set<string>
     (fields[i] === "D" ? gone : changed).add(fields[i + 1]!);
   }
   return { gone, changed };
+}
+
+/** Parses `git ls-files -z --stage -v`: "<tag> <mode> <object> <stage>\t<path>\0" records. */
+function indexEntries(output: string): IndexEntry[] {
+  const entries: IndexEntry[] = [];
+  for (let start = 0, end = output.indexOf("\0"); end !== -1; end = output.indexOf("\0", start)) {
+    const tab = output.indexOf("\t", start);
+    const [tag = "", mode = "", id = "", stage = ""] = output.slice(start, tab).split(" ");
+    entries.push({ tag, mode, id, stage, path: output.slice(tab + 1, end) });
+    start = end + 1;
+  }
+  return entries;
+}
+
+/** An entry git may vouch for: a cached (H) stage 0 regular file. */
+function isRegular(entry: IndexEntry): boolean {
+  return entry.tag === "H" && entry.stage === "0" && REGULAR.has(entry.mode);
 }
 
 function records(output: string): string[] {

@@ -4,36 +4,38 @@ import { git } from "./git-run.js";
 const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
 const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
 
+/** Whether the index's blob ids can stand for the bytes on disk, and where they cannot. */
+export interface IndexTrust {
+  /** False when no id can: a SHA-256 repository, or `core.autocrlf` converts any text file. */
+  readonly usable: boolean;
+  /** Paths whose attributes let git convert them: their index ids are not the bytes' ids. */
+  readonly converted: ReadonlySet<string>;
+}
+
 /**
- * The subset of `indexIds` (root-relative path → index blob id of a tracked file that
- * `git diff-files` reports unchanged; see `GitListing`) whose id is also the blob id of the bytes
- * on disk, so the file need not be read. The index holds the id of the *cleaned* content, which
- * equals the raw bytes' id only when git converts nothing. So nothing is trusted when:
- * - the repository's object format is not SHA-1 (`git rev-parse --show-object-format`): its ids
- *   are SHA-256 and never equal `hashFile`'s;
- * - `core.autocrlf` is anything but false: any text file may be converted;
- * and a path is not trusted when `git check-attr --all` gives it a `text`, `eol`, `crlf`,
- * `filter` (git LFS), `ident` or `working-tree-encoding` attribute other than unset.
- * Three git calls, run together; check-attr reads the paths on stdin. Such files are hashed.
+ * Decides, for the tracked regular files `paths` (root-relative), whether their index blob ids
+ * are also the blob ids of the bytes on disk (when git reports them unchanged). The index holds
+ * the id of the *cleaned* content, which equals the raw bytes' id only when git converts nothing:
+ * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`): a
+ *   SHA-256 repository's ids never equal `hashFile`'s;
+ * - `core.autocrlf` must be false: otherwise any text file may be converted;
+ * - a path must have no `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or
+ *   `working-tree-encoding` attribute other than unset (`git check-attr --all`, paths on stdin).
+ * Three git calls, run together.
  */
-export async function trustedIndexIds(
-  root: string,
-  indexIds: ReadonlyMap<string, string>,
-): Promise<Map<string, string>> {
-  if (indexIds.size === 0) return new Map();
-  const paths = [...indexIds.keys()];
+export async function indexTrust(root: string, paths: readonly string[]): Promise<IndexTrust> {
+  if (paths.length === 0) return { usable: false, converted: new Set() };
   const [format, autocrlf, attributes] = await Promise.all([
     git(root, ["rev-parse", "--show-object-format"]),
     git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
     git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
   ]);
-  if (format.trim() !== "sha1") return new Map();
-  if (!FALSE_WORDS.has(autocrlf.trim().toLowerCase())) return new Map();
-  const trusted = new Map(indexIds);
+  const usable = format.trim() === "sha1" && FALSE_WORDS.has(autocrlf.trim().toLowerCase());
+  const converted = new Set<string>();
   // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
   const fields = attributes.split("\0");
   for (let i = 0; i + 2 < fields.length; i += 3) {
-    if (CONVERTING.has(fields[i + 1]!) && fields[i + 2] !== "unset") trusted.delete(fields[i]!);
+    if (CONVERTING.has(fields[i + 1]!) && fields[i + 2] !== "unset") converted.add(fields[i]!);
   }
-  return trusted;
+  return { usable, converted };
 }

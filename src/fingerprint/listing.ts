@@ -2,7 +2,6 @@ import { lstat, realpath, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { UserError } from "../errors.js";
 import { gitFiles, gitIgnores, gitToplevel } from "./git-files.js";
-import { trustedIndexIds } from "./git-index.js";
 import { hashFiles, isAbsentError } from "./hash.js";
 import { makePruner } from "./prune.js";
 import type { FileTree } from "./tree.js";
@@ -17,8 +16,8 @@ export interface OpenTreeOptions {
   readonly includeIgnored?: boolean;
   /**
    * Take the digests of tracked, unmodified files from git's index instead of reading them
-   * (default true; see git-index.ts for when it is safe). False hashes every file: the plain
-   * path, which must give the same digests.
+   * (default true; `indexTrust` in git-index.ts says when that is safe). False hashes every
+   * file: the plain path, which must give the same digests.
    */
   readonly useIndex?: boolean;
   /** Hashes the files the index cannot vouch for (default `hashFiles`; tests count its calls). */
@@ -46,7 +45,8 @@ export async function openTree(options: OpenTreeOptions): Promise<FileTree> {
   const projectDir = toPosix(relative(root, project));
   const pruner = makePruner(projectDir, excluded);
   const includeIgnored = options.includeIgnored ?? false;
-  const listing = gitRoot ? await gitFiles(root, pruner, includeIgnored) : undefined;
+  const useIndex = options.useIndex ?? true;
+  const listing = gitRoot ? await gitFiles(root, pruner, includeIgnored, useIndex) : undefined;
   let files = listing?.files ?? (await walkFiles(root, pruner, includeIgnored));
   if (gitRoot && projectDir !== "" && !includeIgnored && (await gitIgnores(root, projectDir))) {
     // A project inside an ignored directory (a scratch copy in a repository): git lists none of
@@ -55,24 +55,23 @@ export async function openTree(options: OpenTreeOptions): Promise<FileTree> {
     files = [...new Set([...files, ...walked])];
   }
   files.sort(); // plain UTF-16 code unit order
-  const indexIds = options.useIndex === false ? undefined : listing?.indexIds;
   return new ListedTree(root, projectDir, gitRoot !== null, files, {
-    known: indexIds ? () => trustedIndexIds(root, indexIds) : async () => new Map<string, string>(),
+    known: listing?.indexIds ?? new Map<string, string>(),
     hash: options.hasher ?? hashFiles,
   });
 }
 
-/** How a tree gets digests: ids git vouches for (asked once), and hashing for the rest. */
+/** How a tree gets digests: the ids git vouches for, and hashing for the rest. */
 interface DigestSources {
-  readonly known: () => Promise<Map<string, string>>;
+  readonly known: ReadonlyMap<string, string>;
   readonly hash: (absPaths: readonly string[]) => Promise<Map<string, string | null>>;
 }
 
 class ListedTree implements FileTree {
   readonly files: readonly string[];
-  readonly #digests = new Map<string, string | null>();
+  /** Digests of the files that were hashed (git vouches for the others: `#sources.known`). */
+  readonly #hashed = new Map<string, string | null>();
   readonly #sources: DigestSources;
-  #known: Promise<Map<string, string>> | undefined;
 
   constructor(
     readonly root: string,
@@ -86,18 +85,13 @@ class ListedTree implements FileTree {
   }
 
   async digest(paths: readonly string[]): Promise<Map<string, string | null>> {
-    const missing = [...new Set(paths)].filter((path) => !this.#digests.has(path));
-    if (missing.length > 0) {
-      // git is asked once per tree, on the first call.
-      this.#known ??= this.#sources.known();
-      const known = await this.#known;
-      const toHash = missing.filter((path) => !known.has(path));
-      const hashed = await this.#sources.hash(toHash.map((path) => join(this.root, path)));
-      for (const path of missing) {
-        this.#digests.set(path, known.get(path) ?? hashed.get(join(this.root, path)) ?? null);
-      }
+    const { known, hash } = this.#sources;
+    const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
+    if (toHash.length > 0) {
+      const digests = await hash(toHash.map((path) => join(this.root, path)));
+      for (const path of toHash) this.#hashed.set(path, digests.get(join(this.root, path)) ?? null);
     }
-    return new Map(paths.map((path) => [path, this.#digests.get(path) ?? null]));
+    return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
   }
 }
 

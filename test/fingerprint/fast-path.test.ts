@@ -229,7 +229,7 @@ describe("the index is not used where its ids are not the bytes' ids", () => {
     expect(hashed.sort()).toEqual(["a.rs", "b.c"]);
   });
 
-  test("git is asked once per tree: a later digest call needs no repository", async () => {
+  test("git is asked once, while listing: digest calls work with the repository gone", async () => {
     const repo = makeRepo({ "a.rs": "a\n", "b.rs": "b\n" });
     const tree = await openTree({ projectDir: repo });
     const first = await tree.digest(["a.rs"]);

@@ -51,11 +51,25 @@ describe("hashFiles in worker threads", () => {
     expect(inThread).toEqual(datas.map(blobId));
   });
 
-  test.runIf(process.platform === "linux")("a read error rejects, with its code", async () => {
-    // /proc/self/mem is a regular file whose first page cannot be read.
-    await expect(hashInWorkers(["/proc/self/mem"], 1)).rejects.toMatchObject({ code: "EIO" });
-    await expect(hashFile("/proc/self/mem")).rejects.toMatchObject({ code: "EIO" });
-  });
+  test.runIf(process.platform === "linux")(
+    "a read error rejects; later jobs still run",
+    async () => {
+      const dir = makeTempDir();
+      const datas = contents(200);
+      writeTree(dir, Object.fromEntries(datas.map((data, i) => [`f${i}`, data])));
+      const paths = datas.map((_, i) => join(dir, `f${i}`));
+      // /proc/self/mem is a regular file whose first page cannot be read.
+      const failing = [...paths.slice(0, 100), "/proc/self/mem", ...paths.slice(100)];
+      await expect(hashInWorkers(failing, 2)).rejects.toMatchObject({ code: "EIO" });
+      await expect(hashFile("/proc/self/mem")).rejects.toMatchObject({ code: "EIO" });
+      const [a, b] = await Promise.all([
+        hashInWorkers(paths, 2),
+        hashInWorkers(paths.slice(50), 3),
+      ]);
+      expect(a).toEqual(datas.map(blobId));
+      expect(b).toEqual(datas.slice(50).map(blobId));
+    },
+  );
 
   test("no paths, no workers", async () => {
     expect(await hashInWorkers([], 4)).toEqual([]);

@@ -166,3 +166,21 @@ reliabilityCase("bad-input", "--key-suffix with a comma is refused by the CLI", 
     /--key-suffix: cache keys cannot contain commas/,
   );
 });
+
+reliabilityCase(
+  "bad-input",
+  "WHEEL_CACHE_SERVICE_TIMEOUT that is not a number of seconds",
+  async () => {
+    const dir = await project();
+    const action = await runAction({
+      workspace: dir,
+      inputs: { "build-command": BUILD },
+      env: { WHEEL_CACHE_SERVICE_TIMEOUT: "soon" },
+      server,
+    });
+    expectActionError(
+      action,
+      /WHEEL_CACHE_SERVICE_TIMEOUT: expected a positive number of seconds, got "soon"/,
+    );
+  },
+);

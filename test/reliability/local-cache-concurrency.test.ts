@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, expect } from "vitest";
 import { ensureDist, PACKAGE_TIMEOUT_MS } from "../support/dist.js";
@@ -43,8 +43,13 @@ reliabilityCase(
     expect(new Set(results.map((r) => r.cacheKey)).size).toBe(1);
     const saved = results.filter((r) => r.save.status === "saved");
     expect(saved).toHaveLength(1);
-    for (const r of results) expect(["saved", "exists"]).toContain(r.save.status);
-    for (const r of results) expect(r.warnings).toEqual([]);
+    for (const r of results) {
+      // A process that looked after the winner had saved restores its entry instead.
+      if (r.cacheHit) expect(r.built).toBe(false);
+      else expect(["saved", "exists"]).toContain(r.save.status);
+      expect(r.warnings).toEqual([]);
+      expect(theWheel(r).sha256).toBe(sha256(wheel));
+    }
     // One wheels entry and its manifest; no staging left behind.
     expect(listCache(cache, "entries")).toHaveLength(2);
     expect(listCache(cache, "tmp")).toEqual([]);
@@ -83,7 +88,7 @@ reliabilityCase(
     // The staging copy is there, partial; no entry is.
     const staged = path.join(cache, "v1", "tmp", killedDuring, "data");
     expect(existsSync(path.join(cache, "v1", "tmp", killedDuring, "entry.json"))).toBe(false);
-    expect(readdirSync(staged, { recursive: true }).length).toBeGreaterThanOrEqual(0);
+    expect(existsSync(staged)).toBe(true);
     expect(listCache(cache, "entries")).toEqual([]);
 
     // A reader sees a miss, rebuilds and saves; the run after it is a verified hit.

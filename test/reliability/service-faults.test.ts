@@ -157,3 +157,20 @@ function wheelName(workspace: string): string {
   ) as { wheels: { name: string }[] };
   return manifest.wheels[0]!.name;
 }
+
+const MISCONFIGURED: [string, Record<string, string>, RegExp][] = [
+  [
+    "no cache service in the job (ACTIONS_RESULTS_URL unset)",
+    { ACTIONS_RESULTS_URL: "" },
+    /cache service is not available to this job/,
+  ],
+  ["no runtime token", { ACTIONS_RUNTIME_TOKEN: "" }, /ACTIONS\\?_RUNTIME\\?_TOKEN/],
+];
+for (const [name, env, said] of MISCONFIGURED) {
+  reliabilityCase(
+    "service-faults",
+    name,
+    () => runScenario({ env }, (run) => expectRecovered(run, said)),
+    concurrent,
+  );
+}

@@ -1,0 +1,130 @@
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, expect } from "vitest";
+import { type ActionResult, runAction } from "../support/action.js";
+import { type CacheServer, startCacheServer } from "../support/cache-server.js";
+import { ensureDist, PACKAGE_TIMEOUT_MS } from "../support/dist.js";
+import { reliabilityCase } from "./cases.js";
+import { expectActionOk } from "./expect-clean.js";
+import { cacheDir, project } from "./fixture.js";
+import { cli, json } from "./run.js";
+import {
+  archiveTexts,
+  canaryEnv,
+  leaks,
+  newCanary,
+  QUIET_BUILD,
+  SECRET_KEYS,
+  textsUnder,
+} from "./secrets.js";
+
+// Environment values are hashed, never shown or stored: a canary in every keyed variable must not
+// appear in any output, the summary, the outputs, or any manifest in the cache.
+
+let server: CacheServer;
+beforeAll(async () => {
+  await ensureDist();
+  server = await startCacheServer();
+}, PACKAGE_TIMEOUT_MS);
+afterAll(() => server?.close());
+
+/** Everything a run showed or wrote, by name. */
+function shown(run: ActionResult): Record<string, string> {
+  return {
+    stdout: run.stdout,
+    stderr: run.stderr,
+    summary: run.summary,
+    ...Object.fromEntries(Object.entries(run.outputs).map(([k, v]) => [`output ${k}`, v])),
+  };
+}
+
+reliabilityCase(
+  "security",
+  "no environment value reaches the action's output, summary or cache",
+  async () => {
+    const canary = newCanary();
+    const workspace = await project();
+    const inputs = {
+      "build-command": QUIET_BUILD,
+      "env-vars": SECRET_KEYS.envVars.join("\n"),
+      "cache-keys": SECRET_KEYS.cacheKey,
+    };
+    // The runtime token is a secret too; debug logging shows the most.
+    const env = { ...canaryEnv(canary), ACTIONS_RUNTIME_TOKEN: canary, RUNNER_DEBUG: "1" };
+    const runs: ActionResult[] = [];
+    const run = async (extra: Record<string, string> = {}) => {
+      const result = await runAction({ workspace, inputs, server, env: { ...env, ...extra } });
+      expectActionOk(result);
+      runs.push(result);
+      return result;
+    };
+    expect((await run()).outputs.built).toBe("true");
+    rmSync(path.join(workspace, "dist"), { recursive: true });
+    expect((await run()).outputs["cache-hit"]).toBe("true");
+    // Another value: a rebuild whose report names the changed keys, never the values.
+    const second = newCanary();
+    const changed = await run({ RUSTFLAGS: `--cfg ${second}`, API_KEY: second });
+    expect(JSON.parse(changed.outputs.changed!)).toEqual(
+      expect.arrayContaining(["env:RUSTFLAGS", "env:API_KEY"]),
+    );
+    expect(changed.summary).toContain("<code>env\\:API\\_KEY</code>");
+
+    for (const [i, result] of runs.entries()) {
+      for (const value of [canary, second])
+        expect(leaks(shown(result), value), `run ${i + 1}`).toEqual([]);
+    }
+    const entries = server.entries();
+    expect(entries.length).toBeGreaterThanOrEqual(4);
+    for (const entry of entries) {
+      const texts = archiveTexts(server.entryData(entry.key)!);
+      const manifest = Object.entries(texts).find(([name]) => name.endsWith("manifest.json"));
+      // Every canary variable was keyed (its value went through wheel-cache), and none leaked.
+      const keys = (JSON.parse(manifest?.[1] ?? "{}") as { keys?: { id: string }[] }).keys;
+      const ids = keys?.map((k) => k.id);
+      for (const name of Object.keys(canaryEnv(canary))) expect(ids).toContain(`env:${name}`);
+      for (const value of [canary, second]) expect(leaks(texts, value), entry.key).toEqual([]);
+    }
+  },
+);
+
+reliabilityCase(
+  "security",
+  "no environment value reaches the CLI's output or local cache",
+  async () => {
+    const canary = newCanary();
+    const dir = await project();
+    const cache = cacheDir();
+    const env = { ...process.env, ...canaryEnv(canary) };
+    const flags = [
+      ...SECRET_KEYS.envVars.flatMap((name) => ["--env-var", name]),
+      "--cache-key",
+      SECRET_KEYS.cacheKey,
+    ];
+    const build = ["--cache-dir", cache, "--build-command", QUIET_BUILD, ...flags];
+    const commands = [
+      ["build", "--json", ...build],
+      ["build", ...build],
+      ["keys", "--json", ...flags],
+      ["keys", ...flags],
+      ["diff", "--json", ...build],
+      ["diff", ...build],
+    ];
+    for (const args of commands) {
+      const result = await cli(args, { cwd: dir, env });
+      expect(result.code, result.stderr).toBe(0);
+      expect(leaks({ stdout: result.stdout, stderr: result.stderr }, canary), args[0]).toEqual([]);
+    }
+    writeFileSync(path.join(dir, "src", "new.c"), "int x;\n");
+    const diff = await cli(["diff", "--json", ...build], {
+      cwd: dir,
+      env: { ...env, CFLAGS: "-O2" },
+    });
+    expect(json<{ changed: { id: string }[] }>(diff).changed.map((c) => c.id)).toContain(
+      "env:CFLAGS",
+    );
+    expect(leaks({ stdout: diff.stdout, stderr: diff.stderr }, canary)).toEqual([]);
+    const stored = textsUnder(cache);
+    expect(Object.keys(stored).filter((name) => name.endsWith("manifest.json"))).toHaveLength(2);
+    expect(leaks(stored, canary)).toEqual([]);
+  },
+);
