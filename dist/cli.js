@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 298:
+/***/ 917:
 /***/ ((module) => {
 
 // A simple implementation of make-array
@@ -5292,7 +5292,7 @@ function isFileSync(absPath) {
 }
 
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
+var ignore = __nccwpck_require__(917);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/fingerprint/walk.ts
 
@@ -6096,7 +6096,48 @@ function reason_plural(count, noun) {
     return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
+;// CONCATENATED MODULE: ./src/store.ts
+
+
+/**
+ * Restores a manifest entry (exact `key`, or the newest under `restoreKeys`) and reads it; cache
+ * trouble is added to `warnings` and reads as no manifest.
+ */
+async function restoreManifest(deps, dir, key, restoreKeys, warnings) {
+    await resetDir(dir);
+    const restored = await deps.cache.restore({ dir, key, restoreKeys });
+    if (restored.status === "unavailable")
+        warnings.push(restored.warning);
+    if (restored.status !== "hit")
+        return undefined;
+    const manifest = await readEntryManifest(dir);
+    return manifest ? { key: restored.matchedKey, manifest } : undefined;
+}
+/** Saves the wheels entry (wheels and manifest), then the small manifest entry beside it. */
+async function saveEntries(deps, keys, manifest, wheels) {
+    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
+    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
+    await writeEntry(entryDir, manifest, wheels);
+    const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
+    if (saved.status === "failed")
+        return { status: "failed", note: saved.warning };
+    // Wheels another job already cached come with that job's manifest, which it may still be
+    // uploading: saving ours too would race it and report a failure that is not one.
+    if (saved.status === "exists")
+        return { status: "exists" };
+    await writeEntry(manifestDir, manifest);
+    const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
+    if (manifestSaved.status === "failed") {
+        return {
+            status: "failed",
+            note: `wheels saved, but not their manifest: ${manifestSaved.warning}`,
+        };
+    }
+    return { status: saved.status };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 
@@ -6225,37 +6266,6 @@ function finish(draft, fp, warnings) {
         reason: "",
     };
     return { ...result, reason: explain(result, verifyProblem) };
-}
-async function restoreManifest(deps, dir, key, restoreKeys, warnings) {
-    await resetDir(dir);
-    const restored = await deps.cache.restore({ dir, key, restoreKeys });
-    if (restored.status === "unavailable")
-        warnings.push(restored.warning);
-    if (restored.status !== "hit")
-        return undefined;
-    const manifest = await readEntryManifest(dir);
-    return manifest ? { key: restored.matchedKey, manifest } : undefined;
-}
-async function saveEntries(deps, keys, manifest, wheels) {
-    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
-    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
-    await writeEntry(entryDir, manifest, wheels);
-    const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
-    if (saved.status === "failed")
-        return { status: "failed", note: saved.warning };
-    // Wheels another job already cached come with that job's manifest, which it may still be
-    // uploading: saving ours too would race it and report a failure that is not one.
-    if (saved.status === "exists")
-        return { status: "exists" };
-    await writeEntry(manifestDir, manifest);
-    const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
-    if (manifestSaved.status === "failed") {
-        return {
-            status: "failed",
-            note: `wheels saved, but not their manifest: ${manifestSaved.warning}`,
-        };
-    }
-    return { status: saved.status };
 }
 function skipped(note) {
     return { status: "skipped", note: note ?? "saving is off" };

@@ -39886,7 +39886,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4447);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9578);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Abandoned cache requests (a service that stopped answering) can keep sockets open; the step is
@@ -39898,7 +39898,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4447:
+/***/ 9578:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -104119,7 +104119,48 @@ function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
+;// CONCATENATED MODULE: ./src/store.ts
+
+
+/**
+ * Restores a manifest entry (exact `key`, or the newest under `restoreKeys`) and reads it; cache
+ * trouble is added to `warnings` and reads as no manifest.
+ */
+async function restoreManifest(deps, dir, key, restoreKeys, warnings) {
+    await resetDir(dir);
+    const restored = await deps.cache.restore({ dir, key, restoreKeys });
+    if (restored.status === "unavailable")
+        warnings.push(restored.warning);
+    if (restored.status !== "hit")
+        return undefined;
+    const manifest = await readEntryManifest(dir);
+    return manifest ? { key: restored.matchedKey, manifest } : undefined;
+}
+/** Saves the wheels entry (wheels and manifest), then the small manifest entry beside it. */
+async function saveEntries(deps, keys, manifest, wheels) {
+    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
+    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
+    await writeEntry(entryDir, manifest, wheels);
+    const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
+    if (saved.status === "failed")
+        return { status: "failed", note: saved.warning };
+    // Wheels another job already cached come with that job's manifest, which it may still be
+    // uploading: saving ours too would race it and report a failure that is not one.
+    if (saved.status === "exists")
+        return { status: "exists" };
+    await writeEntry(manifestDir, manifest);
+    const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
+    if (manifestSaved.status === "failed") {
+        return {
+            status: "failed",
+            note: `wheels saved, but not their manifest: ${manifestSaved.warning}`,
+        };
+    }
+    return { status: saved.status };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 
@@ -104248,37 +104289,6 @@ function finish(draft, fp, warnings) {
         reason: "",
     };
     return { ...result, reason: explain(result, verifyProblem) };
-}
-async function restoreManifest(deps, dir, key, restoreKeys, warnings) {
-    await resetDir(dir);
-    const restored = await deps.cache.restore({ dir, key, restoreKeys });
-    if (restored.status === "unavailable")
-        warnings.push(restored.warning);
-    if (restored.status !== "hit")
-        return undefined;
-    const manifest = await readEntryManifest(dir);
-    return manifest ? { key: restored.matchedKey, manifest } : undefined;
-}
-async function saveEntries(deps, keys, manifest, wheels) {
-    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
-    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
-    await writeEntry(entryDir, manifest, wheels);
-    const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
-    if (saved.status === "failed")
-        return { status: "failed", note: saved.warning };
-    // Wheels another job already cached come with that job's manifest, which it may still be
-    // uploading: saving ours too would race it and report a failure that is not one.
-    if (saved.status === "exists")
-        return { status: "exists" };
-    await writeEntry(manifestDir, manifest);
-    const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
-    if (manifestSaved.status === "failed") {
-        return {
-            status: "failed",
-            note: `wheels saved, but not their manifest: ${manifestSaved.warning}`,
-        };
-    }
-    return { status: saved.status };
 }
 function skipped(note) {
     return { status: "skipped", note: note ?? "saving is off" };

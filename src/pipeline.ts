@@ -4,7 +4,7 @@ import { withBreaker } from "./cache/breaker.js";
 import type { CacheBackend } from "./cache/types.js";
 import { cacheKeys } from "./cache-key.js";
 import type { Config } from "./config/index.js";
-import { installWheels, readEntryManifest, resetDir, verifyEntry, writeEntry } from "./entry.js";
+import { installWheels, readEntryManifest, resetDir, verifyEntry } from "./entry.js";
 import { diffManifests } from "./fingerprint/diff.js";
 import type { Fingerprint } from "./fingerprint/index.js";
 import type { Manifest } from "./fingerprint/manifest.js";
@@ -13,6 +13,7 @@ import { platformId } from "./keys/implicit.js";
 import { adviceFor, mutationAdvice } from "./report/advice.js";
 import { explain } from "./report/reason.js";
 import type { RunResult, SaveOutcome, WheelOutput } from "./result.js";
+import { restoreManifest, saveEntries } from "./store.js";
 
 export interface PipelineDeps {
   readonly cache: CacheBackend;
@@ -176,46 +177,6 @@ function finish(draft: Draft, fp: Fingerprint, warnings: string[]): RunResult {
     reason: "",
   };
   return { ...result, reason: explain(result, verifyProblem) };
-}
-
-async function restoreManifest(
-  deps: PipelineDeps,
-  dir: string,
-  key: string,
-  restoreKeys: string[],
-  warnings: string[],
-): Promise<{ key: string; manifest: Manifest } | undefined> {
-  await resetDir(dir);
-  const restored = await deps.cache.restore({ dir, key, restoreKeys });
-  if (restored.status === "unavailable") warnings.push(restored.warning);
-  if (restored.status !== "hit") return undefined;
-  const manifest = await readEntryManifest(dir);
-  return manifest ? { key: restored.matchedKey, manifest } : undefined;
-}
-
-async function saveEntries(
-  deps: PipelineDeps,
-  keys: { wheels: string; manifest: string },
-  manifest: Manifest,
-  wheels: readonly string[],
-): Promise<SaveOutcome> {
-  const entryDir = path.join(deps.stagingDir, "entry");
-  const manifestDir = path.join(deps.stagingDir, "manifest");
-  await writeEntry(entryDir, manifest, wheels);
-  const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
-  if (saved.status === "failed") return { status: "failed", note: saved.warning };
-  // Wheels another job already cached come with that job's manifest, which it may still be
-  // uploading: saving ours too would race it and report a failure that is not one.
-  if (saved.status === "exists") return { status: "exists" };
-  await writeEntry(manifestDir, manifest);
-  const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
-  if (manifestSaved.status === "failed") {
-    return {
-      status: "failed",
-      note: `wheels saved, but not their manifest: ${manifestSaved.warning}`,
-    };
-  }
-  return { status: saved.status };
 }
 
 function skipped(note: string | undefined): SaveOutcome {

@@ -8,6 +8,7 @@ import { type Pruner, underDir, VENV_MARKER } from "./prune.js";
 const SUBMODULE = "160000";
 const SYMLINK = "120000";
 const REGULAR = new Set(["100644", "100755"]);
+const NO_TRUST: IndexTrust = { usable: false, converted: new Set() };
 
 /** The git work tree root containing `dir` (absolute), or null when git is missing or `dir` is not in a work tree. */
 export async function gitToplevel(dir: string): Promise<string | null> {
@@ -75,19 +76,12 @@ export async function gitFiles(
   const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
   if (!includeIgnored) others.push("--exclude-standard");
   const staged = git(root, ["ls-files", "-z", "--stage", "-v"]).then(indexEntries);
-  const noTrust: IndexTrust = { usable: false, converted: new Set() };
+  const regular = (all: IndexEntry[]) => all.filter(isRegular).map((entry) => entry.path);
   const [entries, changes, untracked, trust] = await Promise.all([
     staged,
     git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
     git(root, others),
-    useIndex
-      ? staged.then((all) =>
-          indexTrust(
-            root,
-            all.filter(isRegular).map((e) => e.path),
-          ),
-        )
-      : noTrust,
+    useIndex ? staged.then((all) => indexTrust(root, regular(all))) : NO_TRUST,
   ]);
   const { gone, changed } = changedPaths(changes);
   const tracked = new Set<string>();

@@ -1,77 +1,14 @@
-import { createHash } from "node:crypto";
-import {
-  appendFileSync,
-  chmodSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { join, posix, relative } from "node:path";
+import { appendFileSync, chmodSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { hashFiles } from "../../src/fingerprint/hash.js";
-import { type OpenTreeOptions, openTree } from "../../src/fingerprint/listing.js";
 import { fingerprintOf } from "../../src/fingerprint/manifest.js";
-import type { FileTree } from "../../src/fingerprint/tree.js";
 import { filesDigest } from "../../src/keys/digest.js";
 import { EXAMPLE_NAMES } from "../support/build-env.js";
 import { copyExample } from "../support/examples.js";
+import { expectSameDigests, makeRepo } from "../support/fast-path.js";
 import { fingerprintDir } from "../support/fingerprint.js";
 import { git, gitCommitAll, gitInit } from "../support/git.js";
 import { makeTempDir, writeTree } from "../support/tmp.js";
-
-/** The blob id of what is on disk, computed here independently (symlinks followed). */
-function blobId(absPath: string): string | null {
-  if (!statSync(absPath, { throwIfNoEntry: false })?.isFile()) return null;
-  const bytes = readFileSync(absPath);
-  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-}
-
-interface BothWays {
-  readonly fast: FileTree;
-  readonly plain: FileTree;
-  /** Root-relative paths the fast tree read to hash, over all its digest calls. */
-  readonly hashed: string[];
-}
-
-/** Opens the tree with the index shortcut (counting what it hashes) and without it. */
-async function openBoth(options: OpenTreeOptions): Promise<BothWays> {
-  const hashed: string[] = [];
-  const fast = await openTree({
-    ...options,
-    hasher: (paths) => {
-      hashed.push(...paths.map((p) => posix.normalize(relative(fast.root, p))));
-      return hashFiles(paths);
-    },
-  });
-  const plain = await openTree({ ...options, useIndex: false });
-  return { fast, plain, hashed };
-}
-
-/** Both ways give the same list and the same digests, and they are the bytes' blob ids. */
-async function expectSameDigests(
-  options: OpenTreeOptions,
-  extraPaths: readonly string[] = [],
-): Promise<BothWays> {
-  const both = await openBoth(options);
-  expect(both.fast.files).toEqual(both.plain.files);
-  const paths = [...both.fast.files, ...extraPaths];
-  const fast = await both.fast.digest(paths);
-  expect(fast).toEqual(await both.plain.digest(paths));
-  expect(Object.fromEntries(fast)).toEqual(
-    Object.fromEntries(paths.map((p) => [p, blobId(join(both.fast.root, p))])),
-  );
-  return both;
-}
-
-function makeRepo(files: Record<string, string>): string {
-  const dir = makeTempDir();
-  gitInit(dir);
-  writeTree(dir, files);
-  gitCommitAll(dir, "initial");
-  return dir;
-}
 
 describe("the index shortcut gives the plain path's digests and fingerprint", () => {
   test.each(EXAMPLE_NAMES)("example %s, committed: nothing is read", async (name) => {
@@ -190,54 +127,5 @@ describe("the index shortcut gives the plain path's digests and fingerprint", ()
     writeTree(repo, { "assumed.rs": "two\n", "skipped.rs": "two\n" });
     const { hashed } = await expectSameDigests({ projectDir: repo });
     expect(hashed.sort()).toEqual(["assumed.rs", "skipped.rs"]);
-  });
-});
-
-describe("the index is not used where its ids are not the bytes' ids", () => {
-  const crlf = { "a.txt": "one\r\ntwo\r\n", "b.rs": "fn b() {}\r\n", "c.bin": "\0raw\r\n" };
-
-  test("core.autocrlf=true: every file is read", async () => {
-    const repo = makeTempDir();
-    gitInit(repo);
-    git(repo, "config", "core.autocrlf", "true");
-    writeTree(repo, crlf);
-    gitCommitAll(repo);
-    const { hashed } = await expectSameDigests({ projectDir: repo });
-    expect(hashed.sort()).toEqual(Object.keys(crlf));
-  });
-
-  test("text, eol, filter and ident attributes: those files are read, the others are not", async () => {
-    const repo = makeTempDir();
-    gitInit(repo);
-    git(repo, "config", "filter.upper.clean", "tr a-z A-Z");
-    git(repo, "config", "filter.upper.smudge", "cat");
-    const attributes = "*.txt text\n*.up filter=upper\n*.id ident\n*.bin -text\n*.eol eol=lf\n";
-    writeTree(repo, { ...crlf, ".gitattributes": attributes, "x.up": "lower\n" });
-    writeTree(repo, { "y.id": "$Id: stale $\n", "z.eol": "z\r\n" });
-    gitCommitAll(repo);
-    expect(git(repo, "cat-file", "-p", "HEAD:x.up")).toBe("LOWER\n"); // the filter ran
-    const { hashed } = await expectSameDigests({ projectDir: repo });
-    expect(hashed.sort()).toEqual(["a.txt", "x.up", "y.id", "z.eol"]);
-  });
-
-  test("a SHA-256 repository: every file is read", async () => {
-    const repo = makeTempDir();
-    git(repo, "init", "--quiet", "--object-format=sha256");
-    writeTree(repo, { "a.rs": "a\n", "b.c": "b\n" });
-    gitCommitAll(repo);
-    const { hashed } = await expectSameDigests({ projectDir: repo });
-    expect(hashed.sort()).toEqual(["a.rs", "b.c"]);
-  });
-
-  test("git is asked once, while listing: digest calls work with the repository gone", async () => {
-    const repo = makeRepo({ "a.rs": "a\n", "b.rs": "b\n" });
-    const tree = await openTree({ projectDir: repo });
-    const first = await tree.digest(["a.rs"]);
-    rmSync(join(repo, ".git"), { recursive: true });
-    const second = await tree.digest(["b.rs"]);
-    expect([first.get("a.rs"), second.get("b.rs")]).toEqual([
-      blobId(join(repo, "a.rs")),
-      blobId(join(repo, "b.rs")),
-    ]);
   });
 });

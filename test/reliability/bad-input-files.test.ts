@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { closeSync, openSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect } from "vitest";
 import { runAction } from "../support/action.js";
@@ -36,10 +36,11 @@ function coveredFiles(out: KeysJson): Record<string, string | null> {
 function declareKeys(dir: string, literals: readonly string[]): void {
   const entries = [...literals.map((l) => JSON.stringify(l)), '"src/**/*.c"'];
   const file = path.join(dir, "pyproject.toml");
-  writeFileSync(file, `${readText(file)}\n[tool.uv]\ncache-keys = [${entries.join(", ")}]\n`);
+  writeFileSync(
+    file,
+    `${readFileSync(file, "utf8")}\n[tool.uv]\ncache-keys = [${entries.join(", ")}]\n`,
+  );
 }
-
-const readText = (file: string) => spawnSync("cat", [file], { encoding: "utf8" }).stdout;
 
 for (const git of [false, true]) {
   reliabilityCase(

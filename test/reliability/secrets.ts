@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { joinCommand } from "../../src/command-line.js";
 import { PYTHON } from "../support/build-env.js";
@@ -78,7 +78,7 @@ export function archiveTexts(archive: Buffer): Record<string, string> {
 }
 
 function isFile(file: string): boolean {
-  return spawnSync("test", ["-f", file]).status === 0;
+  return statSync(file).isFile();
 }
 
 /** The names of the texts that contain `canary`. */
