@@ -103443,6 +103443,7 @@ async function hash_hashFiles(absPaths, workers = hashWorkers()) {
 const SUBMODULE = "160000";
 const SYMLINK = "120000";
 const REGULAR = new Set(["100644", "100755"]);
+const NO_TRUST = { usable: false, converted: new Set() };
 /** The git work tree root containing `dir` (absolute), or null when git is missing or `dir` is not in a work tree. */
 async function gitToplevel(dir) {
     try {
@@ -103484,14 +103485,12 @@ async function gitFiles(root, pruner, includeIgnored, useIndex) {
     if (!includeIgnored)
         others.push("--exclude-standard");
     const staged = git(root, ["ls-files", "-z", "--stage", "-v"]).then(indexEntries);
-    const noTrust = { usable: false, converted: new Set() };
+    const regular = (all) => all.filter(isRegular).map((entry) => entry.path);
     const [entries, changes, untracked, trust] = await Promise.all([
         staged,
         git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
         git(root, others),
-        useIndex
-            ? staged.then((all) => indexTrust(root, all.filter(isRegular).map((e) => e.path)))
-            : noTrust,
+        useIndex ? staged.then((all) => indexTrust(root, regular(all))) : NO_TRUST,
     ]);
     const { gone, changed } = changedPaths(changes);
     const tracked = new Set();

@@ -1,6 +1,6 @@
 // Helpers for the index shortcut's tests: open a tree both ways and compare.
 import { createHash } from "node:crypto";
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join, posix, relative } from "node:path";
 import { expect } from "vitest";
 import { hashFiles } from "../../src/fingerprint/hash.js";
