@@ -3877,8 +3877,16 @@ async function toolchainKeys(backend, env) {
     if (rust)
         probes.push(["rustc", env.RUSTC || "rustc", ["-vV"]]);
     if (!rust && backend.name !== "other") {
-        probes.push(["cc", env.CC || (process.platform === "win32" ? "gcc" : "cc"), ["--version"]]);
-        probes.push(["c++", env.CXX || (process.platform === "win32" ? "g++" : "c++"), ["--version"]]);
+        probes.push([
+            "cc",
+            compiler(env.CC, process.platform === "win32" ? "gcc" : "cc"),
+            ["--version"],
+        ]);
+        probes.push([
+            "c++",
+            compiler(env.CXX, process.platform === "win32" ? "g++" : "c++"),
+            ["--version"],
+        ]);
     }
     if (backend.name === "scikit-build-core")
         probes.push(["cmake", "cmake", ["--version"]]);
@@ -3889,6 +3897,16 @@ async function toolchainKeys(backend, env) {
         const detail = out ? (out.split("\n")[0] ?? "").slice(0, 80) : "not found";
         return implicit(`toolchain:${name}`, "toolchain", out ?? null, detail);
     }));
+}
+const WRAPPERS = new Set(["ccache", "sccache", "distcc", "icecc"]);
+/**
+ * The compiler program in a `CC`/`CXX` value such as `ccache gcc -m64`: the first word that is not
+ * a compiler cache (the flags are keyed with the variable itself).
+ */
+function compiler(value, fallback) {
+    const words = (value ?? "").trim().split(/\s+/).filter(Boolean);
+    const program = words.find((w) => !WRAPPERS.has(w.split(/[\\/]/).pop() ?? w));
+    return program ?? fallback;
 }
 function buildSystemKey(pyproject) {
     const table = (pyproject["build-system"] ?? null);

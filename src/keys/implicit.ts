@@ -76,8 +76,16 @@ export async function toolchainKeys(
   const rust = backend.name === "maturin" || backend.name === "setuptools-rust";
   if (rust) probes.push(["rustc", env.RUSTC || "rustc", ["-vV"]]);
   if (!rust && backend.name !== "other") {
-    probes.push(["cc", env.CC || (process.platform === "win32" ? "gcc" : "cc"), ["--version"]]);
-    probes.push(["c++", env.CXX || (process.platform === "win32" ? "g++" : "c++"), ["--version"]]);
+    probes.push([
+      "cc",
+      compiler(env.CC, process.platform === "win32" ? "gcc" : "cc"),
+      ["--version"],
+    ]);
+    probes.push([
+      "c++",
+      compiler(env.CXX, process.platform === "win32" ? "g++" : "c++"),
+      ["--version"],
+    ]);
   }
   if (backend.name === "scikit-build-core") probes.push(["cmake", "cmake", ["--version"]]);
   if (backend.name === "meson-python")
@@ -89,6 +97,18 @@ export async function toolchainKeys(
       return implicit(`toolchain:${name}`, "toolchain", out ?? null, detail);
     }),
   );
+}
+
+const WRAPPERS = new Set(["ccache", "sccache", "distcc", "icecc"]);
+
+/**
+ * The compiler program in a `CC`/`CXX` value such as `ccache gcc -m64`: the first word that is not
+ * a compiler cache (the flags are keyed with the variable itself).
+ */
+export function compiler(value: string | undefined, fallback: string): string {
+  const words = (value ?? "").trim().split(/\s+/).filter(Boolean);
+  const program = words.find((w) => !WRAPPERS.has(w.split(/[\\/]/).pop() ?? w));
+  return program ?? fallback;
 }
 
 export function buildSystemKey(pyproject: TomlTable): ResolvedKey {
