@@ -24,14 +24,39 @@ describe("action.yml, the config module and the README agree", () => {
 
   test("action.yml declares the inputs and outputs of the contract", () => {
     expect(inputs).toEqual(
-      expect.arrayContaining(["project", "build-command", "wheel-dir", "python", "cache-keys", "env-vars", "key-prefix", "key-suffix", "save", "lookup-only", "summary"]),
+      expect.arrayContaining([
+        "project",
+        "build-command",
+        "wheel-dir",
+        "python",
+        "cache-keys",
+        "env-vars",
+        "key-prefix",
+        "key-suffix",
+        "save",
+        "lookup-only",
+        "summary",
+      ]),
     );
-    expect(outputs.sort()).toEqual(["built", "cache-hit", "cache-key", "changed", "fingerprint", "reason", "wheel-dir", "wheels"]);
+    expect(outputs.sort()).toEqual([
+      "built",
+      "cache-hit",
+      "cache-key",
+      "changed",
+      "fingerprint",
+      "reason",
+      "wheel-dir",
+      "wheels",
+    ]);
     expect(actionYml).toMatch(/using: node24/);
   });
 
   test("every input is read by the config module, and nothing else", () => {
-    const read = [...configSource.matchAll(/(?:getInput|getBooleanInput|getMultilineInput|optionalBoolean)\("([a-z-]+)"/g)].map((m) => m[1]!);
+    const read = [
+      ...configSource.matchAll(
+        /(?:getInput|getBooleanInput|getMultilineInput|optionalBoolean)\("([a-z-]+)"/g,
+      ),
+    ].map((m) => m[1]!);
     expect([...new Set(read)].sort()).toEqual([...inputs].sort());
   });
 
