@@ -1804,6 +1804,8 @@ class LocalCache {
             await (0,promises_namespaceObject.mkdir)(this.tmp, { recursive: true });
             if (await readEntry(target))
                 return { status: "exists" };
+            // Whatever is left at the target is damaged (entries appear whole, by rename): clear it.
+            await this.discard(request.key);
             await this.sweep();
             staging = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(this.tmp, "save-"));
         }
@@ -1827,6 +1829,16 @@ class LocalCache {
             const warning = `could not save cache entry ${request.key} in ${this.cacheDir}: ${errorMessage(error)}`;
             return { status: "failed", warning };
         }
+    }
+    async discard(key) {
+        // Renamed away first, so a reader never sees it half removed.
+        const doomed = external_node_path_default().join(this.tmp, `discard-${Date.now()}-${process.pid}`);
+        await (0,promises_namespaceObject.mkdir)(this.tmp, { recursive: true });
+        await (0,promises_namespaceObject.rename)(this.entryPath(key), doomed).catch((error) => {
+            if (error.code !== "ENOENT")
+                throw error;
+        });
+        await (0,promises_namespaceObject.rm)(doomed, { recursive: true, force: true });
     }
     entryPath(key) {
         return external_node_path_default().join(this.entries, (0,external_node_crypto_namespaceObject.createHash)("sha256").update(key).digest("hex"));
@@ -5694,6 +5706,7 @@ function withBreaker(backend) {
     let down = false;
     return {
         kind: backend.kind,
+        discard: backend.discard?.bind(backend),
         async restore(request) {
             if (down)
                 return { status: "unavailable", warning: `cache restore of ${request.key} ${SKIPPED}` };
@@ -6165,6 +6178,7 @@ async function saveEntries(deps, keys, manifest, wheels) {
 
 
 
+
 /** The whole loop: fingerprint → restore → verify (hit) or build → save (miss) → result. */
 async function runPipeline(config, given) {
     const deps = { ...given, cache: withBreaker(given.cache) };
@@ -6228,6 +6242,7 @@ async function runPipeline(config, given) {
             }, fp, warnings);
         }
         warnings.push(`${verifyProblem}: rebuilding`);
+        await discardDamaged(deps.cache, keys.wheels, warnings);
     }
     const previous = await restoreManifest(deps, manifestDir, `${keys.manifestPrefix}~none`, [keys.manifestPrefix], warnings);
     const changed = previous ? diffManifests(previous.manifest, current) : [];
@@ -6267,6 +6282,14 @@ async function runPipeline(config, given) {
         extraAdvice: advice,
         verifyProblem,
     }, fp, warnings);
+}
+/** Removes a damaged entry where the backend can, so this run's save replaces it. */
+async function discardDamaged(cache, key, warnings) {
+    if (!cache.discard)
+        return;
+    await cache.discard(key).catch((error) => {
+        warnings.push(`the damaged cache entry ${key} could not be removed: ${errorMessage(error)}`);
+    });
 }
 function finish(draft, fp, warnings) {
     const { extraAdvice = [], verifyProblem, save, ...rest } = draft;

@@ -101728,6 +101728,7 @@ function withBreaker(backend) {
     let down = false;
     return {
         kind: backend.kind,
+        discard: backend.discard?.bind(backend),
         async restore(request) {
             if (down)
                 return { status: "unavailable", warning: `cache restore of ${request.key} ${SKIPPED}` };
@@ -104188,6 +104189,7 @@ async function saveEntries(deps, keys, manifest, wheels) {
 
 
 
+
 /** The whole loop: fingerprint → restore → verify (hit) or build → save (miss) → result. */
 async function runPipeline(config, given) {
     const deps = { ...given, cache: withBreaker(given.cache) };
@@ -104251,6 +104253,7 @@ async function runPipeline(config, given) {
             }, fp, warnings);
         }
         warnings.push(`${verifyProblem}: rebuilding`);
+        await discardDamaged(deps.cache, keys.wheels, warnings);
     }
     const previous = await restoreManifest(deps, manifestDir, `${keys.manifestPrefix}~none`, [keys.manifestPrefix], warnings);
     const changed = previous ? diffManifests(previous.manifest, current) : [];
@@ -104290,6 +104293,14 @@ async function runPipeline(config, given) {
         extraAdvice: advice,
         verifyProblem,
     }, fp, warnings);
+}
+/** Removes a damaged entry where the backend can, so this run's save replaces it. */
+async function discardDamaged(cache, key, warnings) {
+    if (!cache.discard)
+        return;
+    await cache.discard(key).catch((error) => {
+        warnings.push(`the damaged cache entry ${key} could not be removed: ${errorMessage(error)}`);
+    });
 }
 function finish(draft, fp, warnings) {
     const { extraAdvice = [], verifyProblem, save, ...rest } = draft;

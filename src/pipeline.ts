@@ -5,6 +5,7 @@ import type { CacheBackend } from "./cache/types.js";
 import { cacheKeys } from "./cache-key.js";
 import type { Config } from "./config/index.js";
 import { installWheels, readEntryManifest, resetDir, verifyEntry } from "./entry.js";
+import { errorMessage } from "./errors.js";
 import { diffManifests } from "./fingerprint/diff.js";
 import type { Fingerprint } from "./fingerprint/index.js";
 import type { Manifest } from "./fingerprint/manifest.js";
@@ -96,6 +97,7 @@ export async function runPipeline(config: Config, given: PipelineDeps): Promise<
       );
     }
     warnings.push(`${verifyProblem}: rebuilding`);
+    await discardDamaged(deps.cache, keys.wheels, warnings);
   }
   const previous = await restoreManifest(
     deps,
@@ -161,6 +163,14 @@ type Draft = Omit<RunResult, "cacheHit" | "built" | "reason" | "save" | "warning
   extraAdvice?: string[];
   verifyProblem?: string;
 };
+
+/** Removes a damaged entry where the backend can, so this run's save replaces it. */
+async function discardDamaged(cache: CacheBackend, key: string, warnings: string[]): Promise<void> {
+  if (!cache.discard) return;
+  await cache.discard(key).catch((error: unknown) => {
+    warnings.push(`the damaged cache entry ${key} could not be removed: ${errorMessage(error)}`);
+  });
+}
 
 function finish(draft: Draft, fp: Fingerprint, warnings: string[]): RunResult {
   const { extraAdvice = [], verifyProblem, save, ...rest } = draft;

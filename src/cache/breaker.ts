@@ -10,6 +10,7 @@ export function withBreaker(backend: CacheBackend): CacheBackend {
   let down = false;
   return {
     kind: backend.kind,
+    discard: backend.discard?.bind(backend),
     async restore(request) {
       if (down)
         return { status: "unavailable", warning: `cache restore of ${request.key} ${SKIPPED}` };

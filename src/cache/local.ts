@@ -76,6 +76,8 @@ export class LocalCache implements CacheBackend {
       await mkdir(this.entries, { recursive: true });
       await mkdir(this.tmp, { recursive: true });
       if (await readEntry(target)) return { status: "exists" };
+      // Whatever is left at the target is damaged (entries appear whole, by rename): clear it.
+      await this.discard(request.key);
       await this.sweep();
       staging = await mkdtemp(path.join(this.tmp, "save-"));
     } catch (error) {
@@ -96,6 +98,16 @@ export class LocalCache implements CacheBackend {
       const warning = `could not save cache entry ${request.key} in ${this.cacheDir}: ${errorMessage(error)}`;
       return { status: "failed", warning };
     }
+  }
+
+  async discard(key: string): Promise<void> {
+    // Renamed away first, so a reader never sees it half removed.
+    const doomed = path.join(this.tmp, `discard-${Date.now()}-${process.pid}`);
+    await mkdir(this.tmp, { recursive: true });
+    await rename(this.entryPath(key), doomed).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+    await rm(doomed, { recursive: true, force: true });
   }
 
   private entryPath(key: string): string {

@@ -8,6 +8,11 @@ export interface CacheBackend {
   readonly kind: "github" | "local";
   restore(request: RestoreRequest): Promise<RestoreResult>;
   save(request: SaveRequest): Promise<SaveResult>;
+  /**
+   * Removes a damaged entry so the rebuild can take its place; where entries are immutable (the
+   * GitHub cache) there is no such call and the entry stays until it is evicted.
+   */
+  discard?(key: string): Promise<void>;
 }
 
 export interface RestoreRequest {

@@ -52,6 +52,16 @@ reliabilityCase("local-cache", "a truncated wheel in the entry", async () => {
   expectRebuilt(result, /the cached wheel .* does not match its recorded sha256: rebuilding/);
 });
 
+reliabilityCase("local-cache", "a damaged entry is replaced by the rebuild", async () => {
+  const result = await afterDamage(({ data }) => truncateSync(wheelIn(data), 100));
+  expectRebuilt(result, /does not match its recorded sha256/);
+  expect(result.save).toEqual({ status: "saved" });
+  rmSync(path.join(result.dir, "dist"), { recursive: true });
+  const next = await buildOk(result.dir, result.cache);
+  expect(next).toMatchObject({ cacheHit: true, built: false, warnings: [] });
+  expect(theWheel(next).sha256).toBe(theWheel(result).sha256);
+});
+
 reliabilityCase("local-cache", "a wheel with one byte flipped, same size", async () => {
   let flipped = "";
   const result = await afterDamage(({ data }) => {
@@ -99,9 +109,10 @@ reliabilityCase("local-cache", "an entry whose data directory is missing", async
 
 reliabilityCase("local-cache", "an entry without its entry.json", async () => {
   const result = await afterDamage(({ data }) => rmSync(path.join(data, "..", "entry.json")));
-  // Without its key file the entry is invisible: a plain miss, and the rebuild stands.
-  expect(result).toMatchObject({ cacheHit: false, built: true });
-  theWheel(result);
+  // Without its key file the entry is invisible: a plain miss, and the rebuild takes its place.
+  expect(result).toMatchObject({ cacheHit: false, built: true, save: { status: "saved" } });
+  rmSync(path.join(result.dir, "dist"), { recursive: true });
+  expect(await buildOk(result.dir, result.cache)).toMatchObject({ cacheHit: true, built: false });
 });
 
 reliabilityCase("local-cache", "an undamaged entry is a verified hit", async () => {
