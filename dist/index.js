@@ -103870,8 +103870,8 @@ function fingerprintConfig(config, exclude = []) {
 
 ;// CONCATENATED MODULE: ./src/report/advice.ts
 
-/** Advice that follows from the keys themselves. */
-function adviceFor(fp) {
+/** Advice that follows from the keys themselves; `rebuilt` runs also hear where the keys come from. */
+function adviceFor(fp, rebuilt) {
     const advice = [];
     const commit = fp.manifest.keys.find((k) => k.id === "git:commit");
     if (commit) {
@@ -103880,7 +103880,7 @@ function adviceFor(fp) {
             : "key it only if the build really depends on the commit";
         advice.push(`git:commit changes with every commit, so every commit rebuilds: ${why}`);
     }
-    if (fp.keysFrom === "inferred" && fp.project.backend.name !== "other") {
+    if (rebuilt && fp.keysFrom === "inferred" && fp.project.backend.name !== "other") {
         advice.push(`the rebuild keys are wheel-cache's defaults for ${fp.project.backend.name}; set [tool.uv] cache-keys in pyproject.toml to choose them (uv uses the same list)`);
     }
     return advice;
@@ -104313,7 +104313,7 @@ function finish(draft, fp, warnings) {
             note: draft.verdict === "hit" ? "restored from the cache" : "nothing was built",
         },
         warnings: [...new Set(warnings)],
-        advice: [...adviceFor(fp), ...extraAdvice],
+        advice: [...adviceFor(fp, !draft.verdict.endsWith("hit")), ...extraAdvice],
         reason: "",
     };
     return { ...result, reason: explain(result, verifyProblem) };

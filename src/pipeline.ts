@@ -183,7 +183,7 @@ function finish(draft: Draft, fp: Fingerprint, warnings: string[]): RunResult {
       note: draft.verdict === "hit" ? "restored from the cache" : "nothing was built",
     },
     warnings: [...new Set(warnings)],
-    advice: [...adviceFor(fp), ...extraAdvice],
+    advice: [...adviceFor(fp, !draft.verdict.endsWith("hit")), ...extraAdvice],
     reason: "",
   };
   return { ...result, reason: explain(result, verifyProblem) };

@@ -2,8 +2,8 @@ import { diffManifests } from "../fingerprint/diff.js";
 import type { Fingerprint } from "../fingerprint/index.js";
 import type { Manifest } from "../fingerprint/manifest.js";
 
-/** Advice that follows from the keys themselves. */
-export function adviceFor(fp: Fingerprint): string[] {
+/** Advice that follows from the keys themselves; `rebuilt` runs also hear where the keys come from. */
+export function adviceFor(fp: Fingerprint, rebuilt: boolean): string[] {
   const advice: string[] = [];
   const commit = fp.manifest.keys.find((k) => k.id === "git:commit");
   if (commit) {
@@ -13,7 +13,7 @@ export function adviceFor(fp: Fingerprint): string[] {
         : "key it only if the build really depends on the commit";
     advice.push(`git:commit changes with every commit, so every commit rebuilds: ${why}`);
   }
-  if (fp.keysFrom === "inferred" && fp.project.backend.name !== "other") {
+  if (rebuilt && fp.keysFrom === "inferred" && fp.project.backend.name !== "other") {
     advice.push(
       `the rebuild keys are wheel-cache's defaults for ${fp.project.backend.name}; set [tool.uv] cache-keys in pyproject.toml to choose them (uv uses the same list)`,
     );
