@@ -4844,7 +4844,9 @@ async function existingDirs(project, dirs) {
 /** Entries for the shipped files: each package directory's whole content, plus top-level modules. */
 async function inferShippedKeys(project) {
     const dirs = await shippedDirs(project);
-    const entries = dirs.map((dir) => ({ kind: "file", pattern: `${dir}/**` }));
+    // No package directory found (py-modules, namespace packages): every Python file, to be safe.
+    const patterns = dirs.length > 0 ? dirs.map((dir) => `${dir}/**`) : ["*.py", "*.pyi"];
+    const entries = patterns.map((pattern) => ({ kind: "file", pattern }));
     const name = importName(project);
     for (const module of [`${name}.py`, `${name}.pyi`, "py.typed"]) {
         if (await project.isFile(module))
@@ -5887,6 +5889,19 @@ function mutationAdvice(before, after) {
         return `the build itself changed files that ${change.id} covers (${shown}); exclude them (for example with a !pattern entry or .gitignore), or every fresh checkout that keeps them will rebuild`;
     });
 }
+/**
+ * Why the wheels must not be saved under the fingerprint taken before the build: a file that
+ * existed then was modified or removed while the build ran (an edit during the build, or a build
+ * that rewrites its own sources), so the wheels may not match that fingerprint. Files the build
+ * only added (generated sources) do not matter: the next fresh checkout will not have them either.
+ */
+function changedDuringBuild(before, after) {
+    const changed = diffManifests(before, after).flatMap((change) => change.files ? [...change.files.modified, ...change.files.removed] : [change.id]);
+    if (changed.length === 0)
+        return undefined;
+    const shown = changed.slice(0, 3).join(", ") + (changed.length > 3 ? ` and ${changed.length - 3} more` : "");
+    return `not saved: inputs changed while the build ran (${shown}), so the wheels may not match the fingerprint taken before it`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
@@ -6265,10 +6280,15 @@ async function runPipeline(config, given) {
         build: { seconds, command: fp.buildCommand.keyed },
         createdAt: new Date().toISOString(),
     };
-    const save = config.save
-        ? await saveEntries(deps, keys, manifest, paths)
-        : skipped(config.saveNote);
-    if (save.status === "failed")
+    const unsafe = changedDuringBuild(current, after.manifest);
+    const save = !config.save
+        ? skipped(config.saveNote)
+        : unsafe
+            ? skipped(unsafe)
+            : await saveEntries(deps, keys, manifest, paths);
+    if (unsafe)
+        warnings.push(unsafe);
+    else if (save.status === "failed")
         warnings.push(save.note);
     return finish({
         ...base,

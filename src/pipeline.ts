@@ -11,7 +11,7 @@ import type { Fingerprint } from "./fingerprint/index.js";
 import type { Manifest } from "./fingerprint/manifest.js";
 import { fingerprintConfig } from "./fingerprint-config.js";
 import { platformId } from "./keys/implicit.js";
-import { adviceFor, mutationAdvice } from "./report/advice.js";
+import { adviceFor, changedDuringBuild, mutationAdvice } from "./report/advice.js";
 import { explain } from "./report/reason.js";
 import type { RunResult, SaveOutcome, WheelOutput } from "./result.js";
 import { restoreManifest, saveEntries } from "./store.js";
@@ -136,10 +136,14 @@ export async function runPipeline(config: Config, given: PipelineDeps): Promise<
     build: { seconds, command: fp.buildCommand.keyed },
     createdAt: new Date().toISOString(),
   };
-  const save = config.save
-    ? await saveEntries(deps, keys, manifest, paths)
-    : skipped(config.saveNote);
-  if (save.status === "failed") warnings.push(save.note);
+  const unsafe = changedDuringBuild(current, after.manifest);
+  const save = !config.save
+    ? skipped(config.saveNote)
+    : unsafe
+      ? skipped(unsafe)
+      : await saveEntries(deps, keys, manifest, paths);
+  if (unsafe) warnings.push(unsafe);
+  else if (save.status === "failed") warnings.push(save.note);
   return finish(
     {
       ...base,

@@ -63,7 +63,9 @@ async function existingDirs(project: ProjectModel, dirs: string[]): Promise<stri
 /** Entries for the shipped files: each package directory's whole content, plus top-level modules. */
 export async function inferShippedKeys(project: ProjectModel): Promise<CacheKeyEntry[]> {
   const dirs = await shippedDirs(project);
-  const entries: CacheKeyEntry[] = dirs.map((dir) => ({ kind: "file", pattern: `${dir}/**` }));
+  // No package directory found (py-modules, namespace packages): every Python file, to be safe.
+  const patterns = dirs.length > 0 ? dirs.map((dir) => `${dir}/**`) : ["*.py", "*.pyi"];
+  const entries: CacheKeyEntry[] = patterns.map((pattern) => ({ kind: "file", pattern }));
   const name = importName(project);
   for (const module of [`${name}.py`, `${name}.pyi`, "py.typed"]) {
     if (await project.isFile(module)) entries.push({ kind: "file", pattern: module });

@@ -35,3 +35,19 @@ export function mutationAdvice(before: Manifest, after: Manifest): string[] {
       return `the build itself changed files that ${change.id} covers (${shown}); exclude them (for example with a !pattern entry or .gitignore), or every fresh checkout that keeps them will rebuild`;
     });
 }
+
+/**
+ * Why the wheels must not be saved under the fingerprint taken before the build: a file that
+ * existed then was modified or removed while the build ran (an edit during the build, or a build
+ * that rewrites its own sources), so the wheels may not match that fingerprint. Files the build
+ * only added (generated sources) do not matter: the next fresh checkout will not have them either.
+ */
+export function changedDuringBuild(before: Manifest, after: Manifest): string | undefined {
+  const changed = diffManifests(before, after).flatMap((change) =>
+    change.files ? [...change.files.modified, ...change.files.removed] : [change.id],
+  );
+  if (changed.length === 0) return undefined;
+  const shown =
+    changed.slice(0, 3).join(", ") + (changed.length > 3 ? ` and ${changed.length - 3} more` : "");
+  return `not saved: inputs changed while the build ran (${shown}), so the wheels may not match the fingerprint taken before it`;
+}

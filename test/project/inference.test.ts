@@ -185,3 +185,30 @@ describe("environment keys", () => {
     expect(canary.manifest.keys.map((k) => k.id)).toContain("env:RUSTFLAGS");
   });
 });
+
+describe("shipped files", () => {
+  test("a layout with no package directory keys every Python file", async () => {
+    const dir = project({
+      "pyproject.toml":
+        '[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n[project]\nname = "single"\nversion = "1"\n[tool.setuptools]\npy-modules = ["helper_mod"]\n',
+      "helper_mod.py": "X = 1\n",
+    });
+    const shipped = (await fingerprintDir(dir)).manifest.keys.filter((k) => k.group === "shipped");
+    expect(shipped.flatMap((k) => Object.keys(k.files ?? {}))).toContain("helper_mod.py");
+  });
+
+  test("a src layout ships what src/<name> holds, data files included", async () => {
+    const dir = project({
+      "pyproject.toml":
+        '[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n[project]\nname = "my-pkg"\nversion = "1"\n',
+      "src/my_pkg/__init__.py": "",
+      "src/my_pkg/data/table.json": "{}",
+    });
+    const shipped = (await fingerprintDir(dir)).manifest.keys.filter((k) => k.group === "shipped");
+    expect(shipped.map((k) => k.id)).toEqual(["file:src/my_pkg/**"]);
+    expect(Object.keys(shipped[0]!.files!)).toEqual([
+      "src/my_pkg/__init__.py",
+      "src/my_pkg/data/table.json",
+    ]);
+  });
+});
