@@ -6264,6 +6264,7 @@ async function runPipeline(config, given) {
     if (config.lookupOnly) {
         return finish({ ...base, verdict: "lookup-miss", manifest: current, previous, changed, wheels: [] }, fp, warnings);
     }
+    deps.progress(`cache miss: ${missLine(previous?.manifest, changed)}`);
     deps.progress(`building with: ${fp.buildCommand.argv.join(" ")}`);
     const before = await snapshotWheels(config.wheelDir);
     const started = Date.now();
@@ -6302,6 +6303,14 @@ async function runPipeline(config, given) {
         extraAdvice: advice,
         verifyProblem,
     }, fp, warnings);
+}
+/** Why this run builds, in one line, shown before the build's own output. */
+function missLine(previous, changed) {
+    if (!previous)
+        return "no earlier build of this project on this platform and Python is cached";
+    if (changed.length === 0)
+        return "the cached wheels for this fingerprint are gone or damaged";
+    return describeChanges(changed);
 }
 /** Removes a damaged entry where the backend can, so this run's save replaces it. */
 async function discardDamaged(cache, key, warnings) {

@@ -6,13 +6,13 @@ import { cacheKeys } from "./cache-key.js";
 import type { Config } from "./config/index.js";
 import { installWheels, readEntryManifest, resetDir, verifyEntry } from "./entry.js";
 import { errorMessage } from "./errors.js";
-import { diffManifests } from "./fingerprint/diff.js";
+import { diffManifests, type KeyChange } from "./fingerprint/diff.js";
 import type { Fingerprint } from "./fingerprint/index.js";
 import type { Manifest } from "./fingerprint/manifest.js";
 import { fingerprintConfig } from "./fingerprint-config.js";
 import { platformId } from "./keys/implicit.js";
 import { adviceFor, changedDuringBuild, mutationAdvice } from "./report/advice.js";
-import { explain } from "./report/reason.js";
+import { describeChanges, explain } from "./report/reason.js";
 import type { RunResult, SaveOutcome, WheelOutput } from "./result.js";
 import { restoreManifest, saveEntries } from "./store.js";
 
@@ -114,6 +114,7 @@ export async function runPipeline(config: Config, given: PipelineDeps): Promise<
       warnings,
     );
   }
+  deps.progress(`cache miss: ${missLine(previous?.manifest, changed)}`);
   deps.progress(`building with: ${fp.buildCommand.argv.join(" ")}`);
   const before = await snapshotWheels(config.wheelDir);
   const started = Date.now();
@@ -167,6 +168,13 @@ type Draft = Omit<RunResult, "cacheHit" | "built" | "reason" | "save" | "warning
   extraAdvice?: string[];
   verifyProblem?: string;
 };
+
+/** Why this run builds, in one line, shown before the build's own output. */
+function missLine(previous: Manifest | undefined, changed: readonly KeyChange[]): string {
+  if (!previous) return "no earlier build of this project on this platform and Python is cached";
+  if (changed.length === 0) return "the cached wheels for this fingerprint are gone or damaged";
+  return describeChanges(changed);
+}
 
 /** Removes a damaged entry where the backend can, so this run's save replaces it. */
 async function discardDamaged(cache: CacheBackend, key: string, warnings: string[]): Promise<void> {
