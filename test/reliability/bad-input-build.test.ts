@@ -1,23 +1,17 @@
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, expect } from "vitest";
+import { expect } from "vitest";
 import { runAction } from "../support/action.js";
-import { type CacheServer, startCacheServer } from "../support/cache-server.js";
-import { ensureDist, PACKAGE_TIMEOUT_MS } from "../support/dist.js";
 import { reliabilityCase } from "./cases.js";
 import { expectActionError, expectCliError } from "./expect-clean.js";
 import { BUILD, buildArgs, cacheDir, EXAMPLE, project, pythonBuild } from "./fixture.js";
 import { cli } from "./run.js";
+import { sharedCacheServer } from "./shared-server.js";
 
 // Build commands that go wrong: each fails the step with one line naming the command, and
 // nothing is ever saved to the cache from a failed build.
 
-let server: CacheServer;
-beforeAll(async () => {
-  await ensureDist();
-  server = await startCacheServer();
-}, PACKAGE_TIMEOUT_MS);
-afterAll(() => server?.close());
+const server = sharedCacheServer();
 
 /** Files in the local cache's entries directory (none after a failed build). */
 function localEntries(cache: string): string[] {
@@ -32,10 +26,14 @@ async function expectBuildFails(build: string, error: RegExp, edit?: (dir: strin
   const cache = cacheDir();
   expectCliError(await cli(buildArgs(cache, build), { cwd: dir }), error);
   expect(localEntries(cache)).toEqual([]);
-  const before = server.entries().length;
-  const action = await runAction({ workspace: dir, inputs: { "build-command": build }, server });
+  const before = server().entries().length;
+  const action = await runAction({
+    workspace: dir,
+    inputs: { "build-command": build },
+    server: server(),
+  });
   expectActionError(action, error);
-  expect(server.entries()).toHaveLength(before);
+  expect(server().entries()).toHaveLength(before);
   expect(action.summary).toBe("");
 }
 

@@ -1,24 +1,18 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, expect } from "vitest";
+import { expect } from "vitest";
 import { runAction } from "../support/action.js";
-import { type CacheServer, startCacheServer } from "../support/cache-server.js";
-import { ensureDist, PACKAGE_TIMEOUT_MS } from "../support/dist.js";
 import { makeTempDir } from "../support/tmp.js";
 import { reliabilityCase } from "./cases.js";
 import { expectActionError, expectCliError } from "./expect-clean.js";
 import { BUILD, project, projectWith } from "./fixture.js";
 import { cli } from "./run.js";
+import { sharedCacheServer } from "./shared-server.js";
 
 // Configuration a user can get wrong: each ends in one clear line and a non-zero exit, never a
 // stack trace. The CLI's `keys` command reads everything the build would, and builds nothing.
 
-let server: CacheServer;
-beforeAll(async () => {
-  await ensureDist();
-  server = await startCacheServer();
-}, PACKAGE_TIMEOUT_MS);
-afterAll(() => server?.close());
+const server = sharedCacheServer();
 
 const keysIn = (cwd: string, ...args: string[]) => cli(["keys", "--json", ...args], { cwd });
 
@@ -28,7 +22,11 @@ reliabilityCase(
   async () => {
     const dir = await projectWith("[tool.uv\ncache-keys = [");
     expectCliError(await keysIn(dir), /pyproject\.toml:\d+:\d+: invalid TOML/);
-    const action = await runAction({ workspace: dir, inputs: { "build-command": BUILD }, server });
+    const action = await runAction({
+      workspace: dir,
+      inputs: { "build-command": BUILD },
+      server: server(),
+    });
     expectActionError(action, /pyproject\.toml:\d+:\d+: invalid TOML/);
   },
 );
@@ -63,7 +61,7 @@ reliabilityCase("bad-input", "malformed cache-keys input lines are refused", asy
   const action = await runAction({
     workspace: dir,
     inputs: { "build-command": BUILD, "cache-keys": "src/*.c\n{ nope = 1 }" },
-    server,
+    server: server(),
   });
   expectActionError(action, /input cache-keys line 2: unknown field `nope`/);
 });
@@ -102,7 +100,7 @@ reliabilityCase("bad-input", "a missing project directory", async () => {
   const action = await runAction({
     workspace: cwd,
     inputs: { project: "nope", "build-command": BUILD },
-    server,
+    server: server(),
   });
   expectActionError(action, /nope does not exist or is not a directory/);
 });
@@ -119,7 +117,11 @@ reliabilityCase("bad-input", "a directory that is a Rust crate, not a Python pro
   writeFileSync(path.join(cwd, "Cargo.toml"), '[package]\nname = "x"\nversion = "0.1.0"\n');
   writeFileSync(path.join(cwd, "package.json"), "{}\n");
   expectCliError(await keysIn(cwd), /is not a Python project/);
-  const action = await runAction({ workspace: cwd, inputs: { "build-command": BUILD }, server });
+  const action = await runAction({
+    workspace: cwd,
+    inputs: { "build-command": BUILD },
+    server: server(),
+  });
   expectActionError(action, /is not a Python project/);
 });
 
@@ -134,7 +136,7 @@ for (const wheelDir of ["../outside", "/tmp/wheels"]) {
     const action = await runAction({
       workspace: dir,
       inputs: { "build-command": BUILD, "wheel-dir": wheelDir },
-      server,
+      server: server(),
     });
     expectActionError(action, /input wheel-dir: .* is outside the workspace/);
   });
@@ -152,10 +154,14 @@ for (const [input, value, message] of BAD_KEY_PARTS) {
     const action = await runAction({
       workspace: dir,
       inputs: { "build-command": BUILD, [input]: value },
-      server,
+      server: server(),
     });
     expectActionError(action, message);
-    expect(server.requests().filter((r) => r.includes(encodeURIComponent(value)))).toEqual([]);
+    expect(
+      server()
+        .requests()
+        .filter((r) => r.includes(encodeURIComponent(value))),
+    ).toEqual([]);
   });
 }
 
@@ -176,7 +182,7 @@ reliabilityCase(
       workspace: dir,
       inputs: { "build-command": BUILD },
       env: { WHEEL_CACHE_SERVICE_TIMEOUT: "soon" },
-      server,
+      server: server(),
     });
     expectActionError(
       action,

@@ -1,17 +1,16 @@
 import { spawnSync } from "node:child_process";
 import { closeSync, openSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, expect } from "vitest";
+import { expect } from "vitest";
 import { runAction } from "../support/action.js";
 import { tail } from "../support/action-output.js";
 import { PYTHON } from "../support/build-env.js";
-import { type CacheServer, startCacheServer } from "../support/cache-server.js";
-import { ensureDist, PACKAGE_TIMEOUT_MS } from "../support/dist.js";
 import { gitCommitAll } from "../support/git.js";
 import { reliabilityCase } from "./cases.js";
 import { expectActionOk } from "./expect-clean.js";
 import { BUILD, project } from "./fixture.js";
 import { cli, json } from "./run.js";
+import { sharedCacheServer } from "./shared-server.js";
 
 // Files that could make a fingerprint hang, blow up or lie: loops, special files, huge files.
 // Each run must finish, quickly, with the special file recorded as not a regular file.
@@ -20,12 +19,7 @@ interface KeysJson {
   keys: { id: string; files?: Record<string, string | null> }[];
 }
 
-let server: CacheServer;
-beforeAll(async () => {
-  await ensureDist();
-  server = await startCacheServer();
-}, PACKAGE_TIMEOUT_MS);
-afterAll(() => server?.close());
+const server = sharedCacheServer();
 
 /** Every file every key covers, with its digest. */
 function coveredFiles(out: KeysJson): Record<string, string | null> {
@@ -92,7 +86,11 @@ reliabilityCase(
     const files = coveredFiles(json<KeysJson>(keys));
     for (const name of special) expect(files[`src/${name}`], name).toBeNull();
 
-    const action = await runAction({ workspace: dir, inputs: { "build-command": BUILD }, server });
+    const action = await runAction({
+      workspace: dir,
+      inputs: { "build-command": BUILD },
+      server: server(),
+    });
     expectActionOk(action);
     expect(action.outputs.built).toBe("true");
   },

@@ -1,24 +1,18 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, expect } from "vitest";
+import { expect } from "vitest";
 import { runAction } from "../support/action.js";
-import { type CacheServer, startCacheServer } from "../support/cache-server.js";
-import { ensureDist, PACKAGE_TIMEOUT_MS } from "../support/dist.js";
 import { writeTree } from "../support/tmp.js";
 import { reliabilityCase } from "./cases.js";
 import { expectActionOk } from "./expect-clean.js";
 import { BUILD, project } from "./fixture.js";
 import { cli } from "./run.js";
+import { sharedCacheServer } from "./shared-server.js";
 
 // File names that try to break out of the report: newlines, table pipes, backticks, HTML,
 // workflow commands, bidirectional overrides. They must show up escaped, on one line each.
 
-let server: CacheServer;
-beforeAll(async () => {
-  await ensureDist();
-  server = await startCacheServer();
-}, PACKAGE_TIMEOUT_MS);
-afterAll(() => server?.close());
+const server = sharedCacheServer();
 
 const HOSTILE = [
   "new\nline.c",
@@ -60,10 +54,10 @@ reliabilityCase(
     const dir = await project();
     writeTree(dir, { "extra/seed.txt": "seed\n" });
     const inputs = { "build-command": BUILD, "cache-keys": "extra/**" };
-    expectActionOk(await runAction({ workspace: dir, inputs, server }));
+    expectActionOk(await runAction({ workspace: dir, inputs, server: server() }));
     for (const name of HOSTILE) writeFileSync(path.join(dir, "extra", name), "x\n");
 
-    const run = await runAction({ workspace: dir, inputs, server });
+    const run = await runAction({ workspace: dir, inputs, server: server() });
     expectActionOk(run);
     expect(run.outputs.built).toBe("true");
     const { summary } = run;

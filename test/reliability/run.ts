@@ -1,51 +1,31 @@
-import { spawn } from "node:child_process";
-import { CLI_JS, cleanEnv, type ProcessResult } from "../support/action.js";
+import { CLI_JS, cleanEnv } from "../support/action.js";
 import { buildEnv } from "../support/build-env.js";
+import {
+  type BoundedOptions,
+  type ProcessResult,
+  spawnBounded as spawnChild,
+  type TimedResult,
+} from "../support/spawn.js";
 
-/** A finished child process, with how long it ran and whether it was killed. */
-export interface TimedResult extends ProcessResult {
-  readonly ms: number;
-  readonly signal: NodeJS.Signals | null;
-}
+export type { TimedResult } from "../support/spawn.js";
 
-export interface SpawnOptions {
-  readonly cwd: string;
+export interface SpawnOptions extends Omit<BoundedOptions, "env" | "timeoutMs"> {
   /** Default: the build environment without runner variables. */
   readonly env?: NodeJS.ProcessEnv;
-  /** SIGKILL after this long (default 60 s): a hang ends the case instead of the suite. */
+  /** Default 60 s. */
   readonly timeoutMs?: number;
-  /** Called with the child's pid once it runs (to kill it at a chosen moment). */
-  readonly onSpawn?: (pid: number) => void;
 }
 
-/** Runs `command args` without a shell and collects its output. */
+/** Runs `command args` without a shell, bounded, in the build environment by default. */
 export function spawnBounded(
   command: string,
   args: readonly string[],
   options: SpawnOptions,
 ): Promise<TimedResult> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env ?? cleanEnv(buildEnv),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    if (child.pid !== undefined) options.onSpawn?.(child.pid);
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? 128, signal, stdout, stderr, ms: Date.now() - started });
-    });
+  return spawnChild(command, args, {
+    ...options,
+    env: options.env ?? cleanEnv(buildEnv),
+    timeoutMs: options.timeoutMs ?? 60_000,
   });
 }
 

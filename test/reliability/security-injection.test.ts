@@ -1,27 +1,21 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, expect } from "vitest";
+import { expect } from "vitest";
 import { joinCommand } from "../../src/command-line.js";
 import { runAction } from "../support/action.js";
 import { tail } from "../support/action-output.js";
 import { PYTHON } from "../support/build-env.js";
-import { type CacheServer, startCacheServer } from "../support/cache-server.js";
-import { ensureDist, PACKAGE_TIMEOUT_MS } from "../support/dist.js";
 import { makeTempDir } from "../support/tmp.js";
 import { reliabilityCase } from "./cases.js";
 import { expectActionError, expectActionOk, expectCliError } from "./expect-clean.js";
 import { BUILD, BUILD_ARGV, project } from "./fixture.js";
 import { cli } from "./run.js";
+import { sharedCacheServer } from "./shared-server.js";
 
 // The build command runs without a shell: shell syntax in any input is text, never a command. The
 // marker file a successful injection would create must never appear.
 
-let server: CacheServer;
-beforeAll(async () => {
-  await ensureDist();
-  server = await startCacheServer();
-}, PACKAGE_TIMEOUT_MS);
-afterAll(() => server?.close());
+const server = sharedCacheServer();
 
 /** A path that only a shell running the injected text would create. */
 const marker = () => path.join(makeTempDir("wheel-cache-pwned-"), "pwned");
@@ -50,7 +44,7 @@ for (const [name, command, error] of HOSTILE_BUILDS) {
     const action = await runAction({
       workspace: dir,
       inputs: { "build-command": command(pwned) },
-      server,
+      server: server(),
     });
     expectActionError(action, error);
     expect(existsSync(pwned)).toBe(false);
@@ -76,7 +70,7 @@ reliabilityCase("security", "shell syntax in the other inputs is text", async ()
       "env-vars": `X;touch ${pwned}`,
       python: `python3;touch ${pwned}`,
     },
-    server,
+    server: server(),
   });
   expectActionOk(action);
   expect(action.outputs.built, tail(action)).toBe("true");
@@ -91,7 +85,7 @@ reliabilityCase("security", "a shell runs only when the build command asks for o
   const action = await runAction({
     workspace: dir,
     inputs: { "build-command": joinCommand(["bash", "-c", script]) },
-    server,
+    server: server(),
   });
   expectActionOk(action);
   expect(action.outputs.built).toBe("true");

@@ -1,9 +1,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, expect } from "vitest";
+import { expect } from "vitest";
 import { type ActionResult, runAction } from "../support/action.js";
-import { type CacheServer, startCacheServer } from "../support/cache-server.js";
-import { ensureDist, PACKAGE_TIMEOUT_MS } from "../support/dist.js";
 import { reliabilityCase } from "./cases.js";
 import { expectActionOk } from "./expect-clean.js";
 import { cacheDir, project } from "./fixture.js";
@@ -17,16 +15,12 @@ import {
   SECRET_KEYS,
   textsUnder,
 } from "./secrets.js";
+import { sharedCacheServer } from "./shared-server.js";
 
 // Environment values are hashed, never shown or stored: a canary in every keyed variable must not
 // appear in any output, the summary, the outputs, or any manifest in the cache.
 
-let server: CacheServer;
-beforeAll(async () => {
-  await ensureDist();
-  server = await startCacheServer();
-}, PACKAGE_TIMEOUT_MS);
-afterAll(() => server?.close());
+const server = sharedCacheServer();
 
 /** Everything a run showed or wrote, by name. */
 function shown(run: ActionResult): Record<string, string> {
@@ -53,7 +47,12 @@ reliabilityCase(
     const env = { ...canaryEnv(canary), ACTIONS_RUNTIME_TOKEN: canary, RUNNER_DEBUG: "1" };
     const runs: ActionResult[] = [];
     const run = async (extra: Record<string, string> = {}) => {
-      const result = await runAction({ workspace, inputs, server, env: { ...env, ...extra } });
+      const result = await runAction({
+        workspace,
+        inputs,
+        server: server(),
+        env: { ...env, ...extra },
+      });
       expectActionOk(result);
       runs.push(result);
       return result;
@@ -73,10 +72,10 @@ reliabilityCase(
       for (const value of [canary, second])
         expect(leaks(shown(result), value), `run ${i + 1}`).toEqual([]);
     }
-    const entries = server.entries();
+    const entries = server().entries();
     expect(entries.length).toBeGreaterThanOrEqual(4);
     for (const entry of entries) {
-      const texts = archiveTexts(server.entryData(entry.key)!);
+      const texts = archiveTexts(server().entryData(entry.key)!);
       const manifest = Object.entries(texts).find(([name]) => name.endsWith("manifest.json"));
       // Every canary variable was keyed (its value went through wheel-cache), and none leaked.
       const keys = (JSON.parse(manifest?.[1] ?? "{}") as { keys?: { id: string }[] }).keys;

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,6 +6,7 @@ import { joinCommand } from "../../src/command-line.js";
 import { actionDefaults, parseOutputFile } from "./action-output.js";
 import { buildEnv, REPO_ROOT } from "./build-env.js";
 import type { CacheServer } from "./cache-server.js";
+import { type ProcessResult, spawnBounded } from "./spawn.js";
 import { makeTempDir } from "./tmp.js";
 
 /**
@@ -18,11 +19,7 @@ export const CLI_JS = path.join(REPO_ROOT, "dist", "cli.js");
 const COUNTING_BUILD = fileURLToPath(new URL("./counting-build.mjs", import.meta.url));
 const TIMEOUT_MS = 300_000;
 
-export interface ProcessResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type { ProcessResult } from "./spawn.js";
 
 export interface ActionResult extends ProcessResult {
   /** What the action set with `core.setOutput`, parsed from the GITHUB_OUTPUT file. */
@@ -136,21 +133,5 @@ export function buildCount(marker: string): number {
 }
 
 function spawnChild(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv) {
-  return new Promise<ProcessResult>((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), TIMEOUT_MS);
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
-    });
-  });
+  return spawnBounded(command, args, { cwd, env, timeoutMs: TIMEOUT_MS });
 }
