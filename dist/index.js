@@ -103674,6 +103674,7 @@ async function isFileTarget(root, path) {
 
 
 
+
 /**
  * Lists the candidate input files of the repository holding `projectDir`. The root is the git
  * work tree root (`git rev-parse --show-toplevel`); without a usable git, the nearest ancestor
@@ -103687,12 +103688,10 @@ async function openTree(options) {
     const excluded = [];
     for (const dir of options.exclude ?? []) {
         const real = await existingRealpath(dir);
-        const rel = real === null ? null : listing_toPosix((0,external_node_path_namespaceObject.relative)(root, real));
-        if (rel !== null && rel !== ".." && !rel.startsWith("../") && !(0,external_node_path_namespaceObject.isAbsolute)(rel)) {
-            excluded.push(rel);
-        }
+        if (real !== null && isInside(real, root))
+            excluded.push(toPosix((0,external_node_path_namespaceObject.relative)(root, real)));
     }
-    const projectDir = listing_toPosix((0,external_node_path_namespaceObject.relative)(root, project));
+    const projectDir = toPosix((0,external_node_path_namespaceObject.relative)(root, project));
     const pruner = makePruner(projectDir, excluded);
     const includeIgnored = options.includeIgnored ?? false;
     const useIndex = options.useIndex ?? true;
@@ -103769,9 +103768,6 @@ async function dotGitAncestor(dir) {
         if ((0,external_node_path_namespaceObject.dirname)(current) === current)
             return null;
     }
-}
-function listing_toPosix(path) {
-    return external_node_path_namespaceObject.sep === "/" ? path : path.split(external_node_path_namespaceObject.sep).join("/");
 }
 
 ;// CONCATENATED MODULE: ./src/fingerprint/index.ts

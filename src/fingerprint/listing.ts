@@ -1,6 +1,7 @@
 import { lstat, realpath, stat } from "node:fs/promises";
-import { dirname, isAbsolute, join, relative, sep } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { UserError } from "../errors.js";
+import { isInside, toPosix } from "../paths.js";
 import { gitFiles, gitIgnores, gitToplevel } from "./git-files.js";
 import { hashFiles, isAbsentError } from "./hash.js";
 import { makePruner } from "./prune.js";
@@ -37,10 +38,7 @@ export async function openTree(options: OpenTreeOptions): Promise<FileTree> {
   const excluded: string[] = [];
   for (const dir of options.exclude ?? []) {
     const real = await existingRealpath(dir);
-    const rel = real === null ? null : toPosix(relative(root, real));
-    if (rel !== null && rel !== ".." && !rel.startsWith("../") && !isAbsolute(rel)) {
-      excluded.push(rel);
-    }
+    if (real !== null && isInside(real, root)) excluded.push(toPosix(relative(root, real)));
   }
   const projectDir = toPosix(relative(root, project));
   const pruner = makePruner(projectDir, excluded);
@@ -125,8 +123,4 @@ async function dotGitAncestor(dir: string): Promise<string | null> {
     }
     if (dirname(current) === current) return null;
   }
-}
-
-function toPosix(path: string): string {
-  return sep === "/" ? path : path.split(sep).join("/");
 }
