@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 917:
+/***/ 298:
 /***/ ((module) => {
 
 // A simple implementation of make-array
@@ -1722,8 +1722,6 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
  * A problem the user can fix: a bad input, a malformed file, a missing project.
@@ -1748,6 +1746,40 @@ function assertNever(value) {
     throw new Error(`unexpected value: ${JSON.stringify(value)}`);
 }
 
+;// CONCATENATED MODULE: ./src/cache/cache-dir.ts
+
+
+/**
+ * Where the local cache lives by default: `$WHEEL_CACHE_DIR`, else the platform's user cache
+ * directory (`$XDG_CACHE_HOME/wheel-cache` or `~/.cache/wheel-cache`; on macOS
+ * `~/Library/Caches/wheel-cache`; on Windows `%LOCALAPPDATA%\wheel-cache\Cache`).
+ * A pure function of its arguments; throws a UserError when no home directory is known.
+ */
+function defaultCacheDir(env, platform) {
+    if (env.WHEEL_CACHE_DIR)
+        return env.WHEEL_CACHE_DIR;
+    const { HOME: home, XDG_CACHE_HOME: xdg } = env;
+    if (platform === "win32") {
+        const local = env.LOCALAPPDATA || (env.USERPROFILE && external_node_path_default().win32.join(env.USERPROFILE, "AppData", "Local"));
+        if (local)
+            return external_node_path_default().win32.join(local, "wheel-cache", "Cache");
+    }
+    else if (platform === "darwin") {
+        if (home)
+            return external_node_path_default().posix.join(home, "Library", "Caches", "wheel-cache");
+    }
+    else if (xdg && external_node_path_default().posix.isAbsolute(xdg)) {
+        // The XDG spec says a relative value is invalid and must be ignored.
+        return external_node_path_default().posix.join(xdg, "wheel-cache");
+    }
+    else if (home) {
+        return external_node_path_default().posix.join(home, ".cache", "wheel-cache");
+    }
+    throw new UserError("cannot tell where to keep the local cache: set WHEEL_CACHE_DIR");
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/cache/local.ts
 
 
@@ -1804,8 +1836,6 @@ class LocalCache {
             await (0,promises_namespaceObject.mkdir)(this.tmp, { recursive: true });
             if (await readEntry(target))
                 return { status: "exists" };
-            // Whatever is left at the target is damaged (entries appear whole, by rename): clear it.
-            await this.discard(request.key);
             await this.sweep();
             staging = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(this.tmp, "save-"));
         }
@@ -1817,7 +1847,7 @@ class LocalCache {
             await (0,promises_namespaceObject.cp)(request.dir, external_node_path_default().join(staging, "data"), { recursive: true });
             const entry = { key: request.key, created: Date.now() };
             await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, "entry.json"), `${JSON.stringify(entry)}\n`);
-            await (0,promises_namespaceObject.rename)(staging, target);
+            await this.place(staging, target, request.key);
             return { status: "saved" };
         }
         catch (error) {
@@ -1828,6 +1858,22 @@ class LocalCache {
                 return { status: "exists" };
             const warning = `could not save cache entry ${request.key} in ${this.cacheDir}: ${errorMessage(error)}`;
             return { status: "failed", warning };
+        }
+    }
+    /**
+     * Renames a complete staging dir onto the entry path. Entries appear whole, by rename, so a
+     * directory already there without a valid entry.json is damaged (never a save in progress): it
+     * is removed and the rename tried once more. A valid one is a concurrent save that won.
+     */
+    async place(staging, target, key) {
+        try {
+            await (0,promises_namespaceObject.rename)(staging, target);
+        }
+        catch (error) {
+            if (await readEntry(target))
+                throw error;
+            await this.discard(key);
+            await (0,promises_namespaceObject.rename)(staging, target);
         }
     }
     async discard(key) {
@@ -1903,34 +1949,6 @@ async function readEntry(dir) {
     if (typeof key !== "string" || typeof created !== "number")
         return undefined;
     return { key, created, path: dir };
-}
-/**
- * Where the local cache lives by default: `$WHEEL_CACHE_DIR`, else the platform's user cache
- * directory (`$XDG_CACHE_HOME/wheel-cache` or `~/.cache/wheel-cache`; on macOS
- * `~/Library/Caches/wheel-cache`; on Windows `%LOCALAPPDATA%\wheel-cache\Cache`).
- * A pure function of its arguments; throws a UserError when no home directory is known.
- */
-function defaultCacheDir(env, platform) {
-    if (env.WHEEL_CACHE_DIR)
-        return env.WHEEL_CACHE_DIR;
-    const { HOME: home, XDG_CACHE_HOME: xdg } = env;
-    if (platform === "win32") {
-        const local = env.LOCALAPPDATA || (env.USERPROFILE && external_node_path_default().win32.join(env.USERPROFILE, "AppData", "Local"));
-        if (local)
-            return external_node_path_default().win32.join(local, "wheel-cache", "Cache");
-    }
-    else if (platform === "darwin") {
-        if (home)
-            return external_node_path_default().posix.join(home, "Library", "Caches", "wheel-cache");
-    }
-    else if (xdg && external_node_path_default().posix.isAbsolute(xdg)) {
-        // The XDG spec says a relative value is invalid and must be ignored.
-        return external_node_path_default().posix.join(xdg, "wheel-cache");
-    }
-    else if (home) {
-        return external_node_path_default().posix.join(home, ".cache", "wheel-cache");
-    }
-    throw new UserError("cannot tell where to keep the local cache: set WHEEL_CACHE_DIR");
 }
 
 ;// CONCATENATED MODULE: external "node:util"
@@ -5323,7 +5341,7 @@ function isFileSync(absPath) {
 }
 
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(917);
+var ignore = __nccwpck_require__(298);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/fingerprint/walk.ts
 
@@ -6727,6 +6745,7 @@ function resultJson(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
+
 
 
 

@@ -2,7 +2,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { defaultCacheDir, LocalCache } from "./cache/local.js";
+import { defaultCacheDir } from "./cache/cache-dir.js";
+import { LocalCache } from "./cache/local.js";
 import { readCliConfig, USAGE } from "./config/cli.js";
 import type { Config } from "./config/index.js";
 import { formatError } from "./errors.js";

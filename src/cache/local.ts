@@ -11,7 +11,7 @@ import {
   writeFile,
 } from "node:fs/promises";
 import path from "node:path";
-import { errorMessage, UserError } from "../errors.js";
+import { errorMessage } from "../errors.js";
 import type {
   CacheBackend,
   RestoreRequest,
@@ -76,8 +76,6 @@ export class LocalCache implements CacheBackend {
       await mkdir(this.entries, { recursive: true });
       await mkdir(this.tmp, { recursive: true });
       if (await readEntry(target)) return { status: "exists" };
-      // Whatever is left at the target is damaged (entries appear whole, by rename): clear it.
-      await this.discard(request.key);
       await this.sweep();
       staging = await mkdtemp(path.join(this.tmp, "save-"));
     } catch (error) {
@@ -88,7 +86,7 @@ export class LocalCache implements CacheBackend {
       await cp(request.dir, path.join(staging, "data"), { recursive: true });
       const entry = { key: request.key, created: Date.now() };
       await writeFile(path.join(staging, "entry.json"), `${JSON.stringify(entry)}\n`);
-      await rename(staging, target);
+      await this.place(staging, target, request.key);
       return { status: "saved" };
     } catch (error) {
       // Best effort: a leftover staging dir only costs space, and a later save sweeps it.
@@ -97,6 +95,21 @@ export class LocalCache implements CacheBackend {
       if (await readEntry(target)) return { status: "exists" };
       const warning = `could not save cache entry ${request.key} in ${this.cacheDir}: ${errorMessage(error)}`;
       return { status: "failed", warning };
+    }
+  }
+
+  /**
+   * Renames a complete staging dir onto the entry path. Entries appear whole, by rename, so a
+   * directory already there without a valid entry.json is damaged (never a save in progress): it
+   * is removed and the rename tried once more. A valid one is a concurrent save that won.
+   */
+  private async place(staging: string, target: string, key: string): Promise<void> {
+    try {
+      await rename(staging, target);
+    } catch (error) {
+      if (await readEntry(target)) throw error;
+      await this.discard(key);
+      await rename(staging, target);
     }
   }
 
@@ -169,31 +182,4 @@ async function readEntry(dir: string): Promise<Entry | undefined> {
   const { key, created } = parsed as Record<string, unknown>;
   if (typeof key !== "string" || typeof created !== "number") return undefined;
   return { key, created, path: dir };
-}
-
-/**
- * Where the local cache lives by default: `$WHEEL_CACHE_DIR`, else the platform's user cache
- * directory (`$XDG_CACHE_HOME/wheel-cache` or `~/.cache/wheel-cache`; on macOS
- * `~/Library/Caches/wheel-cache`; on Windows `%LOCALAPPDATA%\wheel-cache\Cache`).
- * A pure function of its arguments; throws a UserError when no home directory is known.
- */
-export function defaultCacheDir(
-  env: Readonly<Record<string, string | undefined>>,
-  platform: NodeJS.Platform,
-): string {
-  if (env.WHEEL_CACHE_DIR) return env.WHEEL_CACHE_DIR;
-  const { HOME: home, XDG_CACHE_HOME: xdg } = env;
-  if (platform === "win32") {
-    const local =
-      env.LOCALAPPDATA || (env.USERPROFILE && path.win32.join(env.USERPROFILE, "AppData", "Local"));
-    if (local) return path.win32.join(local, "wheel-cache", "Cache");
-  } else if (platform === "darwin") {
-    if (home) return path.posix.join(home, "Library", "Caches", "wheel-cache");
-  } else if (xdg && path.posix.isAbsolute(xdg)) {
-    // The XDG spec says a relative value is invalid and must be ignored.
-    return path.posix.join(xdg, "wheel-cache");
-  } else if (home) {
-    return path.posix.join(home, ".cache", "wheel-cache");
-  }
-  throw new UserError("cannot tell where to keep the local cache: set WHEEL_CACHE_DIR");
 }
