@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync } from "node:fs";
+import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -9,7 +9,7 @@ import {
   runCli,
 } from "../support/action.js";
 import { tail } from "../support/action-output.js";
-import { BUILD_ENV_HINT, buildEnv, getExample, hasBuildEnv } from "../support/build-env.js";
+import { BUILD_ENV_HINT, buildEnv, getExample, hasBuildEnv, PYTHON } from "../support/build-env.js";
 import { ensureDist, PACKAGE_TIMEOUT_MS } from "../support/dist.js";
 import { copyExample } from "../support/examples.js";
 import { makeTempDir } from "../support/tmp.js";
@@ -162,22 +162,15 @@ describe.skipIf(skip)("the CLI", () => {
   });
 
   it(
-    "chooses a default build command that works offline from the local wheelhouse",
-    async (context) => {
-      // `python -m build` isolates the build and pip-installs setuptools into it: from the same
-      // wheelhouse the build environment was made from (scripts/setup-build-env.sh).
-      const wheelhouse = (
-        process.env.WHEEL_CACHE_WHEELHOUSE ?? "/opt/pypi/files:/opt/pypi-more/files"
-      )
-        .split(":")
-        .filter((dir) => existsSync(dir));
-      if (wheelhouse.length === 0) {
-        context.skip("no local wheelhouse (set WHEEL_CACHE_WHEELHOUSE) for the isolated build");
-        return;
-      }
+    "without uv on PATH, chooses python -m build, which builds offline from the wheelhouse",
+    async () => {
+      // A PATH with the tool venv's interpreter as python3, but not its uv.
+      const bin = makeTempDir("wheel-cache-bin-");
+      writeFileSync(path.join(bin, "python3"), `#!/bin/sh\nexec ${PYTHON} "$@"\n`, { mode: 0o755 });
       const project = await copyExample(EXAMPLE.name, { git: true });
       const scratch = makeTempDir("wheel-cache-cli-");
-      const env = { ...cleanEnv(buildEnv), PIP_FIND_LINKS: wheelhouse.join(" ") };
+      const { PATH: _path, ...rest } = cleanEnv(buildEnv);
+      const env = { ...rest, PATH: [bin, "/usr/bin", "/bin"].join(path.delimiter) };
       const args = ["build", "--project", project, "--cache-dir", scratch, "--json"];
       const result = await runCli(args, { cwd: scratch, env });
       const built = parseJson<ResultJson>(result);

@@ -4,8 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
- * The offline build environment made by scripts/setup-build-env.sh: a venv holding every build
- * backend, and the example projects it can build. Tests import this instead of guessing paths.
+ * The build environment made by scripts/setup-build-env.sh: a venv holding every build backend
+ * and uv (pinned from PyPI), a wheelhouse for isolated builds, and a CARGO_HOME holding the
+ * examples' crates. Tests build offline from them; they import this instead of guessing paths.
  */
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -14,7 +15,11 @@ export const TOOL_VENV = process.env.WHEEL_CACHE_TOOL_VENV ?? path.join(REPO_ROO
 export const PYTHON = path.join(TOOL_VENV, "bin", "python");
 /** Written last by the setup script; its presence means the environment is complete. */
 export const STAMP = path.join(TOOL_VENV, "build-env.json");
-export const BUILD_ENV_HINT = `no offline build environment at ${TOOL_VENV}: run \`bash scripts/setup-build-env.sh\` as root`;
+export const BUILD_ENV_HINT = `no build environment at ${TOOL_VENV}: run \`bash scripts/setup-build-env.sh\` (or \`npm test\`, which runs it)`;
+/** Wheels of the pinned build tools: isolated builds install their requirements from here. */
+export const WHEELHOUSE = path.join(TOOL_VENV, "wheelhouse");
+/** The crates the Rust examples lock, fetched by the setup script. */
+export const CARGO_HOME = path.join(TOOL_VENV, "cargo");
 
 /** True when the setup script has completed: tests fail (in CI) or skip (locally) otherwise. */
 export function hasBuildEnv(): boolean {
@@ -28,18 +33,27 @@ function stampedCargoBin(): string | undefined {
   return typeof stamp.cargoBin === "string" ? stamp.cargoBin : undefined;
 }
 
-const cargoBin =
-  stampedCargoBin() ?? path.join(process.env.CARGO_HOME ?? path.join(homedir(), ".cargo"), "bin");
+const cargoBin = stampedCargoBin() ?? path.join(homedir(), ".cargo", "bin");
 
 function makeBuildEnv(): NodeJS.ProcessEnv {
   const { PYTHONPATH: _path, PYTHONHOME: _home, ...inherited } = process.env;
   return {
     ...inherited,
-    // The venv first (maturin's backend runs `maturin` from PATH), then rustup's cargo.
+    // The venv first (maturin's backend runs `maturin` from PATH; uv is there), then rustup's cargo.
     PATH: [path.join(TOOL_VENV, "bin"), cargoBin, inherited.PATH ?? ""].join(path.delimiter),
     VIRTUAL_ENV: TOOL_VENV,
+    // No registry during tests: isolated builds take their requirements from the wheelhouse,
+    // cargo its crates from the fetched CARGO_HOME.
     PIP_NO_INDEX: "1",
+    PIP_FIND_LINKS: WHEELHOUSE,
     PIP_DISABLE_PIP_VERSION_CHECK: "1",
+    PIP_CACHE_DIR: path.join(TOOL_VENV, "pip-cache"),
+    UV_OFFLINE: "1",
+    UV_FIND_LINKS: WHEELHOUSE,
+    UV_CACHE_DIR: path.join(TOOL_VENV, "uv-cache"),
+    UV_PYTHON_DOWNLOADS: "never",
+    CARGO_HOME,
+    CARGO_NET_OFFLINE: "true",
   };
 }
 
