@@ -1953,7 +1953,7 @@ async function readEntry(dir) {
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/command-line.ts
+;// CONCATENATED MODULE: ./src/shared/command-line.ts
 
 /**
  * Splits a command line into argv the way a POSIX shell splits words, without expanding
@@ -2007,6 +2007,47 @@ function joinCommand(argv) {
     return argv
         .map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`))
         .join(" ");
+}
+
+;// CONCATENATED MODULE: ./src/config/index.ts
+
+
+const DEFAULT_KEY_PREFIX = "wheel-cache";
+/** A Config with defaults, for the CLI and for tests. */
+function makeConfig(overrides) {
+    const workspace = overrides.workspace ?? process.cwd();
+    return Object.freeze({
+        command: "build",
+        projectDisplay: overrides.projectDir,
+        workspace,
+        wheelDir: external_node_path_default().resolve(overrides.projectDir, "dist"),
+        extraKeys: [],
+        envVars: [],
+        keyPrefix: DEFAULT_KEY_PREFIX,
+        keySuffix: "",
+        save: true,
+        lookupOnly: false,
+        summary: true,
+        includeIgnored: false,
+        json: false,
+        env: process.env,
+        ...overrides,
+    });
+}
+/** Environment names from a multiline or comma-separated list. */
+function names(lines) {
+    return lines
+        .flatMap((l) => l.split(","))
+        .map((n) => n.trim())
+        .filter(Boolean);
+}
+/** A user-supplied key part: commas are refused by the cache service, so they are refused here. */
+function keyPart(value, input) {
+    if (value.includes(","))
+        throw new UserError(`input ${input}: cache keys cannot contain commas: ${value}`);
+    if (value.length > 200)
+        throw new UserError(`input ${input}: longer than 200 characters`);
+    return value.trim();
 }
 
 ;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
@@ -3324,9 +3365,7 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 /** @deprecated use `import * as ... from 'smol-toml'` instead */
 /* harmony default export */ const dist = ({ parse: parse, stringify: stringify, TomlDate: TomlDate, TomlError: TomlError });
 
-;// CONCATENATED MODULE: ./src/project/pyproject.ts
-
-
+;// CONCATENATED MODULE: ./src/shared/toml.ts
 
 
 /** Parses TOML text (pyproject.toml, Cargo.toml); a syntax error is a UserError naming the file, line and column. */
@@ -3341,32 +3380,6 @@ function parseTomlContent(text, displayPath) {
         }
         throw error;
     }
-}
-/**
- * Reads the project at `dir`. A missing directory, or one with neither pyproject.toml nor
- * setup.py, is a UserError.
- */
-async function readPyproject(dir, displayDir = dir) {
-    const info = await (0,promises_namespaceObject.stat)(dir).catch(() => undefined);
-    if (!info)
-        throw new UserError(`project directory not found: ${displayDir}`);
-    if (!info.isDirectory())
-        throw new UserError(`project is not a directory: ${displayDir}`);
-    const file = external_node_path_default().join(dir, "pyproject.toml");
-    const text = await (0,promises_namespaceObject.readFile)(file, "utf8").catch((error) => {
-        if (error.code === "ENOENT")
-            return undefined;
-        throw new UserError(`cannot read ${external_node_path_default().join(displayDir, "pyproject.toml")}: ${error.code}`);
-    });
-    if (text !== undefined) {
-        const data = parseTomlContent(text, external_node_path_default().join(displayDir, "pyproject.toml"));
-        return { dir, exists: true, data };
-    }
-    const setupPy = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, "setup.py")).catch(() => undefined);
-    if (!setupPy?.isFile()) {
-        throw new UserError(`${displayDir} is not a Python project: it has neither pyproject.toml nor setup.py`);
-    }
-    return { dir, exists: false, data: {} };
 }
 /** `table[k1][k2]...` when every step is a table, else undefined. */
 function lookup(table, ...keys) {
@@ -3387,7 +3400,7 @@ function stringList(value) {
     return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
 }
 
-;// CONCATENATED MODULE: ./src/keys/parse.ts
+;// CONCATENATED MODULE: ./src/config/uv-entries.ts
 
 
 
@@ -3399,7 +3412,7 @@ const FORMS = "expected a string or a table with exactly one of `file`, `dir`, `
  */
 function parseCacheKeys(value, where) {
     if (!Array.isArray(value)) {
-        throw new UserError(`${where}: cache-keys must be a list, got ${parse_describe(value)}`);
+        throw new UserError(`${where}: cache-keys must be a list, got ${describe(value)}`);
     }
     const entries = [];
     value.forEach((item, index) => {
@@ -3442,7 +3455,7 @@ function parseEntry(item, origin) {
     if (typeof item === "string")
         return { kind: "file", pattern: nonEmpty(item, origin, "path") };
     if (!isTable(item))
-        throw new UserError(`${origin}: ${FORMS}, got ${parse_describe(item)}`);
+        throw new UserError(`${origin}: ${FORMS}, got ${describe(item)}`);
     const fields = Object.keys(item);
     const unknown = fields.filter((f) => !["file", "dir", "git", "env"].includes(f));
     if (unknown.length > 0) {
@@ -3456,11 +3469,11 @@ function parseEntry(item, origin) {
     const value = item[field];
     switch (field) {
         case "file":
-            return { kind: "file", pattern: parse_text(value, origin, "file") };
+            return { kind: "file", pattern: uv_entries_text(value, origin, "file") };
         case "dir":
-            return { kind: "dir", path: parse_text(value, origin, "dir") };
+            return { kind: "dir", path: uv_entries_text(value, origin, "dir") };
         case "env":
-            return { kind: "env", name: envName(parse_text(value, origin, "env"), origin) };
+            return { kind: "env", name: envName(uv_entries_text(value, origin, "env"), origin) };
         case "git":
             return parseGit(value, origin);
     }
@@ -3478,16 +3491,16 @@ function parseGit(value, origin) {
             throw new UserError(`${origin}: unknown field \`git.${field}\` (expected \`commit\`, \`tags\`)`);
         }
         if (typeof flag !== "boolean") {
-            throw new UserError(`${origin}: \`git.${field}\` must be true or false, got ${parse_describe(flag)}`);
+            throw new UserError(`${origin}: \`git.${field}\` must be true or false, got ${describe(flag)}`);
         }
     }
     const commit = value.commit === true;
     const tags = value.tags === true;
     return commit || tags ? { kind: "git", commit, tags } : undefined;
 }
-function parse_text(value, origin, field) {
+function uv_entries_text(value, origin, field) {
     if (typeof value !== "string") {
-        throw new UserError(`${origin}: \`${field}\` must be a string, got ${parse_describe(value)}`);
+        throw new UserError(`${origin}: \`${field}\` must be a string, got ${describe(value)}`);
     }
     return nonEmpty(value, origin, field);
 }
@@ -3501,7 +3514,7 @@ function envName(name, origin) {
         throw new UserError(`${origin}: invalid environment variable name`);
     return name;
 }
-function parse_describe(value) {
+function describe(value) {
     if (Array.isArray(value))
         return "a list";
     if (value === null || value === undefined)
@@ -3509,47 +3522,6 @@ function parse_describe(value) {
     if (typeof value === "object")
         return "a table";
     return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-;// CONCATENATED MODULE: ./src/config/index.ts
-
-
-const DEFAULT_KEY_PREFIX = "wheel-cache";
-/** A Config with defaults, for the CLI and for tests. */
-function makeConfig(overrides) {
-    const workspace = overrides.workspace ?? process.cwd();
-    return Object.freeze({
-        command: "build",
-        projectDisplay: overrides.projectDir,
-        workspace,
-        wheelDir: external_node_path_default().resolve(overrides.projectDir, "dist"),
-        extraKeys: [],
-        envVars: [],
-        keyPrefix: DEFAULT_KEY_PREFIX,
-        keySuffix: "",
-        save: true,
-        lookupOnly: false,
-        summary: true,
-        includeIgnored: false,
-        json: false,
-        env: process.env,
-        ...overrides,
-    });
-}
-/** Environment names from a multiline or comma-separated list. */
-function names(lines) {
-    return lines
-        .flatMap((l) => l.split(","))
-        .map((n) => n.trim())
-        .filter(Boolean);
-}
-/** A user-supplied key part: commas are refused by the cache service, so they are refused here. */
-function keyPart(value, input) {
-    if (value.includes(","))
-        throw new UserError(`input ${input}: cache keys cannot contain commas: ${value}`);
-    if (value.length > 200)
-        throw new UserError(`input ${input}: longer than 200 characters`);
-    return value.trim();
 }
 
 ;// CONCATENATED MODULE: ./src/config/cli.ts
@@ -3614,6 +3586,7 @@ function readCliConfig(argv, env, cwd) {
         keyPrefix: DEFAULT_KEY_PREFIX,
         keySuffix: keyPart(values["key-suffix"] ?? "", "--key-suffix"),
         save: !values["no-save"],
+        saveOff: values["no-save"] ? { kind: "input", flag: "--no-save" } : undefined,
         includeIgnored: values["include-ignored"] ?? false,
         json: values.json ?? false,
         cacheDir: values["cache-dir"] ? external_node_path_default().resolve(cwd, values["cache-dir"]) : undefined,
@@ -3642,24 +3615,7 @@ function cli_parse(argv) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/keys/probe.ts
-
-/**
- * Runs a version probe (`rustc -vV`) without a shell and returns its stdout, or undefined when
- * the program is missing, fails or takes longer than `timeoutMs`: an absent tool is a fact
- * the key records, not an error.
- */
-function probe(command, args, env, timeoutMs = 20_000) {
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)(command, args, { env, timeout: timeoutMs, windowsHide: true }, (error, stdout) => {
-            resolve(error ? undefined : stdout.toString());
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/paths.ts
+;// CONCATENATED MODULE: ./src/shared/paths.ts
 
 /** True when `child` is `parent` or lies below it (both absolute). */
 function isInside(child, parent) {
@@ -3673,7 +3629,7 @@ function toPosix(rel) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/which.ts
+;// CONCATENATED MODULE: ./src/shared/which.ts
 
 
 /** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
@@ -3709,8 +3665,7 @@ function defaultPython(env) {
     return which("python3", env) ? "python3" : "python";
 }
 
-;// CONCATENATED MODULE: ./src/build-command.ts
-
+;// CONCATENATED MODULE: ./src/build/command.ts
 
 
 
@@ -3719,7 +3674,7 @@ function defaultPython(env) {
  * the user's, or a default by backend and what is on PATH — `uv build` when uv is there, then
  * `maturin build` for maturin projects, then `python -m build`, then `pip wheel`.
  */
-async function chooseBuildCommand(given, backend, python, projectDir, wheelDir, env) {
+function chooseBuildCommand(given, backend, python, info, projectDir, wheelDir, env) {
     const out = toPosix(external_node_path_default().relative(projectDir, wheelDir)) || ".";
     const keyed = (argv) => argv.map((a) => (a === python ? "<python>" : a));
     if (given)
@@ -3735,13 +3690,761 @@ async function chooseBuildCommand(given, backend, python, projectDir, wheelDir, 
     if (backend.name === "maturin" && which("maturin", env)) {
         return pick(["maturin", "build", "--release", "--interpreter", python, "--out", out], "maturin project, maturin on PATH");
     }
-    if ((await probe(python, ["-c", "import build"], env)) !== undefined) {
+    if (info?.hasBuildModule) {
         return pick([python, "-m", "build", "--wheel", "--outdir", out, "."], "python -m build is installed");
     }
     return pick([python, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", out, "."], "pip fallback");
 }
 
-;// CONCATENATED MODULE: ./src/keys/digest.ts
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/files/git-run.ts
+
+
+const execFileAsync = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+const MAX_OUTPUT = 1024 * 1024 * 1024;
+/** Runs git in `cwd` (with `input` on its stdin, if given) and returns its stdout. */
+async function git(cwd, args, input) {
+    const options = { cwd, maxBuffer: MAX_OUTPUT, encoding: "utf8" };
+    const running = execFileAsync("git", args, options);
+    if (input === undefined)
+        return (await running).stdout;
+    let inputError;
+    running.child.stdin?.on("error", (error) => {
+        // Kept for after git exits: a failing git's own error (its exit status) tells more.
+        inputError = error;
+    });
+    running.child.stdin?.end(input);
+    const { stdout } = await running;
+    // git succeeded, but it may not have seen all of its input: its answer is incomplete.
+    if (inputError)
+        throw inputError;
+    return stdout;
+}
+
+;// CONCATENATED MODULE: ./src/files/git-index.ts
+
+/** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
+const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
+const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
+/**
+ * Decides, for the tracked regular files `paths` (root-relative), whether their index blob ids
+ * are also the blob ids of the bytes on disk (when git reports them unchanged). The index holds
+ * the id of the *cleaned* content, which equals the raw bytes' id only when git converts nothing:
+ * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`): a
+ *   SHA-256 repository's ids never equal `hashFile`'s;
+ * - `core.autocrlf` must be false: otherwise any text file may be converted;
+ * - a path must have no `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or
+ *   `working-tree-encoding` attribute other than unset (`git check-attr --all`, paths on stdin).
+ * Three git calls, run together.
+ */
+async function indexTrust(root, paths) {
+    if (paths.length === 0)
+        return { usable: false, converted: new Set() };
+    const [format, autocrlf, attributes] = await Promise.all([
+        git(root, ["rev-parse", "--show-object-format"]),
+        git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
+        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
+    ]);
+    const usable = format.trim() === "sha1" && FALSE_WORDS.has(autocrlf.trim().toLowerCase());
+    const converted = new Set();
+    // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
+    const fields = attributes.split("\0");
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+        if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
+            converted.add(fields[i]);
+    }
+    return { usable, converted };
+}
+
+;// CONCATENATED MODULE: ./src/files/blob-id.ts
+/**
+ * Makes a synchronous hasher that computes the git blob id of a file's content (SHA-1 of
+ * `blob <size>\0` + bytes, hex), the same as `git hash-object --no-filters`. Symlinks are
+ * followed. It returns null when the path is absent or not a regular file (directory, FIFO,
+ * socket, device, dangling link), which is never opened. It reads through one `bufferSize`
+ * buffer, so memory stays bounded whatever the file size, and retries a file that changes while
+ * it is read. Other errors (permission denied, I/O) are thrown.
+ *
+ * The function is self-contained (it uses only its parameters and globals): hash-pool.ts runs its
+ * source text in worker threads, so the same code hashes in the main thread and in workers.
+ */
+function makeBlobHasher(fs, crypto, bufferSize) {
+    const attempts = 3;
+    // Never blocks on a FIFO swapped in between stat and open. Windows has no O_NONBLOCK.
+    const flags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+    const buffer = Buffer.allocUnsafe(bufferSize);
+    const isAbsent = (error) => {
+        const code = error?.code;
+        return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
+    };
+    const hashOpen = (fd, absPath) => {
+        for (let attempt = 0; attempt < attempts; attempt++) {
+            const info = fs.fstatSync(fd);
+            if (!info.isFile())
+                return null;
+            const hash = crypto.createHash("sha1").update(`blob ${info.size}\0`);
+            let position = 0;
+            // A short read of a regular file is its end: a small file takes one read.
+            for (let bytesRead = bufferSize; bytesRead === bufferSize && position <= info.size;) {
+                bytesRead = fs.readSync(fd, buffer, 0, bufferSize, position);
+                hash.update(buffer.subarray(0, bytesRead));
+                position += bytesRead;
+            }
+            // The size in the header must be the number of bytes hashed; otherwise the file changed.
+            if (position === info.size)
+                return hash.digest("hex");
+        }
+        throw new Error(`${absPath} kept changing while it was being hashed`);
+    };
+    return (absPath) => {
+        try {
+            const info = fs.statSync(absPath, { throwIfNoEntry: false });
+            if (!info?.isFile())
+                return null;
+            const fd = fs.openSync(absPath, flags);
+            try {
+                return hashOpen(fd, absPath);
+            }
+            finally {
+                fs.closeSync(fd);
+            }
+        }
+        catch (error) {
+            // Removed meanwhile, or a path component is not a directory: the file is absent.
+            if (isAbsent(error))
+                return null;
+            throw error;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/files/hash-pool.ts
+
+
+/** Paths sent to a worker at a time: large enough to amortize a message, small enough to balance. */
+const BATCH = 64;
+/** One read buffer per worker. */
+const BUFFER_SIZE = 1024 * 1024;
+// The worker: the same hasher as the main thread's (its source text), answering batches of paths.
+const WORKER_SOURCE = `
+const { parentPort } = require("node:worker_threads");
+const hash = (${makeBlobHasher.toString()})(require("node:fs"), require("node:crypto"), ${BUFFER_SIZE});
+parentPort.on("message", (paths) => {
+  try {
+    parentPort.postMessage({ digests: paths.map((path) => hash(path)) });
+  } catch (error) {
+    parentPort.postMessage({ failure: { message: String(error?.message ?? error), code: error?.code } });
+  }
+});
+`;
+/** A worker that hashes one batch at a time; it holds the process open only while it works. */
+class HashWorker {
+    #worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, { eval: true });
+    #pending = null;
+    dead = false;
+    constructor() {
+        this.#worker.unref();
+        this.#worker.on("message", (reply) => {
+            const pending = this.#settle();
+            if ("failure" in reply) {
+                const { message, code } = reply.failure;
+                pending?.reject(Object.assign(new Error(message), code ? { code } : {}));
+            }
+            else
+                pending?.resolve(reply.digests);
+        });
+        this.#worker.on("error", (error) => this.#die(error));
+        this.#worker.on("exit", (code) => this.#die(new Error(`a hashing worker exited (${code})`)));
+    }
+    hash(paths) {
+        return new Promise((resolve, reject) => {
+            this.#pending = { resolve, reject };
+            this.#worker.ref();
+            this.#worker.postMessage(paths);
+        });
+    }
+    #settle() {
+        const pending = this.#pending;
+        this.#pending = null;
+        this.#worker.unref();
+        return pending;
+    }
+    #die(error) {
+        this.dead = true;
+        this.#settle()?.reject(error);
+    }
+}
+const pool = [];
+let queue = Promise.resolve();
+/**
+ * Blob ids of `paths` (see `makeBlobHasher`), in order, computed by up to `workers` worker
+ * threads that read with synchronous calls: no per-call hop through libuv's thread pool, the
+ * hashing spread over the CPUs, and `workers` reads in flight for a cold cache. Memory is
+ * bounded: one buffer per worker and one batch of paths per message. The workers are started
+ * once and kept for later calls (idle, they do not keep the process alive); calls run one after
+ * another. Rejects with the first error a worker meets.
+ */
+function hashInWorkers(paths, workers) {
+    const job = queue.then(() => runJob(paths, workers));
+    // The next job waits for this one to end, however it ends; its failure reaches its own caller.
+    queue = job.catch(() => undefined);
+    return job;
+}
+async function runJob(paths, workers) {
+    const digests = new Array(paths.length);
+    if (paths.length === 0)
+        return digests;
+    const count = Math.max(1, Math.min(Math.floor(workers), Math.ceil(paths.length / BATCH)));
+    for (let i = pool.length - 1; i >= 0; i--)
+        if (pool[i].dead)
+            pool.splice(i, 1);
+    while (pool.length < count)
+        pool.push(new HashWorker());
+    let next = 0;
+    let failed = false;
+    const drive = async (worker) => {
+        while (next < paths.length && !failed) {
+            const start = next;
+            next = Math.min(paths.length, next + BATCH);
+            try {
+                const batch = await worker.hash(paths.slice(start, next));
+                for (const [i, digest] of batch.entries())
+                    digests[start + i] = digest;
+            }
+            catch (error) {
+                failed = true;
+                throw error;
+            }
+        }
+    };
+    // Every worker stops before the job ends, so the next job finds them idle.
+    const results = await Promise.allSettled(pool.slice(0, count).map(drive));
+    const failure = results.find((r) => r.status === "rejected");
+    if (failure)
+        throw failure.reason;
+    return digests;
+}
+
+;// CONCATENATED MODULE: ./src/files/pool.ts
+
+/** Default number of concurrent file operations: CPUs × 2, at most 16. */
+function defaultConcurrency() {
+    return Math.min(16, (0,external_node_os_namespaceObject.availableParallelism)() * 2);
+}
+/**
+ * Default number of hashing worker threads: CPUs × 2 (reads in flight help a cold page cache even
+ * when the CPUs are busy hashing), at most 4: each worker costs about 10 MB, and four already
+ * hash faster than the disk or the page cache deliver on the machines measured (docs/benchmark.md).
+ */
+function hashWorkers() {
+    return Math.min(4, defaultConcurrency());
+}
+/** Maps `items` through `fn` with at most `limit` calls in flight; results keep the input order. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    const workers = Math.max(1, Math.min(Math.floor(limit), items.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/files/hash.ts
+
+
+
+
+
+/** Jobs up to this many files are hashed in the main thread: starting workers would cost more. */
+const IN_THREAD_MAX = 256;
+let inThread;
+/** Error codes that mean "there is no file here": the digest is null. */
+function isAbsentError(error) {
+    const code = error?.code;
+    return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
+}
+/**
+ * The git blob id of a file's content (SHA-1 of `blob <size>\0` + bytes, hex), the same as
+ * `git hash-object --no-filters` prints. Symlinks are followed. Null when the path is absent or
+ * not a regular file (directory, FIFO, socket, device, dangling link), which is never opened.
+ * Reads in fixed-size chunks, so memory stays bounded whatever the file size; the reads are
+ * synchronous, in the calling thread (a file at a time: per-call overhead, not I/O, is the cost).
+ */
+async function hashFile(absPath) {
+    inThread ??= makeBlobHasher(external_node_fs_namespaceObject, external_node_crypto_namespaceObject, BUFFER_SIZE);
+    return inThread(absPath);
+}
+/**
+ * Blob ids of many files (see `hashFile`). Keys are the given absolute paths; values are null
+ * for absent or non-regular files. A small job is hashed in the main thread; a larger one by
+ * `workers` worker threads (see hash-pool.ts), so memory stays bounded whatever the file sizes.
+ */
+async function hashFiles(absPaths, workers = hashWorkers()) {
+    const unique = [...new Set(absPaths)];
+    let digests;
+    if (unique.length <= IN_THREAD_MAX) {
+        digests = [];
+        for (const path of unique)
+            digests.push(await hashFile(path));
+    }
+    else {
+        digests = await hashInWorkers(unique, workers);
+    }
+    return new Map(unique.map((path, index) => [path, digests[index] ?? null]));
+}
+
+;// CONCATENATED MODULE: ./src/files/prune.ts
+
+/** Directory names that never hold build inputs, pruned at any depth. */
+const NEVER_INPUT_NAMES = new Set([
+    ".git",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    "__pycache__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "build",
+    "target",
+    "_skbuild",
+    "builddir",
+    ".eggs",
+    ".wheel-cache",
+]);
+/** The file whose presence makes a directory a virtual environment. */
+const VENV_MARKER = "pyvenv.cfg";
+/**
+ * A pruner for a tree whose project directory is `projectDir` and whose explicitly excluded
+ * directories (wheel output and such) are `excludeDirs`, all posix and relative to the root.
+ */
+function makePruner(projectDir, excludeDirs) {
+    const mayPrune = (dir) => !(dir === "" || dir === projectDir || projectDir.startsWith(`${dir}/`));
+    const excluded = new Set(excludeDirs.filter(mayPrune));
+    const isExcluded = (dir) => excluded.has(dir);
+    const isPruned = (dir) => {
+        if (!mayPrune(dir))
+            return false;
+        const name = external_node_path_namespaceObject.posix.basename(dir);
+        return NEVER_INPUT_NAMES.has(name) || name.endsWith(".egg-info") || excluded.has(dir);
+    };
+    // A name that is also a component of the project directory must not be pruned by name.
+    const projectNames = new Set(projectDir.split("/"));
+    const names = [...NEVER_INPUT_NAMES, "*.egg-info"].filter((name) => !projectNames.has(name));
+    const gitPatterns = [
+        ...names.map((name) => `${name}/`),
+        ...[...excluded].map((dir) => `/${dir.replace(/[\\*?[ ]/g, "\\$&")}/`),
+    ];
+    return { isPruned, isExcluded, mayPrune, gitPatterns };
+}
+/** Whether any ancestor directory of the root-relative `path` satisfies `test`. */
+function underDir(path, test) {
+    for (let end = path.indexOf("/"); end !== -1; end = path.indexOf("/", end + 1)) {
+        if (test(path.slice(0, end)))
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/files/git-files.ts
+
+
+
+
+
+
+const SUBMODULE = "160000";
+const SYMLINK = "120000";
+const REGULAR = new Set(["100644", "100755"]);
+const NO_TRUST = { usable: false, converted: new Set() };
+/** The git work tree root containing `dir` (absolute), or null when git is missing or `dir` is not in a work tree. */
+async function gitToplevel(dir) {
+    try {
+        return (0,external_node_path_namespaceObject.resolve)((await git(dir, ["rev-parse", "--show-toplevel"])).replace(/\n$/, ""));
+    }
+    catch (error) {
+        // git is not installed (ENOENT) or exited non-zero (not a work tree): there is no git root.
+        const code = error?.code;
+        if (code === "ENOENT" || typeof code === "number")
+            return null;
+        throw error;
+    }
+}
+/** Whether git ignores the root-relative `path` (itself or through a parent directory). */
+async function gitIgnores(root, path) {
+    try {
+        await git(root, ["check-ignore", "--quiet", "--", path]);
+        return true;
+    }
+    catch (error) {
+        // Exit status 1 is git's answer "not ignored"; anything else is a failure.
+        if (error?.code === 1)
+            return false;
+        throw error;
+    }
+}
+/**
+ * Lists the files of the work tree at `root` with git: tracked files that still exist and
+ * untracked files (not ignored ones unless `includeIgnored`). Submodules and nested repositories
+ * are skipped; symlinks (and skip-worktree entries) are kept when they resolve to a regular file.
+ * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
+ * directory named `build`. Three git calls run together: `ls-files --stage` (mode, blob id and
+ * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
+ * was written: lstat, and content for racily clean entries) and `ls-files --others`; with
+ * `useIndex`, `indexTrust`'s calls start as soon as the tracked files are known.
+ */
+async function gitFiles(root, pruner, includeIgnored, useIndex) {
+    const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
+    if (!includeIgnored)
+        others.push("--exclude-standard");
+    const staged = git(root, ["ls-files", "-z", "--stage", "-v"]).then(indexEntries);
+    const regular = (all) => all.filter(isRegular).map((entry) => entry.path);
+    const [entries, changes, untracked, trust] = await Promise.all([
+        staged,
+        git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
+        git(root, others),
+        useIndex ? staged.then((all) => indexTrust(root, regular(all))) : NO_TRUST,
+    ]);
+    const { gone, changed } = changedPaths(changes);
+    const tracked = new Set();
+    const indexIds = new Map();
+    const toCheck = [];
+    for (const entry of entries) {
+        const { tag, mode, path } = entry;
+        if (mode === SUBMODULE || gone.has(path) || tracked.has(path))
+            continue;
+        tracked.add(path);
+        if (mode === SYMLINK || tag === "S" || tag === "s" || entry.stage !== "0")
+            toCheck.push(path);
+        else if (trust.usable && isRegular(entry) && !changed.has(path) && !trust.converted.has(path))
+            indexIds.set(path, entry.id);
+    }
+    // Untracked entries ending in "/" are nested repositories.
+    const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
+    const venvs = new Set([...tracked, ...candidates]
+        .filter((p) => p === VENV_MARKER || p.endsWith(`/${VENV_MARKER}`))
+        .map((p) => p.slice(0, -VENV_MARKER.length - 1))
+        .filter(pruner.mayPrune));
+    const kept = candidates.filter((p) => !underDir(p, pruner.isPruned) && !underDir(p, (dir) => venvs.has(dir)));
+    const notFiles = new Set(nonFiles(root, toCheck.concat(kept)));
+    const files = [...tracked, ...kept].filter((p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded));
+    for (const path of indexIds.keys())
+        if (underDir(path, pruner.isExcluded))
+            indexIds.delete(path);
+    return { files, indexIds };
+}
+/**
+ * Splits `git diff-files -z --name-status` output: deleted paths (D: gone, or replaced by a
+ * directory) and every other reported path (modified, type change, intent-to-add, unmerged).
+ */
+function changedPaths(output) {
+    const fields = records(output);
+    const gone = new Set();
+    const changed = new Set();
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        (fields[i] === "D" ? gone : changed).add(fields[i + 1]);
+    }
+    return { gone, changed };
+}
+/** Parses `git ls-files -z --stage -v`: "<tag> <mode> <object> <stage>\t<path>\0" records. */
+function indexEntries(output) {
+    const entries = [];
+    for (let start = 0, end = output.indexOf("\0"); end !== -1; end = output.indexOf("\0", start)) {
+        const tab = output.indexOf("\t", start);
+        const [tag = "", mode = "", id = "", stage = ""] = output.slice(start, tab).split(" ");
+        entries.push({ tag, mode, id, stage, path: output.slice(tab + 1, end) });
+        start = end + 1;
+    }
+    return entries;
+}
+/** An entry git may vouch for: a cached (H) stage 0 regular file. */
+function isRegular(entry) {
+    return entry.tag === "H" && entry.stage === "0" && REGULAR.has(entry.mode);
+}
+function records(output) {
+    return output.split("\0").filter((record) => record !== "");
+}
+/**
+ * The paths that do not resolve to a regular file (symlinks to directories, dangling links).
+ * Synchronous stats: tens of thousands of untracked files take a fraction of what as many
+ * promise round trips would, and nothing else waits on the event loop meanwhile.
+ */
+function nonFiles(root, paths) {
+    return paths.filter((path) => !isFileSync((0,external_node_path_namespaceObject.join)(root, path)));
+}
+function isFileSync(absPath) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(absPath, { throwIfNoEntry: false })?.isFile() ?? false;
+    }
+    catch (error) {
+        // A dangling link, a loop or a path under a file is simply not a file.
+        if (isAbsentError(error))
+            return false;
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(298);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/shared/read.ts
+
+
+/** Error codes that mean "nothing is there". */
+const ABSENT = new Set(["ENOENT", "ENOTDIR"]);
+/**
+ * Reads a project file as UTF-8 text. Only a file that does not exist is absent (undefined); any
+ * other failure (permission denied, a directory where a file belongs, an I/O error) is a
+ * UserError naming `display`, so that no input silently drops out of the fingerprint.
+ */
+async function readProjectFile(file, display = file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(file, "utf8");
+    }
+    catch (error) {
+        if (ABSENT.has(codeOf(error)))
+            return undefined;
+        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
+    }
+}
+/** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
+async function statProjectPath(file, display = file) {
+    try {
+        return await (0,promises_namespaceObject.stat)(file);
+    }
+    catch (error) {
+        if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
+            return undefined;
+        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
+    }
+}
+/** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
+function describeFsError(error) {
+    const code = codeOf(error);
+    const meaning = MEANINGS[code];
+    if (meaning)
+        return `${code} (${meaning})`;
+    return code || (error instanceof Error ? error.message : String(error));
+}
+const MEANINGS = {
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    EISDIR: "it is a directory",
+    EIO: "input/output error",
+    ELOOP: "too many symbolic links",
+    EMFILE: "too many open files",
+};
+function codeOf(error) {
+    return error?.code ?? "";
+}
+
+;// CONCATENATED MODULE: ./src/files/walk.ts
+
+
+
+
+
+
+
+/**
+ * Lists the files under `root` (or its subdirectory `start`) by walking the file system: posix
+ * paths relative to `root`, unsorted. Directory symlinks are not descended; a symlink is listed when it resolves to a
+ * regular file. Pruned directories are skipped, and so is what `.gitignore` files at any level
+ * ignore, unless `includeIgnored`.
+ */
+async function walkFiles(root, pruner, includeIgnored, start = "") {
+    const files = [];
+    const visit = async (dir, inherited) => {
+        const entries = await listDir(root, dir);
+        if (entries.some((e) => e.name === VENV_MARKER) && pruner.mayPrune(dir))
+            return;
+        const rules = includeIgnored ? inherited : await withGitignore(root, dir, inherited, entries);
+        const subdirs = [];
+        for (const entry of entries) {
+            if (entry.name === ".git")
+                continue;
+            const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+            if (entry.isDirectory()) {
+                const skip = pruner.isPruned(path) || (pruner.mayPrune(path) && isIgnored(rules, path, true));
+                if (!skip)
+                    subdirs.push(path);
+            }
+            else if (entry.isFile() || (entry.isSymbolicLink() && (await isFileTarget(root, path)))) {
+                if (!isIgnored(rules, path, false))
+                    files.push(path);
+            }
+        }
+        await Promise.all(subdirs.map((sub) => visit(sub, rules)));
+    };
+    await visit(start, []);
+    return files;
+}
+/** A directory's entries; one that cannot be read is a UserError naming it. */
+async function listDir(root, dir) {
+    try {
+        return await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir), { withFileTypes: true });
+    }
+    catch (error) {
+        const shown = dir === "" ? root : dir;
+        throw new UserError(`cannot list ${shown}: ${describeFsError(error)}; make it readable, or move it out of the repository (its files could be build inputs)`);
+    }
+}
+async function withGitignore(root, dir, inherited, entries) {
+    if (!entries.some((e) => e.name === ".gitignore" && e.isFile()))
+        return inherited;
+    const text = (await readProjectFile((0,external_node_path_namespaceObject.join)(root, dir, ".gitignore"), (0,external_node_path_namespaceObject.join)(dir, ".gitignore"))) ?? "";
+    return [...inherited, { dir, matcher: ignore_default()({ ignorecase: false }).add(text) }];
+}
+/** gitignore precedence: the deepest `.gitignore` with a matching rule decides. */
+function isIgnored(rules, path, isDir) {
+    let ignored = false;
+    for (const { dir, matcher } of rules) {
+        const relative = dir === "" ? path : path.slice(dir.length + 1);
+        const result = matcher.test(isDir ? `${relative}/` : relative);
+        if (result.ignored)
+            ignored = true;
+        else if (result.unignored)
+            ignored = false;
+    }
+    return ignored;
+}
+/** Whether a symlink resolves to a regular file. */
+async function isFileTarget(root, path) {
+    try {
+        return (await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(root, path))).isFile();
+    }
+    catch (error) {
+        // A dangling link (or one removed meanwhile) is simply not a file.
+        if (isAbsentError(error))
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/files/listing.ts
+
+
+
+
+
+
+
+
+/**
+ * Finds the root of the repository holding `projectDir`: the git work tree root (`git rev-parse
+ * --show-toplevel`); without a usable git, the nearest ancestor holding `.git`, else the project
+ * directory itself. A project directory that does not exist is a UserError naming `display`.
+ */
+async function locateProject(projectDir, display = projectDir) {
+    const project = await projectRealpath(projectDir, display);
+    const gitRoot = await gitToplevel(project);
+    const root = gitRoot ?? (await dotGitAncestor(project)) ?? project;
+    return { projectDir: project, root, isGitRepo: gitRoot !== null };
+}
+/**
+ * Lists the candidate input files of the repository at `location`: `git ls-files` in a work tree
+ * and a directory walk otherwise; both prune never-input directories and honour `.gitignore`.
+ */
+async function openTree(location, options = {}) {
+    const { root, isGitRepo } = location;
+    const excluded = [];
+    for (const dir of options.exclude ?? []) {
+        const real = await existingRealpath(dir);
+        if (real !== null && isInside(real, root))
+            excluded.push(toPosix((0,external_node_path_namespaceObject.relative)(root, real)));
+    }
+    const projectDir = toPosix((0,external_node_path_namespaceObject.relative)(root, location.projectDir));
+    const pruner = makePruner(projectDir, excluded);
+    const includeIgnored = options.includeIgnored ?? false;
+    const useIndex = options.useIndex ?? true;
+    const listing = isGitRepo ? await gitFiles(root, pruner, includeIgnored, useIndex) : undefined;
+    let files = listing?.files ?? (await walkFiles(root, pruner, includeIgnored));
+    if (isGitRepo && projectDir !== "" && !includeIgnored && (await gitIgnores(root, projectDir))) {
+        // A project inside an ignored directory (a scratch copy in a repository): git lists none of
+        // its untracked files, so walk it, honouring the .gitignore files inside it.
+        const walked = await walkFiles(root, pruner, false, projectDir);
+        files = [...new Set([...files, ...walked])];
+    }
+    files.sort(); // plain UTF-16 code unit order
+    return new ListedTree(root, projectDir, isGitRepo, files, {
+        known: listing?.indexIds ?? new Map(),
+        hash: options.hasher ?? hashFiles,
+    });
+}
+class ListedTree {
+    root;
+    projectDir;
+    isGitRepo;
+    files;
+    /** Digests of the files that were hashed (git vouches for the others: `#sources.known`). */
+    #hashed = new Map();
+    #sources;
+    constructor(root, projectDir, isGitRepo, files, sources) {
+        this.root = root;
+        this.projectDir = projectDir;
+        this.isGitRepo = isGitRepo;
+        this.files = Object.freeze(files);
+        this.#sources = sources;
+    }
+    async digest(paths) {
+        const { known, hash } = this.#sources;
+        const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
+        if (toHash.length > 0) {
+            const digests = await hash(toHash.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path)));
+            for (const path of toHash)
+                this.#hashed.set(path, digests.get((0,external_node_path_namespaceObject.join)(this.root, path)) ?? null);
+        }
+        return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
+    }
+}
+async function projectRealpath(dir, display) {
+    const real = await existingRealpath(dir);
+    if (real === null)
+        throw new UserError(`project directory not found: ${display}`);
+    if (!(await (0,promises_namespaceObject.stat)(real)).isDirectory()) {
+        throw new UserError(`project is not a directory: ${display}`);
+    }
+    return real;
+}
+/** The real path of `path`, or null when it does not exist. */
+async function existingRealpath(path) {
+    try {
+        return await (0,promises_namespaceObject.realpath)(path);
+    }
+    catch (error) {
+        // A directory that does not exist holds no files: nothing to list or prune.
+        if (isAbsentError(error))
+            return null;
+        throw error;
+    }
+}
+async function dotGitAncestor(dir) {
+    for (let current = dir;; current = (0,external_node_path_namespaceObject.dirname)(current)) {
+        try {
+            await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(current, ".git"));
+            return current;
+        }
+        catch (error) {
+            // No `.git` here: try the parent.
+            if (!isAbsentError(error))
+                throw error;
+        }
+        if ((0,external_node_path_namespaceObject.dirname)(current) === current)
+            return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/shared/digest.ts
 
 /** Hex sha256 of the parts, each length-prefixed so that no two part lists collide. */
 function digestOf(...parts) {
@@ -3851,21 +4554,39 @@ function envKey(name, value, source, group = "implicit") {
     };
 }
 
+;// CONCATENATED MODULE: ./src/shared/probe.ts
+
+/**
+ * Runs a version probe (`rustc -vV`) without a shell, in `cwd` (where pyenv's `.python-version`
+ * and `rust-toolchain.toml` apply, as for the build), and returns its stdout, or undefined when
+ * the program is missing, fails or takes longer than `timeoutMs`: an absent tool is a fact
+ * the key records, not an error.
+ */
+function probe(command, args, env, cwd, timeoutMs = 20_000) {
+    return new Promise((resolve) => {
+        const options = { env, cwd, timeout: timeoutMs, windowsHide: true };
+        (0,external_node_child_process_namespaceObject.execFile)(command, args, options, (error, stdout) => {
+            resolve(error ? undefined : stdout.toString());
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/keys/implicit.ts
 
 
 
-const PYTHON_PROBE = `import json, platform, sys, sysconfig
+const PYTHON_PROBE = `import importlib.util, json, platform, sys, sysconfig
 impl = sys.implementation.name
 short = {"cpython": "cp", "pypy": "pp"}.get(impl, impl)
 free = "t" if sysconfig.get_config_var("Py_GIL_DISABLED") else ""
 print(json.dumps({"version": platform.python_version(), "implementation": impl,
   "tag": f"{short}{sys.version_info[0]}{sys.version_info[1]}{free}",
   "soabi": str(sysconfig.get_config_var("SOABI") or sysconfig.get_config_var("EXT_SUFFIX") or ""),
-  "platform": sysconfig.get_platform()}))`;
+  "platform": sysconfig.get_platform(),
+  "hasBuildModule": importlib.util.find_spec("build") is not None}))`;
 /** Asks `python` about itself; undefined when it cannot be run. */
-async function probePython(python, env) {
-    const out = await probe(python, ["-c", PYTHON_PROBE], env);
+async function probePython(python, env, cwd) {
+    const out = await probe(python, ["-c", PYTHON_PROBE], env, cwd);
     if (out === undefined)
         return undefined;
     return JSON.parse(out);
@@ -3895,13 +4616,14 @@ function platformKey() {
     return implicit("platform", "platform", id, id);
 }
 function pythonKey(info) {
-    const detail = info
-        ? `${info.implementation} ${info.version} ${info.soabi} ${info.platform}`
-        : "not found";
-    return implicit("python", "python", info ?? null, detail);
+    if (!info)
+        return implicit("python", "python", null, "not found");
+    const { hasBuildModule: _build, ...keyed } = info;
+    const detail = `${info.implementation} ${info.version} ${info.soabi} ${info.platform}`;
+    return implicit("python", "python", keyed, detail);
 }
 /** The toolchains a backend compiles with, probed in parallel; absent ones are recorded so. */
-async function toolchainKeys(backend, env) {
+async function toolchainKeys(backend, env, cwd) {
     const probes = [];
     const rust = backend.name === "maturin" || backend.name === "setuptools-rust";
     if (rust)
@@ -3923,7 +4645,7 @@ async function toolchainKeys(backend, env) {
     if (backend.name === "meson-python")
         probes.push(["meson", "meson", ["--version"]], ["ninja", "ninja", ["--version"]]);
     return Promise.all(probes.map(async ([name, command, args]) => {
-        const out = (await probe(command, args, env))?.trim();
+        const out = (await probe(command, args, env, cwd))?.trim();
         const detail = out ? (out.split("\n")[0] ?? "").slice(0, 80) : "not found";
         return implicit(`toolchain:${name}`, "toolchain", out ?? null, detail);
     }));
@@ -3995,62 +4717,7 @@ function pyprojectKey(pyproject, exists) {
     return { ...key, group: "rebuild", files: { "pyproject.toml": exists ? key.digest : null } };
 }
 
-;// CONCATENATED MODULE: ./src/fingerprint/prune.ts
-
-/** Directory names that never hold build inputs, pruned at any depth. */
-const NEVER_INPUT_NAMES = new Set([
-    ".git",
-    ".venv",
-    "venv",
-    ".tox",
-    ".nox",
-    "node_modules",
-    "__pycache__",
-    ".mypy_cache",
-    ".pytest_cache",
-    ".ruff_cache",
-    "build",
-    "target",
-    "_skbuild",
-    "builddir",
-    ".eggs",
-    ".wheel-cache",
-]);
-/** The file whose presence makes a directory a virtual environment. */
-const VENV_MARKER = "pyvenv.cfg";
-/**
- * A pruner for a tree whose project directory is `projectDir` and whose explicitly excluded
- * directories (wheel output and such) are `excludeDirs`, all posix and relative to the root.
- */
-function makePruner(projectDir, excludeDirs) {
-    const mayPrune = (dir) => !(dir === "" || dir === projectDir || projectDir.startsWith(`${dir}/`));
-    const excluded = new Set(excludeDirs.filter(mayPrune));
-    const isExcluded = (dir) => excluded.has(dir);
-    const isPruned = (dir) => {
-        if (!mayPrune(dir))
-            return false;
-        const name = external_node_path_namespaceObject.posix.basename(dir);
-        return NEVER_INPUT_NAMES.has(name) || name.endsWith(".egg-info") || excluded.has(dir);
-    };
-    // A name that is also a component of the project directory must not be pruned by name.
-    const projectNames = new Set(projectDir.split("/"));
-    const names = [...NEVER_INPUT_NAMES, "*.egg-info"].filter((name) => !projectNames.has(name));
-    const gitPatterns = [
-        ...names.map((name) => `${name}/`),
-        ...[...excluded].map((dir) => `/${dir.replace(/[\\*?[ ]/g, "\\$&")}/`),
-    ];
-    return { isPruned, isExcluded, mayPrune, gitPatterns };
-}
-/** Whether any ancestor directory of the root-relative `path` satisfies `test`. */
-function underDir(path, test) {
-    for (let end = path.indexOf("/"); end !== -1; end = path.indexOf("/", end + 1)) {
-        if (test(path.slice(0, end)))
-            return true;
-    }
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/expand.ts
+;// CONCATENATED MODULE: ./src/files/expand.ts
 
 
 
@@ -4126,7 +4793,7 @@ function toProject(projectDir, file) {
     return external_node_path_namespaceObject.posix.relative(projectDir, file);
 }
 
-;// CONCATENATED MODULE: ./src/fingerprint/glob.ts
+;// CONCATENATED MODULE: ./src/files/glob.ts
 
 
 const GLOB_CHAR = /[*?[{]/;
@@ -4373,7 +5040,8 @@ async function fileKey(spec, paths, tree, warnings, literal) {
 }
 async function dirKey(spec, tree, warnings) {
     const rel = normalize(spec.entry.path);
-    const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(tree.root, rootPath(tree, rel, spec))).catch(() => undefined);
+    const rooted = rootPath(tree, rel, spec);
+    const info = await statProjectPath(external_node_path_default().join(tree.root, rooted), rooted);
     if (info && !info.isDirectory())
         warnings.push(`${spec.origin}: ${rel} is not a directory`);
     const state = info?.isDirectory() ? "present" : "absent";
@@ -4406,30 +5074,28 @@ function rootPath(tree, rel, spec) {
     return joined === "." ? "" : joined;
 }
 async function isDirectory(tree, rooted) {
-    return (await (0,promises_namespaceObject.stat)(external_node_path_default().join(tree.root, rooted)).catch(() => undefined))?.isDirectory() ?? false;
+    return (await statProjectPath(external_node_path_default().join(tree.root, rooted), rooted))?.isDirectory() ?? false;
 }
 function dedupe(keys) {
     const seen = new Set();
     return keys.filter((k) => !seen.has(k.id) && seen.add(k.id));
 }
 
-;// CONCATENATED MODULE: ./src/project/cache-keys.ts
-
-
+;// CONCATENATED MODULE: ./src/project/declared.ts
 
 
 /**
  * Reads `[tool.uv] cache-keys` from pyproject.toml, strictly. uv ignores `cache-keys` in uv.toml,
  * and so does wheel-cache, but it says so.
  */
-async function readDeclaredKeys(project, displayDir) {
-    const where = external_node_path_default().join(displayDir, "pyproject.toml");
+async function readDeclaredKeys(project) {
+    const where = project.shown("pyproject.toml");
     const value = lookup(project.pyproject.data, "tool", "uv", "cache-keys");
     const entries = value === undefined ? undefined : parseCacheKeys(value, `${where}: [tool.uv]`);
     const warnings = [];
-    const uvToml = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(project.dir, "uv.toml"), "utf8").catch(() => undefined);
-    if (uvToml !== undefined && entries === undefined) {
-        const display = external_node_path_default().join(displayDir, "uv.toml");
+    const uvToml = entries === undefined ? await project.read("uv.toml") : undefined;
+    if (uvToml !== undefined) {
+        const display = project.shown("uv.toml");
         if (lookup(parseTomlContent(uvToml, display), "cache-keys") !== undefined) {
             warnings.push(`${display}: cache-keys in uv.toml have no effect (uv reads them only from pyproject.toml's [tool.uv]); move them there`);
         }
@@ -4451,7 +5117,7 @@ const DEP_TABLES = ["dependencies", "build-dependencies"];
 async function readCargoLayout(manifest, root) {
     const workspaceRoot = await findWorkspaceRoot(external_node_path_default().dirname(manifest), root);
     const workspace = workspaceRoot
-        ? await readToml(external_node_path_default().join(workspaceRoot, "Cargo.toml"))
+        ? await readToml(external_node_path_default().join(workspaceRoot, "Cargo.toml"), root)
         : undefined;
     const crates = [];
     const extraSources = [];
@@ -4466,7 +5132,7 @@ async function readCargoLayout(manifest, root) {
             continue;
         }
         crates.push(dir);
-        const cargo = await readToml(external_node_path_default().join(dir, "Cargo.toml"));
+        const cargo = await readToml(external_node_path_default().join(dir, "Cargo.toml"), root);
         if (!cargo)
             continue;
         for (const target of ["lib", "bin"]) {
@@ -4516,7 +5182,7 @@ function depPath([name, spec], dir, workspace, workspaceRoot) {
 }
 async function findWorkspaceRoot(start, root) {
     for (let dir = start; isInside(dir, root); dir = external_node_path_default().dirname(dir)) {
-        const cargo = await readToml(external_node_path_default().join(dir, "Cargo.toml"));
+        const cargo = await readToml(external_node_path_default().join(dir, "Cargo.toml"), root);
         if (cargo && isTable(cargo.workspace))
             return dir;
         if (dir === root || external_node_path_default().dirname(dir) === dir)
@@ -4524,10 +5190,95 @@ async function findWorkspaceRoot(start, root) {
     }
     return undefined;
 }
-async function readToml(file) {
-    // A manifest that cannot be read is treated as absent: its key records it so.
-    const text = await (0,promises_namespaceObject.readFile)(file, "utf8").catch(() => undefined);
-    return text === undefined ? undefined : parseTomlContent(text, file);
+/** A Cargo manifest, or undefined when it does not exist: its key records it as absent. */
+async function readToml(file, root) {
+    const display = toPosix(external_node_path_default().relative(root, file)) || file;
+    const text = await readProjectFile(file, display);
+    return text === undefined ? undefined : parseTomlContent(text, display);
+}
+
+;// CONCATENATED MODULE: ./src/project/infer-metadata.ts
+
+
+
+/** License files every current backend picks up by itself when `license-files` is not set. */
+const DEFAULT_LICENSE_FILES = "{LICEN[CS]E,COPYING,NOTICE,AUTHORS}*";
+const file = (pattern) => ({ kind: "file", pattern });
+/**
+ * Files the backend reads into the wheel's metadata: the readme, license files, files that
+ * dynamic metadata is read from, and what a backend reads by itself (maturin's README.md and
+ * Cargo's readme and license-file). A README that no backend reads is not an input.
+ */
+async function inferMetadataKeys(project) {
+    const data = project.pyproject.data;
+    const paths = [];
+    const readme = lookup(data, "project", "readme");
+    if (typeof readme === "string")
+        paths.push(readme);
+    else if (isTable(readme) && typeof readme.file === "string")
+        paths.push(readme.file);
+    const license = lookup(data, "project", "license");
+    if (isTable(license) && typeof license.file === "string")
+        paths.push(license.file);
+    const licenseFiles = lookup(data, "project", "license-files");
+    paths.push(...(licenseFiles === undefined ? [DEFAULT_LICENSE_FILES] : stringList(licenseFiles)));
+    paths.push(...setuptoolsDynamicFiles(data), ...hatchRequirementFiles(data));
+    paths.push(...setupCfgFiles(project.setupCfg ?? ""));
+    if (project.backend.name === "maturin") {
+        if (readme === undefined)
+            paths.push("README.md");
+        const manifest = lookup(data, "tool", "maturin", "manifest-path");
+        const cargo = await readToml(external_node_path_default().resolve(project.dir, typeof manifest === "string" ? manifest : "Cargo.toml"), project.root);
+        for (const field of ["readme", "license-file"]) {
+            const value = cargo ? lookup(cargo, "package", field) : undefined;
+            if (typeof value === "string")
+                paths.push(value);
+        }
+    }
+    paths.push(...(await setupPyFiles(project)));
+    return [...new Set(paths.map((p) => external_node_path_default().posix.normalize(p.replaceAll("\\", "/"))))].map(file);
+}
+/** `[tool.setuptools.dynamic]`: `{ file = ... }` values of version, dependencies, readme, ... */
+function setuptoolsDynamicFiles(data) {
+    const dynamic = lookup(data, "tool", "setuptools", "dynamic");
+    if (!isTable(dynamic))
+        return [];
+    const values = Object.values(dynamic).flatMap((v) => isTable(v) && !("file" in v) ? Object.values(v) : [v]);
+    return values.flatMap((v) => (isTable(v) ? stringList(v.file) : []));
+}
+function hatchRequirementFiles(data) {
+    const hook = lookup(data, "tool", "hatch", "metadata", "hooks", "requirements_txt");
+    if (!isTable(hook))
+        return [];
+    const optional = isTable(hook["optional-dependencies"])
+        ? Object.values(hook["optional-dependencies"])
+        : [];
+    return [...stringList(hook.files), ...optional.flatMap(stringList)];
+}
+/** `setup.cfg` values of the form `file: a.txt, b.txt` and `license_files` globs. */
+function setupCfgFiles(text) {
+    const files = [];
+    for (const match of text.matchAll(/^[ \t]*[\w.-]+[ \t]*=[ \t]*file:[ \t]*(.+)$/gm)) {
+        files.push(...match[1]
+            .split(",")
+            .map((f) => f.trim())
+            .filter(Boolean));
+    }
+    const licenses = /^[ \t]*license_files[ \t]*=([^\n]*(?:\n[ \t]+[^\n]+)*)/m.exec(text);
+    if (licenses)
+        files.push(...licenses[1].split(/[\s,]+/).filter(Boolean));
+    return files;
+}
+const SOURCE_SUFFIX = /\.(?:py|pyx|pxd|pxi|c|cc|cpp|cxx|h|hh|hpp|hxx|rs|f|f90|cu|m|mm|s)$/i;
+/** Files setup.py names in string literals (a readme it opens, a version file): read at build time. */
+async function setupPyFiles(project) {
+    const literals = [...(project.setupPy ?? "").matchAll(/["']([\w./-]{1,200}\.[\w]{1,10})["']/g)];
+    // Sources named in Extension(...) are rebuild keys already; what is left is what metadata reads.
+    const candidates = [...new Set(literals.map((m) => m[1]))]
+        .filter((c) => !SOURCE_SUFFIX.test(c))
+        .slice(0, 100);
+    const found = await Promise.all(candidates.map(async (c) => ((await project.isFile(c)) ? c : "")));
+    return found.filter(Boolean);
 }
 
 ;// CONCATENATED MODULE: ./src/project/backend.ts
@@ -4575,46 +5326,84 @@ function requirementName(requirement) {
     return name.toLowerCase().replace(/[._]+/g, "-");
 }
 
+;// CONCATENATED MODULE: ./src/project/pyproject.ts
+
+
+
+/**
+ * Reads the pyproject.toml of the project at `dir` through `read` (project-relative, undefined
+ * when absent). A project with neither pyproject.toml nor setup.py is a UserError, and so is a
+ * pyproject.toml that Python's `tomllib` (what every build frontend reads it with) rejects.
+ */
+async function readPyproject(dir, displayDir, read) {
+    const display = external_node_path_default().join(displayDir, "pyproject.toml");
+    const text = await read("pyproject.toml");
+    if (text !== undefined)
+        return { dir, exists: true, data: parsePyprojectContent(text, display) };
+    if ((await read("setup.py")) === undefined) {
+        throw new UserError(`${displayDir} is not a Python project: it has neither pyproject.toml nor setup.py`);
+    }
+    return { dir, exists: false, data: {} };
+}
+/** Parses pyproject.toml text as `tomllib` would: a byte order mark is an error there too. */
+function parsePyprojectContent(text, display) {
+    if (text.startsWith("\uFEFF")) {
+        throw new UserError(`${display}:1:1: invalid TOML: the file starts with a UTF-8 byte order mark, which Python's tomllib (and so every build frontend) rejects`);
+    }
+    return parseTomlContent(text, display);
+}
+
 ;// CONCATENATED MODULE: ./src/project/model.ts
 
 
 
 
+
+
 /** Reads pyproject.toml, setup.py and setup.cfg and detects the backend. */
-async function loadProject(dir, root, displayDir = dir) {
-    const pyproject = await readPyproject(dir, displayDir);
-    const setupPy = await readOptional(external_node_path_default().join(dir, "setup.py"));
-    const setupCfg = await readOptional(external_node_path_default().join(dir, "setup.cfg"));
-    const kind = async (rel) => (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, rel)).catch(() => undefined);
+async function loadProject(location, display) {
+    const dir = location.projectDir;
+    const shown = (rel) => external_node_path_default().join(display, rel);
+    const read = (rel) => readProjectFile(external_node_path_default().resolve(dir, rel), shown(rel));
+    const kind = (rel) => statProjectPath(external_node_path_default().resolve(dir, rel), shown(rel));
+    const pyproject = await readPyproject(dir, display, read);
+    const setupPy = await read("setup.py");
+    const setupCfg = await read("setup.cfg");
     return {
         dir,
-        root,
+        root: location.root,
+        display,
         pyproject,
         backend: detectBackend(pyproject.data, setupPy),
         setupPy,
         setupCfg,
+        read,
         isFile: async (rel) => (await kind(rel))?.isFile() ?? false,
         isDir: async (rel) => (await kind(rel))?.isDirectory() ?? false,
         subdirs: async (rel) => {
-            // An unreadable or missing directory has no subdirectories to infer from.
-            const entries = await (0,promises_namespaceObject.readdir)(external_node_path_default().join(dir, rel), { withFileTypes: true }).catch(() => []);
-            return entries
-                .filter((e) => e.isDirectory())
-                .map((e) => e.name)
-                .sort();
+            try {
+                const entries = await (0,promises_namespaceObject.readdir)(external_node_path_default().resolve(dir, rel), { withFileTypes: true });
+                return entries
+                    .filter((e) => e.isDirectory())
+                    .map((e) => e.name)
+                    .sort();
+            }
+            catch (error) {
+                const code = error.code;
+                if (code === "ENOENT" || code === "ENOTDIR")
+                    return [];
+                throw new UserError(`cannot read ${shown(rel)}: ${describeFsError(error)}`);
+            }
         },
+        shown,
     };
-}
-async function readOptional(file) {
-    // Absent (or unreadable) optional files simply contribute nothing to inference.
-    return (0,promises_namespaceObject.readFile)(file, "utf8").catch(() => undefined);
 }
 /** Project-relative posix path of an absolute path. */
 function projectPath(project, absolute) {
     return external_node_path_default().relative(project.dir, absolute).split((external_node_path_default()).sep).join("/") || ".";
 }
 
-;// CONCATENATED MODULE: ./src/project/defaults.ts
+;// CONCATENATED MODULE: ./src/project/infer-rebuild.ts
 
 
 
@@ -4622,7 +5411,7 @@ function projectPath(project, absolute) {
 
 /** Sources a C, C++, CUDA, Cython or Fortran build compiles or includes, at any depth. */
 const NATIVE_SOURCES = "*.{c,cc,cpp,cxx,c++,h,hh,hpp,hxx,h++,inl,ipp,tpp,cu,cuh,pyx,pxd,pxi,f,for,f90,f95,F,F90,m,mm,s,S,asm,def}";
-const file = (pattern) => ({ kind: "file", pattern });
+const infer_rebuild_file = (pattern) => ({ kind: "file", pattern });
 /**
  * The rebuild keys wheel-cache uses when the project sets no `[tool.uv] cache-keys`: what its
  * backend compiles, configures and links, so that a source edit always rebuilds (uv's own
@@ -4633,41 +5422,41 @@ async function inferRebuildKeys(project) {
     const warnings = [];
     const { backend } = project;
     if (backend.name !== "maturin")
-        entries.push(file("setup.py"), file("setup.cfg"));
+        entries.push(infer_rebuild_file("setup.py"), infer_rebuild_file("setup.cfg"));
     switch (backend.name) {
         case "maturin": {
             const manifest = lookup(project.pyproject.data, "tool", "maturin", "manifest-path");
             const layout = await cargoLayout(project, typeof manifest === "string" ? manifest : "Cargo.toml");
             entries.push(...rustKeys(project, layout, warnings));
             // maturin honours .gitignore files when it collects the python-source files.
-            entries.push(file("**/.gitignore"));
+            entries.push(infer_rebuild_file("**/.gitignore"));
             break;
         }
         case "setuptools-rust": {
-            entries.push(file("MANIFEST.in"));
+            entries.push(infer_rebuild_file("MANIFEST.in"));
             for (const manifest of rustManifests(project)) {
                 entries.push(...rustKeys(project, await cargoLayout(project, manifest), warnings));
             }
             break;
         }
         case "setuptools":
-            entries.push(file("MANIFEST.in"), file(NATIVE_SOURCES));
+            entries.push(infer_rebuild_file("MANIFEST.in"), infer_rebuild_file(NATIVE_SOURCES));
             break;
         case "scikit-build-core":
-            entries.push(file("**/CMakeLists.txt"), file("*.cmake"), file("*.in"), file("CMakePresets.json"), 
+            entries.push(infer_rebuild_file("**/CMakeLists.txt"), infer_rebuild_file("*.cmake"), infer_rebuild_file("*.in"), infer_rebuild_file("CMakePresets.json"), 
             // scikit-build-core reads .gitignore files to decide which package files the wheel leaves out.
-            file("**/.gitignore"));
-            entries.push(file(NATIVE_SOURCES));
+            infer_rebuild_file("**/.gitignore"));
+            entries.push(infer_rebuild_file(NATIVE_SOURCES));
             break;
         case "meson-python":
-            entries.push(file("**/meson.build"), file("meson.options"), file("meson_options.txt"));
-            entries.push(file("*.wrap"), file("*.in"), file(NATIVE_SOURCES));
+            entries.push(infer_rebuild_file("**/meson.build"), infer_rebuild_file("meson.options"), infer_rebuild_file("meson_options.txt"));
+            entries.push(infer_rebuild_file("*.wrap"), infer_rebuild_file("*.in"), infer_rebuild_file(NATIVE_SOURCES));
             break;
         case "other":
             break;
     }
     for (const dir of backend.backendPath)
-        entries.push(file(`${trimSlash(dir)}/**/*.py`));
+        entries.push(infer_rebuild_file(`${trimSlash(dir)}/**/*.py`));
     if (backend.versionFromGit)
         entries.push({ kind: "git", commit: true, tags: true });
     return { entries, warnings };
@@ -4680,12 +5469,12 @@ function rustKeys(project, layout, warnings) {
     const under = (dir, name) => (rel(dir) === "." ? name : `${rel(dir)}/${name}`);
     const entries = [];
     for (const crate of layout.crates) {
-        entries.push(file(under(crate, "Cargo.toml")), file(under(crate, "src/**")));
-        entries.push(file(under(crate, "build.rs")));
+        entries.push(infer_rebuild_file(under(crate, "Cargo.toml")), infer_rebuild_file(under(crate, "src/**")));
+        entries.push(infer_rebuild_file(under(crate, "build.rs")));
     }
     for (const source of layout.extraSources)
-        entries.push(file(rel(source)));
-    entries.push(file(under(layout.workspaceRoot, "Cargo.toml")), file(under(layout.workspaceRoot, "Cargo.lock")));
+        entries.push(infer_rebuild_file(rel(source)));
+    entries.push(infer_rebuild_file(under(layout.workspaceRoot, "Cargo.toml")), infer_rebuild_file(under(layout.workspaceRoot, "Cargo.lock")));
     // Cargo and rustup read their configuration from the build directory and every ancestor.
     for (let dir = project.dir; isInside(dir, project.root); dir = external_node_path_default().dirname(dir)) {
         for (const name of [
@@ -4694,7 +5483,7 @@ function rustKeys(project, layout, warnings) {
             "rust-toolchain",
             "rust-toolchain.toml",
         ]) {
-            entries.push(file(under(dir, name)));
+            entries.push(infer_rebuild_file(under(dir, name)));
         }
         if (dir === project.root)
             break;
@@ -4718,88 +5507,7 @@ function trimSlash(dir) {
     return dir.replace(/\/+$/, "") || ".";
 }
 
-;// CONCATENATED MODULE: ./src/project/metadata.ts
-
-
-/** License files every current backend picks up by itself when `license-files` is not set. */
-const DEFAULT_LICENSE_FILES = "{LICEN[CS]E,COPYING,NOTICE,AUTHORS}*";
-const metadata_file = (pattern) => ({ kind: "file", pattern });
-/**
- * Files the backend reads into the wheel's metadata: the readme, license files, files that
- * dynamic metadata is read from, and what a backend reads by itself (maturin's README.md and
- * Cargo's readme and license-file). A README that no backend reads is not an input.
- */
-async function inferMetadataKeys(project, cargo) {
-    const data = project.pyproject.data;
-    const paths = [];
-    const readme = lookup(data, "project", "readme");
-    if (typeof readme === "string")
-        paths.push(readme);
-    else if (isTable(readme) && typeof readme.file === "string")
-        paths.push(readme.file);
-    const license = lookup(data, "project", "license");
-    if (isTable(license) && typeof license.file === "string")
-        paths.push(license.file);
-    const licenseFiles = lookup(data, "project", "license-files");
-    paths.push(...(licenseFiles === undefined ? [DEFAULT_LICENSE_FILES] : stringList(licenseFiles)));
-    paths.push(...setuptoolsDynamicFiles(data), ...hatchRequirementFiles(data));
-    paths.push(...setupCfgFiles(project.setupCfg ?? ""));
-    if (project.backend.name === "maturin") {
-        if (readme === undefined)
-            paths.push("README.md");
-        for (const field of ["readme", "license-file"]) {
-            const value = cargo ? lookup(cargo, "package", field) : undefined;
-            if (typeof value === "string")
-                paths.push(value);
-        }
-    }
-    paths.push(...(await setupPyFiles(project)));
-    return [...new Set(paths.map((p) => external_node_path_default().posix.normalize(p.replaceAll("\\", "/"))))].map(metadata_file);
-}
-/** `[tool.setuptools.dynamic]`: `{ file = ... }` values of version, dependencies, readme, ... */
-function setuptoolsDynamicFiles(data) {
-    const dynamic = lookup(data, "tool", "setuptools", "dynamic");
-    if (!isTable(dynamic))
-        return [];
-    const values = Object.values(dynamic).flatMap((v) => isTable(v) && !("file" in v) ? Object.values(v) : [v]);
-    return values.flatMap((v) => (isTable(v) ? stringList(v.file) : []));
-}
-function hatchRequirementFiles(data) {
-    const hook = lookup(data, "tool", "hatch", "metadata", "hooks", "requirements_txt");
-    if (!isTable(hook))
-        return [];
-    const optional = isTable(hook["optional-dependencies"])
-        ? Object.values(hook["optional-dependencies"])
-        : [];
-    return [...stringList(hook.files), ...optional.flatMap(stringList)];
-}
-/** `setup.cfg` values of the form `file: a.txt, b.txt` and `license_files` globs. */
-function setupCfgFiles(text) {
-    const files = [];
-    for (const match of text.matchAll(/^[ \t]*[\w.-]+[ \t]*=[ \t]*file:[ \t]*(.+)$/gm)) {
-        files.push(...match[1]
-            .split(",")
-            .map((f) => f.trim())
-            .filter(Boolean));
-    }
-    const licenses = /^[ \t]*license_files[ \t]*=([^\n]*(?:\n[ \t]+[^\n]+)*)/m.exec(text);
-    if (licenses)
-        files.push(...licenses[1].split(/[\s,]+/).filter(Boolean));
-    return files;
-}
-const SOURCE_SUFFIX = /\.(?:py|pyx|pxd|pxi|c|cc|cpp|cxx|h|hh|hpp|hxx|rs|f|f90|cu|m|mm|s)$/i;
-/** Files setup.py names in string literals (a readme it opens, a version file): read at build time. */
-async function setupPyFiles(project) {
-    const literals = [...(project.setupPy ?? "").matchAll(/["']([\w./-]{1,200}\.[\w]{1,10})["']/g)];
-    // Sources named in Extension(...) are rebuild keys already; what is left is what metadata reads.
-    const candidates = [...new Set(literals.map((m) => m[1]))]
-        .filter((c) => !SOURCE_SUFFIX.test(c))
-        .slice(0, 100);
-    const found = await Promise.all(candidates.map(async (c) => ((await project.isFile(c)) ? c : "")));
-    return found.filter(Boolean);
-}
-
-;// CONCATENATED MODULE: ./src/project/packages.ts
+;// CONCATENATED MODULE: ./src/project/infer-shipped.ts
 
 /** Top-level directories that are never packages in a flat layout (setuptools' own list, abridged). */
 const NOT_PACKAGES = new Set([
@@ -4899,625 +5607,6 @@ function importName(project) {
         .replace(/[-.]+/g, "_");
 }
 
-;// CONCATENATED MODULE: ./src/fingerprint/git-run.ts
-
-
-const execFileAsync = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
-const MAX_OUTPUT = 1024 * 1024 * 1024;
-/** Runs git in `cwd` (with `input` on its stdin, if given) and returns its stdout. */
-async function git(cwd, args, input) {
-    const options = { cwd, maxBuffer: MAX_OUTPUT, encoding: "utf8" };
-    const running = execFileAsync("git", args, options);
-    if (input === undefined)
-        return (await running).stdout;
-    let inputError;
-    running.child.stdin?.on("error", (error) => {
-        // Kept for after git exits: a failing git's own error (its exit status) tells more.
-        inputError = error;
-    });
-    running.child.stdin?.end(input);
-    const { stdout } = await running;
-    // git succeeded, but it may not have seen all of its input: its answer is incomplete.
-    if (inputError)
-        throw inputError;
-    return stdout;
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/git-index.ts
-
-/** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
-const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
-const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
-/**
- * Decides, for the tracked regular files `paths` (root-relative), whether their index blob ids
- * are also the blob ids of the bytes on disk (when git reports them unchanged). The index holds
- * the id of the *cleaned* content, which equals the raw bytes' id only when git converts nothing:
- * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`): a
- *   SHA-256 repository's ids never equal `hashFile`'s;
- * - `core.autocrlf` must be false: otherwise any text file may be converted;
- * - a path must have no `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or
- *   `working-tree-encoding` attribute other than unset (`git check-attr --all`, paths on stdin).
- * Three git calls, run together.
- */
-async function indexTrust(root, paths) {
-    if (paths.length === 0)
-        return { usable: false, converted: new Set() };
-    const [format, autocrlf, attributes] = await Promise.all([
-        git(root, ["rev-parse", "--show-object-format"]),
-        git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
-        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
-    ]);
-    const usable = format.trim() === "sha1" && FALSE_WORDS.has(autocrlf.trim().toLowerCase());
-    const converted = new Set();
-    // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
-    const fields = attributes.split("\0");
-    for (let i = 0; i + 2 < fields.length; i += 3) {
-        if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
-            converted.add(fields[i]);
-    }
-    return { usable, converted };
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/blob-id.ts
-/**
- * Makes a synchronous hasher that computes the git blob id of a file's content (SHA-1 of
- * `blob <size>\0` + bytes, hex), the same as `git hash-object --no-filters`. Symlinks are
- * followed. It returns null when the path is absent or not a regular file (directory, FIFO,
- * socket, device, dangling link), which is never opened. It reads through one `bufferSize`
- * buffer, so memory stays bounded whatever the file size, and retries a file that changes while
- * it is read. Other errors (permission denied, I/O) are thrown.
- *
- * The function is self-contained (it uses only its parameters and globals): hash-pool.ts runs its
- * source text in worker threads, so the same code hashes in the main thread and in workers.
- */
-function makeBlobHasher(fs, crypto, bufferSize) {
-    const attempts = 3;
-    // Never blocks on a FIFO swapped in between stat and open. Windows has no O_NONBLOCK.
-    const flags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
-    const buffer = Buffer.allocUnsafe(bufferSize);
-    const isAbsent = (error) => {
-        const code = error?.code;
-        return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
-    };
-    const hashOpen = (fd, absPath) => {
-        for (let attempt = 0; attempt < attempts; attempt++) {
-            const info = fs.fstatSync(fd);
-            if (!info.isFile())
-                return null;
-            const hash = crypto.createHash("sha1").update(`blob ${info.size}\0`);
-            let position = 0;
-            // A short read of a regular file is its end: a small file takes one read.
-            for (let bytesRead = bufferSize; bytesRead === bufferSize && position <= info.size;) {
-                bytesRead = fs.readSync(fd, buffer, 0, bufferSize, position);
-                hash.update(buffer.subarray(0, bytesRead));
-                position += bytesRead;
-            }
-            // The size in the header must be the number of bytes hashed; otherwise the file changed.
-            if (position === info.size)
-                return hash.digest("hex");
-        }
-        throw new Error(`${absPath} kept changing while it was being hashed`);
-    };
-    return (absPath) => {
-        try {
-            const info = fs.statSync(absPath, { throwIfNoEntry: false });
-            if (!info?.isFile())
-                return null;
-            const fd = fs.openSync(absPath, flags);
-            try {
-                return hashOpen(fd, absPath);
-            }
-            finally {
-                fs.closeSync(fd);
-            }
-        }
-        catch (error) {
-            // Removed meanwhile, or a path component is not a directory: the file is absent.
-            if (isAbsent(error))
-                return null;
-            throw error;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./src/fingerprint/hash-pool.ts
-
-
-/** Paths sent to a worker at a time: large enough to amortize a message, small enough to balance. */
-const BATCH = 64;
-/** One read buffer per worker. */
-const BUFFER_SIZE = 1024 * 1024;
-// The worker: the same hasher as the main thread's (its source text), answering batches of paths.
-const WORKER_SOURCE = `
-const { parentPort } = require("node:worker_threads");
-const hash = (${makeBlobHasher.toString()})(require("node:fs"), require("node:crypto"), ${BUFFER_SIZE});
-parentPort.on("message", (paths) => {
-  try {
-    parentPort.postMessage({ digests: paths.map((path) => hash(path)) });
-  } catch (error) {
-    parentPort.postMessage({ failure: { message: String(error?.message ?? error), code: error?.code } });
-  }
-});
-`;
-/** A worker that hashes one batch at a time; it holds the process open only while it works. */
-class HashWorker {
-    #worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, { eval: true });
-    #pending = null;
-    dead = false;
-    constructor() {
-        this.#worker.unref();
-        this.#worker.on("message", (reply) => {
-            const pending = this.#settle();
-            if ("failure" in reply) {
-                const { message, code } = reply.failure;
-                pending?.reject(Object.assign(new Error(message), code ? { code } : {}));
-            }
-            else
-                pending?.resolve(reply.digests);
-        });
-        this.#worker.on("error", (error) => this.#die(error));
-        this.#worker.on("exit", (code) => this.#die(new Error(`a hashing worker exited (${code})`)));
-    }
-    hash(paths) {
-        return new Promise((resolve, reject) => {
-            this.#pending = { resolve, reject };
-            this.#worker.ref();
-            this.#worker.postMessage(paths);
-        });
-    }
-    #settle() {
-        const pending = this.#pending;
-        this.#pending = null;
-        this.#worker.unref();
-        return pending;
-    }
-    #die(error) {
-        this.dead = true;
-        this.#settle()?.reject(error);
-    }
-}
-const pool = [];
-let queue = Promise.resolve();
-/**
- * Blob ids of `paths` (see `makeBlobHasher`), in order, computed by up to `workers` worker
- * threads that read with synchronous calls: no per-call hop through libuv's thread pool, the
- * hashing spread over the CPUs, and `workers` reads in flight for a cold cache. Memory is
- * bounded: one buffer per worker and one batch of paths per message. The workers are started
- * once and kept for later calls (idle, they do not keep the process alive); calls run one after
- * another. Rejects with the first error a worker meets.
- */
-function hashInWorkers(paths, workers) {
-    const job = queue.then(() => runJob(paths, workers));
-    // The next job waits for this one to end, however it ends; its failure reaches its own caller.
-    queue = job.catch(() => undefined);
-    return job;
-}
-async function runJob(paths, workers) {
-    const digests = new Array(paths.length);
-    if (paths.length === 0)
-        return digests;
-    const count = Math.max(1, Math.min(Math.floor(workers), Math.ceil(paths.length / BATCH)));
-    for (let i = pool.length - 1; i >= 0; i--)
-        if (pool[i].dead)
-            pool.splice(i, 1);
-    while (pool.length < count)
-        pool.push(new HashWorker());
-    let next = 0;
-    let failed = false;
-    const drive = async (worker) => {
-        while (next < paths.length && !failed) {
-            const start = next;
-            next = Math.min(paths.length, next + BATCH);
-            try {
-                const batch = await worker.hash(paths.slice(start, next));
-                for (const [i, digest] of batch.entries())
-                    digests[start + i] = digest;
-            }
-            catch (error) {
-                failed = true;
-                throw error;
-            }
-        }
-    };
-    // Every worker stops before the job ends, so the next job finds them idle.
-    const results = await Promise.allSettled(pool.slice(0, count).map(drive));
-    const failure = results.find((r) => r.status === "rejected");
-    if (failure)
-        throw failure.reason;
-    return digests;
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/pool.ts
-
-/** Default number of concurrent file operations: CPUs × 2, at most 16. */
-function defaultConcurrency() {
-    return Math.min(16, (0,external_node_os_namespaceObject.availableParallelism)() * 2);
-}
-/**
- * Default number of hashing worker threads: CPUs × 2 (reads in flight help a cold page cache even
- * when the CPUs are busy hashing), at most 4: each worker costs about 10 MB, and four already
- * hash faster than the disk or the page cache deliver on the machines measured (docs/benchmark.md).
- */
-function hashWorkers() {
-    return Math.min(4, defaultConcurrency());
-}
-/** Maps `items` through `fn` with at most `limit` calls in flight; results keep the input order. */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
-        }
-    };
-    const workers = Math.max(1, Math.min(Math.floor(limit), items.length));
-    await Promise.all(Array.from({ length: workers }, worker));
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/hash.ts
-
-
-
-
-
-/** Jobs up to this many files are hashed in the main thread: starting workers would cost more. */
-const IN_THREAD_MAX = 256;
-let inThread;
-/** Error codes that mean "there is no file here": the digest is null. */
-function isAbsentError(error) {
-    const code = error?.code;
-    return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
-}
-/**
- * The git blob id of a file's content (SHA-1 of `blob <size>\0` + bytes, hex), the same as
- * `git hash-object --no-filters` prints. Symlinks are followed. Null when the path is absent or
- * not a regular file (directory, FIFO, socket, device, dangling link), which is never opened.
- * Reads in fixed-size chunks, so memory stays bounded whatever the file size; the reads are
- * synchronous, in the calling thread (a file at a time: per-call overhead, not I/O, is the cost).
- */
-async function hashFile(absPath) {
-    inThread ??= makeBlobHasher(external_node_fs_namespaceObject, external_node_crypto_namespaceObject, BUFFER_SIZE);
-    return inThread(absPath);
-}
-/**
- * Blob ids of many files (see `hashFile`). Keys are the given absolute paths; values are null
- * for absent or non-regular files. A small job is hashed in the main thread; a larger one by
- * `workers` worker threads (see hash-pool.ts), so memory stays bounded whatever the file sizes.
- */
-async function hashFiles(absPaths, workers = hashWorkers()) {
-    const unique = [...new Set(absPaths)];
-    let digests;
-    if (unique.length <= IN_THREAD_MAX) {
-        digests = [];
-        for (const path of unique)
-            digests.push(await hashFile(path));
-    }
-    else {
-        digests = await hashInWorkers(unique, workers);
-    }
-    return new Map(unique.map((path, index) => [path, digests[index] ?? null]));
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/git-files.ts
-
-
-
-
-
-
-const SUBMODULE = "160000";
-const SYMLINK = "120000";
-const REGULAR = new Set(["100644", "100755"]);
-const NO_TRUST = { usable: false, converted: new Set() };
-/** The git work tree root containing `dir` (absolute), or null when git is missing or `dir` is not in a work tree. */
-async function gitToplevel(dir) {
-    try {
-        return (0,external_node_path_namespaceObject.resolve)((await git(dir, ["rev-parse", "--show-toplevel"])).replace(/\n$/, ""));
-    }
-    catch (error) {
-        // git is not installed (ENOENT) or exited non-zero (not a work tree): there is no git root.
-        const code = error?.code;
-        if (code === "ENOENT" || typeof code === "number")
-            return null;
-        throw error;
-    }
-}
-/** Whether git ignores the root-relative `path` (itself or through a parent directory). */
-async function gitIgnores(root, path) {
-    try {
-        await git(root, ["check-ignore", "--quiet", "--", path]);
-        return true;
-    }
-    catch (error) {
-        // Exit status 1 is git's answer "not ignored"; anything else is a failure.
-        if (error?.code === 1)
-            return false;
-        throw error;
-    }
-}
-/**
- * Lists the files of the work tree at `root` with git: tracked files that still exist and
- * untracked files (not ignored ones unless `includeIgnored`). Submodules and nested repositories
- * are skipped; symlinks (and skip-worktree entries) are kept when they resolve to a regular file.
- * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
- * directory named `build`. Three git calls run together: `ls-files --stage` (mode, blob id and
- * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
- * was written: lstat, and content for racily clean entries) and `ls-files --others`; with
- * `useIndex`, `indexTrust`'s calls start as soon as the tracked files are known.
- */
-async function gitFiles(root, pruner, includeIgnored, useIndex) {
-    const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
-    if (!includeIgnored)
-        others.push("--exclude-standard");
-    const staged = git(root, ["ls-files", "-z", "--stage", "-v"]).then(indexEntries);
-    const regular = (all) => all.filter(isRegular).map((entry) => entry.path);
-    const [entries, changes, untracked, trust] = await Promise.all([
-        staged,
-        git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
-        git(root, others),
-        useIndex ? staged.then((all) => indexTrust(root, regular(all))) : NO_TRUST,
-    ]);
-    const { gone, changed } = changedPaths(changes);
-    const tracked = new Set();
-    const indexIds = new Map();
-    const toCheck = [];
-    for (const entry of entries) {
-        const { tag, mode, path } = entry;
-        if (mode === SUBMODULE || gone.has(path) || tracked.has(path))
-            continue;
-        tracked.add(path);
-        if (mode === SYMLINK || tag === "S" || tag === "s" || entry.stage !== "0")
-            toCheck.push(path);
-        else if (trust.usable && isRegular(entry) && !changed.has(path) && !trust.converted.has(path))
-            indexIds.set(path, entry.id);
-    }
-    // Untracked entries ending in "/" are nested repositories.
-    const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
-    const venvs = new Set([...tracked, ...candidates]
-        .filter((p) => p === VENV_MARKER || p.endsWith(`/${VENV_MARKER}`))
-        .map((p) => p.slice(0, -VENV_MARKER.length - 1))
-        .filter(pruner.mayPrune));
-    const kept = candidates.filter((p) => !underDir(p, pruner.isPruned) && !underDir(p, (dir) => venvs.has(dir)));
-    const notFiles = new Set(nonFiles(root, toCheck.concat(kept)));
-    const files = [...tracked, ...kept].filter((p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded));
-    for (const path of indexIds.keys())
-        if (underDir(path, pruner.isExcluded))
-            indexIds.delete(path);
-    return { files, indexIds };
-}
-/**
- * Splits `git diff-files -z --name-status` output: deleted paths (D: gone, or replaced by a
- * directory) and every other reported path (modified, type change, intent-to-add, unmerged).
- */
-function changedPaths(output) {
-    const fields = records(output);
-    const gone = new Set();
-    const changed = new Set();
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-        (fields[i] === "D" ? gone : changed).add(fields[i + 1]);
-    }
-    return { gone, changed };
-}
-/** Parses `git ls-files -z --stage -v`: "<tag> <mode> <object> <stage>\t<path>\0" records. */
-function indexEntries(output) {
-    const entries = [];
-    for (let start = 0, end = output.indexOf("\0"); end !== -1; end = output.indexOf("\0", start)) {
-        const tab = output.indexOf("\t", start);
-        const [tag = "", mode = "", id = "", stage = ""] = output.slice(start, tab).split(" ");
-        entries.push({ tag, mode, id, stage, path: output.slice(tab + 1, end) });
-        start = end + 1;
-    }
-    return entries;
-}
-/** An entry git may vouch for: a cached (H) stage 0 regular file. */
-function isRegular(entry) {
-    return entry.tag === "H" && entry.stage === "0" && REGULAR.has(entry.mode);
-}
-function records(output) {
-    return output.split("\0").filter((record) => record !== "");
-}
-/**
- * The paths that do not resolve to a regular file (symlinks to directories, dangling links).
- * Synchronous stats: tens of thousands of untracked files take a fraction of what as many
- * promise round trips would, and nothing else waits on the event loop meanwhile.
- */
-function nonFiles(root, paths) {
-    return paths.filter((path) => !isFileSync((0,external_node_path_namespaceObject.join)(root, path)));
-}
-function isFileSync(absPath) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(absPath, { throwIfNoEntry: false })?.isFile() ?? false;
-    }
-    catch (error) {
-        // A dangling link, a loop or a path under a file is simply not a file.
-        if (isAbsentError(error))
-            return false;
-        throw error;
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
-var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-;// CONCATENATED MODULE: ./src/fingerprint/walk.ts
-
-
-
-
-
-/**
- * Lists the files under `root` (or its subdirectory `start`) by walking the file system: posix
- * paths relative to `root`, unsorted. Directory symlinks are not descended; a symlink is listed when it resolves to a
- * regular file. Pruned directories are skipped, and so is what `.gitignore` files at any level
- * ignore, unless `includeIgnored`.
- */
-async function walkFiles(root, pruner, includeIgnored, start = "") {
-    const files = [];
-    const visit = async (dir, inherited) => {
-        const entries = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir), { withFileTypes: true });
-        if (entries.some((e) => e.name === VENV_MARKER) && pruner.mayPrune(dir))
-            return;
-        const rules = includeIgnored ? inherited : await withGitignore(root, dir, inherited, entries);
-        const subdirs = [];
-        for (const entry of entries) {
-            if (entry.name === ".git")
-                continue;
-            const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
-            if (entry.isDirectory()) {
-                const skip = pruner.isPruned(path) || (pruner.mayPrune(path) && isIgnored(rules, path, true));
-                if (!skip)
-                    subdirs.push(path);
-            }
-            else if (entry.isFile() || (entry.isSymbolicLink() && (await isFileTarget(root, path)))) {
-                if (!isIgnored(rules, path, false))
-                    files.push(path);
-            }
-        }
-        await Promise.all(subdirs.map((sub) => visit(sub, rules)));
-    };
-    await visit(start, []);
-    return files;
-}
-async function withGitignore(root, dir, inherited, entries) {
-    if (!entries.some((e) => e.name === ".gitignore" && e.isFile()))
-        return inherited;
-    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, dir, ".gitignore"), "utf8");
-    return [...inherited, { dir, matcher: ignore_default()({ ignorecase: false }).add(text) }];
-}
-/** gitignore precedence: the deepest `.gitignore` with a matching rule decides. */
-function isIgnored(rules, path, isDir) {
-    let ignored = false;
-    for (const { dir, matcher } of rules) {
-        const relative = dir === "" ? path : path.slice(dir.length + 1);
-        const result = matcher.test(isDir ? `${relative}/` : relative);
-        if (result.ignored)
-            ignored = true;
-        else if (result.unignored)
-            ignored = false;
-    }
-    return ignored;
-}
-/** Whether a symlink resolves to a regular file. */
-async function isFileTarget(root, path) {
-    try {
-        return (await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(root, path))).isFile();
-    }
-    catch (error) {
-        // A dangling link (or one removed meanwhile) is simply not a file.
-        if (isAbsentError(error))
-            return false;
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/listing.ts
-
-
-
-
-
-
-
-
-/**
- * Lists the candidate input files of the repository holding `projectDir`. The root is the git
- * work tree root (`git rev-parse --show-toplevel`); without a usable git, the nearest ancestor
- * holding `.git`, else the project directory itself. Listing uses `git ls-files` in a work tree
- * and a directory walk otherwise; both prune never-input directories and honour `.gitignore`.
- */
-async function openTree(options) {
-    const project = await projectRealpath(options.projectDir);
-    const gitRoot = await gitToplevel(project);
-    const root = gitRoot ?? (await dotGitAncestor(project)) ?? project;
-    const excluded = [];
-    for (const dir of options.exclude ?? []) {
-        const real = await existingRealpath(dir);
-        if (real !== null && isInside(real, root))
-            excluded.push(toPosix((0,external_node_path_namespaceObject.relative)(root, real)));
-    }
-    const projectDir = toPosix((0,external_node_path_namespaceObject.relative)(root, project));
-    const pruner = makePruner(projectDir, excluded);
-    const includeIgnored = options.includeIgnored ?? false;
-    const useIndex = options.useIndex ?? true;
-    const listing = gitRoot ? await gitFiles(root, pruner, includeIgnored, useIndex) : undefined;
-    let files = listing?.files ?? (await walkFiles(root, pruner, includeIgnored));
-    if (gitRoot && projectDir !== "" && !includeIgnored && (await gitIgnores(root, projectDir))) {
-        // A project inside an ignored directory (a scratch copy in a repository): git lists none of
-        // its untracked files, so walk it, honouring the .gitignore files inside it.
-        const walked = await walkFiles(root, pruner, false, projectDir);
-        files = [...new Set([...files, ...walked])];
-    }
-    files.sort(); // plain UTF-16 code unit order
-    return new ListedTree(root, projectDir, gitRoot !== null, files, {
-        known: listing?.indexIds ?? new Map(),
-        hash: options.hasher ?? hashFiles,
-    });
-}
-class ListedTree {
-    root;
-    projectDir;
-    isGitRepo;
-    files;
-    /** Digests of the files that were hashed (git vouches for the others: `#sources.known`). */
-    #hashed = new Map();
-    #sources;
-    constructor(root, projectDir, isGitRepo, files, sources) {
-        this.root = root;
-        this.projectDir = projectDir;
-        this.isGitRepo = isGitRepo;
-        this.files = Object.freeze(files);
-        this.#sources = sources;
-    }
-    async digest(paths) {
-        const { known, hash } = this.#sources;
-        const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
-        if (toHash.length > 0) {
-            const digests = await hash(toHash.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path)));
-            for (const path of toHash)
-                this.#hashed.set(path, digests.get((0,external_node_path_namespaceObject.join)(this.root, path)) ?? null);
-        }
-        return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
-    }
-}
-async function projectRealpath(dir) {
-    const real = await existingRealpath(dir);
-    if (real === null || !(await (0,promises_namespaceObject.stat)(real)).isDirectory()) {
-        throw new UserError(`project directory ${dir} does not exist or is not a directory`);
-    }
-    return real;
-}
-/** The real path of `path`, or null when it does not exist. */
-async function existingRealpath(path) {
-    try {
-        return await (0,promises_namespaceObject.realpath)(path);
-    }
-    catch (error) {
-        // A directory that does not exist holds no files: nothing to list or prune.
-        if (isAbsentError(error))
-            return null;
-        throw error;
-    }
-}
-async function dotGitAncestor(dir) {
-    for (let current = dir;; current = (0,external_node_path_namespaceObject.dirname)(current)) {
-        try {
-            await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(current, ".git"));
-            return current;
-        }
-        catch (error) {
-            // No `.git` here: try the parent.
-            if (!isAbsentError(error))
-                throw error;
-        }
-        if ((0,external_node_path_namespaceObject.dirname)(current) === current)
-            return null;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/fingerprint/manifest.ts
 
 const MANIFEST_SCHEMA = 1;
@@ -5559,93 +5648,122 @@ function parseManifest(text) {
 
 
 
-
-
-
-
-/** Resolves every key of a project and fingerprints them. Pure of logging: it returns warnings. */
-async function fingerprintProject(request) {
-    const tree = await openTree({
-        projectDir: request.projectDir,
+/**
+ * Resolves every key of a project except the build command's. The probes (the interpreter, the
+ * toolchains) run while the tree is listed and hashed. Pure of logging: it returns warnings.
+ */
+async function collectKeys(request) {
+    const { project, env } = request;
+    const python = probePython(request.python, env, project.dir);
+    const toolchains = toolchainKeys(project.backend, env, project.dir);
+    const tree = openTree(request.location, {
         exclude: request.exclude,
         includeIgnored: request.includeIgnored,
     });
-    const project = await loadProject(external_node_path_default().join(tree.root, tree.projectDir), tree.root, request.projectDisplay);
-    const declared = await readDeclaredKeys(project, request.projectDisplay);
-    const warnings = [...declared.warnings];
+    // Awaited below; a failure before then must not surface as an unhandled rejection.
+    tree.catch(() => undefined);
+    const declared = await readDeclaredKeys(project);
     const specs = [];
     const add = (entries, source, group, origin) => specs.push(...entries.map((entry) => ({ entry, source, group, origin })));
     for (const { entry, origin } of declared.entries ?? [])
         specs.push({ entry, source: "pyproject", group: "rebuild", origin });
     for (const { entry, origin } of request.extraKeys)
         specs.push({ entry, source: "input", group: "rebuild", origin });
-    if (!declared.entries) {
-        const inferred = await inferRebuildKeys(project);
+    const inferred = declared.entries ? undefined : await inferRebuildKeys(project);
+    if (inferred)
         add(inferred.entries, "inferred", "rebuild", `inferred for ${project.backend.name}`);
-        warnings.push(...inferred.warnings);
-    }
-    add(await inferMetadataKeys(project, await cargoManifest(project)), "inferred", "metadata", "metadata inputs");
+    add(await inferMetadataKeys(project), "inferred", "metadata", "metadata inputs");
     add(await inferShippedKeys(project), "inferred", "shipped", "shipped files");
-    const resolved = await resolveSpecs(specs, tree, request.env);
-    warnings.push(...resolved.warnings);
-    const buildCommand = await request.buildCommand(project);
-    const python = await probePython(request.python, request.env);
-    if (!python)
-        warnings.push(`python: cannot run ${request.python}; the key records it as not found`);
+    const resolved = await resolveSpecs(specs, await tree, env);
+    const info = await python;
     const implicit = [
         pyprojectKey(project.pyproject.data, project.pyproject.exists),
         buildSystemKey(project.pyproject.data),
-        buildCommandKey(buildCommand.keyed),
         platformKey(),
-        pythonKey(python),
-        ...(await toolchainKeys(project.backend, request.env)),
-        ...envKeys(request.env, request.envVars),
+        pythonKey(info),
+        ...(await toolchains),
+        ...envKeys(env, request.envVars),
     ];
     const seen = new Set(resolved.keys.map((k) => k.id));
-    const keys = [...resolved.keys, ...implicit.filter((k) => !seen.has(k.id))];
+    const warnings = [...declared.warnings, ...(inferred?.warnings ?? []), ...resolved.warnings];
+    if (!info)
+        warnings.push(`python: cannot run ${request.python}; the key records it as not found`);
     return {
-        manifest: makeManifest(tree.projectDir || ".", keys),
+        request,
+        keys: [...resolved.keys, ...implicit.filter((k) => !seen.has(k.id))],
         warnings,
-        project,
+        specs,
+        tree: await tree,
         name: importName(project),
-        python,
+        python: info,
         keysFrom: declared.entries ? "pyproject" : "inferred",
-        tree,
-        buildCommand,
     };
 }
-/** maturin's Cargo.toml, read for its `readme` and `license-file`. */
-async function cargoManifest(project) {
-    if (project.backend.name !== "maturin")
-        return undefined;
-    const manifest = lookup(project.pyproject.data, "tool", "maturin", "manifest-path");
-    const file = external_node_path_default().resolve(project.dir, typeof manifest === "string" ? manifest : "Cargo.toml");
-    // A missing Cargo.toml is recorded by its own key; here it only means no readme to add.
-    const text = await (0,promises_namespaceObject.readFile)(file, "utf8").catch(() => undefined);
-    return text === undefined ? undefined : parseTomlContent(text, file);
+/** Adds the build command's key (`argv` as keyed) and seals every key into the fingerprint. */
+function sealFingerprint(inputs, buildCommand) {
+    const keys = [...inputs.keys, buildCommandKey(buildCommand)];
+    return { ...inputs, keys, manifest: makeManifest(inputs.tree.projectDir || ".", keys) };
 }
 
-;// CONCATENATED MODULE: ./src/fingerprint-config.ts
+;// CONCATENATED MODULE: ./src/pipeline/fingerprint.ts
 
 
 
-/** Fingerprints the configured project; `exclude` adds directories of the run's own. */
-function fingerprintConfig(config, exclude = []) {
+
+
+/**
+ * Fingerprints the configured project: finds its repository, reads it, collects its keys, then
+ * chooses the build command (from what the probes found) and seals it into the fingerprint.
+ * `exclude` adds directories of the run's own.
+ */
+async function prepare(config, exclude = []) {
     const python = config.python ?? defaultPython(config.env);
-    return fingerprintProject({
-        projectDir: config.projectDir,
-        projectDisplay: config.projectDisplay,
+    const location = await locateProject(config.projectDir, config.projectDisplay);
+    const project = await loadProject(location, config.projectDisplay);
+    const inputs = await collectKeys({
+        location,
+        project,
         exclude: [config.wheelDir, ...exclude],
         includeIgnored: config.includeIgnored,
         extraKeys: config.extraKeys,
         envVars: config.envVars,
         python,
-        buildCommand: (project) => chooseBuildCommand(config.buildCommand, project.backend, python, project.dir, config.wheelDir, config.env),
         env: config.env,
     });
+    const command = chooseBuildCommand(config.buildCommand, project.backend, python, inputs.python, project.dir, config.wheelDir, config.env);
+    return { fp: sealFingerprint(inputs, command.keyed), command };
 }
 
-;// CONCATENATED MODULE: ./src/build.ts
+;// CONCATENATED MODULE: ./src/cache/breaker.ts
+const SKIPPED = "skipped: the cache service failed earlier in this run";
+/**
+ * Stops calling a cache that has already failed in this run: a service that is down or stopped
+ * answering would otherwise cost every later call its own retries and deadline.
+ */
+function withBreaker(backend) {
+    let down = false;
+    return {
+        kind: backend.kind,
+        discard: backend.discard?.bind(backend),
+        async restore(request) {
+            if (down)
+                return { status: "unavailable", warning: `cache restore of ${request.key} ${SKIPPED}` };
+            const result = await backend.restore(request);
+            down = result.status === "unavailable";
+            return result;
+        },
+        async save(request) {
+            if (down)
+                return { status: "failed", warning: `cache save of ${request.key} ${SKIPPED}` };
+            const result = await backend.save(request);
+            down = result.status === "failed";
+            return result;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/build/run.ts
+
 
 
 
@@ -5707,70 +5825,20 @@ async function wheelRecord(file) {
     return { name: external_node_path_default().basename(file), size, sha256: hash.digest("hex") };
 }
 async function wheelNames(dir) {
-    // A wheel directory that does not exist yet holds no wheels.
-    const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true }).catch(() => []);
+    let entries;
+    try {
+        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+    }
+    catch (error) {
+        // A wheel directory that does not exist yet holds no wheels.
+        if (error.code === "ENOENT")
+            return [];
+        throw new UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
+    }
     return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
 }
 
-;// CONCATENATED MODULE: ./src/cache/breaker.ts
-const SKIPPED = "skipped: the cache service failed earlier in this run";
-/**
- * Stops calling a cache that has already failed in this run: a service that is down or stopped
- * answering would otherwise cost every later call its own retries and deadline.
- */
-function withBreaker(backend) {
-    let down = false;
-    return {
-        kind: backend.kind,
-        discard: backend.discard?.bind(backend),
-        async restore(request) {
-            if (down)
-                return { status: "unavailable", warning: `cache restore of ${request.key} ${SKIPPED}` };
-            const result = await backend.restore(request);
-            down = result.status === "unavailable";
-            return result;
-        },
-        async save(request) {
-            if (down)
-                return { status: "failed", warning: `cache save of ${request.key} ${SKIPPED}` };
-            const result = await backend.save(request);
-            down = result.status === "failed";
-            return result;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/cache-key.ts
-
-
-/** Bumped when the entry layout or the fingerprint's meaning changes: old entries stop matching. */
-const CACHE_VERSION = "v1";
-const MAX_KEY = 512;
-/**
- * Entry keys: `<prefix>-v1-<name>.<dir digest>-<platform>-<python>[~<suffix>]-fp-<fingerprint>`.
- * The user's suffix and the name are percent-encoded with `-` encoded too, so `-fp-` marks the fingerprint
- * unambiguously and a prefix lookup for one slot never matches another slot's entries.
- */
-function cacheKeys(parts, fingerprint) {
-    const project = `${encode(parts.name || "project")}.${digest_short(digestOf(parts.projectDir), 8)}`;
-    const suffix = parts.suffix ? `~${encode(parts.suffix)}` : "";
-    const slot = `${CACHE_VERSION}-${project}-${parts.platform}-${parts.python}${suffix}-fp-`;
-    const keys = {
-        wheels: `${parts.prefix}-${slot}${digest_short(fingerprint, 32)}`,
-        manifest: `${parts.prefix}-manifest-${slot}${digest_short(fingerprint, 32)}`,
-        manifestPrefix: `${parts.prefix}-manifest-${slot}`,
-    };
-    if (keys.manifest.length > MAX_KEY) {
-        throw new UserError(`the cache key would be ${keys.manifest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
-    }
-    return keys;
-}
-/** Percent-encodes a user-supplied part, `-` included. */
-function encode(part) {
-    return encodeURIComponent(part).replaceAll("-", "%2D");
-}
-
-;// CONCATENATED MODULE: ./src/entry.ts
+;// CONCATENATED MODULE: ./src/cache/entry.ts
 
 
 
@@ -5837,6 +5905,74 @@ async function installWheels(dir, manifest, wheelDir) {
     return paths;
 }
 
+;// CONCATENATED MODULE: ./src/cache/entry-key.ts
+
+
+/** Bumped when the entry layout or the fingerprint's meaning changes: old entries stop matching. */
+const CACHE_VERSION = "v1";
+const MAX_KEY = 512;
+/**
+ * Entry keys: `<prefix>-v1-<name>.<dir digest>-<platform>-<python>[~<suffix>]-fp-<fingerprint>`.
+ * The user's suffix and the name are percent-encoded with `-` encoded too, so `-fp-` marks the fingerprint
+ * unambiguously and a prefix lookup for one slot never matches another slot's entries.
+ */
+function entryKeys(parts, fingerprint) {
+    const project = `${encode(parts.name || "project")}.${digest_short(digestOf(parts.projectDir), 8)}`;
+    const suffix = parts.suffix ? `~${encode(parts.suffix)}` : "";
+    const slot = `${CACHE_VERSION}-${project}-${parts.platform}-${parts.python}${suffix}-fp-`;
+    const keys = {
+        wheels: `${parts.prefix}-${slot}${digest_short(fingerprint, 32)}`,
+        manifest: `${parts.prefix}-manifest-${slot}${digest_short(fingerprint, 32)}`,
+        manifestPrefix: `${parts.prefix}-manifest-${slot}`,
+    };
+    if (keys.manifest.length > MAX_KEY) {
+        throw new UserError(`the cache key would be ${keys.manifest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
+    }
+    return keys;
+}
+/** Percent-encodes a user-supplied part, `-` included. */
+function encode(part) {
+    return encodeURIComponent(part).replaceAll("-", "%2D");
+}
+
+;// CONCATENATED MODULE: ./src/cache/store.ts
+
+
+/**
+ * Restores a manifest entry (exact `key`, or the newest under `restoreKeys`) into `dir` and reads
+ * it; cache trouble comes back as a warning and no manifest.
+ */
+async function restoreManifest(deps, dir, key, restoreKeys) {
+    await resetDir(dir);
+    const restored = await deps.cache.restore({ dir, key, restoreKeys });
+    if (restored.status === "unavailable")
+        return { warning: restored.warning };
+    if (restored.status !== "hit")
+        return {};
+    const manifest = await readEntryManifest(dir);
+    return manifest ? { found: { key: restored.matchedKey, manifest } } : {};
+}
+/** Saves the wheels entry (wheels and manifest), then the small manifest entry beside it. */
+async function saveEntries(deps, keys, manifest, wheels) {
+    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
+    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
+    await writeEntry(entryDir, manifest, wheels);
+    const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
+    if (saved.status === "failed") {
+        return { status: "failed", warning: saved.warning, wheelsSaved: false };
+    }
+    // Wheels another job already cached come with that job's manifest, which it may still be
+    // uploading: saving ours too would race it and report a failure that is not one.
+    if (saved.status === "exists")
+        return { status: "exists" };
+    await writeEntry(manifestDir, manifest);
+    const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
+    if (manifestSaved.status === "failed") {
+        return { status: "failed", warning: manifestSaved.warning, wheelsSaved: true };
+    }
+    return { status: saved.status };
+}
+
 ;// CONCATENATED MODULE: ./src/fingerprint/diff.ts
 /** The keys that differ between a previous and a current manifest, in id order. */
 function diffManifests(previous, current) {
@@ -5873,48 +6009,219 @@ function diffFiles(old, now) {
     return changes;
 }
 
-;// CONCATENATED MODULE: ./src/report/advice.ts
+;// CONCATENATED MODULE: ./src/fingerprint/redigest.ts
 
-/** Advice that follows from the keys themselves; `rebuilt` runs also hear where the keys come from. */
-function adviceFor(fp, rebuilt) {
-    const advice = [];
-    const commit = fp.manifest.keys.find((k) => k.id === "git:commit");
-    if (commit) {
-        const why = commit.source === "inferred"
-            ? "it is keyed because the version comes from git"
-            : "key it only if the build really depends on the commit";
-        advice.push(`git:commit changes with every commit, so every commit rebuilds: ${why}`);
-    }
-    if (rebuilt && fp.keysFrom === "inferred" && fp.project.backend.name !== "other") {
-        advice.push(`the rebuild keys are wheel-cache's defaults for ${fp.project.backend.name}; set [tool.uv] cache-keys in pyproject.toml to choose them (uv uses the same list)`);
-    }
-    return advice;
-}
+
+
 /**
- * Advice when the build rewrote files the fingerprint covers (a glob reaching into build output,
- * a generated source): the next run would otherwise miss for no reason of the user's.
+ * The manifest as the files are after a build: the tree listed once more and the file keys
+ * resolved again, so that files the build modified, removed or added where a glob reaches are
+ * seen. Nothing else runs again: no project reads, no inference, no probes; keys of other kinds
+ * keep their digests.
  */
-function mutationAdvice(before, after) {
-    return diffManifests(before, after)
-        .filter((change) => change.files)
-        .map((change) => {
-        const files = [...change.files.added, ...change.files.modified, ...change.files.removed];
-        const shown = files.slice(0, 3).join(", ") + (files.length > 3 ? ` and ${files.length - 3} more` : "");
-        return `the build itself changed files that ${change.id} covers (${shown}); exclude them (for example with a !pattern entry or .gitignore), or every fresh checkout that keeps them will rebuild`;
+async function redigest(fp) {
+    const { request } = fp;
+    const tree = await openTree(request.location, {
+        exclude: request.exclude,
+        includeIgnored: request.includeIgnored,
     });
+    const fileSpecs = fp.specs.filter((spec) => spec.entry.kind === "file");
+    const again = await resolveSpecs(fileSpecs, tree, request.env);
+    const now = new Map(again.keys.map((key) => [key.id, key]));
+    const keys = fp.manifest.keys.map((key) => (key.files && now.get(key.id)) || key);
+    return { ...fp.manifest, ...makeManifest(fp.manifest.project, keys) };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/build-step.ts
+
+
+
+
+
+/**
+ * Runs the build, records its wheels in the manifest, re-digests what the fingerprint covers to
+ * see what the build itself changed, and saves the entry unless a covered file was modified or
+ * removed meanwhile (the wheels might then not match the fingerprint taken before).
+ */
+async function buildWheels(deps, config, { fp, command }, keys) {
+    const before = await snapshotWheels(config.wheelDir);
+    const started = Date.now();
+    const produced = await runBuild(command.argv, fp.request.project.dir, config.env, config.wheelDir, before);
+    const buildSeconds = (Date.now() - started) / 1000;
+    const paths = produced.map((name) => external_node_path_default().join(config.wheelDir, name));
+    const records = await Promise.all(paths.map(wheelRecord));
+    const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
+    const buildChanges = diffManifests(fp.manifest, await redigest(fp));
+    const manifest = {
+        ...fp.manifest,
+        wheels: records,
+        build: { seconds: buildSeconds, command: command.keyed },
+        createdAt: new Date().toISOString(),
+    };
+    const unsafe = changedInputs(buildChanges);
+    const save = !config.save
+        ? { status: "skipped", why: config.saveOff ?? { kind: "input", flag: "--no-save" } }
+        : unsafe.length > 0
+            ? { status: "skipped", why: { kind: "inputs-changed", files: unsafe } }
+            : await saveEntries(deps, keys, manifest, paths);
+    const warnings = save.status === "failed" ? [save.warning] : [];
+    return { manifest, wheels, buildSeconds, buildChanges, save, warnings };
 }
 /**
- * Why the wheels must not be saved under the fingerprint taken before the build: a file that
- * existed then was modified or removed while the build ran (an edit during the build, or a build
- * that rewrites its own sources), so the wheels may not match that fingerprint. Files the build
- * only added (generated sources) do not matter: the next fresh checkout will not have them either.
+ * Covered files that existed before the build and were modified or removed while it ran (an edit
+ * during the build, or a build that rewrites its own sources). Files the build only added
+ * (generated sources) do not matter: the next fresh checkout will not have them either.
  */
-function changedDuringBuild(before, after) {
-    const changed = diffManifests(before, after).flatMap((change) => change.files ? [...change.files.modified, ...change.files.removed] : [change.id]);
-    if (changed.length === 0)
+function changedInputs(changes) {
+    return changes.flatMap((change) => change.files ? [...change.files.modified, ...change.files.removed] : [change.id]);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/index.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * The whole loop: fingerprint, then restore and verify (a hit ends there), look up the previous
+ * build (a lookup-only run ends there), build and save.
+ */
+async function runPipeline(config, given) {
+    const deps = { ...given, cache: withBreaker(given.cache) };
+    const prepared = await prepare(config, [deps.stagingDir]);
+    const { fp, command } = prepared;
+    const keys = slotKeys(config, prepared);
+    const base = {
+        cache: deps.cache.kind,
+        cacheKey: keys.wheels,
+        wheelDir: config.wheelDir,
+        buildCommand: command,
+        keysFrom: fp.keysFrom,
+        backend: fp.request.project.backend.name,
+        manifest: fp.manifest,
+    };
+    deps.progress({
+        kind: "fingerprint",
+        fingerprint: fp.manifest.fingerprint,
+        cacheKey: keys.wheels,
+        cache: deps.cache.kind,
+    });
+    const restored = await restoreAndVerify(deps, keys, fp.manifest, config);
+    if (restored.kind === "hit")
+        return hitResult(base, restored, fp.warnings);
+    const warnings = [...fp.warnings, ...restored.warnings];
+    const lookup = await lookUpPrevious(deps, keys, fp.manifest);
+    warnings.push(...lookup.warnings);
+    const missed = { ...base, ...lookup, verifyProblem: restored.problem, buildChanges: [] };
+    if (config.lookupOnly) {
+        const save = { status: "skipped", why: { kind: "not-built" } };
+        return { ...missed, verdict: "lookup-miss", wheels: [], save, warnings };
+    }
+    deps.progress({
+        kind: "build",
+        previous: lookup.previous?.manifest,
+        changed: lookup.changed,
+        verifyProblem: restored.problem,
+        argv: command.argv,
+    });
+    const built = await buildWheels(deps, config, prepared, keys);
+    warnings.push(...built.warnings);
+    return { ...missed, ...built, verdict: "built", warnings };
+}
+/** The entry keys of this run's slot: project, platform, Python, suffix and fingerprint. */
+function slotKeys(config, { fp }) {
+    const slot = {
+        prefix: config.keyPrefix,
+        name: fp.name,
+        projectDir: fp.manifest.project,
+        platform: platformId(),
+        python: fp.python?.tag ?? "python",
+        suffix: config.keySuffix,
+    };
+    return entryKeys(slot, fp.manifest.fingerprint);
+}
+/**
+ * Restores the wheels entry of this exact fingerprint and verifies every wheel against the
+ * manifest's sha256. A lookup-only run restores nothing but the small manifest entry.
+ */
+async function restoreAndVerify(deps, keys, current, config) {
+    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
+    await resetDir(entryDir);
+    const restored = await deps.cache.restore({
+        dir: entryDir,
+        key: keys.wheels,
+        lookupOnly: config.lookupOnly,
+    });
+    const warnings = restored.status === "unavailable" ? [restored.warning] : [];
+    if (restored.status !== "hit" || restored.matchedKey !== keys.wheels) {
+        return { kind: "miss", warnings };
+    }
+    if (config.lookupOnly) {
+        const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
+        const lookup = await restoreManifest(deps, manifestDir, keys.manifest, []);
+        if (lookup.warning)
+            warnings.push(lookup.warning);
+        const manifest = lookup.found?.manifest ?? current;
+        return {
+            kind: "hit",
+            verdict: "lookup-hit",
+            manifest,
+            previous: lookup.found,
+            wheels: [],
+            warnings,
+        };
+    }
+    const cached = await readEntryManifest(entryDir);
+    const problem = await verifyEntry(entryDir, cached, current.fingerprint);
+    if (!problem && cached) {
+        const paths = await installWheels(entryDir, cached, config.wheelDir);
+        const wheels = (cached.wheels ?? []).map((w, i) => ({ ...w, path: paths[i] }));
+        return { kind: "hit", verdict: "hit", manifest: cached, wheels, warnings };
+    }
+    warnings.push(`${problem}: rebuilding`);
+    const discarded = await discardDamaged(deps.cache, keys.wheels);
+    return { kind: "miss", problem, warnings: discarded ? [...warnings, discarded] : warnings };
+}
+function hitResult(base, restored, fingerprintWarnings) {
+    const { kind: _kind, warnings, ...facts } = restored;
+    return {
+        ...base,
+        ...facts,
+        changed: [],
+        buildSeconds: restored.manifest.build?.seconds,
+        save: {
+            status: "skipped",
+            why: { kind: restored.verdict === "hit" ? "restored" : "not-built" },
+        },
+        warnings: [...fingerprintWarnings, ...warnings],
+        buildChanges: [],
+    };
+}
+/** The newest previous manifest of this slot, and the keys that changed since. */
+async function lookUpPrevious(deps, keys, current) {
+    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
+    const lookup = await restoreManifest(deps, manifestDir, `${keys.manifestPrefix}~none`, [
+        keys.manifestPrefix,
+    ]);
+    const changed = lookup.found ? diffManifests(lookup.found.manifest, current) : [];
+    return { previous: lookup.found, changed, warnings: lookup.warning ? [lookup.warning] : [] };
+}
+/** Removes a damaged entry where the backend can, so this run's save replaces it. */
+async function discardDamaged(cache, key) {
+    if (!cache.discard)
         return undefined;
-    const shown = changed.slice(0, 3).join(", ") + (changed.length > 3 ? ` and ${changed.length - 3} more` : "");
-    return `not saved: inputs changed while the build ran (${shown}), so the wheels may not match the fingerprint taken before it`;
+    try {
+        await cache.discard(key);
+        return undefined;
+    }
+    catch (error) {
+        return `the damaged cache entry ${key} could not be removed: ${errorMessage(error)}`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -5963,11 +6270,11 @@ function mapChars(text, map) {
     return out;
 }
 /** One line of plain text: control characters made visible. For the log and the terminal. */
-function escape_escapeLine(text) {
+function escapeLine(text) {
     return mapChars(text, controlPicture);
 }
 /** Text for inside HTML (`<details>`, `<code>`, attributes): entities, on one line. */
-function escape_escapeHtml(text) {
+function escapeHtml(text) {
     return mapChars(text, (char) => HTML[char] ?? controlPicture(char));
 }
 /**
@@ -5975,7 +6282,7 @@ function escape_escapeHtml(text) {
  * backslash, on one line. Renders as the literal text: never HTML, emphasis, code, a link text,
  * a heading or list item, and never a cell break in a table.
  */
-function escape_escapeMarkdown(text) {
+function escapeMarkdown(text) {
     const body = mapChars(text, (char) => HTML[char] ??
         controlPicture(char) ??
         (MARKDOWN_PUNCTUATION.has(char) ? `\\${char}` : undefined));
@@ -5988,389 +6295,39 @@ function escape_escapeMarkdown(text) {
  * Text for one table cell: as `escapeMarkdown` (which escapes `|`), and never empty, since an
  * empty cell at the end of a row is easy to lose.
  */
-function escape_escapeCell(text) {
-    return text === "" ? "—" : escape_escapeMarkdown(text);
+function escapeCell(text) {
+    return text === "" ? "—" : escapeMarkdown(text);
 }
 /** Monospace in Markdown (a table cell, a paragraph): `<code>`, whose content GFM still parses. */
-function escape_codeMarkdown(text) {
-    return `<code>${escape_escapeMarkdown(text)}</code>`;
+function codeMarkdown(text) {
+    return `<code>${escapeMarkdown(text)}</code>`;
 }
 /** Inline monospace inside an HTML block, where Markdown is not parsed. */
-function escape_codeHtml(text) {
-    return `<code>${escape_escapeHtml(text)}</code>`;
+function codeHtml(text) {
+    return `<code>${escapeHtml(text)}</code>`;
 }
 
-;// CONCATENATED MODULE: ./src/report/reason.ts
-
-
-/** How many file names a one-line reason shows before `and N more`. */
-const LINE_CAP = 3;
-/**
- * The one-line `reason` of a run: why it was a hit, or why it (would have) rebuilt.
- * `verifyProblem` is why a restored entry was rejected (`the cached wheel x.whl does not match its
- * recorded sha256`); it explains a rebuild before any key change does.
- */
-function explain(facts, verifyProblem) {
-    switch (facts.verdict) {
-        case "hit":
-            return explainHit(facts.wheels.length, facts.buildSeconds);
-        case "lookup-hit":
-            return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
-        case "built":
-            return explainMiss(facts, "rebuilt", verifyProblem);
-        case "lookup-miss":
-            return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
-        default:
-            return assertNever(facts.verdict);
-    }
-}
-/** `restored 2 wheels built for this fingerprint (saved about 1 min 12 s of build)`. */
-function explainHit(wheels, savedSeconds) {
-    const saved = savedSeconds === undefined ? "" : ` (saved about ${reason_formatDuration(savedSeconds)} of build)`;
-    return `restored ${reason_plural(wheels, "wheel")} built for this fingerprint${saved}`;
-}
-function withWheels(manifest) {
-    return manifest.wheels ? ` with ${reason_plural(manifest.wheels.length, "wheel")}` : "";
-}
-function explainMiss(facts, verb, verifyProblem) {
-    if (verifyProblem)
-        return `${verb}: ${escape_escapeLine(verifyProblem)}`;
-    if (!facts.previous)
-        return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
-    if (facts.changed.length === 0) {
-        const why = "but its wheels were not in the cache (evicted or never saved)";
-        return `${verb}: no key changed since the last recorded build, ${why}`;
-    }
-    return `${verb}: ${describeChanges(facts.changed)}`;
-}
-/**
- * `2 keys changed — file:src/** (src/lib.rs modified), toolchain:rustc`, or, when no key that
- * affects the compiled code changed, `only shipped Python files changed (python/pkg/__init__.py)`.
- */
-function describeChanges(changed) {
-    const compiled = changed.filter((c) => c.group === "rebuild" || c.group === "implicit");
-    if (compiled.length === 0) {
-        const paths = changed.flatMap((c) => {
-            const entries = c.files ? reason_fileEntries(c.files) : [];
-            return entries.length > 0 ? entries.map((f) => f.path) : [c.id];
-        });
-        return `only ${onlyWhat(changed)} changed (${capLine(paths.map(escape_escapeLine))})`;
-    }
-    const ordered = [...compiled, ...changed.filter((c) => !compiled.includes(c))];
-    // One file often sits in several keys (a glob and its package directory): name it once.
-    const parts = new Map();
-    for (const change of ordered) {
-        const entries = change.files && change.status === "changed" ? reason_fileEntries(change.files) : [];
-        for (const f of entries)
-            parts.set(`file ${f.path}`, `${escape_escapeLine(f.path)} ${f.verb}`);
-        if (entries.length === 0)
-            parts.set(`key ${change.id}`, describeChange(change));
-    }
-    return `${reason_plural(changed.length, "key")} changed — ${capLine([...parts.values()])}`;
-}
-function onlyWhat(changed) {
-    const groups = new Set(changed.map((c) => c.group));
-    if (groups.size > 1)
-        return "shipped and metadata files";
-    if (groups.has("metadata"))
-        return "metadata inputs";
-    const paths = changed.flatMap((c) => (c.files ? reason_fileEntries(c.files) : []));
-    const python = paths.length > 0 && paths.every((f) => /\.pyi?$/.test(f.path));
-    return python ? "shipped Python files" : "shipped files";
-}
-/** `file:src/** (src/lib.rs modified, src/new.rs added and 3 more)`. */
-function describeChange(change) {
-    const id = escape_escapeLine(change.id);
-    if (change.status === "added")
-        return `${id} (new key)`;
-    if (change.status === "removed")
-        return `${id} (key removed)`;
-    const entries = change.files ? reason_fileEntries(change.files) : [];
-    if (entries.length === 0)
-        return id;
-    return `${id} (${capLine(entries.map((f) => `${escape_escapeLine(f.path)} ${f.verb}`))})`;
-}
-/** The changed files of a key: modified, then added, then removed, each in path order. */
-function reason_fileEntries(files) {
-    return [
-        ...files.modified.map((path) => ({ mark: "~", verb: "modified", path })),
-        ...files.added.map((path) => ({ mark: "+", verb: "added", path })),
-        ...files.removed.map((path) => ({ mark: "-", verb: "removed", path })),
-    ];
-}
-/** The first `max` items and how many were left out. */
-function reason_cap(items, max) {
-    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
-}
-/** `a, b, c and 4 more`: a list capped for one line. */
-function capLine(items, noun = "") {
-    const { shown, more } = reason_cap(items, LINE_CAP);
-    return shown.join(", ") + (more > 0 ? ` and ${more} more${noun ? ` ${noun}` : ""}` : "");
-}
-/** `linux-x64-glibc2.36 / cp311`: the platform and interpreter a build is cached for. */
-function slotOf(manifest) {
-    const platform = manifest.keys.find((k) => k.id === "platform")?.detail ?? "this platform";
-    const python = manifest.keys.find((k) => k.id === "python")?.detail;
-    return `${escape_escapeLine(platform)} / ${escape_escapeLine(pythonTag(python))}`;
-}
-/** `cp311` from the python key's detail (`cpython 3.11.9 cpython-311-x86_64-linux-gnu ...`). */
-function pythonTag(detail) {
-    const words = detail?.split(" ") ?? [];
-    const soabi = words[2] ?? "";
-    const cpython = /^cpython-(\d)(\d+)(t?)/.exec(soabi);
-    if (cpython)
-        return `cp${cpython[1]}${cpython[2]}${cpython[3]}`;
-    const pypy = /^(pypy\d+)/.exec(soabi);
-    if (pypy)
-        return pypy[1].replace("pypy", "pp");
-    return words.slice(0, 2).join(" ") || "this Python";
-}
-/** `45 s`, `1 min 12 s`, `2 h 5 min`, `under 1 s`. */
-function reason_formatDuration(seconds) {
-    if (!Number.isFinite(seconds) || seconds < 0.5)
-        return "under 1 s";
-    const total = Math.round(seconds);
-    const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
-    if (h > 0)
-        return m > 0 ? `${h} h ${m} min` : `${h} h`;
-    if (m > 0)
-        return s > 0 ? `${m} min ${s} s` : `${m} min`;
-    return `${s} s`;
-}
-/** `812 B`, `1.2 MB`, `34 MB` (decimal units, as PyPI shows wheel sizes). */
-function reason_formatSize(bytes) {
-    if (bytes < 1000)
-        return `${bytes} B`;
-    const units = ["kB", "MB", "GB", "TB"];
-    let value = bytes / 1000;
-    let unit = 0;
-    while (value >= 999.5 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
-    }
-    return `${value < 9.95 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-/** `1 wheel`, `2 wheels`. */
-function reason_plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
-;// CONCATENATED MODULE: ./src/store.ts
-
-
-/**
- * Restores a manifest entry (exact `key`, or the newest under `restoreKeys`) and reads it; cache
- * trouble is added to `warnings` and reads as no manifest.
- */
-async function restoreManifest(deps, dir, key, restoreKeys, warnings) {
-    await resetDir(dir);
-    const restored = await deps.cache.restore({ dir, key, restoreKeys });
-    if (restored.status === "unavailable")
-        warnings.push(restored.warning);
-    if (restored.status !== "hit")
-        return undefined;
-    const manifest = await readEntryManifest(dir);
-    return manifest ? { key: restored.matchedKey, manifest } : undefined;
-}
-/** Saves the wheels entry (wheels and manifest), then the small manifest entry beside it. */
-async function saveEntries(deps, keys, manifest, wheels) {
-    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
-    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
-    await writeEntry(entryDir, manifest, wheels);
-    const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
-    if (saved.status === "failed")
-        return { status: "failed", note: saved.warning };
-    // Wheels another job already cached come with that job's manifest, which it may still be
-    // uploading: saving ours too would race it and report a failure that is not one.
-    if (saved.status === "exists")
-        return { status: "exists" };
-    await writeEntry(manifestDir, manifest);
-    const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
-    if (manifestSaved.status === "failed") {
-        return {
-            status: "failed",
-            note: `wheels saved, but not their manifest: ${manifestSaved.warning}`,
-        };
-    }
-    return { status: saved.status };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/** The whole loop: fingerprint → restore → verify (hit) or build → save (miss) → result. */
-async function runPipeline(config, given) {
-    const deps = { ...given, cache: withBreaker(given.cache) };
-    const fingerprint = () => fingerprintConfig(config, [deps.stagingDir]);
-    const fp = await fingerprint();
-    const current = fp.manifest;
-    const keys = cacheKeys({
-        prefix: config.keyPrefix,
-        name: fp.name,
-        projectDir: current.project,
-        platform: platformId(),
-        python: fp.python?.tag ?? "python",
-        suffix: config.keySuffix,
-    }, current.fingerprint);
-    const warnings = [...fp.warnings];
-    const base = {
-        cache: deps.cache.kind,
-        cacheKey: keys.wheels,
-        wheelDir: config.wheelDir,
-        buildCommand: fp.buildCommand,
-    };
-    deps.progress(`fingerprint ${current.fingerprint}`);
-    deps.progress(`looking up ${keys.wheels} in the ${deps.cache.kind} cache`);
-    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
-    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
-    await resetDir(entryDir);
-    const restored = await deps.cache.restore({
-        dir: entryDir,
-        key: keys.wheels,
-        lookupOnly: config.lookupOnly,
-    });
-    if (restored.status === "unavailable")
-        warnings.push(restored.warning);
-    let verifyProblem;
-    if (restored.status === "hit" && restored.matchedKey === keys.wheels) {
-        if (config.lookupOnly) {
-            const cached = await restoreManifest(deps, manifestDir, keys.manifest, [], warnings);
-            const manifest = cached?.manifest ?? current;
-            return finish({
-                ...base,
-                verdict: "lookup-hit",
-                manifest,
-                previous: cached,
-                changed: [],
-                wheels: [],
-                buildSeconds: manifest.build?.seconds,
-            }, fp, warnings);
-        }
-        const cached = await readEntryManifest(entryDir);
-        verifyProblem = await verifyEntry(entryDir, cached, current.fingerprint);
-        if (!verifyProblem && cached) {
-            const paths = await installWheels(entryDir, cached, config.wheelDir);
-            const wheels = cached.wheels.map((w, i) => ({ ...w, path: paths[i] }));
-            return finish({
-                ...base,
-                verdict: "hit",
-                manifest: cached,
-                changed: [],
-                wheels,
-                buildSeconds: cached.build?.seconds,
-            }, fp, warnings);
-        }
-        warnings.push(`${verifyProblem}: rebuilding`);
-        await discardDamaged(deps.cache, keys.wheels, warnings);
-    }
-    const previous = await restoreManifest(deps, manifestDir, `${keys.manifestPrefix}~none`, [keys.manifestPrefix], warnings);
-    const changed = previous ? diffManifests(previous.manifest, current) : [];
-    if (config.lookupOnly) {
-        return finish({ ...base, verdict: "lookup-miss", manifest: current, previous, changed, wheels: [] }, fp, warnings);
-    }
-    deps.progress(`cache miss: ${missLine(previous?.manifest, changed)}`);
-    deps.progress(`building with: ${fp.buildCommand.argv.join(" ")}`);
-    const before = await snapshotWheels(config.wheelDir);
-    const started = Date.now();
-    const produced = await runBuild(fp.buildCommand.argv, fp.project.dir, config.env, config.wheelDir, before);
-    const seconds = (Date.now() - started) / 1000;
-    const paths = produced.map((name) => external_node_path_default().join(config.wheelDir, name));
-    const records = await Promise.all(paths.map(wheelRecord));
-    const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
-    const after = await fingerprint();
-    const advice = mutationAdvice(current, after.manifest);
-    const manifest = {
-        ...current,
-        wheels: records,
-        build: { seconds, command: fp.buildCommand.keyed },
-        createdAt: new Date().toISOString(),
-    };
-    const unsafe = changedDuringBuild(current, after.manifest);
-    const save = !config.save
-        ? skipped(config.saveNote)
-        : unsafe
-            ? skipped(unsafe)
-            : await saveEntries(deps, keys, manifest, paths);
-    if (unsafe)
-        warnings.push(unsafe);
-    else if (save.status === "failed")
-        warnings.push(save.note);
-    return finish({
-        ...base,
-        verdict: "built",
-        manifest,
-        previous,
-        changed,
-        wheels,
-        buildSeconds: seconds,
-        save,
-        extraAdvice: advice,
-        verifyProblem,
-    }, fp, warnings);
-}
-/** Why this run builds, in one line, shown before the build's own output. */
-function missLine(previous, changed) {
-    if (!previous)
-        return "no earlier build of this project on this platform and Python is cached";
-    if (changed.length === 0)
-        return "the cached wheels for this fingerprint are gone or damaged";
-    return describeChanges(changed);
-}
-/** Removes a damaged entry where the backend can, so this run's save replaces it. */
-async function discardDamaged(cache, key, warnings) {
-    if (!cache.discard)
-        return;
-    await cache.discard(key).catch((error) => {
-        warnings.push(`the damaged cache entry ${key} could not be removed: ${errorMessage(error)}`);
-    });
-}
-function finish(draft, fp, warnings) {
-    const { extraAdvice = [], verifyProblem, save, ...rest } = draft;
-    const result = {
-        ...rest,
-        cacheHit: draft.verdict === "hit" || draft.verdict === "lookup-hit",
-        built: draft.verdict === "built",
-        save: save ?? {
-            status: "skipped",
-            note: draft.verdict === "hit" ? "restored from the cache" : "nothing was built",
-        },
-        warnings: [...new Set(warnings)],
-        advice: [...adviceFor(fp, !draft.verdict.endsWith("hit")), ...extraAdvice],
-        reason: "",
-    };
-    return { ...result, reason: explain(result, verifyProblem) };
-}
-function skipped(note) {
-    return { status: "skipped", note: note ?? "saving is off" };
-}
+;// CONCATENATED MODULE: ./src/keys/types.ts
+/** The groups in the order every report shows them. */
+const KEY_GROUPS = ["rebuild", "metadata", "shipped", "implicit"];
 
 ;// CONCATENATED MODULE: ./src/report/keys-text.ts
 
-const keys_text_GROUP_TITLES = {
+
+const GROUP_TITLES = {
     rebuild: "Rebuild keys",
     metadata: "Metadata inputs",
     shipped: "Shipped files",
     implicit: "Environment",
 };
-const GROUPS = ["rebuild", "metadata", "shipped", "implicit"];
 /** The `keys` command's terminal table: keys by group with source, file count and digest. */
 function renderKeysText(fingerprint, keys, warnings) {
     const lines = [];
-    for (const group of GROUPS) {
+    for (const group of KEY_GROUPS) {
         const members = keys.filter((k) => k.group === group);
         if (members.length === 0)
             continue;
-        lines.push(`${keys_text_GROUP_TITLES[group]}:`);
+        lines.push(`${GROUP_TITLES[group]}:`);
         const rows = members.map((k) => [k.id, k.source, keys_text_describe(k), digest_short(k.digest)]);
         const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
         for (const row of rows) {
@@ -6414,35 +6371,233 @@ function keysJson(fingerprint, keys, warnings) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-
-
-/** How many changed files of one key the summary lists before `and N more`. */
-const SUMMARY_FILE_CAP = 50;
-const summary_GROUPS = Object.keys(keys_text_GROUP_TITLES);
-/**
- * The job summary of a run, as GitHub-flavoured Markdown: the verdict, the reason, the keys and
- * their status, the changed files per key, the wheels, the time saved, the save, warnings and
- * advice. Every piece of user-controlled text is escaped, so tables stay valid and nothing renders
- * as HTML.
- */
-function renderSummary(result, title = "wheel-cache") {
-    const sections = [
-        `### ${summary_heading(result)} · ${escapeMarkdown(title)}`,
-        escapeMarkdown(result.reason),
-        cacheLine(result),
-        timeSaved(result),
-        keysSection(result),
-        changedFiles(result.changed),
-        wheelsSection(result),
-        saveLine(result),
-        bullets("⚠️ Warnings", result.warnings),
-        bullets("💡 Advice", result.advice),
+;// CONCATENATED MODULE: ./src/report/format.ts
+/** How many file names a one-line list shows before `and N more`. */
+const LINE_CAP = 3;
+/** The changed files of a key: modified, then added, then removed, each in path order. */
+function fileEntries(files) {
+    return [
+        ...files.modified.map((path) => ({ mark: "~", verb: "modified", path })),
+        ...files.added.map((path) => ({ mark: "+", verb: "added", path })),
+        ...files.removed.map((path) => ({ mark: "-", verb: "removed", path })),
     ];
-    return `${sections.filter((s) => s !== "").join("\n\n")}\n`;
 }
+/** The first `max` items and how many were left out. */
+function cap(items, max) {
+    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+/** `a, b, c and 4 more`: a list capped for one line. */
+function capLine(items, noun = "") {
+    const { shown, more } = cap(items, LINE_CAP);
+    return shown.join(", ") + (more > 0 ? ` and ${more} more${noun ? ` ${noun}` : ""}` : "");
+}
+/** `linux-x64-glibc2.36 / cp311`: the platform and interpreter a build is cached for. */
+function slotOf(manifest) {
+    const platform = manifest.keys.find((k) => k.id === "platform")?.detail ?? "this platform";
+    const python = manifest.keys.find((k) => k.id === "python")?.detail;
+    return `${platform} / ${pythonTag(python)}`;
+}
+/** `cp311` from the python key's detail (`cpython 3.11.9 cpython-311-x86_64-linux-gnu ...`). */
+function pythonTag(detail) {
+    const words = detail?.split(" ") ?? [];
+    const soabi = words[2] ?? "";
+    const cpython = /^cpython-(\d)(\d+)(t?)/.exec(soabi);
+    if (cpython)
+        return `cp${cpython[1]}${cpython[2]}${cpython[3]}`;
+    const pypy = /^(pypy\d+)/.exec(soabi);
+    if (pypy)
+        return pypy[1].replace("pypy", "pp");
+    return words.slice(0, 2).join(" ") || "this Python";
+}
+/** `45 s`, `1 min 12 s`, `2 h 5 min`, `under 1 s`. */
+function formatDuration(seconds) {
+    if (!Number.isFinite(seconds) || seconds < 0.5)
+        return "under 1 s";
+    const total = Math.round(seconds);
+    const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+    if (h > 0)
+        return m > 0 ? `${h} h ${m} min` : `${h} h`;
+    if (m > 0)
+        return s > 0 ? `${m} min ${s} s` : `${m} min`;
+    return `${s} s`;
+}
+/** `812 B`, `1.2 MB`, `34 MB` (decimal units, as PyPI shows wheel sizes). */
+function formatSize(bytes) {
+    if (bytes < 1000)
+        return `${bytes} B`;
+    const units = ["kB", "MB", "GB", "TB"];
+    let value = bytes / 1000;
+    let unit = 0;
+    while (value >= 999.5 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${value < 9.95 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+/** `1 wheel`, `2 wheels`. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/reason.ts
+
+
+/**
+ * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
+ * it (would have) rebuilt. Why a restored entry was rejected (`the cached wheel x.whl does not
+ * match its recorded sha256`) explains a rebuild before any key change does.
+ */
+function reasonOf(facts) {
+    const verifyProblem = facts.verifyProblem;
+    switch (facts.verdict) {
+        case "hit":
+            return explainHit(facts.wheels.length, facts.buildSeconds);
+        case "lookup-hit":
+            return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
+        case "built":
+            return explainMiss(facts, "rebuilt", verifyProblem);
+        case "lookup-miss":
+            return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
+        default:
+            return assertNever(facts.verdict);
+    }
+}
+/** `restored 2 wheels built for this fingerprint (saved about 1 min 12 s of build)`. */
+function explainHit(wheels, savedSeconds) {
+    const saved = savedSeconds === undefined ? "" : ` (saved about ${formatDuration(savedSeconds)} of build)`;
+    return `restored ${plural(wheels, "wheel")} built for this fingerprint${saved}`;
+}
+function withWheels(manifest) {
+    return manifest.wheels ? ` with ${plural(manifest.wheels.length, "wheel")}` : "";
+}
+function explainMiss(facts, verb, verifyProblem) {
+    if (verifyProblem)
+        return `${verb}: ${verifyProblem}`;
+    if (!facts.previous)
+        return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
+    if (facts.changed.length === 0) {
+        const why = "but its wheels were not in the cache (evicted or never saved)";
+        return `${verb}: no key changed since the last recorded build, ${why}`;
+    }
+    return `${verb}: ${describeChanges(facts.changed)}`;
+}
+/**
+ * `2 keys changed — file:src/** (src/lib.rs modified), toolchain:rustc`, or, when no key that
+ * affects the compiled code changed, `only shipped Python files changed (python/pkg/__init__.py)`.
+ */
+function describeChanges(changed) {
+    const compiled = changed.filter((c) => c.group === "rebuild" || c.group === "implicit");
+    if (compiled.length === 0) {
+        const paths = changed.flatMap((c) => {
+            const entries = c.files ? fileEntries(c.files) : [];
+            return entries.length > 0 ? entries.map((f) => f.path) : [c.id];
+        });
+        return `only ${onlyWhat(changed)} changed (${capLine(paths)})`;
+    }
+    const ordered = [...compiled, ...changed.filter((c) => !compiled.includes(c))];
+    // One file often sits in several keys (a glob and its package directory): name it once.
+    const parts = new Map();
+    for (const change of ordered) {
+        const entries = change.files && change.status === "changed" ? fileEntries(change.files) : [];
+        for (const f of entries)
+            parts.set(`file ${f.path}`, `${f.path} ${f.verb}`);
+        if (entries.length === 0)
+            parts.set(`key ${change.id}`, describeChange(change));
+    }
+    return `${plural(changed.length, "key")} changed — ${capLine([...parts.values()])}`;
+}
+function onlyWhat(changed) {
+    const groups = new Set(changed.map((c) => c.group));
+    if (groups.size > 1)
+        return "shipped and metadata files";
+    if (groups.has("metadata"))
+        return "metadata inputs";
+    const paths = changed.flatMap((c) => (c.files ? fileEntries(c.files) : []));
+    const python = paths.length > 0 && paths.every((f) => /\.pyi?$/.test(f.path));
+    return python ? "shipped Python files" : "shipped files";
+}
+/** `file:src/** (src/lib.rs modified, src/new.rs added and 3 more)`. */
+function describeChange(change) {
+    const id = change.id;
+    if (change.status === "added")
+        return `${id} (new key)`;
+    if (change.status === "removed")
+        return `${id} (key removed)`;
+    const entries = change.files ? fileEntries(change.files) : [];
+    if (entries.length === 0)
+        return id;
+    return `${id} (${capLine(entries.map((f) => `${f.path} ${f.verb}`))})`;
+}
+/** A progress event as plain lines. */
+function progressLines(event) {
+    switch (event.kind) {
+        case "fingerprint":
+            return [
+                `fingerprint ${event.fingerprint}`,
+                `looking up ${event.cacheKey} in the ${event.cache} cache`,
+            ];
+        case "build":
+            return [`cache miss: ${missWhy(event)}`, `building with: ${event.argv.join(" ")}`];
+        default:
+            return assertNever(event);
+    }
+}
+/** Why this run builds, in one line, shown before the build's own output. */
+function missWhy(event) {
+    if (event.verifyProblem)
+        return event.verifyProblem;
+    if (!event.previous)
+        return "no earlier build of this project on this platform and Python is cached";
+    if (event.changed.length === 0)
+        return "the cached wheels for this fingerprint are gone or damaged";
+    return describeChanges(event.changed);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/result.ts
+/** Whether the wheels were (or, looking up only, would be) restored from an exact match. */
+function isCacheHit(result) {
+    return result.verdict === "hit" || result.verdict === "lookup-hit";
+}
+
+;// CONCATENATED MODULE: ./src/report/advice.ts
+
+
+/**
+ * Advice that follows from a run's facts, plain text: a key that changes on every commit, where
+ * the rebuild keys come from (runs that rebuilt), and files the build itself changed.
+ */
+function adviceOf(result) {
+    const advice = [];
+    const commit = result.manifest.keys.find((k) => k.id === "git:commit");
+    if (commit) {
+        const why = commit.source === "inferred"
+            ? "it is keyed because the version comes from git"
+            : "key it only if the build really depends on the commit";
+        advice.push(`git:commit changes with every commit, so every commit rebuilds: ${why}`);
+    }
+    if (!isCacheHit(result) && result.keysFrom === "inferred" && result.backend !== "other") {
+        advice.push(`the rebuild keys are wheel-cache's defaults for ${result.backend}; set [tool.uv] cache-keys in pyproject.toml to choose them (uv uses the same list)`);
+    }
+    return [...advice, ...result.buildChanges.flatMap(mutationAdvice)];
+}
+/**
+ * When the build rewrote files a key covers (a glob reaching into build output, a generated
+ * source), the next run would otherwise miss for no reason of the user's.
+ */
+function mutationAdvice(change) {
+    if (!change.files)
+        return [];
+    const files = fileEntries(change.files).map((f) => f.path);
+    return [
+        `the build itself changed files that ${change.id} covers (${capLine(files)}); exclude them (for example with a !pattern entry or .gitignore), or every fresh checkout that keeps them will rebuild`,
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+
+
+/** Phrases every renderer shares, as plain text; `changeLines` is for the line-based media. */
 const ICONS = {
     hit: "✅",
     built: "🔨",
@@ -6450,229 +6605,91 @@ const ICONS = {
     "lookup-miss": "🔎",
 };
 /** `✅ Restored 2 wheels`, `🔨 Rebuilt in 1 min 3 s because 2 keys changed`, ... */
-function summary_heading(result) {
+function heading(result) {
     return `${ICONS[result.verdict]} ${verdictText(result)}`;
 }
 /** The verdict in a few words, without an icon: `Restored 2 wheels`, `Built in 40 s: ...`. */
 function verdictText(result) {
     const changed = result.changed.length;
-    const because = changed > 0 ? ` because ${reason_plural(changed, "key")} changed` : "";
-    const took = result.buildSeconds === undefined ? "" : ` in ${reason_formatDuration(result.buildSeconds)}`;
+    const because = changed > 0 ? ` because ${plural(changed, "key")} changed` : "";
+    const took = result.buildSeconds === undefined ? "" : ` in ${formatDuration(result.buildSeconds)}`;
     switch (result.verdict) {
         case "hit":
-            return `Restored ${reason_plural(result.wheels.length, "wheel")}`;
+            return `Restored ${plural(result.wheels.length, "wheel")}`;
         case "built":
             return result.previous ? `Rebuilt${took}${because}` : `Built${took}: no cached build yet`;
         case "lookup-hit":
             return "Found a cached build (lookup only)";
         case "lookup-miss":
             return `No cached build (lookup only)${because ? `: would rebuild${because}` : ""}`;
+        default:
+            return assertNever(result.verdict);
     }
 }
-function cacheLine(result) {
-    const parts = [
-        `Fingerprint ${codeMarkdown(short(result.manifest.fingerprint))}`,
-        `cache key ${codeMarkdown(result.cacheKey)} (${escapeMarkdown(result.cache)} cache)`,
-    ];
-    if (result.previous && result.verdict !== "hit" && result.verdict !== "lookup-hit") {
-        parts.push(`compared with ${codeMarkdown(result.previous.key)}`);
-    }
-    return parts.join(" · ");
-}
-function timeSaved(result) {
-    if (result.verdict !== "hit" || result.buildSeconds === undefined)
-        return "";
-    const saved = formatDuration(result.buildSeconds);
-    return `⏱️ Saved about **${saved}** of build time (what the cached build took).`;
-}
-/** Every current key, plus the keys only the previous build had (shown as removed). */
-function keyRows(result) {
-    const changes = new Map(result.changed.map((c) => [c.id, c]));
-    const before = new Map(result.previous?.manifest.keys.map((k) => [k.id, k]) ?? []);
-    const rows = result.manifest.keys.map((key) => ({
-        key,
-        id: key.id,
-        group: key.group,
-        change: changes.get(key.id),
-    }));
-    for (const change of result.changed.filter((c) => c.status === "removed")) {
-        rows.push({ key: before.get(change.id), id: change.id, group: change.group, change });
-    }
-    return rows;
-}
-function keysSection(result) {
-    const rows = keyRows(result);
-    const compared = result.previous !== undefined || result.verdict.endsWith("hit");
-    const head = ["| key | source | covers | digest | status |", "|---|---|---|---|---|"];
-    const tables = summary_GROUPS.flatMap((group) => {
-        const members = rows.filter((r) => r.group === group);
-        if (members.length === 0)
-            return [];
-        const table = [...head, ...members.map((r) => keyRow(r, compared))].join("\n");
-        return [`**${GROUP_TITLES[group]}**\n\n${table}`];
-    });
-    const body = tables.join("\n\n");
-    if (result.changed.length > 0)
-        return `#### Fingerprint\n\n${body}`;
-    const state = compared ? "all unchanged" : "no earlier build to compare with";
-    const what = `Fingerprint: ${plural(rows.length, "key")}, ${state}`;
-    return `<details><summary>${what}</summary>\n\n${body}\n\n</details>`;
-}
-function keyRow(row, compared) {
-    const status = row.change ? `**${row.change.status}**` : compared ? "unchanged" : "—";
-    const cells = [
-        codeMarkdown(row.id),
-        escapeCell(row.key?.source ?? ""),
-        escapeCell(covers(row)),
-        row.key ? codeMarkdown(short(row.key.digest)) : "—",
-        status,
-    ];
-    return `| ${cells.join(" | ")} |`;
-}
-/** What a key covers; for a changed non-file key, its detail before and after. */
-function covers(row) {
-    const { change, key } = row;
-    if (change?.status === "changed" && !change.files && change.before !== change.after) {
-        return `${change.before ?? "—"} → ${change.after ?? "—"}`;
-    }
-    return key ? describe(key) : "";
-}
-/** One collapsible block per changed key with files: added / modified / removed, capped. */
-function changedFiles(changed) {
-    const blocks = changed.flatMap((change) => {
-        const entries = change.files ? fileEntries(change.files) : [];
-        if (entries.length === 0)
-            return [];
-        const counts = ["added", "modified", "removed"]
-            .filter((verb) => change.files[verb].length > 0)
-            .map((verb) => `${change.files[verb].length} ${verb}`);
-        const { shown, more } = cap(entries, SUMMARY_FILE_CAP);
-        const items = shown.map((f) => `<li>${f.verb} ${codeHtml(f.path)}</li>`);
-        if (more > 0)
-            items.push(`<li>and ${more} more</li>`);
-        const summary = `${codeHtml(change.id)}: ${escapeHtml(counts.join(", "))}`;
-        return [`<details><summary>${summary}</summary>\n<ul>\n${items.join("\n")}\n</ul>\n</details>`];
-    });
-    return blocks.length > 0 ? `#### Changed files\n\n${blocks.join("\n\n")}` : "";
-}
-function wheelsSection(result) {
-    if (result.wheels.length === 0)
-        return "";
-    const rows = result.wheels.map((w) => `| ${codeMarkdown(w.name)} | ${formatSize(w.size)} | ${codeMarkdown(w.sha256)} |`);
-    const table = ["| wheel | size | sha256 |", "|---|--:|---|", ...rows].join("\n");
-    return `#### Wheels\n\nIn ${codeMarkdown(result.wheelDir)}\n\n${table}`;
-}
-function saveLine(result) {
-    const { save } = result;
+/** What became of the save: `saved to the local cache`, `skipped: saving is off (...)`, ... */
+function saveText(save, cache) {
     switch (save.status) {
         case "saved":
-            return `💾 Saved to the ${escapeMarkdown(result.cache)} cache under this fingerprint.`;
+            return `saved to the ${cache} cache`;
         case "exists":
-            return "💾 Already cached by another job with the same fingerprint: nothing to save.";
+            return "already cached by another job";
         case "skipped":
-            return `💾 Not saved: ${escapeMarkdown(save.note)}`;
+            return `skipped: ${skipText(save.why)}`;
         case "failed":
-            return `⚠️ Save failed: ${escapeMarkdown(save.note)}`;
+            return `failed: ${failText(save)}`;
+        default:
+            return assertNever(save);
     }
 }
-function bullets(title, items) {
-    if (items.length === 0)
-        return "";
-    return `#### ${title}\n\n${items.map((item) => `- ${escapeMarkdown(item)}`).join("\n")}`;
+/** What a failed save did and why. */
+function failText(save) {
+    return save.wheelsSaved ? `wheels saved, but not their manifest: ${save.warning}` : save.warning;
 }
-
-;// CONCATENATED MODULE: ./src/report/log.ts
-
-
-
-
-
-/** How many changed files of one key the log lists before `and N more`. */
-const LOG_FILE_CAP = 200;
-const log_GROUPS = Object.keys(keys_text_GROUP_TITLES);
-/**
- * The action log of a run: a "Fingerprint" group with every key that went into the fingerprint
- * (like rust-cache's "Cache Configuration"), a "Changes" group with each changed key's files, and
- * top-level lines with the verdict, reason, cache key, wheels and save. Every line starts with
- * fixed text and user text is kept on one line, so nothing can pass for a workflow command.
- */
-function renderLog(result) {
-    const groups = [fingerprintGroup(result)];
-    if (result.changed.length > 0)
-        groups.push(changesGroup(result));
-    return { groups, lines: summaryLines(result) };
-}
-function fingerprintGroup(result) {
-    const { manifest, buildCommand } = result;
-    const lines = [];
-    for (const group of log_GROUPS) {
-        const members = manifest.keys.filter((k) => k.group === group);
-        if (members.length === 0)
-            continue;
-        lines.push(`${GROUP_TITLES[group]}:`, ...alignedRows(members));
+/** Why nothing was saved, in a few words. */
+function skipText(why) {
+    switch (why.kind) {
+        case "restored":
+            return "restored from the cache";
+        case "not-built":
+            return "nothing was built";
+        case "input":
+            return `saving is off (${why.flag})`;
+        case "pull-request-target":
+            return "saving is off for pull_request_target runs, which build untrusted code with the base branch's cache scope";
+        case "read-only":
+            return `saving is off: this run's cache access is read-only (ACTIONS_CACHE_MODE=${why.mode})`;
+        case "inputs-changed":
+            return `not saved: inputs changed while the build ran (${capLine(why.files)}), so the wheels may not match the fingerprint taken before it`;
+        default:
+            return assertNever(why);
     }
-    lines.push(`fingerprint: ${manifest.fingerprint}`, `cache key: ${escapeLine(result.cacheKey)} (${escapeLine(result.cache)} cache)`, `build command: ${escapeLine(buildCommand.argv.join(" "))}`, `  chosen because: ${escapeLine(buildCommand.origin)}`);
-    return { title: `Fingerprint: ${manifest.keys.length} keys`, lines };
 }
-/** `  - file:src/**  inferred  12 files  0123456789ab`, columns aligned within a group. */
-function alignedRows(keys) {
-    const rows = keys.map((k) => [escapeLine(k.id), k.source, escapeLine(describe(k))]);
-    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
-    return rows.map((row, n) => `  - ${row.map((cell, i) => cell.padEnd(widths[i])).join("  ")}  ${short(keys[n].digest)}`);
+/** The run's warnings, with a save the run had to skip for its own safety. */
+function warningsOf(result) {
+    const { save } = result;
+    const skippedUnsafe = save.status === "skipped" && save.why.kind === "inputs-changed";
+    const warnings = [...result.warnings, ...(skippedUnsafe ? [skipText(save.why)] : [])];
+    return [...new Set(warnings)];
 }
-function changesGroup(result) {
-    const since = result.previous ? ` since ${escapeLine(result.previous.key)}` : "";
-    return {
-        title: `Changes${since}: ${result.changed.length} keys`,
-        lines: result.changed.flatMap((change) => changeLines(change)),
-    };
-}
-/** `file:src/** (changed)` then `  ~ src/lib.rs`, or `toolchain:rustc (changed): a → b`. */
-function changeLines(change, fileCap = LOG_FILE_CAP) {
-    const head = `${escape_escapeLine(change.id)} (${change.status})`;
+/** `file:src/** (changed)` then `  ~ src/lib.rs`, or `toolchain:rustc (changed): a → b`; escaped. */
+function changeLines(change, fileCap) {
+    const head = `${escapeLine(change.id)} (${change.status})`;
     if (!change.files) {
         const detail = change.before !== change.after
-            ? `: ${escape_escapeLine(change.before ?? "none")} → ${escape_escapeLine(change.after ?? "none")}`
+            ? `: ${escapeLine(change.before ?? "none")} → ${escapeLine(change.after ?? "none")}`
             : "";
         return [`${head}${detail}`];
     }
-    const { shown, more } = reason_cap(reason_fileEntries(change.files), fileCap);
-    const lines = [head, ...shown.map((f) => `  ${f.mark} ${escape_escapeLine(f.path)}`)];
+    const { shown, more } = cap(fileEntries(change.files), fileCap);
+    const lines = [head, ...shown.map((f) => `  ${f.mark} ${escapeLine(f.path)}`)];
     if (more > 0)
         lines.push(`  … and ${more} more`);
     return lines;
 }
-function summaryLines(result) {
-    const lines = [
-        `wheel-cache: ${heading(result)}`,
-        `reason: ${escapeLine(result.reason)}`,
-        `cache key: ${escapeLine(result.cacheKey)}`,
-    ];
-    for (const wheel of result.wheels) {
-        lines.push(`wheel: ${escapeLine(wheel.path)} (${formatSize(wheel.size)})`);
-    }
-    lines.push(`save: ${saveText(result)}`);
-    return lines;
-}
-/** `saved`, `already cached by another job`, `skipped: note`, `failed: note`. */
-function saveText(result) {
-    const { save } = result;
-    switch (save.status) {
-        case "saved":
-            return `saved to the ${escape_escapeLine(result.cache)} cache`;
-        case "exists":
-            return "already cached by another job";
-        case "skipped":
-        case "failed":
-            return `${save.status}: ${escape_escapeLine(save.note)}`;
-    }
-}
-/** Every file of every key with its content digest, for `core.debug`. */
-function renderDebugFiles(result) {
-    return result.manifest.keys.flatMap((key) => Object.entries(key.files ?? {}).map(([path, digest]) => `${escapeLine(key.id)}: ${escapeLine(path)} ${digest ?? "absent"}`));
-}
 
 ;// CONCATENATED MODULE: ./src/report/terminal.ts
+
+
 
 
 
@@ -6688,8 +6705,8 @@ const TERMINAL_FILE_CAP = 50;
 function renderTerminal(result) {
     const lines = [
         `wheel-cache: ${verdictText(result)}`,
-        `  ${escape_escapeLine(result.reason)}`,
-        `  fingerprint ${digest_short(result.manifest.fingerprint)}  cache key ${escape_escapeLine(result.cacheKey)}`,
+        `  ${escapeLine(reasonOf(result))}`,
+        `  fingerprint ${digest_short(result.manifest.fingerprint)}  cache key ${escapeLine(result.cacheKey)}`,
     ];
     if (result.changed.length > 0) {
         lines.push("", "changed keys:");
@@ -6698,17 +6715,17 @@ function renderTerminal(result) {
         }
     }
     if (result.wheels.length > 0) {
-        lines.push("", `wheels in ${escape_escapeLine(result.wheelDir)}:`);
-        const width = Math.max(...result.wheels.map((w) => escape_escapeLine(w.name).length));
+        lines.push("", `wheels in ${escapeLine(result.wheelDir)}:`);
+        const width = Math.max(...result.wheels.map((w) => escapeLine(w.name).length));
         for (const w of result.wheels) {
-            lines.push(`  ${escape_escapeLine(w.name).padEnd(width)}  ${reason_formatSize(w.size)}`);
+            lines.push(`  ${escapeLine(w.name).padEnd(width)}  ${formatSize(w.size)}`);
         }
     }
     if (result.verdict === "built")
-        lines.push("", saveText(result));
+        lines.push("", escapeLine(saveText(result.save, result.cache)));
     const notes = [
-        ...result.warnings.map((w) => `warning: ${escape_escapeLine(w)}`),
-        ...result.advice.map((a) => `advice: ${escape_escapeLine(a)}`),
+        ...warningsOf(result).map((w) => `warning: ${escapeLine(w)}`),
+        ...adviceOf(result).map((a) => `advice: ${escapeLine(a)}`),
     ];
     if (notes.length > 0)
         lines.push("", ...notes);
@@ -6720,8 +6737,8 @@ function renderTerminal(result) {
  */
 function resultJson(result) {
     return {
-        cacheHit: result.cacheHit,
-        built: result.built,
+        cacheHit: isCacheHit(result),
+        built: result.verdict === "built",
         fingerprint: result.manifest.fingerprint,
         cacheKey: result.cacheKey,
         wheels: result.wheels.map((w) => w.path),
@@ -6734,17 +6751,29 @@ function resultJson(result) {
                 removed: [...(c.files?.removed ?? [])],
             },
         })),
-        reason: result.reason,
+        reason: reasonOf(result),
         verdict: result.verdict,
         wheelDir: result.wheelDir,
         buildSeconds: result.buildSeconds ?? null,
-        save: result.save,
-        warnings: [...result.warnings],
-        advice: [...result.advice],
+        save: saveJson(result.save),
+        warnings: warningsOf(result),
+        advice: adviceOf(result),
     };
+}
+function saveJson(save) {
+    switch (save.status) {
+        case "skipped":
+            return { status: save.status, note: skipText(save.why) };
+        case "failed":
+            return { status: save.status, note: failText(save) };
+        default:
+            return { status: save.status };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
+
+
 
 
 
@@ -6768,7 +6797,15 @@ async function main(argv) {
     const stagingDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "wheel-cache-"));
     try {
         const cache = new LocalCache(config.cacheDir ?? defaultCacheDir(config.env, process.platform));
-        const result = await runPipeline(config.command === "diff" ? { ...config, lookupOnly: true } : config, { cache, stagingDir, progress: (line) => process.stderr.write(`wheel-cache: ${line}\n`) });
+        const result = await runPipeline(config.command === "diff" ? { ...config, lookupOnly: true } : config, {
+            cache,
+            stagingDir,
+            progress: (event) => {
+                for (const line of progressLines(event)) {
+                    process.stderr.write(`wheel-cache: ${escapeLine(line)}\n`);
+                }
+            },
+        });
         if (config.json)
             process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
         else
@@ -6780,7 +6817,7 @@ async function main(argv) {
     }
 }
 async function keys(config) {
-    const fp = await fingerprintConfig(config);
+    const { fp } = await prepare(config);
     const { fingerprint, keys } = fp.manifest;
     if (config.json)
         process.stdout.write(`${JSON.stringify(keysJson(fingerprint, keys, fp.warnings))}\n`);

@@ -39886,7 +39886,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9578);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8352);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Abandoned cache requests (a service that stopped answering) can keep sockets open; the step is
@@ -39898,7 +39898,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9578:
+/***/ 8352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -99969,7 +99969,7 @@ async function removeAdded(dir, before) {
     return added.length;
 }
 
-;// CONCATENATED MODULE: ./src/command-line.ts
+;// CONCATENATED MODULE: ./src/shared/command-line.ts
 
 /**
  * Splits a command line into argv the way a POSIX shell splits words, without expanding
@@ -100023,6 +100023,59 @@ function joinCommand(argv) {
     return argv
         .map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`))
         .join(" ");
+}
+
+;// CONCATENATED MODULE: ./src/shared/paths.ts
+
+/** True when `child` is `parent` or lies below it (both absolute). */
+function isInside(child, parent) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === "" || (rel.split((external_node_path_default()).sep)[0] !== ".." && !external_node_path_default().isAbsolute(rel));
+}
+/** A native relative path in posix form. */
+function toPosix(rel) {
+    return rel.split((external_node_path_default()).sep).join("/");
+}
+
+;// CONCATENATED MODULE: ./src/config/index.ts
+
+
+const DEFAULT_KEY_PREFIX = "wheel-cache";
+/** A Config with defaults, for the CLI and for tests. */
+function makeConfig(overrides) {
+    const workspace = overrides.workspace ?? process.cwd();
+    return Object.freeze({
+        command: "build",
+        projectDisplay: overrides.projectDir,
+        workspace,
+        wheelDir: path.resolve(overrides.projectDir, "dist"),
+        extraKeys: [],
+        envVars: [],
+        keyPrefix: DEFAULT_KEY_PREFIX,
+        keySuffix: "",
+        save: true,
+        lookupOnly: false,
+        summary: true,
+        includeIgnored: false,
+        json: false,
+        env: process.env,
+        ...overrides,
+    });
+}
+/** Environment names from a multiline or comma-separated list. */
+function names(lines) {
+    return lines
+        .flatMap((l) => l.split(","))
+        .map((n) => n.trim())
+        .filter(Boolean);
+}
+/** A user-supplied key part: commas are refused by the cache service, so they are refused here. */
+function keyPart(value, input) {
+    if (value.includes(","))
+        throw new UserError(`input ${input}: cache keys cannot contain commas: ${value}`);
+    if (value.length > 200)
+        throw new UserError(`input ${input}: longer than 200 characters`);
+    return value.trim();
 }
 
 ;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
@@ -101340,9 +101393,7 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 /** @deprecated use `import * as ... from 'smol-toml'` instead */
 /* harmony default export */ const smol_toml_dist = ({ parse: parse_parse, stringify: stringify, TomlDate: TomlDate, TomlError: TomlError });
 
-;// CONCATENATED MODULE: ./src/project/pyproject.ts
-
-
+;// CONCATENATED MODULE: ./src/shared/toml.ts
 
 
 /** Parses TOML text (pyproject.toml, Cargo.toml); a syntax error is a UserError naming the file, line and column. */
@@ -101357,32 +101408,6 @@ function parseTomlContent(text, displayPath) {
         }
         throw error;
     }
-}
-/**
- * Reads the project at `dir`. A missing directory, or one with neither pyproject.toml nor
- * setup.py, is a UserError.
- */
-async function readPyproject(dir, displayDir = dir) {
-    const info = await (0,promises_namespaceObject.stat)(dir).catch(() => undefined);
-    if (!info)
-        throw new UserError(`project directory not found: ${displayDir}`);
-    if (!info.isDirectory())
-        throw new UserError(`project is not a directory: ${displayDir}`);
-    const file = external_node_path_default().join(dir, "pyproject.toml");
-    const text = await (0,promises_namespaceObject.readFile)(file, "utf8").catch((error) => {
-        if (error.code === "ENOENT")
-            return undefined;
-        throw new UserError(`cannot read ${external_node_path_default().join(displayDir, "pyproject.toml")}: ${error.code}`);
-    });
-    if (text !== undefined) {
-        const data = parseTomlContent(text, external_node_path_default().join(displayDir, "pyproject.toml"));
-        return { dir, exists: true, data };
-    }
-    const setupPy = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, "setup.py")).catch(() => undefined);
-    if (!setupPy?.isFile()) {
-        throw new UserError(`${displayDir} is not a Python project: it has neither pyproject.toml nor setup.py`);
-    }
-    return { dir, exists: false, data: {} };
 }
 /** `table[k1][k2]...` when every step is a table, else undefined. */
 function lookup(table, ...keys) {
@@ -101403,7 +101428,7 @@ function stringList(value) {
     return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
 }
 
-;// CONCATENATED MODULE: ./src/keys/parse.ts
+;// CONCATENATED MODULE: ./src/config/uv-entries.ts
 
 
 
@@ -101472,11 +101497,11 @@ function parseEntry(item, origin) {
     const value = item[field];
     switch (field) {
         case "file":
-            return { kind: "file", pattern: parse_text(value, origin, "file") };
+            return { kind: "file", pattern: uv_entries_text(value, origin, "file") };
         case "dir":
-            return { kind: "dir", path: parse_text(value, origin, "dir") };
+            return { kind: "dir", path: uv_entries_text(value, origin, "dir") };
         case "env":
-            return { kind: "env", name: envName(parse_text(value, origin, "env"), origin) };
+            return { kind: "env", name: envName(uv_entries_text(value, origin, "env"), origin) };
         case "git":
             return parseGit(value, origin);
     }
@@ -101501,7 +101526,7 @@ function parseGit(value, origin) {
     const tags = value.tags === true;
     return commit || tags ? { kind: "git", commit, tags } : undefined;
 }
-function parse_text(value, origin, field) {
+function uv_entries_text(value, origin, field) {
     if (typeof value !== "string") {
         throw new UserError(`${origin}: \`${field}\` must be a string, got ${describe(value)}`);
     }
@@ -101525,59 +101550,6 @@ function describe(value) {
     if (typeof value === "object")
         return "a table";
     return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-;// CONCATENATED MODULE: ./src/paths.ts
-
-/** True when `child` is `parent` or lies below it (both absolute). */
-function isInside(child, parent) {
-    const rel = external_node_path_default().relative(parent, child);
-    return rel === "" || (rel.split((external_node_path_default()).sep)[0] !== ".." && !external_node_path_default().isAbsolute(rel));
-}
-/** A native relative path in posix form. */
-function toPosix(rel) {
-    return rel.split((external_node_path_default()).sep).join("/");
-}
-
-;// CONCATENATED MODULE: ./src/config/index.ts
-
-
-const DEFAULT_KEY_PREFIX = "wheel-cache";
-/** A Config with defaults, for the CLI and for tests. */
-function makeConfig(overrides) {
-    const workspace = overrides.workspace ?? process.cwd();
-    return Object.freeze({
-        command: "build",
-        projectDisplay: overrides.projectDir,
-        workspace,
-        wheelDir: path.resolve(overrides.projectDir, "dist"),
-        extraKeys: [],
-        envVars: [],
-        keyPrefix: DEFAULT_KEY_PREFIX,
-        keySuffix: "",
-        save: true,
-        lookupOnly: false,
-        summary: true,
-        includeIgnored: false,
-        json: false,
-        env: process.env,
-        ...overrides,
-    });
-}
-/** Environment names from a multiline or comma-separated list. */
-function names(lines) {
-    return lines
-        .flatMap((l) => l.split(","))
-        .map((n) => n.trim())
-        .filter(Boolean);
-}
-/** A user-supplied key part: commas are refused by the cache service, so they are refused here. */
-function keyPart(value, input) {
-    if (value.includes(","))
-        throw new UserError(`input ${input}: cache keys cannot contain commas: ${value}`);
-    if (value.length > 200)
-        throw new UserError(`input ${input}: longer than 200 characters`);
-    return value.trim();
 }
 
 ;// CONCATENATED MODULE: ./src/config/action.ts
@@ -101615,7 +101587,7 @@ function readActionConfig(env = process.env) {
         keyPrefix: keyPart(getInput("key-prefix") || DEFAULT_KEY_PREFIX, "key-prefix"),
         keySuffix: keyPart(getInput("key-suffix"), "key-suffix"),
         save: save && !readOnly,
-        saveNote: saveNote(env, save, readOnly),
+        saveOff: saveOff(env, save, readOnly),
         lookupOnly: optionalBoolean("lookup-only") ?? false,
         summary: optionalBoolean("summary") ?? true,
         includeIgnored: optionalBoolean("include-ignored") ?? false,
@@ -101634,13 +101606,14 @@ function serviceTimeout(value) {
     }
     return seconds * 1000;
 }
-function saveNote(env, save, readOnly) {
+function saveOff(env, save, readOnly) {
     if (readOnly)
-        return `saving is off: this run's cache access is read-only (ACTIONS_CACHE_MODE=${env.ACTIONS_CACHE_MODE})`;
-    if (!save && env.GITHUB_EVENT_NAME === "pull_request_target") {
-        return "saving is off for pull_request_target runs, which build untrusted code with the base branch's cache scope";
-    }
-    return save ? undefined : "saving is off (input save: false)";
+        return { kind: "read-only", mode: env.ACTIONS_CACHE_MODE ?? "" };
+    if (save)
+        return undefined;
+    return env.GITHUB_EVENT_NAME === "pull_request_target"
+        ? { kind: "pull-request-target" }
+        : { kind: "input", flag: "input save: false" };
 }
 function cacheReadOnly(env) {
     return env.ACTIONS_CACHE_MODE === "read" || env.ACTIONS_CACHE_MODE === "none";
@@ -101649,9 +101622,89 @@ function optionalBoolean(name) {
     return getInput(name) === "" ? undefined : getBooleanInput(name);
 }
 
+;// CONCATENATED MODULE: ./src/cache/breaker.ts
+const SKIPPED = "skipped: the cache service failed earlier in this run";
+/**
+ * Stops calling a cache that has already failed in this run: a service that is down or stopped
+ * answering would otherwise cost every later call its own retries and deadline.
+ */
+function withBreaker(backend) {
+    let down = false;
+    return {
+        kind: backend.kind,
+        discard: backend.discard?.bind(backend),
+        async restore(request) {
+            if (down)
+                return { status: "unavailable", warning: `cache restore of ${request.key} ${SKIPPED}` };
+            const result = await backend.restore(request);
+            down = result.status === "unavailable";
+            return result;
+        },
+        async save(request) {
+            if (down)
+                return { status: "failed", warning: `cache save of ${request.key} ${SKIPPED}` };
+            const result = await backend.save(request);
+            down = result.status === "failed";
+            return result;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/build.ts
+;// CONCATENATED MODULE: ./src/shared/read.ts
+
+
+/** Error codes that mean "nothing is there". */
+const ABSENT = new Set(["ENOENT", "ENOTDIR"]);
+/**
+ * Reads a project file as UTF-8 text. Only a file that does not exist is absent (undefined); any
+ * other failure (permission denied, a directory where a file belongs, an I/O error) is a
+ * UserError naming `display`, so that no input silently drops out of the fingerprint.
+ */
+async function readProjectFile(file, display = file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(file, "utf8");
+    }
+    catch (error) {
+        if (ABSENT.has(codeOf(error)))
+            return undefined;
+        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
+    }
+}
+/** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
+async function statProjectPath(file, display = file) {
+    try {
+        return await (0,promises_namespaceObject.stat)(file);
+    }
+    catch (error) {
+        if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
+            return undefined;
+        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
+    }
+}
+/** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
+function describeFsError(error) {
+    const code = codeOf(error);
+    const meaning = MEANINGS[code];
+    if (meaning)
+        return `${code} (${meaning})`;
+    return code || (error instanceof Error ? error.message : String(error));
+}
+const MEANINGS = {
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    EISDIR: "it is a directory",
+    EIO: "input/output error",
+    ELOOP: "too many symbolic links",
+    EMFILE: "too many open files",
+};
+function codeOf(error) {
+    return error?.code ?? "";
+}
+
+;// CONCATENATED MODULE: ./src/build/run.ts
+
 
 
 
@@ -101713,40 +101766,20 @@ async function wheelRecord(file) {
     return { name: external_node_path_default().basename(file), size, sha256: hash.digest("hex") };
 }
 async function wheelNames(dir) {
-    // A wheel directory that does not exist yet holds no wheels.
-    const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true }).catch(() => []);
+    let entries;
+    try {
+        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+    }
+    catch (error) {
+        // A wheel directory that does not exist yet holds no wheels.
+        if (error.code === "ENOENT")
+            return [];
+        throw new UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
+    }
     return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
 }
 
-;// CONCATENATED MODULE: ./src/cache/breaker.ts
-const SKIPPED = "skipped: the cache service failed earlier in this run";
-/**
- * Stops calling a cache that has already failed in this run: a service that is down or stopped
- * answering would otherwise cost every later call its own retries and deadline.
- */
-function withBreaker(backend) {
-    let down = false;
-    return {
-        kind: backend.kind,
-        discard: backend.discard?.bind(backend),
-        async restore(request) {
-            if (down)
-                return { status: "unavailable", warning: `cache restore of ${request.key} ${SKIPPED}` };
-            const result = await backend.restore(request);
-            down = result.status === "unavailable";
-            return result;
-        },
-        async save(request) {
-            if (down)
-                return { status: "failed", warning: `cache save of ${request.key} ${SKIPPED}` };
-            const result = await backend.save(request);
-            down = result.status === "failed";
-            return result;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/keys/digest.ts
+;// CONCATENATED MODULE: ./src/shared/digest.ts
 
 /** Hex sha256 of the parts, each length-prefixed so that no two part lists collide. */
 function digestOf(...parts) {
@@ -101781,36 +101814,6 @@ function digest_short(digest, length = 12) {
     return digest.slice(0, length);
 }
 
-;// CONCATENATED MODULE: ./src/cache-key.ts
-
-
-/** Bumped when the entry layout or the fingerprint's meaning changes: old entries stop matching. */
-const CACHE_VERSION = "v1";
-const MAX_KEY = 512;
-/**
- * Entry keys: `<prefix>-v1-<name>.<dir digest>-<platform>-<python>[~<suffix>]-fp-<fingerprint>`.
- * The user's suffix and the name are percent-encoded with `-` encoded too, so `-fp-` marks the fingerprint
- * unambiguously and a prefix lookup for one slot never matches another slot's entries.
- */
-function cacheKeys(parts, fingerprint) {
-    const project = `${encode(parts.name || "project")}.${digest_short(digestOf(parts.projectDir), 8)}`;
-    const suffix = parts.suffix ? `~${encode(parts.suffix)}` : "";
-    const slot = `${CACHE_VERSION}-${project}-${parts.platform}-${parts.python}${suffix}-fp-`;
-    const keys = {
-        wheels: `${parts.prefix}-${slot}${digest_short(fingerprint, 32)}`,
-        manifest: `${parts.prefix}-manifest-${slot}${digest_short(fingerprint, 32)}`,
-        manifestPrefix: `${parts.prefix}-manifest-${slot}`,
-    };
-    if (keys.manifest.length > MAX_KEY) {
-        throw new UserError(`the cache key would be ${keys.manifest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
-    }
-    return keys;
-}
-/** Percent-encodes a user-supplied part, `-` included. */
-function encode(part) {
-    return encodeURIComponent(part).replaceAll("-", "%2D");
-}
-
 ;// CONCATENATED MODULE: ./src/fingerprint/manifest.ts
 
 const MANIFEST_SCHEMA = 1;
@@ -101842,7 +101845,7 @@ function parseManifest(text) {
     return m;
 }
 
-;// CONCATENATED MODULE: ./src/entry.ts
+;// CONCATENATED MODULE: ./src/cache/entry.ts
 
 
 
@@ -101909,6 +101912,74 @@ async function installWheels(dir, manifest, wheelDir) {
     return paths;
 }
 
+;// CONCATENATED MODULE: ./src/cache/entry-key.ts
+
+
+/** Bumped when the entry layout or the fingerprint's meaning changes: old entries stop matching. */
+const CACHE_VERSION = "v1";
+const MAX_KEY = 512;
+/**
+ * Entry keys: `<prefix>-v1-<name>.<dir digest>-<platform>-<python>[~<suffix>]-fp-<fingerprint>`.
+ * The user's suffix and the name are percent-encoded with `-` encoded too, so `-fp-` marks the fingerprint
+ * unambiguously and a prefix lookup for one slot never matches another slot's entries.
+ */
+function entryKeys(parts, fingerprint) {
+    const project = `${encode(parts.name || "project")}.${digest_short(digestOf(parts.projectDir), 8)}`;
+    const suffix = parts.suffix ? `~${encode(parts.suffix)}` : "";
+    const slot = `${CACHE_VERSION}-${project}-${parts.platform}-${parts.python}${suffix}-fp-`;
+    const keys = {
+        wheels: `${parts.prefix}-${slot}${digest_short(fingerprint, 32)}`,
+        manifest: `${parts.prefix}-manifest-${slot}${digest_short(fingerprint, 32)}`,
+        manifestPrefix: `${parts.prefix}-manifest-${slot}`,
+    };
+    if (keys.manifest.length > MAX_KEY) {
+        throw new UserError(`the cache key would be ${keys.manifest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
+    }
+    return keys;
+}
+/** Percent-encodes a user-supplied part, `-` included. */
+function encode(part) {
+    return encodeURIComponent(part).replaceAll("-", "%2D");
+}
+
+;// CONCATENATED MODULE: ./src/cache/store.ts
+
+
+/**
+ * Restores a manifest entry (exact `key`, or the newest under `restoreKeys`) into `dir` and reads
+ * it; cache trouble comes back as a warning and no manifest.
+ */
+async function restoreManifest(deps, dir, key, restoreKeys) {
+    await resetDir(dir);
+    const restored = await deps.cache.restore({ dir, key, restoreKeys });
+    if (restored.status === "unavailable")
+        return { warning: restored.warning };
+    if (restored.status !== "hit")
+        return {};
+    const manifest = await readEntryManifest(dir);
+    return manifest ? { found: { key: restored.matchedKey, manifest } } : {};
+}
+/** Saves the wheels entry (wheels and manifest), then the small manifest entry beside it. */
+async function saveEntries(deps, keys, manifest, wheels) {
+    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
+    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
+    await writeEntry(entryDir, manifest, wheels);
+    const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
+    if (saved.status === "failed") {
+        return { status: "failed", warning: saved.warning, wheelsSaved: false };
+    }
+    // Wheels another job already cached come with that job's manifest, which it may still be
+    // uploading: saving ours too would race it and report a failure that is not one.
+    if (saved.status === "exists")
+        return { status: "exists" };
+    await writeEntry(manifestDir, manifest);
+    const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
+    if (manifestSaved.status === "failed") {
+        return { status: "failed", warning: manifestSaved.warning, wheelsSaved: true };
+    }
+    return { status: saved.status };
+}
+
 ;// CONCATENATED MODULE: ./src/fingerprint/diff.ts
 /** The keys that differ between a previous and a current manifest, in id order. */
 function diffManifests(previous, current) {
@@ -101945,179 +102016,39 @@ function diffFiles(old, now) {
     return changes;
 }
 
-;// CONCATENATED MODULE: ./src/keys/probe.ts
+;// CONCATENATED MODULE: ./src/shared/probe.ts
 
 /**
- * Runs a version probe (`rustc -vV`) without a shell and returns its stdout, or undefined when
+ * Runs a version probe (`rustc -vV`) without a shell, in `cwd` (where pyenv's `.python-version`
+ * and `rust-toolchain.toml` apply, as for the build), and returns its stdout, or undefined when
  * the program is missing, fails or takes longer than `timeoutMs`: an absent tool is a fact
  * the key records, not an error.
  */
-function probe(command, args, env, timeoutMs = 20_000) {
+function probe(command, args, env, cwd, timeoutMs = 20_000) {
     return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)(command, args, { env, timeout: timeoutMs, windowsHide: true }, (error, stdout) => {
+        const options = { env, cwd, timeout: timeoutMs, windowsHide: true };
+        (0,external_node_child_process_namespaceObject.execFile)(command, args, options, (error, stdout) => {
             resolve(error ? undefined : stdout.toString());
         });
     });
-}
-
-;// CONCATENATED MODULE: ./src/which.ts
-
-
-/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
-function which_which(name, env) {
-    if (name.includes("/") || name.includes("\\"))
-        return isExecutable(name) ? name : undefined;
-    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
-    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
-        for (const ext of exts) {
-            const candidate = external_node_path_default().join(dir, name + ext);
-            if (isExecutable(candidate))
-                return candidate;
-        }
-    }
-    return undefined;
-}
-function isExecutable(file) {
-    try {
-        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
-            return false;
-        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
-        return true;
-    }
-    catch {
-        // Not there or not executable: not a match, the search goes on.
-        return false;
-    }
-}
-/** The default interpreter name for this platform. */
-function defaultPython(env) {
-    if (process.platform === "win32")
-        return which_which("python", env) ? "python" : "py";
-    return which_which("python3", env) ? "python3" : "python";
-}
-
-;// CONCATENATED MODULE: ./src/build-command.ts
-
-
-
-
-/**
- * The command that builds the project's wheels into `wheelDir`, run from the project directory:
- * the user's, or a default by backend and what is on PATH — `uv build` when uv is there, then
- * `maturin build` for maturin projects, then `python -m build`, then `pip wheel`.
- */
-async function chooseBuildCommand(given, backend, python, projectDir, wheelDir, env) {
-    const out = toPosix(external_node_path_default().relative(projectDir, wheelDir)) || ".";
-    const keyed = (argv) => argv.map((a) => (a === python ? "<python>" : a));
-    if (given)
-        return { argv: given, keyed: keyed(given), origin: "input" };
-    const pick = (argv, origin) => ({
-        argv,
-        keyed: keyed(argv),
-        origin,
-    });
-    if (which_which("uv", env)) {
-        return pick(["uv", "build", "--wheel", "--python", python, "--out-dir", out, "."], "uv is on PATH");
-    }
-    if (backend.name === "maturin" && which_which("maturin", env)) {
-        return pick(["maturin", "build", "--release", "--interpreter", python, "--out", out], "maturin project, maturin on PATH");
-    }
-    if ((await probe(python, ["-c", "import build"], env)) !== undefined) {
-        return pick([python, "-m", "build", "--wheel", "--outdir", out, "."], "python -m build is installed");
-    }
-    return pick([python, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", out, "."], "pip fallback");
-}
-
-;// CONCATENATED MODULE: ./src/keys/env.ts
-
-/** Variables that change what a build produces. Names ending in `_` are prefixes. */
-const BUILD_ENV = [
-    "CARGO_",
-    "CMAKE_",
-    "MATURIN_",
-    "PYO3_",
-    "SKBUILD_",
-    "SETUPTOOLS_",
-    "MESON_",
-    "RUSTFLAGS",
-    "RUSTC",
-    "RUSTDOCFLAGS",
-    "CC",
-    "CXX",
-    "CPP",
-    "FC",
-    "CFLAGS",
-    "CXXFLAGS",
-    "CPPFLAGS",
-    "FFLAGS",
-    "LDFLAGS",
-    "LDSHARED",
-    "AR",
-    "ARCHFLAGS",
-    "CUDAFLAGS",
-    "NVCC_PREPEND_FLAGS",
-    "MACOSX_DEPLOYMENT_TARGET",
-    "_PYTHON_HOST_PLATFORM",
-];
-/** Matches of the prefixes above that only affect logging, networking or where caches live. */
-const NOT_BUILD_ENV = ["CARGO_TERM_", "CARGO_HOME", "CARGO_HTTP_", "CARGO_NET_", "CARGO_REGISTR"];
-/** A name pattern: an exact name, or a prefix when it ends in `_` or `*`. */
-function matchesName(pattern, name) {
-    if (pattern.endsWith("*"))
-        return name.startsWith(pattern.slice(0, -1));
-    if (pattern.endsWith("_"))
-        return name.startsWith(pattern);
-    return name === pattern;
-}
-/**
- * One key per build-affecting variable that is set, plus every exactly named user variable
- * (recorded as unset when it is). Values are hashed, never kept.
- */
-function envKeys(env, extra) {
-    const keys = new Map();
-    for (const name of Object.keys(env).sort()) {
-        if (NOT_BUILD_ENV.some((p) => name.startsWith(p)))
-            continue;
-        if (BUILD_ENV.some((p) => matchesName(p, name)))
-            keys.set(name, envKey(name, env[name], "implicit"));
-    }
-    for (const pattern of extra) {
-        for (const name of Object.keys(env).filter((n) => matchesName(pattern, n))) {
-            keys.set(name, envKey(name, env[name], "input"));
-        }
-        if (!/[*_]$/.test(pattern) && !keys.has(pattern))
-            keys.set(pattern, envKey(pattern, undefined, "input"));
-    }
-    return [...keys.values()];
-}
-/** The key for one variable: its value's digest, unset kept apart from empty. */
-function envKey(name, value, source, group = "implicit") {
-    const digest = value === undefined ? digestOf("env", name, "unset") : digestOf("env", name, "set", value);
-    return {
-        id: `env:${name}`,
-        kind: "env",
-        source,
-        group,
-        digest,
-        detail: value === undefined ? "unset" : "set",
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/keys/implicit.ts
 
 
 
-const PYTHON_PROBE = `import json, platform, sys, sysconfig
+const PYTHON_PROBE = `import importlib.util, json, platform, sys, sysconfig
 impl = sys.implementation.name
 short = {"cpython": "cp", "pypy": "pp"}.get(impl, impl)
 free = "t" if sysconfig.get_config_var("Py_GIL_DISABLED") else ""
 print(json.dumps({"version": platform.python_version(), "implementation": impl,
   "tag": f"{short}{sys.version_info[0]}{sys.version_info[1]}{free}",
   "soabi": str(sysconfig.get_config_var("SOABI") or sysconfig.get_config_var("EXT_SUFFIX") or ""),
-  "platform": sysconfig.get_platform()}))`;
+  "platform": sysconfig.get_platform(),
+  "hasBuildModule": importlib.util.find_spec("build") is not None}))`;
 /** Asks `python` about itself; undefined when it cannot be run. */
-async function probePython(python, env) {
-    const out = await probe(python, ["-c", PYTHON_PROBE], env);
+async function probePython(python, env, cwd) {
+    const out = await probe(python, ["-c", PYTHON_PROBE], env, cwd);
     if (out === undefined)
         return undefined;
     return JSON.parse(out);
@@ -102147,13 +102078,14 @@ function platformKey() {
     return implicit("platform", "platform", id, id);
 }
 function pythonKey(info) {
-    const detail = info
-        ? `${info.implementation} ${info.version} ${info.soabi} ${info.platform}`
-        : "not found";
-    return implicit("python", "python", info ?? null, detail);
+    if (!info)
+        return implicit("python", "python", null, "not found");
+    const { hasBuildModule: _build, ...keyed } = info;
+    const detail = `${info.implementation} ${info.version} ${info.soabi} ${info.platform}`;
+    return implicit("python", "python", keyed, detail);
 }
 /** The toolchains a backend compiles with, probed in parallel; absent ones are recorded so. */
-async function toolchainKeys(backend, env) {
+async function toolchainKeys(backend, env, cwd) {
     const probes = [];
     const rust = backend.name === "maturin" || backend.name === "setuptools-rust";
     if (rust)
@@ -102175,7 +102107,7 @@ async function toolchainKeys(backend, env) {
     if (backend.name === "meson-python")
         probes.push(["meson", "meson", ["--version"]], ["ninja", "ninja", ["--version"]]);
     return Promise.all(probes.map(async ([name, command, args]) => {
-        const out = (await probe(command, args, env))?.trim();
+        const out = (await probe(command, args, env, cwd))?.trim();
         const detail = out ? (out.split("\n")[0] ?? "").slice(0, 80) : "not found";
         return implicit(`toolchain:${name}`, "toolchain", out ?? null, detail);
     }));
@@ -102247,911 +102179,7 @@ function pyprojectKey(pyproject, exists) {
     return { ...key, group: "rebuild", files: { "pyproject.toml": exists ? key.digest : null } };
 }
 
-;// CONCATENATED MODULE: ./src/fingerprint/prune.ts
-
-/** Directory names that never hold build inputs, pruned at any depth. */
-const NEVER_INPUT_NAMES = new Set([
-    ".git",
-    ".venv",
-    "venv",
-    ".tox",
-    ".nox",
-    "node_modules",
-    "__pycache__",
-    ".mypy_cache",
-    ".pytest_cache",
-    ".ruff_cache",
-    "build",
-    "target",
-    "_skbuild",
-    "builddir",
-    ".eggs",
-    ".wheel-cache",
-]);
-/** The file whose presence makes a directory a virtual environment. */
-const VENV_MARKER = "pyvenv.cfg";
-/**
- * A pruner for a tree whose project directory is `projectDir` and whose explicitly excluded
- * directories (wheel output and such) are `excludeDirs`, all posix and relative to the root.
- */
-function makePruner(projectDir, excludeDirs) {
-    const mayPrune = (dir) => !(dir === "" || dir === projectDir || projectDir.startsWith(`${dir}/`));
-    const excluded = new Set(excludeDirs.filter(mayPrune));
-    const isExcluded = (dir) => excluded.has(dir);
-    const isPruned = (dir) => {
-        if (!mayPrune(dir))
-            return false;
-        const name = external_node_path_namespaceObject.posix.basename(dir);
-        return NEVER_INPUT_NAMES.has(name) || name.endsWith(".egg-info") || excluded.has(dir);
-    };
-    // A name that is also a component of the project directory must not be pruned by name.
-    const projectNames = new Set(projectDir.split("/"));
-    const names = [...NEVER_INPUT_NAMES, "*.egg-info"].filter((name) => !projectNames.has(name));
-    const gitPatterns = [
-        ...names.map((name) => `${name}/`),
-        ...[...excluded].map((dir) => `/${dir.replace(/[\\*?[ ]/g, "\\$&")}/`),
-    ];
-    return { isPruned, isExcluded, mayPrune, gitPatterns };
-}
-/** Whether any ancestor directory of the root-relative `path` satisfies `test`. */
-function underDir(path, test) {
-    for (let end = path.indexOf("/"); end !== -1; end = path.indexOf("/", end + 1)) {
-        if (test(path.slice(0, end)))
-            return true;
-    }
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/expand.ts
-
-
-
-/**
- * Expands the non-negated globs of one list over `tree.files`: for each, the sorted
- * project-relative paths (posix, `../` allowed) of the files under its base that it matches and
- * that no negated glob of the list excludes. A negated glob excludes a file when it matches the
- * file's path relative to the negated glob's base, or one of its directories there (as uv prunes
- * excluded directories). Each glob is matched on its own, not clustered as uv does.
- * Throws a `UserError` when a base leaves the repository root.
- */
-function expandGlobs(tree, globs) {
-    const rooted = globs.map((glob) => rootBase(tree, glob));
-    const exclusions = rooted.filter((r) => r.glob.negated);
-    const result = new Map();
-    for (const { glob, base } of rooted) {
-        if (glob.negated)
-            continue;
-        const matched = [];
-        for (const file of filesUnder(tree.files, base)) {
-            if (glob.matches(below(base, file)) && !exclusions.some((n) => excludes(n, file))) {
-                matched.push(toProject(tree.projectDir, file));
-            }
-        }
-        result.set(glob, matched.sort());
-    }
-    return result;
-}
-function rootBase(tree, glob) {
-    const base = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(tree.projectDir, glob.base));
-    if (base === ".." || base.startsWith("../")) {
-        throw new UserError(`${glob.origin}: glob ${JSON.stringify(glob.pattern)} reaches outside the repository root`);
-    }
-    return { glob, base: base === "." ? "" : base };
-}
-function excludes({ glob, base }, file) {
-    if (base !== "" && !file.startsWith(`${base}/`))
-        return false;
-    const path = below(base, file);
-    return glob.matches(path) || underDir(path, (dir) => glob.matches(dir));
-}
-/** The files under `base` ("" for all): a contiguous range of the sorted list. */
-function* filesUnder(files, base) {
-    if (base === "") {
-        yield* files;
-        return;
-    }
-    const prefix = `${base}/`;
-    for (let i = lowerBound(files, prefix); i < files.length && files[i].startsWith(prefix); i++) {
-        yield files[i];
-    }
-}
-function lowerBound(files, key) {
-    let low = 0;
-    let high = files.length;
-    while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (files[mid] < key)
-            low = mid + 1;
-        else
-            high = mid;
-    }
-    return low;
-}
-function below(base, file) {
-    return base === "" ? file : file.slice(base.length + 1);
-}
-function toProject(projectDir, file) {
-    if (projectDir === "")
-        return file;
-    if (file.startsWith(`${projectDir}/`))
-        return file.slice(projectDir.length + 1);
-    return external_node_path_namespaceObject.posix.relative(projectDir, file);
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/glob.ts
-
-
-const GLOB_CHAR = /[*?[{]/;
-const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
-const ANY_DEPTH = "(?:.*/)?";
-/** Whether a `file` entry is a glob rather than a literal path: it contains `*`, `?`, `[` or `{`. */
-function isGlob(s) {
-    return GLOB_CHAR.test(s);
-}
-/**
- * Compiles a glob written relative to the project directory. Throws a `UserError` naming the
- * pattern and `origin` for an absolute pattern, an empty one, or bad syntax (unclosed `[`/`{`).
- */
-function compileGlob(pattern, origin) {
-    const fail = (why) => new UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
-    const negated = pattern.startsWith("!");
-    const body = negated ? pattern.slice(1) : pattern;
-    // `/x`, `C:x`, `C:\x` and `\\server\share` are absolute; a single leading `\` is an escape.
-    if (/^(?:\/|\\\\|[A-Za-z]:)/.test(body)) {
-        throw fail("is an absolute path; write it relative to the project directory");
-    }
-    // uv's split_glob: leading components without glob characters form the base; `.` and empty
-    // components (so a trailing `/`) are dropped; the last component always stays in the pattern.
-    const parts = body.split("/").filter((part) => part !== "" && part !== ".");
-    let split = 0;
-    while (split < parts.length - 1 && !isGlob(parts[split]))
-        split++;
-    const rest = parts.slice(split).join("/");
-    if (rest === "")
-        throw fail("is empty");
-    const normalized = external_node_path_namespaceObject.posix.normalize(parts.slice(0, split).join("/") || ".");
-    const base = normalized === "." ? "" : normalized;
-    const regex = new RegExp(`^${glob_anchor(rest)}${translate(rest, fail)}$`, "u");
-    return { pattern, origin, negated, base, matches: (path) => regex.test(path) };
-}
-/** gitignore: a pattern without `/` matches at any depth; globwalk makes a bare `*` top level only. */
-function glob_anchor(rest) {
-    return rest.includes("/") || rest === "*" || rest === "**" ? "" : ANY_DEPTH;
-}
-/** Translates glob syntax to a RegExp source (globset with `literal_separator`). */
-function translate(source, fail) {
-    const chars = Array.from(source);
-    let i = 0;
-    const literal = (c) => c.replace(REGEX_SYNTAX, "\\$&");
-    const sequence = (inBraces) => {
-        let out = "";
-        while (i < chars.length) {
-            const c = chars[i];
-            if (inBraces && (c === "," || c === "}"))
-                return out;
-            i++;
-            if (c === "\\") {
-                if (i >= chars.length)
-                    throw fail("ends with a lone backslash");
-                out += literal(chars[i++]);
-            }
-            else if (c === "?")
-                out += "[^/]";
-            else if (c === "*")
-                out += star(inBraces);
-            else if (c === "[")
-                out += charClass();
-            else if (c === "{")
-                out += alternatives();
-            else
-                out += literal(c);
-        }
-        if (inBraces)
-            throw fail('has an unclosed "{"');
-        return out;
-    };
-    // `**` is recursive only as a whole component (`**/x`, `x/**`, `a/**/b`); elsewhere it is `*`.
-    const star = (inBraces) => {
-        if (chars[i] !== "*")
-            return "[^/]*";
-        const before = chars[i - 2];
-        i++;
-        const after = chars[i];
-        const bounds = inBraces ? ["/", "{", ",", "}"] : ["/"];
-        const whole = (before === undefined || bounds.includes(before)) &&
-            (after === undefined || bounds.includes(after));
-        if (!whole)
-            return "[^/]*";
-        if (after !== "/")
-            return ".*";
-        i++;
-        return ANY_DEPTH;
-    };
-    // `[abc]`, `[a-z]`, `[!abc]`/`[^abc]`; a `]` first is literal. Negated classes never match `/`.
-    const charClass = () => {
-        const negated = chars[i] === "!" || chars[i] === "^";
-        if (negated)
-            i++;
-        let items = "";
-        for (let first = true; chars[i] !== "]" || first; first = false) {
-            let c = chars[i++];
-            if (c === "\\")
-                c = chars[i++];
-            if (c === undefined)
-                throw fail('has an unclosed "["');
-            if (chars[i] === "-" && chars[i + 1] !== undefined && chars[i + 1] !== "]") {
-                let end = chars[i + 1];
-                i += 2;
-                if (end === "\\")
-                    end = chars[i++] ?? "";
-                if (end === "" || end.codePointAt(0) < c.codePointAt(0)) {
-                    throw fail(`has an invalid range "${c}-${end}"`);
-                }
-                items += `${classChar(c)}-${classChar(end)}`;
-            }
-            else
-                items += classChar(c);
-        }
-        i++;
-        return negated ? `[^/${items}]` : `[${items}]`;
-    };
-    // `{a,b}`, nested allowed.
-    const alternatives = () => {
-        const options = [sequence(true)];
-        while (chars[i] === ",") {
-            i++;
-            options.push(sequence(true));
-        }
-        i++; // the closing `}`: `sequence(true)` throws at the end of the pattern.
-        return `(?:${options.join("|")})`;
-    };
-    return sequence(false);
-}
-function classChar(c) {
-    return /[\\\]^[-]/.test(c) ? `\\${c}` : c;
-}
-
-;// CONCATENATED MODULE: ./src/keys/git.ts
-
-
-/** Keys for a `{ git = ... }` entry: `git:commit` and/or `git:tags`, with warnings. */
-async function gitKeys(spec, root, isRepo, env) {
-    const warnings = [];
-    const keys = [];
-    const git = (...args) => isRepo ? probe("git", ["-C", root, ...args], env) : Promise.resolve(undefined);
-    if (!isRepo)
-        warnings.push(`${spec.origin}: git key, but the project is not in a git repository`);
-    const base = { kind: "git", source: spec.source, group: spec.group };
-    if (spec.entry.commit) {
-        const commit = (await git("rev-parse", "--verify", "-q", "HEAD"))?.trim() || null;
-        keys.push({
-            ...base,
-            id: "git:commit",
-            digest: digestOf("git:commit", commit ?? "none"),
-            detail: commit?.slice(0, 12) ?? "none",
-        });
-    }
-    if (spec.entry.tags) {
-        const refs = (await git("for-each-ref", "--format=%(refname)%00%(objectname)", "refs/tags")) ?? "";
-        const tags = refs.split("\n").filter(Boolean).sort();
-        if (tags.length === 0 &&
-            (await git("rev-parse", "--is-shallow-repository"))?.trim() === "true") {
-            warnings.push(`${spec.origin}: tags are keyed, but this shallow checkout has no tags (actions/checkout: fetch-depth: 0 or fetch-tags: true)`);
-        }
-        keys.push({
-            ...base,
-            id: "git:tags",
-            digest: digestOf("git:tags", ...tags),
-            detail: `${tags.length} tags`,
-        });
-    }
-    return { keys, warnings };
-}
-
-;// CONCATENATED MODULE: ./src/keys/resolve.ts
-
-
-
-
-
-
-
-
-/**
- * Resolves uv-style entries against the file tree and the environment, one resolver per kind.
- * A `!pattern` glob excludes what it matches from every glob entry. Duplicate ids keep the first.
- */
-async function resolveSpecs(specs, tree, env) {
-    const warnings = [];
-    const globs = new Map();
-    for (const spec of specs) {
-        if (spec.entry.kind === "file" &&
-            (isGlob(spec.entry.pattern) || spec.entry.pattern.startsWith("!"))) {
-            globs.set(spec, compileGlob(spec.entry.pattern, spec.origin));
-        }
-    }
-    const matches = expandGlobs(tree, [...globs.values()]);
-    const keys = [];
-    for (const spec of specs) {
-        const entry = spec.entry;
-        switch (entry.kind) {
-            case "file": {
-                const glob = globs.get(spec);
-                if (glob?.negated)
-                    break;
-                const paths = glob ? matches.get(glob) : [literalPath(spec)];
-                if (glob && paths.length === 0 && spec.source !== "inferred") {
-                    warnings.push(`${spec.origin}: glob ${JSON.stringify(entry.pattern)} matches no file`);
-                }
-                keys.push(await fileKey(spec, paths, tree, warnings, !glob));
-                break;
-            }
-            case "dir":
-                keys.push(await dirKey(spec, tree, warnings));
-                break;
-            case "git": {
-                const git = await gitKeys(spec, tree.root, tree.isGitRepo, env);
-                keys.push(...git.keys);
-                warnings.push(...git.warnings);
-                break;
-            }
-            case "env":
-                keys.push(envKey(entry.name, env[entry.name], spec.source, spec.group));
-                break;
-            default:
-                assertNever(entry);
-        }
-    }
-    return { keys: dedupe(keys), warnings };
-}
-async function fileKey(spec, paths, tree, warnings, literal) {
-    const rooted = paths.map((p) => rootPath(tree, p, spec));
-    const digests = await tree.digest(rooted);
-    const files = {};
-    for (const [i, p] of paths.entries())
-        files[p] = digests.get(rooted[i]) ?? null;
-    if (literal && files[paths[0]] === null && (await resolve_isDirectory(tree, rooted[0]))) {
-        warnings.push(`${spec.origin}: ${paths[0]} is a directory; use { dir = ... } for its presence or a glob such as ${paths[0]}/** for its files`);
-    }
-    const pattern = spec.entry.kind === "file" ? spec.entry.pattern : "";
-    return {
-        id: `file:${pattern}`,
-        kind: "file",
-        source: spec.source,
-        group: spec.group,
-        digest: filesDigest(files),
-        files,
-    };
-}
-async function dirKey(spec, tree, warnings) {
-    const rel = normalize(spec.entry.path);
-    const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(tree.root, rootPath(tree, rel, spec))).catch(() => undefined);
-    if (info && !info.isDirectory())
-        warnings.push(`${spec.origin}: ${rel} is not a directory`);
-    const state = info?.isDirectory() ? "present" : "absent";
-    return {
-        id: `dir:${spec.entry.path}`,
-        kind: "dir",
-        source: spec.source,
-        group: spec.group,
-        digest: digestOf("dir", rel, state),
-        detail: state,
-    };
-}
-function literalPath(spec) {
-    return normalize(spec.entry.pattern);
-}
-function normalize(p) {
-    if (/^(?:[/\\]|[A-Za-z]:)/.test(p))
-        return p;
-    return external_node_path_default().posix.normalize(p.replaceAll("\\", "/")).replace(/\/$/, "");
-}
-/** A project-relative path as a root-relative one; leaving the repository is a user error. */
-function rootPath(tree, rel, spec) {
-    if (/^(?:[/\\]|[A-Za-z]:)/.test(rel)) {
-        throw new UserError(`${spec.origin}: ${rel} is an absolute path; write it relative to the project directory`);
-    }
-    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
-    if (joined === ".." || joined.startsWith("../")) {
-        throw new UserError(`${spec.origin}: ${rel} is outside the repository root`);
-    }
-    return joined === "." ? "" : joined;
-}
-async function resolve_isDirectory(tree, rooted) {
-    return (await (0,promises_namespaceObject.stat)(external_node_path_default().join(tree.root, rooted)).catch(() => undefined))?.isDirectory() ?? false;
-}
-function dedupe(keys) {
-    const seen = new Set();
-    return keys.filter((k) => !seen.has(k.id) && seen.add(k.id));
-}
-
-;// CONCATENATED MODULE: ./src/project/cache-keys.ts
-
-
-
-
-/**
- * Reads `[tool.uv] cache-keys` from pyproject.toml, strictly. uv ignores `cache-keys` in uv.toml,
- * and so does wheel-cache, but it says so.
- */
-async function readDeclaredKeys(project, displayDir) {
-    const where = external_node_path_default().join(displayDir, "pyproject.toml");
-    const value = lookup(project.pyproject.data, "tool", "uv", "cache-keys");
-    const entries = value === undefined ? undefined : parseCacheKeys(value, `${where}: [tool.uv]`);
-    const warnings = [];
-    const uvToml = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(project.dir, "uv.toml"), "utf8").catch(() => undefined);
-    if (uvToml !== undefined && entries === undefined) {
-        const display = external_node_path_default().join(displayDir, "uv.toml");
-        if (lookup(parseTomlContent(uvToml, display), "cache-keys") !== undefined) {
-            warnings.push(`${display}: cache-keys in uv.toml have no effect (uv reads them only from pyproject.toml's [tool.uv]); move them there`);
-        }
-    }
-    return { entries, warnings };
-}
-
-;// CONCATENATED MODULE: ./src/project/cargo.ts
-
-
-
-
-const DEP_TABLES = ["dependencies", "build-dependencies"];
-/**
- * Follows a crate's path dependencies (including `workspace = true` ones) inside `root`.
- * `manifest` is the absolute path of the top crate's Cargo.toml; a missing manifest gives a layout
- * with that crate alone, so the key records Cargo.toml as absent.
- */
-async function readCargoLayout(manifest, root) {
-    const workspaceRoot = await findWorkspaceRoot(external_node_path_default().dirname(manifest), root);
-    const workspace = workspaceRoot
-        ? await readToml(external_node_path_default().join(workspaceRoot, "Cargo.toml"))
-        : undefined;
-    const crates = [];
-    const extraSources = [];
-    const outside = [];
-    const pending = [external_node_path_default().dirname(manifest)];
-    while (pending.length > 0) {
-        const dir = pending.pop();
-        if (crates.includes(dir))
-            continue;
-        if (!isInside(dir, root)) {
-            outside.push(dir);
-            continue;
-        }
-        crates.push(dir);
-        const cargo = await readToml(external_node_path_default().join(dir, "Cargo.toml"));
-        if (!cargo)
-            continue;
-        for (const target of ["lib", "bin"]) {
-            for (const table of [lookup(cargo, target)].flat()) {
-                const file = isTable(table) ? table.path : undefined;
-                if (typeof file === "string" && !isInside(external_node_path_default().join(dir, file), external_node_path_default().join(dir, "src"))) {
-                    extraSources.push(external_node_path_default().join(dir, file));
-                }
-            }
-        }
-        for (const dep of dependencyTables(cargo)) {
-            const target = depPath(dep, dir, workspace, workspaceRoot);
-            if (target)
-                pending.push(target);
-        }
-    }
-    return {
-        crates: crates.sort(),
-        extraSources: extraSources.sort(),
-        workspaceRoot: workspaceRoot ?? external_node_path_default().dirname(manifest),
-        outside: outside.sort(),
-    };
-}
-function dependencyTables(cargo) {
-    const tables = DEP_TABLES.map((name) => cargo[name]);
-    const targets = cargo.target;
-    if (isTable(targets)) {
-        for (const target of Object.values(targets)) {
-            if (isTable(target))
-                tables.push(...DEP_TABLES.map((name) => target[name]));
-        }
-    }
-    return tables.filter(isTable).flatMap((table) => Object.entries(table));
-}
-function depPath([name, spec], dir, workspace, workspaceRoot) {
-    if (!isTable(spec))
-        return undefined;
-    if (typeof spec.path === "string")
-        return external_node_path_default().resolve(dir, spec.path);
-    if (spec.workspace === true && workspace && workspaceRoot) {
-        const inherited = lookup(workspace, "workspace", "dependencies", name);
-        if (isTable(inherited) && typeof inherited.path === "string") {
-            return external_node_path_default().resolve(workspaceRoot, inherited.path);
-        }
-    }
-    return undefined;
-}
-async function findWorkspaceRoot(start, root) {
-    for (let dir = start; isInside(dir, root); dir = external_node_path_default().dirname(dir)) {
-        const cargo = await readToml(external_node_path_default().join(dir, "Cargo.toml"));
-        if (cargo && isTable(cargo.workspace))
-            return dir;
-        if (dir === root || external_node_path_default().dirname(dir) === dir)
-            break;
-    }
-    return undefined;
-}
-async function readToml(file) {
-    // A manifest that cannot be read is treated as absent: its key records it so.
-    const text = await (0,promises_namespaceObject.readFile)(file, "utf8").catch(() => undefined);
-    return text === undefined ? undefined : parseTomlContent(text, file);
-}
-
-;// CONCATENATED MODULE: ./src/project/backend.ts
-
-const LEGACY = "setuptools.build_meta:__legacy__";
-const GIT_VERSIONING = ["setuptools-scm", "setuptools_scm", "hatch-vcs", "versioningit"];
-const GIT_VERSIONING_TOOLS = ["setuptools_scm", "setuptools-scm", "versioningit", "hatch-vcs"];
-/** Detects the build backend from `[build-system]`; `setupPy` is the text of setup.py, if any. */
-function detectBackend(pyproject, setupPy) {
-    const module = String(lookup(pyproject, "build-system", "build-backend") ?? LEGACY);
-    const requires = stringList(lookup(pyproject, "build-system", "requires")).map(requirementName);
-    const backendPath = stringList(lookup(pyproject, "build-system", "backend-path"));
-    const dynamic = stringList(lookup(pyproject, "project", "dynamic"));
-    const versionFromGit = (dynamic.includes("version") || !lookup(pyproject, "project", "version")) &&
-        (requires.some((r) => GIT_VERSIONING.includes(r)) ||
-            GIT_VERSIONING_TOOLS.some((tool) => lookup(pyproject, "tool", tool) !== undefined) ||
-            lookup(pyproject, "tool", "hatch", "version", "source") === "vcs");
-    return {
-        name: backendName(module, requires, pyproject, setupPy),
-        module,
-        requires,
-        backendPath,
-        versionFromGit,
-    };
-}
-function backendName(module, requires, pyproject, setupPy) {
-    const root = module.split(/[.:]/)[0];
-    if (root === "maturin")
-        return "maturin";
-    if (root === "scikit_build_core")
-        return "scikit-build-core";
-    if (root === "mesonpy")
-        return "meson-python";
-    if (root === "setuptools") {
-        const rust = requires.includes("setuptools-rust") ||
-            lookup(pyproject, "tool", "setuptools-rust") !== undefined ||
-            /\bRustExtension\b/.test(setupPy ?? "");
-        return rust ? "setuptools-rust" : "setuptools";
-    }
-    return "other";
-}
-/** `"setuptools-rust>=1.5; python_version>'3'"` → `setuptools-rust`. */
-function requirementName(requirement) {
-    const name = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(requirement)?.[1] ?? requirement;
-    return name.toLowerCase().replace(/[._]+/g, "-");
-}
-
-;// CONCATENATED MODULE: ./src/project/model.ts
-
-
-
-
-/** Reads pyproject.toml, setup.py and setup.cfg and detects the backend. */
-async function loadProject(dir, root, displayDir = dir) {
-    const pyproject = await readPyproject(dir, displayDir);
-    const setupPy = await readOptional(external_node_path_default().join(dir, "setup.py"));
-    const setupCfg = await readOptional(external_node_path_default().join(dir, "setup.cfg"));
-    const kind = async (rel) => (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, rel)).catch(() => undefined);
-    return {
-        dir,
-        root,
-        pyproject,
-        backend: detectBackend(pyproject.data, setupPy),
-        setupPy,
-        setupCfg,
-        isFile: async (rel) => (await kind(rel))?.isFile() ?? false,
-        isDir: async (rel) => (await kind(rel))?.isDirectory() ?? false,
-        subdirs: async (rel) => {
-            // An unreadable or missing directory has no subdirectories to infer from.
-            const entries = await (0,promises_namespaceObject.readdir)(external_node_path_default().join(dir, rel), { withFileTypes: true }).catch(() => []);
-            return entries
-                .filter((e) => e.isDirectory())
-                .map((e) => e.name)
-                .sort();
-        },
-    };
-}
-async function readOptional(file) {
-    // Absent (or unreadable) optional files simply contribute nothing to inference.
-    return (0,promises_namespaceObject.readFile)(file, "utf8").catch(() => undefined);
-}
-/** Project-relative posix path of an absolute path. */
-function projectPath(project, absolute) {
-    return external_node_path_default().relative(project.dir, absolute).split((external_node_path_default()).sep).join("/") || ".";
-}
-
-;// CONCATENATED MODULE: ./src/project/defaults.ts
-
-
-
-
-
-/** Sources a C, C++, CUDA, Cython or Fortran build compiles or includes, at any depth. */
-const NATIVE_SOURCES = "*.{c,cc,cpp,cxx,c++,h,hh,hpp,hxx,h++,inl,ipp,tpp,cu,cuh,pyx,pxd,pxi,f,for,f90,f95,F,F90,m,mm,s,S,asm,def}";
-const file = (pattern) => ({ kind: "file", pattern });
-/**
- * The rebuild keys wheel-cache uses when the project sets no `[tool.uv] cache-keys`: what its
- * backend compiles, configures and links, so that a source edit always rebuilds (uv's own
- * defaults would not). pyproject.toml itself is an implicit key for every project.
- */
-async function inferRebuildKeys(project) {
-    const entries = [{ kind: "dir", path: "src" }];
-    const warnings = [];
-    const { backend } = project;
-    if (backend.name !== "maturin")
-        entries.push(file("setup.py"), file("setup.cfg"));
-    switch (backend.name) {
-        case "maturin": {
-            const manifest = lookup(project.pyproject.data, "tool", "maturin", "manifest-path");
-            const layout = await cargoLayout(project, typeof manifest === "string" ? manifest : "Cargo.toml");
-            entries.push(...rustKeys(project, layout, warnings));
-            // maturin honours .gitignore files when it collects the python-source files.
-            entries.push(file("**/.gitignore"));
-            break;
-        }
-        case "setuptools-rust": {
-            entries.push(file("MANIFEST.in"));
-            for (const manifest of rustManifests(project)) {
-                entries.push(...rustKeys(project, await cargoLayout(project, manifest), warnings));
-            }
-            break;
-        }
-        case "setuptools":
-            entries.push(file("MANIFEST.in"), file(NATIVE_SOURCES));
-            break;
-        case "scikit-build-core":
-            entries.push(file("**/CMakeLists.txt"), file("*.cmake"), file("*.in"), file("CMakePresets.json"), 
-            // scikit-build-core reads .gitignore files to decide which package files the wheel leaves out.
-            file("**/.gitignore"));
-            entries.push(file(NATIVE_SOURCES));
-            break;
-        case "meson-python":
-            entries.push(file("**/meson.build"), file("meson.options"), file("meson_options.txt"));
-            entries.push(file("*.wrap"), file("*.in"), file(NATIVE_SOURCES));
-            break;
-        case "other":
-            break;
-    }
-    for (const dir of backend.backendPath)
-        entries.push(file(`${trimSlash(dir)}/**/*.py`));
-    if (backend.versionFromGit)
-        entries.push({ kind: "git", commit: true, tags: true });
-    return { entries, warnings };
-}
-async function cargoLayout(project, manifest) {
-    return readCargoLayout(external_node_path_default().resolve(project.dir, manifest), project.root);
-}
-function rustKeys(project, layout, warnings) {
-    const rel = (abs) => projectPath(project, abs);
-    const under = (dir, name) => (rel(dir) === "." ? name : `${rel(dir)}/${name}`);
-    const entries = [];
-    for (const crate of layout.crates) {
-        entries.push(file(under(crate, "Cargo.toml")), file(under(crate, "src/**")));
-        entries.push(file(under(crate, "build.rs")));
-    }
-    for (const source of layout.extraSources)
-        entries.push(file(rel(source)));
-    entries.push(file(under(layout.workspaceRoot, "Cargo.toml")), file(under(layout.workspaceRoot, "Cargo.lock")));
-    // Cargo and rustup read their configuration from the build directory and every ancestor.
-    for (let dir = project.dir; isInside(dir, project.root); dir = external_node_path_default().dirname(dir)) {
-        for (const name of [
-            ".cargo/config.toml",
-            ".cargo/config",
-            "rust-toolchain",
-            "rust-toolchain.toml",
-        ]) {
-            entries.push(file(under(dir, name)));
-        }
-        if (dir === project.root)
-            break;
-    }
-    for (const dir of layout.outside) {
-        warnings.push(`Rust path dependency ${rel(dir)} is outside the repository and is not fingerprinted`);
-    }
-    return entries;
-}
-/** Cargo manifests that setuptools-rust builds, from pyproject.toml or setup.py. */
-function rustManifests(project) {
-    const modules = lookup(project.pyproject.data, "tool", "setuptools-rust", "ext-modules");
-    const fromToml = (Array.isArray(modules) ? modules : []).flatMap((m) => stringList(lookup(m, "path")));
-    const fromSetupPy = [
-        ...(project.setupPy ?? "").matchAll(/RustExtension\([^)]*?path\s*=\s*["']([^"']+)["']/gs),
-    ].map((m) => m[1]);
-    const manifests = [...fromToml, ...fromSetupPy];
-    return manifests.length > 0 ? [...new Set(manifests)] : ["Cargo.toml"];
-}
-function trimSlash(dir) {
-    return dir.replace(/\/+$/, "") || ".";
-}
-
-;// CONCATENATED MODULE: ./src/project/metadata.ts
-
-
-/** License files every current backend picks up by itself when `license-files` is not set. */
-const DEFAULT_LICENSE_FILES = "{LICEN[CS]E,COPYING,NOTICE,AUTHORS}*";
-const metadata_file = (pattern) => ({ kind: "file", pattern });
-/**
- * Files the backend reads into the wheel's metadata: the readme, license files, files that
- * dynamic metadata is read from, and what a backend reads by itself (maturin's README.md and
- * Cargo's readme and license-file). A README that no backend reads is not an input.
- */
-async function inferMetadataKeys(project, cargo) {
-    const data = project.pyproject.data;
-    const paths = [];
-    const readme = lookup(data, "project", "readme");
-    if (typeof readme === "string")
-        paths.push(readme);
-    else if (isTable(readme) && typeof readme.file === "string")
-        paths.push(readme.file);
-    const license = lookup(data, "project", "license");
-    if (isTable(license) && typeof license.file === "string")
-        paths.push(license.file);
-    const licenseFiles = lookup(data, "project", "license-files");
-    paths.push(...(licenseFiles === undefined ? [DEFAULT_LICENSE_FILES] : stringList(licenseFiles)));
-    paths.push(...setuptoolsDynamicFiles(data), ...hatchRequirementFiles(data));
-    paths.push(...setupCfgFiles(project.setupCfg ?? ""));
-    if (project.backend.name === "maturin") {
-        if (readme === undefined)
-            paths.push("README.md");
-        for (const field of ["readme", "license-file"]) {
-            const value = cargo ? lookup(cargo, "package", field) : undefined;
-            if (typeof value === "string")
-                paths.push(value);
-        }
-    }
-    paths.push(...(await setupPyFiles(project)));
-    return [...new Set(paths.map((p) => external_node_path_default().posix.normalize(p.replaceAll("\\", "/"))))].map(metadata_file);
-}
-/** `[tool.setuptools.dynamic]`: `{ file = ... }` values of version, dependencies, readme, ... */
-function setuptoolsDynamicFiles(data) {
-    const dynamic = lookup(data, "tool", "setuptools", "dynamic");
-    if (!isTable(dynamic))
-        return [];
-    const values = Object.values(dynamic).flatMap((v) => isTable(v) && !("file" in v) ? Object.values(v) : [v]);
-    return values.flatMap((v) => (isTable(v) ? stringList(v.file) : []));
-}
-function hatchRequirementFiles(data) {
-    const hook = lookup(data, "tool", "hatch", "metadata", "hooks", "requirements_txt");
-    if (!isTable(hook))
-        return [];
-    const optional = isTable(hook["optional-dependencies"])
-        ? Object.values(hook["optional-dependencies"])
-        : [];
-    return [...stringList(hook.files), ...optional.flatMap(stringList)];
-}
-/** `setup.cfg` values of the form `file: a.txt, b.txt` and `license_files` globs. */
-function setupCfgFiles(text) {
-    const files = [];
-    for (const match of text.matchAll(/^[ \t]*[\w.-]+[ \t]*=[ \t]*file:[ \t]*(.+)$/gm)) {
-        files.push(...match[1]
-            .split(",")
-            .map((f) => f.trim())
-            .filter(Boolean));
-    }
-    const licenses = /^[ \t]*license_files[ \t]*=([^\n]*(?:\n[ \t]+[^\n]+)*)/m.exec(text);
-    if (licenses)
-        files.push(...licenses[1].split(/[\s,]+/).filter(Boolean));
-    return files;
-}
-const SOURCE_SUFFIX = /\.(?:py|pyx|pxd|pxi|c|cc|cpp|cxx|h|hh|hpp|hxx|rs|f|f90|cu|m|mm|s)$/i;
-/** Files setup.py names in string literals (a readme it opens, a version file): read at build time. */
-async function setupPyFiles(project) {
-    const literals = [...(project.setupPy ?? "").matchAll(/["']([\w./-]{1,200}\.[\w]{1,10})["']/g)];
-    // Sources named in Extension(...) are rebuild keys already; what is left is what metadata reads.
-    const candidates = [...new Set(literals.map((m) => m[1]))]
-        .filter((c) => !SOURCE_SUFFIX.test(c))
-        .slice(0, 100);
-    const found = await Promise.all(candidates.map(async (c) => ((await project.isFile(c)) ? c : "")));
-    return found.filter(Boolean);
-}
-
-;// CONCATENATED MODULE: ./src/project/packages.ts
-
-/** Top-level directories that are never packages in a flat layout (setuptools' own list, abridged). */
-const NOT_PACKAGES = new Set([
-    "tests",
-    "test",
-    "docs",
-    "doc",
-    "examples",
-    "example",
-    "benchmarks",
-    "bench",
-    "scripts",
-    "tools",
-    "tasks",
-    "site",
-    "build",
-    "dist",
-    "target",
-    "python",
-    "src",
-    "include",
-    "lib",
-]);
-/**
- * Directories whose files the wheel ships (Python sources, stubs and package data), as
- * project-relative paths. They are always fingerprinted, so a restored wheel never carries stale
- * Python code, and are reported apart from the rebuild keys.
- */
-async function shippedDirs(project) {
-    const data = project.pyproject.data;
-    const name = importName(project);
-    const configured = [];
-    const pythonSource = lookup(data, "tool", "maturin", "python-source");
-    if (typeof pythonSource === "string")
-        configured.push(pythonSource);
-    configured.push(...stringList(lookup(data, "tool", "scikit-build", "wheel", "packages")));
-    const packageDir = lookup(data, "tool", "setuptools", "package-dir");
-    if (isTable(packageDir))
-        configured.push(...stringList(Object.values(packageDir)));
-    const where = lookup(data, "tool", "setuptools", "packages", "find", "where");
-    configured.push(...stringList(where));
-    const cfgDir = /^[ \t]*package_dir[ \t]*=[ \t]*\n?[ \t]*=[ \t]*([\w./-]+)/m.exec(project.setupCfg ?? "");
-    if (cfgDir)
-        configured.push(cfgDir[1]);
-    const found = await existingDirs(project, configured);
-    if (found.length > 0)
-        return found;
-    const conventional = await existingDirs(project, [`src/${name}`, `python/${name}`, name]);
-    return conventional.length > 0 ? conventional : fallbackPackages(project);
-}
-async function existingDirs(project, dirs) {
-    const found = [];
-    for (const dir of dirs) {
-        const clean = dir.replace(/\/+$/, "") || ".";
-        if (!found.includes(clean) && (await project.isDir(clean)))
-            found.push(clean);
-    }
-    return found.sort();
-}
-/** Entries for the shipped files: each package directory's whole content, plus top-level modules. */
-async function inferShippedKeys(project) {
-    const dirs = await shippedDirs(project);
-    // No package directory found (py-modules, namespace packages): every Python file, to be safe.
-    const patterns = dirs.length > 0 ? dirs.map((dir) => `${dir}/**`) : ["*.py", "*.pyi"];
-    const entries = patterns.map((pattern) => ({ kind: "file", pattern }));
-    const name = importName(project);
-    for (const module of [`${name}.py`, `${name}.pyi`, "py.typed"]) {
-        if (await project.isFile(module))
-            entries.push({ kind: "file", pattern: module });
-    }
-    return entries;
-}
-/** A src layout ships everything under src/; a flat layout its top-level packages. */
-async function fallbackPackages(project) {
-    if (await project.isDir("src"))
-        return ["src"];
-    const dirs = await project.subdirs(".");
-    const packages = [];
-    for (const dir of dirs) {
-        if (NOT_PACKAGES.has(dir) || dir.startsWith("."))
-            continue;
-        if (await project.isFile(`${dir}/__init__.py`))
-            packages.push(dir);
-    }
-    return packages;
-}
-/** The import name: maturin's `module-name` package, else the normalized project name. */
-function importName(project) {
-    const data = project.pyproject.data;
-    const moduleName = lookup(data, "tool", "maturin", "module-name");
-    if (typeof moduleName === "string")
-        return moduleName.split(".")[0];
-    const name = lookup(data, "project", "name");
-    const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(project.setupPy ?? "")?.[1];
-    return String(typeof name === "string" ? name : (fromSetup ?? ""))
-        .toLowerCase()
-        .replace(/[-.]+/g, "_");
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/git-run.ts
+;// CONCATENATED MODULE: ./src/files/git-run.ts
 
 
 const execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
@@ -103175,7 +102203,7 @@ async function git(cwd, args, input) {
     return stdout;
 }
 
-;// CONCATENATED MODULE: ./src/fingerprint/git-index.ts
+;// CONCATENATED MODULE: ./src/files/git-index.ts
 
 /** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
 const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
@@ -103210,7 +102238,7 @@ async function indexTrust(root, paths) {
     return { usable, converted };
 }
 
-;// CONCATENATED MODULE: ./src/fingerprint/blob-id.ts
+;// CONCATENATED MODULE: ./src/files/blob-id.ts
 /**
  * Makes a synchronous hasher that computes the git blob id of a file's content (SHA-1 of
  * `blob <size>\0` + bytes, hex), the same as `git hash-object --no-filters`. Symlinks are
@@ -103274,7 +102302,7 @@ function makeBlobHasher(fs, crypto, bufferSize) {
 
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
-;// CONCATENATED MODULE: ./src/fingerprint/hash-pool.ts
+;// CONCATENATED MODULE: ./src/files/hash-pool.ts
 
 
 /** Paths sent to a worker at a time: large enough to amortize a message, small enough to balance. */
@@ -103381,7 +102409,7 @@ async function runJob(paths, workers) {
     return digests;
 }
 
-;// CONCATENATED MODULE: ./src/fingerprint/pool.ts
+;// CONCATENATED MODULE: ./src/files/pool.ts
 
 /** Default number of concurrent file operations: CPUs × 2, at most 16. */
 function defaultConcurrency() {
@@ -103410,7 +102438,7 @@ async function mapLimit(items, limit, fn) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/fingerprint/hash.ts
+;// CONCATENATED MODULE: ./src/files/hash.ts
 
 
 
@@ -103454,7 +102482,62 @@ async function hash_hashFiles(absPaths, workers = hashWorkers()) {
     return new Map(unique.map((path, index) => [path, digests[index] ?? null]));
 }
 
-;// CONCATENATED MODULE: ./src/fingerprint/git-files.ts
+;// CONCATENATED MODULE: ./src/files/prune.ts
+
+/** Directory names that never hold build inputs, pruned at any depth. */
+const NEVER_INPUT_NAMES = new Set([
+    ".git",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    "__pycache__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "build",
+    "target",
+    "_skbuild",
+    "builddir",
+    ".eggs",
+    ".wheel-cache",
+]);
+/** The file whose presence makes a directory a virtual environment. */
+const VENV_MARKER = "pyvenv.cfg";
+/**
+ * A pruner for a tree whose project directory is `projectDir` and whose explicitly excluded
+ * directories (wheel output and such) are `excludeDirs`, all posix and relative to the root.
+ */
+function makePruner(projectDir, excludeDirs) {
+    const mayPrune = (dir) => !(dir === "" || dir === projectDir || projectDir.startsWith(`${dir}/`));
+    const excluded = new Set(excludeDirs.filter(mayPrune));
+    const isExcluded = (dir) => excluded.has(dir);
+    const isPruned = (dir) => {
+        if (!mayPrune(dir))
+            return false;
+        const name = external_node_path_namespaceObject.posix.basename(dir);
+        return NEVER_INPUT_NAMES.has(name) || name.endsWith(".egg-info") || excluded.has(dir);
+    };
+    // A name that is also a component of the project directory must not be pruned by name.
+    const projectNames = new Set(projectDir.split("/"));
+    const names = [...NEVER_INPUT_NAMES, "*.egg-info"].filter((name) => !projectNames.has(name));
+    const gitPatterns = [
+        ...names.map((name) => `${name}/`),
+        ...[...excluded].map((dir) => `/${dir.replace(/[\\*?[ ]/g, "\\$&")}/`),
+    ];
+    return { isPruned, isExcluded, mayPrune, gitPatterns };
+}
+/** Whether any ancestor directory of the root-relative `path` satisfies `test`. */
+function underDir(path, test) {
+    for (let end = path.indexOf("/"); end !== -1; end = path.indexOf("/", end + 1)) {
+        if (test(path.slice(0, end)))
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/files/git-files.ts
 
 
 
@@ -103595,7 +102678,9 @@ function isFileSync(absPath) {
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
 var ignore = __nccwpck_require__(298);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-;// CONCATENATED MODULE: ./src/fingerprint/walk.ts
+;// CONCATENATED MODULE: ./src/files/walk.ts
+
+
 
 
 
@@ -103610,7 +102695,7 @@ var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 async function walkFiles(root, pruner, includeIgnored, start = "") {
     const files = [];
     const visit = async (dir, inherited) => {
-        const entries = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir), { withFileTypes: true });
+        const entries = await listDir(root, dir);
         if (entries.some((e) => e.name === VENV_MARKER) && pruner.mayPrune(dir))
             return;
         const rules = includeIgnored ? inherited : await withGitignore(root, dir, inherited, entries);
@@ -103634,10 +102719,20 @@ async function walkFiles(root, pruner, includeIgnored, start = "") {
     await visit(start, []);
     return files;
 }
+/** A directory's entries; one that cannot be read is a UserError naming it. */
+async function listDir(root, dir) {
+    try {
+        return await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir), { withFileTypes: true });
+    }
+    catch (error) {
+        const shown = dir === "" ? root : dir;
+        throw new UserError(`cannot list ${shown}: ${describeFsError(error)}; make it readable, or move it out of the repository (its files could be build inputs)`);
+    }
+}
 async function withGitignore(root, dir, inherited, entries) {
     if (!entries.some((e) => e.name === ".gitignore" && e.isFile()))
         return inherited;
-    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, dir, ".gitignore"), "utf8");
+    const text = (await readProjectFile((0,external_node_path_namespaceObject.join)(root, dir, ".gitignore"), (0,external_node_path_namespaceObject.join)(dir, ".gitignore"))) ?? "";
     return [...inherited, { dir, matcher: ignore_default()({ ignorecase: false }).add(text) }];
 }
 /** gitignore precedence: the deepest `.gitignore` with a matching rule decides. */
@@ -103666,7 +102761,7 @@ async function isFileTarget(root, path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/fingerprint/listing.ts
+;// CONCATENATED MODULE: ./src/files/listing.ts
 
 
 
@@ -103676,35 +102771,42 @@ async function isFileTarget(root, path) {
 
 
 /**
- * Lists the candidate input files of the repository holding `projectDir`. The root is the git
- * work tree root (`git rev-parse --show-toplevel`); without a usable git, the nearest ancestor
- * holding `.git`, else the project directory itself. Listing uses `git ls-files` in a work tree
- * and a directory walk otherwise; both prune never-input directories and honour `.gitignore`.
+ * Finds the root of the repository holding `projectDir`: the git work tree root (`git rev-parse
+ * --show-toplevel`); without a usable git, the nearest ancestor holding `.git`, else the project
+ * directory itself. A project directory that does not exist is a UserError naming `display`.
  */
-async function openTree(options) {
-    const project = await projectRealpath(options.projectDir);
+async function locateProject(projectDir, display = projectDir) {
+    const project = await projectRealpath(projectDir, display);
     const gitRoot = await gitToplevel(project);
     const root = gitRoot ?? (await dotGitAncestor(project)) ?? project;
+    return { projectDir: project, root, isGitRepo: gitRoot !== null };
+}
+/**
+ * Lists the candidate input files of the repository at `location`: `git ls-files` in a work tree
+ * and a directory walk otherwise; both prune never-input directories and honour `.gitignore`.
+ */
+async function openTree(location, options = {}) {
+    const { root, isGitRepo } = location;
     const excluded = [];
     for (const dir of options.exclude ?? []) {
         const real = await existingRealpath(dir);
         if (real !== null && isInside(real, root))
             excluded.push(toPosix((0,external_node_path_namespaceObject.relative)(root, real)));
     }
-    const projectDir = toPosix((0,external_node_path_namespaceObject.relative)(root, project));
+    const projectDir = toPosix((0,external_node_path_namespaceObject.relative)(root, location.projectDir));
     const pruner = makePruner(projectDir, excluded);
     const includeIgnored = options.includeIgnored ?? false;
     const useIndex = options.useIndex ?? true;
-    const listing = gitRoot ? await gitFiles(root, pruner, includeIgnored, useIndex) : undefined;
+    const listing = isGitRepo ? await gitFiles(root, pruner, includeIgnored, useIndex) : undefined;
     let files = listing?.files ?? (await walkFiles(root, pruner, includeIgnored));
-    if (gitRoot && projectDir !== "" && !includeIgnored && (await gitIgnores(root, projectDir))) {
+    if (isGitRepo && projectDir !== "" && !includeIgnored && (await gitIgnores(root, projectDir))) {
         // A project inside an ignored directory (a scratch copy in a repository): git lists none of
         // its untracked files, so walk it, honouring the .gitignore files inside it.
         const walked = await walkFiles(root, pruner, false, projectDir);
         files = [...new Set([...files, ...walked])];
     }
     files.sort(); // plain UTF-16 code unit order
-    return new ListedTree(root, projectDir, gitRoot !== null, files, {
+    return new ListedTree(root, projectDir, isGitRepo, files, {
         known: listing?.indexIds ?? new Map(),
         hash: options.hasher ?? hash_hashFiles,
     });
@@ -103735,10 +102837,12 @@ class ListedTree {
         return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
     }
 }
-async function projectRealpath(dir) {
+async function projectRealpath(dir, display) {
     const real = await existingRealpath(dir);
-    if (real === null || !(await (0,promises_namespaceObject.stat)(real)).isDirectory()) {
-        throw new UserError(`project directory ${dir} does not exist or is not a directory`);
+    if (real === null)
+        throw new UserError(`project directory not found: ${display}`);
+    if (!(await (0,promises_namespaceObject.stat)(real)).isDirectory()) {
+        throw new UserError(`project is not a directory: ${display}`);
     }
     return real;
 }
@@ -103770,6 +102874,1105 @@ async function dotGitAncestor(dir) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/files/expand.ts
+
+
+
+/**
+ * Expands the non-negated globs of one list over `tree.files`: for each, the sorted
+ * project-relative paths (posix, `../` allowed) of the files under its base that it matches and
+ * that no negated glob of the list excludes. A negated glob excludes a file when it matches the
+ * file's path relative to the negated glob's base, or one of its directories there (as uv prunes
+ * excluded directories). Each glob is matched on its own, not clustered as uv does.
+ * Throws a `UserError` when a base leaves the repository root.
+ */
+function expandGlobs(tree, globs) {
+    const rooted = globs.map((glob) => rootBase(tree, glob));
+    const exclusions = rooted.filter((r) => r.glob.negated);
+    const result = new Map();
+    for (const { glob, base } of rooted) {
+        if (glob.negated)
+            continue;
+        const matched = [];
+        for (const file of filesUnder(tree.files, base)) {
+            if (glob.matches(below(base, file)) && !exclusions.some((n) => excludes(n, file))) {
+                matched.push(toProject(tree.projectDir, file));
+            }
+        }
+        result.set(glob, matched.sort());
+    }
+    return result;
+}
+function rootBase(tree, glob) {
+    const base = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(tree.projectDir, glob.base));
+    if (base === ".." || base.startsWith("../")) {
+        throw new UserError(`${glob.origin}: glob ${JSON.stringify(glob.pattern)} reaches outside the repository root`);
+    }
+    return { glob, base: base === "." ? "" : base };
+}
+function excludes({ glob, base }, file) {
+    if (base !== "" && !file.startsWith(`${base}/`))
+        return false;
+    const path = below(base, file);
+    return glob.matches(path) || underDir(path, (dir) => glob.matches(dir));
+}
+/** The files under `base` ("" for all): a contiguous range of the sorted list. */
+function* filesUnder(files, base) {
+    if (base === "") {
+        yield* files;
+        return;
+    }
+    const prefix = `${base}/`;
+    for (let i = lowerBound(files, prefix); i < files.length && files[i].startsWith(prefix); i++) {
+        yield files[i];
+    }
+}
+function lowerBound(files, key) {
+    let low = 0;
+    let high = files.length;
+    while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (files[mid] < key)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low;
+}
+function below(base, file) {
+    return base === "" ? file : file.slice(base.length + 1);
+}
+function toProject(projectDir, file) {
+    if (projectDir === "")
+        return file;
+    if (file.startsWith(`${projectDir}/`))
+        return file.slice(projectDir.length + 1);
+    return external_node_path_namespaceObject.posix.relative(projectDir, file);
+}
+
+;// CONCATENATED MODULE: ./src/files/glob.ts
+
+
+const GLOB_CHAR = /[*?[{]/;
+const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
+const ANY_DEPTH = "(?:.*/)?";
+/** Whether a `file` entry is a glob rather than a literal path: it contains `*`, `?`, `[` or `{`. */
+function isGlob(s) {
+    return GLOB_CHAR.test(s);
+}
+/**
+ * Compiles a glob written relative to the project directory. Throws a `UserError` naming the
+ * pattern and `origin` for an absolute pattern, an empty one, or bad syntax (unclosed `[`/`{`).
+ */
+function compileGlob(pattern, origin) {
+    const fail = (why) => new UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
+    const negated = pattern.startsWith("!");
+    const body = negated ? pattern.slice(1) : pattern;
+    // `/x`, `C:x`, `C:\x` and `\\server\share` are absolute; a single leading `\` is an escape.
+    if (/^(?:\/|\\\\|[A-Za-z]:)/.test(body)) {
+        throw fail("is an absolute path; write it relative to the project directory");
+    }
+    // uv's split_glob: leading components without glob characters form the base; `.` and empty
+    // components (so a trailing `/`) are dropped; the last component always stays in the pattern.
+    const parts = body.split("/").filter((part) => part !== "" && part !== ".");
+    let split = 0;
+    while (split < parts.length - 1 && !isGlob(parts[split]))
+        split++;
+    const rest = parts.slice(split).join("/");
+    if (rest === "")
+        throw fail("is empty");
+    const normalized = external_node_path_namespaceObject.posix.normalize(parts.slice(0, split).join("/") || ".");
+    const base = normalized === "." ? "" : normalized;
+    const regex = new RegExp(`^${glob_anchor(rest)}${translate(rest, fail)}$`, "u");
+    return { pattern, origin, negated, base, matches: (path) => regex.test(path) };
+}
+/** gitignore: a pattern without `/` matches at any depth; globwalk makes a bare `*` top level only. */
+function glob_anchor(rest) {
+    return rest.includes("/") || rest === "*" || rest === "**" ? "" : ANY_DEPTH;
+}
+/** Translates glob syntax to a RegExp source (globset with `literal_separator`). */
+function translate(source, fail) {
+    const chars = Array.from(source);
+    let i = 0;
+    const literal = (c) => c.replace(REGEX_SYNTAX, "\\$&");
+    const sequence = (inBraces) => {
+        let out = "";
+        while (i < chars.length) {
+            const c = chars[i];
+            if (inBraces && (c === "," || c === "}"))
+                return out;
+            i++;
+            if (c === "\\") {
+                if (i >= chars.length)
+                    throw fail("ends with a lone backslash");
+                out += literal(chars[i++]);
+            }
+            else if (c === "?")
+                out += "[^/]";
+            else if (c === "*")
+                out += star(inBraces);
+            else if (c === "[")
+                out += charClass();
+            else if (c === "{")
+                out += alternatives();
+            else
+                out += literal(c);
+        }
+        if (inBraces)
+            throw fail('has an unclosed "{"');
+        return out;
+    };
+    // `**` is recursive only as a whole component (`**/x`, `x/**`, `a/**/b`); elsewhere it is `*`.
+    const star = (inBraces) => {
+        if (chars[i] !== "*")
+            return "[^/]*";
+        const before = chars[i - 2];
+        i++;
+        const after = chars[i];
+        const bounds = inBraces ? ["/", "{", ",", "}"] : ["/"];
+        const whole = (before === undefined || bounds.includes(before)) &&
+            (after === undefined || bounds.includes(after));
+        if (!whole)
+            return "[^/]*";
+        if (after !== "/")
+            return ".*";
+        i++;
+        return ANY_DEPTH;
+    };
+    // `[abc]`, `[a-z]`, `[!abc]`/`[^abc]`; a `]` first is literal. Negated classes never match `/`.
+    const charClass = () => {
+        const negated = chars[i] === "!" || chars[i] === "^";
+        if (negated)
+            i++;
+        let items = "";
+        for (let first = true; chars[i] !== "]" || first; first = false) {
+            let c = chars[i++];
+            if (c === "\\")
+                c = chars[i++];
+            if (c === undefined)
+                throw fail('has an unclosed "["');
+            if (chars[i] === "-" && chars[i + 1] !== undefined && chars[i + 1] !== "]") {
+                let end = chars[i + 1];
+                i += 2;
+                if (end === "\\")
+                    end = chars[i++] ?? "";
+                if (end === "" || end.codePointAt(0) < c.codePointAt(0)) {
+                    throw fail(`has an invalid range "${c}-${end}"`);
+                }
+                items += `${classChar(c)}-${classChar(end)}`;
+            }
+            else
+                items += classChar(c);
+        }
+        i++;
+        return negated ? `[^/${items}]` : `[${items}]`;
+    };
+    // `{a,b}`, nested allowed.
+    const alternatives = () => {
+        const options = [sequence(true)];
+        while (chars[i] === ",") {
+            i++;
+            options.push(sequence(true));
+        }
+        i++; // the closing `}`: `sequence(true)` throws at the end of the pattern.
+        return `(?:${options.join("|")})`;
+    };
+    return sequence(false);
+}
+function classChar(c) {
+    return /[\\\]^[-]/.test(c) ? `\\${c}` : c;
+}
+
+;// CONCATENATED MODULE: ./src/keys/env.ts
+
+/** Variables that change what a build produces. Names ending in `_` are prefixes. */
+const BUILD_ENV = [
+    "CARGO_",
+    "CMAKE_",
+    "MATURIN_",
+    "PYO3_",
+    "SKBUILD_",
+    "SETUPTOOLS_",
+    "MESON_",
+    "RUSTFLAGS",
+    "RUSTC",
+    "RUSTDOCFLAGS",
+    "CC",
+    "CXX",
+    "CPP",
+    "FC",
+    "CFLAGS",
+    "CXXFLAGS",
+    "CPPFLAGS",
+    "FFLAGS",
+    "LDFLAGS",
+    "LDSHARED",
+    "AR",
+    "ARCHFLAGS",
+    "CUDAFLAGS",
+    "NVCC_PREPEND_FLAGS",
+    "MACOSX_DEPLOYMENT_TARGET",
+    "_PYTHON_HOST_PLATFORM",
+];
+/** Matches of the prefixes above that only affect logging, networking or where caches live. */
+const NOT_BUILD_ENV = ["CARGO_TERM_", "CARGO_HOME", "CARGO_HTTP_", "CARGO_NET_", "CARGO_REGISTR"];
+/** A name pattern: an exact name, or a prefix when it ends in `_` or `*`. */
+function matchesName(pattern, name) {
+    if (pattern.endsWith("*"))
+        return name.startsWith(pattern.slice(0, -1));
+    if (pattern.endsWith("_"))
+        return name.startsWith(pattern);
+    return name === pattern;
+}
+/**
+ * One key per build-affecting variable that is set, plus every exactly named user variable
+ * (recorded as unset when it is). Values are hashed, never kept.
+ */
+function envKeys(env, extra) {
+    const keys = new Map();
+    for (const name of Object.keys(env).sort()) {
+        if (NOT_BUILD_ENV.some((p) => name.startsWith(p)))
+            continue;
+        if (BUILD_ENV.some((p) => matchesName(p, name)))
+            keys.set(name, envKey(name, env[name], "implicit"));
+    }
+    for (const pattern of extra) {
+        for (const name of Object.keys(env).filter((n) => matchesName(pattern, n))) {
+            keys.set(name, envKey(name, env[name], "input"));
+        }
+        if (!/[*_]$/.test(pattern) && !keys.has(pattern))
+            keys.set(pattern, envKey(pattern, undefined, "input"));
+    }
+    return [...keys.values()];
+}
+/** The key for one variable: its value's digest, unset kept apart from empty. */
+function envKey(name, value, source, group = "implicit") {
+    const digest = value === undefined ? digestOf("env", name, "unset") : digestOf("env", name, "set", value);
+    return {
+        id: `env:${name}`,
+        kind: "env",
+        source,
+        group,
+        digest,
+        detail: value === undefined ? "unset" : "set",
+    };
+}
+
+;// CONCATENATED MODULE: ./src/keys/git.ts
+
+
+/** Keys for a `{ git = ... }` entry: `git:commit` and/or `git:tags`, with warnings. */
+async function gitKeys(spec, root, isRepo, env) {
+    const warnings = [];
+    const keys = [];
+    const git = (...args) => isRepo ? probe("git", ["-C", root, ...args], env) : Promise.resolve(undefined);
+    if (!isRepo)
+        warnings.push(`${spec.origin}: git key, but the project is not in a git repository`);
+    const base = { kind: "git", source: spec.source, group: spec.group };
+    if (spec.entry.commit) {
+        const commit = (await git("rev-parse", "--verify", "-q", "HEAD"))?.trim() || null;
+        keys.push({
+            ...base,
+            id: "git:commit",
+            digest: digestOf("git:commit", commit ?? "none"),
+            detail: commit?.slice(0, 12) ?? "none",
+        });
+    }
+    if (spec.entry.tags) {
+        const refs = (await git("for-each-ref", "--format=%(refname)%00%(objectname)", "refs/tags")) ?? "";
+        const tags = refs.split("\n").filter(Boolean).sort();
+        if (tags.length === 0 &&
+            (await git("rev-parse", "--is-shallow-repository"))?.trim() === "true") {
+            warnings.push(`${spec.origin}: tags are keyed, but this shallow checkout has no tags (actions/checkout: fetch-depth: 0 or fetch-tags: true)`);
+        }
+        keys.push({
+            ...base,
+            id: "git:tags",
+            digest: digestOf("git:tags", ...tags),
+            detail: `${tags.length} tags`,
+        });
+    }
+    return { keys, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/keys/resolve.ts
+
+
+
+
+
+
+
+
+/**
+ * Resolves uv-style entries against the file tree and the environment, one resolver per kind.
+ * A `!pattern` glob excludes what it matches from every glob entry. Duplicate ids keep the first.
+ */
+async function resolveSpecs(specs, tree, env) {
+    const warnings = [];
+    const globs = new Map();
+    for (const spec of specs) {
+        if (spec.entry.kind === "file" &&
+            (isGlob(spec.entry.pattern) || spec.entry.pattern.startsWith("!"))) {
+            globs.set(spec, compileGlob(spec.entry.pattern, spec.origin));
+        }
+    }
+    const matches = expandGlobs(tree, [...globs.values()]);
+    const keys = [];
+    for (const spec of specs) {
+        const entry = spec.entry;
+        switch (entry.kind) {
+            case "file": {
+                const glob = globs.get(spec);
+                if (glob?.negated)
+                    break;
+                const paths = glob ? matches.get(glob) : [literalPath(spec)];
+                if (glob && paths.length === 0 && spec.source !== "inferred") {
+                    warnings.push(`${spec.origin}: glob ${JSON.stringify(entry.pattern)} matches no file`);
+                }
+                keys.push(await fileKey(spec, paths, tree, warnings, !glob));
+                break;
+            }
+            case "dir":
+                keys.push(await dirKey(spec, tree, warnings));
+                break;
+            case "git": {
+                const git = await gitKeys(spec, tree.root, tree.isGitRepo, env);
+                keys.push(...git.keys);
+                warnings.push(...git.warnings);
+                break;
+            }
+            case "env":
+                keys.push(envKey(entry.name, env[entry.name], spec.source, spec.group));
+                break;
+            default:
+                assertNever(entry);
+        }
+    }
+    return { keys: dedupe(keys), warnings };
+}
+async function fileKey(spec, paths, tree, warnings, literal) {
+    const rooted = paths.map((p) => rootPath(tree, p, spec));
+    const digests = await tree.digest(rooted);
+    const files = {};
+    for (const [i, p] of paths.entries())
+        files[p] = digests.get(rooted[i]) ?? null;
+    if (literal && files[paths[0]] === null && (await resolve_isDirectory(tree, rooted[0]))) {
+        warnings.push(`${spec.origin}: ${paths[0]} is a directory; use { dir = ... } for its presence or a glob such as ${paths[0]}/** for its files`);
+    }
+    const pattern = spec.entry.kind === "file" ? spec.entry.pattern : "";
+    return {
+        id: `file:${pattern}`,
+        kind: "file",
+        source: spec.source,
+        group: spec.group,
+        digest: filesDigest(files),
+        files,
+    };
+}
+async function dirKey(spec, tree, warnings) {
+    const rel = normalize(spec.entry.path);
+    const rooted = rootPath(tree, rel, spec);
+    const info = await statProjectPath(external_node_path_default().join(tree.root, rooted), rooted);
+    if (info && !info.isDirectory())
+        warnings.push(`${spec.origin}: ${rel} is not a directory`);
+    const state = info?.isDirectory() ? "present" : "absent";
+    return {
+        id: `dir:${spec.entry.path}`,
+        kind: "dir",
+        source: spec.source,
+        group: spec.group,
+        digest: digestOf("dir", rel, state),
+        detail: state,
+    };
+}
+function literalPath(spec) {
+    return normalize(spec.entry.pattern);
+}
+function normalize(p) {
+    if (/^(?:[/\\]|[A-Za-z]:)/.test(p))
+        return p;
+    return external_node_path_default().posix.normalize(p.replaceAll("\\", "/")).replace(/\/$/, "");
+}
+/** A project-relative path as a root-relative one; leaving the repository is a user error. */
+function rootPath(tree, rel, spec) {
+    if (/^(?:[/\\]|[A-Za-z]:)/.test(rel)) {
+        throw new UserError(`${spec.origin}: ${rel} is an absolute path; write it relative to the project directory`);
+    }
+    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+    if (joined === ".." || joined.startsWith("../")) {
+        throw new UserError(`${spec.origin}: ${rel} is outside the repository root`);
+    }
+    return joined === "." ? "" : joined;
+}
+async function resolve_isDirectory(tree, rooted) {
+    return (await statProjectPath(external_node_path_default().join(tree.root, rooted), rooted))?.isDirectory() ?? false;
+}
+function dedupe(keys) {
+    const seen = new Set();
+    return keys.filter((k) => !seen.has(k.id) && seen.add(k.id));
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/redigest.ts
+
+
+
+/**
+ * The manifest as the files are after a build: the tree listed once more and the file keys
+ * resolved again, so that files the build modified, removed or added where a glob reaches are
+ * seen. Nothing else runs again: no project reads, no inference, no probes; keys of other kinds
+ * keep their digests.
+ */
+async function redigest(fp) {
+    const { request } = fp;
+    const tree = await openTree(request.location, {
+        exclude: request.exclude,
+        includeIgnored: request.includeIgnored,
+    });
+    const fileSpecs = fp.specs.filter((spec) => spec.entry.kind === "file");
+    const again = await resolveSpecs(fileSpecs, tree, request.env);
+    const now = new Map(again.keys.map((key) => [key.id, key]));
+    const keys = fp.manifest.keys.map((key) => (key.files && now.get(key.id)) || key);
+    return { ...fp.manifest, ...makeManifest(fp.manifest.project, keys) };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/build-step.ts
+
+
+
+
+
+/**
+ * Runs the build, records its wheels in the manifest, re-digests what the fingerprint covers to
+ * see what the build itself changed, and saves the entry unless a covered file was modified or
+ * removed meanwhile (the wheels might then not match the fingerprint taken before).
+ */
+async function buildWheels(deps, config, { fp, command }, keys) {
+    const before = await snapshotWheels(config.wheelDir);
+    const started = Date.now();
+    const produced = await runBuild(command.argv, fp.request.project.dir, config.env, config.wheelDir, before);
+    const buildSeconds = (Date.now() - started) / 1000;
+    const paths = produced.map((name) => external_node_path_default().join(config.wheelDir, name));
+    const records = await Promise.all(paths.map(wheelRecord));
+    const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
+    const buildChanges = diffManifests(fp.manifest, await redigest(fp));
+    const manifest = {
+        ...fp.manifest,
+        wheels: records,
+        build: { seconds: buildSeconds, command: command.keyed },
+        createdAt: new Date().toISOString(),
+    };
+    const unsafe = changedInputs(buildChanges);
+    const save = !config.save
+        ? { status: "skipped", why: config.saveOff ?? { kind: "input", flag: "--no-save" } }
+        : unsafe.length > 0
+            ? { status: "skipped", why: { kind: "inputs-changed", files: unsafe } }
+            : await saveEntries(deps, keys, manifest, paths);
+    const warnings = save.status === "failed" ? [save.warning] : [];
+    return { manifest, wheels, buildSeconds, buildChanges, save, warnings };
+}
+/**
+ * Covered files that existed before the build and were modified or removed while it ran (an edit
+ * during the build, or a build that rewrites its own sources). Files the build only added
+ * (generated sources) do not matter: the next fresh checkout will not have them either.
+ */
+function changedInputs(changes) {
+    return changes.flatMap((change) => change.files ? [...change.files.modified, ...change.files.removed] : [change.id]);
+}
+
+;// CONCATENATED MODULE: ./src/shared/which.ts
+
+
+/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
+function which_which(name, env) {
+    if (name.includes("/") || name.includes("\\"))
+        return isExecutable(name) ? name : undefined;
+    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
+    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
+        for (const ext of exts) {
+            const candidate = external_node_path_default().join(dir, name + ext);
+            if (isExecutable(candidate))
+                return candidate;
+        }
+    }
+    return undefined;
+}
+function isExecutable(file) {
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
+            return false;
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        // Not there or not executable: not a match, the search goes on.
+        return false;
+    }
+}
+/** The default interpreter name for this platform. */
+function defaultPython(env) {
+    if (process.platform === "win32")
+        return which_which("python", env) ? "python" : "py";
+    return which_which("python3", env) ? "python3" : "python";
+}
+
+;// CONCATENATED MODULE: ./src/build/command.ts
+
+
+
+/**
+ * The command that builds the project's wheels into `wheelDir`, run from the project directory:
+ * the user's, or a default by backend and what is on PATH — `uv build` when uv is there, then
+ * `maturin build` for maturin projects, then `python -m build`, then `pip wheel`.
+ */
+function chooseBuildCommand(given, backend, python, info, projectDir, wheelDir, env) {
+    const out = toPosix(external_node_path_default().relative(projectDir, wheelDir)) || ".";
+    const keyed = (argv) => argv.map((a) => (a === python ? "<python>" : a));
+    if (given)
+        return { argv: given, keyed: keyed(given), origin: "input" };
+    const pick = (argv, origin) => ({
+        argv,
+        keyed: keyed(argv),
+        origin,
+    });
+    if (which_which("uv", env)) {
+        return pick(["uv", "build", "--wheel", "--python", python, "--out-dir", out, "."], "uv is on PATH");
+    }
+    if (backend.name === "maturin" && which_which("maturin", env)) {
+        return pick(["maturin", "build", "--release", "--interpreter", python, "--out", out], "maturin project, maturin on PATH");
+    }
+    if (info?.hasBuildModule) {
+        return pick([python, "-m", "build", "--wheel", "--outdir", out, "."], "python -m build is installed");
+    }
+    return pick([python, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", out, "."], "pip fallback");
+}
+
+;// CONCATENATED MODULE: ./src/project/declared.ts
+
+
+/**
+ * Reads `[tool.uv] cache-keys` from pyproject.toml, strictly. uv ignores `cache-keys` in uv.toml,
+ * and so does wheel-cache, but it says so.
+ */
+async function readDeclaredKeys(project) {
+    const where = project.shown("pyproject.toml");
+    const value = lookup(project.pyproject.data, "tool", "uv", "cache-keys");
+    const entries = value === undefined ? undefined : parseCacheKeys(value, `${where}: [tool.uv]`);
+    const warnings = [];
+    const uvToml = entries === undefined ? await project.read("uv.toml") : undefined;
+    if (uvToml !== undefined) {
+        const display = project.shown("uv.toml");
+        if (lookup(parseTomlContent(uvToml, display), "cache-keys") !== undefined) {
+            warnings.push(`${display}: cache-keys in uv.toml have no effect (uv reads them only from pyproject.toml's [tool.uv]); move them there`);
+        }
+    }
+    return { entries, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/project/cargo.ts
+
+
+
+
+const DEP_TABLES = ["dependencies", "build-dependencies"];
+/**
+ * Follows a crate's path dependencies (including `workspace = true` ones) inside `root`.
+ * `manifest` is the absolute path of the top crate's Cargo.toml; a missing manifest gives a layout
+ * with that crate alone, so the key records Cargo.toml as absent.
+ */
+async function readCargoLayout(manifest, root) {
+    const workspaceRoot = await findWorkspaceRoot(external_node_path_default().dirname(manifest), root);
+    const workspace = workspaceRoot
+        ? await readToml(external_node_path_default().join(workspaceRoot, "Cargo.toml"), root)
+        : undefined;
+    const crates = [];
+    const extraSources = [];
+    const outside = [];
+    const pending = [external_node_path_default().dirname(manifest)];
+    while (pending.length > 0) {
+        const dir = pending.pop();
+        if (crates.includes(dir))
+            continue;
+        if (!isInside(dir, root)) {
+            outside.push(dir);
+            continue;
+        }
+        crates.push(dir);
+        const cargo = await readToml(external_node_path_default().join(dir, "Cargo.toml"), root);
+        if (!cargo)
+            continue;
+        for (const target of ["lib", "bin"]) {
+            for (const table of [lookup(cargo, target)].flat()) {
+                const file = isTable(table) ? table.path : undefined;
+                if (typeof file === "string" && !isInside(external_node_path_default().join(dir, file), external_node_path_default().join(dir, "src"))) {
+                    extraSources.push(external_node_path_default().join(dir, file));
+                }
+            }
+        }
+        for (const dep of dependencyTables(cargo)) {
+            const target = depPath(dep, dir, workspace, workspaceRoot);
+            if (target)
+                pending.push(target);
+        }
+    }
+    return {
+        crates: crates.sort(),
+        extraSources: extraSources.sort(),
+        workspaceRoot: workspaceRoot ?? external_node_path_default().dirname(manifest),
+        outside: outside.sort(),
+    };
+}
+function dependencyTables(cargo) {
+    const tables = DEP_TABLES.map((name) => cargo[name]);
+    const targets = cargo.target;
+    if (isTable(targets)) {
+        for (const target of Object.values(targets)) {
+            if (isTable(target))
+                tables.push(...DEP_TABLES.map((name) => target[name]));
+        }
+    }
+    return tables.filter(isTable).flatMap((table) => Object.entries(table));
+}
+function depPath([name, spec], dir, workspace, workspaceRoot) {
+    if (!isTable(spec))
+        return undefined;
+    if (typeof spec.path === "string")
+        return external_node_path_default().resolve(dir, spec.path);
+    if (spec.workspace === true && workspace && workspaceRoot) {
+        const inherited = lookup(workspace, "workspace", "dependencies", name);
+        if (isTable(inherited) && typeof inherited.path === "string") {
+            return external_node_path_default().resolve(workspaceRoot, inherited.path);
+        }
+    }
+    return undefined;
+}
+async function findWorkspaceRoot(start, root) {
+    for (let dir = start; isInside(dir, root); dir = external_node_path_default().dirname(dir)) {
+        const cargo = await readToml(external_node_path_default().join(dir, "Cargo.toml"), root);
+        if (cargo && isTable(cargo.workspace))
+            return dir;
+        if (dir === root || external_node_path_default().dirname(dir) === dir)
+            break;
+    }
+    return undefined;
+}
+/** A Cargo manifest, or undefined when it does not exist: its key records it as absent. */
+async function readToml(file, root) {
+    const display = toPosix(external_node_path_default().relative(root, file)) || file;
+    const text = await readProjectFile(file, display);
+    return text === undefined ? undefined : parseTomlContent(text, display);
+}
+
+;// CONCATENATED MODULE: ./src/project/infer-metadata.ts
+
+
+
+/** License files every current backend picks up by itself when `license-files` is not set. */
+const DEFAULT_LICENSE_FILES = "{LICEN[CS]E,COPYING,NOTICE,AUTHORS}*";
+const file = (pattern) => ({ kind: "file", pattern });
+/**
+ * Files the backend reads into the wheel's metadata: the readme, license files, files that
+ * dynamic metadata is read from, and what a backend reads by itself (maturin's README.md and
+ * Cargo's readme and license-file). A README that no backend reads is not an input.
+ */
+async function inferMetadataKeys(project) {
+    const data = project.pyproject.data;
+    const paths = [];
+    const readme = lookup(data, "project", "readme");
+    if (typeof readme === "string")
+        paths.push(readme);
+    else if (isTable(readme) && typeof readme.file === "string")
+        paths.push(readme.file);
+    const license = lookup(data, "project", "license");
+    if (isTable(license) && typeof license.file === "string")
+        paths.push(license.file);
+    const licenseFiles = lookup(data, "project", "license-files");
+    paths.push(...(licenseFiles === undefined ? [DEFAULT_LICENSE_FILES] : stringList(licenseFiles)));
+    paths.push(...setuptoolsDynamicFiles(data), ...hatchRequirementFiles(data));
+    paths.push(...setupCfgFiles(project.setupCfg ?? ""));
+    if (project.backend.name === "maturin") {
+        if (readme === undefined)
+            paths.push("README.md");
+        const manifest = lookup(data, "tool", "maturin", "manifest-path");
+        const cargo = await readToml(external_node_path_default().resolve(project.dir, typeof manifest === "string" ? manifest : "Cargo.toml"), project.root);
+        for (const field of ["readme", "license-file"]) {
+            const value = cargo ? lookup(cargo, "package", field) : undefined;
+            if (typeof value === "string")
+                paths.push(value);
+        }
+    }
+    paths.push(...(await setupPyFiles(project)));
+    return [...new Set(paths.map((p) => external_node_path_default().posix.normalize(p.replaceAll("\\", "/"))))].map(file);
+}
+/** `[tool.setuptools.dynamic]`: `{ file = ... }` values of version, dependencies, readme, ... */
+function setuptoolsDynamicFiles(data) {
+    const dynamic = lookup(data, "tool", "setuptools", "dynamic");
+    if (!isTable(dynamic))
+        return [];
+    const values = Object.values(dynamic).flatMap((v) => isTable(v) && !("file" in v) ? Object.values(v) : [v]);
+    return values.flatMap((v) => (isTable(v) ? stringList(v.file) : []));
+}
+function hatchRequirementFiles(data) {
+    const hook = lookup(data, "tool", "hatch", "metadata", "hooks", "requirements_txt");
+    if (!isTable(hook))
+        return [];
+    const optional = isTable(hook["optional-dependencies"])
+        ? Object.values(hook["optional-dependencies"])
+        : [];
+    return [...stringList(hook.files), ...optional.flatMap(stringList)];
+}
+/** `setup.cfg` values of the form `file: a.txt, b.txt` and `license_files` globs. */
+function setupCfgFiles(text) {
+    const files = [];
+    for (const match of text.matchAll(/^[ \t]*[\w.-]+[ \t]*=[ \t]*file:[ \t]*(.+)$/gm)) {
+        files.push(...match[1]
+            .split(",")
+            .map((f) => f.trim())
+            .filter(Boolean));
+    }
+    const licenses = /^[ \t]*license_files[ \t]*=([^\n]*(?:\n[ \t]+[^\n]+)*)/m.exec(text);
+    if (licenses)
+        files.push(...licenses[1].split(/[\s,]+/).filter(Boolean));
+    return files;
+}
+const SOURCE_SUFFIX = /\.(?:py|pyx|pxd|pxi|c|cc|cpp|cxx|h|hh|hpp|hxx|rs|f|f90|cu|m|mm|s)$/i;
+/** Files setup.py names in string literals (a readme it opens, a version file): read at build time. */
+async function setupPyFiles(project) {
+    const literals = [...(project.setupPy ?? "").matchAll(/["']([\w./-]{1,200}\.[\w]{1,10})["']/g)];
+    // Sources named in Extension(...) are rebuild keys already; what is left is what metadata reads.
+    const candidates = [...new Set(literals.map((m) => m[1]))]
+        .filter((c) => !SOURCE_SUFFIX.test(c))
+        .slice(0, 100);
+    const found = await Promise.all(candidates.map(async (c) => ((await project.isFile(c)) ? c : "")));
+    return found.filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/project/backend.ts
+
+const LEGACY = "setuptools.build_meta:__legacy__";
+const GIT_VERSIONING = ["setuptools-scm", "setuptools_scm", "hatch-vcs", "versioningit"];
+const GIT_VERSIONING_TOOLS = ["setuptools_scm", "setuptools-scm", "versioningit", "hatch-vcs"];
+/** Detects the build backend from `[build-system]`; `setupPy` is the text of setup.py, if any. */
+function detectBackend(pyproject, setupPy) {
+    const module = String(lookup(pyproject, "build-system", "build-backend") ?? LEGACY);
+    const requires = stringList(lookup(pyproject, "build-system", "requires")).map(requirementName);
+    const backendPath = stringList(lookup(pyproject, "build-system", "backend-path"));
+    const dynamic = stringList(lookup(pyproject, "project", "dynamic"));
+    const versionFromGit = (dynamic.includes("version") || !lookup(pyproject, "project", "version")) &&
+        (requires.some((r) => GIT_VERSIONING.includes(r)) ||
+            GIT_VERSIONING_TOOLS.some((tool) => lookup(pyproject, "tool", tool) !== undefined) ||
+            lookup(pyproject, "tool", "hatch", "version", "source") === "vcs");
+    return {
+        name: backendName(module, requires, pyproject, setupPy),
+        module,
+        requires,
+        backendPath,
+        versionFromGit,
+    };
+}
+function backendName(module, requires, pyproject, setupPy) {
+    const root = module.split(/[.:]/)[0];
+    if (root === "maturin")
+        return "maturin";
+    if (root === "scikit_build_core")
+        return "scikit-build-core";
+    if (root === "mesonpy")
+        return "meson-python";
+    if (root === "setuptools") {
+        const rust = requires.includes("setuptools-rust") ||
+            lookup(pyproject, "tool", "setuptools-rust") !== undefined ||
+            /\bRustExtension\b/.test(setupPy ?? "");
+        return rust ? "setuptools-rust" : "setuptools";
+    }
+    return "other";
+}
+/** `"setuptools-rust>=1.5; python_version>'3'"` → `setuptools-rust`. */
+function requirementName(requirement) {
+    const name = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(requirement)?.[1] ?? requirement;
+    return name.toLowerCase().replace(/[._]+/g, "-");
+}
+
+;// CONCATENATED MODULE: ./src/project/pyproject.ts
+
+
+
+/**
+ * Reads the pyproject.toml of the project at `dir` through `read` (project-relative, undefined
+ * when absent). A project with neither pyproject.toml nor setup.py is a UserError, and so is a
+ * pyproject.toml that Python's `tomllib` (what every build frontend reads it with) rejects.
+ */
+async function readPyproject(dir, displayDir, read) {
+    const display = external_node_path_default().join(displayDir, "pyproject.toml");
+    const text = await read("pyproject.toml");
+    if (text !== undefined)
+        return { dir, exists: true, data: parsePyprojectContent(text, display) };
+    if ((await read("setup.py")) === undefined) {
+        throw new UserError(`${displayDir} is not a Python project: it has neither pyproject.toml nor setup.py`);
+    }
+    return { dir, exists: false, data: {} };
+}
+/** Parses pyproject.toml text as `tomllib` would: a byte order mark is an error there too. */
+function parsePyprojectContent(text, display) {
+    if (text.startsWith("\uFEFF")) {
+        throw new UserError(`${display}:1:1: invalid TOML: the file starts with a UTF-8 byte order mark, which Python's tomllib (and so every build frontend) rejects`);
+    }
+    return parseTomlContent(text, display);
+}
+
+;// CONCATENATED MODULE: ./src/project/model.ts
+
+
+
+
+
+
+/** Reads pyproject.toml, setup.py and setup.cfg and detects the backend. */
+async function loadProject(location, display) {
+    const dir = location.projectDir;
+    const shown = (rel) => external_node_path_default().join(display, rel);
+    const read = (rel) => readProjectFile(external_node_path_default().resolve(dir, rel), shown(rel));
+    const kind = (rel) => statProjectPath(external_node_path_default().resolve(dir, rel), shown(rel));
+    const pyproject = await readPyproject(dir, display, read);
+    const setupPy = await read("setup.py");
+    const setupCfg = await read("setup.cfg");
+    return {
+        dir,
+        root: location.root,
+        display,
+        pyproject,
+        backend: detectBackend(pyproject.data, setupPy),
+        setupPy,
+        setupCfg,
+        read,
+        isFile: async (rel) => (await kind(rel))?.isFile() ?? false,
+        isDir: async (rel) => (await kind(rel))?.isDirectory() ?? false,
+        subdirs: async (rel) => {
+            try {
+                const entries = await (0,promises_namespaceObject.readdir)(external_node_path_default().resolve(dir, rel), { withFileTypes: true });
+                return entries
+                    .filter((e) => e.isDirectory())
+                    .map((e) => e.name)
+                    .sort();
+            }
+            catch (error) {
+                const code = error.code;
+                if (code === "ENOENT" || code === "ENOTDIR")
+                    return [];
+                throw new UserError(`cannot read ${shown(rel)}: ${describeFsError(error)}`);
+            }
+        },
+        shown,
+    };
+}
+/** Project-relative posix path of an absolute path. */
+function projectPath(project, absolute) {
+    return external_node_path_default().relative(project.dir, absolute).split((external_node_path_default()).sep).join("/") || ".";
+}
+
+;// CONCATENATED MODULE: ./src/project/infer-rebuild.ts
+
+
+
+
+
+/** Sources a C, C++, CUDA, Cython or Fortran build compiles or includes, at any depth. */
+const NATIVE_SOURCES = "*.{c,cc,cpp,cxx,c++,h,hh,hpp,hxx,h++,inl,ipp,tpp,cu,cuh,pyx,pxd,pxi,f,for,f90,f95,F,F90,m,mm,s,S,asm,def}";
+const infer_rebuild_file = (pattern) => ({ kind: "file", pattern });
+/**
+ * The rebuild keys wheel-cache uses when the project sets no `[tool.uv] cache-keys`: what its
+ * backend compiles, configures and links, so that a source edit always rebuilds (uv's own
+ * defaults would not). pyproject.toml itself is an implicit key for every project.
+ */
+async function inferRebuildKeys(project) {
+    const entries = [{ kind: "dir", path: "src" }];
+    const warnings = [];
+    const { backend } = project;
+    if (backend.name !== "maturin")
+        entries.push(infer_rebuild_file("setup.py"), infer_rebuild_file("setup.cfg"));
+    switch (backend.name) {
+        case "maturin": {
+            const manifest = lookup(project.pyproject.data, "tool", "maturin", "manifest-path");
+            const layout = await cargoLayout(project, typeof manifest === "string" ? manifest : "Cargo.toml");
+            entries.push(...rustKeys(project, layout, warnings));
+            // maturin honours .gitignore files when it collects the python-source files.
+            entries.push(infer_rebuild_file("**/.gitignore"));
+            break;
+        }
+        case "setuptools-rust": {
+            entries.push(infer_rebuild_file("MANIFEST.in"));
+            for (const manifest of rustManifests(project)) {
+                entries.push(...rustKeys(project, await cargoLayout(project, manifest), warnings));
+            }
+            break;
+        }
+        case "setuptools":
+            entries.push(infer_rebuild_file("MANIFEST.in"), infer_rebuild_file(NATIVE_SOURCES));
+            break;
+        case "scikit-build-core":
+            entries.push(infer_rebuild_file("**/CMakeLists.txt"), infer_rebuild_file("*.cmake"), infer_rebuild_file("*.in"), infer_rebuild_file("CMakePresets.json"), 
+            // scikit-build-core reads .gitignore files to decide which package files the wheel leaves out.
+            infer_rebuild_file("**/.gitignore"));
+            entries.push(infer_rebuild_file(NATIVE_SOURCES));
+            break;
+        case "meson-python":
+            entries.push(infer_rebuild_file("**/meson.build"), infer_rebuild_file("meson.options"), infer_rebuild_file("meson_options.txt"));
+            entries.push(infer_rebuild_file("*.wrap"), infer_rebuild_file("*.in"), infer_rebuild_file(NATIVE_SOURCES));
+            break;
+        case "other":
+            break;
+    }
+    for (const dir of backend.backendPath)
+        entries.push(infer_rebuild_file(`${trimSlash(dir)}/**/*.py`));
+    if (backend.versionFromGit)
+        entries.push({ kind: "git", commit: true, tags: true });
+    return { entries, warnings };
+}
+async function cargoLayout(project, manifest) {
+    return readCargoLayout(external_node_path_default().resolve(project.dir, manifest), project.root);
+}
+function rustKeys(project, layout, warnings) {
+    const rel = (abs) => projectPath(project, abs);
+    const under = (dir, name) => (rel(dir) === "." ? name : `${rel(dir)}/${name}`);
+    const entries = [];
+    for (const crate of layout.crates) {
+        entries.push(infer_rebuild_file(under(crate, "Cargo.toml")), infer_rebuild_file(under(crate, "src/**")));
+        entries.push(infer_rebuild_file(under(crate, "build.rs")));
+    }
+    for (const source of layout.extraSources)
+        entries.push(infer_rebuild_file(rel(source)));
+    entries.push(infer_rebuild_file(under(layout.workspaceRoot, "Cargo.toml")), infer_rebuild_file(under(layout.workspaceRoot, "Cargo.lock")));
+    // Cargo and rustup read their configuration from the build directory and every ancestor.
+    for (let dir = project.dir; isInside(dir, project.root); dir = external_node_path_default().dirname(dir)) {
+        for (const name of [
+            ".cargo/config.toml",
+            ".cargo/config",
+            "rust-toolchain",
+            "rust-toolchain.toml",
+        ]) {
+            entries.push(infer_rebuild_file(under(dir, name)));
+        }
+        if (dir === project.root)
+            break;
+    }
+    for (const dir of layout.outside) {
+        warnings.push(`Rust path dependency ${rel(dir)} is outside the repository and is not fingerprinted`);
+    }
+    return entries;
+}
+/** Cargo manifests that setuptools-rust builds, from pyproject.toml or setup.py. */
+function rustManifests(project) {
+    const modules = lookup(project.pyproject.data, "tool", "setuptools-rust", "ext-modules");
+    const fromToml = (Array.isArray(modules) ? modules : []).flatMap((m) => stringList(lookup(m, "path")));
+    const fromSetupPy = [
+        ...(project.setupPy ?? "").matchAll(/RustExtension\([^)]*?path\s*=\s*["']([^"']+)["']/gs),
+    ].map((m) => m[1]);
+    const manifests = [...fromToml, ...fromSetupPy];
+    return manifests.length > 0 ? [...new Set(manifests)] : ["Cargo.toml"];
+}
+function trimSlash(dir) {
+    return dir.replace(/\/+$/, "") || ".";
+}
+
+;// CONCATENATED MODULE: ./src/project/infer-shipped.ts
+
+/** Top-level directories that are never packages in a flat layout (setuptools' own list, abridged). */
+const NOT_PACKAGES = new Set([
+    "tests",
+    "test",
+    "docs",
+    "doc",
+    "examples",
+    "example",
+    "benchmarks",
+    "bench",
+    "scripts",
+    "tools",
+    "tasks",
+    "site",
+    "build",
+    "dist",
+    "target",
+    "python",
+    "src",
+    "include",
+    "lib",
+]);
+/**
+ * Directories whose files the wheel ships (Python sources, stubs and package data), as
+ * project-relative paths. They are always fingerprinted, so a restored wheel never carries stale
+ * Python code, and are reported apart from the rebuild keys.
+ */
+async function shippedDirs(project) {
+    const data = project.pyproject.data;
+    const name = importName(project);
+    const configured = [];
+    const pythonSource = lookup(data, "tool", "maturin", "python-source");
+    if (typeof pythonSource === "string")
+        configured.push(pythonSource);
+    configured.push(...stringList(lookup(data, "tool", "scikit-build", "wheel", "packages")));
+    const packageDir = lookup(data, "tool", "setuptools", "package-dir");
+    if (isTable(packageDir))
+        configured.push(...stringList(Object.values(packageDir)));
+    const where = lookup(data, "tool", "setuptools", "packages", "find", "where");
+    configured.push(...stringList(where));
+    const cfgDir = /^[ \t]*package_dir[ \t]*=[ \t]*\n?[ \t]*=[ \t]*([\w./-]+)/m.exec(project.setupCfg ?? "");
+    if (cfgDir)
+        configured.push(cfgDir[1]);
+    const found = await existingDirs(project, configured);
+    if (found.length > 0)
+        return found;
+    const conventional = await existingDirs(project, [`src/${name}`, `python/${name}`, name]);
+    return conventional.length > 0 ? conventional : fallbackPackages(project);
+}
+async function existingDirs(project, dirs) {
+    const found = [];
+    for (const dir of dirs) {
+        const clean = dir.replace(/\/+$/, "") || ".";
+        if (!found.includes(clean) && (await project.isDir(clean)))
+            found.push(clean);
+    }
+    return found.sort();
+}
+/** Entries for the shipped files: each package directory's whole content, plus top-level modules. */
+async function inferShippedKeys(project) {
+    const dirs = await shippedDirs(project);
+    // No package directory found (py-modules, namespace packages): every Python file, to be safe.
+    const patterns = dirs.length > 0 ? dirs.map((dir) => `${dir}/**`) : ["*.py", "*.pyi"];
+    const entries = patterns.map((pattern) => ({ kind: "file", pattern }));
+    const name = importName(project);
+    for (const module of [`${name}.py`, `${name}.pyi`, "py.typed"]) {
+        if (await project.isFile(module))
+            entries.push({ kind: "file", pattern: module });
+    }
+    return entries;
+}
+/** A src layout ships everything under src/; a flat layout its top-level packages. */
+async function fallbackPackages(project) {
+    if (await project.isDir("src"))
+        return ["src"];
+    const dirs = await project.subdirs(".");
+    const packages = [];
+    for (const dir of dirs) {
+        if (NOT_PACKAGES.has(dir) || dir.startsWith("."))
+            continue;
+        if (await project.isFile(`${dir}/__init__.py`))
+            packages.push(dir);
+    }
+    return packages;
+}
+/** The import name: maturin's `module-name` package, else the normalized project name. */
+function importName(project) {
+    const data = project.pyproject.data;
+    const moduleName = lookup(data, "tool", "maturin", "module-name");
+    if (typeof moduleName === "string")
+        return moduleName.split(".")[0];
+    const name = lookup(data, "project", "name");
+    const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(project.setupPy ?? "")?.[1];
+    return String(typeof name === "string" ? name : (fromSetup ?? ""))
+        .toLowerCase()
+        .replace(/[-.]+/g, "_");
+}
+
 ;// CONCATENATED MODULE: ./src/fingerprint/index.ts
 
 
@@ -103780,134 +103983,238 @@ async function dotGitAncestor(dir) {
 
 
 
-
-
-
-
-/** Resolves every key of a project and fingerprints them. Pure of logging: it returns warnings. */
-async function fingerprintProject(request) {
-    const tree = await openTree({
-        projectDir: request.projectDir,
+/**
+ * Resolves every key of a project except the build command's. The probes (the interpreter, the
+ * toolchains) run while the tree is listed and hashed. Pure of logging: it returns warnings.
+ */
+async function collectKeys(request) {
+    const { project, env } = request;
+    const python = probePython(request.python, env, project.dir);
+    const toolchains = toolchainKeys(project.backend, env, project.dir);
+    const tree = openTree(request.location, {
         exclude: request.exclude,
         includeIgnored: request.includeIgnored,
     });
-    const project = await loadProject(external_node_path_default().join(tree.root, tree.projectDir), tree.root, request.projectDisplay);
-    const declared = await readDeclaredKeys(project, request.projectDisplay);
-    const warnings = [...declared.warnings];
+    // Awaited below; a failure before then must not surface as an unhandled rejection.
+    tree.catch(() => undefined);
+    const declared = await readDeclaredKeys(project);
     const specs = [];
     const add = (entries, source, group, origin) => specs.push(...entries.map((entry) => ({ entry, source, group, origin })));
     for (const { entry, origin } of declared.entries ?? [])
         specs.push({ entry, source: "pyproject", group: "rebuild", origin });
     for (const { entry, origin } of request.extraKeys)
         specs.push({ entry, source: "input", group: "rebuild", origin });
-    if (!declared.entries) {
-        const inferred = await inferRebuildKeys(project);
+    const inferred = declared.entries ? undefined : await inferRebuildKeys(project);
+    if (inferred)
         add(inferred.entries, "inferred", "rebuild", `inferred for ${project.backend.name}`);
-        warnings.push(...inferred.warnings);
-    }
-    add(await inferMetadataKeys(project, await cargoManifest(project)), "inferred", "metadata", "metadata inputs");
+    add(await inferMetadataKeys(project), "inferred", "metadata", "metadata inputs");
     add(await inferShippedKeys(project), "inferred", "shipped", "shipped files");
-    const resolved = await resolveSpecs(specs, tree, request.env);
-    warnings.push(...resolved.warnings);
-    const buildCommand = await request.buildCommand(project);
-    const python = await probePython(request.python, request.env);
-    if (!python)
-        warnings.push(`python: cannot run ${request.python}; the key records it as not found`);
+    const resolved = await resolveSpecs(specs, await tree, env);
+    const info = await python;
     const implicit = [
         pyprojectKey(project.pyproject.data, project.pyproject.exists),
         buildSystemKey(project.pyproject.data),
-        buildCommandKey(buildCommand.keyed),
         platformKey(),
-        pythonKey(python),
-        ...(await toolchainKeys(project.backend, request.env)),
-        ...envKeys(request.env, request.envVars),
+        pythonKey(info),
+        ...(await toolchains),
+        ...envKeys(env, request.envVars),
     ];
     const seen = new Set(resolved.keys.map((k) => k.id));
-    const keys = [...resolved.keys, ...implicit.filter((k) => !seen.has(k.id))];
+    const warnings = [...declared.warnings, ...(inferred?.warnings ?? []), ...resolved.warnings];
+    if (!info)
+        warnings.push(`python: cannot run ${request.python}; the key records it as not found`);
     return {
-        manifest: makeManifest(tree.projectDir || ".", keys),
+        request,
+        keys: [...resolved.keys, ...implicit.filter((k) => !seen.has(k.id))],
         warnings,
-        project,
+        specs,
+        tree: await tree,
         name: importName(project),
-        python,
+        python: info,
         keysFrom: declared.entries ? "pyproject" : "inferred",
-        tree,
-        buildCommand,
     };
 }
-/** maturin's Cargo.toml, read for its `readme` and `license-file`. */
-async function cargoManifest(project) {
-    if (project.backend.name !== "maturin")
-        return undefined;
-    const manifest = lookup(project.pyproject.data, "tool", "maturin", "manifest-path");
-    const file = external_node_path_default().resolve(project.dir, typeof manifest === "string" ? manifest : "Cargo.toml");
-    // A missing Cargo.toml is recorded by its own key; here it only means no readme to add.
-    const text = await (0,promises_namespaceObject.readFile)(file, "utf8").catch(() => undefined);
-    return text === undefined ? undefined : parseTomlContent(text, file);
+/** Adds the build command's key (`argv` as keyed) and seals every key into the fingerprint. */
+function sealFingerprint(inputs, buildCommand) {
+    const keys = [...inputs.keys, buildCommandKey(buildCommand)];
+    return { ...inputs, keys, manifest: makeManifest(inputs.tree.projectDir || ".", keys) };
 }
 
-;// CONCATENATED MODULE: ./src/fingerprint-config.ts
+;// CONCATENATED MODULE: ./src/pipeline/fingerprint.ts
 
 
 
-/** Fingerprints the configured project; `exclude` adds directories of the run's own. */
-function fingerprintConfig(config, exclude = []) {
+
+
+/**
+ * Fingerprints the configured project: finds its repository, reads it, collects its keys, then
+ * chooses the build command (from what the probes found) and seals it into the fingerprint.
+ * `exclude` adds directories of the run's own.
+ */
+async function prepare(config, exclude = []) {
     const python = config.python ?? defaultPython(config.env);
-    return fingerprintProject({
-        projectDir: config.projectDir,
-        projectDisplay: config.projectDisplay,
+    const location = await locateProject(config.projectDir, config.projectDisplay);
+    const project = await loadProject(location, config.projectDisplay);
+    const inputs = await collectKeys({
+        location,
+        project,
         exclude: [config.wheelDir, ...exclude],
         includeIgnored: config.includeIgnored,
         extraKeys: config.extraKeys,
         envVars: config.envVars,
         python,
-        buildCommand: (project) => chooseBuildCommand(config.buildCommand, project.backend, python, project.dir, config.wheelDir, config.env),
         env: config.env,
     });
+    const command = chooseBuildCommand(config.buildCommand, project.backend, python, inputs.python, project.dir, config.wheelDir, config.env);
+    return { fp: sealFingerprint(inputs, command.keyed), command };
 }
 
-;// CONCATENATED MODULE: ./src/report/advice.ts
+;// CONCATENATED MODULE: ./src/pipeline/index.ts
 
-/** Advice that follows from the keys themselves; `rebuilt` runs also hear where the keys come from. */
-function adviceFor(fp, rebuilt) {
-    const advice = [];
-    const commit = fp.manifest.keys.find((k) => k.id === "git:commit");
-    if (commit) {
-        const why = commit.source === "inferred"
-            ? "it is keyed because the version comes from git"
-            : "key it only if the build really depends on the commit";
-        advice.push(`git:commit changes with every commit, so every commit rebuilds: ${why}`);
-    }
-    if (rebuilt && fp.keysFrom === "inferred" && fp.project.backend.name !== "other") {
-        advice.push(`the rebuild keys are wheel-cache's defaults for ${fp.project.backend.name}; set [tool.uv] cache-keys in pyproject.toml to choose them (uv uses the same list)`);
-    }
-    return advice;
-}
+
+
+
+
+
+
+
+
+
 /**
- * Advice when the build rewrote files the fingerprint covers (a glob reaching into build output,
- * a generated source): the next run would otherwise miss for no reason of the user's.
+ * The whole loop: fingerprint, then restore and verify (a hit ends there), look up the previous
+ * build (a lookup-only run ends there), build and save.
  */
-function mutationAdvice(before, after) {
-    return diffManifests(before, after)
-        .filter((change) => change.files)
-        .map((change) => {
-        const files = [...change.files.added, ...change.files.modified, ...change.files.removed];
-        const shown = files.slice(0, 3).join(", ") + (files.length > 3 ? ` and ${files.length - 3} more` : "");
-        return `the build itself changed files that ${change.id} covers (${shown}); exclude them (for example with a !pattern entry or .gitignore), or every fresh checkout that keeps them will rebuild`;
+async function runPipeline(config, given) {
+    const deps = { ...given, cache: withBreaker(given.cache) };
+    const prepared = await prepare(config, [deps.stagingDir]);
+    const { fp, command } = prepared;
+    const keys = slotKeys(config, prepared);
+    const base = {
+        cache: deps.cache.kind,
+        cacheKey: keys.wheels,
+        wheelDir: config.wheelDir,
+        buildCommand: command,
+        keysFrom: fp.keysFrom,
+        backend: fp.request.project.backend.name,
+        manifest: fp.manifest,
+    };
+    deps.progress({
+        kind: "fingerprint",
+        fingerprint: fp.manifest.fingerprint,
+        cacheKey: keys.wheels,
+        cache: deps.cache.kind,
     });
+    const restored = await restoreAndVerify(deps, keys, fp.manifest, config);
+    if (restored.kind === "hit")
+        return hitResult(base, restored, fp.warnings);
+    const warnings = [...fp.warnings, ...restored.warnings];
+    const lookup = await lookUpPrevious(deps, keys, fp.manifest);
+    warnings.push(...lookup.warnings);
+    const missed = { ...base, ...lookup, verifyProblem: restored.problem, buildChanges: [] };
+    if (config.lookupOnly) {
+        const save = { status: "skipped", why: { kind: "not-built" } };
+        return { ...missed, verdict: "lookup-miss", wheels: [], save, warnings };
+    }
+    deps.progress({
+        kind: "build",
+        previous: lookup.previous?.manifest,
+        changed: lookup.changed,
+        verifyProblem: restored.problem,
+        argv: command.argv,
+    });
+    const built = await buildWheels(deps, config, prepared, keys);
+    warnings.push(...built.warnings);
+    return { ...missed, ...built, verdict: "built", warnings };
+}
+/** The entry keys of this run's slot: project, platform, Python, suffix and fingerprint. */
+function slotKeys(config, { fp }) {
+    const slot = {
+        prefix: config.keyPrefix,
+        name: fp.name,
+        projectDir: fp.manifest.project,
+        platform: platformId(),
+        python: fp.python?.tag ?? "python",
+        suffix: config.keySuffix,
+    };
+    return entryKeys(slot, fp.manifest.fingerprint);
 }
 /**
- * Why the wheels must not be saved under the fingerprint taken before the build: a file that
- * existed then was modified or removed while the build ran (an edit during the build, or a build
- * that rewrites its own sources), so the wheels may not match that fingerprint. Files the build
- * only added (generated sources) do not matter: the next fresh checkout will not have them either.
+ * Restores the wheels entry of this exact fingerprint and verifies every wheel against the
+ * manifest's sha256. A lookup-only run restores nothing but the small manifest entry.
  */
-function changedDuringBuild(before, after) {
-    const changed = diffManifests(before, after).flatMap((change) => change.files ? [...change.files.modified, ...change.files.removed] : [change.id]);
-    if (changed.length === 0)
+async function restoreAndVerify(deps, keys, current, config) {
+    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
+    await resetDir(entryDir);
+    const restored = await deps.cache.restore({
+        dir: entryDir,
+        key: keys.wheels,
+        lookupOnly: config.lookupOnly,
+    });
+    const warnings = restored.status === "unavailable" ? [restored.warning] : [];
+    if (restored.status !== "hit" || restored.matchedKey !== keys.wheels) {
+        return { kind: "miss", warnings };
+    }
+    if (config.lookupOnly) {
+        const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
+        const lookup = await restoreManifest(deps, manifestDir, keys.manifest, []);
+        if (lookup.warning)
+            warnings.push(lookup.warning);
+        const manifest = lookup.found?.manifest ?? current;
+        return {
+            kind: "hit",
+            verdict: "lookup-hit",
+            manifest,
+            previous: lookup.found,
+            wheels: [],
+            warnings,
+        };
+    }
+    const cached = await readEntryManifest(entryDir);
+    const problem = await verifyEntry(entryDir, cached, current.fingerprint);
+    if (!problem && cached) {
+        const paths = await installWheels(entryDir, cached, config.wheelDir);
+        const wheels = (cached.wheels ?? []).map((w, i) => ({ ...w, path: paths[i] }));
+        return { kind: "hit", verdict: "hit", manifest: cached, wheels, warnings };
+    }
+    warnings.push(`${problem}: rebuilding`);
+    const discarded = await discardDamaged(deps.cache, keys.wheels);
+    return { kind: "miss", problem, warnings: discarded ? [...warnings, discarded] : warnings };
+}
+function hitResult(base, restored, fingerprintWarnings) {
+    const { kind: _kind, warnings, ...facts } = restored;
+    return {
+        ...base,
+        ...facts,
+        changed: [],
+        buildSeconds: restored.manifest.build?.seconds,
+        save: {
+            status: "skipped",
+            why: { kind: restored.verdict === "hit" ? "restored" : "not-built" },
+        },
+        warnings: [...fingerprintWarnings, ...warnings],
+        buildChanges: [],
+    };
+}
+/** The newest previous manifest of this slot, and the keys that changed since. */
+async function lookUpPrevious(deps, keys, current) {
+    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
+    const lookup = await restoreManifest(deps, manifestDir, `${keys.manifestPrefix}~none`, [
+        keys.manifestPrefix,
+    ]);
+    const changed = lookup.found ? diffManifests(lookup.found.manifest, current) : [];
+    return { previous: lookup.found, changed, warnings: lookup.warning ? [lookup.warning] : [] };
+}
+/** Removes a damaged entry where the backend can, so this run's save replaces it. */
+async function discardDamaged(cache, key) {
+    if (!cache.discard)
         return undefined;
-    const shown = changed.slice(0, 3).join(", ") + (changed.length > 3 ? ` and ${changed.length - 3} more` : "");
-    return `not saved: inputs changed while the build ran (${shown}), so the wheels may not match the fingerprint taken before it`;
+    try {
+        await cache.discard(key);
+        return undefined;
+    }
+    catch (error) {
+        return `the damaged cache entry ${key} could not be removed: ${errorMessage(error)}`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -103993,96 +104300,13 @@ function codeHtml(text) {
     return `<code>${escapeHtml(text)}</code>`;
 }
 
-;// CONCATENATED MODULE: ./src/report/reason.ts
+;// CONCATENATED MODULE: ./src/keys/types.ts
+/** The groups in the order every report shows them. */
+const types_KEY_GROUPS = ["rebuild", "metadata", "shipped", "implicit"];
 
-
-/** How many file names a one-line reason shows before `and N more`. */
+;// CONCATENATED MODULE: ./src/report/format.ts
+/** How many file names a one-line list shows before `and N more`. */
 const LINE_CAP = 3;
-/**
- * The one-line `reason` of a run: why it was a hit, or why it (would have) rebuilt.
- * `verifyProblem` is why a restored entry was rejected (`the cached wheel x.whl does not match its
- * recorded sha256`); it explains a rebuild before any key change does.
- */
-function explain(facts, verifyProblem) {
-    switch (facts.verdict) {
-        case "hit":
-            return explainHit(facts.wheels.length, facts.buildSeconds);
-        case "lookup-hit":
-            return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
-        case "built":
-            return explainMiss(facts, "rebuilt", verifyProblem);
-        case "lookup-miss":
-            return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
-        default:
-            return assertNever(facts.verdict);
-    }
-}
-/** `restored 2 wheels built for this fingerprint (saved about 1 min 12 s of build)`. */
-function explainHit(wheels, savedSeconds) {
-    const saved = savedSeconds === undefined ? "" : ` (saved about ${formatDuration(savedSeconds)} of build)`;
-    return `restored ${plural(wheels, "wheel")} built for this fingerprint${saved}`;
-}
-function withWheels(manifest) {
-    return manifest.wheels ? ` with ${plural(manifest.wheels.length, "wheel")}` : "";
-}
-function explainMiss(facts, verb, verifyProblem) {
-    if (verifyProblem)
-        return `${verb}: ${escapeLine(verifyProblem)}`;
-    if (!facts.previous)
-        return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
-    if (facts.changed.length === 0) {
-        const why = "but its wheels were not in the cache (evicted or never saved)";
-        return `${verb}: no key changed since the last recorded build, ${why}`;
-    }
-    return `${verb}: ${describeChanges(facts.changed)}`;
-}
-/**
- * `2 keys changed — file:src/** (src/lib.rs modified), toolchain:rustc`, or, when no key that
- * affects the compiled code changed, `only shipped Python files changed (python/pkg/__init__.py)`.
- */
-function describeChanges(changed) {
-    const compiled = changed.filter((c) => c.group === "rebuild" || c.group === "implicit");
-    if (compiled.length === 0) {
-        const paths = changed.flatMap((c) => {
-            const entries = c.files ? fileEntries(c.files) : [];
-            return entries.length > 0 ? entries.map((f) => f.path) : [c.id];
-        });
-        return `only ${onlyWhat(changed)} changed (${capLine(paths.map(escapeLine))})`;
-    }
-    const ordered = [...compiled, ...changed.filter((c) => !compiled.includes(c))];
-    // One file often sits in several keys (a glob and its package directory): name it once.
-    const parts = new Map();
-    for (const change of ordered) {
-        const entries = change.files && change.status === "changed" ? fileEntries(change.files) : [];
-        for (const f of entries)
-            parts.set(`file ${f.path}`, `${escapeLine(f.path)} ${f.verb}`);
-        if (entries.length === 0)
-            parts.set(`key ${change.id}`, describeChange(change));
-    }
-    return `${plural(changed.length, "key")} changed — ${capLine([...parts.values()])}`;
-}
-function onlyWhat(changed) {
-    const groups = new Set(changed.map((c) => c.group));
-    if (groups.size > 1)
-        return "shipped and metadata files";
-    if (groups.has("metadata"))
-        return "metadata inputs";
-    const paths = changed.flatMap((c) => (c.files ? fileEntries(c.files) : []));
-    const python = paths.length > 0 && paths.every((f) => /\.pyi?$/.test(f.path));
-    return python ? "shipped Python files" : "shipped files";
-}
-/** `file:src/** (src/lib.rs modified, src/new.rs added and 3 more)`. */
-function describeChange(change) {
-    const id = escapeLine(change.id);
-    if (change.status === "added")
-        return `${id} (new key)`;
-    if (change.status === "removed")
-        return `${id} (key removed)`;
-    const entries = change.files ? fileEntries(change.files) : [];
-    if (entries.length === 0)
-        return id;
-    return `${id} (${capLine(entries.map((f) => `${escapeLine(f.path)} ${f.verb}`))})`;
-}
 /** The changed files of a key: modified, then added, then removed, each in path order. */
 function fileEntries(files) {
     return [
@@ -104104,7 +104328,7 @@ function capLine(items, noun = "") {
 function slotOf(manifest) {
     const platform = manifest.keys.find((k) => k.id === "platform")?.detail ?? "this platform";
     const python = manifest.keys.find((k) => k.id === "python")?.detail;
-    return `${escapeLine(platform)} / ${escapeLine(pythonTag(python))}`;
+    return `${platform} / ${pythonTag(python)}`;
 }
 /** `cp311` from the python key's detail (`cpython 3.11.9 cpython-311-x86_64-linux-gnu ...`). */
 function pythonTag(detail) {
@@ -104148,206 +104372,8 @@ function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-;// CONCATENATED MODULE: ./src/store.ts
-
-
-/**
- * Restores a manifest entry (exact `key`, or the newest under `restoreKeys`) and reads it; cache
- * trouble is added to `warnings` and reads as no manifest.
- */
-async function restoreManifest(deps, dir, key, restoreKeys, warnings) {
-    await resetDir(dir);
-    const restored = await deps.cache.restore({ dir, key, restoreKeys });
-    if (restored.status === "unavailable")
-        warnings.push(restored.warning);
-    if (restored.status !== "hit")
-        return undefined;
-    const manifest = await readEntryManifest(dir);
-    return manifest ? { key: restored.matchedKey, manifest } : undefined;
-}
-/** Saves the wheels entry (wheels and manifest), then the small manifest entry beside it. */
-async function saveEntries(deps, keys, manifest, wheels) {
-    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
-    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
-    await writeEntry(entryDir, manifest, wheels);
-    const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
-    if (saved.status === "failed")
-        return { status: "failed", note: saved.warning };
-    // Wheels another job already cached come with that job's manifest, which it may still be
-    // uploading: saving ours too would race it and report a failure that is not one.
-    if (saved.status === "exists")
-        return { status: "exists" };
-    await writeEntry(manifestDir, manifest);
-    const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
-    if (manifestSaved.status === "failed") {
-        return {
-            status: "failed",
-            note: `wheels saved, but not their manifest: ${manifestSaved.warning}`,
-        };
-    }
-    return { status: saved.status };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/** The whole loop: fingerprint → restore → verify (hit) or build → save (miss) → result. */
-async function runPipeline(config, given) {
-    const deps = { ...given, cache: withBreaker(given.cache) };
-    const fingerprint = () => fingerprintConfig(config, [deps.stagingDir]);
-    const fp = await fingerprint();
-    const current = fp.manifest;
-    const keys = cacheKeys({
-        prefix: config.keyPrefix,
-        name: fp.name,
-        projectDir: current.project,
-        platform: platformId(),
-        python: fp.python?.tag ?? "python",
-        suffix: config.keySuffix,
-    }, current.fingerprint);
-    const warnings = [...fp.warnings];
-    const base = {
-        cache: deps.cache.kind,
-        cacheKey: keys.wheels,
-        wheelDir: config.wheelDir,
-        buildCommand: fp.buildCommand,
-    };
-    deps.progress(`fingerprint ${current.fingerprint}`);
-    deps.progress(`looking up ${keys.wheels} in the ${deps.cache.kind} cache`);
-    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
-    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
-    await resetDir(entryDir);
-    const restored = await deps.cache.restore({
-        dir: entryDir,
-        key: keys.wheels,
-        lookupOnly: config.lookupOnly,
-    });
-    if (restored.status === "unavailable")
-        warnings.push(restored.warning);
-    let verifyProblem;
-    if (restored.status === "hit" && restored.matchedKey === keys.wheels) {
-        if (config.lookupOnly) {
-            const cached = await restoreManifest(deps, manifestDir, keys.manifest, [], warnings);
-            const manifest = cached?.manifest ?? current;
-            return finish({
-                ...base,
-                verdict: "lookup-hit",
-                manifest,
-                previous: cached,
-                changed: [],
-                wheels: [],
-                buildSeconds: manifest.build?.seconds,
-            }, fp, warnings);
-        }
-        const cached = await readEntryManifest(entryDir);
-        verifyProblem = await verifyEntry(entryDir, cached, current.fingerprint);
-        if (!verifyProblem && cached) {
-            const paths = await installWheels(entryDir, cached, config.wheelDir);
-            const wheels = cached.wheels.map((w, i) => ({ ...w, path: paths[i] }));
-            return finish({
-                ...base,
-                verdict: "hit",
-                manifest: cached,
-                changed: [],
-                wheels,
-                buildSeconds: cached.build?.seconds,
-            }, fp, warnings);
-        }
-        warnings.push(`${verifyProblem}: rebuilding`);
-        await discardDamaged(deps.cache, keys.wheels, warnings);
-    }
-    const previous = await restoreManifest(deps, manifestDir, `${keys.manifestPrefix}~none`, [keys.manifestPrefix], warnings);
-    const changed = previous ? diffManifests(previous.manifest, current) : [];
-    if (config.lookupOnly) {
-        return finish({ ...base, verdict: "lookup-miss", manifest: current, previous, changed, wheels: [] }, fp, warnings);
-    }
-    deps.progress(`cache miss: ${missLine(previous?.manifest, changed)}`);
-    deps.progress(`building with: ${fp.buildCommand.argv.join(" ")}`);
-    const before = await snapshotWheels(config.wheelDir);
-    const started = Date.now();
-    const produced = await runBuild(fp.buildCommand.argv, fp.project.dir, config.env, config.wheelDir, before);
-    const seconds = (Date.now() - started) / 1000;
-    const paths = produced.map((name) => external_node_path_default().join(config.wheelDir, name));
-    const records = await Promise.all(paths.map(wheelRecord));
-    const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
-    const after = await fingerprint();
-    const advice = mutationAdvice(current, after.manifest);
-    const manifest = {
-        ...current,
-        wheels: records,
-        build: { seconds, command: fp.buildCommand.keyed },
-        createdAt: new Date().toISOString(),
-    };
-    const unsafe = changedDuringBuild(current, after.manifest);
-    const save = !config.save
-        ? skipped(config.saveNote)
-        : unsafe
-            ? skipped(unsafe)
-            : await saveEntries(deps, keys, manifest, paths);
-    if (unsafe)
-        warnings.push(unsafe);
-    else if (save.status === "failed")
-        warnings.push(save.note);
-    return finish({
-        ...base,
-        verdict: "built",
-        manifest,
-        previous,
-        changed,
-        wheels,
-        buildSeconds: seconds,
-        save,
-        extraAdvice: advice,
-        verifyProblem,
-    }, fp, warnings);
-}
-/** Why this run builds, in one line, shown before the build's own output. */
-function missLine(previous, changed) {
-    if (!previous)
-        return "no earlier build of this project on this platform and Python is cached";
-    if (changed.length === 0)
-        return "the cached wheels for this fingerprint are gone or damaged";
-    return describeChanges(changed);
-}
-/** Removes a damaged entry where the backend can, so this run's save replaces it. */
-async function discardDamaged(cache, key, warnings) {
-    if (!cache.discard)
-        return;
-    await cache.discard(key).catch((error) => {
-        warnings.push(`the damaged cache entry ${key} could not be removed: ${errorMessage(error)}`);
-    });
-}
-function finish(draft, fp, warnings) {
-    const { extraAdvice = [], verifyProblem, save, ...rest } = draft;
-    const result = {
-        ...rest,
-        cacheHit: draft.verdict === "hit" || draft.verdict === "lookup-hit",
-        built: draft.verdict === "built",
-        save: save ?? {
-            status: "skipped",
-            note: draft.verdict === "hit" ? "restored from the cache" : "nothing was built",
-        },
-        warnings: [...new Set(warnings)],
-        advice: [...adviceFor(fp, !draft.verdict.endsWith("hit")), ...extraAdvice],
-        reason: "",
-    };
-    return { ...result, reason: explain(result, verifyProblem) };
-}
-function skipped(note) {
-    return { status: "skipped", note: note ?? "saving is off" };
-}
-
 ;// CONCATENATED MODULE: ./src/report/keys-text.ts
+
 
 const GROUP_TITLES = {
     rebuild: "Rebuild keys",
@@ -104355,11 +104381,10 @@ const GROUP_TITLES = {
     shipped: "Shipped files",
     implicit: "Environment",
 };
-const GROUPS = (/* unused pure expression or super */ null && (["rebuild", "metadata", "shipped", "implicit"]));
 /** The `keys` command's terminal table: keys by group with source, file count and digest. */
 function renderKeysText(fingerprint, keys, warnings) {
     const lines = [];
-    for (const group of GROUPS) {
+    for (const group of KEY_GROUPS) {
         const members = keys.filter((k) => k.group === group);
         if (members.length === 0)
             continue;
@@ -104407,35 +104432,125 @@ function keysJson(fingerprint, keys, warnings) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
+;// CONCATENATED MODULE: ./src/report/reason.ts
 
 
-
-
-/** How many changed files of one key the summary lists before `and N more`. */
-const SUMMARY_FILE_CAP = 50;
-const summary_GROUPS = Object.keys(GROUP_TITLES);
 /**
- * The job summary of a run, as GitHub-flavoured Markdown: the verdict, the reason, the keys and
- * their status, the changed files per key, the wheels, the time saved, the save, warnings and
- * advice. Every piece of user-controlled text is escaped, so tables stay valid and nothing renders
- * as HTML.
+ * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
+ * it (would have) rebuilt. Why a restored entry was rejected (`the cached wheel x.whl does not
+ * match its recorded sha256`) explains a rebuild before any key change does.
  */
-function renderSummary(result, title = "wheel-cache") {
-    const sections = [
-        `### ${heading(result)} · ${escapeMarkdown(title)}`,
-        escapeMarkdown(result.reason),
-        cacheLine(result),
-        timeSaved(result),
-        keysSection(result),
-        changedFiles(result.changed),
-        wheelsSection(result),
-        saveLine(result),
-        bullets("⚠️ Warnings", result.warnings),
-        bullets("💡 Advice", result.advice),
-    ];
-    return `${sections.filter((s) => s !== "").join("\n\n")}\n`;
+function reasonOf(facts) {
+    const verifyProblem = facts.verifyProblem;
+    switch (facts.verdict) {
+        case "hit":
+            return explainHit(facts.wheels.length, facts.buildSeconds);
+        case "lookup-hit":
+            return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
+        case "built":
+            return explainMiss(facts, "rebuilt", verifyProblem);
+        case "lookup-miss":
+            return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
+        default:
+            return assertNever(facts.verdict);
+    }
 }
+/** `restored 2 wheels built for this fingerprint (saved about 1 min 12 s of build)`. */
+function explainHit(wheels, savedSeconds) {
+    const saved = savedSeconds === undefined ? "" : ` (saved about ${formatDuration(savedSeconds)} of build)`;
+    return `restored ${plural(wheels, "wheel")} built for this fingerprint${saved}`;
+}
+function withWheels(manifest) {
+    return manifest.wheels ? ` with ${plural(manifest.wheels.length, "wheel")}` : "";
+}
+function explainMiss(facts, verb, verifyProblem) {
+    if (verifyProblem)
+        return `${verb}: ${verifyProblem}`;
+    if (!facts.previous)
+        return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
+    if (facts.changed.length === 0) {
+        const why = "but its wheels were not in the cache (evicted or never saved)";
+        return `${verb}: no key changed since the last recorded build, ${why}`;
+    }
+    return `${verb}: ${describeChanges(facts.changed)}`;
+}
+/**
+ * `2 keys changed — file:src/** (src/lib.rs modified), toolchain:rustc`, or, when no key that
+ * affects the compiled code changed, `only shipped Python files changed (python/pkg/__init__.py)`.
+ */
+function describeChanges(changed) {
+    const compiled = changed.filter((c) => c.group === "rebuild" || c.group === "implicit");
+    if (compiled.length === 0) {
+        const paths = changed.flatMap((c) => {
+            const entries = c.files ? fileEntries(c.files) : [];
+            return entries.length > 0 ? entries.map((f) => f.path) : [c.id];
+        });
+        return `only ${onlyWhat(changed)} changed (${capLine(paths)})`;
+    }
+    const ordered = [...compiled, ...changed.filter((c) => !compiled.includes(c))];
+    // One file often sits in several keys (a glob and its package directory): name it once.
+    const parts = new Map();
+    for (const change of ordered) {
+        const entries = change.files && change.status === "changed" ? fileEntries(change.files) : [];
+        for (const f of entries)
+            parts.set(`file ${f.path}`, `${f.path} ${f.verb}`);
+        if (entries.length === 0)
+            parts.set(`key ${change.id}`, describeChange(change));
+    }
+    return `${plural(changed.length, "key")} changed — ${capLine([...parts.values()])}`;
+}
+function onlyWhat(changed) {
+    const groups = new Set(changed.map((c) => c.group));
+    if (groups.size > 1)
+        return "shipped and metadata files";
+    if (groups.has("metadata"))
+        return "metadata inputs";
+    const paths = changed.flatMap((c) => (c.files ? fileEntries(c.files) : []));
+    const python = paths.length > 0 && paths.every((f) => /\.pyi?$/.test(f.path));
+    return python ? "shipped Python files" : "shipped files";
+}
+/** `file:src/** (src/lib.rs modified, src/new.rs added and 3 more)`. */
+function describeChange(change) {
+    const id = change.id;
+    if (change.status === "added")
+        return `${id} (new key)`;
+    if (change.status === "removed")
+        return `${id} (key removed)`;
+    const entries = change.files ? fileEntries(change.files) : [];
+    if (entries.length === 0)
+        return id;
+    return `${id} (${capLine(entries.map((f) => `${f.path} ${f.verb}`))})`;
+}
+/** A progress event as plain lines. */
+function progressLines(event) {
+    switch (event.kind) {
+        case "fingerprint":
+            return [
+                `fingerprint ${event.fingerprint}`,
+                `looking up ${event.cacheKey} in the ${event.cache} cache`,
+            ];
+        case "build":
+            return [`cache miss: ${missWhy(event)}`, `building with: ${event.argv.join(" ")}`];
+        default:
+            return assertNever(event);
+    }
+}
+/** Why this run builds, in one line, shown before the build's own output. */
+function missWhy(event) {
+    if (event.verifyProblem)
+        return event.verifyProblem;
+    if (!event.previous)
+        return "no earlier build of this project on this platform and Python is cached";
+    if (event.changed.length === 0)
+        return "the cached wheels for this fingerprint are gone or damaged";
+    return describeChanges(event.changed);
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+
+
+/** Phrases every renderer shares, as plain text; `changeLines` is for the line-based media. */
 const ICONS = {
     hit: "✅",
     built: "🔨",
@@ -104460,14 +104575,234 @@ function verdictText(result) {
             return "Found a cached build (lookup only)";
         case "lookup-miss":
             return `No cached build (lookup only)${because ? `: would rebuild${because}` : ""}`;
+        default:
+            return assertNever(result.verdict);
     }
+}
+/** What became of the save: `saved to the local cache`, `skipped: saving is off (...)`, ... */
+function saveText(save, cache) {
+    switch (save.status) {
+        case "saved":
+            return `saved to the ${cache} cache`;
+        case "exists":
+            return "already cached by another job";
+        case "skipped":
+            return `skipped: ${skipText(save.why)}`;
+        case "failed":
+            return `failed: ${failText(save)}`;
+        default:
+            return assertNever(save);
+    }
+}
+/** What a failed save did and why. */
+function failText(save) {
+    return save.wheelsSaved ? `wheels saved, but not their manifest: ${save.warning}` : save.warning;
+}
+/** Why nothing was saved, in a few words. */
+function skipText(why) {
+    switch (why.kind) {
+        case "restored":
+            return "restored from the cache";
+        case "not-built":
+            return "nothing was built";
+        case "input":
+            return `saving is off (${why.flag})`;
+        case "pull-request-target":
+            return "saving is off for pull_request_target runs, which build untrusted code with the base branch's cache scope";
+        case "read-only":
+            return `saving is off: this run's cache access is read-only (ACTIONS_CACHE_MODE=${why.mode})`;
+        case "inputs-changed":
+            return `not saved: inputs changed while the build ran (${capLine(why.files)}), so the wheels may not match the fingerprint taken before it`;
+        default:
+            return assertNever(why);
+    }
+}
+/** The run's warnings, with a save the run had to skip for its own safety. */
+function warningsOf(result) {
+    const { save } = result;
+    const skippedUnsafe = save.status === "skipped" && save.why.kind === "inputs-changed";
+    const warnings = [...result.warnings, ...(skippedUnsafe ? [skipText(save.why)] : [])];
+    return [...new Set(warnings)];
+}
+/** `file:src/** (changed)` then `  ~ src/lib.rs`, or `toolchain:rustc (changed): a → b`; escaped. */
+function changeLines(change, fileCap) {
+    const head = `${escapeLine(change.id)} (${change.status})`;
+    if (!change.files) {
+        const detail = change.before !== change.after
+            ? `: ${escapeLine(change.before ?? "none")} → ${escapeLine(change.after ?? "none")}`
+            : "";
+        return [`${head}${detail}`];
+    }
+    const { shown, more } = cap(fileEntries(change.files), fileCap);
+    const lines = [head, ...shown.map((f) => `  ${f.mark} ${escapeLine(f.path)}`)];
+    if (more > 0)
+        lines.push(`  … and ${more} more`);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/report/log.ts
+
+
+
+
+
+
+
+/** How many changed files of one key the log lists before `and N more`. */
+const LOG_FILE_CAP = 200;
+/**
+ * The action log of a run: a "Fingerprint" group with every key that went into the fingerprint
+ * (like rust-cache's "Cache Configuration"), a "Changes" group with each changed key's files, and
+ * top-level lines with the verdict, reason, cache key, wheels and save. Every line starts with
+ * fixed text and user text is kept on one line, so nothing can pass for a workflow command.
+ */
+function renderLog(result) {
+    const groups = [fingerprintGroup(result)];
+    if (result.changed.length > 0)
+        groups.push(changesGroup(result));
+    return { groups, lines: summaryLines(result) };
+}
+function fingerprintGroup(result) {
+    const { manifest, buildCommand } = result;
+    const lines = [];
+    for (const group of types_KEY_GROUPS) {
+        const members = manifest.keys.filter((k) => k.group === group);
+        if (members.length === 0)
+            continue;
+        lines.push(`${GROUP_TITLES[group]}:`, ...alignedRows(members));
+    }
+    lines.push(`fingerprint: ${manifest.fingerprint}`, `cache key: ${escapeLine(result.cacheKey)} (${escapeLine(result.cache)} cache)`, `build command: ${escapeLine(buildCommand.argv.join(" "))}`, `  chosen because: ${escapeLine(buildCommand.origin)}`);
+    return { title: `Fingerprint: ${manifest.keys.length} keys`, lines };
+}
+/** `  - file:src/**  inferred  12 files  0123456789ab`, columns aligned within a group. */
+function alignedRows(keys) {
+    const rows = keys.map((k) => [escapeLine(k.id), k.source, escapeLine(keys_text_describe(k))]);
+    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+    return rows.map((row, n) => `  - ${row.map((cell, i) => cell.padEnd(widths[i])).join("  ")}  ${digest_short(keys[n].digest)}`);
+}
+function changesGroup(result) {
+    const since = result.previous ? ` since ${escapeLine(result.previous.key)}` : "";
+    return {
+        title: `Changes${since}: ${result.changed.length} keys`,
+        lines: result.changed.flatMap((change) => changeLines(change, LOG_FILE_CAP)),
+    };
+}
+function summaryLines(result) {
+    const lines = [
+        `wheel-cache: ${heading(result)}`,
+        `reason: ${escapeLine(reasonOf(result))}`,
+        `cache key: ${escapeLine(result.cacheKey)}`,
+    ];
+    for (const wheel of result.wheels) {
+        lines.push(`wheel: ${escapeLine(wheel.path)} (${formatSize(wheel.size)})`);
+    }
+    lines.push(`save: ${escapeLine(saveText(result.save, result.cache))}`);
+    return lines;
+}
+/** Every file of every key with its content digest, for `core.debug`. */
+function renderDebugFiles(result) {
+    return result.manifest.keys.flatMap((key) => Object.entries(key.files ?? {}).map(([path, digest]) => `${escapeLine(key.id)}: ${escapeLine(path)} ${digest ?? "absent"}`));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/result.ts
+/** Whether the wheels were (or, looking up only, would be) restored from an exact match. */
+function isCacheHit(result) {
+    return result.verdict === "hit" || result.verdict === "lookup-hit";
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+
+/**
+ * The action outputs of a run, as strings for `core.setOutput`: booleans as `"true"`/`"false"`,
+ * `wheels` as newline-separated absolute paths, `changed` as a JSON array of key ids.
+ */
+function actionOutputs(result) {
+    return {
+        "cache-hit": String(isCacheHit(result)),
+        built: String(result.verdict === "built"),
+        fingerprint: result.manifest.fingerprint,
+        "cache-key": result.cacheKey,
+        wheels: result.wheels.map((w) => w.path).join("\n"),
+        "wheel-dir": result.wheelDir,
+        changed: JSON.stringify(result.changed.map((c) => c.id)),
+        reason: reasonOf(result),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/advice.ts
+
+
+/**
+ * Advice that follows from a run's facts, plain text: a key that changes on every commit, where
+ * the rebuild keys come from (runs that rebuilt), and files the build itself changed.
+ */
+function adviceOf(result) {
+    const advice = [];
+    const commit = result.manifest.keys.find((k) => k.id === "git:commit");
+    if (commit) {
+        const why = commit.source === "inferred"
+            ? "it is keyed because the version comes from git"
+            : "key it only if the build really depends on the commit";
+        advice.push(`git:commit changes with every commit, so every commit rebuilds: ${why}`);
+    }
+    if (!isCacheHit(result) && result.keysFrom === "inferred" && result.backend !== "other") {
+        advice.push(`the rebuild keys are wheel-cache's defaults for ${result.backend}; set [tool.uv] cache-keys in pyproject.toml to choose them (uv uses the same list)`);
+    }
+    return [...advice, ...result.buildChanges.flatMap(mutationAdvice)];
+}
+/**
+ * When the build rewrote files a key covers (a glob reaching into build output, a generated
+ * source), the next run would otherwise miss for no reason of the user's.
+ */
+function mutationAdvice(change) {
+    if (!change.files)
+        return [];
+    const files = fileEntries(change.files).map((f) => f.path);
+    return [
+        `the build itself changed files that ${change.id} covers (${capLine(files)}); exclude them (for example with a !pattern entry or .gitignore), or every fresh checkout that keeps them will rebuild`,
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+
+
+
+
+
+/** How many changed files of one key the summary lists before `and N more`. */
+const SUMMARY_FILE_CAP = 50;
+/**
+ * The job summary of a run, as GitHub-flavoured Markdown: the verdict, the reason, the keys and
+ * their status, the changed files per key, the wheels, the time saved, the save, warnings and
+ * advice. Every piece of user-controlled text is escaped, so tables stay valid and nothing renders
+ * as HTML.
+ */
+function renderSummary(result, title = "wheel-cache") {
+    const sections = [
+        `### ${heading(result)} · ${escapeMarkdown(title)}`,
+        escapeMarkdown(reasonOf(result)),
+        cacheLine(result),
+        timeSaved(result),
+        keysSection(result),
+        changedFiles(result.changed),
+        wheelsSection(result),
+        saveLine(result),
+        bullets("⚠️ Warnings", warningsOf(result)),
+        bullets("💡 Advice", adviceOf(result)),
+    ];
+    return `${sections.filter((s) => s !== "").join("\n\n")}\n`;
 }
 function cacheLine(result) {
     const parts = [
         `Fingerprint ${codeMarkdown(digest_short(result.manifest.fingerprint))}`,
         `cache key ${codeMarkdown(result.cacheKey)} (${escapeMarkdown(result.cache)} cache)`,
     ];
-    if (result.previous && result.verdict !== "hit" && result.verdict !== "lookup-hit") {
+    if (result.previous && !isCacheHit(result)) {
         parts.push(`compared with ${codeMarkdown(result.previous.key)}`);
     }
     return parts.join(" · ");
@@ -104495,9 +104830,9 @@ function keyRows(result) {
 }
 function keysSection(result) {
     const rows = keyRows(result);
-    const compared = result.previous !== undefined || result.verdict.endsWith("hit");
+    const compared = result.previous !== undefined || isCacheHit(result);
     const head = ["| key | source | covers | digest | status |", "|---|---|---|---|---|"];
-    const tables = summary_GROUPS.flatMap((group) => {
+    const tables = types_KEY_GROUPS.flatMap((group) => {
         const members = rows.filter((r) => r.group === group);
         if (members.length === 0)
             return [];
@@ -104563,124 +104898,15 @@ function saveLine(result) {
         case "exists":
             return "💾 Already cached by another job with the same fingerprint: nothing to save.";
         case "skipped":
-            return `💾 Not saved: ${escapeMarkdown(save.note)}`;
+            return `💾 Not saved: ${escapeMarkdown(skipText(save.why))}`;
         case "failed":
-            return `⚠️ Save failed: ${escapeMarkdown(save.note)}`;
+            return `⚠️ Save failed: ${escapeMarkdown(failText(save))}`;
     }
 }
 function bullets(title, items) {
     if (items.length === 0)
         return "";
     return `#### ${title}\n\n${items.map((item) => `- ${escapeMarkdown(item)}`).join("\n")}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/log.ts
-
-
-
-
-
-/** How many changed files of one key the log lists before `and N more`. */
-const LOG_FILE_CAP = 200;
-const log_GROUPS = Object.keys(GROUP_TITLES);
-/**
- * The action log of a run: a "Fingerprint" group with every key that went into the fingerprint
- * (like rust-cache's "Cache Configuration"), a "Changes" group with each changed key's files, and
- * top-level lines with the verdict, reason, cache key, wheels and save. Every line starts with
- * fixed text and user text is kept on one line, so nothing can pass for a workflow command.
- */
-function renderLog(result) {
-    const groups = [fingerprintGroup(result)];
-    if (result.changed.length > 0)
-        groups.push(changesGroup(result));
-    return { groups, lines: summaryLines(result) };
-}
-function fingerprintGroup(result) {
-    const { manifest, buildCommand } = result;
-    const lines = [];
-    for (const group of log_GROUPS) {
-        const members = manifest.keys.filter((k) => k.group === group);
-        if (members.length === 0)
-            continue;
-        lines.push(`${GROUP_TITLES[group]}:`, ...alignedRows(members));
-    }
-    lines.push(`fingerprint: ${manifest.fingerprint}`, `cache key: ${escapeLine(result.cacheKey)} (${escapeLine(result.cache)} cache)`, `build command: ${escapeLine(buildCommand.argv.join(" "))}`, `  chosen because: ${escapeLine(buildCommand.origin)}`);
-    return { title: `Fingerprint: ${manifest.keys.length} keys`, lines };
-}
-/** `  - file:src/**  inferred  12 files  0123456789ab`, columns aligned within a group. */
-function alignedRows(keys) {
-    const rows = keys.map((k) => [escapeLine(k.id), k.source, escapeLine(keys_text_describe(k))]);
-    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
-    return rows.map((row, n) => `  - ${row.map((cell, i) => cell.padEnd(widths[i])).join("  ")}  ${digest_short(keys[n].digest)}`);
-}
-function changesGroup(result) {
-    const since = result.previous ? ` since ${escapeLine(result.previous.key)}` : "";
-    return {
-        title: `Changes${since}: ${result.changed.length} keys`,
-        lines: result.changed.flatMap((change) => changeLines(change)),
-    };
-}
-/** `file:src/** (changed)` then `  ~ src/lib.rs`, or `toolchain:rustc (changed): a → b`. */
-function changeLines(change, fileCap = LOG_FILE_CAP) {
-    const head = `${escapeLine(change.id)} (${change.status})`;
-    if (!change.files) {
-        const detail = change.before !== change.after
-            ? `: ${escapeLine(change.before ?? "none")} → ${escapeLine(change.after ?? "none")}`
-            : "";
-        return [`${head}${detail}`];
-    }
-    const { shown, more } = cap(fileEntries(change.files), fileCap);
-    const lines = [head, ...shown.map((f) => `  ${f.mark} ${escapeLine(f.path)}`)];
-    if (more > 0)
-        lines.push(`  … and ${more} more`);
-    return lines;
-}
-function summaryLines(result) {
-    const lines = [
-        `wheel-cache: ${heading(result)}`,
-        `reason: ${escapeLine(result.reason)}`,
-        `cache key: ${escapeLine(result.cacheKey)}`,
-    ];
-    for (const wheel of result.wheels) {
-        lines.push(`wheel: ${escapeLine(wheel.path)} (${formatSize(wheel.size)})`);
-    }
-    lines.push(`save: ${saveText(result)}`);
-    return lines;
-}
-/** `saved`, `already cached by another job`, `skipped: note`, `failed: note`. */
-function saveText(result) {
-    const { save } = result;
-    switch (save.status) {
-        case "saved":
-            return `saved to the ${escapeLine(result.cache)} cache`;
-        case "exists":
-            return "already cached by another job";
-        case "skipped":
-        case "failed":
-            return `${save.status}: ${escapeLine(save.note)}`;
-    }
-}
-/** Every file of every key with its content digest, for `core.debug`. */
-function renderDebugFiles(result) {
-    return result.manifest.keys.flatMap((key) => Object.entries(key.files ?? {}).map(([path, digest]) => `${escapeLine(key.id)}: ${escapeLine(path)} ${digest ?? "absent"}`));
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-/**
- * The action outputs of a run, as strings for `core.setOutput`: booleans as `"true"`/`"false"`,
- * `wheels` as newline-separated absolute paths, `changed` as a JSON array of key ids.
- */
-function actionOutputs(result) {
-    return {
-        "cache-hit": String(result.cacheHit),
-        built: String(result.built),
-        fingerprint: result.manifest.fingerprint,
-        "cache-key": result.cacheKey,
-        wheels: result.wheels.map((w) => w.path).join("\n"),
-        "wheel-dir": result.wheelDir,
-        changed: JSON.stringify(result.changed.map((c) => c.id)),
-        reason: result.reason,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/write-summary.ts
@@ -104713,6 +104939,9 @@ async function writeSummary(markdown) {
 
 
 
+
+
+
 /** The action: config → fingerprint → restore → build on a miss → save → outputs → summary. */
 async function run() {
     try {
@@ -104724,7 +104953,10 @@ async function run() {
                 saveDeadlineMs: config.serviceTimeoutMs,
             }),
             stagingDir,
-            progress: (line) => info(line),
+            progress: (event) => {
+                for (const line of progressLines(event))
+                    info(escapeLine(line));
+            },
         });
         const log = renderLog(result);
         for (const group of log.groups) {
@@ -104737,7 +104969,7 @@ async function run() {
             core_debug(line);
         for (const line of log.lines)
             info(line);
-        for (const warning of result.warnings)
+        for (const warning of warningsOf(result))
             core_warning(warning);
         for (const [name, value] of Object.entries(actionOutputs(result)))
             setOutput(name, value);

@@ -7,9 +7,11 @@ import { LocalCache } from "./cache/local.js";
 import { readCliConfig, USAGE } from "./config/cli.js";
 import type { Config } from "./config/index.js";
 import { formatError } from "./errors.js";
-import { fingerprintConfig } from "./fingerprint-config.js";
-import { runPipeline } from "./pipeline.js";
+import { prepare } from "./pipeline/fingerprint.js";
+import { runPipeline } from "./pipeline/index.js";
+import { escapeLine } from "./report/escape.js";
 import { keysJson, renderKeysText } from "./report/keys-text.js";
+import { progressLines } from "./report/reason.js";
 import { renderTerminal, resultJson } from "./report/terminal.js";
 
 /** Runs one CLI command; returns the exit status. */
@@ -25,7 +27,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     const cache = new LocalCache(config.cacheDir ?? defaultCacheDir(config.env, process.platform));
     const result = await runPipeline(
       config.command === "diff" ? { ...config, lookupOnly: true } : config,
-      { cache, stagingDir, progress: (line) => process.stderr.write(`wheel-cache: ${line}\n`) },
+      {
+        cache,
+        stagingDir,
+        progress: (event) => {
+          for (const line of progressLines(event)) {
+            process.stderr.write(`wheel-cache: ${escapeLine(line)}\n`);
+          }
+        },
+      },
     );
     if (config.json) process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
     else process.stdout.write(renderTerminal(result));
@@ -36,7 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function keys(config: Config): Promise<number> {
-  const fp = await fingerprintConfig(config);
+  const { fp } = await prepare(config);
   const { fingerprint, keys } = fp.manifest;
   if (config.json)
     process.stdout.write(`${JSON.stringify(keysJson(fingerprint, keys, fp.warnings))}\n`);

@@ -3,10 +3,13 @@ import * as core from "@actions/core";
 import { GithubCache } from "./cache/github.js";
 import { readActionConfig } from "./config/action.js";
 import { formatError, UserError } from "./errors.js";
-import { runPipeline } from "./pipeline.js";
+import { runPipeline } from "./pipeline/index.js";
+import { escapeLine } from "./report/escape.js";
 import { renderDebugFiles, renderLog } from "./report/log.js";
 import { actionOutputs } from "./report/outputs.js";
+import { progressLines } from "./report/reason.js";
 import { renderSummary } from "./report/summary.js";
+import { warningsOf } from "./report/text.js";
 import { writeSummary } from "./report/write-summary.js";
 
 /** The action: config → fingerprint → restore → build on a miss → save → outputs → summary. */
@@ -20,7 +23,9 @@ export async function run(): Promise<void> {
         saveDeadlineMs: config.serviceTimeoutMs,
       }),
       stagingDir,
-      progress: (line) => core.info(line),
+      progress: (event) => {
+        for (const line of progressLines(event)) core.info(escapeLine(line));
+      },
     });
     const log = renderLog(result);
     for (const group of log.groups) {
@@ -30,7 +35,7 @@ export async function run(): Promise<void> {
     }
     for (const line of renderDebugFiles(result)) core.debug(line);
     for (const line of log.lines) core.info(line);
-    for (const warning of result.warnings) core.warning(warning);
+    for (const warning of warningsOf(result)) core.warning(warning);
     for (const [name, value] of Object.entries(actionOutputs(result))) core.setOutput(name, value);
     if (config.summary) {
       const problem = await writeSummary(renderSummary(result));

@@ -1,10 +1,10 @@
 import path from "node:path";
 import * as core from "@actions/core";
-import { splitCommand } from "../command-line.js";
 import { UserError } from "../errors.js";
-import { parseCacheKeyLines } from "../keys/parse.js";
-import { isInside } from "../paths.js";
-import { type Config, DEFAULT_KEY_PREFIX, keyPart, names } from "./index.js";
+import { splitCommand } from "../shared/command-line.js";
+import { isInside } from "../shared/paths.js";
+import { type Config, DEFAULT_KEY_PREFIX, keyPart, names, type SaveOff } from "./index.js";
+import { parseCacheKeyLines } from "./uv-entries.js";
 
 /** Reads the action's inputs (action.yml) into a Config. */
 export function readActionConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,7 +33,7 @@ export function readActionConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyPrefix: keyPart(core.getInput("key-prefix") || DEFAULT_KEY_PREFIX, "key-prefix"),
     keySuffix: keyPart(core.getInput("key-suffix"), "key-suffix"),
     save: save && !readOnly,
-    saveNote: saveNote(env, save, readOnly),
+    saveOff: saveOff(env, save, readOnly),
     lookupOnly: optionalBoolean("lookup-only") ?? false,
     summary: optionalBoolean("summary") ?? true,
     includeIgnored: optionalBoolean("include-ignored") ?? false,
@@ -55,13 +55,12 @@ function serviceTimeout(value: string | undefined): number | undefined {
   return seconds * 1000;
 }
 
-function saveNote(env: NodeJS.ProcessEnv, save: boolean, readOnly: boolean): string | undefined {
-  if (readOnly)
-    return `saving is off: this run's cache access is read-only (ACTIONS_CACHE_MODE=${env.ACTIONS_CACHE_MODE})`;
-  if (!save && env.GITHUB_EVENT_NAME === "pull_request_target") {
-    return "saving is off for pull_request_target runs, which build untrusted code with the base branch's cache scope";
-  }
-  return save ? undefined : "saving is off (input save: false)";
+function saveOff(env: NodeJS.ProcessEnv, save: boolean, readOnly: boolean): SaveOff | undefined {
+  if (readOnly) return { kind: "read-only", mode: env.ACTIONS_CACHE_MODE ?? "" };
+  if (save) return undefined;
+  return env.GITHUB_EVENT_NAME === "pull_request_target"
+    ? { kind: "pull-request-target" }
+    : { kind: "input", flag: "input save: false" };
 }
 
 function cacheReadOnly(env: NodeJS.ProcessEnv): boolean {

@@ -1,8 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { splitCommand } from "../command-line.js";
 import { errorMessage, UserError } from "../errors.js";
-import { parseCacheKeyLines } from "../keys/parse.js";
+import { splitCommand } from "../shared/command-line.js";
 import {
   type Command,
   type Config,
@@ -11,6 +10,7 @@ import {
   makeConfig,
   names,
 } from "./index.js";
+import { parseCacheKeyLines } from "./uv-entries.js";
 
 export const USAGE = `usage: wheel-cache <command> [options]
 
@@ -70,6 +70,7 @@ export function readCliConfig(
     keyPrefix: DEFAULT_KEY_PREFIX,
     keySuffix: keyPart(values["key-suffix"] ?? "", "--key-suffix"),
     save: !values["no-save"],
+    saveOff: values["no-save"] ? { kind: "input", flag: "--no-save" } : undefined,
     includeIgnored: values["include-ignored"] ?? false,
     json: values.json ?? false,
     cacheDir: values["cache-dir"] ? path.resolve(cwd, values["cache-dir"]) : undefined,

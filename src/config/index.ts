@@ -1,6 +1,6 @@
 import path from "node:path";
 import { UserError } from "../errors.js";
-import type { ParsedEntry } from "../keys/parse.js";
+import type { ParsedUvEntry } from "./uv-entries.js";
 
 export type Command = "build" | "keys" | "diff";
 
@@ -19,14 +19,14 @@ export interface Config {
   /** The interpreter that builds; undefined for `python3`/`python` on PATH. */
   readonly python?: string;
   /** Extra uv-style entries from the `cache-keys` input or `--cache-key` flags. */
-  readonly extraKeys: readonly ParsedEntry[];
+  readonly extraKeys: readonly ParsedUvEntry[];
   /** Extra environment variable names (`NAME`) and prefixes (`NAME_*`) to key. */
   readonly envVars: readonly string[];
   readonly keyPrefix: string;
   readonly keySuffix: string;
   readonly save: boolean;
-  /** Why saving is off, when it is off by default. */
-  readonly saveNote?: string;
+  /** Why saving is off, when it is. */
+  readonly saveOff?: SaveOff;
   readonly lookupOnly: boolean;
   readonly summary: boolean;
   /** Fingerprint files that .gitignore ignores too. */
@@ -42,6 +42,15 @@ export interface Config {
   /** The environment that probes and the build run with. */
   readonly env: NodeJS.ProcessEnv;
 }
+
+/**
+ * Why a run does not save: the `save` input or `--no-save`, a `pull_request_target` run (untrusted
+ * code with the base branch's cache scope), or a job whose cache access is read-only.
+ */
+export type SaveOff =
+  | { readonly kind: "input"; readonly flag: "input save: false" | "--no-save" }
+  | { readonly kind: "pull-request-target" }
+  | { readonly kind: "read-only"; readonly mode: string };
 
 export const DEFAULT_KEY_PREFIX = "wheel-cache";
 

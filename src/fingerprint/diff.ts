@@ -1,4 +1,4 @@
-import type { ResolvedKey } from "../keys/types.js";
+import type { FingerprintKey } from "../keys/types.js";
 import type { Manifest } from "./manifest.js";
 
 export interface FileChanges {
@@ -11,7 +11,7 @@ export interface FileChanges {
 export interface KeyChange {
   readonly id: string;
   readonly status: "changed" | "added" | "removed";
-  readonly group: ResolvedKey["group"];
+  readonly group: FingerprintKey["group"];
   /** Per-file changes, for file-like keys. A file that became absent counts as removed. */
   readonly files?: FileChanges;
   readonly before?: string;

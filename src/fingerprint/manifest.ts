@@ -1,5 +1,5 @@
-import { digestOf } from "../keys/digest.js";
-import type { ResolvedKey } from "../keys/types.js";
+import type { FingerprintKey } from "../keys/types.js";
+import { digestOf } from "../shared/digest.js";
 
 export const MANIFEST_SCHEMA = 1;
 
@@ -19,14 +19,14 @@ export interface Manifest {
   readonly fingerprint: string;
   /** Project directory relative to the repository root ("." at the root). */
   readonly project: string;
-  readonly keys: readonly ResolvedKey[];
+  readonly keys: readonly FingerprintKey[];
   readonly wheels?: readonly WheelRecord[];
   readonly build?: { readonly seconds: number; readonly command: readonly string[] };
   readonly createdAt?: string;
 }
 
 /** The fingerprint: a digest over every key's id and digest, in id order. */
-export function fingerprintOf(keys: readonly ResolvedKey[]): string {
+export function fingerprintOf(keys: readonly FingerprintKey[]): string {
   const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return digestOf(
     "wheel-cache-fingerprint",
@@ -35,7 +35,7 @@ export function fingerprintOf(keys: readonly ResolvedKey[]): string {
   );
 }
 
-export function makeManifest(project: string, keys: readonly ResolvedKey[]): Manifest {
+export function makeManifest(project: string, keys: readonly FingerprintKey[]): Manifest {
   return { schema: MANIFEST_SCHEMA, fingerprint: fingerprintOf(keys), project, keys };
 }
 

@@ -1,5 +1,5 @@
-import { digestOf } from "./digest.js";
-import type { KeySource, ResolvedKey } from "./types.js";
+import { digestOf } from "../shared/digest.js";
+import type { FingerprintKey, KeySource } from "./types.js";
 
 /** Variables that change what a build produces. Names ending in `_` are prefixes. */
 export const BUILD_ENV = [
@@ -45,8 +45,8 @@ export function matchesName(pattern: string, name: string): boolean {
  * One key per build-affecting variable that is set, plus every exactly named user variable
  * (recorded as unset when it is). Values are hashed, never kept.
  */
-export function envKeys(env: NodeJS.ProcessEnv, extra: readonly string[]): ResolvedKey[] {
-  const keys = new Map<string, ResolvedKey>();
+export function envKeys(env: NodeJS.ProcessEnv, extra: readonly string[]): FingerprintKey[] {
+  const keys = new Map<string, FingerprintKey>();
   for (const name of Object.keys(env).sort()) {
     if (NOT_BUILD_ENV.some((p) => name.startsWith(p))) continue;
     if (BUILD_ENV.some((p) => matchesName(p, name)))
@@ -67,8 +67,8 @@ export function envKey(
   name: string,
   value: string | undefined,
   source: KeySource,
-  group: ResolvedKey["group"] = "implicit",
-): ResolvedKey {
+  group: FingerprintKey["group"] = "implicit",
+): FingerprintKey {
   const digest =
     value === undefined ? digestOf("env", name, "unset") : digestOf("env", name, "set", value);
   return {

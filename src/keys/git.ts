@@ -1,6 +1,6 @@
-import { digestOf } from "./digest.js";
-import { probe } from "./probe.js";
-import type { KeySpec, ResolvedKey } from "./types.js";
+import { digestOf } from "../shared/digest.js";
+import { probe } from "../shared/probe.js";
+import type { FingerprintKey, KeySpec } from "./types.js";
 
 /** Keys for a `{ git = ... }` entry: `git:commit` and/or `git:tags`, with warnings. */
 export async function gitKeys(
@@ -8,9 +8,9 @@ export async function gitKeys(
   root: string,
   isRepo: boolean,
   env: NodeJS.ProcessEnv,
-): Promise<{ keys: ResolvedKey[]; warnings: string[] }> {
+): Promise<{ keys: FingerprintKey[]; warnings: string[] }> {
   const warnings: string[] = [];
-  const keys: ResolvedKey[] = [];
+  const keys: FingerprintKey[] = [];
   const git = (...args: string[]) =>
     isRepo ? probe("git", ["-C", root, ...args], env) : Promise.resolve(undefined);
   if (!isRepo) warnings.push(`${spec.origin}: git key, but the project is not in a git repository`);

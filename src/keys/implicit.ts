@@ -1,9 +1,9 @@
 import os from "node:os";
 import type { Backend } from "../project/backend.js";
-import type { TomlTable } from "../project/pyproject.js";
-import { canonicalJson, digestOf } from "./digest.js";
-import { probe } from "./probe.js";
-import type { ResolvedKey, ResolvedKind } from "./types.js";
+import { canonicalJson, digestOf } from "../shared/digest.js";
+import { probe } from "../shared/probe.js";
+import type { TomlTable } from "../shared/toml.js";
+import type { FingerprintKey, ResolvedKind } from "./types.js";
 
 /** What the building interpreter says about itself. */
 export interface PythonInfo {
@@ -13,28 +13,37 @@ export interface PythonInfo {
   readonly tag: string;
   readonly soabi: string;
   readonly platform: string;
+  /** Whether `python -m build` can run (chooses the default build command; not keyed). */
+  readonly hasBuildModule: boolean;
 }
 
-const PYTHON_PROBE = `import json, platform, sys, sysconfig
+const PYTHON_PROBE = `import importlib.util, json, platform, sys, sysconfig
 impl = sys.implementation.name
 short = {"cpython": "cp", "pypy": "pp"}.get(impl, impl)
 free = "t" if sysconfig.get_config_var("Py_GIL_DISABLED") else ""
 print(json.dumps({"version": platform.python_version(), "implementation": impl,
   "tag": f"{short}{sys.version_info[0]}{sys.version_info[1]}{free}",
   "soabi": str(sysconfig.get_config_var("SOABI") or sysconfig.get_config_var("EXT_SUFFIX") or ""),
-  "platform": sysconfig.get_platform()}))`;
+  "platform": sysconfig.get_platform(),
+  "hasBuildModule": importlib.util.find_spec("build") is not None}))`;
 
 /** Asks `python` about itself; undefined when it cannot be run. */
 export async function probePython(
   python: string,
   env: NodeJS.ProcessEnv,
+  cwd?: string,
 ): Promise<PythonInfo | undefined> {
-  const out = await probe(python, ["-c", PYTHON_PROBE], env);
+  const out = await probe(python, ["-c", PYTHON_PROBE], env, cwd);
   if (out === undefined) return undefined;
   return JSON.parse(out) as PythonInfo;
 }
 
-const implicit = (id: string, kind: ResolvedKind, value: unknown, detail: string): ResolvedKey => ({
+const implicit = (
+  id: string,
+  kind: ResolvedKind,
+  value: unknown,
+  detail: string,
+): FingerprintKey => ({
   id,
   kind,
   source: "implicit",
@@ -55,23 +64,24 @@ export function platformId(): string {
   return base;
 }
 
-export function platformKey(): ResolvedKey {
+export function platformKey(): FingerprintKey {
   const id = platformId();
   return implicit("platform", "platform", id, id);
 }
 
-export function pythonKey(info: PythonInfo | undefined): ResolvedKey {
-  const detail = info
-    ? `${info.implementation} ${info.version} ${info.soabi} ${info.platform}`
-    : "not found";
-  return implicit("python", "python", info ?? null, detail);
+export function pythonKey(info: PythonInfo | undefined): FingerprintKey {
+  if (!info) return implicit("python", "python", null, "not found");
+  const { hasBuildModule: _build, ...keyed } = info;
+  const detail = `${info.implementation} ${info.version} ${info.soabi} ${info.platform}`;
+  return implicit("python", "python", keyed, detail);
 }
 
 /** The toolchains a backend compiles with, probed in parallel; absent ones are recorded so. */
 export async function toolchainKeys(
   backend: Backend,
   env: NodeJS.ProcessEnv,
-): Promise<ResolvedKey[]> {
+  cwd?: string,
+): Promise<FingerprintKey[]> {
   const probes: [string, string, string[]][] = [];
   const rust = backend.name === "maturin" || backend.name === "setuptools-rust";
   if (rust) probes.push(["rustc", env.RUSTC || "rustc", ["-vV"]]);
@@ -92,7 +102,7 @@ export async function toolchainKeys(
     probes.push(["meson", "meson", ["--version"]], ["ninja", "ninja", ["--version"]]);
   return Promise.all(
     probes.map(async ([name, command, args]) => {
-      const out = (await probe(command, args, env))?.trim();
+      const out = (await probe(command, args, env, cwd))?.trim();
       const detail = out ? (out.split("\n")[0] ?? "").slice(0, 80) : "not found";
       return implicit(`toolchain:${name}`, "toolchain", out ?? null, detail);
     }),
@@ -111,7 +121,7 @@ export function compiler(value: string | undefined, fallback: string): string {
   return program ?? fallback;
 }
 
-export function buildSystemKey(pyproject: TomlTable): ResolvedKey {
+export function buildSystemKey(pyproject: TomlTable): FingerprintKey {
   const table = (pyproject["build-system"] ?? null) as TomlTable | null;
   const requires = Array.isArray(table?.requires)
     ? [...(table.requires as unknown[])].map(String).sort()
@@ -125,7 +135,7 @@ export function buildSystemKey(pyproject: TomlTable): ResolvedKey {
   );
 }
 
-export function buildCommandKey(command: readonly string[]): ResolvedKey {
+export function buildCommandKey(command: readonly string[]): FingerprintKey {
   return implicit("build-command", "build-command", command, command.join(" "));
 }
 
@@ -161,7 +171,7 @@ const NON_BUILD_TOOLS = [
  * pyproject.toml as the build sees it: without linter and test-runner tables, dependency groups
  * and uv's `cache-keys` (the keys themselves are fingerprinted), so editing those never rebuilds.
  */
-export function pyprojectKey(pyproject: TomlTable, exists: boolean): ResolvedKey {
+export function pyprojectKey(pyproject: TomlTable, exists: boolean): FingerprintKey {
   const tool = { ...((pyproject.tool ?? {}) as TomlTable) };
   for (const name of NON_BUILD_TOOLS) delete tool[name];
   if (tool.uv && typeof tool.uv === "object") {

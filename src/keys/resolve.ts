@@ -1,16 +1,16 @@
-import { stat } from "node:fs/promises";
 import path from "node:path";
 import { assertNever, UserError } from "../errors.js";
-import { expandGlobs } from "../fingerprint/expand.js";
-import { type CompiledGlob, compileGlob, isGlob } from "../fingerprint/glob.js";
-import type { FileTree } from "../fingerprint/tree.js";
-import { digestOf, filesDigest } from "./digest.js";
+import { expandGlobs } from "../files/expand.js";
+import { type CompiledGlob, compileGlob, isGlob } from "../files/glob.js";
+import type { FileTree } from "../files/tree.js";
+import { digestOf, filesDigest } from "../shared/digest.js";
+import { statProjectPath } from "../shared/read.js";
 import { envKey } from "./env.js";
 import { gitKeys } from "./git.js";
-import type { KeySpec, ResolvedKey } from "./types.js";
+import type { FingerprintKey, KeySpec } from "./types.js";
 
 export interface Resolved {
-  readonly keys: ResolvedKey[];
+  readonly keys: FingerprintKey[];
   readonly warnings: string[];
 }
 
@@ -38,7 +38,7 @@ export async function resolveSpecs(
     }
   }
   const matches = expandGlobs(tree, [...globs.values()]);
-  const keys: ResolvedKey[] = [];
+  const keys: FingerprintKey[] = [];
   for (const spec of specs) {
     const entry = spec.entry;
     switch (entry.kind) {
@@ -77,7 +77,7 @@ async function fileKey(
   tree: FileTree,
   warnings: string[],
   literal: boolean,
-): Promise<ResolvedKey> {
+): Promise<FingerprintKey> {
   const rooted = paths.map((p) => rootPath(tree, p, spec));
   const digests = await tree.digest(rooted);
   const files: Record<string, string | null> = {};
@@ -98,9 +98,14 @@ async function fileKey(
   };
 }
 
-async function dirKey(spec: Spec<"dir">, tree: FileTree, warnings: string[]): Promise<ResolvedKey> {
+async function dirKey(
+  spec: Spec<"dir">,
+  tree: FileTree,
+  warnings: string[],
+): Promise<FingerprintKey> {
   const rel = normalize(spec.entry.path);
-  const info = await stat(path.join(tree.root, rootPath(tree, rel, spec))).catch(() => undefined);
+  const rooted = rootPath(tree, rel, spec);
+  const info = await statProjectPath(path.join(tree.root, rooted), rooted);
   if (info && !info.isDirectory()) warnings.push(`${spec.origin}: ${rel} is not a directory`);
   const state = info?.isDirectory() ? "present" : "absent";
   return {
@@ -137,10 +142,10 @@ function rootPath(tree: FileTree, rel: string, spec: KeySpec): string {
 }
 
 async function isDirectory(tree: FileTree, rooted: string): Promise<boolean> {
-  return (await stat(path.join(tree.root, rooted)).catch(() => undefined))?.isDirectory() ?? false;
+  return (await statProjectPath(path.join(tree.root, rooted), rooted))?.isDirectory() ?? false;
 }
 
-function dedupe(keys: ResolvedKey[]): ResolvedKey[] {
+function dedupe(keys: FingerprintKey[]): FingerprintKey[] {
   const seen = new Set<string>();
   return keys.filter((k) => !seen.has(k.id) && seen.add(k.id));
 }

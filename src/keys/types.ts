@@ -1,3 +1,5 @@
+import type { UvEntry } from "../config/uv-entries.js";
+
 /** Where a key came from. */
 export type KeySource = "pyproject" | "inferred" | "input" | "implicit";
 
@@ -7,16 +9,12 @@ export type KeySource = "pyproject" | "inferred" | "input" | "implicit";
  */
 export type KeyGroup = "rebuild" | "shipped" | "metadata" | "implicit";
 
-/** One uv `cache-keys` entry, parsed: the five forms of uv's `CacheKey`, with `git` normalized. */
-export type CacheKeyEntry =
-  | { readonly kind: "file"; readonly pattern: string }
-  | { readonly kind: "dir"; readonly path: string }
-  | { readonly kind: "git"; readonly commit: boolean; readonly tags: boolean }
-  | { readonly kind: "env"; readonly name: string };
+/** The groups in the order every report shows them. */
+export const KEY_GROUPS: readonly KeyGroup[] = ["rebuild", "metadata", "shipped", "implicit"];
 
 /** A uv-style entry together with where it came from and how it is reported. */
 export interface KeySpec {
-  readonly entry: CacheKeyEntry;
+  readonly entry: UvEntry;
   readonly source: KeySource;
   readonly group: KeyGroup;
   /** Where the entry was written, for error messages: `pyproject.toml: [tool.uv] cache-keys[3]`. */
@@ -24,7 +22,7 @@ export interface KeySpec {
 }
 
 export type ResolvedKind =
-  | CacheKeyEntry["kind"]
+  | UvEntry["kind"]
   | "platform"
   | "python"
   | "toolchain"
@@ -34,7 +32,7 @@ export type ResolvedKind =
   | "pyproject";
 
 /** A key after resolution: everything the fingerprint and the report need, and no secret. */
-export interface ResolvedKey {
+export interface FingerprintKey {
   /** Stable id: `file:src/**\/*.rs`, `dir:src`, `git:commit`, `env:RUSTFLAGS`, `platform`, ... */
   readonly id: string;
   readonly kind: ResolvedKind;

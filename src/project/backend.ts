@@ -1,4 +1,4 @@
-import { lookup, stringList, type TomlTable } from "./pyproject.js";
+import { lookup, stringList, type TomlTable } from "../shared/toml.js";
 
 export type BackendName =
   | "maturin"

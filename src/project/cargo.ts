@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { isInside } from "../paths.js";
-import { isTable, lookup, parseTomlContent, type TomlTable } from "./pyproject.js";
+import { isInside, toPosix } from "../shared/paths.js";
+import { readProjectFile } from "../shared/read.js";
+import { isTable, lookup, parseTomlContent, type TomlTable } from "../shared/toml.js";
 
 /** The Rust crates a build compiles from the repository, and where their workspace lives. */
 export interface CargoLayout {
@@ -25,7 +25,7 @@ const DEP_TABLES = ["dependencies", "build-dependencies"];
 export async function readCargoLayout(manifest: string, root: string): Promise<CargoLayout> {
   const workspaceRoot = await findWorkspaceRoot(path.dirname(manifest), root);
   const workspace = workspaceRoot
-    ? await readToml(path.join(workspaceRoot, "Cargo.toml"))
+    ? await readToml(path.join(workspaceRoot, "Cargo.toml"), root)
     : undefined;
   const crates: string[] = [];
   const extraSources: string[] = [];
@@ -39,7 +39,7 @@ export async function readCargoLayout(manifest: string, root: string): Promise<C
       continue;
     }
     crates.push(dir);
-    const cargo = await readToml(path.join(dir, "Cargo.toml"));
+    const cargo = await readToml(path.join(dir, "Cargo.toml"), root);
     if (!cargo) continue;
     for (const target of ["lib", "bin"]) {
       for (const table of [lookup(cargo, target)].flat()) {
@@ -92,15 +92,16 @@ function depPath(
 
 async function findWorkspaceRoot(start: string, root: string): Promise<string | undefined> {
   for (let dir = start; isInside(dir, root); dir = path.dirname(dir)) {
-    const cargo = await readToml(path.join(dir, "Cargo.toml"));
+    const cargo = await readToml(path.join(dir, "Cargo.toml"), root);
     if (cargo && isTable(cargo.workspace)) return dir;
     if (dir === root || path.dirname(dir) === dir) break;
   }
   return undefined;
 }
 
-async function readToml(file: string): Promise<TomlTable | undefined> {
-  // A manifest that cannot be read is treated as absent: its key records it so.
-  const text = await readFile(file, "utf8").catch(() => undefined);
-  return text === undefined ? undefined : parseTomlContent(text, file);
+/** A Cargo manifest, or undefined when it does not exist: its key records it as absent. */
+export async function readToml(file: string, root: string): Promise<TomlTable | undefined> {
+  const display = toPosix(path.relative(root, file)) || file;
+  const text = await readProjectFile(file, display);
+  return text === undefined ? undefined : parseTomlContent(text, display);
 }

@@ -1,5 +1,8 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { UserError } from "../errors.js";
+import type { Location } from "../files/listing.js";
+import { describeFsError, readProjectFile, statProjectPath } from "../shared/read.js";
 import { type Backend, detectBackend } from "./backend.js";
 import { type PyProject, readPyproject } from "./pyproject.js";
 
@@ -9,50 +12,58 @@ export interface ProjectModel {
   readonly dir: string;
   /** Absolute directory that no inferred key may leave (the repository root, or `dir`). */
   readonly root: string;
+  /** The project directory as the user wrote it, for messages. */
+  readonly display: string;
   readonly pyproject: PyProject;
   readonly backend: Backend;
   readonly setupPy?: string;
   readonly setupCfg?: string;
+  /** Reads a project-relative file (see `readProjectFile`); undefined when absent. */
+  read(rel: string): Promise<string | undefined>;
   /** Project-relative probes, for inference. */
   isFile(rel: string): Promise<boolean>;
   isDir(rel: string): Promise<boolean>;
   /** Names of the subdirectories of a project-relative directory (empty when absent). */
   subdirs(rel: string): Promise<string[]>;
+  /** The user-facing name of a project-relative path. */
+  shown(rel: string): string;
 }
 
 /** Reads pyproject.toml, setup.py and setup.cfg and detects the backend. */
-export async function loadProject(
-  dir: string,
-  root: string,
-  displayDir = dir,
-): Promise<ProjectModel> {
-  const pyproject = await readPyproject(dir, displayDir);
-  const setupPy = await readOptional(path.join(dir, "setup.py"));
-  const setupCfg = await readOptional(path.join(dir, "setup.cfg"));
-  const kind = async (rel: string) => stat(path.join(dir, rel)).catch(() => undefined);
+export async function loadProject(location: Location, display: string): Promise<ProjectModel> {
+  const dir = location.projectDir;
+  const shown = (rel: string) => path.join(display, rel);
+  const read = (rel: string) => readProjectFile(path.resolve(dir, rel), shown(rel));
+  const kind = (rel: string) => statProjectPath(path.resolve(dir, rel), shown(rel));
+  const pyproject = await readPyproject(dir, display, read);
+  const setupPy = await read("setup.py");
+  const setupCfg = await read("setup.cfg");
   return {
     dir,
-    root,
+    root: location.root,
+    display,
     pyproject,
     backend: detectBackend(pyproject.data, setupPy),
     setupPy,
     setupCfg,
+    read,
     isFile: async (rel) => (await kind(rel))?.isFile() ?? false,
     isDir: async (rel) => (await kind(rel))?.isDirectory() ?? false,
     subdirs: async (rel) => {
-      // An unreadable or missing directory has no subdirectories to infer from.
-      const entries = await readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => []);
-      return entries
-        .filter((e) => e.isDirectory())
-        .map((e) => e.name)
-        .sort();
+      try {
+        const entries = await readdir(path.resolve(dir, rel), { withFileTypes: true });
+        return entries
+          .filter((e) => e.isDirectory())
+          .map((e) => e.name)
+          .sort();
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "ENOENT" || code === "ENOTDIR") return [];
+        throw new UserError(`cannot read ${shown(rel)}: ${describeFsError(error)}`);
+      }
     },
+    shown,
   };
-}
-
-async function readOptional(file: string): Promise<string | undefined> {
-  // Absent (or unreadable) optional files simply contribute nothing to inference.
-  return readFile(file, "utf8").catch(() => undefined);
 }
 
 /** Project-relative posix path of an absolute path. */

@@ -1,9 +1,6 @@
-import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { parse, TomlError } from "smol-toml";
 import { UserError } from "../errors.js";
-
-export type TomlTable = Record<string, unknown>;
+import { parseTomlContent, type TomlTable } from "../shared/toml.js";
 
 /** A parsed pyproject.toml, or an empty table for a setup.py-only project. */
 export interface PyProject {
@@ -14,38 +11,20 @@ export interface PyProject {
   readonly data: TomlTable;
 }
 
-/** Parses TOML text (pyproject.toml, Cargo.toml); a syntax error is a UserError naming the file, line and column. */
-export function parseTomlContent(text: string, displayPath: string): TomlTable {
-  try {
-    return parse(text) as TomlTable;
-  } catch (error) {
-    if (error instanceof TomlError) {
-      const reason = error.message.split("\n")[0]?.replace(/^Invalid TOML document: /, "");
-      throw new UserError(`${displayPath}:${error.line}:${error.column}: invalid TOML: ${reason}`);
-    }
-    throw error;
-  }
-}
-
 /**
- * Reads the project at `dir`. A missing directory, or one with neither pyproject.toml nor
- * setup.py, is a UserError.
+ * Reads the pyproject.toml of the project at `dir` through `read` (project-relative, undefined
+ * when absent). A project with neither pyproject.toml nor setup.py is a UserError, and so is a
+ * pyproject.toml that Python's `tomllib` (what every build frontend reads it with) rejects.
  */
-export async function readPyproject(dir: string, displayDir = dir): Promise<PyProject> {
-  const info = await stat(dir).catch(() => undefined);
-  if (!info) throw new UserError(`project directory not found: ${displayDir}`);
-  if (!info.isDirectory()) throw new UserError(`project is not a directory: ${displayDir}`);
-  const file = path.join(dir, "pyproject.toml");
-  const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return undefined;
-    throw new UserError(`cannot read ${path.join(displayDir, "pyproject.toml")}: ${error.code}`);
-  });
-  if (text !== undefined) {
-    const data = parseTomlContent(text, path.join(displayDir, "pyproject.toml"));
-    return { dir, exists: true, data };
-  }
-  const setupPy = await stat(path.join(dir, "setup.py")).catch(() => undefined);
-  if (!setupPy?.isFile()) {
+export async function readPyproject(
+  dir: string,
+  displayDir: string,
+  read: (rel: string) => Promise<string | undefined>,
+): Promise<PyProject> {
+  const display = path.join(displayDir, "pyproject.toml");
+  const text = await read("pyproject.toml");
+  if (text !== undefined) return { dir, exists: true, data: parsePyprojectContent(text, display) };
+  if ((await read("setup.py")) === undefined) {
     throw new UserError(
       `${displayDir} is not a Python project: it has neither pyproject.toml nor setup.py`,
     );
@@ -53,21 +32,12 @@ export async function readPyproject(dir: string, displayDir = dir): Promise<PyPr
   return { dir, exists: false, data: {} };
 }
 
-/** `table[k1][k2]...` when every step is a table, else undefined. */
-export function lookup(table: TomlTable, ...keys: string[]): unknown {
-  let value: unknown = table;
-  for (const key of keys) {
-    if (!isTable(value)) return undefined;
-    value = value[key];
+/** Parses pyproject.toml text as `tomllib` would: a byte order mark is an error there too. */
+export function parsePyprojectContent(text: string, display: string): TomlTable {
+  if (text.startsWith("\uFEFF")) {
+    throw new UserError(
+      `${display}:1:1: invalid TOML: the file starts with a UTF-8 byte order mark, which Python's tomllib (and so every build frontend) rejects`,
+    );
   }
-  return value;
-}
-
-export function isTable(value: unknown): value is TomlTable {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-export function stringList(value: unknown): string[] {
-  if (typeof value === "string") return [value];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  return parseTomlContent(text, display);
 }

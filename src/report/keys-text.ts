@@ -1,5 +1,5 @@
-import { short } from "../keys/digest.js";
-import type { KeyGroup, ResolvedKey } from "../keys/types.js";
+import { type FingerprintKey, KEY_GROUPS, type KeyGroup } from "../keys/types.js";
+import { short } from "../shared/digest.js";
 
 export const GROUP_TITLES: Record<KeyGroup, string> = {
   rebuild: "Rebuild keys",
@@ -8,16 +8,14 @@ export const GROUP_TITLES: Record<KeyGroup, string> = {
   implicit: "Environment",
 };
 
-const GROUPS: readonly KeyGroup[] = ["rebuild", "metadata", "shipped", "implicit"];
-
 /** The `keys` command's terminal table: keys by group with source, file count and digest. */
 export function renderKeysText(
   fingerprint: string,
-  keys: readonly ResolvedKey[],
+  keys: readonly FingerprintKey[],
   warnings: readonly string[],
 ): string {
   const lines: string[] = [];
-  for (const group of GROUPS) {
+  for (const group of KEY_GROUPS) {
     const members = keys.filter((k) => k.group === group);
     if (members.length === 0) continue;
     lines.push(`${GROUP_TITLES[group]}:`);
@@ -39,7 +37,7 @@ export function renderKeysText(
 }
 
 /** `3 files`, `absent`, `rustc 1.95.0`: what a key covers, in a few words. */
-export function describe(key: ResolvedKey): string {
+export function describe(key: FingerprintKey): string {
   if (key.files) {
     const paths = Object.keys(key.files);
     const present = paths.filter((p) => key.files![p] !== null).length;
@@ -52,7 +50,7 @@ export function describe(key: ResolvedKey): string {
 /** The `keys --json` object of the CLI contract. */
 export function keysJson(
   fingerprint: string,
-  keys: readonly ResolvedKey[],
+  keys: readonly FingerprintKey[],
   warnings: readonly string[],
 ): object {
   return {

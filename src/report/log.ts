@@ -1,11 +1,11 @@
-import type { KeyChange } from "../fingerprint/diff.js";
-import { short } from "../keys/digest.js";
-import type { KeyGroup, ResolvedKey } from "../keys/types.js";
-import type { RunResult } from "../result.js";
+import { type FingerprintKey, KEY_GROUPS } from "../keys/types.js";
+import type { RunResult } from "../pipeline/result.js";
+import { short } from "../shared/digest.js";
 import { escapeLine } from "./escape.js";
+import { formatSize } from "./format.js";
 import { describe, GROUP_TITLES } from "./keys-text.js";
-import { cap, fileEntries, formatSize } from "./reason.js";
-import { heading } from "./summary.js";
+import { reasonOf } from "./reason.js";
+import { changeLines, heading, saveText } from "./text.js";
 
 /** A folded group of the action log. */
 export interface LogGroup {
@@ -15,8 +15,6 @@ export interface LogGroup {
 
 /** How many changed files of one key the log lists before `and N more`. */
 export const LOG_FILE_CAP = 200;
-
-const GROUPS = Object.keys(GROUP_TITLES) as KeyGroup[];
 
 /**
  * The action log of a run: a "Fingerprint" group with every key that went into the fingerprint
@@ -33,7 +31,7 @@ export function renderLog(result: RunResult): { groups: LogGroup[]; lines: strin
 function fingerprintGroup(result: RunResult): LogGroup {
   const { manifest, buildCommand } = result;
   const lines: string[] = [];
-  for (const group of GROUPS) {
+  for (const group of KEY_GROUPS) {
     const members = manifest.keys.filter((k) => k.group === group);
     if (members.length === 0) continue;
     lines.push(`${GROUP_TITLES[group]}:`, ...alignedRows(members));
@@ -48,7 +46,7 @@ function fingerprintGroup(result: RunResult): LogGroup {
 }
 
 /** `  - file:src/**  inferred  12 files  0123456789ab`, columns aligned within a group. */
-function alignedRows(keys: readonly ResolvedKey[]): string[] {
+function alignedRows(keys: readonly FingerprintKey[]): string[] {
   const rows = keys.map((k) => [escapeLine(k.id), k.source, escapeLine(describe(k))]);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map(
@@ -61,51 +59,21 @@ function changesGroup(result: RunResult): LogGroup {
   const since = result.previous ? ` since ${escapeLine(result.previous.key)}` : "";
   return {
     title: `Changes${since}: ${result.changed.length} keys`,
-    lines: result.changed.flatMap((change) => changeLines(change)),
+    lines: result.changed.flatMap((change) => changeLines(change, LOG_FILE_CAP)),
   };
-}
-
-/** `file:src/** (changed)` then `  ~ src/lib.rs`, or `toolchain:rustc (changed): a → b`. */
-export function changeLines(change: KeyChange, fileCap = LOG_FILE_CAP): string[] {
-  const head = `${escapeLine(change.id)} (${change.status})`;
-  if (!change.files) {
-    const detail =
-      change.before !== change.after
-        ? `: ${escapeLine(change.before ?? "none")} → ${escapeLine(change.after ?? "none")}`
-        : "";
-    return [`${head}${detail}`];
-  }
-  const { shown, more } = cap(fileEntries(change.files), fileCap);
-  const lines = [head, ...shown.map((f) => `  ${f.mark} ${escapeLine(f.path)}`)];
-  if (more > 0) lines.push(`  … and ${more} more`);
-  return lines;
 }
 
 function summaryLines(result: RunResult): string[] {
   const lines = [
     `wheel-cache: ${heading(result)}`,
-    `reason: ${escapeLine(result.reason)}`,
+    `reason: ${escapeLine(reasonOf(result))}`,
     `cache key: ${escapeLine(result.cacheKey)}`,
   ];
   for (const wheel of result.wheels) {
     lines.push(`wheel: ${escapeLine(wheel.path)} (${formatSize(wheel.size)})`);
   }
-  lines.push(`save: ${saveText(result)}`);
+  lines.push(`save: ${escapeLine(saveText(result.save, result.cache))}`);
   return lines;
-}
-
-/** `saved`, `already cached by another job`, `skipped: note`, `failed: note`. */
-export function saveText(result: RunResult): string {
-  const { save } = result;
-  switch (save.status) {
-    case "saved":
-      return `saved to the ${escapeLine(result.cache)} cache`;
-    case "exists":
-      return "already cached by another job";
-    case "skipped":
-    case "failed":
-      return `${save.status}: ${escapeLine(save.note)}`;
-  }
 }
 
 /** Every file of every key with its content digest, for `core.debug`. */

@@ -1,4 +1,5 @@
-import type { RunResult } from "../result.js";
+import { isCacheHit, type RunResult } from "../pipeline/result.js";
+import { reasonOf } from "./reason.js";
 
 /** The names of the action's outputs, as action.yml declares them. */
 export type OutputName =
@@ -17,13 +18,13 @@ export type OutputName =
  */
 export function actionOutputs(result: RunResult): Record<OutputName, string> {
   return {
-    "cache-hit": String(result.cacheHit),
-    built: String(result.built),
+    "cache-hit": String(isCacheHit(result)),
+    built: String(result.verdict === "built"),
     fingerprint: result.manifest.fingerprint,
     "cache-key": result.cacheKey,
     wheels: result.wheels.map((w) => w.path).join("\n"),
     "wheel-dir": result.wheelDir,
     changed: JSON.stringify(result.changed.map((c) => c.id)),
-    reason: result.reason,
+    reason: reasonOf(result),
   };
 }

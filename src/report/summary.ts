@@ -1,15 +1,16 @@
 import type { KeyChange } from "../fingerprint/diff.js";
-import { short } from "../keys/digest.js";
-import type { KeyGroup, ResolvedKey } from "../keys/types.js";
-import type { RunResult } from "../result.js";
+import { type FingerprintKey, KEY_GROUPS, type KeyGroup } from "../keys/types.js";
+import { isCacheHit, type RunResult } from "../pipeline/result.js";
+import { short } from "../shared/digest.js";
+import { adviceOf } from "./advice.js";
 import { codeHtml, codeMarkdown, escapeCell, escapeHtml, escapeMarkdown } from "./escape.js";
+import { cap, fileEntries, formatDuration, formatSize, plural } from "./format.js";
 import { describe, GROUP_TITLES } from "./keys-text.js";
-import { cap, fileEntries, formatDuration, formatSize, plural } from "./reason.js";
+import { reasonOf } from "./reason.js";
+import { failText, heading, skipText, warningsOf } from "./text.js";
 
 /** How many changed files of one key the summary lists before `and N more`. */
 export const SUMMARY_FILE_CAP = 50;
-
-const GROUPS = Object.keys(GROUP_TITLES) as KeyGroup[];
 
 /**
  * The job summary of a run, as GitHub-flavoured Markdown: the verdict, the reason, the keys and
@@ -20,47 +21,17 @@ const GROUPS = Object.keys(GROUP_TITLES) as KeyGroup[];
 export function renderSummary(result: RunResult, title = "wheel-cache"): string {
   const sections = [
     `### ${heading(result)} · ${escapeMarkdown(title)}`,
-    escapeMarkdown(result.reason),
+    escapeMarkdown(reasonOf(result)),
     cacheLine(result),
     timeSaved(result),
     keysSection(result),
     changedFiles(result.changed),
     wheelsSection(result),
     saveLine(result),
-    bullets("⚠️ Warnings", result.warnings),
-    bullets("💡 Advice", result.advice),
+    bullets("⚠️ Warnings", warningsOf(result)),
+    bullets("💡 Advice", adviceOf(result)),
   ];
   return `${sections.filter((s) => s !== "").join("\n\n")}\n`;
-}
-
-const ICONS: Record<RunResult["verdict"], string> = {
-  hit: "✅",
-  built: "🔨",
-  "lookup-hit": "🔎",
-  "lookup-miss": "🔎",
-};
-
-/** `✅ Restored 2 wheels`, `🔨 Rebuilt in 1 min 3 s because 2 keys changed`, ... */
-export function heading(result: RunResult): string {
-  return `${ICONS[result.verdict]} ${verdictText(result)}`;
-}
-
-/** The verdict in a few words, without an icon: `Restored 2 wheels`, `Built in 40 s: ...`. */
-export function verdictText(result: RunResult): string {
-  const changed = result.changed.length;
-  const because = changed > 0 ? ` because ${plural(changed, "key")} changed` : "";
-  const took =
-    result.buildSeconds === undefined ? "" : ` in ${formatDuration(result.buildSeconds)}`;
-  switch (result.verdict) {
-    case "hit":
-      return `Restored ${plural(result.wheels.length, "wheel")}`;
-    case "built":
-      return result.previous ? `Rebuilt${took}${because}` : `Built${took}: no cached build yet`;
-    case "lookup-hit":
-      return "Found a cached build (lookup only)";
-    case "lookup-miss":
-      return `No cached build (lookup only)${because ? `: would rebuild${because}` : ""}`;
-  }
 }
 
 function cacheLine(result: RunResult): string {
@@ -68,7 +39,7 @@ function cacheLine(result: RunResult): string {
     `Fingerprint ${codeMarkdown(short(result.manifest.fingerprint))}`,
     `cache key ${codeMarkdown(result.cacheKey)} (${escapeMarkdown(result.cache)} cache)`,
   ];
-  if (result.previous && result.verdict !== "hit" && result.verdict !== "lookup-hit") {
+  if (result.previous && !isCacheHit(result)) {
     parts.push(`compared with ${codeMarkdown(result.previous.key)}`);
   }
   return parts.join(" · ");
@@ -81,7 +52,7 @@ function timeSaved(result: RunResult): string {
 }
 
 interface KeyRow {
-  readonly key: ResolvedKey | undefined;
+  readonly key: FingerprintKey | undefined;
   readonly id: string;
   readonly group: KeyGroup;
   readonly change: KeyChange | undefined;
@@ -105,9 +76,9 @@ function keyRows(result: RunResult): KeyRow[] {
 
 function keysSection(result: RunResult): string {
   const rows = keyRows(result);
-  const compared = result.previous !== undefined || result.verdict.endsWith("hit");
+  const compared = result.previous !== undefined || isCacheHit(result);
   const head = ["| key | source | covers | digest | status |", "|---|---|---|---|---|"];
-  const tables = GROUPS.flatMap((group) => {
+  const tables = KEY_GROUPS.flatMap((group) => {
     const members = rows.filter((r) => r.group === group);
     if (members.length === 0) return [];
     const table = [...head, ...members.map((r) => keyRow(r, compared))].join("\n");
@@ -175,9 +146,9 @@ function saveLine(result: RunResult): string {
     case "exists":
       return "💾 Already cached by another job with the same fingerprint: nothing to save.";
     case "skipped":
-      return `💾 Not saved: ${escapeMarkdown(save.note)}`;
+      return `💾 Not saved: ${escapeMarkdown(skipText(save.why))}`;
     case "failed":
-      return `⚠️ Save failed: ${escapeMarkdown(save.note)}`;
+      return `⚠️ Save failed: ${escapeMarkdown(failText(save))}`;
   }
 }
 

@@ -1,9 +1,11 @@
-import { short } from "../keys/digest.js";
-import type { RunResult, SaveOutcome } from "../result.js";
+import type { SaveOutcome } from "../cache/store.js";
+import { isCacheHit, type RunResult } from "../pipeline/result.js";
+import { short } from "../shared/digest.js";
+import { adviceOf } from "./advice.js";
 import { escapeLine } from "./escape.js";
-import { changeLines, saveText } from "./log.js";
-import { formatSize } from "./reason.js";
-import { verdictText } from "./summary.js";
+import { formatSize } from "./format.js";
+import { reasonOf } from "./reason.js";
+import { changeLines, failText, saveText, skipText, verdictText, warningsOf } from "./text.js";
 
 /** How many changed files of one key the terminal lists before `and N more`. */
 export const TERMINAL_FILE_CAP = 50;
@@ -16,7 +18,7 @@ export const TERMINAL_FILE_CAP = 50;
 export function renderTerminal(result: RunResult): string {
   const lines = [
     `wheel-cache: ${verdictText(result)}`,
-    `  ${escapeLine(result.reason)}`,
+    `  ${escapeLine(reasonOf(result))}`,
     `  fingerprint ${short(result.manifest.fingerprint)}  cache key ${escapeLine(result.cacheKey)}`,
   ];
   if (result.changed.length > 0) {
@@ -32,10 +34,10 @@ export function renderTerminal(result: RunResult): string {
       lines.push(`  ${escapeLine(w.name).padEnd(width)}  ${formatSize(w.size)}`);
     }
   }
-  if (result.verdict === "built") lines.push("", saveText(result));
+  if (result.verdict === "built") lines.push("", escapeLine(saveText(result.save, result.cache)));
   const notes = [
-    ...result.warnings.map((w) => `warning: ${escapeLine(w)}`),
-    ...result.advice.map((a) => `advice: ${escapeLine(a)}`),
+    ...warningsOf(result).map((w) => `warning: ${escapeLine(w)}`),
+    ...adviceOf(result).map((a) => `advice: ${escapeLine(a)}`),
   ];
   if (notes.length > 0) lines.push("", ...notes);
   return `${lines.join("\n")}\n`;
@@ -63,7 +65,8 @@ export interface ResultJson {
   readonly wheelDir: string;
   /** The build's seconds (built) or the cached build's (hit); null when unknown. */
   readonly buildSeconds: number | null;
-  readonly save: SaveOutcome;
+  /** `note` says why nothing was saved, or what failed. */
+  readonly save: { readonly status: SaveOutcome["status"]; readonly note?: string };
   readonly warnings: string[];
   readonly advice: string[];
 }
@@ -74,8 +77,8 @@ export interface ResultJson {
  */
 export function resultJson(result: RunResult): ResultJson {
   return {
-    cacheHit: result.cacheHit,
-    built: result.built,
+    cacheHit: isCacheHit(result),
+    built: result.verdict === "built",
     fingerprint: result.manifest.fingerprint,
     cacheKey: result.cacheKey,
     wheels: result.wheels.map((w) => w.path),
@@ -88,12 +91,23 @@ export function resultJson(result: RunResult): ResultJson {
         removed: [...(c.files?.removed ?? [])],
       },
     })),
-    reason: result.reason,
+    reason: reasonOf(result),
     verdict: result.verdict,
     wheelDir: result.wheelDir,
     buildSeconds: result.buildSeconds ?? null,
-    save: result.save,
-    warnings: [...result.warnings],
-    advice: [...result.advice],
+    save: saveJson(result.save),
+    warnings: warningsOf(result),
+    advice: adviceOf(result),
   };
+}
+
+function saveJson(save: SaveOutcome): ResultJson["save"] {
+  switch (save.status) {
+    case "skipped":
+      return { status: save.status, note: skipText(save.why) };
+    case "failed":
+      return { status: save.status, note: failText(save) };
+    default:
+      return { status: save.status };
+  }
 }

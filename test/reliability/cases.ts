@@ -4,8 +4,8 @@ import { BUILD_ENV_HINT, hasBuildEnv } from "../support/build-env.js";
 /**
  * The reliability suite's registry. Every case is a vitest test named `[<category>] <name>`;
  * reporter.ts groups the finished tests by that prefix and prints how many of each category ran
- * and passed. Cases need the offline build environment: without it they are skipped locally and
- * fail in CI, like the end-to-end tests.
+ * and passed. Cases need the build environment (npm test makes it): without it they fail, like
+ * the rest of the end-to-end tier.
  */
 
 export const CATEGORIES = ["bad-input", "service-faults", "local-cache", "security"] as const;
@@ -18,8 +18,8 @@ export interface CaseOptions {
   readonly concurrent?: boolean;
 }
 
-const skip = !hasBuildEnv() && !process.env.CI;
-if (skip) console.warn(`reliability cases skipped: ${BUILD_ENV_HINT}`);
+// The end-to-end tier needs the build environment (npm test makes it): fail without it.
+if (!hasBuildEnv()) throw new Error(BUILD_ENV_HINT);
 
 /** Registers one reliability case. */
 export function reliabilityCase(
@@ -29,5 +29,5 @@ export function reliabilityCase(
   options: CaseOptions = {},
 ): void {
   const { timeout = 60_000, concurrent = false } = options;
-  test(`[${category}] ${name}`, { timeout, concurrent, skip }, fn);
+  test(`[${category}] ${name}`, { timeout, concurrent }, fn);
 }

@@ -1,6 +1,6 @@
 import { appendFileSync } from "node:fs";
 import path from "node:path";
-import { joinCommand } from "../../src/command-line.js";
+import { joinCommand } from "../../src/shared/command-line.js";
 import { getExample, PYTHON } from "../support/build-env.js";
 import { copyExample } from "../support/examples.js";
 import { makeTempDir } from "../support/tmp.js";

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { joinCommand } from "../../src/command-line.js";
+import { joinCommand } from "../../src/shared/command-line.js";
 import { PYTHON } from "../support/build-env.js";
 import { makeTempDir } from "../support/tmp.js";
 import { unpackArchive } from "./archive.js";

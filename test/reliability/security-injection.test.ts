@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
-import { joinCommand } from "../../src/command-line.js";
+import { joinCommand } from "../../src/shared/command-line.js";
 import { runAction } from "../support/action.js";
 import { tail } from "../support/action-output.js";
 import { PYTHON } from "../support/build-env.js";

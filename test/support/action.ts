@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { joinCommand } from "../../src/command-line.js";
+import { joinCommand } from "../../src/shared/command-line.js";
 import { actionDefaults, parseOutputFile } from "./action-output.js";
 import { buildEnv, REPO_ROOT } from "./build-env.js";
 import type { CacheServer } from "./cache-server.js";

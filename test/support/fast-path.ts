@@ -3,9 +3,10 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { join, posix, relative } from "node:path";
 import { expect } from "vitest";
-import { hashFiles } from "../../src/fingerprint/hash.js";
-import { type OpenTreeOptions, openTree } from "../../src/fingerprint/listing.js";
-import type { FileTree } from "../../src/fingerprint/tree.js";
+import { hashFiles } from "../../src/files/hash.js";
+import type { OpenTreeOptions } from "../../src/files/listing.js";
+import type { FileTree } from "../../src/files/tree.js";
+import { listTree } from "./fingerprint.js";
 import { gitCommitAll, gitInit } from "./git.js";
 import { makeTempDir, writeTree } from "./tmp.js";
 
@@ -24,22 +25,24 @@ export interface BothWays {
 }
 
 /** Opens the tree with the index shortcut (counting what it hashes) and without it. */
-export async function openBoth(options: OpenTreeOptions): Promise<BothWays> {
+export async function openBoth(
+  options: OpenTreeOptions & { readonly projectDir: string },
+): Promise<BothWays> {
   const hashed: string[] = [];
-  const fast = await openTree({
+  const fast = await listTree({
     ...options,
     hasher: (paths) => {
       hashed.push(...paths.map((p) => posix.normalize(relative(fast.root, p))));
       return hashFiles(paths);
     },
   });
-  const plain = await openTree({ ...options, useIndex: false });
+  const plain = await listTree({ ...options, useIndex: false });
   return { fast, plain, hashed };
 }
 
 /** Both ways give the same list and the same digests, and they are the bytes' blob ids. */
 export async function expectSameDigests(
-  options: OpenTreeOptions,
+  options: OpenTreeOptions & { readonly projectDir: string },
   extraPaths: readonly string[] = [],
 ): Promise<BothWays> {
   const both = await openBoth(options);

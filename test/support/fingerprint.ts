@@ -1,24 +1,36 @@
-import { type Fingerprint, fingerprintProject } from "../../src/fingerprint/index.js";
+import { locateProject, type OpenTreeOptions, openTree } from "../../src/files/listing.js";
+import type { FileTree } from "../../src/files/tree.js";
+import { collectKeys, type Fingerprint, sealFingerprint } from "../../src/fingerprint/index.js";
+import { loadProject } from "../../src/project/model.js";
 
 /** A minimal environment, so keys never depend on the machine's build variables. */
 export const QUIET_ENV: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
 
 /** Fingerprints a project with fixed settings: a stable python and build command. */
-export function fingerprintDir(
+export async function fingerprintDir(
   projectDir: string,
   options: { includeIgnored?: boolean; env?: NodeJS.ProcessEnv; envVars?: string[] } = {},
 ): Promise<Fingerprint> {
-  return fingerprintProject({
-    projectDir,
-    projectDisplay: projectDir,
+  const location = await locateProject(projectDir);
+  const inputs = await collectKeys({
+    location,
+    project: await loadProject(location, projectDir),
     exclude: [],
     includeIgnored: options.includeIgnored ?? false,
     extraKeys: [],
     envVars: options.envVars ?? [],
     python: "python3",
-    buildCommand: async () => ({ argv: ["build"], keyed: ["build"], origin: "input" }),
     env: options.env ?? QUIET_ENV,
   });
+  return sealFingerprint(inputs, ["build"]);
+}
+
+/** Lists the repository holding `projectDir` (see `locateProject` and `openTree`). */
+export async function listTree(
+  options: OpenTreeOptions & { readonly projectDir: string },
+): Promise<FileTree> {
+  const { projectDir, ...rest } = options;
+  return openTree(await locateProject(projectDir), rest);
 }
 
 /** file-key id → covered project-relative paths that exist. */

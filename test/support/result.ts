@@ -1,12 +1,13 @@
 import type { FileChanges, KeyChange } from "../../src/fingerprint/diff.js";
 import { fingerprintOf, MANIFEST_SCHEMA, type Manifest } from "../../src/fingerprint/manifest.js";
-import { digestOf } from "../../src/keys/digest.js";
-import type { ResolvedKey } from "../../src/keys/types.js";
-import { explain } from "../../src/report/reason.js";
-import type { RunResult, WheelOutput } from "../../src/result.js";
+import type { FingerprintKey } from "../../src/keys/types.js";
+import type { RunResult, WheelOutput } from "../../src/pipeline/result.js";
+import { digestOf } from "../../src/shared/digest.js";
 
 /** A resolved key with a digest derived from its id and files; override anything. */
-export function makeKey(overrides: Partial<ResolvedKey> & Pick<ResolvedKey, "id">): ResolvedKey {
+export function makeKey(
+  overrides: Partial<FingerprintKey> & Pick<FingerprintKey, "id">,
+): FingerprintKey {
   return {
     kind: "file",
     source: "inferred",
@@ -17,7 +18,7 @@ export function makeKey(overrides: Partial<ResolvedKey> & Pick<ResolvedKey, "id"
 }
 
 /** The keys of a small maturin project: one per group, with files where keys cover files. */
-export function defaultKeys(): ResolvedKey[] {
+export function defaultKeys(): FingerprintKey[] {
   return [
     makeKey({ id: "file:src/**", files: { "src/lib.rs": "a1", "src/util.rs": "a2" } }),
     makeKey({ id: "file:Cargo.toml", files: { "Cargo.toml": "b1" } }),
@@ -35,13 +36,13 @@ export function defaultKeys(): ResolvedKey[] {
   ];
 }
 
-function implicitKey(id: string, kind: ResolvedKey["kind"], detail: string): ResolvedKey {
+function implicitKey(id: string, kind: FingerprintKey["kind"], detail: string): FingerprintKey {
   return makeKey({ id, kind, detail, source: "implicit", group: "implicit" });
 }
 
 /** A manifest over `keys`, with optional wheels and build time. */
 export function makeManifest(
-  keys: readonly ResolvedKey[] = defaultKeys(),
+  keys: readonly FingerprintKey[] = defaultKeys(),
   extra: Partial<Manifest> = {},
 ): Manifest {
   return {
@@ -72,22 +73,16 @@ export function makeWheel(name = "pkg-1.0-cp311-cp311-manylinux_2_36_x86_64.whl"
   return { name, size: 1_234_567, sha256: digestOf(name), path: `/work/proj/dist/${name}` };
 }
 
-/**
- * A RunResult: by default a build after `src/lib.rs` changed, with one wheel. `cacheHit`, `built`
- * follow the verdict and `reason` comes from `explain` unless overridden.
- */
+/** A RunResult: by default a build after `src/lib.rs` changed, with one wheel. */
 export function makeResult(overrides: Partial<RunResult> = {}): RunResult {
   const manifest = overrides.manifest ?? makeManifest();
-  const draft: RunResult = {
+  return {
     verdict: "built",
-    cacheHit: false,
-    built: true,
     cache: "github",
     cacheKey: `wheel-cache-v1-.-linux-x64-glibc2.36-cp311-${manifest.fingerprint.slice(0, 16)}`,
     manifest,
     previous: { key: "wheel-cache-v1-manifest-.-linux-x64-glibc2.36-cp311-old", manifest },
     changed: [makeChange("file:src/**", { modified: ["src/lib.rs"] })],
-    reason: "",
     wheels: [makeWheel()],
     wheelDir: "/work/proj/dist",
     buildCommand: {
@@ -98,15 +93,10 @@ export function makeResult(overrides: Partial<RunResult> = {}): RunResult {
     buildSeconds: 63,
     save: { status: "saved" },
     warnings: [],
-    advice: [],
+    keysFrom: "pyproject",
+    backend: "maturin",
+    buildChanges: [],
     ...overrides,
-  };
-  const verdict = draft.verdict;
-  return {
-    ...draft,
-    cacheHit: overrides.cacheHit ?? (verdict === "hit" || verdict === "lookup-hit"),
-    built: overrides.built ?? verdict === "built",
-    reason: overrides.reason ?? explain(draft),
   };
 }
 
@@ -118,7 +108,7 @@ export function makeHit(overrides: Partial<RunResult> = {}): RunResult {
     changed: [],
     wheels: [makeWheel(), makeWheel("pkg-1.0-cp311-abi3-manylinux_2_36_x86_64.whl")],
     buildSeconds: 72,
-    save: { status: "skipped", note: "restored from the cache" },
+    save: { status: "skipped", why: { kind: "restored" } },
     ...overrides,
   });
 }

@@ -1,0 +1,146 @@
+import { lstat, realpath, stat } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
+import { UserError } from "../errors.js";
+import { isInside, toPosix } from "../shared/paths.js";
+import { gitFiles, gitIgnores, gitToplevel } from "./git-files.js";
+import { hashFiles, isAbsentError } from "./hash.js";
+import { makePruner } from "./prune.js";
+import type { FileTree } from "./tree.js";
+import { walkFiles } from "./walk.js";
+
+/** Where a project lies: its real directory, and the repository root every path is relative to. */
+export interface Location {
+  /** Absolute real path of the project directory. */
+  readonly projectDir: string;
+  /** Absolute path every listed path is relative to: the repository root, or the project. */
+  readonly root: string;
+  /** True when `root` is a git work tree. */
+  readonly isGitRepo: boolean;
+}
+
+/**
+ * Finds the root of the repository holding `projectDir`: the git work tree root (`git rev-parse
+ * --show-toplevel`); without a usable git, the nearest ancestor holding `.git`, else the project
+ * directory itself. A project directory that does not exist is a UserError naming `display`.
+ */
+export async function locateProject(projectDir: string, display = projectDir): Promise<Location> {
+  const project = await projectRealpath(projectDir, display);
+  const gitRoot = await gitToplevel(project);
+  const root = gitRoot ?? (await dotGitAncestor(project)) ?? project;
+  return { projectDir: project, root, isGitRepo: gitRoot !== null };
+}
+
+export interface OpenTreeOptions {
+  /** Absolute directories whose files are never inputs (the wheel output directory and such). */
+  readonly exclude?: readonly string[];
+  /** List the files `.gitignore` ignores as well. */
+  readonly includeIgnored?: boolean;
+  /**
+   * Take the digests of tracked, unmodified files from git's index instead of reading them
+   * (default true; `indexTrust` in git-index.ts says when that is safe). False hashes every
+   * file: the plain path, which must give the same digests.
+   */
+  readonly useIndex?: boolean;
+  /** Hashes the files the index cannot vouch for (default `hashFiles`; tests count its calls). */
+  readonly hasher?: (absPaths: readonly string[]) => Promise<Map<string, string | null>>;
+}
+
+/**
+ * Lists the candidate input files of the repository at `location`: `git ls-files` in a work tree
+ * and a directory walk otherwise; both prune never-input directories and honour `.gitignore`.
+ */
+export async function openTree(
+  location: Location,
+  options: OpenTreeOptions = {},
+): Promise<FileTree> {
+  const { root, isGitRepo } = location;
+  const excluded: string[] = [];
+  for (const dir of options.exclude ?? []) {
+    const real = await existingRealpath(dir);
+    if (real !== null && isInside(real, root)) excluded.push(toPosix(relative(root, real)));
+  }
+  const projectDir = toPosix(relative(root, location.projectDir));
+  const pruner = makePruner(projectDir, excluded);
+  const includeIgnored = options.includeIgnored ?? false;
+  const useIndex = options.useIndex ?? true;
+  const listing = isGitRepo ? await gitFiles(root, pruner, includeIgnored, useIndex) : undefined;
+  let files = listing?.files ?? (await walkFiles(root, pruner, includeIgnored));
+  if (isGitRepo && projectDir !== "" && !includeIgnored && (await gitIgnores(root, projectDir))) {
+    // A project inside an ignored directory (a scratch copy in a repository): git lists none of
+    // its untracked files, so walk it, honouring the .gitignore files inside it.
+    const walked = await walkFiles(root, pruner, false, projectDir);
+    files = [...new Set([...files, ...walked])];
+  }
+  files.sort(); // plain UTF-16 code unit order
+  return new ListedTree(root, projectDir, isGitRepo, files, {
+    known: listing?.indexIds ?? new Map<string, string>(),
+    hash: options.hasher ?? hashFiles,
+  });
+}
+
+/** How a tree gets digests: the ids git vouches for, and hashing for the rest. */
+interface DigestSources {
+  readonly known: ReadonlyMap<string, string>;
+  readonly hash: (absPaths: readonly string[]) => Promise<Map<string, string | null>>;
+}
+
+class ListedTree implements FileTree {
+  readonly files: readonly string[];
+  /** Digests of the files that were hashed (git vouches for the others: `#sources.known`). */
+  readonly #hashed = new Map<string, string | null>();
+  readonly #sources: DigestSources;
+
+  constructor(
+    readonly root: string,
+    readonly projectDir: string,
+    readonly isGitRepo: boolean,
+    files: string[],
+    sources: DigestSources,
+  ) {
+    this.files = Object.freeze(files);
+    this.#sources = sources;
+  }
+
+  async digest(paths: readonly string[]): Promise<Map<string, string | null>> {
+    const { known, hash } = this.#sources;
+    const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
+    if (toHash.length > 0) {
+      const digests = await hash(toHash.map((path) => join(this.root, path)));
+      for (const path of toHash) this.#hashed.set(path, digests.get(join(this.root, path)) ?? null);
+    }
+    return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
+  }
+}
+
+async function projectRealpath(dir: string, display: string): Promise<string> {
+  const real = await existingRealpath(dir);
+  if (real === null) throw new UserError(`project directory not found: ${display}`);
+  if (!(await stat(real)).isDirectory()) {
+    throw new UserError(`project is not a directory: ${display}`);
+  }
+  return real;
+}
+
+/** The real path of `path`, or null when it does not exist. */
+async function existingRealpath(path: string): Promise<string | null> {
+  try {
+    return await realpath(path);
+  } catch (error) {
+    // A directory that does not exist holds no files: nothing to list or prune.
+    if (isAbsentError(error)) return null;
+    throw error;
+  }
+}
+
+async function dotGitAncestor(dir: string): Promise<string | null> {
+  for (let current = dir; ; current = dirname(current)) {
+    try {
+      await lstat(join(current, ".git"));
+      return current;
+    } catch (error) {
+      // No `.git` here: try the parent.
+      if (!isAbsentError(error)) throw error;
+    }
+    if (dirname(current) === current) return null;
+  }
+}

@@ -1,0 +1,70 @@
+import type { BuildCommand } from "../build/command.js";
+import type { SaveOutcome } from "../cache/store.js";
+import type { KeyChange } from "../fingerprint/diff.js";
+import type { Manifest, WheelRecord } from "../fingerprint/manifest.js";
+import type { BackendName } from "../project/backend.js";
+
+/** A wheel the run hands back: where it is, and what the manifest records of it. */
+export interface WheelOutput extends WheelRecord {
+  /** Absolute path in the wheel directory. */
+  readonly path: string;
+}
+
+/**
+ * `hit`: restored and verified, no build. `built`: built after a miss. `lookup-hit`/`lookup-miss`:
+ * lookup-only runs, which neither restore nor build.
+ */
+export type Verdict = "hit" | "built" | "lookup-hit" | "lookup-miss";
+
+/**
+ * Everything a run did and found, as facts: the single input of every renderer (log, summary,
+ * terminal, outputs, JSON). No text here is escaped or phrased for a reader; renderers do that.
+ */
+export interface RunResult {
+  readonly verdict: Verdict;
+  readonly cache: "github" | "local";
+  readonly cacheKey: string;
+  /** The current manifest (with wheels and build time when built, else the cached ones). */
+  readonly manifest: Manifest;
+  /** The manifest the changes were computed against: the newest previous build of this slot. */
+  readonly previous?: { readonly key: string; readonly manifest: Manifest };
+  /** Keys that differ from `previous` (empty on a hit or when there is no previous build). */
+  readonly changed: readonly KeyChange[];
+  readonly wheels: readonly WheelOutput[];
+  /** Absolute wheel directory. */
+  readonly wheelDir: string;
+  readonly buildCommand: BuildCommand;
+  /** Seconds the build took (built) or took when it was cached (hit: the time saved). */
+  readonly buildSeconds?: number;
+  readonly save: SaveOutcome;
+  /** Problems worth a warning, each one plain line: empty globs, cache trouble. */
+  readonly warnings: readonly string[];
+  /** Whether the rebuild keys are the project's own `cache-keys` or inferred defaults. */
+  readonly keysFrom: "pyproject" | "inferred";
+  readonly backend: BackendName;
+  /** Covered files the build itself added, modified or removed (built runs). */
+  readonly buildChanges: readonly KeyChange[];
+  /** Why a restored entry was rejected before this run rebuilt it. */
+  readonly verifyProblem?: string;
+}
+
+/** Whether the wheels were (or, looking up only, would be) restored from an exact match. */
+export function isCacheHit(result: Pick<RunResult, "verdict">): boolean {
+  return result.verdict === "hit" || result.verdict === "lookup-hit";
+}
+
+/** What a run reports while it goes, before its result: renderers phrase each event. */
+export type Progress =
+  | {
+      readonly kind: "fingerprint";
+      readonly fingerprint: string;
+      readonly cacheKey: string;
+      readonly cache: RunResult["cache"];
+    }
+  | {
+      readonly kind: "build";
+      readonly previous?: Manifest;
+      readonly changed: readonly KeyChange[];
+      readonly verifyProblem?: string;
+      readonly argv: readonly string[];
+    };

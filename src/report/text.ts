@@ -1,0 +1,105 @@
+import type { SaveOutcome } from "../cache/store.js";
+import { assertNever } from "../errors.js";
+import type { KeyChange } from "../fingerprint/diff.js";
+import type { RunResult } from "../pipeline/result.js";
+import { escapeLine } from "./escape.js";
+import { cap, capLine, fileEntries, formatDuration, plural } from "./format.js";
+
+/** Phrases every renderer shares, as plain text; `changeLines` is for the line-based media. */
+
+const ICONS: Record<RunResult["verdict"], string> = {
+  hit: "✅",
+  built: "🔨",
+  "lookup-hit": "🔎",
+  "lookup-miss": "🔎",
+};
+
+/** `✅ Restored 2 wheels`, `🔨 Rebuilt in 1 min 3 s because 2 keys changed`, ... */
+export function heading(result: RunResult): string {
+  return `${ICONS[result.verdict]} ${verdictText(result)}`;
+}
+
+/** The verdict in a few words, without an icon: `Restored 2 wheels`, `Built in 40 s: ...`. */
+export function verdictText(result: RunResult): string {
+  const changed = result.changed.length;
+  const because = changed > 0 ? ` because ${plural(changed, "key")} changed` : "";
+  const took =
+    result.buildSeconds === undefined ? "" : ` in ${formatDuration(result.buildSeconds)}`;
+  switch (result.verdict) {
+    case "hit":
+      return `Restored ${plural(result.wheels.length, "wheel")}`;
+    case "built":
+      return result.previous ? `Rebuilt${took}${because}` : `Built${took}: no cached build yet`;
+    case "lookup-hit":
+      return "Found a cached build (lookup only)";
+    case "lookup-miss":
+      return `No cached build (lookup only)${because ? `: would rebuild${because}` : ""}`;
+    default:
+      return assertNever(result.verdict);
+  }
+}
+
+/** What became of the save: `saved to the local cache`, `skipped: saving is off (...)`, ... */
+export function saveText(save: SaveOutcome, cache: RunResult["cache"]): string {
+  switch (save.status) {
+    case "saved":
+      return `saved to the ${cache} cache`;
+    case "exists":
+      return "already cached by another job";
+    case "skipped":
+      return `skipped: ${skipText(save.why)}`;
+    case "failed":
+      return `failed: ${failText(save)}`;
+    default:
+      return assertNever(save);
+  }
+}
+
+/** What a failed save did and why. */
+export function failText(save: Extract<SaveOutcome, { status: "failed" }>): string {
+  return save.wheelsSaved ? `wheels saved, but not their manifest: ${save.warning}` : save.warning;
+}
+
+/** Why nothing was saved, in a few words. */
+export function skipText(why: Extract<SaveOutcome, { status: "skipped" }>["why"]): string {
+  switch (why.kind) {
+    case "restored":
+      return "restored from the cache";
+    case "not-built":
+      return "nothing was built";
+    case "input":
+      return `saving is off (${why.flag})`;
+    case "pull-request-target":
+      return "saving is off for pull_request_target runs, which build untrusted code with the base branch's cache scope";
+    case "read-only":
+      return `saving is off: this run's cache access is read-only (ACTIONS_CACHE_MODE=${why.mode})`;
+    case "inputs-changed":
+      return `not saved: inputs changed while the build ran (${capLine(why.files)}), so the wheels may not match the fingerprint taken before it`;
+    default:
+      return assertNever(why);
+  }
+}
+
+/** The run's warnings, with a save the run had to skip for its own safety. */
+export function warningsOf(result: Pick<RunResult, "warnings" | "save">): string[] {
+  const { save } = result;
+  const skippedUnsafe = save.status === "skipped" && save.why.kind === "inputs-changed";
+  const warnings = [...result.warnings, ...(skippedUnsafe ? [skipText(save.why)] : [])];
+  return [...new Set(warnings)];
+}
+
+/** `file:src/** (changed)` then `  ~ src/lib.rs`, or `toolchain:rustc (changed): a → b`; escaped. */
+export function changeLines(change: KeyChange, fileCap: number): string[] {
+  const head = `${escapeLine(change.id)} (${change.status})`;
+  if (!change.files) {
+    const detail =
+      change.before !== change.after
+        ? `: ${escapeLine(change.before ?? "none")} → ${escapeLine(change.after ?? "none")}`
+        : "";
+    return [`${head}${detail}`];
+  }
+  const { shown, more } = cap(fileEntries(change.files), fileCap);
+  const lines = [head, ...shown.map((f) => `  ${f.mark} ${escapeLine(f.path)}`)];
+  if (more > 0) lines.push(`  … and ${more} more`);
+  return lines;
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { reasonOf } from "../../../src/report/reason.js";
+import { renderTerminal, resultJson } from "../../../src/report/terminal.js";
+import { makeChange, makeHit, makeResult, makeWheel } from "../../support/result.js";
+
+describe("renderTerminal", () => {
+  it("shows verdict, reason, changed keys with files, wheels, save and warnings", () => {
+    const result = makeResult({
+      changed: [
+        makeChange("file:src/**", { modified: ["src/lib.rs"], added: ["src/new.rs"] }),
+        makeChange("toolchain:rustc", undefined, {
+          group: "implicit",
+          before: "rustc 1.94.0",
+          after: "rustc 1.95.0",
+        }),
+      ],
+      warnings: ["glob src/*.c matched nothing"],
+      keysFrom: "inferred",
+    });
+    expect(renderTerminal(result)).toBe(
+      [
+        "wheel-cache: Rebuilt in 1 min 3 s because 2 keys changed",
+        `  ${reasonOf(result)}`,
+        `  fingerprint ${result.manifest.fingerprint.slice(0, 12)}  cache key ${result.cacheKey}`,
+        "",
+        "changed keys:",
+        "  file:src/** (changed)",
+        "    ~ src/lib.rs",
+        "    + src/new.rs",
+        "  toolchain:rustc (changed): rustc 1.94.0 → rustc 1.95.0",
+        "",
+        "wheels in /work/proj/dist:",
+        "  pkg-1.0-cp311-cp311-manylinux_2_36_x86_64.whl  1.2 MB",
+        "",
+        "saved to the github cache",
+        "",
+        "warning: glob src/*.c matched nothing",
+        "advice: the rebuild keys are wheel-cache's defaults for maturin; set [tool.uv] cache-keys in pyproject.toml to choose them (uv uses the same list)",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("shows a hit with the time saved and no save line", () => {
+    const text = renderTerminal(makeHit());
+    expect(text).toMatch(
+      /^wheel-cache: Restored 2 wheels\n {2}restored 2 wheels .*saved about 1 min 12 s/,
+    );
+    expect(text).not.toContain("changed keys");
+    expect(text).not.toContain("saved to the");
+  });
+
+  it("caps files at 50 per key and prints no escape sequences", () => {
+    const modified = [...Array.from({ length: 59 }, (_, i) => `f${i}.c`), "\u001b[31mred\n.c"];
+    const text = renderTerminal(
+      makeResult({
+        changed: [makeChange("file:src/**", { modified })],
+        wheels: [makeWheel("\u001b]0;x\u0007.whl")],
+      }),
+    );
+    expect(text.match(/^ {4}~ /gm)).toHaveLength(50);
+    expect(text).toContain("    … and 10 more");
+    expect(text).not.toContain("\u001b");
+    expect(text).not.toContain("\u0007");
+  });
+});
+
+describe("resultJson", () => {
+  it("has exactly the contract's fields first, with their types", () => {
+    const result = makeResult({
+      changed: [
+        makeChange("file:src/**", { modified: ["src/lib.rs"], added: ["src/new.rs"] }),
+        makeChange("toolchain:rustc", undefined, { group: "implicit", before: "a", after: "b" }),
+        makeChange("file:old.c", { removed: ["old.c"] }, { status: "removed" }),
+      ],
+    });
+    const json = JSON.parse(JSON.stringify(resultJson(result))) as Record<string, unknown>;
+    expect(Object.keys(json).slice(0, 7)).toEqual([
+      "cacheHit",
+      "built",
+      "fingerprint",
+      "cacheKey",
+      "wheels",
+      "changed",
+      "reason",
+    ]);
+    expect(json).toMatchObject({
+      cacheHit: false,
+      built: true,
+      fingerprint: result.manifest.fingerprint,
+      cacheKey: result.cacheKey,
+      wheels: ["/work/proj/dist/pkg-1.0-cp311-cp311-manylinux_2_36_x86_64.whl"],
+      reason: reasonOf(result),
+    });
+    expect(json.changed).toEqual([
+      {
+        id: "file:src/**",
+        status: "changed",
+        files: { added: ["src/new.rs"], modified: ["src/lib.rs"], removed: [] },
+      },
+      { id: "toolchain:rustc", status: "changed", files: { added: [], modified: [], removed: [] } },
+      {
+        id: "file:old.c",
+        status: "removed",
+        files: { added: [], modified: [], removed: ["old.c"] },
+      },
+    ]);
+  });
+
+  it("adds verdict, wheelDir, buildSeconds, save, warnings and advice after the contract", () => {
+    const json = resultJson(makeHit({ warnings: ["w"], buildSeconds: undefined }));
+    expect(json).toMatchObject({
+      cacheHit: true,
+      built: false,
+      changed: [],
+      verdict: "hit",
+      wheelDir: "/work/proj/dist",
+      buildSeconds: null,
+      save: { status: "skipped", note: "restored from the cache" },
+      warnings: ["w"],
+      advice: [],
+    });
+    expect(Object.keys(json)).toHaveLength(13);
+  });
+});
