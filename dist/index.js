@@ -102839,10 +102839,8 @@ class ListedTree {
 }
 async function projectRealpath(dir, display) {
     const real = await existingRealpath(dir);
-    if (real === null)
-        throw new UserError(`project directory not found: ${display}`);
-    if (!(await (0,promises_namespaceObject.stat)(real)).isDirectory()) {
-        throw new UserError(`project is not a directory: ${display}`);
+    if (real === null || !(await (0,promises_namespaceObject.stat)(real)).isDirectory()) {
+        throw new UserError(`project directory ${display} does not exist or is not a directory`);
     }
     return real;
 }

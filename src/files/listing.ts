@@ -114,9 +114,8 @@ class ListedTree implements FileTree {
 
 async function projectRealpath(dir: string, display: string): Promise<string> {
   const real = await existingRealpath(dir);
-  if (real === null) throw new UserError(`project directory not found: ${display}`);
-  if (!(await stat(real)).isDirectory()) {
-    throw new UserError(`project is not a directory: ${display}`);
+  if (real === null || !(await stat(real)).isDirectory()) {
+    throw new UserError(`project directory ${display} does not exist or is not a directory`);
   }
   return real;
 }

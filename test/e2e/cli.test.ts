@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -67,7 +67,7 @@ async function setup() {
   ].flat();
   const cli = (command: string, ...more: string[]) =>
     runCli([command, ...options, ...more], { cwd: scratch });
-  return { project, marker, cli };
+  return { project, marker, cli, options };
 }
 
 function parseJson<T>(result: ProcessResult): T {
@@ -139,6 +139,34 @@ describe("the CLI", () => {
       for (const change of diff.changed) expect(change).toEqual({ ...change, files });
       expect(diff.changed.map((c) => c.id).sort()).toEqual(covering.map((k) => k.id).sort());
       expect(buildCount(marker)).toBe(1);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "a miss runs each probe once: the interpreter and the compilers, not again after the build",
+    async () => {
+      const { options } = await setup();
+      // Wrappers on PATH log each run of python3, cc and c++, then run the real program.
+      const bin = makeTempDir("wheel-cache-bin-");
+      const log = path.join(bin, "runs.log");
+      const wrap = (name: string, real: string) =>
+        writeFileSync(
+          path.join(bin, name),
+          `#!/bin/sh\nprintf '\\n%s %s\\n' "${name}" "$*" >> ${log}\nexec ${real} "$@"\n`,
+          { mode: 0o755 },
+        );
+      wrap("python3", PYTHON);
+      wrap("cc", "/usr/bin/cc");
+      wrap("c++", "/usr/bin/c++");
+      const env = { ...cleanEnv(buildEnv), PATH: `${bin}${path.delimiter}${buildEnv.PATH}` };
+      const result = await runCli(["build", ...options, "--json"], { cwd: bin, env });
+      expect(parseJson<ResultJson>(result)).toMatchObject({ built: true });
+      const runs = readFileSync(log, "utf8");
+      const count = (text: string) => runs.split(text).length - 1;
+      expect(count('"hasBuildModule"'), runs).toBe(1); // the interpreter probe's script
+      expect(count("\ncc --version\n"), runs).toBe(1);
+      expect(count("\nc++ --version\n"), runs).toBe(1);
     },
     TIMEOUT_MS,
   );

@@ -81,8 +81,9 @@ reliabilityCase(
       special.map((name) => `src/${name}`),
     );
     const keys = await cli(["keys", "--json"], { cwd: dir, timeoutMs: 30_000 });
+    // Never opened, so never blocked on: a FIFO or a device would hang a read (the run is killed
+    // at its time limit, which fails the case).
     expect(keys.code, tail(keys)).toBe(0);
-    expect(keys.ms).toBeLessThan(20_000);
     const files = coveredFiles(json<KeysJson>(keys));
     for (const name of special) expect(files[`src/${name}`], name).toBeNull();
 

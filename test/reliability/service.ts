@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { expect } from "vitest";
 import { type ActionResult, runAction } from "../support/action.js";
 import { tail } from "../support/action-output.js";
@@ -24,7 +25,11 @@ export interface Scenario {
   readonly env?: Record<string, string>;
   /** Runs after seeding, before the run under test (e.g. to tamper with the entry). */
   readonly prepare?: (server: CacheServer, workspace: string) => void;
+  /** Shorten the cache client's retry pauses (see ../support/fast-retries.mjs). */
+  readonly fastRetries?: boolean;
 }
+
+const FAST_RETRIES = `--import=${pathToFileURL(fileURLToPath(new URL("../support/fast-retries.mjs", import.meta.url))).href}`;
 
 /** Runs the action once (after a seeding run when asked) on a fresh example and a fresh server. */
 export async function runScenario(
@@ -44,7 +49,11 @@ export async function runScenario(
     scenario.prepare?.(server, workspace);
     if (scenario.fault) server.setFault(scenario.fault);
     const started = Date.now();
-    const result = await runAction({ workspace, inputs, server, env: scenario.env });
+    const env = {
+      ...scenario.env,
+      ...(scenario.fastRetries ? { NODE_OPTIONS: FAST_RETRIES } : {}),
+    };
+    const result = await runAction({ workspace, inputs, server, env });
     body({ result, ms: Date.now() - started, server, workspace });
   } finally {
     await server.close();
