@@ -39886,7 +39886,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8352);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1517);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Abandoned cache requests (a service that stopped answering) can keep sockets open; the step is
@@ -39898,7 +39898,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8352:
+/***/ 1517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -100057,6 +100057,8 @@ function makeConfig(overrides) {
         lookupOnly: false,
         summary: true,
         includeIgnored: false,
+        trace: true,
+        installTracer: false,
         json: false,
         env: process.env,
         ...overrides,
@@ -101591,6 +101593,8 @@ function readActionConfig(env = process.env) {
         lookupOnly: optionalBoolean("lookup-only") ?? false,
         summary: optionalBoolean("summary") ?? true,
         includeIgnored: optionalBoolean("include-ignored") ?? false,
+        trace: optionalBoolean("trace") ?? true,
+        installTracer: env.RUNNER_ENVIRONMENT === "github-hosted",
         json: false,
         serviceTimeoutMs: serviceTimeout(env.WHEEL_CACHE_SERVICE_TIMEOUT),
         env,
@@ -101721,15 +101725,16 @@ async function snapshotWheels(dir) {
     return new Map(entries);
 }
 /**
- * Runs the build command without a shell in the project directory, its output streamed to ours
+ * Runs the build command (`argv`, spawned as `spawned`: under a tracer, or as it is) without a
+ * shell in the project directory, its output streamed to ours
  * (stderr, so the CLI's --json stdout stays clean), and returns the wheels it produced: the
  * `.whl` files in `wheelDir` that are new or rewritten since `before`.
  */
-async function runBuild(argv, cwd, env, wheelDir, before) {
+async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
     await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
-    const [command, ...args] = argv;
-    if (!command)
+    if (argv.length === 0)
         throw new UserError("the build command is empty");
+    const [command, ...args] = spawned;
     const exit = await spawnBuild(command, args, argv, cwd, env);
     if (exit.signal)
         throw new UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
@@ -101916,27 +101921,35 @@ async function installWheels(dir, manifest, wheelDir) {
 
 
 /** Bumped when the entry layout or the fingerprint's meaning changes: old entries stop matching. */
-const CACHE_VERSION = "v1";
+const CACHE_VERSION = "v2";
 const MAX_KEY = 512;
 /**
- * Entry keys: `<prefix>-v1-<name>.<dir digest>-<platform>-<python>[~<suffix>]-fp-<fingerprint>`.
- * The user's suffix and the name are percent-encoded with `-` encoded too, so `-fp-` marks the fingerprint
- * unambiguously and a prefix lookup for one slot never matches another slot's entries.
+ * Entry keys: `<prefix>-v2-<name>.<dir digest>-<platform>-<python>[~<suffix>]-fp-<fingerprint>-<variant>`,
+ * and the same after `<prefix>-manifest-` for manifests. The user's suffix and the name are
+ * percent-encoded with `-` encoded too, so `-fp-` marks the fingerprint unambiguously and a
+ * prefix lookup for one slot never matches another slot's entries.
  */
 function entryKeys(parts, fingerprint) {
-    const project = `${encode(parts.name || "project")}.${digest_short(digestOf(parts.projectDir), 8)}`;
+    const project = `${CACHE_VERSION}-${encode(parts.name || "project")}.${digest_short(digestOf(parts.projectDir), 8)}-`;
     const suffix = parts.suffix ? `~${encode(parts.suffix)}` : "";
-    const slot = `${CACHE_VERSION}-${project}-${parts.platform}-${parts.python}${suffix}-fp-`;
+    const slot = `${project}${parts.platform}-${parts.python}${suffix}-fp-`;
+    const fp = `${digest_short(fingerprint, 32)}-`;
     const keys = {
-        wheels: `${parts.prefix}-${slot}${digest_short(fingerprint, 32)}`,
-        manifest: `${parts.prefix}-manifest-${slot}${digest_short(fingerprint, 32)}`,
-        manifestPrefix: `${parts.prefix}-manifest-${slot}`,
+        wheels: (variant) => `${parts.prefix}-${slot}${fp}${variant}`,
+        manifest: (variant) => `${parts.prefix}-manifest-${slot}${fp}${variant}`,
+        wheelsPrefix: `${parts.prefix}-${slot}${fp}`,
+        fingerprintManifests: `${parts.prefix}-manifest-${slot}${fp}`,
+        slotManifests: `${parts.prefix}-manifest-${slot}`,
+        projectManifests: `${parts.prefix}-manifest-${project}`,
     };
-    if (keys.manifest.length > MAX_KEY) {
-        throw new UserError(`the cache key would be ${keys.manifest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
+    const longest = keys.manifest("x".repeat(VARIANT_LENGTH));
+    if (longest.length > MAX_KEY) {
+        throw new UserError(`the cache key would be ${longest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
     }
     return keys;
 }
+/** Characters of a variant's digest in its keys. */
+const VARIANT_LENGTH = 12;
 /** Percent-encodes a user-supplied part, `-` included. */
 function encode(part) {
     return encodeURIComponent(part).replaceAll("-", "%2D");
@@ -102016,226 +102029,53 @@ function diffFiles(old, now) {
     return changes;
 }
 
-;// CONCATENATED MODULE: ./src/shared/probe.ts
-
-/**
- * Runs a version probe (`rustc -vV`) without a shell, in `cwd` (where pyenv's `.python-version`
- * and `rust-toolchain.toml` apply, as for the build), and returns its stdout, or undefined when
- * the program is missing, fails or takes longer than `timeoutMs`: an absent tool is a fact
- * the key records, not an error.
- */
-function probe(command, args, env, cwd, timeoutMs = 20_000) {
-    return new Promise((resolve) => {
-        const options = { env, cwd, timeout: timeoutMs, windowsHide: true };
-        (0,external_node_child_process_namespaceObject.execFile)(command, args, options, (error, stdout) => {
-            resolve(error ? undefined : stdout.toString());
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/keys/implicit.ts
+;// CONCATENATED MODULE: ./src/files/dpkg.ts
 
 
-
-const PYTHON_PROBE = `import importlib.util, json, platform, sys, sysconfig
-impl = sys.implementation.name
-short = {"cpython": "cp", "pypy": "pp"}.get(impl, impl)
-free = "t" if sysconfig.get_config_var("Py_GIL_DISABLED") else ""
-print(json.dumps({"version": platform.python_version(), "implementation": impl,
-  "tag": f"{short}{sys.version_info[0]}{sys.version_info[1]}{free}",
-  "soabi": str(sysconfig.get_config_var("SOABI") or sysconfig.get_config_var("EXT_SUFFIX") or ""),
-  "platform": sysconfig.get_platform(),
-  "hasBuildModule": importlib.util.find_spec("build") is not None}))`;
-/** Asks `python` about itself; undefined when it cannot be run. */
-async function probePython(python, env, cwd) {
-    const out = await probe(python, ["-c", PYTHON_PROBE], env, cwd);
-    if (out === undefined)
-        return undefined;
-    return JSON.parse(out);
-}
-const implicit = (id, kind, value, detail) => ({
-    id,
-    kind,
-    source: "implicit",
-    group: "implicit",
-    digest: digestOf(id, canonicalJson(value)),
-    detail,
-});
-/** `linux-x64-glibc2.36`, `darwin-arm64-23`, `win32-x64`: what a built binary is tied to. */
-function platformId() {
-    const base = `${process.platform}-${process.arch}`;
-    if (process.platform === "linux") {
-        const header = process.report?.getReport()
-            ?.header;
-        return `${base}-${header?.glibcVersionRuntime ? `glibc${header.glibcVersionRuntime}` : "musl"}`;
+const ADMIN = "/var/lib/dpkg";
+/** Directories that merged-/usr systems (Debian 12, Ubuntu) make symlinks into /usr. */
+const MERGED = ["/bin/", "/sbin/", "/lib/", "/lib32/", "/lib64/", "/libx32/"];
+/** The installed packages' versions, from `status` alone: what validating a hit needs. */
+async function readDpkgVersions(admin = ADMIN) {
+    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(admin, "status"), "utf8").catch(() => "");
+    const versions = new Map();
+    for (const stanza of text.split(/\n\n+/)) {
+        const field = (name) => new RegExp(`^${name}: (.*)$`, "m").exec(stanza)?.[1]?.trim();
+        const pkg = field("Package");
+        const version = field("Version");
+        if (!pkg || !version || !/ installed$/.test(field("Status") ?? ""))
+            continue;
+        versions.set(pkg, version);
+        const arch = field("Architecture");
+        if (arch)
+            versions.set(`${pkg}:${arch}`, version);
     }
-    if (process.platform === "darwin")
-        return `${base}-${external_node_os_default().release().split(".")[0]}`;
-    return base;
+    return versions;
 }
-function platformKey() {
-    const id = platformId();
-    return implicit("platform", "platform", id, id);
-}
-function pythonKey(info) {
-    if (!info)
-        return implicit("python", "python", null, "not found");
-    const { hasBuildModule: _build, ...keyed } = info;
-    const detail = `${info.implementation} ${info.version} ${info.soabi} ${info.platform}`;
-    return implicit("python", "python", keyed, detail);
-}
-/** The toolchains a backend compiles with, probed in parallel; absent ones are recorded so. */
-async function toolchainKeys(backend, env, cwd) {
-    const probes = [];
-    const rust = backend.name === "maturin" || backend.name === "setuptools-rust";
-    if (rust)
-        probes.push(["rustc", env.RUSTC || "rustc", ["-vV"]]);
-    if (!rust && backend.name !== "other") {
-        probes.push([
-            "cc",
-            compiler(env.CC, process.platform === "win32" ? "gcc" : "cc"),
-            ["--version"],
-        ]);
-        probes.push([
-            "c++",
-            compiler(env.CXX, process.platform === "win32" ? "g++" : "c++"),
-            ["--version"],
-        ]);
-    }
-    if (backend.name === "scikit-build-core")
-        probes.push(["cmake", "cmake", ["--version"]]);
-    if (backend.name === "meson-python")
-        probes.push(["meson", "meson", ["--version"]], ["ninja", "ninja", ["--version"]]);
-    return Promise.all(probes.map(async ([name, command, args]) => {
-        const out = (await probe(command, args, env, cwd))?.trim();
-        const detail = out ? (out.split("\n")[0] ?? "").slice(0, 80) : "not found";
-        return implicit(`toolchain:${name}`, "toolchain", out ?? null, detail);
-    }));
-}
-const WRAPPERS = new Set(["ccache", "sccache", "distcc", "icecc"]);
 /**
- * The compiler program in a `CC`/`CXX` value such as `ccache gcc -m64`: the first word that is not
- * a compiler cache (the flags are keyed with the variable itself).
+ * The owners of files too, from every `info/*.list` (a few hundred milliseconds): what recording
+ * a traced build needs. Machines without dpkg get an empty database.
  */
-function compiler(value, fallback) {
-    const words = (value ?? "").trim().split(/\s+/).filter(Boolean);
-    const program = words.find((w) => !WRAPPERS.has(w.split(/[\\/]/).pop() ?? w));
-    return program ?? fallback;
-}
-function buildSystemKey(pyproject) {
-    const table = (pyproject["build-system"] ?? null);
-    const requires = Array.isArray(table?.requires)
-        ? [...table.requires].map(String).sort()
-        : [];
-    const normalized = table ? { ...table, requires } : null;
-    return implicit("build-system", "build-system", normalized, table ? String(table["build-backend"] ?? "legacy setuptools") : "none");
-}
-function buildCommandKey(command) {
-    return implicit("build-command", "build-command", command, command.join(" "));
-}
-/** Tool tables that configure linters and test runners: never part of a wheel. */
-const NON_BUILD_TOOLS = [
-    "pytest",
-    "ruff",
-    "black",
-    "isort",
-    "mypy",
-    "pyright",
-    "basedpyright",
-    "coverage",
-    "codespell",
-    "tox",
-    "pylint",
-    "flake8",
-    "bandit",
-    "pydocstyle",
-    "docformatter",
-    "interrogate",
-    "vulture",
-    "typos",
-    "towncrier",
-    "commitizen",
-    "cibuildwheel",
-    "pixi",
-    "rye",
-    "pdm-dev",
-];
-/**
- * pyproject.toml as the build sees it: without linter and test-runner tables, dependency groups
- * and uv's `cache-keys` (the keys themselves are fingerprinted), so editing those never rebuilds.
- */
-function pyprojectKey(pyproject, exists) {
-    const tool = { ...(pyproject.tool ?? {}) };
-    for (const name of NON_BUILD_TOOLS)
-        delete tool[name];
-    if (tool.uv && typeof tool.uv === "object") {
-        const { "cache-keys": _keys, "dev-dependencies": _dev, ...uv } = tool.uv;
-        tool.uv = uv;
+async function readDpkg(admin = ADMIN) {
+    const versions = await readDpkgVersions(admin);
+    const owners = new Map();
+    const info = external_node_path_default().join(admin, "info");
+    const lists = (await (0,promises_namespaceObject.readdir)(info).catch(() => [])).filter((n) => n.endsWith(".list"));
+    for (const list of lists) {
+        const pkg = list.slice(0, -".list".length);
+        const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(info, list), "utf8").catch(() => "");
+        for (const file of text.split("\n")) {
+            if (!file)
+                continue;
+            owners.set(file, pkg);
+            if (MERGED.some((dir) => file.startsWith(dir)))
+                owners.set(`/usr${file}`, pkg);
+        }
     }
-    const { "dependency-groups": _groups, ...rest } = pyproject;
-    const normalized = exists ? { ...rest, tool } : null;
-    const key = implicit("pyproject", "pyproject", normalized, exists ? "pyproject.toml" : "absent");
-    // The file it covers, with the normalized digest: a diff then names pyproject.toml itself.
-    return { ...key, group: "rebuild", files: { "pyproject.toml": exists ? key.digest : null } };
-}
-
-;// CONCATENATED MODULE: ./src/files/git-run.ts
-
-
-const execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-const MAX_OUTPUT = 1024 * 1024 * 1024;
-/** Runs git in `cwd` (with `input` on its stdin, if given) and returns its stdout. */
-async function git(cwd, args, input) {
-    const options = { cwd, maxBuffer: MAX_OUTPUT, encoding: "utf8" };
-    const running = execFileAsync("git", args, options);
-    if (input === undefined)
-        return (await running).stdout;
-    let inputError;
-    running.child.stdin?.on("error", (error) => {
-        // Kept for after git exits: a failing git's own error (its exit status) tells more.
-        inputError = error;
-    });
-    running.child.stdin?.end(input);
-    const { stdout } = await running;
-    // git succeeded, but it may not have seen all of its input: its answer is incomplete.
-    if (inputError)
-        throw inputError;
-    return stdout;
-}
-
-;// CONCATENATED MODULE: ./src/files/git-index.ts
-
-/** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
-const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
-const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
-/**
- * Decides, for the tracked regular files `paths` (root-relative), whether their index blob ids
- * are also the blob ids of the bytes on disk (when git reports them unchanged). The index holds
- * the id of the *cleaned* content, which equals the raw bytes' id only when git converts nothing:
- * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`): a
- *   SHA-256 repository's ids never equal `hashFile`'s;
- * - `core.autocrlf` must be false: otherwise any text file may be converted;
- * - a path must have no `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or
- *   `working-tree-encoding` attribute other than unset (`git check-attr --all`, paths on stdin).
- * Three git calls, run together.
- */
-async function indexTrust(root, paths) {
-    if (paths.length === 0)
-        return { usable: false, converted: new Set() };
-    const [format, autocrlf, attributes] = await Promise.all([
-        git(root, ["rev-parse", "--show-object-format"]),
-        git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
-        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
-    ]);
-    const usable = format.trim() === "sha1" && FALSE_WORDS.has(autocrlf.trim().toLowerCase());
-    const converted = new Set();
-    // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
-    const fields = attributes.split("\0");
-    for (let i = 0; i + 2 < fields.length; i += 3) {
-        if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
-            converted.add(fields[i]);
-    }
-    return { usable, converted };
+    return {
+        owner: (file) => owners.get(file),
+        version: (pkg) => versions.get(pkg),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/files/blob-id.ts
@@ -102482,6 +102322,414 @@ async function hash_hashFiles(absPaths, workers = hashWorkers()) {
     return new Map(unique.map((path, index) => [path, digests[index] ?? null]));
 }
 
+;// CONCATENATED MODULE: ./src/shared/which.ts
+
+
+/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
+function which_which(name, env) {
+    if (name.includes("/") || name.includes("\\"))
+        return isExecutable(name) ? name : undefined;
+    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
+    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
+        for (const ext of exts) {
+            const candidate = external_node_path_default().join(dir, name + ext);
+            if (isExecutable(candidate))
+                return candidate;
+        }
+    }
+    return undefined;
+}
+function isExecutable(file) {
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
+            return false;
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        // Not there or not executable: not a match, the search goes on.
+        return false;
+    }
+}
+/** The default interpreter name for this platform. */
+function defaultPython(env) {
+    if (process.platform === "win32")
+        return which_which("python", env) ? "python" : "py";
+    return which_which("python3", env) ? "python3" : "python";
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/observed.ts
+
+
+
+
+
+
+/**
+ * Checks an observed set against the tree and the machine now: every file and directory the
+ * build read in the repository (those the keys cover are equal already, the fingerprint being
+ * equal), and, for a set traced on this platform, the programs, packages, distributions and
+ * other files it used. Returns the differences, most telling first; empty when the set holds.
+ */
+async function validateObserved(observed, context) {
+    const changes = [...(await repositoryChanges(observed, context))];
+    if (observed.how === "traced" && observed.tracedOn === context.platform) {
+        changes.push(...(await toolChanges(observed, context.env)));
+        changes.push(...(await packageChanges(observed)));
+        changes.push(...distributionChanges(observed));
+        changes.push(...(await outsideChanges(observed)));
+    }
+    return changes;
+}
+async function repositoryChanges(observed, { tree, keys }) {
+    const covered = coveredPaths(keys);
+    const rooted = (rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+    const paths = Object.keys(observed.files).filter((rel) => !covered.has(rel));
+    const digests = await tree.digest(paths.map(rooted));
+    const changes = [];
+    for (const rel of paths) {
+        const now = digests.get(rooted(rel)) ?? null;
+        const was = observed.files[rel] ?? null;
+        if (now !== was)
+            changes.push({ kind: "file", what: rel, before: observed_state(was), after: observed_state(now) });
+    }
+    for (const [rel, was] of Object.entries(observed.dirs)) {
+        const now = dirDigest(tree, rooted(rel));
+        if (now !== was)
+            changes.push({ kind: "dir", what: rel, before: "listed", after: "other entries" });
+    }
+    return changes;
+}
+function observed_state(digest) {
+    return digest === null ? "absent" : digest.slice(0, 12);
+}
+/** Project-relative paths the keys cover (present or absent). */
+function coveredPaths(keys) {
+    return new Set(keys.flatMap((k) => Object.keys(k.files ?? {})));
+}
+/**
+ * The digest of a directory's input entries: the names of the tree's files and directories
+ * directly in it (root-relative `dir`, "" for the root). Ignored and never-input entries (build
+ * output, virtual environments) are not in the tree, so a build's own output never counts.
+ */
+function dirDigest(tree, dir) {
+    const prefix = dir === "" || dir === "." ? "" : `${dir}/`;
+    const names = new Set();
+    for (const file of filesUnder(tree.files, prefix)) {
+        names.add(file.slice(prefix.length).split("/")[0]);
+    }
+    return digestOf("dir", ...[...names].sort());
+}
+function* filesUnder(files, prefix) {
+    if (prefix === "") {
+        yield* files;
+        return;
+    }
+    let low = 0;
+    let high = files.length;
+    while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (files[mid] < prefix)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    for (let i = low; i < files.length && files[i].startsWith(prefix); i++)
+        yield files[i];
+}
+/**
+ * Programs found on PATH must be found at the same path (a compiler swapped in earlier on PATH is
+ * another compiler); programs identified by their bytes must have the same bytes. Packaged ones
+ * are checked with their package, the interpreter and the Rust toolchain by their own keys.
+ */
+async function toolChanges(observed, env) {
+    const changes = [];
+    for (const tool of observed.tools) {
+        if (!tool.name)
+            continue;
+        const found = which_which(tool.name, env);
+        if (found !== tool.path) {
+            changes.push({
+                kind: "tool",
+                what: tool.name,
+                before: tool.path,
+                after: found ?? "not found",
+            });
+        }
+    }
+    const hashed = observed.tools.filter((t) => /^[0-9a-f]{40}$/.test(t.identity));
+    const digests = await hash_hashFiles(hashed.map((t) => t.path));
+    for (const tool of hashed) {
+        const now = digests.get(tool.path) ?? null;
+        if (now !== tool.identity) {
+            const what = tool.name ?? tool.path;
+            changes.push({ kind: "tool", what, before: observed_state(tool.identity), after: observed_state(now) });
+        }
+    }
+    return changes;
+}
+async function packageChanges(observed) {
+    const packages = Object.entries(observed.packages);
+    if (packages.length === 0)
+        return [];
+    const versions = await readDpkgVersions();
+    return packages
+        .filter(([pkg, version]) => versions.get(pkg) !== version)
+        .map(([pkg, version]) => ({
+        kind: "package",
+        what: pkg,
+        before: version,
+        after: versions.get(pkg) ?? "not installed",
+    }));
+}
+function distributionChanges(observed) {
+    return observed.distributions
+        .filter((d) => !(0,external_node_fs_namespaceObject.statSync)(external_node_path_default().join(d.site, d.distInfo), { throwIfNoEntry: false }))
+        .map((d) => ({
+        kind: "distribution",
+        what: d.distInfo.replace(/\.dist-info$/, ""),
+        before: `installed in ${d.site}`,
+        after: "not installed there",
+    }));
+}
+async function outsideChanges(observed) {
+    const paths = Object.keys(observed.outside);
+    if (paths.length === 0)
+        return [];
+    const digests = await hash_hashFiles(paths);
+    return paths
+        .filter((p) => (digests.get(p) ?? null) !== (observed.outside[p] ?? null))
+        .map((p) => ({
+        kind: "outside",
+        what: p,
+        before: observed_state(observed.outside[p] ?? null),
+        after: observed_state(digests.get(p) ?? null),
+    }));
+}
+/**
+ * Where no tracer runs: the repository paths a traced build of the same project read elsewhere,
+ * digested in this tree, so that a later hit here is checked against them. What that build used
+ * outside the repository says nothing about this machine and is left out.
+ */
+async function borrowObserved(source, tree) {
+    const rooted = (rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+    const paths = Object.keys(source.files);
+    const digests = await tree.digest(paths.map(rooted));
+    return {
+        how: "borrowed",
+        tracedOn: source.tracedOn,
+        files: Object.fromEntries(paths.map((rel) => [rel, digests.get(rooted(rel)) ?? null])),
+        dirs: Object.fromEntries(Object.keys(source.dirs).map((rel) => [rel, dirDigest(tree, rooted(rel))])),
+        tools: [],
+        packages: {},
+        outside: {},
+        distributions: [],
+    };
+}
+/**
+ * A set completed with the repository paths of an earlier one (digested in this tree): for a
+ * build that reused an earlier build's output and so did not read all the inputs of that work.
+ */
+async function completeObserved(observed, earlier, tree) {
+    const borrowed = await borrowObserved(earlier, tree);
+    return {
+        ...observed,
+        files: sortedMerge(borrowed.files, observed.files),
+        dirs: sortedMerge(borrowed.dirs, observed.dirs),
+    };
+}
+function sortedMerge(a, b) {
+    const merged = { ...a, ...b };
+    return Object.fromEntries(Object.keys(merged)
+        .sort()
+        .map((k) => [k, merged[k]]));
+}
+/** The observed repository files no key covers: what a user could add to `cache-keys`. */
+function unkeyedFiles(observed, keys) {
+    const covered = coveredPaths(keys);
+    return Object.entries(observed.files)
+        .filter(([rel, digest]) => digest !== null && !covered.has(rel))
+        .map(([rel]) => rel)
+        .sort();
+}
+/** A short digest of an observed set's content: which build of a fingerprint an entry holds. */
+function observedDigest(observed) {
+    if (!observed)
+        return digestOf("untraced");
+    return digestOf("observed", canonicalJson([
+        observed.files,
+        observed.dirs,
+        observed.tools,
+        observed.packages,
+        observed.outside,
+        observed.distributions,
+    ]));
+}
+
+;// CONCATENATED MODULE: ./src/shared/probe.ts
+
+/**
+ * Runs a version probe (`rustc -vV`) without a shell, in `cwd` (where pyenv's `.python-version`
+ * and `rust-toolchain.toml` apply, as for the build), and returns its stdout, or undefined when
+ * the program is missing, fails or takes longer than `timeoutMs`: an absent tool is a fact
+ * the key records, not an error.
+ */
+function probe(command, args, env, cwd, timeoutMs = 20_000) {
+    return new Promise((resolve) => {
+        const options = { env, cwd, timeout: timeoutMs, windowsHide: true };
+        (0,external_node_child_process_namespaceObject.execFile)(command, args, options, (error, stdout) => {
+            resolve(error ? undefined : stdout.toString());
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/keys/implicit.ts
+
+
+
+const PYTHON_PROBE = `import importlib.util, json, platform, sys, sysconfig
+impl = sys.implementation.name
+short = {"cpython": "cp", "pypy": "pp"}.get(impl, impl)
+free = "t" if sysconfig.get_config_var("Py_GIL_DISABLED") else ""
+print(json.dumps({"version": platform.python_version(), "implementation": impl,
+  "tag": f"{short}{sys.version_info[0]}{sys.version_info[1]}{free}",
+  "soabi": str(sysconfig.get_config_var("SOABI") or sysconfig.get_config_var("EXT_SUFFIX") or ""),
+  "platform": sysconfig.get_platform(),
+  "hasBuildModule": importlib.util.find_spec("build") is not None,
+  "prefixes": sorted({sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix})}))`;
+/** Asks `python` about itself; undefined when it cannot be run. */
+async function probePython(python, env, cwd) {
+    const out = await probe(python, ["-c", PYTHON_PROBE], env, cwd);
+    if (out === undefined)
+        return undefined;
+    return JSON.parse(out);
+}
+const implicit = (id, kind, value, detail) => ({
+    id,
+    kind,
+    source: "implicit",
+    group: "implicit",
+    digest: digestOf(id, canonicalJson(value)),
+    detail,
+});
+/** `linux-x64-glibc2.36`, `darwin-arm64-23`, `win32-x64`: what a built binary is tied to. */
+function platformId() {
+    const base = `${process.platform}-${process.arch}`;
+    if (process.platform === "linux") {
+        const header = process.report?.getReport()
+            ?.header;
+        return `${base}-${header?.glibcVersionRuntime ? `glibc${header.glibcVersionRuntime}` : "musl"}`;
+    }
+    if (process.platform === "darwin")
+        return `${base}-${external_node_os_default().release().split(".")[0]}`;
+    return base;
+}
+function platformKey() {
+    const id = platformId();
+    return implicit("platform", "platform", id, id);
+}
+function pythonKey(info) {
+    if (!info)
+        return implicit("python", "python", null, "not found");
+    const { hasBuildModule: _build, prefixes: _prefixes, ...keyed } = info;
+    const detail = `${info.implementation} ${info.version} ${info.soabi} ${info.platform}`;
+    return implicit("python", "python", keyed, detail);
+}
+/** The toolchains a backend compiles with, probed in parallel; absent ones are recorded so. */
+async function toolchainKeys(backend, env, cwd) {
+    const probes = [];
+    const rust = backend.name === "maturin" || backend.name === "setuptools-rust";
+    if (rust)
+        probes.push(["rustc", env.RUSTC || "rustc", ["-vV"]]);
+    if (!rust && backend.name !== "other") {
+        probes.push([
+            "cc",
+            compiler(env.CC, process.platform === "win32" ? "gcc" : "cc"),
+            ["--version"],
+        ]);
+        probes.push([
+            "c++",
+            compiler(env.CXX, process.platform === "win32" ? "g++" : "c++"),
+            ["--version"],
+        ]);
+    }
+    if (backend.name === "scikit-build-core")
+        probes.push(["cmake", "cmake", ["--version"]]);
+    if (backend.name === "meson-python")
+        probes.push(["meson", "meson", ["--version"]], ["ninja", "ninja", ["--version"]]);
+    return Promise.all(probes.map(async ([name, command, args]) => {
+        const out = (await probe(command, args, env, cwd))?.trim();
+        const detail = out ? (out.split("\n")[0] ?? "").slice(0, 80) : "not found";
+        return implicit(`toolchain:${name}`, "toolchain", out ?? null, detail);
+    }));
+}
+const WRAPPERS = new Set(["ccache", "sccache", "distcc", "icecc"]);
+/**
+ * The compiler program in a `CC`/`CXX` value such as `ccache gcc -m64`: the first word that is not
+ * a compiler cache (the flags are keyed with the variable itself).
+ */
+function compiler(value, fallback) {
+    const words = (value ?? "").trim().split(/\s+/).filter(Boolean);
+    const program = words.find((w) => !WRAPPERS.has(w.split(/[\\/]/).pop() ?? w));
+    return program ?? fallback;
+}
+function buildSystemKey(pyproject) {
+    const table = (pyproject["build-system"] ?? null);
+    const requires = Array.isArray(table?.requires)
+        ? [...table.requires].map(String).sort()
+        : [];
+    const normalized = table ? { ...table, requires } : null;
+    return implicit("build-system", "build-system", normalized, table ? String(table["build-backend"] ?? "legacy setuptools") : "none");
+}
+function buildCommandKey(command) {
+    return implicit("build-command", "build-command", command, command.join(" "));
+}
+/** Tool tables that configure linters and test runners: never part of a wheel. */
+const NON_BUILD_TOOLS = [
+    "pytest",
+    "ruff",
+    "black",
+    "isort",
+    "mypy",
+    "pyright",
+    "basedpyright",
+    "coverage",
+    "codespell",
+    "tox",
+    "pylint",
+    "flake8",
+    "bandit",
+    "pydocstyle",
+    "docformatter",
+    "interrogate",
+    "vulture",
+    "typos",
+    "towncrier",
+    "commitizen",
+    "cibuildwheel",
+    "pixi",
+    "rye",
+    "pdm-dev",
+];
+/**
+ * pyproject.toml as the build sees it: without linter and test-runner tables, dependency groups
+ * and uv's `cache-keys` (the keys themselves are fingerprinted), so editing those never rebuilds.
+ */
+function pyprojectKey(pyproject, exists) {
+    const tool = { ...(pyproject.tool ?? {}) };
+    for (const name of NON_BUILD_TOOLS)
+        delete tool[name];
+    if (tool.uv && typeof tool.uv === "object") {
+        const { "cache-keys": _keys, "dev-dependencies": _dev, ...uv } = tool.uv;
+        tool.uv = uv;
+    }
+    const { "dependency-groups": _groups, ...rest } = pyproject;
+    const normalized = exists ? { ...rest, tool } : null;
+    const key = implicit("pyproject", "pyproject", normalized, exists ? "pyproject.toml" : "absent");
+    // The file it covers, with the normalized digest: a diff then names pyproject.toml itself.
+    return { ...key, group: "rebuild", files: { "pyproject.toml": exists ? key.digest : null } };
+}
+
 ;// CONCATENATED MODULE: ./src/files/prune.ts
 
 /** Directory names that never hold build inputs, pruned at any depth. */
@@ -102503,6 +102751,10 @@ const NEVER_INPUT_NAMES = new Set([
     ".eggs",
     ".wheel-cache",
 ]);
+/** Whether a directory name marks build output, caches or environments, never inputs. */
+function isNeverInputName(name) {
+    return NEVER_INPUT_NAMES.has(name) || name.endsWith(".egg-info") || name.startsWith(".mesonpy-");
+}
 /** The file whose presence makes a directory a virtual environment. */
 const VENV_MARKER = "pyvenv.cfg";
 /**
@@ -102535,6 +102787,520 @@ function underDir(path, test) {
             return true;
     }
     return false;
+}
+
+;// CONCATENATED MODULE: ./src/build/observe.ts
+
+
+
+
+
+
+
+
+
+/** System paths that say nothing about a wheel: kernel views, configuration, locales, caches. */
+const SYSTEM_NOISE = [
+    "/proc/",
+    "/sys/",
+    "/dev/",
+    "/run/",
+    "/etc/",
+    "/var/",
+    "/usr/share/locale/",
+    "/usr/lib/locale/",
+    "/usr/share/zoneinfo/",
+    "/usr/share/i18n/",
+];
+/**
+ * Turns a build's trace into the set recorded with its wheels. Repository files it read (or
+ * looked for and missed) and directories it listed are recorded with digests, unless the build
+ * wrote them, they sit in a directory it created, or in build output and caches (`target/`,
+ * `build/`). Outside the repository: Debian packages stand for the system files they own, Python
+ * distributions for their files, the interpreter's own files and the crates Cargo.lock pins are
+ * keyed already; any other file is recorded with its digest.
+ */
+async function observe(trace, context) {
+    const classify = classifier(trace, context);
+    const dpkg = await readDpkg();
+    const files = {};
+    const dirs = {};
+    const packages = {};
+    const outside = new Set();
+    const distributions = new Map();
+    const sites = new SiteIndex();
+    const rel = (abs) => projectRelative(context.tree, abs);
+    const reused = [];
+    for (const [file, found] of trace.opened) {
+        const where = classify(file);
+        if (where === "reused" && found)
+            reused.push(rel(file));
+        if (where === "repository")
+            files[rel(file)] = found ? "" : null;
+        else if (where === "outside" && found) {
+            const dist = sites.owner(file);
+            if (dist)
+                distributions.set(`${dist.site}\0${dist.distInfo}`, dist);
+            else if (!recordPackage(dpkg, file, packages))
+                outside.add(file);
+        }
+    }
+    for (const dir of trace.listed) {
+        if (classify(dir) === "repository")
+            dirs[rel(dir)] = dirDigest(context.tree, rootRel(context.tree, dir));
+    }
+    const tools = await recordTools(trace, context, classify, dpkg, packages);
+    await digestRepositoryFiles(files, context.tree);
+    const outsideDigests = await hash_hashFiles([...outside]);
+    return {
+        observed: {
+            how: "traced",
+            tracedOn: context.platform,
+            files: sortedRecord(files),
+            dirs: sortedRecord(dirs),
+            tools,
+            packages: sortedRecord(packages),
+            outside: sortedRecord(Object.fromEntries([...outside].map((f) => [f, outsideDigests.get(f) ?? null]))),
+            distributions: [...distributions.values()].sort((a, b) => `${a.site}/${a.distInfo}` < `${b.site}/${b.distInfo}` ? -1 : 1),
+        },
+        changedDuringBuild: changedSince(files, context),
+        reused: reused.sort(),
+    };
+}
+/** Decides where a path the build touched belongs. */
+function classifier(trace, context) {
+    const { root } = context.tree;
+    const home = context.env.HOME || (0,external_node_os_namespaceObject.homedir)();
+    const cargoHome = context.env.CARGO_HOME || external_node_path_default().join(home, ".cargo");
+    const rustupHome = context.env.RUSTUP_HOME || external_node_path_default().join(home, ".rustup");
+    const keyedElsewhere = [
+        external_node_path_default().join(cargoHome, "registry"),
+        external_node_path_default().join(cargoHome, "git"),
+        external_node_path_default().join(rustupHome, "toolchains"),
+        external_node_path_default().join(home, ".cache"),
+    ];
+    // The user's git configuration only changes how git runs (a version from git is keyed apart).
+    const noise = [external_node_path_default().join(home, ".gitconfig"), external_node_path_default().join(home, ".config", "git")];
+    const listed = new Set(context.tree.files);
+    const own = (file) => trace.written.has(file) ||
+        trace.created.has(file) ||
+        context.own.some((dir) => isInside(file, dir)) ||
+        ancestors(file).some((dir) => trace.created.has(dir));
+    return (file) => {
+        if (own(file))
+            return "own";
+        if (SYSTEM_NOISE.some((prefix) => file.startsWith(prefix)) || file.includes("/gconv/")) {
+            return "noise";
+        }
+        if (noise.some((dir) => isInside(file, dir)))
+            return "noise";
+        if (isSitePackages(file))
+            return "outside";
+        if (context.pythonPrefixes.some((prefix) => isInside(file, prefix)))
+            return "keyed-elsewhere";
+        if (keyedElsewhere.some((dir) => isInside(file, dir)))
+            return "keyed-elsewhere";
+        if (!isInside(file, root))
+            return "outside";
+        const relative = rootRel(context.tree, file);
+        if (relative === ".git" || relative.startsWith(".git/"))
+            return "noise";
+        const parts = relative.split("/");
+        const inOutput = parts.slice(0, -1).some(isNeverInputName);
+        return inOutput && !listed.has(relative) ? "reused" : "repository";
+    };
+}
+function ancestors(file) {
+    const dirs = [];
+    for (let dir = external_node_path_default().dirname(file); dir !== external_node_path_default().dirname(dir); dir = external_node_path_default().dirname(dir)) {
+        dirs.push(dir);
+    }
+    return dirs;
+}
+function isSitePackages(file) {
+    return /\/(?:site|dist)-packages\//.test(file);
+}
+/** A Debian package owns the file: record the package's version instead of the file. */
+function recordPackage(dpkg, file, packages) {
+    const pkg = dpkg.owner(file);
+    const version = pkg ? dpkg.version(pkg) : undefined;
+    if (!pkg || !version)
+        return false;
+    packages[pkg] = version;
+    return true;
+}
+async function recordTools(trace, context, classify, dpkg, packages) {
+    const tools = [];
+    const toHash = [];
+    for (const [file, names] of [...trace.execs].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const where = classify(file);
+        if (where === "own" || where === "noise" || where === "reused")
+            continue;
+        const name = [...names].sort().find((n) => !n.includes("/") && which_which(n, context.env) === file);
+        const base = name ? { name, path: file } : { path: file };
+        if (recordPackage(dpkg, file, packages))
+            tools.push({ ...base, identity: `deb:${dpkg.owner(file)}` });
+        else if (where === "keyed-elsewhere")
+            tools.push({ ...base, identity: "keyed" });
+        else {
+            tools.push({ ...base, identity: "" });
+            toHash.push(file);
+        }
+    }
+    const digests = await hash_hashFiles(toHash);
+    return tools.map((t) => t.identity === "" ? { ...t, identity: digests.get(t.path) ?? "absent" } : t);
+}
+/** Fills in the digests of the repository files the build read (absent ones stay null). */
+async function digestRepositoryFiles(files, tree) {
+    const present = Object.keys(files).filter((rel) => files[rel] !== null);
+    const rooted = present.map((rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel)));
+    const digests = await tree.digest(rooted);
+    present.forEach((rel, i) => {
+        files[rel] = digests.get(rooted[i]) ?? null;
+    });
+}
+/** Repository files the build read that changed after it started (edited during the build). */
+function changedSince(files, context) {
+    const { tree, startedMs } = context;
+    return Object.keys(files).filter((rel) => {
+        const info = (0,external_node_fs_namespaceObject.statSync)(external_node_path_default().join(tree.root, tree.projectDir, rel), { throwIfNoEntry: false });
+        return info !== undefined && Math.max(info.ctimeMs, info.mtimeMs) > startedMs;
+    });
+}
+function rootRel(tree, file) {
+    return toPosix(external_node_path_default().relative(tree.root, file));
+}
+function projectRelative(tree, file) {
+    return toPosix(external_node_path_default().relative(external_node_path_default().join(tree.root, tree.projectDir), file)) || ".";
+}
+function sortedRecord(record) {
+    return Object.fromEntries(Object.keys(record)
+        .sort()
+        .map((k) => [k, record[k]]));
+}
+/**
+ * Which distribution owns a file in a site-packages directory: the `*.dist-info` whose RECORD
+ * (or top_level.txt) names the file's top-level package or module. Each site is read once.
+ */
+class SiteIndex {
+    #sites = new Map();
+    owner(file) {
+        const match = /^(.*\/(?:site|dist)-packages)\/([^/]+)/.exec(file);
+        if (!match)
+            return undefined;
+        const [, site, top] = match;
+        if (top.endsWith(".dist-info"))
+            return { site, distInfo: top };
+        const owners = this.#index(site);
+        const distInfo = owners.get(top) ?? owners.get(top.replace(/\.[^.]*$/, ""));
+        return distInfo ? { site, distInfo } : undefined;
+    }
+    #index(site) {
+        let owners = this.#sites.get(site);
+        if (owners)
+            return owners;
+        owners = new Map();
+        for (const distInfo of listDir(site).filter((e) => e.endsWith(".dist-info"))) {
+            for (const top of topLevelNames(external_node_path_default().join(site, distInfo))) {
+                if (!owners.has(top))
+                    owners.set(top, distInfo);
+            }
+        }
+        this.#sites.set(site, owners);
+        return owners;
+    }
+}
+/** A directory's names; one that is gone (an isolated build's environment) has none. */
+function listDir(dir) {
+    try {
+        return (0,external_node_fs_namespaceObject.readdirSync)(dir);
+    }
+    catch (error) {
+        if (error.code === "ENOENT")
+            return [];
+        throw error;
+    }
+}
+/** The top-level names a distribution installs, from its RECORD (first path components). */
+function topLevelNames(distInfo) {
+    let record;
+    try {
+        record = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(distInfo, "RECORD"), "utf8");
+    }
+    catch (error) {
+        // A distribution without RECORD (installed by hand) owns nothing we can name.
+        if (error.code === "ENOENT")
+            return [];
+        throw error;
+    }
+    const names = new Set();
+    for (const line of record.split("\n")) {
+        const first = line.split(",")[0]?.split("/")[0];
+        if (first && !first.startsWith("..") && !first.endsWith(".dist-info")) {
+            names.add(first.replace(/\.py$/, ""));
+            names.add(first);
+        }
+    }
+    return [...names];
+}
+
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./src/build/trace.ts
+
+
+
+
+
+
+/** The system calls traced: file opens, program runs, and what creates or moves paths. */
+const SYSCALLS = "open,openat,openat2,creat,execve,execveat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat";
+/** The strace binary, or undefined where none can run (not Linux, or not on PATH). */
+function findStrace(env, platform = process.platform) {
+    return platform === "linux" ? which_which("strace", env) : undefined;
+}
+/**
+ * argv that runs `argv` under strace, writing one trace file per process into `traceDir`. Only
+ * the calls above stop the build (`--seccomp-bpf`), and `-y` prints the path behind every file
+ * descriptor, so relative paths resolve. strace exits with the build's status.
+ */
+function tracedArgv(strace, traceDir, argv) {
+    return [
+        strace,
+        "-ff",
+        "--seccomp-bpf",
+        "-qq",
+        "-y",
+        "-s",
+        "4096",
+        "-e",
+        `trace=${SYSCALLS}`,
+        "-e",
+        "signal=none",
+        "-o",
+        external_node_path_default().join(traceDir, "t"),
+        "--",
+        ...argv,
+    ];
+}
+/** Reads every trace file of a traced run. */
+async function readTrace(traceDir) {
+    const trace = {
+        opened: new Map(),
+        listed: new Set(),
+        written: new Set(),
+        created: new Set(),
+        execs: new Map(),
+    };
+    for (const name of (await (0,promises_namespaceObject.readdir)(traceDir)).sort()) {
+        const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(external_node_path_default().join(traceDir, name)) });
+        for await (const line of lines)
+            parseLine(line, trace);
+    }
+    return trace;
+}
+const STRING = String.raw `"((?:[^"\\]|\\.)*)"`;
+/** `AT_FDCWD</dir>` or `3</dir>`: a directory descriptor with the path -y printed. */
+const DIRFD = String.raw `(?:AT_FDCWD|-?\d+)(?:<((?:[^>\\]|\\.)*)>)?`;
+const OPEN = new RegExp(String.raw `^(open|creat)\(${STRING}, ?([^)]*?)\) = (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`);
+const OPENAT = new RegExp(String.raw `^openat2?\(${DIRFD}, ${STRING}, ([^)]*?)\) = (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`);
+const EXECVE = new RegExp(String.raw `^execve\(${STRING}, \[${STRING}`);
+const EXECVEAT = new RegExp(String.raw `^execveat\(${DIRFD}, ${STRING}, \[${STRING}`);
+const MKDIR = new RegExp(String.raw `^mkdir\(${STRING}, [^)]*\) = 0`);
+const MKDIRAT = new RegExp(String.raw `^mkdirat\(${DIRFD}, ${STRING}, [^)]*\) = 0`);
+const MOVED = new RegExp(String.raw `^(?:rename|link|symlink)\(${STRING}, ${STRING}\) = 0`);
+const MOVEDAT = new RegExp(String.raw `^(?:renameat2?|linkat|symlinkat)\((?:${DIRFD}, )?${STRING}, ${DIRFD}, ${STRING}(?:, [^)]*)?\) = 0`);
+const WRITE_FLAGS = /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC/;
+/** Adds what one line of a trace file says to `trace`; lines of other calls are ignored. */
+function parseLine(line, trace) {
+    const open = OPEN.exec(line);
+    if (open) {
+        const [, call, file, flags, , resolved, failed] = open;
+        const mode = call === "creat" ? "O_CREAT" : flags;
+        recordOpen(trace, unescapeC(file), mode, resolved, failed, undefined);
+        return;
+    }
+    const openat = OPENAT.exec(line);
+    if (openat) {
+        const [, dir, file, flags, , resolved, failed] = openat;
+        recordOpen(trace, unescapeC(file), flags, resolved, failed, dir);
+        return;
+    }
+    const exec = EXECVE.exec(line) ?? EXECVEAT.exec(line);
+    if (exec && / = 0$/.test(line)) {
+        const [file, argv0] = exec.length === 3 ? [exec[1], exec[2]] : [exec[2], exec[3]];
+        const target = absolute(unescapeC(file), exec.length === 4 ? exec[1] : undefined);
+        const names = trace.execs.get(target) ?? new Set();
+        names.add(unescapeC(argv0));
+        trace.execs.set(target, names);
+        return;
+    }
+    const mkdir = MKDIR.exec(line);
+    if (mkdir) {
+        trace.created.add(absolute(unescapeC(mkdir[1])));
+        return;
+    }
+    const mkdirat = MKDIRAT.exec(line);
+    if (mkdirat) {
+        trace.created.add(absolute(unescapeC(mkdirat[2]), mkdirat[1]));
+        return;
+    }
+    const moved = MOVED.exec(line);
+    if (moved) {
+        trace.written.add(absolute(unescapeC(moved[2])));
+        return;
+    }
+    const movedAt = MOVEDAT.exec(line);
+    if (movedAt)
+        trace.written.add(absolute(unescapeC(movedAt[4]), movedAt[3]));
+}
+function recordOpen(trace, file, flags, resolved, failed, dir) {
+    const target = resolved !== undefined ? unescapeC(resolved) : absolute(file, dir);
+    if (WRITE_FLAGS.test(flags)) {
+        if (!failed)
+            trace.written.add(target);
+    }
+    else if (flags.includes("O_DIRECTORY")) {
+        if (!failed)
+            trace.listed.add(target);
+    }
+    else if (!failed) {
+        trace.opened.set(target, true);
+    }
+    else if (failed.endsWith("ENOENT") && !trace.opened.has(target)) {
+        trace.opened.set(target, false);
+    }
+}
+/** A path made absolute against the directory a descriptor stood for (strace's -y). */
+function absolute(file, dir) {
+    if (external_node_path_default().isAbsolute(file) || dir === undefined)
+        return external_node_path_default().normalize(file);
+    return external_node_path_default().join(unescapeC(dir), file);
+}
+/** Undoes strace's C-style escapes (`\"`, `\\`, `\n`, `\t`, octal and `\x` bytes). */
+function unescapeC(text) {
+    if (!text.includes("\\"))
+        return text;
+    const bytes = [];
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c !== "\\") {
+            bytes.push(...Buffer.from(c, "utf8"));
+            continue;
+        }
+        const next = text[++i] ?? "";
+        const simple = { n: 10, t: 9, r: 13, v: 11, f: 12, a: 7, b: 8 };
+        if (next in simple)
+            bytes.push(simple[next]);
+        else if (next === "x") {
+            bytes.push(Number.parseInt(text.slice(i + 1, i + 3), 16));
+            i += 2;
+        }
+        else if (/[0-7]/.test(next)) {
+            const octal = /^[0-7]{1,3}/.exec(text.slice(i))[0];
+            bytes.push(Number.parseInt(octal, 8));
+            i += octal.length - 1;
+        }
+        else
+            bytes.push(...Buffer.from(next, "utf8"));
+    }
+    return Buffer.from(bytes).toString("utf8");
+}
+/** How long installing strace may take before the build goes on untraced. */
+const INSTALL_TIMEOUT_MS = 180_000;
+/**
+ * strace for tracing the build: found on PATH, or, where `install` allows (GitHub-hosted Linux
+ * runners, which have passwordless sudo and apt but no strace), installed within a time bound.
+ * Undefined, with a note saying why, where no tracer can run.
+ */
+async function ensureStrace(env, install) {
+    if (process.platform !== "linux") {
+        return {
+            note: `no tracer runs on ${process.platform}: hits are validated against the newest traced build of this project`,
+        };
+    }
+    const found = findStrace(env);
+    if (found)
+        return { strace: found };
+    if (!install)
+        return { note: "strace is not on PATH: the build runs untraced" };
+    const installed = await runBounded("sudo", ["-n", "apt-get", "install", "-y", "-q", "--no-install-recommends", "strace"], env, INSTALL_TIMEOUT_MS);
+    const strace = findStrace(env);
+    return strace
+        ? { strace }
+        : { note: `strace could not be installed (${installed}): the build runs untraced` };
+}
+/** Runs a command quietly within a time limit; says how it ended. */
+function runBounded(command, args, env, timeoutMs) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)(command, args, { env, timeout: timeoutMs, windowsHide: true }, (error) => {
+            if (!error)
+                resolve("done");
+            else if (error.killed)
+                resolve(`no answer within ${timeoutMs / 1000} s`);
+            else
+                resolve(`${command} exited with ${String(error.code ?? error.message)}`);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/files/git-run.ts
+
+
+const execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+const MAX_OUTPUT = 1024 * 1024 * 1024;
+/** Runs git in `cwd` (with `input` on its stdin, if given) and returns its stdout. */
+async function git(cwd, args, input) {
+    const options = { cwd, maxBuffer: MAX_OUTPUT, encoding: "utf8" };
+    const running = execFileAsync("git", args, options);
+    if (input === undefined)
+        return (await running).stdout;
+    let inputError;
+    running.child.stdin?.on("error", (error) => {
+        // Kept for after git exits: a failing git's own error (its exit status) tells more.
+        inputError = error;
+    });
+    running.child.stdin?.end(input);
+    const { stdout } = await running;
+    // git succeeded, but it may not have seen all of its input: its answer is incomplete.
+    if (inputError)
+        throw inputError;
+    return stdout;
+}
+
+;// CONCATENATED MODULE: ./src/files/git-index.ts
+
+/** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
+const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
+const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
+/**
+ * Decides, for the tracked regular files `paths` (root-relative), whether their index blob ids
+ * are also the blob ids of the bytes on disk (when git reports them unchanged). The index holds
+ * the id of the *cleaned* content, which equals the raw bytes' id only when git converts nothing:
+ * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`): a
+ *   SHA-256 repository's ids never equal `hashFile`'s;
+ * - `core.autocrlf` must be false: otherwise any text file may be converted;
+ * - a path must have no `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or
+ *   `working-tree-encoding` attribute other than unset (`git check-attr --all`, paths on stdin).
+ * Three git calls, run together.
+ */
+async function indexTrust(root, paths) {
+    if (paths.length === 0)
+        return { usable: false, converted: new Set() };
+    const [format, autocrlf, attributes] = await Promise.all([
+        git(root, ["rev-parse", "--show-object-format"]),
+        git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
+        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
+    ]);
+    const usable = format.trim() === "sha1" && FALSE_WORDS.has(autocrlf.trim().toLowerCase());
+    const converted = new Set();
+    // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
+    const fields = attributes.split("\0");
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+        if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
+            converted.add(fields[i]);
+    }
+    return { usable, converted };
 }
 
 ;// CONCATENATED MODULE: ./src/files/git-files.ts
@@ -102695,7 +103461,7 @@ var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 async function walkFiles(root, pruner, includeIgnored, start = "") {
     const files = [];
     const visit = async (dir, inherited) => {
-        const entries = await listDir(root, dir);
+        const entries = await walk_listDir(root, dir);
         if (entries.some((e) => e.name === VENV_MARKER) && pruner.mayPrune(dir))
             return;
         const rules = includeIgnored ? inherited : await withGitignore(root, dir, inherited, entries);
@@ -102720,7 +103486,7 @@ async function walkFiles(root, pruner, includeIgnored, start = "") {
     return files;
 }
 /** A directory's entries; one that cannot be read is a UserError naming it. */
-async function listDir(root, dir) {
+async function walk_listDir(root, dir) {
     try {
         return await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir), { withFileTypes: true });
     }
@@ -102892,7 +103658,7 @@ function expandGlobs(tree, globs) {
         if (glob.negated)
             continue;
         const matched = [];
-        for (const file of filesUnder(tree.files, base)) {
+        for (const file of expand_filesUnder(tree.files, base)) {
             if (glob.matches(below(base, file)) && !exclusions.some((n) => excludes(n, file))) {
                 matched.push(toProject(tree.projectDir, file));
             }
@@ -102915,7 +103681,7 @@ function excludes({ glob, base }, file) {
     return glob.matches(path) || underDir(path, (dir) => glob.matches(dir));
 }
 /** The files under `base` ("" for all): a contiguous range of the sorted list. */
-function* filesUnder(files, base) {
+function* expand_filesUnder(files, base) {
     if (base === "") {
         yield* files;
         return;
@@ -103340,34 +104106,128 @@ async function redigest(fp) {
 
 
 
+
+
+
+
+
+
+
 /**
- * Runs the build, records its wheels in the manifest, re-digests what the fingerprint covers to
- * see what the build itself changed, and saves the entry unless a covered file was modified or
- * removed meanwhile (the wheels might then not match the fingerprint taken before).
+ * Runs the build (under a tracer where one runs), records its wheels and what it read in the
+ * manifest, re-digests what the fingerprint covers to see what the build itself changed, and
+ * saves the entry under a variant key of its own, unless an input changed while it ran (the
+ * wheels might then match neither the fingerprint nor the observed set).
  */
-async function buildWheels(deps, config, { fp, command }, keys) {
+async function buildWheels(deps, config, { fp, command }, keys, miss) {
+    const tracer = config.trace ? await ensureStrace(config.env, config.installTracer) : {};
+    const traceDir = external_node_path_default().join(deps.stagingDir, "trace");
+    if (tracer.strace)
+        await resetDir(traceDir);
+    deps.progress({
+        kind: "build",
+        previous: miss.previous?.manifest,
+        changed: miss.changed,
+        verifyProblem: miss.verifyProblem,
+        observedChanges: miss.observedChanges,
+        argv: command.argv,
+        traced: tracer.strace !== undefined,
+    });
+    const spawned = tracer.strace ? tracedArgv(tracer.strace, traceDir, command.argv) : command.argv;
     const before = await snapshotWheels(config.wheelDir);
     const started = Date.now();
-    const produced = await runBuild(command.argv, fp.request.project.dir, config.env, config.wheelDir, before);
+    const dir = fp.request.project.dir;
+    const produced = await runBuild(command.argv, spawned, dir, config.env, config.wheelDir, before);
     const buildSeconds = (Date.now() - started) / 1000;
     const paths = produced.map((name) => external_node_path_default().join(config.wheelDir, name));
     const records = await Promise.all(paths.map(wheelRecord));
     const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
     const buildChanges = diffManifests(fp.manifest, await redigest(fp));
+    const observation = tracer.strace
+        ? await observe(await readTrace(traceDir), {
+            tree: fp.tree,
+            pythonPrefixes: fp.python?.prefixes ?? [],
+            own: [config.wheelDir, deps.stagingDir],
+            env: config.env,
+            platform: platformId(),
+            startedMs: started,
+        })
+        : await borrow(deps, keys, fp);
+    const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);
+    const observed = completed.observed;
+    const cacheKey = keys.wheels(digest_short(observedDigest(observed), VARIANT_LENGTH));
     const manifest = {
         ...fp.manifest,
         wheels: records,
         build: { seconds: buildSeconds, command: command.keyed },
         createdAt: new Date().toISOString(),
+        wheelsKey: cacheKey,
+        observed,
     };
-    const unsafe = changedInputs(buildChanges);
-    const save = !config.save
-        ? { status: "skipped", why: config.saveOff ?? { kind: "input", flag: "--no-save" } }
-        : unsafe.length > 0
-            ? { status: "skipped", why: { kind: "inputs-changed", files: unsafe } }
-            : await saveEntries(deps, keys, manifest, paths);
-    const warnings = save.status === "failed" ? [save.warning] : [];
-    return { manifest, wheels, buildSeconds, buildChanges, save, warnings };
+    const variant = cacheKey.slice(keys.wheelsPrefix.length);
+    const save = await saveUnlessChanged(deps, config, keys, variant, manifest, paths, [
+        ...changedInputs(buildChanges),
+        ...(observation?.changedDuringBuild ?? []),
+    ]);
+    return {
+        manifest,
+        cacheKey,
+        wheels,
+        buildSeconds,
+        buildChanges,
+        save,
+        warnings: [...completed.warnings, ...(save.status === "failed" ? [save.warning] : [])],
+        validation: observed?.how ?? "none",
+        tracedOn: observed?.tracedOn,
+        unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
+        traceNote: tracer.note,
+    };
+}
+/**
+ * A build that reused an earlier build's output (an incremental build in a tree that kept
+ * `build/` or `target/`) did not read all the inputs of that work: its record is completed with
+ * what the previous traced build of this slot read, and the user hears how to get a full one.
+ */
+async function completeReused(observation, earlier, fp) {
+    if (!observation || observation.reused.length === 0)
+        return { observed: observation?.observed, warnings: [] };
+    const dirs = [...new Set(observation.reused.map((f) => f.split("/").slice(0, -1).join("/")))];
+    const what = `the build reused ${observation.reused.length} files an earlier build left (in ${dirs.slice(0, 3).join(", ")}${dirs.length > 3 ? ", ..." : ""}), so its trace misses the inputs of that work`;
+    if (earlier?.how === "traced") {
+        return {
+            observed: await completeObserved(observation.observed, earlier, fp.tree),
+            warnings: [`${what}; the files the previous traced build read are recorded too`],
+        };
+    }
+    return {
+        observed: observation.observed,
+        warnings: [`${what}; remove that output (or build in a fresh checkout) for a complete record`],
+    };
+}
+/**
+ * Where no tracer runs: the repository paths the newest traced build of this project read (on
+ * any platform), digested in this tree. Nothing when no such build is known.
+ */
+async function borrow(deps, keys, fp) {
+    const dir = external_node_path_default().join(deps.stagingDir, "manifest");
+    const lookup = await restoreManifest(deps, dir, `${keys.projectManifests}~newest`, [
+        keys.projectManifests,
+    ]);
+    const source = lookup.found?.key.startsWith(keys.projectManifests)
+        ? lookup.found.manifest.observed
+        : undefined;
+    if (!source)
+        return undefined;
+    return { observed: await borrowObserved(source, fp.tree), changedDuringBuild: [], reused: [] };
+}
+async function saveUnlessChanged(deps, config, keys, variant, manifest, wheels, changed) {
+    if (!config.save)
+        return { status: "skipped", why: config.saveOff ?? { kind: "input", flag: "--no-save" } };
+    if (changed.length > 0) {
+        return { status: "skipped", why: { kind: "inputs-changed", files: [...new Set(changed)] } };
+    }
+    const entry = { wheels: keys.wheels(variant), manifest: keys.manifest(variant) };
+    return saveEntries(deps, entry, manifest, wheels);
 }
 /**
  * Covered files that existed before the build and were modified or removed while it ran (an edit
@@ -103376,42 +104236,6 @@ async function buildWheels(deps, config, { fp, command }, keys) {
  */
 function changedInputs(changes) {
     return changes.flatMap((change) => change.files ? [...change.files.modified, ...change.files.removed] : [change.id]);
-}
-
-;// CONCATENATED MODULE: ./src/shared/which.ts
-
-
-/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
-function which_which(name, env) {
-    if (name.includes("/") || name.includes("\\"))
-        return isExecutable(name) ? name : undefined;
-    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
-    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
-        for (const ext of exts) {
-            const candidate = external_node_path_default().join(dir, name + ext);
-            if (isExecutable(candidate))
-                return candidate;
-        }
-    }
-    return undefined;
-}
-function isExecutable(file) {
-    try {
-        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
-            return false;
-        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
-        return true;
-    }
-    catch {
-        // Not there or not executable: not a match, the search goes on.
-        return false;
-    }
-}
-/** The default interpreter name for this platform. */
-function defaultPython(env) {
-    if (process.platform === "win32")
-        return which_which("python", env) ? "python" : "py";
-    return which_which("python3", env) ? "python3" : "python";
 }
 
 ;// CONCATENATED MODULE: ./src/build/command.ts
@@ -104078,9 +104902,11 @@ async function prepare(config, exclude = []) {
 
 
 
+
 /**
- * The whole loop: fingerprint, then restore and verify (a hit ends there), look up the previous
- * build (a lookup-only run ends there), build and save.
+ * The whole loop: fingerprint, then find this fingerprint's newest build and validate what it
+ * read against the tree and machine now, restore and verify its wheels (a hit ends there), look
+ * up the previous build (a lookup-only run ends there), build and save.
  */
 async function runPipeline(config, given) {
     const deps = { ...given, cache: withBreaker(given.cache) };
@@ -104089,7 +104915,6 @@ async function runPipeline(config, given) {
     const keys = slotKeys(config, prepared);
     const base = {
         cache: deps.cache.kind,
-        cacheKey: keys.wheels,
         wheelDir: config.wheelDir,
         buildCommand: command,
         keysFrom: fp.keysFrom,
@@ -104099,28 +104924,41 @@ async function runPipeline(config, given) {
     deps.progress({
         kind: "fingerprint",
         fingerprint: fp.manifest.fingerprint,
-        cacheKey: keys.wheels,
+        cacheKey: keys.wheelsPrefix,
         cache: deps.cache.kind,
     });
-    const restored = await restoreAndVerify(deps, keys, fp.manifest, config);
+    const restored = await restoreAndValidate(deps, keys, prepared, config);
     if (restored.kind === "hit")
         return hitResult(base, restored, fp.warnings);
     const warnings = [...fp.warnings, ...restored.warnings];
-    const lookup = await lookUpPrevious(deps, keys, fp.manifest);
+    const lookup = restored.rejected
+        ? { previous: restored.rejected, changed: [], warnings: [] }
+        : await lookUpPrevious(deps, keys, fp.manifest);
     warnings.push(...lookup.warnings);
-    const missed = { ...base, ...lookup, verifyProblem: restored.problem, buildChanges: [] };
-    if (config.lookupOnly) {
-        const save = { status: "skipped", why: { kind: "not-built" } };
-        return { ...missed, verdict: "lookup-miss", wheels: [], save, warnings };
-    }
-    deps.progress({
-        kind: "build",
-        previous: lookup.previous?.manifest,
+    const missed = {
+        ...base,
+        previous: lookup.previous,
         changed: lookup.changed,
         verifyProblem: restored.problem,
-        argv: command.argv,
-    });
-    const built = await buildWheels(deps, config, prepared, keys);
+        observedChanges: restored.observedChanges,
+        buildChanges: [],
+    };
+    if (config.lookupOnly) {
+        const save = { status: "skipped", why: { kind: "not-built" } };
+        const validation = restored.rejected?.manifest.observed;
+        return {
+            ...missed,
+            verdict: "lookup-miss",
+            cacheKey: keys.wheelsPrefix,
+            wheels: [],
+            save,
+            warnings,
+            validation: validation?.how ?? "none",
+            tracedOn: validation?.tracedOn,
+            unkeyed: [],
+        };
+    }
+    const built = await buildWheels(deps, config, prepared, keys, missed);
     warnings.push(...built.warnings);
     return { ...missed, ...built, verdict: "built", warnings };
 }
@@ -104137,49 +104975,93 @@ function slotKeys(config, { fp }) {
     return entryKeys(slot, fp.manifest.fingerprint);
 }
 /**
- * Restores the wheels entry of this exact fingerprint and verifies every wheel against the
- * manifest's sha256. A lookup-only run restores nothing but the small manifest entry.
+ * Finds the newest build of this exact fingerprint by its small manifest entry, validates what
+ * that build read against the tree and the machine now (no download of wheels needed), then
+ * restores its wheels and verifies each against its recorded sha256. A lookup-only run stops
+ * after the validation.
  */
-async function restoreAndVerify(deps, keys, current, config) {
-    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
-    await resetDir(entryDir);
-    const restored = await deps.cache.restore({
-        dir: entryDir,
-        key: keys.wheels,
-        lookupOnly: config.lookupOnly,
-    });
-    const warnings = restored.status === "unavailable" ? [restored.warning] : [];
-    if (restored.status !== "hit" || restored.matchedKey !== keys.wheels) {
-        return { kind: "miss", warnings };
+async function restoreAndValidate(deps, keys, { fp }, config) {
+    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
+    const lookup = await restoreManifest(deps, manifestDir, `${keys.fingerprintManifests}~newest`, [
+        keys.fingerprintManifests,
+    ]);
+    const warnings = lookup.warning ? [lookup.warning] : [];
+    const found = lookup.found;
+    if (!found || !isBuildOf(found, keys.fingerprintManifests, fp.manifest.fingerprint)) {
+        return { kind: "miss", observedChanges: [], warnings };
     }
+    const cached = found.manifest;
+    const observedChanges = cached.observed
+        ? await validateObserved(cached.observed, {
+            tree: fp.tree,
+            keys: fp.manifest.keys,
+            env: config.env,
+            platform: platformId(),
+        })
+        : [];
+    if (observedChanges.length > 0) {
+        return { kind: "miss", rejected: found, observedChanges, warnings };
+    }
+    const cacheKey = cached.wheelsKey ?? keys.wheelsPrefix;
+    const unkeyed = cached.observed ? unkeyedFiles(cached.observed, fp.manifest.keys) : [];
     if (config.lookupOnly) {
-        const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
-        const lookup = await restoreManifest(deps, manifestDir, keys.manifest, []);
-        if (lookup.warning)
-            warnings.push(lookup.warning);
-        const manifest = lookup.found?.manifest ?? current;
         return {
             kind: "hit",
             verdict: "lookup-hit",
-            manifest,
-            previous: lookup.found,
+            manifest: cached,
+            cacheKey,
+            previous: found,
             wheels: [],
             warnings,
+            unkeyed,
         };
     }
-    const cached = await readEntryManifest(entryDir);
-    const problem = await verifyEntry(entryDir, cached, current.fingerprint);
-    if (!problem && cached) {
-        const paths = await installWheels(entryDir, cached, config.wheelDir);
-        const wheels = (cached.wheels ?? []).map((w, i) => ({ ...w, path: paths[i] }));
-        return { kind: "hit", verdict: "hit", manifest: cached, wheels, warnings };
+    const wheels = await restoreWheels(deps, cacheKey, cached, config.wheelDir);
+    if ("problem" in wheels) {
+        const { problem, damaged } = wheels;
+        warnings.push(...(damaged ? await discardDamaged(deps.cache, cacheKey, problem) : [problem]));
+        return { kind: "miss", problem: damaged ? problem : undefined, observedChanges: [], warnings };
     }
-    warnings.push(`${problem}: rebuilding`);
-    const discarded = await discardDamaged(deps.cache, keys.wheels);
-    return { kind: "miss", problem, warnings: discarded ? [...warnings, discarded] : warnings };
+    return {
+        kind: "hit",
+        verdict: "hit",
+        manifest: cached,
+        cacheKey,
+        wheels: wheels.wheels,
+        warnings,
+        unkeyed,
+    };
+}
+/**
+ * A manifest found by prefix belongs to this fingerprint only if its key has the prefix exactly
+ * (some cache servers match prefixes ignoring case) and it records this fingerprint.
+ */
+function isBuildOf(found, prefix, fingerprint) {
+    return found.key.startsWith(prefix) && found.manifest.fingerprint === fingerprint;
+}
+/**
+ * Restores a wheels entry and verifies every wheel against the manifest's sha256; copies them to
+ * the wheel directory. Otherwise the problem, and whether the entry itself is damaged.
+ */
+async function restoreWheels(deps, key, manifest, wheelDir) {
+    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
+    await resetDir(entryDir);
+    const restored = await deps.cache.restore({ dir: entryDir, key });
+    if (restored.status === "unavailable")
+        return { problem: restored.warning, damaged: false };
+    if (restored.status !== "hit" || restored.matchedKey !== key) {
+        const problem = `the wheels entry ${key} is gone (evicted) though its manifest is there`;
+        return { problem, damaged: false };
+    }
+    const problem = await verifyEntry(entryDir, manifest, manifest.fingerprint);
+    if (problem)
+        return { problem, damaged: true };
+    const paths = await installWheels(entryDir, manifest, wheelDir);
+    return { wheels: (manifest.wheels ?? []).map((w, i) => ({ ...w, path: paths[i] })) };
 }
 function hitResult(base, restored, fingerprintWarnings) {
     const { kind: _kind, warnings, ...facts } = restored;
+    const observed = restored.manifest.observed;
     return {
         ...base,
         ...facts,
@@ -104191,28 +105073,35 @@ function hitResult(base, restored, fingerprintWarnings) {
         },
         warnings: [...fingerprintWarnings, ...warnings],
         buildChanges: [],
+        observedChanges: [],
+        validation: observed?.how ?? "none",
+        tracedOn: observed?.tracedOn,
     };
 }
 /** The newest previous manifest of this slot, and the keys that changed since. */
 async function lookUpPrevious(deps, keys, current) {
     const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
-    const lookup = await restoreManifest(deps, manifestDir, `${keys.manifestPrefix}~none`, [
-        keys.manifestPrefix,
+    const lookup = await restoreManifest(deps, manifestDir, `${keys.slotManifests}~newest`, [
+        keys.slotManifests,
     ]);
-    const changed = lookup.found ? diffManifests(lookup.found.manifest, current) : [];
-    return { previous: lookup.found, changed, warnings: lookup.warning ? [lookup.warning] : [] };
+    const warnings = lookup.warning ? [lookup.warning] : [];
+    // A server that matches prefixes ignoring case can answer with another slot's manifest.
+    const previous = lookup.found?.key.startsWith(keys.slotManifests) ? lookup.found : undefined;
+    const changed = previous ? diffManifests(previous.manifest, current) : [];
+    return { previous, changed, warnings };
 }
 /** Removes a damaged entry where the backend can, so this run's save replaces it. */
-async function discardDamaged(cache, key) {
+async function discardDamaged(cache, key, problem) {
+    const warnings = [`${problem}: rebuilding`];
     if (!cache.discard)
-        return undefined;
+        return warnings;
     try {
         await cache.discard(key);
-        return undefined;
     }
     catch (error) {
-        return `the damaged cache entry ${key} could not be removed: ${errorMessage(error)}`;
+        warnings.push(`the damaged cache entry ${key} could not be removed: ${errorMessage(error)}`);
     }
+    return warnings;
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -104464,6 +105353,9 @@ function withWheels(manifest) {
 function explainMiss(facts, verb, verifyProblem) {
     if (verifyProblem)
         return `${verb}: ${verifyProblem}`;
+    const observed = facts.observedChanges ?? [];
+    if (observed.length > 0)
+        return `${verb}: ${describeObserved(observed)}`;
     if (!facts.previous)
         return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
     if (facts.changed.length === 0) {
@@ -104519,6 +105411,39 @@ function describeChange(change) {
         return id;
     return `${id} (${capLine(entries.map((f) => `${f.path} ${f.verb}`))})`;
 }
+/**
+ * `csrc/table.inc, which the build read, changed; no key covers it`: why a build of the same
+ * fingerprint could not be used.
+ */
+function describeObserved(changes) {
+    const text = capLine(changes.map(describeObservedChange));
+    const inRepository = changes.some((c) => c.kind === "file" || c.kind === "dir");
+    return inRepository ? `${text} (no key covers it: the build's trace saw it)` : text;
+}
+function describeObservedChange(change) {
+    switch (change.kind) {
+        case "file":
+            if (change.after === "absent")
+                return `${change.what}, which the build read, is gone`;
+            if (change.before === "absent")
+                return `${change.what}, which the build looked for, exists now`;
+            return `${change.what}, which the build read, changed`;
+        case "dir":
+            return `${change.what === "." ? "the project directory" : `${change.what}/`}, which the build listed, has other files`;
+        case "tool":
+            return change.before.startsWith("/")
+                ? `${change.what} now runs ${change.after} instead of ${change.before}`
+                : `the program ${change.what} changed`;
+        case "package":
+            return `the package ${change.what} changed (${change.before} → ${change.after})`;
+        case "distribution":
+            return `${change.what}, which the build imported, is no longer installed`;
+        case "outside":
+            return `${change.what}, which the build read, changed`;
+        default:
+            return assertNever(change.kind);
+    }
+}
 /** A progress event as plain lines. */
 function progressLines(event) {
     switch (event.kind) {
@@ -104528,7 +105453,10 @@ function progressLines(event) {
                 `looking up ${event.cacheKey} in the ${event.cache} cache`,
             ];
         case "build":
-            return [`cache miss: ${missWhy(event)}`, `building with: ${event.argv.join(" ")}`];
+            return [
+                `cache miss: ${missWhy(event)}`,
+                `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
+            ];
         default:
             return assertNever(event);
     }
@@ -104537,6 +105465,8 @@ function progressLines(event) {
 function missWhy(event) {
     if (event.verifyProblem)
         return event.verifyProblem;
+    if (event.observedChanges.length > 0)
+        return describeObserved(event.observedChanges);
     if (!event.previous)
         return "no earlier build of this project on this platform and Python is cached";
     if (event.changed.length === 0)
@@ -104575,6 +105505,28 @@ function verdictText(result) {
             return `No cached build (lookup only)${because ? `: would rebuild${because}` : ""}`;
         default:
             return assertNever(result.verdict);
+    }
+}
+/** How the wheels were checked against what their build read, or how this build was recorded. */
+function validationText(result) {
+    const on = result.tracedOn ? ` on ${result.tracedOn}` : "";
+    if (result.verdict === "built") {
+        switch (result.validation) {
+            case "traced":
+                return "traced: what the build read is recorded with its wheels, and every hit is checked against it";
+            case "borrowed":
+                return `untraced here (${result.traceNote ?? "no tracer"}); the files a build traced${on} read are recorded with these wheels instead`;
+            case "none":
+                return `untraced: ${result.traceNote ?? "tracing is off"}; later hits are checked by the fingerprint alone`;
+        }
+    }
+    switch (result.validation) {
+        case "traced":
+            return `validated: what its build read is unchanged (traced${on})`;
+        case "borrowed":
+            return `validated against the files a build traced${on} read`;
+        case "none":
+            return "not validated: no traced build of this project is known (Linux builds with strace record what they read)";
     }
 }
 /** What became of the save: `saved to the local cache`, `skipped: saving is off (...)`, ... */
@@ -104689,6 +105641,7 @@ function summaryLines(result) {
     const lines = [
         `wheel-cache: ${heading(result)}`,
         `reason: ${escapeLine(reasonOf(result))}`,
+        `${escapeLine(validationText(result))}`,
         `cache key: ${escapeLine(result.cacheKey)}`,
     ];
     for (const wheel of result.wheels) {
@@ -104747,7 +105700,19 @@ function adviceOf(result) {
     if (!isCacheHit(result) && result.keysFrom === "inferred" && result.backend !== "other") {
         advice.push(`the rebuild keys are wheel-cache's defaults for ${result.backend}; set [tool.uv] cache-keys in pyproject.toml to choose them (uv uses the same list)`);
     }
+    if (result.unkeyed.length > 0) {
+        const them = result.unkeyed.length === 1 ? "it" : "them";
+        advice.push(`the build read ${capLine(result.unkeyed)}, which no key covers: add ${suggestEntries(result.unkeyed)} to [tool.uv] cache-keys, so that the key itself (and uv) sees ${them}`);
+    }
     return [...advice, ...result.buildChanges.flatMap(mutationAdvice)];
+}
+/** `"csrc/**"` when the files share a directory, else the first few paths, quoted for TOML. */
+function suggestEntries(files) {
+    const dirs = new Set(files.map((f) => f.split("/").slice(0, -1).join("/")));
+    const [dir] = dirs;
+    if (dirs.size === 1 && dir)
+        return JSON.stringify(`${dir}/**`);
+    return capLine(files.map((f) => JSON.stringify(f)));
 }
 /**
  * When the build rewrote files a key covers (a glob reaching into build output, a generated
@@ -104784,6 +105749,7 @@ function renderSummary(result, title = "wheel-cache") {
     const sections = [
         `### ${heading(result)} · ${escapeMarkdown(title)}`,
         escapeMarkdown(reasonOf(result)),
+        `🔬 ${escapeMarkdown(validationText(result))}`,
         cacheLine(result),
         timeSaved(result),
         keysSection(result),

@@ -23,21 +23,23 @@ export async function snapshotWheels(dir: string): Promise<WheelSnapshot> {
 }
 
 /**
- * Runs the build command without a shell in the project directory, its output streamed to ours
+ * Runs the build command (`argv`, spawned as `spawned`: under a tracer, or as it is) without a
+ * shell in the project directory, its output streamed to ours
  * (stderr, so the CLI's --json stdout stays clean), and returns the wheels it produced: the
  * `.whl` files in `wheelDir` that are new or rewritten since `before`.
  */
 export async function runBuild(
   argv: readonly string[],
+  spawned: readonly string[],
   cwd: string,
   env: NodeJS.ProcessEnv,
   wheelDir: string,
   before: WheelSnapshot,
 ): Promise<string[]> {
   await mkdir(wheelDir, { recursive: true });
-  const [command, ...args] = argv;
-  if (!command) throw new UserError("the build command is empty");
-  const exit = await spawnBuild(command, args, argv, cwd, env);
+  if (argv.length === 0) throw new UserError("the build command is empty");
+  const [command, ...args] = spawned;
+  const exit = await spawnBuild(command!, args, argv, cwd, env);
   if (exit.signal)
     throw new UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
   if (exit.code !== 0)

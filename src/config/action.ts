@@ -37,6 +37,8 @@ export function readActionConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lookupOnly: optionalBoolean("lookup-only") ?? false,
     summary: optionalBoolean("summary") ?? true,
     includeIgnored: optionalBoolean("include-ignored") ?? false,
+    trace: optionalBoolean("trace") ?? true,
+    installTracer: env.RUNNER_ENVIRONMENT === "github-hosted",
     json: false,
     serviceTimeoutMs: serviceTimeout(env.WHEEL_CACHE_SERVICE_TIMEOUT),
     env,

@@ -30,6 +30,7 @@ options:
   --key-suffix TEXT      appended to the cache key
   --include-ignored      fingerprint files that .gitignore ignores too
   --no-save              never save to the cache
+  --no-trace             do not trace the build (Linux: strace), so hits are not validated against it
   --json                 print one JSON object on stdout
   -h, --help             show this help`;
 
@@ -72,6 +73,7 @@ export function readCliConfig(
     save: !values["no-save"],
     saveOff: values["no-save"] ? { kind: "input", flag: "--no-save" } : undefined,
     includeIgnored: values["include-ignored"] ?? false,
+    trace: !values["no-trace"],
     json: values.json ?? false,
     cacheDir: values["cache-dir"] ? path.resolve(cwd, values["cache-dir"]) : undefined,
     env,
@@ -94,6 +96,7 @@ function parse(argv: readonly string[]) {
       "key-suffix": { type: "string" },
       "include-ignored": { type: "boolean" },
       "no-save": { type: "boolean" },
+      "no-trace": { type: "boolean" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },

@@ -31,6 +31,10 @@ export interface Config {
   readonly summary: boolean;
   /** Fingerprint files that .gitignore ignores too. */
   readonly includeIgnored: boolean;
+  /** Trace the build (Linux, with strace) and validate hits against what it read. */
+  readonly trace: boolean;
+  /** Install strace when it is missing (GitHub-hosted Linux runners, bounded in time). */
+  readonly installTracer: boolean;
   readonly json: boolean;
   /**
    * Longest one GitHub cache call may take (`WHEEL_CACHE_SERVICE_TIMEOUT`, seconds); undefined for
@@ -70,6 +74,8 @@ export function makeConfig(overrides: Partial<Config> & { projectDir: string }):
     lookupOnly: false,
     summary: true,
     includeIgnored: false,
+    trace: true,
+    installTracer: false,
     json: false,
     env: process.env,
     ...overrides,

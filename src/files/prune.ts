@@ -20,6 +20,11 @@ const NEVER_INPUT_NAMES = new Set([
   ".wheel-cache",
 ]);
 
+/** Whether a directory name marks build output, caches or environments, never inputs. */
+export function isNeverInputName(name: string): boolean {
+  return NEVER_INPUT_NAMES.has(name) || name.endsWith(".egg-info") || name.startsWith(".mesonpy-");
+}
+
 /** The file whose presence makes a directory a virtual environment. */
 export const VENV_MARKER = "pyvenv.cfg";
 

@@ -1,5 +1,6 @@
 import type { FingerprintKey } from "../keys/types.js";
 import { digestOf } from "../shared/digest.js";
+import type { ObservedSet } from "./observed.js";
 
 export const MANIFEST_SCHEMA = 1;
 
@@ -23,6 +24,10 @@ export interface Manifest {
   readonly wheels?: readonly WheelRecord[];
   readonly build?: { readonly seconds: number; readonly command: readonly string[] };
   readonly createdAt?: string;
+  /** The cache entry key its wheels were saved under. */
+  readonly wheelsKey?: string;
+  /** What the build really read (absent when nothing was traced or borrowed). */
+  readonly observed?: ObservedSet;
 }
 
 /** The fingerprint: a digest over every key's id and digest, in id order. */

@@ -15,6 +15,8 @@ export interface PythonInfo {
   readonly platform: string;
   /** Whether `python -m build` can run (chooses the default build command; not keyed). */
   readonly hasBuildModule: boolean;
+  /** sys.prefix, base_prefix, exec_prefix and base_exec_prefix: the interpreter's own files (not keyed). */
+  readonly prefixes: readonly string[];
 }
 
 const PYTHON_PROBE = `import importlib.util, json, platform, sys, sysconfig
@@ -25,7 +27,8 @@ print(json.dumps({"version": platform.python_version(), "implementation": impl,
   "tag": f"{short}{sys.version_info[0]}{sys.version_info[1]}{free}",
   "soabi": str(sysconfig.get_config_var("SOABI") or sysconfig.get_config_var("EXT_SUFFIX") or ""),
   "platform": sysconfig.get_platform(),
-  "hasBuildModule": importlib.util.find_spec("build") is not None}))`;
+  "hasBuildModule": importlib.util.find_spec("build") is not None,
+  "prefixes": sorted({sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix})}))`;
 
 /** Asks `python` about itself; undefined when it cannot be run. */
 export async function probePython(
@@ -71,7 +74,7 @@ export function platformKey(): FingerprintKey {
 
 export function pythonKey(info: PythonInfo | undefined): FingerprintKey {
   if (!info) return implicit("python", "python", null, "not found");
-  const { hasBuildModule: _build, ...keyed } = info;
+  const { hasBuildModule: _build, prefixes: _prefixes, ...keyed } = info;
   const detail = `${info.implementation} ${info.version} ${info.soabi} ${info.platform}`;
   return implicit("python", "python", keyed, detail);
 }

@@ -1,63 +1,190 @@
 import path from "node:path";
+import { type Observation, observe } from "../build/observe.js";
 import { runBuild, snapshotWheels, wheelRecord } from "../build/run.js";
-import type { EntryKeys } from "../cache/entry-key.js";
-import { type SaveOutcome, type StoreDeps, saveEntries } from "../cache/store.js";
+import { ensureStrace, readTrace, tracedArgv } from "../build/trace.js";
+import { resetDir } from "../cache/entry.js";
+import { type EntryKeys, VARIANT_LENGTH } from "../cache/entry-key.js";
+import { restoreManifest, type SaveOutcome, type StoreDeps, saveEntries } from "../cache/store.js";
 import type { Config } from "../config/index.js";
 import { diffManifests, type KeyChange } from "../fingerprint/diff.js";
+import type { Fingerprint } from "../fingerprint/index.js";
 import type { Manifest } from "../fingerprint/manifest.js";
+import {
+  borrowObserved,
+  completeObserved,
+  type ObservedChange,
+  type ObservedSet,
+  observedDigest,
+  unkeyedFiles,
+} from "../fingerprint/observed.js";
 import { redigest } from "../fingerprint/redigest.js";
+import { platformId } from "../keys/implicit.js";
+import { short } from "../shared/digest.js";
 import type { Prepared } from "./fingerprint.js";
-import type { WheelOutput } from "./result.js";
+import type { Progress, RunResult } from "./result.js";
 
 /** What a build and its save produced. */
-export interface Built {
-  readonly manifest: Manifest;
-  readonly wheels: readonly WheelOutput[];
-  readonly buildSeconds: number;
-  readonly buildChanges: readonly KeyChange[];
-  readonly save: SaveOutcome;
-  readonly warnings: readonly string[];
+export type Built = Pick<
+  RunResult,
+  | "manifest"
+  | "cacheKey"
+  | "wheels"
+  | "buildSeconds"
+  | "buildChanges"
+  | "save"
+  | "warnings"
+  | "validation"
+  | "tracedOn"
+  | "unkeyed"
+  | "traceNote"
+>;
+
+/** Why this run builds: what the progress line says before the build's own output. */
+interface MissFacts {
+  readonly previous?: { readonly manifest: Manifest };
+  readonly changed: readonly KeyChange[];
+  readonly verifyProblem?: string;
+  readonly observedChanges: readonly ObservedChange[];
 }
 
 /**
- * Runs the build, records its wheels in the manifest, re-digests what the fingerprint covers to
- * see what the build itself changed, and saves the entry unless a covered file was modified or
- * removed meanwhile (the wheels might then not match the fingerprint taken before).
+ * Runs the build (under a tracer where one runs), records its wheels and what it read in the
+ * manifest, re-digests what the fingerprint covers to see what the build itself changed, and
+ * saves the entry under a variant key of its own, unless an input changed while it ran (the
+ * wheels might then match neither the fingerprint nor the observed set).
  */
 export async function buildWheels(
-  deps: StoreDeps,
+  deps: StoreDeps & { readonly progress: (event: Progress) => void },
   config: Config,
   { fp, command }: Prepared,
   keys: EntryKeys,
+  miss: MissFacts,
 ): Promise<Built> {
+  const tracer = config.trace ? await ensureStrace(config.env, config.installTracer) : {};
+  const traceDir = path.join(deps.stagingDir, "trace");
+  if (tracer.strace) await resetDir(traceDir);
+  deps.progress({
+    kind: "build",
+    previous: miss.previous?.manifest,
+    changed: miss.changed,
+    verifyProblem: miss.verifyProblem,
+    observedChanges: miss.observedChanges,
+    argv: command.argv,
+    traced: tracer.strace !== undefined,
+  });
+  const spawned = tracer.strace ? tracedArgv(tracer.strace, traceDir, command.argv) : command.argv;
   const before = await snapshotWheels(config.wheelDir);
   const started = Date.now();
-  const produced = await runBuild(
-    command.argv,
-    fp.request.project.dir,
-    config.env,
-    config.wheelDir,
-    before,
-  );
+  const dir = fp.request.project.dir;
+  const produced = await runBuild(command.argv, spawned, dir, config.env, config.wheelDir, before);
   const buildSeconds = (Date.now() - started) / 1000;
   const paths = produced.map((name) => path.join(config.wheelDir, name));
   const records = await Promise.all(paths.map(wheelRecord));
   const wheels = records.map((r, i) => ({ ...r, path: paths[i]! }));
   const buildChanges = diffManifests(fp.manifest, await redigest(fp));
+  const observation = tracer.strace
+    ? await observe(await readTrace(traceDir), {
+        tree: fp.tree,
+        pythonPrefixes: fp.python?.prefixes ?? [],
+        own: [config.wheelDir, deps.stagingDir],
+        env: config.env,
+        platform: platformId(),
+        startedMs: started,
+      })
+    : await borrow(deps, keys, fp);
+  const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);
+  const observed = completed.observed;
+  const cacheKey = keys.wheels(short(observedDigest(observed), VARIANT_LENGTH));
   const manifest: Manifest = {
     ...fp.manifest,
     wheels: records,
     build: { seconds: buildSeconds, command: command.keyed },
     createdAt: new Date().toISOString(),
+    wheelsKey: cacheKey,
+    observed,
   };
-  const unsafe = changedInputs(buildChanges);
-  const save: SaveOutcome = !config.save
-    ? { status: "skipped", why: config.saveOff ?? { kind: "input", flag: "--no-save" } }
-    : unsafe.length > 0
-      ? { status: "skipped", why: { kind: "inputs-changed", files: unsafe } }
-      : await saveEntries(deps, keys, manifest, paths);
-  const warnings = save.status === "failed" ? [save.warning] : [];
-  return { manifest, wheels, buildSeconds, buildChanges, save, warnings };
+  const variant = cacheKey.slice(keys.wheelsPrefix.length);
+  const save = await saveUnlessChanged(deps, config, keys, variant, manifest, paths, [
+    ...changedInputs(buildChanges),
+    ...(observation?.changedDuringBuild ?? []),
+  ]);
+  return {
+    manifest,
+    cacheKey,
+    wheels,
+    buildSeconds,
+    buildChanges,
+    save,
+    warnings: [...completed.warnings, ...(save.status === "failed" ? [save.warning] : [])],
+    validation: observed?.how ?? "none",
+    tracedOn: observed?.tracedOn,
+    unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
+    traceNote: tracer.note,
+  };
+}
+
+/**
+ * A build that reused an earlier build's output (an incremental build in a tree that kept
+ * `build/` or `target/`) did not read all the inputs of that work: its record is completed with
+ * what the previous traced build of this slot read, and the user hears how to get a full one.
+ */
+async function completeReused(
+  observation: Observation | undefined,
+  earlier: ObservedSet | undefined,
+  fp: Fingerprint,
+): Promise<{ observed?: ObservedSet; warnings: string[] }> {
+  if (!observation || observation.reused.length === 0)
+    return { observed: observation?.observed, warnings: [] };
+  const dirs = [...new Set(observation.reused.map((f) => f.split("/").slice(0, -1).join("/")))];
+  const what = `the build reused ${observation.reused.length} files an earlier build left (in ${dirs.slice(0, 3).join(", ")}${dirs.length > 3 ? ", ..." : ""}), so its trace misses the inputs of that work`;
+  if (earlier?.how === "traced") {
+    return {
+      observed: await completeObserved(observation.observed, earlier, fp.tree),
+      warnings: [`${what}; the files the previous traced build read are recorded too`],
+    };
+  }
+  return {
+    observed: observation.observed,
+    warnings: [`${what}; remove that output (or build in a fresh checkout) for a complete record`],
+  };
+}
+
+/**
+ * Where no tracer runs: the repository paths the newest traced build of this project read (on
+ * any platform), digested in this tree. Nothing when no such build is known.
+ */
+async function borrow(
+  deps: StoreDeps,
+  keys: EntryKeys,
+  fp: Fingerprint,
+): Promise<Observation | undefined> {
+  const dir = path.join(deps.stagingDir, "manifest");
+  const lookup = await restoreManifest(deps, dir, `${keys.projectManifests}~newest`, [
+    keys.projectManifests,
+  ]);
+  const source = lookup.found?.key.startsWith(keys.projectManifests)
+    ? lookup.found.manifest.observed
+    : undefined;
+  if (!source) return undefined;
+  return { observed: await borrowObserved(source, fp.tree), changedDuringBuild: [], reused: [] };
+}
+
+async function saveUnlessChanged(
+  deps: StoreDeps,
+  config: Config,
+  keys: EntryKeys,
+  variant: string,
+  manifest: Manifest,
+  wheels: readonly string[],
+  changed: readonly string[],
+): Promise<SaveOutcome> {
+  if (!config.save)
+    return { status: "skipped", why: config.saveOff ?? { kind: "input", flag: "--no-save" } };
+  if (changed.length > 0) {
+    return { status: "skipped", why: { kind: "inputs-changed", files: [...new Set(changed)] } };
+  }
+  const entry = { wheels: keys.wheels(variant), manifest: keys.manifest(variant) };
+  return saveEntries(deps, entry, manifest, wheels);
 }
 
 /**

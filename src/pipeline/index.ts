@@ -1,6 +1,6 @@
 import path from "node:path";
 import { withBreaker } from "../cache/breaker.js";
-import { installWheels, readEntryManifest, resetDir, verifyEntry } from "../cache/entry.js";
+import { installWheels, resetDir, verifyEntry } from "../cache/entry.js";
 import { type EntryKeys, entryKeys } from "../cache/entry-key.js";
 import { restoreManifest, type SaveOutcome } from "../cache/store.js";
 import type { CacheBackend } from "../cache/types.js";
@@ -8,6 +8,7 @@ import type { Config } from "../config/index.js";
 import { errorMessage } from "../errors.js";
 import { diffManifests, type KeyChange } from "../fingerprint/diff.js";
 import type { Manifest } from "../fingerprint/manifest.js";
+import { type ObservedChange, unkeyedFiles, validateObserved } from "../fingerprint/observed.js";
 import { platformId } from "../keys/implicit.js";
 import { buildWheels } from "./build-step.js";
 import { type Prepared, prepare } from "./fingerprint.js";
@@ -24,12 +25,15 @@ export interface PipelineDeps {
 /** The facts every outcome shares. */
 type Base = Pick<
   RunResult,
-  "cache" | "cacheKey" | "wheelDir" | "buildCommand" | "keysFrom" | "backend" | "manifest"
+  "cache" | "wheelDir" | "buildCommand" | "keysFrom" | "backend" | "manifest"
 >;
 
+type Found = { readonly key: string; readonly manifest: Manifest };
+
 /**
- * The whole loop: fingerprint, then restore and verify (a hit ends there), look up the previous
- * build (a lookup-only run ends there), build and save.
+ * The whole loop: fingerprint, then find this fingerprint's newest build and validate what it
+ * read against the tree and machine now, restore and verify its wheels (a hit ends there), look
+ * up the previous build (a lookup-only run ends there), build and save.
  */
 export async function runPipeline(config: Config, given: PipelineDeps): Promise<RunResult> {
   const deps = { ...given, cache: withBreaker(given.cache) };
@@ -38,7 +42,6 @@ export async function runPipeline(config: Config, given: PipelineDeps): Promise<
   const keys = slotKeys(config, prepared);
   const base: Base = {
     cache: deps.cache.kind,
-    cacheKey: keys.wheels,
     wheelDir: config.wheelDir,
     buildCommand: command,
     keysFrom: fp.keysFrom,
@@ -48,27 +51,40 @@ export async function runPipeline(config: Config, given: PipelineDeps): Promise<
   deps.progress({
     kind: "fingerprint",
     fingerprint: fp.manifest.fingerprint,
-    cacheKey: keys.wheels,
+    cacheKey: keys.wheelsPrefix,
     cache: deps.cache.kind,
   });
-  const restored = await restoreAndVerify(deps, keys, fp.manifest, config);
+  const restored = await restoreAndValidate(deps, keys, prepared, config);
   if (restored.kind === "hit") return hitResult(base, restored, fp.warnings);
   const warnings = [...fp.warnings, ...restored.warnings];
-  const lookup = await lookUpPrevious(deps, keys, fp.manifest);
+  const lookup = restored.rejected
+    ? { previous: restored.rejected, changed: [], warnings: [] }
+    : await lookUpPrevious(deps, keys, fp.manifest);
   warnings.push(...lookup.warnings);
-  const missed = { ...base, ...lookup, verifyProblem: restored.problem, buildChanges: [] };
-  if (config.lookupOnly) {
-    const save: SaveOutcome = { status: "skipped", why: { kind: "not-built" } };
-    return { ...missed, verdict: "lookup-miss", wheels: [], save, warnings };
-  }
-  deps.progress({
-    kind: "build",
-    previous: lookup.previous?.manifest,
+  const missed = {
+    ...base,
+    previous: lookup.previous,
     changed: lookup.changed,
     verifyProblem: restored.problem,
-    argv: command.argv,
-  });
-  const built = await buildWheels(deps, config, prepared, keys);
+    observedChanges: restored.observedChanges,
+    buildChanges: [],
+  };
+  if (config.lookupOnly) {
+    const save: SaveOutcome = { status: "skipped", why: { kind: "not-built" } };
+    const validation = restored.rejected?.manifest.observed;
+    return {
+      ...missed,
+      verdict: "lookup-miss",
+      cacheKey: keys.wheelsPrefix,
+      wheels: [],
+      save,
+      warnings,
+      validation: validation?.how ?? "none",
+      tracedOn: validation?.tracedOn,
+      unkeyed: [],
+    };
+  }
+  const built = await buildWheels(deps, config, prepared, keys, missed);
   warnings.push(...built.warnings);
   return { ...missed, ...built, verdict: "built", warnings };
 }
@@ -91,62 +107,116 @@ type Restored =
       readonly kind: "hit";
       readonly verdict: "hit" | "lookup-hit";
       readonly manifest: Manifest;
-      readonly previous?: { readonly key: string; readonly manifest: Manifest };
+      readonly cacheKey: string;
+      readonly previous?: Found;
       readonly wheels: readonly WheelOutput[];
       readonly warnings: readonly string[];
+      readonly unkeyed: readonly string[];
     }
   | {
       readonly kind: "miss";
-      /** Why a restored entry was rejected (then it was discarded where the cache can). */
+      /** Why restored wheels were rejected (then the entry was discarded where the cache can). */
       readonly problem?: string;
+      /** A build of this fingerprint whose observed inputs differ now. */
+      readonly rejected?: Found;
+      readonly observedChanges: readonly ObservedChange[];
       readonly warnings: readonly string[];
     };
 
 /**
- * Restores the wheels entry of this exact fingerprint and verifies every wheel against the
- * manifest's sha256. A lookup-only run restores nothing but the small manifest entry.
+ * Finds the newest build of this exact fingerprint by its small manifest entry, validates what
+ * that build read against the tree and the machine now (no download of wheels needed), then
+ * restores its wheels and verifies each against its recorded sha256. A lookup-only run stops
+ * after the validation.
  */
-async function restoreAndVerify(
+async function restoreAndValidate(
   deps: PipelineDeps,
   keys: EntryKeys,
-  current: Manifest,
+  { fp }: Prepared,
   config: Config,
 ): Promise<Restored> {
-  const entryDir = path.join(deps.stagingDir, "entry");
-  await resetDir(entryDir);
-  const restored = await deps.cache.restore({
-    dir: entryDir,
-    key: keys.wheels,
-    lookupOnly: config.lookupOnly,
-  });
-  const warnings = restored.status === "unavailable" ? [restored.warning] : [];
-  if (restored.status !== "hit" || restored.matchedKey !== keys.wheels) {
-    return { kind: "miss", warnings };
+  const manifestDir = path.join(deps.stagingDir, "manifest");
+  const lookup = await restoreManifest(deps, manifestDir, `${keys.fingerprintManifests}~newest`, [
+    keys.fingerprintManifests,
+  ]);
+  const warnings = lookup.warning ? [lookup.warning] : [];
+  const found = lookup.found;
+  if (!found || !isBuildOf(found, keys.fingerprintManifests, fp.manifest.fingerprint)) {
+    return { kind: "miss", observedChanges: [], warnings };
   }
+  const cached = found.manifest;
+  const observedChanges = cached.observed
+    ? await validateObserved(cached.observed, {
+        tree: fp.tree,
+        keys: fp.manifest.keys,
+        env: config.env,
+        platform: platformId(),
+      })
+    : [];
+  if (observedChanges.length > 0) {
+    return { kind: "miss", rejected: found, observedChanges, warnings };
+  }
+  const cacheKey = cached.wheelsKey ?? keys.wheelsPrefix;
+  const unkeyed = cached.observed ? unkeyedFiles(cached.observed, fp.manifest.keys) : [];
   if (config.lookupOnly) {
-    const manifestDir = path.join(deps.stagingDir, "manifest");
-    const lookup = await restoreManifest(deps, manifestDir, keys.manifest, []);
-    if (lookup.warning) warnings.push(lookup.warning);
-    const manifest = lookup.found?.manifest ?? current;
     return {
       kind: "hit",
       verdict: "lookup-hit",
-      manifest,
-      previous: lookup.found,
+      manifest: cached,
+      cacheKey,
+      previous: found,
       wheels: [],
       warnings,
+      unkeyed,
     };
   }
-  const cached = await readEntryManifest(entryDir);
-  const problem = await verifyEntry(entryDir, cached, current.fingerprint);
-  if (!problem && cached) {
-    const paths = await installWheels(entryDir, cached, config.wheelDir);
-    const wheels = (cached.wheels ?? []).map((w, i) => ({ ...w, path: paths[i]! }));
-    return { kind: "hit", verdict: "hit", manifest: cached, wheels, warnings };
+  const wheels = await restoreWheels(deps, cacheKey, cached, config.wheelDir);
+  if ("problem" in wheels) {
+    const { problem, damaged } = wheels;
+    warnings.push(...(damaged ? await discardDamaged(deps.cache, cacheKey, problem) : [problem]));
+    return { kind: "miss", problem: damaged ? problem : undefined, observedChanges: [], warnings };
   }
-  warnings.push(`${problem}: rebuilding`);
-  const discarded = await discardDamaged(deps.cache, keys.wheels);
-  return { kind: "miss", problem, warnings: discarded ? [...warnings, discarded] : warnings };
+  return {
+    kind: "hit",
+    verdict: "hit",
+    manifest: cached,
+    cacheKey,
+    wheels: wheels.wheels,
+    warnings,
+    unkeyed,
+  };
+}
+
+/**
+ * A manifest found by prefix belongs to this fingerprint only if its key has the prefix exactly
+ * (some cache servers match prefixes ignoring case) and it records this fingerprint.
+ */
+function isBuildOf(found: Found, prefix: string, fingerprint: string): boolean {
+  return found.key.startsWith(prefix) && found.manifest.fingerprint === fingerprint;
+}
+
+/**
+ * Restores a wheels entry and verifies every wheel against the manifest's sha256; copies them to
+ * the wheel directory. Otherwise the problem, and whether the entry itself is damaged.
+ */
+async function restoreWheels(
+  deps: PipelineDeps,
+  key: string,
+  manifest: Manifest,
+  wheelDir: string,
+): Promise<{ wheels: readonly WheelOutput[] } | { problem: string; damaged: boolean }> {
+  const entryDir = path.join(deps.stagingDir, "entry");
+  await resetDir(entryDir);
+  const restored = await deps.cache.restore({ dir: entryDir, key });
+  if (restored.status === "unavailable") return { problem: restored.warning, damaged: false };
+  if (restored.status !== "hit" || restored.matchedKey !== key) {
+    const problem = `the wheels entry ${key} is gone (evicted) though its manifest is there`;
+    return { problem, damaged: false };
+  }
+  const problem = await verifyEntry(entryDir, manifest, manifest.fingerprint);
+  if (problem) return { problem, damaged: true };
+  const paths = await installWheels(entryDir, manifest, wheelDir);
+  return { wheels: (manifest.wheels ?? []).map((w, i) => ({ ...w, path: paths[i]! })) };
 }
 
 function hitResult(
@@ -155,6 +225,7 @@ function hitResult(
   fingerprintWarnings: readonly string[],
 ): RunResult {
   const { kind: _kind, warnings, ...facts } = restored;
+  const observed = restored.manifest.observed;
   return {
     ...base,
     ...facts,
@@ -166,6 +237,9 @@ function hitResult(
     },
     warnings: [...fingerprintWarnings, ...warnings],
     buildChanges: [],
+    observedChanges: [],
+    validation: observed?.how ?? "none",
+    tracedOn: observed?.tracedOn,
   };
 }
 
@@ -174,26 +248,30 @@ async function lookUpPrevious(
   deps: PipelineDeps,
   keys: EntryKeys,
   current: Manifest,
-): Promise<{
-  previous?: { key: string; manifest: Manifest };
-  changed: KeyChange[];
-  warnings: string[];
-}> {
+): Promise<{ previous?: Found; changed: KeyChange[]; warnings: string[] }> {
   const manifestDir = path.join(deps.stagingDir, "manifest");
-  const lookup = await restoreManifest(deps, manifestDir, `${keys.manifestPrefix}~none`, [
-    keys.manifestPrefix,
+  const lookup = await restoreManifest(deps, manifestDir, `${keys.slotManifests}~newest`, [
+    keys.slotManifests,
   ]);
-  const changed = lookup.found ? diffManifests(lookup.found.manifest, current) : [];
-  return { previous: lookup.found, changed, warnings: lookup.warning ? [lookup.warning] : [] };
+  const warnings = lookup.warning ? [lookup.warning] : [];
+  // A server that matches prefixes ignoring case can answer with another slot's manifest.
+  const previous = lookup.found?.key.startsWith(keys.slotManifests) ? lookup.found : undefined;
+  const changed = previous ? diffManifests(previous.manifest, current) : [];
+  return { previous, changed, warnings };
 }
 
 /** Removes a damaged entry where the backend can, so this run's save replaces it. */
-async function discardDamaged(cache: CacheBackend, key: string): Promise<string | undefined> {
-  if (!cache.discard) return undefined;
+async function discardDamaged(
+  cache: CacheBackend,
+  key: string,
+  problem: string,
+): Promise<string[]> {
+  const warnings = [`${problem}: rebuilding`];
+  if (!cache.discard) return warnings;
   try {
     await cache.discard(key);
-    return undefined;
   } catch (error) {
-    return `the damaged cache entry ${key} could not be removed: ${errorMessage(error)}`;
+    warnings.push(`the damaged cache entry ${key} could not be removed: ${errorMessage(error)}`);
   }
+  return warnings;
 }

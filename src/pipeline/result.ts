@@ -2,6 +2,7 @@ import type { BuildCommand } from "../build/command.js";
 import type { SaveOutcome } from "../cache/store.js";
 import type { KeyChange } from "../fingerprint/diff.js";
 import type { Manifest, WheelRecord } from "../fingerprint/manifest.js";
+import type { ObservedChange } from "../fingerprint/observed.js";
 import type { BackendName } from "../project/backend.js";
 
 /** A wheel the run hands back: where it is, and what the manifest records of it. */
@@ -46,6 +47,23 @@ export interface RunResult {
   readonly buildChanges: readonly KeyChange[];
   /** Why a restored entry was rejected before this run rebuilt it. */
   readonly verifyProblem?: string;
+  /**
+   * What a cached build read that is different now (files no key covers, tools, packages): why
+   * this run rebuilt although the fingerprint matched. Empty otherwise.
+   */
+  readonly observedChanges: readonly ObservedChange[];
+  /**
+   * How the wheels were checked against what their build read: `traced` (a trace of that build,
+   * here or on another platform), `borrowed` (a traced build elsewhere, re-digested where they
+   * were built), or `none` (nothing recorded). For a build: how its own set was made.
+   */
+  readonly validation: "traced" | "borrowed" | "none";
+  /** The platform the observed set was traced on. */
+  readonly tracedOn?: string;
+  /** Files the build read that no key covers: what a user could add to `cache-keys`. */
+  readonly unkeyed: readonly string[];
+  /** Why the build ran untraced, when it did. */
+  readonly traceNote?: string;
 }
 
 /** Whether the wheels were (or, looking up only, would be) restored from an exact match. */
@@ -66,5 +84,8 @@ export type Progress =
       readonly previous?: Manifest;
       readonly changed: readonly KeyChange[];
       readonly verifyProblem?: string;
+      readonly observedChanges: readonly ObservedChange[];
       readonly argv: readonly string[];
+      /** Whether the build runs under a tracer. */
+      readonly traced: boolean;
     };

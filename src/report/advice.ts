@@ -7,7 +7,10 @@ import { capLine, fileEntries } from "./format.js";
  * the rebuild keys come from (runs that rebuilt), and files the build itself changed.
  */
 export function adviceOf(
-  result: Pick<RunResult, "manifest" | "verdict" | "keysFrom" | "backend" | "buildChanges">,
+  result: Pick<
+    RunResult,
+    "manifest" | "verdict" | "keysFrom" | "backend" | "buildChanges" | "unkeyed"
+  >,
 ): string[] {
   const advice: string[] = [];
   const commit = result.manifest.keys.find((k) => k.id === "git:commit");
@@ -23,7 +26,21 @@ export function adviceOf(
       `the rebuild keys are wheel-cache's defaults for ${result.backend}; set [tool.uv] cache-keys in pyproject.toml to choose them (uv uses the same list)`,
     );
   }
+  if (result.unkeyed.length > 0) {
+    const them = result.unkeyed.length === 1 ? "it" : "them";
+    advice.push(
+      `the build read ${capLine(result.unkeyed)}, which no key covers: add ${suggestEntries(result.unkeyed)} to [tool.uv] cache-keys, so that the key itself (and uv) sees ${them}`,
+    );
+  }
   return [...advice, ...result.buildChanges.flatMap(mutationAdvice)];
+}
+
+/** `"csrc/**"` when the files share a directory, else the first few paths, quoted for TOML. */
+export function suggestEntries(files: readonly string[]): string {
+  const dirs = new Set(files.map((f) => f.split("/").slice(0, -1).join("/")));
+  const [dir] = dirs;
+  if (dirs.size === 1 && dir) return JSON.stringify(`${dir}/**`);
+  return capLine(files.map((f) => JSON.stringify(f)));
 }
 
 /**

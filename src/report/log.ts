@@ -5,7 +5,7 @@ import { escapeLine } from "./escape.js";
 import { formatSize } from "./format.js";
 import { describe, GROUP_TITLES } from "./keys-text.js";
 import { reasonOf } from "./reason.js";
-import { changeLines, heading, saveText } from "./text.js";
+import { changeLines, heading, saveText, validationText } from "./text.js";
 
 /** A folded group of the action log. */
 export interface LogGroup {
@@ -67,6 +67,7 @@ function summaryLines(result: RunResult): string[] {
   const lines = [
     `wheel-cache: ${heading(result)}`,
     `reason: ${escapeLine(reasonOf(result))}`,
+    `${escapeLine(validationText(result))}`,
     `cache key: ${escapeLine(result.cacheKey)}`,
   ];
   for (const wheel of result.wheels) {

@@ -1,6 +1,7 @@
 import { assertNever } from "../errors.js";
 import type { KeyChange } from "../fingerprint/diff.js";
 import type { Manifest } from "../fingerprint/manifest.js";
+import type { ObservedChange } from "../fingerprint/observed.js";
 import type { Progress, RunResult } from "../pipeline/result.js";
 import { capLine, fileEntries, formatDuration, plural, slotOf } from "./format.js";
 
@@ -8,7 +9,8 @@ import { capLine, fileEntries, formatDuration, plural, slotOf } from "./format.j
 export type ReasonFacts = Pick<
   RunResult,
   "verdict" | "changed" | "wheels" | "buildSeconds" | "manifest" | "previous" | "verifyProblem"
->;
+> &
+  Partial<Pick<RunResult, "observedChanges">>;
 
 /**
  * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
@@ -44,6 +46,8 @@ function withWheels(manifest: Manifest): string {
 
 function explainMiss(facts: ReasonFacts, verb: string, verifyProblem: string | undefined): string {
   if (verifyProblem) return `${verb}: ${verifyProblem}`;
+  const observed = facts.observedChanges ?? [];
+  if (observed.length > 0) return `${verb}: ${describeObserved(observed)}`;
   if (!facts.previous) return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
   if (facts.changed.length === 0) {
     const why = "but its wheels were not in the cache (evicted or never saved)";
@@ -95,6 +99,40 @@ function describeChange(change: KeyChange): string {
   return `${id} (${capLine(entries.map((f) => `${f.path} ${f.verb}`))})`;
 }
 
+/**
+ * `csrc/table.inc, which the build read, changed; no key covers it`: why a build of the same
+ * fingerprint could not be used.
+ */
+export function describeObserved(changes: readonly ObservedChange[]): string {
+  const text = capLine(changes.map(describeObservedChange));
+  const inRepository = changes.some((c) => c.kind === "file" || c.kind === "dir");
+  return inRepository ? `${text} (no key covers it: the build's trace saw it)` : text;
+}
+
+function describeObservedChange(change: ObservedChange): string {
+  switch (change.kind) {
+    case "file":
+      if (change.after === "absent") return `${change.what}, which the build read, is gone`;
+      if (change.before === "absent")
+        return `${change.what}, which the build looked for, exists now`;
+      return `${change.what}, which the build read, changed`;
+    case "dir":
+      return `${change.what === "." ? "the project directory" : `${change.what}/`}, which the build listed, has other files`;
+    case "tool":
+      return change.before.startsWith("/")
+        ? `${change.what} now runs ${change.after} instead of ${change.before}`
+        : `the program ${change.what} changed`;
+    case "package":
+      return `the package ${change.what} changed (${change.before} → ${change.after})`;
+    case "distribution":
+      return `${change.what}, which the build imported, is no longer installed`;
+    case "outside":
+      return `${change.what}, which the build read, changed`;
+    default:
+      return assertNever(change.kind);
+  }
+}
+
 /** A progress event as plain lines. */
 export function progressLines(event: Progress): string[] {
   switch (event.kind) {
@@ -104,7 +142,10 @@ export function progressLines(event: Progress): string[] {
         `looking up ${event.cacheKey} in the ${event.cache} cache`,
       ];
     case "build":
-      return [`cache miss: ${missWhy(event)}`, `building with: ${event.argv.join(" ")}`];
+      return [
+        `cache miss: ${missWhy(event)}`,
+        `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
+      ];
     default:
       return assertNever(event);
   }
@@ -113,6 +154,7 @@ export function progressLines(event: Progress): string[] {
 /** Why this run builds, in one line, shown before the build's own output. */
 function missWhy(event: Extract<Progress, { kind: "build" }>): string {
   if (event.verifyProblem) return event.verifyProblem;
+  if (event.observedChanges.length > 0) return describeObserved(event.observedChanges);
   if (!event.previous)
     return "no earlier build of this project on this platform and Python is cached";
   if (event.changed.length === 0)

@@ -7,7 +7,7 @@ import { codeHtml, codeMarkdown, escapeCell, escapeHtml, escapeMarkdown } from "
 import { cap, fileEntries, formatDuration, formatSize, plural } from "./format.js";
 import { describe, GROUP_TITLES } from "./keys-text.js";
 import { reasonOf } from "./reason.js";
-import { failText, heading, skipText, warningsOf } from "./text.js";
+import { failText, heading, skipText, validationText, warningsOf } from "./text.js";
 
 /** How many changed files of one key the summary lists before `and N more`. */
 export const SUMMARY_FILE_CAP = 50;
@@ -22,6 +22,7 @@ export function renderSummary(result: RunResult, title = "wheel-cache"): string 
   const sections = [
     `### ${heading(result)} · ${escapeMarkdown(title)}`,
     escapeMarkdown(reasonOf(result)),
+    `🔬 ${escapeMarkdown(validationText(result))}`,
     cacheLine(result),
     timeSaved(result),
     keysSection(result),

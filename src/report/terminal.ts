@@ -5,7 +5,15 @@ import { adviceOf } from "./advice.js";
 import { escapeLine } from "./escape.js";
 import { formatSize } from "./format.js";
 import { reasonOf } from "./reason.js";
-import { changeLines, failText, saveText, skipText, verdictText, warningsOf } from "./text.js";
+import {
+  changeLines,
+  failText,
+  saveText,
+  skipText,
+  validationText,
+  verdictText,
+  warningsOf,
+} from "./text.js";
 
 /** How many changed files of one key the terminal lists before `and N more`. */
 export const TERMINAL_FILE_CAP = 50;
@@ -19,6 +27,7 @@ export function renderTerminal(result: RunResult): string {
   const lines = [
     `wheel-cache: ${verdictText(result)}`,
     `  ${escapeLine(reasonOf(result))}`,
+    `  ${escapeLine(validationText(result))}`,
     `  fingerprint ${short(result.manifest.fingerprint)}  cache key ${escapeLine(result.cacheKey)}`,
   ];
   if (result.changed.length > 0) {

@@ -39,6 +39,31 @@ export function verdictText(result: RunResult): string {
   }
 }
 
+/** How the wheels were checked against what their build read, or how this build was recorded. */
+export function validationText(
+  result: Pick<RunResult, "verdict" | "validation" | "tracedOn" | "traceNote">,
+): string {
+  const on = result.tracedOn ? ` on ${result.tracedOn}` : "";
+  if (result.verdict === "built") {
+    switch (result.validation) {
+      case "traced":
+        return "traced: what the build read is recorded with its wheels, and every hit is checked against it";
+      case "borrowed":
+        return `untraced here (${result.traceNote ?? "no tracer"}); the files a build traced${on} read are recorded with these wheels instead`;
+      case "none":
+        return `untraced: ${result.traceNote ?? "tracing is off"}; later hits are checked by the fingerprint alone`;
+    }
+  }
+  switch (result.validation) {
+    case "traced":
+      return `validated: what its build read is unchanged (traced${on})`;
+    case "borrowed":
+      return `validated against the files a build traced${on} read`;
+    case "none":
+      return "not validated: no traced build of this project is known (Linux builds with strace record what they read)";
+  }
+}
+
 /** What became of the save: `saved to the local cache`, `skipped: saving is off (...)`, ... */
 export function saveText(save: SaveOutcome, cache: RunResult["cache"]): string {
   switch (save.status) {

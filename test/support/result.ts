@@ -96,6 +96,9 @@ export function makeResult(overrides: Partial<RunResult> = {}): RunResult {
     keysFrom: "pyproject",
     backend: "maturin",
     buildChanges: [],
+    observedChanges: [],
+    validation: "none",
+    unkeyed: [],
     ...overrides,
   };
 }

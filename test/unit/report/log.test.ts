@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderDebugFiles, renderLog } from "../../../src/report/log.js";
 import { reasonOf } from "../../../src/report/reason.js";
+import { validationText } from "../../../src/report/text.js";
 import {
   defaultKeys,
   makeChange,
@@ -62,6 +63,7 @@ describe("renderLog", () => {
     expect(renderLog(result).lines).toEqual([
       "wheel-cache: 🔨 Rebuilt in 1 min 3 s because 1 key changed",
       `reason: ${reasonOf(result)}`,
+      validationText(result),
       `cache key: ${result.cacheKey}`,
       `wheel: ${result.wheels[0]!.path} (1.2 MB)`,
       "save: saved to the github cache",

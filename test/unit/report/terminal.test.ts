@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { reasonOf } from "../../../src/report/reason.js";
+import { validationText } from "../../../src/report/text.js";
 import { renderTerminal, resultJson } from "../../../src/report/terminal.js";
 import { makeChange, makeHit, makeResult, makeWheel } from "../../support/result.js";
 
@@ -21,6 +22,7 @@ describe("renderTerminal", () => {
       [
         "wheel-cache: Rebuilt in 1 min 3 s because 2 keys changed",
         `  ${reasonOf(result)}`,
+        `  ${validationText(result)}`,
         `  fingerprint ${result.manifest.fingerprint.slice(0, 12)}  cache key ${result.cacheKey}`,
         "",
         "changed keys:",

@@ -1,0 +1,295 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { homedir } from "node:os";
+import path from "node:path";
+import { type Dpkg, readDpkg } from "../files/dpkg.js";
+import { hashFiles } from "../files/hash.js";
+import { isNeverInputName } from "../files/prune.js";
+import type { FileTree } from "../files/tree.js";
+import { dirDigest, type ObservedSet, type ObservedTool } from "../fingerprint/observed.js";
+import { isInside, toPosix } from "../shared/paths.js";
+import { which } from "../shared/which.js";
+import type { RawTrace } from "./trace.js";
+
+/** What recording a trace needs to know besides the trace. */
+export interface ObserveContext {
+  /** The tree the fingerprint listed before the build. */
+  readonly tree: FileTree;
+  /** The interpreter's own prefixes: its standard library and headers are keyed by its version. */
+  readonly pythonPrefixes: readonly string[];
+  /** Directories of the run's own (the wheel directory, staging, the trace). */
+  readonly own: readonly string[];
+  readonly env: NodeJS.ProcessEnv;
+  readonly platform: string;
+  /** When the build started (ms since the epoch): a file changed after that changed under it. */
+  readonly startedMs: number;
+}
+
+/** An observed set, and the repository files that changed while the build ran. */
+export interface Observation {
+  readonly observed: ObservedSet;
+  readonly changedDuringBuild: readonly string[];
+  /**
+   * Files of an earlier build's output the build read without writing them (`build/`, `target/`
+   * left in the tree): it reused that build's work, so it did not read all of that work's inputs.
+   */
+  readonly reused: readonly string[];
+}
+
+/** System paths that say nothing about a wheel: kernel views, configuration, locales, caches. */
+const SYSTEM_NOISE = [
+  "/proc/",
+  "/sys/",
+  "/dev/",
+  "/run/",
+  "/etc/",
+  "/var/",
+  "/usr/share/locale/",
+  "/usr/lib/locale/",
+  "/usr/share/zoneinfo/",
+  "/usr/share/i18n/",
+];
+
+/**
+ * Turns a build's trace into the set recorded with its wheels. Repository files it read (or
+ * looked for and missed) and directories it listed are recorded with digests, unless the build
+ * wrote them, they sit in a directory it created, or in build output and caches (`target/`,
+ * `build/`). Outside the repository: Debian packages stand for the system files they own, Python
+ * distributions for their files, the interpreter's own files and the crates Cargo.lock pins are
+ * keyed already; any other file is recorded with its digest.
+ */
+export async function observe(trace: RawTrace, context: ObserveContext): Promise<Observation> {
+  const classify = classifier(trace, context);
+  const dpkg = await readDpkg();
+  const files: Record<string, string | null> = {};
+  const dirs: Record<string, string> = {};
+  const packages: Record<string, string> = {};
+  const outside = new Set<string>();
+  const distributions = new Map<string, { site: string; distInfo: string }>();
+  const sites = new SiteIndex();
+  const rel = (abs: string) => projectRelative(context.tree, abs);
+  const reused: string[] = [];
+  for (const [file, found] of trace.opened) {
+    const where = classify(file);
+    if (where === "reused" && found) reused.push(rel(file));
+    if (where === "repository") files[rel(file)] = found ? "" : null;
+    else if (where === "outside" && found) {
+      const dist = sites.owner(file);
+      if (dist) distributions.set(`${dist.site}\0${dist.distInfo}`, dist);
+      else if (!recordPackage(dpkg, file, packages)) outside.add(file);
+    }
+  }
+  for (const dir of trace.listed) {
+    if (classify(dir) === "repository")
+      dirs[rel(dir)] = dirDigest(context.tree, rootRel(context.tree, dir));
+  }
+  const tools = await recordTools(trace, context, classify, dpkg, packages);
+  await digestRepositoryFiles(files, context.tree);
+  const outsideDigests = await hashFiles([...outside]);
+  return {
+    observed: {
+      how: "traced",
+      tracedOn: context.platform,
+      files: sortedRecord(files),
+      dirs: sortedRecord(dirs),
+      tools,
+      packages: sortedRecord(packages),
+      outside: sortedRecord(
+        Object.fromEntries([...outside].map((f) => [f, outsideDigests.get(f) ?? null])),
+      ),
+      distributions: [...distributions.values()].sort((a, b) =>
+        `${a.site}/${a.distInfo}` < `${b.site}/${b.distInfo}` ? -1 : 1,
+      ),
+    },
+    changedDuringBuild: changedSince(files, context),
+    reused: reused.sort(),
+  };
+}
+
+type Where = "own" | "reused" | "noise" | "repository" | "keyed-elsewhere" | "outside";
+
+/** Decides where a path the build touched belongs. */
+function classifier(trace: RawTrace, context: ObserveContext): (file: string) => Where {
+  const { root } = context.tree;
+  const home = context.env.HOME || homedir();
+  const cargoHome = context.env.CARGO_HOME || path.join(home, ".cargo");
+  const rustupHome = context.env.RUSTUP_HOME || path.join(home, ".rustup");
+  const keyedElsewhere = [
+    path.join(cargoHome, "registry"),
+    path.join(cargoHome, "git"),
+    path.join(rustupHome, "toolchains"),
+    path.join(home, ".cache"),
+  ];
+  // The user's git configuration only changes how git runs (a version from git is keyed apart).
+  const noise = [path.join(home, ".gitconfig"), path.join(home, ".config", "git")];
+  const listed = new Set(context.tree.files);
+  const own = (file: string) =>
+    trace.written.has(file) ||
+    trace.created.has(file) ||
+    context.own.some((dir) => isInside(file, dir)) ||
+    ancestors(file).some((dir) => trace.created.has(dir));
+  return (file) => {
+    if (own(file)) return "own";
+    if (SYSTEM_NOISE.some((prefix) => file.startsWith(prefix)) || file.includes("/gconv/")) {
+      return "noise";
+    }
+    if (noise.some((dir) => isInside(file, dir))) return "noise";
+    if (isSitePackages(file)) return "outside";
+    if (context.pythonPrefixes.some((prefix) => isInside(file, prefix))) return "keyed-elsewhere";
+    if (keyedElsewhere.some((dir) => isInside(file, dir))) return "keyed-elsewhere";
+    if (!isInside(file, root)) return "outside";
+    const relative = rootRel(context.tree, file);
+    if (relative === ".git" || relative.startsWith(".git/")) return "noise";
+    const parts = relative.split("/");
+    const inOutput = parts.slice(0, -1).some(isNeverInputName);
+    return inOutput && !listed.has(relative) ? "reused" : "repository";
+  };
+}
+
+function ancestors(file: string): string[] {
+  const dirs: string[] = [];
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    dirs.push(dir);
+  }
+  return dirs;
+}
+
+function isSitePackages(file: string): boolean {
+  return /\/(?:site|dist)-packages\//.test(file);
+}
+
+/** A Debian package owns the file: record the package's version instead of the file. */
+function recordPackage(dpkg: Dpkg, file: string, packages: Record<string, string>): boolean {
+  const pkg = dpkg.owner(file);
+  const version = pkg ? dpkg.version(pkg) : undefined;
+  if (!pkg || !version) return false;
+  packages[pkg] = version;
+  return true;
+}
+
+async function recordTools(
+  trace: RawTrace,
+  context: ObserveContext,
+  classify: (file: string) => Where,
+  dpkg: Dpkg,
+  packages: Record<string, string>,
+): Promise<ObservedTool[]> {
+  const tools: ObservedTool[] = [];
+  const toHash: string[] = [];
+  for (const [file, names] of [...trace.execs].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const where = classify(file);
+    if (where === "own" || where === "noise" || where === "reused") continue;
+    const name = [...names].sort().find((n) => !n.includes("/") && which(n, context.env) === file);
+    const base = name ? { name, path: file } : { path: file };
+    if (recordPackage(dpkg, file, packages))
+      tools.push({ ...base, identity: `deb:${dpkg.owner(file)}` });
+    else if (where === "keyed-elsewhere") tools.push({ ...base, identity: "keyed" });
+    else {
+      tools.push({ ...base, identity: "" });
+      toHash.push(file);
+    }
+  }
+  const digests = await hashFiles(toHash);
+  return tools.map((t) =>
+    t.identity === "" ? { ...t, identity: digests.get(t.path) ?? "absent" } : t,
+  );
+}
+
+/** Fills in the digests of the repository files the build read (absent ones stay null). */
+async function digestRepositoryFiles(
+  files: Record<string, string | null>,
+  tree: FileTree,
+): Promise<void> {
+  const present = Object.keys(files).filter((rel) => files[rel] !== null);
+  const rooted = present.map((rel) => path.posix.normalize(path.posix.join(tree.projectDir, rel)));
+  const digests = await tree.digest(rooted);
+  present.forEach((rel, i) => {
+    files[rel] = digests.get(rooted[i]!) ?? null;
+  });
+}
+
+/** Repository files the build read that changed after it started (edited during the build). */
+function changedSince(files: Record<string, string | null>, context: ObserveContext): string[] {
+  const { tree, startedMs } = context;
+  return Object.keys(files).filter((rel) => {
+    const info = statSync(path.join(tree.root, tree.projectDir, rel), { throwIfNoEntry: false });
+    return info !== undefined && Math.max(info.ctimeMs, info.mtimeMs) > startedMs;
+  });
+}
+
+function rootRel(tree: FileTree, file: string): string {
+  return toPosix(path.relative(tree.root, file));
+}
+
+function projectRelative(tree: FileTree, file: string): string {
+  return toPosix(path.relative(path.join(tree.root, tree.projectDir), file)) || ".";
+}
+
+function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((k) => [k, record[k]!]),
+  );
+}
+
+/**
+ * Which distribution owns a file in a site-packages directory: the `*.dist-info` whose RECORD
+ * (or top_level.txt) names the file's top-level package or module. Each site is read once.
+ */
+class SiteIndex {
+  readonly #sites = new Map<string, Map<string, string>>();
+
+  owner(file: string): { site: string; distInfo: string } | undefined {
+    const match = /^(.*\/(?:site|dist)-packages)\/([^/]+)/.exec(file);
+    if (!match) return undefined;
+    const [, site, top] = match as unknown as [string, string, string];
+    if (top.endsWith(".dist-info")) return { site, distInfo: top };
+    const owners = this.#index(site);
+    const distInfo = owners.get(top) ?? owners.get(top.replace(/\.[^.]*$/, ""));
+    return distInfo ? { site, distInfo } : undefined;
+  }
+
+  #index(site: string): Map<string, string> {
+    let owners = this.#sites.get(site);
+    if (owners) return owners;
+    owners = new Map();
+    for (const distInfo of listDir(site).filter((e) => e.endsWith(".dist-info"))) {
+      for (const top of topLevelNames(path.join(site, distInfo))) {
+        if (!owners.has(top)) owners.set(top, distInfo);
+      }
+    }
+    this.#sites.set(site, owners);
+    return owners;
+  }
+}
+
+/** A directory's names; one that is gone (an isolated build's environment) has none. */
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+}
+
+/** The top-level names a distribution installs, from its RECORD (first path components). */
+function topLevelNames(distInfo: string): string[] {
+  let record: string;
+  try {
+    record = readFileSync(path.join(distInfo, "RECORD"), "utf8");
+  } catch (error) {
+    // A distribution without RECORD (installed by hand) owns nothing we can name.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  const names = new Set<string>();
+  for (const line of record.split("\n")) {
+    const first = line.split(",")[0]?.split("/")[0];
+    if (first && !first.startsWith("..") && !first.endsWith(".dist-info")) {
+      names.add(first.replace(/\.py$/, ""));
+      names.add(first);
+    }
+  }
+  return [...names];
+}
