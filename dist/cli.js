@@ -5088,6 +5088,25 @@ function dedupe(keys) {
     const seen = new Set();
     return keys.filter((k) => !seen.has(k.id) && seen.add(k.id));
 }
+/**
+ * The project-relative files that file entries would cover in `tree` (listed files only, no
+ * digests): to tell what one list of entries leaves out that another covers.
+ */
+function matchedFiles(entries, tree, origin) {
+    const patterns = entries.flatMap((e) => (e.kind === "file" ? [e.pattern] : []));
+    const globs = patterns
+        .filter((p) => isGlob(p) || p.startsWith("!"))
+        .map((p) => compileGlob(p, origin));
+    const listed = new Set(tree.files);
+    const literal = patterns
+        .filter((p) => !isGlob(p) && !p.startsWith("!"))
+        .map(normalize)
+        .filter((rel) => {
+        const rooted = external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+        return listed.has(rooted);
+    });
+    return [...new Set([...literal, ...[...expandGlobs(tree, globs).values()].flat()])].sort();
+}
 
 ;// CONCATENATED MODULE: ./src/project/declared.ts
 
@@ -5615,6 +5634,19 @@ function importName(project) {
         .replace(/[-.]+/g, "_");
 }
 
+;// CONCATENATED MODULE: ./src/shared/list.ts
+/** How many items a one-line list shows before `and N more`. */
+const LINE_CAP = 3;
+/** The first `max` items and how many were left out. */
+function cap(items, max) {
+    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+/** `a, b, c and 4 more`: a list capped for one line. */
+function capLine(items, noun = "") {
+    const { shown, more } = cap(items, LINE_CAP);
+    return shown.join(", ") + (more > 0 ? ` and ${more} more${noun ? ` ${noun}` : ""}` : "");
+}
+
 ;// CONCATENATED MODULE: ./src/fingerprint/manifest.ts
 
 const MANIFEST_SCHEMA = 1;
@@ -5647,6 +5679,7 @@ function parseManifest(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/fingerprint/index.ts
+
 
 
 
@@ -5694,6 +5727,11 @@ async function collectKeys(request) {
     ];
     const seen = new Set(resolved.keys.map((k) => k.id));
     const warnings = [...declared.warnings, ...(inferred?.warnings ?? []), ...resolved.warnings];
+    if (declared.entries) {
+        const missing = await leftOut(project, await tree, resolved.keys);
+        if (missing)
+            warnings.push(missing);
+    }
     if (!info)
         warnings.push(`python: cannot run ${request.python}; the key records it as not found`);
     return {
@@ -5706,6 +5744,19 @@ async function collectKeys(request) {
         python: info,
         keysFrom: declared.entries ? "pyproject" : "inferred",
     };
+}
+/**
+ * What a project's own `cache-keys` leave out that wheel-cache's defaults for its backend cover:
+ * the files whose edits uv will not rebuild for (and that only tracing can see here).
+ */
+async function leftOut(project, tree, keys) {
+    const defaults = await inferRebuildKeys(project);
+    const covered = new Set(keys.flatMap((k) => Object.keys(k.files ?? {})));
+    const origin = `defaults for ${project.backend.name}`;
+    const missing = matchedFiles(defaults.entries, tree, origin).filter((f) => !covered.has(f));
+    if (missing.length === 0)
+        return undefined;
+    return `${project.shown("pyproject.toml")}: [tool.uv] cache-keys leave out ${capLine(missing)}, which wheel-cache's defaults for ${project.backend.name} cover: uv will not rebuild when they change (wheel-cache uv-keys --write writes a list that covers them)`;
 }
 /** Adds the build command's key (`argv` as keyed) and seals every key into the fingerprint. */
 function sealFingerprint(inputs, buildCommand) {
@@ -5779,6 +5830,7 @@ function withBreaker(backend) {
 
 
 
+
 async function snapshotWheels(dir) {
     const names = await wheelNames(dir);
     const entries = await Promise.all(names.map(async (name) => {
@@ -5809,6 +5861,25 @@ async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
         throw new UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
     }
     return produced.sort();
+}
+/**
+ * The program of a build command as a path, found the way spawning it would find it (PATH for a
+ * bare name, the project directory for a relative path): a tracer runs it by that path, and a
+ * program that is missing or not a file is the same one-line error as without a tracer.
+ */
+function resolveProgram(argv, cwd, env) {
+    const [command] = argv;
+    if (!command)
+        throw new UserError("the build command is empty");
+    const candidate = /[\\/]/.test(command) ? external_node_path_default().resolve(cwd, command) : which(command, env);
+    const info = candidate ? (0,external_node_fs_namespaceObject.statSync)(candidate, { throwIfNoEntry: false }) : undefined;
+    if (!candidate || !info) {
+        throw new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
+    }
+    if (!info.isFile()) {
+        throw new UserError(`cannot run the build command ${joinCommand(argv)}: ${command} is not a file`);
+    }
+    return candidate;
 }
 /** Runs the build without a shell, its stdout sent to our stderr; resolves when it ends. */
 function spawnBuild(command, args, argv, cwd, env) {
@@ -5880,13 +5951,15 @@ async function readEntryManifest(dir) {
     return text === undefined ? undefined : parseManifest(text);
 }
 /**
- * Checks a restored wheels entry against the current fingerprint and each wheel's recorded
- * sha256. Returns the problem in one line, or undefined when the entry is sound.
+ * Checks a restored wheels entry: its own manifest must be readable and record the fingerprint
+ * of `manifest` (the manifest entry that led here), and each wheel must match the sha256 that
+ * manifest records. Returns the problem in one line, or undefined when the entry is sound.
  */
-async function verifyEntry(dir, manifest, fingerprint) {
-    if (!manifest)
+async function verifyEntry(dir, manifest) {
+    const own = await readEntryManifest(dir);
+    if (!own)
         return "the cached entry has no readable manifest";
-    if (manifest.fingerprint !== fingerprint)
+    if (own.fingerprint !== manifest.fingerprint)
         return "the cached entry was built for another fingerprint";
     if (!manifest.wheels || manifest.wheels.length === 0)
         return "the cached entry lists no wheels";
@@ -5967,7 +6040,9 @@ async function restoreManifest(deps, dir, key, restoreKeys) {
     if (restored.status !== "hit")
         return {};
     const manifest = await readEntryManifest(dir);
-    return manifest ? { found: { key: restored.matchedKey, manifest } } : {};
+    return manifest
+        ? { found: { key: restored.matchedKey, manifest } }
+        : { damaged: restored.matchedKey };
 }
 /** Saves the wheels entry (wheels and manifest), then the small manifest entry beside it. */
 async function saveEntries(deps, keys, manifest, wheels) {
@@ -6596,14 +6671,14 @@ async function readTrace(traceDir) {
 const STRING = String.raw `"((?:[^"\\]|\\.)*)"`;
 /** `AT_FDCWD</dir>` or `3</dir>`: a directory descriptor with the path -y printed. */
 const DIRFD = String.raw `(?:AT_FDCWD|-?\d+)(?:<((?:[^>\\]|\\.)*)>)?`;
-const OPEN = new RegExp(String.raw `^(open|creat)\(${STRING}, ?([^)]*?)\) = (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`);
-const OPENAT = new RegExp(String.raw `^openat2?\(${DIRFD}, ${STRING}, ([^)]*?)\) = (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`);
+const OPEN = new RegExp(String.raw `^(open|creat)\(${STRING}, ?([^)]*?)\)\s+= (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`);
+const OPENAT = new RegExp(String.raw `^openat2?\(${DIRFD}, ${STRING}, ([^)]*?)\)\s+= (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`);
 const EXECVE = new RegExp(String.raw `^execve\(${STRING}, \[${STRING}`);
 const EXECVEAT = new RegExp(String.raw `^execveat\(${DIRFD}, ${STRING}, \[${STRING}`);
-const MKDIR = new RegExp(String.raw `^mkdir\(${STRING}, [^)]*\) = 0`);
-const MKDIRAT = new RegExp(String.raw `^mkdirat\(${DIRFD}, ${STRING}, [^)]*\) = 0`);
-const MOVED = new RegExp(String.raw `^(?:rename|link|symlink)\(${STRING}, ${STRING}\) = 0`);
-const MOVEDAT = new RegExp(String.raw `^(?:renameat2?|linkat|symlinkat)\((?:${DIRFD}, )?${STRING}, ${DIRFD}, ${STRING}(?:, [^)]*)?\) = 0`);
+const MKDIR = new RegExp(String.raw `^mkdir\(${STRING}, [^)]*\)\s+= 0`);
+const MKDIRAT = new RegExp(String.raw `^mkdirat\(${DIRFD}, ${STRING}, [^)]*\)\s+= 0`);
+const MOVED = new RegExp(String.raw `^(?:rename|link|symlink)\(${STRING}, ${STRING}\)\s+= 0`);
+const MOVEDAT = new RegExp(String.raw `^(?:renameat2?|linkat|symlinkat)\((?:${DIRFD}, )?${STRING}, ${DIRFD}, ${STRING}(?:, [^)]*)?\)\s+= 0`);
 const WRITE_FLAGS = /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC/;
 /** Adds what one line of a trace file says to `trace`; lines of other calls are ignored. */
 function parseLine(line, trace) {
@@ -6621,7 +6696,7 @@ function parseLine(line, trace) {
         return;
     }
     const exec = EXECVE.exec(line) ?? EXECVEAT.exec(line);
-    if (exec && / = 0$/.test(line)) {
+    if (exec && /\s= 0$/.test(line)) {
         const [file, argv0] = exec.length === 3 ? [exec[1], exec[2]] : [exec[2], exec[3]];
         const target = absolute(unescapeC(file), exec.length === 4 ? exec[1] : undefined);
         const names = trace.execs.get(target) ?? new Set();
@@ -6794,10 +6869,15 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         argv: command.argv,
         traced: tracer.strace !== undefined,
     });
-    const spawned = tracer.strace ? tracedArgv(tracer.strace, traceDir, command.argv) : command.argv;
+    const dir = fp.request.project.dir;
+    const spawned = tracer.strace
+        ? tracedArgv(tracer.strace, traceDir, [
+            resolveProgram(command.argv, dir, config.env),
+            ...command.argv.slice(1),
+        ])
+        : command.argv;
     const before = await snapshotWheels(config.wheelDir);
     const started = Date.now();
-    const dir = fp.request.project.dir;
     const produced = await runBuild(command.argv, spawned, dir, config.env, config.wheelDir, before);
     const buildSeconds = (Date.now() - started) / 1000;
     const paths = produced.map((name) => external_node_path_default().join(config.wheelDir, name));
@@ -6826,10 +6906,13 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         observed,
     };
     const variant = cacheKey.slice(keys.wheelsPrefix.length);
-    const save = await saveUnlessChanged(deps, config, keys, variant, manifest, paths, [
-        ...changedInputs(buildChanges),
-        ...(observation?.changedDuringBuild ?? []),
-    ]);
+    const stale = unreadChanges(observation, miss);
+    const save = stale.length > 0
+        ? { status: "skipped", why: { kind: "reused-stale", files: stale } }
+        : await saveUnlessChanged(deps, config, keys, variant, manifest, paths, [
+            ...changedInputs(buildChanges),
+            ...(observation?.changedDuringBuild ?? []),
+        ]);
     return {
         manifest,
         cacheKey,
@@ -6843,6 +6926,21 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
         traceNote: tracer.note,
     };
+}
+/**
+ * Files that changed since the cached build but that this build did not read, while it reused an
+ * earlier build's output: an incremental build that missed a change (setuptools does not
+ * recompile for a changed header), so its wheels may be stale.
+ */
+function unreadChanges(observation, miss) {
+    if (!observation || observation.reused.length === 0)
+        return [];
+    const changed = [
+        ...miss.changed.flatMap((c) => (c.files ? [...c.files.modified, ...c.files.added] : [])),
+        ...miss.observedChanges.filter((c) => c.kind === "file").map((c) => c.what),
+    ];
+    const read = observation.observed.files;
+    return [...new Set(changed)].filter((file) => !(file in read)).sort();
 }
 /**
  * A build that reused an earlier build's output (an incremental build in a tree that kept
@@ -6994,6 +7092,11 @@ async function restoreAndValidate(deps, keys, { fp }, config) {
         keys.fingerprintManifests,
     ]);
     const warnings = lookup.warning ? [lookup.warning] : [];
+    if (lookup.damaged?.startsWith(keys.fingerprintManifests)) {
+        const problem = "the cached entry has no readable manifest";
+        warnings.push(...(await discardDamaged(deps.cache, [lookup.damaged], problem)));
+        return { kind: "miss", problem, observedChanges: [], warnings };
+    }
     const found = lookup.found;
     if (!found || !isBuildOf(found, keys.fingerprintManifests, fp.manifest.fingerprint)) {
         return { kind: "miss", observedChanges: [], warnings };
@@ -7027,7 +7130,7 @@ async function restoreAndValidate(deps, keys, { fp }, config) {
     const wheels = await restoreWheels(deps, cacheKey, cached, config.wheelDir);
     if ("problem" in wheels) {
         const { problem, damaged } = wheels;
-        warnings.push(...(damaged ? await discardDamaged(deps.cache, cacheKey, problem) : [problem]));
+        warnings.push(...(damaged ? await discardDamaged(deps.cache, [cacheKey, found.key], problem) : [problem]));
         return { kind: "miss", problem: damaged ? problem : undefined, observedChanges: [], warnings };
     }
     return {
@@ -7061,7 +7164,7 @@ async function restoreWheels(deps, key, manifest, wheelDir) {
         const problem = `the wheels entry ${key} is gone (evicted) though its manifest is there`;
         return { problem, damaged: false };
     }
-    const problem = await verifyEntry(entryDir, manifest, manifest.fingerprint);
+    const problem = await verifyEntry(entryDir, manifest);
     if (problem)
         return { problem, damaged: true };
     const paths = await installWheels(entryDir, manifest, wheelDir);
@@ -7098,16 +7201,18 @@ async function lookUpPrevious(deps, keys, current) {
     const changed = previous ? diffManifests(previous.manifest, current) : [];
     return { previous, changed, warnings };
 }
-/** Removes a damaged entry where the backend can, so this run's save replaces it. */
-async function discardDamaged(cache, key, problem) {
+/** Removes a damaged entry's keys where the backend can, so this run's save replaces them. */
+async function discardDamaged(cache, keys, problem) {
     const warnings = [`${problem}: rebuilding`];
     if (!cache.discard)
         return warnings;
-    try {
-        await cache.discard(key);
-    }
-    catch (error) {
-        warnings.push(`the damaged cache entry ${key} could not be removed: ${errorMessage(error)}`);
+    for (const key of keys) {
+        try {
+            await cache.discard(key);
+        }
+        catch (error) {
+            warnings.push(`the damaged cache entry ${key} could not be removed: ${errorMessage(error)}`);
+        }
     }
     return warnings;
 }
@@ -7260,8 +7365,6 @@ function keysJson(fingerprint, keys, warnings) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
-/** How many file names a one-line list shows before `and N more`. */
-const LINE_CAP = 3;
 /** The changed files of a key: modified, then added, then removed, each in path order. */
 function fileEntries(files) {
     return [
@@ -7269,15 +7372,6 @@ function fileEntries(files) {
         ...files.added.map((path) => ({ mark: "+", verb: "added", path })),
         ...files.removed.map((path) => ({ mark: "-", verb: "removed", path })),
     ];
-}
-/** The first `max` items and how many were left out. */
-function cap(items, max) {
-    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
-}
-/** `a, b, c and 4 more`: a list capped for one line. */
-function capLine(items, noun = "") {
-    const { shown, more } = cap(items, LINE_CAP);
-    return shown.join(", ") + (more > 0 ? ` and ${more} more${noun ? ` ${noun}` : ""}` : "");
 }
 /** `linux-x64-glibc2.36 / cp311`: the platform and interpreter a build is cached for. */
 function slotOf(manifest) {
@@ -7328,6 +7422,7 @@ function plural(count, noun) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/reason.ts
+
 
 
 /**
@@ -7491,6 +7586,7 @@ function isCacheHit(result) {
 ;// CONCATENATED MODULE: ./src/report/advice.ts
 
 
+
 /**
  * Advice that follows from a run's facts, plain text: a key that changes on every commit, where
  * the rebuild keys come from (runs that rebuilt), and files the build itself changed.
@@ -7535,6 +7631,7 @@ function mutationAdvice(change) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
 
 
 
@@ -7623,6 +7720,8 @@ function skipText(why) {
             return `saving is off: this run's cache access is read-only (ACTIONS_CACHE_MODE=${why.mode})`;
         case "inputs-changed":
             return `not saved: inputs changed while the build ran (${capLine(why.files)}), so the wheels may not match the fingerprint taken before it`;
+        case "reused-stale":
+            return `not saved: the build reused an earlier build's output and did not read ${capLine(why.files)}, which changed, so its wheels may be stale; remove the build output (build/, target/) and build again`;
         default:
             return assertNever(why);
     }
@@ -7630,7 +7729,8 @@ function skipText(why) {
 /** The run's warnings, with a save the run had to skip for its own safety. */
 function warningsOf(result) {
     const { save } = result;
-    const skippedUnsafe = save.status === "skipped" && save.why.kind === "inputs-changed";
+    const skippedUnsafe = save.status === "skipped" &&
+        (save.why.kind === "inputs-changed" || save.why.kind === "reused-stale");
     const warnings = [...result.warnings, ...(skippedUnsafe ? [skipText(save.why)] : [])];
     return [...new Set(warnings)];
 }

@@ -1,12 +1,13 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, type Dirent } from "node:fs";
+import { createReadStream, type Dirent, statSync } from "node:fs";
 import { mkdir, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../errors.js";
 import type { WheelRecord } from "../fingerprint/manifest.js";
 import { joinCommand } from "../shared/command-line.js";
 import { describeFsError } from "../shared/read.js";
+import { which } from "../shared/which.js";
 
 /** Size and modification time of each wheel in a directory: what "produced by this build" is judged by. */
 export type WheelSnapshot = ReadonlyMap<string, string>;
@@ -52,6 +53,31 @@ export async function runBuild(
     );
   }
   return produced.sort();
+}
+
+/**
+ * The program of a build command as a path, found the way spawning it would find it (PATH for a
+ * bare name, the project directory for a relative path): a tracer runs it by that path, and a
+ * program that is missing or not a file is the same one-line error as without a tracer.
+ */
+export function resolveProgram(
+  argv: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): string {
+  const [command] = argv;
+  if (!command) throw new UserError("the build command is empty");
+  const candidate = /[\\/]/.test(command) ? path.resolve(cwd, command) : which(command, env);
+  const info = candidate ? statSync(candidate, { throwIfNoEntry: false }) : undefined;
+  if (!candidate || !info) {
+    throw new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
+  }
+  if (!info.isFile()) {
+    throw new UserError(
+      `cannot run the build command ${joinCommand(argv)}: ${command} is not a file`,
+    );
+  }
+  return candidate;
 }
 
 /** Runs the build without a shell, its stdout sent to our stderr; resolves when it ends. */

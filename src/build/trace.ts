@@ -80,18 +80,18 @@ const STRING = String.raw`"((?:[^"\\]|\\.)*)"`;
 /** `AT_FDCWD</dir>` or `3</dir>`: a directory descriptor with the path -y printed. */
 const DIRFD = String.raw`(?:AT_FDCWD|-?\d+)(?:<((?:[^>\\]|\\.)*)>)?`;
 const OPEN = new RegExp(
-  String.raw`^(open|creat)\(${STRING}, ?([^)]*?)\) = (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`,
+  String.raw`^(open|creat)\(${STRING}, ?([^)]*?)\)\s+= (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`,
 );
 const OPENAT = new RegExp(
-  String.raw`^openat2?\(${DIRFD}, ${STRING}, ([^)]*?)\) = (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`,
+  String.raw`^openat2?\(${DIRFD}, ${STRING}, ([^)]*?)\)\s+= (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`,
 );
 const EXECVE = new RegExp(String.raw`^execve\(${STRING}, \[${STRING}`);
 const EXECVEAT = new RegExp(String.raw`^execveat\(${DIRFD}, ${STRING}, \[${STRING}`);
-const MKDIR = new RegExp(String.raw`^mkdir\(${STRING}, [^)]*\) = 0`);
-const MKDIRAT = new RegExp(String.raw`^mkdirat\(${DIRFD}, ${STRING}, [^)]*\) = 0`);
-const MOVED = new RegExp(String.raw`^(?:rename|link|symlink)\(${STRING}, ${STRING}\) = 0`);
+const MKDIR = new RegExp(String.raw`^mkdir\(${STRING}, [^)]*\)\s+= 0`);
+const MKDIRAT = new RegExp(String.raw`^mkdirat\(${DIRFD}, ${STRING}, [^)]*\)\s+= 0`);
+const MOVED = new RegExp(String.raw`^(?:rename|link|symlink)\(${STRING}, ${STRING}\)\s+= 0`);
 const MOVEDAT = new RegExp(
-  String.raw`^(?:renameat2?|linkat|symlinkat)\((?:${DIRFD}, )?${STRING}, ${DIRFD}, ${STRING}(?:, [^)]*)?\) = 0`,
+  String.raw`^(?:renameat2?|linkat|symlinkat)\((?:${DIRFD}, )?${STRING}, ${DIRFD}, ${STRING}(?:, [^)]*)?\)\s+= 0`,
 );
 const WRITE_FLAGS = /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC/;
 
@@ -111,7 +111,7 @@ export function parseLine(line: string, trace: RawTrace): void {
     return;
   }
   const exec = EXECVE.exec(line) ?? EXECVEAT.exec(line);
-  if (exec && / = 0$/.test(line)) {
+  if (exec && /\s= 0$/.test(line)) {
     const [file, argv0] = exec.length === 3 ? [exec[1]!, exec[2]!] : [exec[2]!, exec[3]!];
     const target = absolute(unescapeC(file), exec.length === 4 ? exec[1] : undefined);
     const names = trace.execs.get(target) ?? new Set<string>();

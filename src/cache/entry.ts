@@ -38,16 +38,14 @@ export async function readEntryManifest(dir: string): Promise<Manifest | undefin
 }
 
 /**
- * Checks a restored wheels entry against the current fingerprint and each wheel's recorded
- * sha256. Returns the problem in one line, or undefined when the entry is sound.
+ * Checks a restored wheels entry: its own manifest must be readable and record the fingerprint
+ * of `manifest` (the manifest entry that led here), and each wheel must match the sha256 that
+ * manifest records. Returns the problem in one line, or undefined when the entry is sound.
  */
-export async function verifyEntry(
-  dir: string,
-  manifest: Manifest | undefined,
-  fingerprint: string,
-): Promise<string | undefined> {
-  if (!manifest) return "the cached entry has no readable manifest";
-  if (manifest.fingerprint !== fingerprint)
+export async function verifyEntry(dir: string, manifest: Manifest): Promise<string | undefined> {
+  const own = await readEntryManifest(dir);
+  if (!own) return "the cached entry has no readable manifest";
+  if (own.fingerprint !== manifest.fingerprint)
     return "the cached entry was built for another fingerprint";
   if (!manifest.wheels || manifest.wheels.length === 0) return "the cached entry lists no wheels";
   for (const wheel of manifest.wheels) {

@@ -16,7 +16,9 @@ export type SkipReason =
   | { readonly kind: "restored" }
   | { readonly kind: "not-built" }
   /** Covered files changed while the build ran: the wheels may not match the fingerprint. */
-  | { readonly kind: "inputs-changed"; readonly files: readonly string[] };
+  | { readonly kind: "inputs-changed"; readonly files: readonly string[] }
+  /** An incremental build reused earlier output and did not read files that changed. */
+  | { readonly kind: "reused-stale"; readonly files: readonly string[] };
 
 /** What happened to the cache save. */
 export type SaveOutcome =
@@ -29,6 +31,8 @@ export type SaveOutcome =
 export interface ManifestLookup {
   readonly found?: { readonly key: string; readonly manifest: Manifest };
   readonly warning?: string;
+  /** The key of an entry that was found but holds no readable manifest. */
+  readonly damaged?: string;
 }
 
 /**
@@ -46,7 +50,9 @@ export async function restoreManifest(
   if (restored.status === "unavailable") return { warning: restored.warning };
   if (restored.status !== "hit") return {};
   const manifest = await readEntryManifest(dir);
-  return manifest ? { found: { key: restored.matchedKey, manifest } } : {};
+  return manifest
+    ? { found: { key: restored.matchedKey, manifest } }
+    : { damaged: restored.matchedKey };
 }
 
 /** Saves the wheels entry (wheels and manifest), then the small manifest entry beside it. */

@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { UvEntry } from "../config/uv-entries.js";
 import { assertNever, UserError } from "../errors.js";
 import { expandGlobs } from "../files/expand.js";
 import { type CompiledGlob, compileGlob, isGlob } from "../files/glob.js";
@@ -148,4 +149,28 @@ async function isDirectory(tree: FileTree, rooted: string): Promise<boolean> {
 function dedupe(keys: FingerprintKey[]): FingerprintKey[] {
   const seen = new Set<string>();
   return keys.filter((k) => !seen.has(k.id) && seen.add(k.id));
+}
+
+/**
+ * The project-relative files that file entries would cover in `tree` (listed files only, no
+ * digests): to tell what one list of entries leaves out that another covers.
+ */
+export function matchedFiles(
+  entries: readonly UvEntry[],
+  tree: FileTree,
+  origin: string,
+): string[] {
+  const patterns = entries.flatMap((e) => (e.kind === "file" ? [e.pattern] : []));
+  const globs = patterns
+    .filter((p) => isGlob(p) || p.startsWith("!"))
+    .map((p) => compileGlob(p, origin));
+  const listed = new Set(tree.files);
+  const literal = patterns
+    .filter((p) => !isGlob(p) && !p.startsWith("!"))
+    .map(normalize)
+    .filter((rel) => {
+      const rooted = path.posix.normalize(path.posix.join(tree.projectDir, rel));
+      return listed.has(rooted);
+    });
+  return [...new Set([...literal, ...[...expandGlobs(tree, globs).values()].flat()])].sort();
 }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { type Observation, observe } from "../build/observe.js";
-import { runBuild, snapshotWheels, wheelRecord } from "../build/run.js";
+import { resolveProgram, runBuild, snapshotWheels, wheelRecord } from "../build/run.js";
 import { ensureStrace, readTrace, tracedArgv } from "../build/trace.js";
 import { resetDir } from "../cache/entry.js";
 import { type EntryKeys, VARIANT_LENGTH } from "../cache/entry-key.js";
@@ -72,10 +72,15 @@ export async function buildWheels(
     argv: command.argv,
     traced: tracer.strace !== undefined,
   });
-  const spawned = tracer.strace ? tracedArgv(tracer.strace, traceDir, command.argv) : command.argv;
+  const dir = fp.request.project.dir;
+  const spawned = tracer.strace
+    ? tracedArgv(tracer.strace, traceDir, [
+        resolveProgram(command.argv, dir, config.env),
+        ...command.argv.slice(1),
+      ])
+    : command.argv;
   const before = await snapshotWheels(config.wheelDir);
   const started = Date.now();
-  const dir = fp.request.project.dir;
   const produced = await runBuild(command.argv, spawned, dir, config.env, config.wheelDir, before);
   const buildSeconds = (Date.now() - started) / 1000;
   const paths = produced.map((name) => path.join(config.wheelDir, name));
@@ -104,10 +109,14 @@ export async function buildWheels(
     observed,
   };
   const variant = cacheKey.slice(keys.wheelsPrefix.length);
-  const save = await saveUnlessChanged(deps, config, keys, variant, manifest, paths, [
-    ...changedInputs(buildChanges),
-    ...(observation?.changedDuringBuild ?? []),
-  ]);
+  const stale = unreadChanges(observation, miss);
+  const save =
+    stale.length > 0
+      ? ({ status: "skipped", why: { kind: "reused-stale", files: stale } } as const)
+      : await saveUnlessChanged(deps, config, keys, variant, manifest, paths, [
+          ...changedInputs(buildChanges),
+          ...(observation?.changedDuringBuild ?? []),
+        ]);
   return {
     manifest,
     cacheKey,
@@ -121,6 +130,21 @@ export async function buildWheels(
     unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
     traceNote: tracer.note,
   };
+}
+
+/**
+ * Files that changed since the cached build but that this build did not read, while it reused an
+ * earlier build's output: an incremental build that missed a change (setuptools does not
+ * recompile for a changed header), so its wheels may be stale.
+ */
+function unreadChanges(observation: Observation | undefined, miss: MissFacts): string[] {
+  if (!observation || observation.reused.length === 0) return [];
+  const changed = [
+    ...miss.changed.flatMap((c) => (c.files ? [...c.files.modified, ...c.files.added] : [])),
+    ...miss.observedChanges.filter((c) => c.kind === "file").map((c) => c.what),
+  ];
+  const read = observation.observed.files;
+  return [...new Set(changed)].filter((file) => !(file in read)).sort();
 }
 
 /**

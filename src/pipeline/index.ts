@@ -140,6 +140,11 @@ async function restoreAndValidate(
     keys.fingerprintManifests,
   ]);
   const warnings = lookup.warning ? [lookup.warning] : [];
+  if (lookup.damaged?.startsWith(keys.fingerprintManifests)) {
+    const problem = "the cached entry has no readable manifest";
+    warnings.push(...(await discardDamaged(deps.cache, [lookup.damaged], problem)));
+    return { kind: "miss", problem, observedChanges: [], warnings };
+  }
   const found = lookup.found;
   if (!found || !isBuildOf(found, keys.fingerprintManifests, fp.manifest.fingerprint)) {
     return { kind: "miss", observedChanges: [], warnings };
@@ -173,7 +178,9 @@ async function restoreAndValidate(
   const wheels = await restoreWheels(deps, cacheKey, cached, config.wheelDir);
   if ("problem" in wheels) {
     const { problem, damaged } = wheels;
-    warnings.push(...(damaged ? await discardDamaged(deps.cache, cacheKey, problem) : [problem]));
+    warnings.push(
+      ...(damaged ? await discardDamaged(deps.cache, [cacheKey, found.key], problem) : [problem]),
+    );
     return { kind: "miss", problem: damaged ? problem : undefined, observedChanges: [], warnings };
   }
   return {
@@ -213,7 +220,7 @@ async function restoreWheels(
     const problem = `the wheels entry ${key} is gone (evicted) though its manifest is there`;
     return { problem, damaged: false };
   }
-  const problem = await verifyEntry(entryDir, manifest, manifest.fingerprint);
+  const problem = await verifyEntry(entryDir, manifest);
   if (problem) return { problem, damaged: true };
   const paths = await installWheels(entryDir, manifest, wheelDir);
   return { wheels: (manifest.wheels ?? []).map((w, i) => ({ ...w, path: paths[i]! })) };
@@ -260,18 +267,20 @@ async function lookUpPrevious(
   return { previous, changed, warnings };
 }
 
-/** Removes a damaged entry where the backend can, so this run's save replaces it. */
+/** Removes a damaged entry's keys where the backend can, so this run's save replaces them. */
 async function discardDamaged(
   cache: CacheBackend,
-  key: string,
+  keys: readonly string[],
   problem: string,
 ): Promise<string[]> {
   const warnings = [`${problem}: rebuilding`];
   if (!cache.discard) return warnings;
-  try {
-    await cache.discard(key);
-  } catch (error) {
-    warnings.push(`the damaged cache entry ${key} could not be removed: ${errorMessage(error)}`);
+  for (const key of keys) {
+    try {
+      await cache.discard(key);
+    } catch (error) {
+      warnings.push(`the damaged cache entry ${key} could not be removed: ${errorMessage(error)}`);
+    }
   }
   return warnings;
 }

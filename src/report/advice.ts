@@ -1,6 +1,7 @@
 import type { KeyChange } from "../fingerprint/diff.js";
 import { isCacheHit, type RunResult } from "../pipeline/result.js";
-import { capLine, fileEntries } from "./format.js";
+import { capLine } from "../shared/list.js";
+import { fileEntries } from "./format.js";
 
 /**
  * Advice that follows from a run's facts, plain text: a key that changes on every commit, where

@@ -8,9 +8,6 @@ export interface FileEntry {
   readonly path: string;
 }
 
-/** How many file names a one-line list shows before `and N more`. */
-const LINE_CAP = 3;
-
 /** The changed files of a key: modified, then added, then removed, each in path order. */
 export function fileEntries(files: FileChanges): FileEntry[] {
   return [
@@ -18,17 +15,6 @@ export function fileEntries(files: FileChanges): FileEntry[] {
     ...files.added.map((path) => ({ mark: "+" as const, verb: "added" as const, path })),
     ...files.removed.map((path) => ({ mark: "-" as const, verb: "removed" as const, path })),
   ];
-}
-
-/** The first `max` items and how many were left out. */
-export function cap<T>(items: readonly T[], max: number): { shown: T[]; more: number } {
-  return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
-}
-
-/** `a, b, c and 4 more`: a list capped for one line. */
-export function capLine(items: readonly string[], noun = ""): string {
-  const { shown, more } = cap(items, LINE_CAP);
-  return shown.join(", ") + (more > 0 ? ` and ${more} more${noun ? ` ${noun}` : ""}` : "");
 }
 
 /** `linux-x64-glibc2.36 / cp311`: the platform and interpreter a build is cached for. */

@@ -3,7 +3,8 @@ import type { KeyChange } from "../fingerprint/diff.js";
 import type { Manifest } from "../fingerprint/manifest.js";
 import type { ObservedChange } from "../fingerprint/observed.js";
 import type { Progress, RunResult } from "../pipeline/result.js";
-import { capLine, fileEntries, formatDuration, plural, slotOf } from "./format.js";
+import { capLine } from "../shared/list.js";
+import { fileEntries, formatDuration, plural, slotOf } from "./format.js";
 
 /** What a reason is made of. */
 export type ReasonFacts = Pick<

@@ -2,8 +2,9 @@ import type { SaveOutcome } from "../cache/store.js";
 import { assertNever } from "../errors.js";
 import type { KeyChange } from "../fingerprint/diff.js";
 import type { RunResult } from "../pipeline/result.js";
+import { cap, capLine } from "../shared/list.js";
 import { escapeLine } from "./escape.js";
-import { cap, capLine, fileEntries, formatDuration, plural } from "./format.js";
+import { fileEntries, formatDuration, plural } from "./format.js";
 
 /** Phrases every renderer shares, as plain text; `changeLines` is for the line-based media. */
 
@@ -100,6 +101,8 @@ export function skipText(why: Extract<SaveOutcome, { status: "skipped" }>["why"]
       return `saving is off: this run's cache access is read-only (ACTIONS_CACHE_MODE=${why.mode})`;
     case "inputs-changed":
       return `not saved: inputs changed while the build ran (${capLine(why.files)}), so the wheels may not match the fingerprint taken before it`;
+    case "reused-stale":
+      return `not saved: the build reused an earlier build's output and did not read ${capLine(why.files)}, which changed, so its wheels may be stale; remove the build output (build/, target/) and build again`;
     default:
       return assertNever(why);
   }
@@ -108,7 +111,9 @@ export function skipText(why: Extract<SaveOutcome, { status: "skipped" }>["why"]
 /** The run's warnings, with a save the run had to skip for its own safety. */
 export function warningsOf(result: Pick<RunResult, "warnings" | "save">): string[] {
   const { save } = result;
-  const skippedUnsafe = save.status === "skipped" && save.why.kind === "inputs-changed";
+  const skippedUnsafe =
+    save.status === "skipped" &&
+    (save.why.kind === "inputs-changed" || save.why.kind === "reused-stale");
   const warnings = [...result.warnings, ...(skippedUnsafe ? [skipText(save.why)] : [])];
   return [...new Set(warnings)];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reasonOf } from "../../../src/report/reason.js";
-import { validationText } from "../../../src/report/text.js";
 import { renderTerminal, resultJson } from "../../../src/report/terminal.js";
+import { validationText } from "../../../src/report/text.js";
 import { makeChange, makeHit, makeResult, makeWheel } from "../../support/result.js";
 
 describe("renderTerminal", () => {
