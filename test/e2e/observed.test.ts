@@ -155,7 +155,7 @@ describe("a rebuild when a file no key covers changes", () => {
         "setup.py": setupPy(
           "mod",
           'define_macros=[("VALUE", setup_helpers.VALUE)]',
-          "import setup_helpers",
+          "import os, sys\nsys.path.insert(0, os.path.dirname(__file__))\nimport setup_helpers",
         ),
         "src/mod/__init__.py": "",
         "src/mod/_core.c": coreSource([]),
