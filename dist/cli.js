@@ -3620,20 +3620,89 @@ function cli_parse(argv) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/shared/paths.ts
-
-/** True when `child` is `parent` or lies below it (both absolute). */
-function isInside(child, parent) {
-    const rel = external_node_path_default().relative(parent, child);
-    return rel === "" || (rel.split((external_node_path_default()).sep)[0] !== ".." && !external_node_path_default().isAbsolute(rel));
+;// CONCATENATED MODULE: ./src/cache/breaker.ts
+const SKIPPED = "skipped: the cache service failed earlier in this run";
+/**
+ * Stops calling a cache that has already failed in this run: a service that is down or stopped
+ * answering would otherwise cost every later call its own retries and deadline.
+ */
+function withBreaker(backend) {
+    let down = false;
+    return {
+        kind: backend.kind,
+        discard: backend.discard?.bind(backend),
+        async restore(request) {
+            if (down)
+                return { status: "unavailable", warning: `cache restore of ${request.key} ${SKIPPED}` };
+            const result = await backend.restore(request);
+            down = result.status === "unavailable";
+            return result;
+        },
+        async save(request) {
+            if (down)
+                return { status: "failed", warning: `cache save of ${request.key} ${SKIPPED}` };
+            const result = await backend.save(request);
+            down = result.status === "failed";
+            return result;
+        },
+    };
 }
-/** A native relative path in posix form. */
-function toPosix(rel) {
-    return rel.split((external_node_path_default()).sep).join("/");
-}
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/shared/read.ts
+
+
+/** Error codes that mean "nothing is there". */
+const ABSENT = new Set(["ENOENT", "ENOTDIR"]);
+/**
+ * Reads a project file as UTF-8 text. Only a file that does not exist is absent (undefined); any
+ * other failure (permission denied, a directory where a file belongs, an I/O error) is a
+ * UserError naming `display`, so that no input silently drops out of the fingerprint.
+ */
+async function readProjectFile(file, display = file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(file, "utf8");
+    }
+    catch (error) {
+        if (ABSENT.has(codeOf(error)))
+            return undefined;
+        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
+    }
+}
+/** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
+async function statProjectPath(file, display = file) {
+    try {
+        return await (0,promises_namespaceObject.stat)(file);
+    }
+    catch (error) {
+        if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
+            return undefined;
+        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
+    }
+}
+/** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
+function describeFsError(error) {
+    const code = codeOf(error);
+    const meaning = MEANINGS[code];
+    if (meaning)
+        return `${code} (${meaning})`;
+    return code || (error instanceof Error ? error.message : String(error));
+}
+const MEANINGS = {
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    EISDIR: "it is a directory",
+    EIO: "input/output error",
+    ELOOP: "too many symbolic links",
+    EMFILE: "too many open files",
+};
+function codeOf(error) {
+    return error?.code ?? "";
+}
+
 ;// CONCATENATED MODULE: ./src/shared/which.ts
 
 
@@ -3670,96 +3739,361 @@ function defaultPython(env) {
     return which("python3", env) ? "python3" : "python";
 }
 
-;// CONCATENATED MODULE: ./src/build/command.ts
+;// CONCATENATED MODULE: ./src/build/run.ts
+
+
+
+
+
+
+
+
+
+async function snapshotWheels(dir) {
+    const names = await wheelNames(dir);
+    const entries = await Promise.all(names.map(async (name) => {
+        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, name), { bigint: true });
+        return [name, `${info.size}:${info.mtimeNs}`];
+    }));
+    return new Map(entries);
+}
+/**
+ * Runs the build command (`argv`, spawned as `spawned`: under a tracer, or as it is) without a
+ * shell in the project directory, its output streamed to ours
+ * (stderr, so the CLI's --json stdout stays clean), and returns the wheels it produced: the
+ * `.whl` files in `wheelDir` that are new or rewritten since `before`.
+ */
+async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
+    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
+    if (argv.length === 0)
+        throw new UserError("the build command is empty");
+    const [command, ...args] = spawned;
+    const exit = await spawnBuild(command, args, argv, cwd, env);
+    if (exit.signal)
+        throw new UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
+    if (exit.code !== 0)
+        throw new UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
+    const after = await snapshotWheels(wheelDir);
+    const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
+    if (produced.length === 0) {
+        throw new UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
+    }
+    return produced.sort();
+}
+/**
+ * The program of a build command as a path, found the way spawning it would find it (PATH for a
+ * bare name, the project directory for a relative path): a tracer runs it by that path, and a
+ * program that is missing or not a file is the same one-line error as without a tracer.
+ */
+function resolveProgram(argv, cwd, env) {
+    const [command] = argv;
+    if (!command)
+        throw new UserError("the build command is empty");
+    const candidate = /[\\/]/.test(command) ? external_node_path_default().resolve(cwd, command) : which(command, env);
+    const info = candidate ? (0,external_node_fs_namespaceObject.statSync)(candidate, { throwIfNoEntry: false }) : undefined;
+    if (!candidate || !info) {
+        throw new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
+    }
+    if (!info.isFile()) {
+        throw new UserError(`cannot run the build command ${joinCommand(argv)}: ${command} is not a file`);
+    }
+    return candidate;
+}
+/** Runs the build without a shell, its stdout sent to our stderr; resolves when it ends. */
+function spawnBuild(command, args, argv, cwd, env) {
+    return new Promise((resolve, reject) => {
+        const stdio = ["ignore", process.stderr, "inherit"];
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true });
+        child.on("error", (error) => {
+            reject(error.code === "ENOENT"
+                ? new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
+                : new UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`));
+        });
+        child.on("close", (code, signal) => resolve({ code, signal }));
+    });
+}
+/** Name, size and sha256 of a wheel file, streamed. */
+async function wheelRecord(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    let size = 0;
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file)) {
+        hash.update(chunk);
+        size += chunk.length;
+    }
+    return { name: external_node_path_default().basename(file), size, sha256: hash.digest("hex") };
+}
+async function wheelNames(dir) {
+    let entries;
+    try {
+        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+    }
+    catch (error) {
+        // A wheel directory that does not exist yet holds no wheels.
+        if (error.code === "ENOENT")
+            return [];
+        throw new UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
+    }
+    return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
+}
+
+;// CONCATENATED MODULE: ./src/shared/digest.ts
+
+/** Hex sha256 of the parts, each length-prefixed so that no two part lists collide. */
+function digestOf(...parts) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    for (const part of parts) {
+        const bytes = Buffer.from(part, "utf8");
+        hash.update(`${bytes.length}:`).update(bytes);
+    }
+    return hash.digest("hex");
+}
+/** JSON with object keys sorted at every level: equal data, equal text. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, v) => {
+        if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
+            const record = v;
+            return Object.fromEntries(Object.keys(record)
+                .sort()
+                .map((k) => [k, record[k]]));
+        }
+        return v;
+    });
+}
+/** Digest of a file-like key: its sorted (path, content digest or absent) pairs. */
+function filesDigest(files) {
+    const parts = Object.keys(files)
+        .sort()
+        .flatMap((p) => [p, files[p] ?? "absent"]);
+    return digestOf("files", ...parts);
+}
+/** The first characters of a digest, for keys and tables. */
+function digest_short(digest, length = 12) {
+    return digest.slice(0, length);
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/manifest.ts
+
+const MANIFEST_SCHEMA = 1;
+/** The fingerprint: a digest over every key's id and digest, in id order. */
+function fingerprintOf(keys) {
+    const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return digestOf("wheel-cache-fingerprint", String(MANIFEST_SCHEMA), ...sorted.flatMap((k) => [k.id, k.digest]));
+}
+function makeManifest(project, keys) {
+    return { schema: MANIFEST_SCHEMA, fingerprint: fingerprintOf(keys), project, keys };
+}
+/** Parses a stored manifest; undefined when it is not one this version understands. */
+function parseManifest(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        // Not JSON: a corrupted entry, treated as having no manifest.
+        return undefined;
+    }
+    const m = value;
+    if (!m ||
+        m.schema !== MANIFEST_SCHEMA ||
+        typeof m.fingerprint !== "string" ||
+        !Array.isArray(m.keys)) {
+        return undefined;
+    }
+    return m;
+}
+
+;// CONCATENATED MODULE: ./src/cache/entry.ts
+
 
 
 
 /**
- * The command that builds the project's wheels into `wheelDir`, run from the project directory:
- * the user's, or a default by backend and what is on PATH — `uv build` when uv is there, then
- * `maturin build` for maturin projects, then `python -m build`, then `pip wheel`.
+ * A cache entry on disk: `manifest.json` and, for the wheels entry, `wheels/*.whl`. The same
+ * layout is saved and restored by both backends.
  */
-function chooseBuildCommand(given, backend, python, info, projectDir, wheelDir, env) {
-    const out = toPosix(external_node_path_default().relative(projectDir, wheelDir)) || ".";
-    const keyed = (argv) => argv.map((a) => (a === python ? "<python>" : a));
-    if (given)
-        return { argv: given, keyed: keyed(given), origin: "input" };
-    const pick = (argv, origin) => ({
-        argv,
-        keyed: keyed(argv),
-        origin,
-    });
-    if (which("uv", env)) {
-        return pick(["uv", "build", "--wheel", "--python", python, "--out-dir", out, "."], "uv is on PATH");
-    }
-    if (backend.name === "maturin" && which("maturin", env)) {
-        return pick(["maturin", "build", "--release", "--interpreter", python, "--out", out], "maturin project, maturin on PATH");
-    }
-    if (info?.hasBuildModule) {
-        return pick([python, "-m", "build", "--wheel", "--outdir", out, "."], "python -m build is installed");
-    }
-    return pick([python, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", out, "."], "pip fallback");
+const MANIFEST = "manifest.json";
+const WHEELS = "wheels";
+/** Empties `dir` (restores extract into it, so nothing stale may be there). */
+async function resetDir(dir) {
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
 }
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/files/git-run.ts
-
-
-const execFileAsync = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
-const MAX_OUTPUT = 1024 * 1024 * 1024;
-/** Runs git in `cwd` (with `input` on its stdin, if given) and returns its stdout. */
-async function git(cwd, args, input) {
-    const options = { cwd, maxBuffer: MAX_OUTPUT, encoding: "utf8" };
-    const running = execFileAsync("git", args, options);
-    if (input === undefined)
-        return (await running).stdout;
-    let inputError;
-    running.child.stdin?.on("error", (error) => {
-        // Kept for after git exits: a failing git's own error (its exit status) tells more.
-        inputError = error;
-    });
-    running.child.stdin?.end(input);
-    const { stdout } = await running;
-    // git succeeded, but it may not have seen all of its input: its answer is incomplete.
-    if (inputError)
-        throw inputError;
-    return stdout;
+/** Writes an entry: the manifest, and copies of the wheels when given. */
+async function writeEntry(dir, manifest, wheelPaths = []) {
+    await resetDir(dir);
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    if (wheelPaths.length === 0)
+        return;
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, WHEELS));
+    for (const wheel of wheelPaths)
+        await (0,promises_namespaceObject.copyFile)(wheel, external_node_path_default().join(dir, WHEELS, external_node_path_default().basename(wheel)));
 }
-
-;// CONCATENATED MODULE: ./src/files/git-index.ts
-
-/** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
-const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
-const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
+/** The manifest of a restored entry, or undefined when it is missing or not valid. */
+async function readEntryManifest(dir) {
+    // A missing manifest file means a damaged entry: the caller treats it as having none.
+    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, MANIFEST), "utf8").catch(() => undefined);
+    return text === undefined ? undefined : parseManifest(text);
+}
 /**
- * Decides, for the tracked regular files `paths` (root-relative), whether their index blob ids
- * are also the blob ids of the bytes on disk (when git reports them unchanged). The index holds
- * the id of the *cleaned* content, which equals the raw bytes' id only when git converts nothing:
- * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`): a
- *   SHA-256 repository's ids never equal `hashFile`'s;
- * - `core.autocrlf` must be false: otherwise any text file may be converted;
- * - a path must have no `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or
- *   `working-tree-encoding` attribute other than unset (`git check-attr --all`, paths on stdin).
- * Three git calls, run together.
+ * Checks a restored wheels entry: its own manifest must be readable and record the fingerprint
+ * of `manifest` (the manifest entry that led here), and each wheel must match the sha256 that
+ * manifest records. Returns the problem in one line, or undefined when the entry is sound.
  */
-async function indexTrust(root, paths) {
-    if (paths.length === 0)
-        return { usable: false, converted: new Set() };
-    const [format, autocrlf, attributes] = await Promise.all([
-        git(root, ["rev-parse", "--show-object-format"]),
-        git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
-        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
-    ]);
-    const usable = format.trim() === "sha1" && FALSE_WORDS.has(autocrlf.trim().toLowerCase());
-    const converted = new Set();
-    // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
-    const fields = attributes.split("\0");
-    for (let i = 0; i + 2 < fields.length; i += 3) {
-        if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
-            converted.add(fields[i]);
+async function verifyEntry(dir, manifest) {
+    const own = await readEntryManifest(dir);
+    if (!own)
+        return "the cached entry has no readable manifest";
+    if (own.fingerprint !== manifest.fingerprint)
+        return "the cached entry was built for another fingerprint";
+    if (!manifest.wheels || manifest.wheels.length === 0)
+        return "the cached entry lists no wheels";
+    for (const wheel of manifest.wheels) {
+        const file = external_node_path_default().join(dir, WHEELS, wheel.name);
+        // A wheel that cannot be read is as bad as one that does not match.
+        const actual = await wheelRecord(file).catch(() => undefined);
+        if (!actual)
+            return `the cached wheel ${wheel.name} is missing`;
+        if (actual.sha256 !== wheel.sha256 || actual.size !== wheel.size) {
+            return `the cached wheel ${wheel.name} does not match its recorded sha256`;
+        }
     }
-    return { usable, converted };
+    return undefined;
+}
+/** Copies a verified entry's wheels into the wheel directory; returns their paths there. */
+async function installWheels(dir, manifest, wheelDir) {
+    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
+    const paths = [];
+    for (const wheel of manifest.wheels ?? []) {
+        const target = external_node_path_default().join(wheelDir, wheel.name);
+        await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(dir, WHEELS, wheel.name), target);
+        paths.push(target);
+    }
+    return paths;
+}
+
+;// CONCATENATED MODULE: ./src/cache/store.ts
+
+
+/**
+ * Restores a manifest entry (exact `key`, or the newest under `restoreKeys`) into `dir` and reads
+ * it; cache trouble comes back as a warning and no manifest.
+ */
+async function restoreManifest(deps, dir, key, restoreKeys) {
+    await resetDir(dir);
+    const restored = await deps.cache.restore({ dir, key, restoreKeys });
+    if (restored.status === "unavailable")
+        return { warning: restored.warning };
+    if (restored.status !== "hit")
+        return {};
+    const manifest = await readEntryManifest(dir);
+    return manifest
+        ? { found: { key: restored.matchedKey, manifest } }
+        : { damaged: restored.matchedKey };
+}
+/** Saves the wheels entry (wheels and manifest), then the small manifest entry beside it. */
+async function saveEntries(deps, keys, manifest, wheels) {
+    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
+    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
+    await writeEntry(entryDir, manifest, wheels);
+    const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
+    if (saved.status === "failed") {
+        return { status: "failed", warning: saved.warning, wheelsSaved: false };
+    }
+    // Wheels another job already cached come with that job's manifest, which it may still be
+    // uploading: saving ours too would race it and report a failure that is not one.
+    if (saved.status === "exists")
+        return { status: "exists" };
+    await writeEntry(manifestDir, manifest);
+    const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
+    if (manifestSaved.status === "failed") {
+        return { status: "failed", warning: manifestSaved.warning, wheelsSaved: true };
+    }
+    return { status: saved.status };
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/diff.ts
+/** The keys that differ between a previous and a current manifest, in id order. */
+function diffManifests(previous, current) {
+    const before = new Map(previous.keys.map((k) => [k.id, k]));
+    const after = new Map(current.keys.map((k) => [k.id, k]));
+    const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
+    const changes = [];
+    for (const id of ids) {
+        const old = before.get(id);
+        const now = after.get(id);
+        if (old && now && old.digest === now.digest)
+            continue;
+        const status = !old ? "added" : !now ? "removed" : "changed";
+        const key = (now ?? old);
+        const files = old?.files || now?.files ? diffFiles(old?.files ?? {}, now?.files ?? {}) : undefined;
+        changes.push({ id, status, group: key.group, files, before: old?.detail, after: now?.detail });
+    }
+    return changes;
+}
+function diffFiles(old, now) {
+    const changes = { added: [], modified: [], removed: [] };
+    for (const path of [...new Set([...Object.keys(old), ...Object.keys(now)])].sort()) {
+        const a = old[path] ?? null;
+        const b = now[path] ?? null;
+        if (a === b)
+            continue;
+        if (a === null)
+            changes.added.push(path);
+        else if (b === null)
+            changes.removed.push(path);
+        else
+            changes.modified.push(path);
+    }
+    return changes;
+}
+
+;// CONCATENATED MODULE: ./src/files/dpkg.ts
+
+
+const ADMIN = "/var/lib/dpkg";
+/** Directories that merged-/usr systems (Debian 12, Ubuntu) make symlinks into /usr. */
+const MERGED = ["/bin/", "/sbin/", "/lib/", "/lib32/", "/lib64/", "/libx32/"];
+/** The installed packages' versions, from `status` alone: what validating a hit needs. */
+async function readDpkgVersions(admin = ADMIN) {
+    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(admin, "status"), "utf8").catch(() => "");
+    const versions = new Map();
+    for (const stanza of text.split(/\n\n+/)) {
+        const field = (name) => new RegExp(`^${name}: (.*)$`, "m").exec(stanza)?.[1]?.trim();
+        const pkg = field("Package");
+        const version = field("Version");
+        if (!pkg || !version || !/ installed$/.test(field("Status") ?? ""))
+            continue;
+        versions.set(pkg, version);
+        const arch = field("Architecture");
+        if (arch)
+            versions.set(`${pkg}:${arch}`, version);
+    }
+    return versions;
+}
+/**
+ * The owners of files too, from every `info/*.list` (a few hundred milliseconds): what recording
+ * a traced build needs. Machines without dpkg get an empty database.
+ */
+async function readDpkg(admin = ADMIN) {
+    const versions = await readDpkgVersions(admin);
+    const owners = new Map();
+    const info = external_node_path_default().join(admin, "info");
+    const lists = (await (0,promises_namespaceObject.readdir)(info).catch(() => [])).filter((n) => n.endsWith(".list"));
+    for (const list of lists) {
+        const pkg = list.slice(0, -".list".length);
+        const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(info, list), "utf8").catch(() => "");
+        for (const file of text.split("\n")) {
+            if (!file)
+                continue;
+            owners.set(file, pkg);
+            if (MERGED.some((dir) => file.startsWith(dir)))
+                owners.set(`/usr${file}`, pkg);
+        }
+    }
+    return {
+        owner: (file) => owners.get(file),
+        version: (pkg) => versions.get(pkg),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/files/blob-id.ts
@@ -4006,559 +4340,199 @@ async function hashFiles(absPaths, workers = hashWorkers()) {
     return new Map(unique.map((path, index) => [path, digests[index] ?? null]));
 }
 
-;// CONCATENATED MODULE: ./src/files/prune.ts
+;// CONCATENATED MODULE: ./src/fingerprint/observed.ts
 
-/** Directory names that never hold build inputs, pruned at any depth. */
-const NEVER_INPUT_NAMES = new Set([
-    ".git",
-    ".venv",
-    "venv",
-    ".tox",
-    ".nox",
-    "node_modules",
-    "__pycache__",
-    ".mypy_cache",
-    ".pytest_cache",
-    ".ruff_cache",
-    "build",
-    "target",
-    "_skbuild",
-    "builddir",
-    ".eggs",
-    ".wheel-cache",
-]);
-/** Whether a directory name marks build output, caches or environments, never inputs. */
-function isNeverInputName(name) {
-    return NEVER_INPUT_NAMES.has(name) || name.endsWith(".egg-info") || name.startsWith(".mesonpy-");
-}
-/** The file whose presence makes a directory a virtual environment. */
-const VENV_MARKER = "pyvenv.cfg";
+
+
+
+
+
 /**
- * A pruner for a tree whose project directory is `projectDir` and whose explicitly excluded
- * directories (wheel output and such) are `excludeDirs`, all posix and relative to the root.
+ * Checks an observed set against the tree and the machine now: every file and directory the
+ * build read in the repository (those the keys cover are equal already, the fingerprint being
+ * equal), and, for a set traced on this platform, the programs, packages, distributions and
+ * other files it used. Returns the differences, most telling first; empty when the set holds.
  */
-function makePruner(projectDir, excludeDirs) {
-    const mayPrune = (dir) => !(dir === "" || dir === projectDir || projectDir.startsWith(`${dir}/`));
-    const excluded = new Set(excludeDirs.filter(mayPrune));
-    const isExcluded = (dir) => excluded.has(dir);
-    const isPruned = (dir) => {
-        if (!mayPrune(dir))
-            return false;
-        const name = external_node_path_namespaceObject.posix.basename(dir);
-        return NEVER_INPUT_NAMES.has(name) || name.endsWith(".egg-info") || excluded.has(dir);
-    };
-    // A name that is also a component of the project directory must not be pruned by name.
-    const projectNames = new Set(projectDir.split("/"));
-    const names = [...NEVER_INPUT_NAMES, "*.egg-info"].filter((name) => !projectNames.has(name));
-    const gitPatterns = [
-        ...names.map((name) => `${name}/`),
-        ...[...excluded].map((dir) => `/${dir.replace(/[\\*?[ ]/g, "\\$&")}/`),
-    ];
-    return { isPruned, isExcluded, mayPrune, gitPatterns };
+async function validateObserved(observed, context) {
+    const changes = [...(await repositoryChanges(observed, context))];
+    if (observed.how === "traced" && observed.tracedOn === context.platform) {
+        changes.push(...(await toolChanges(observed, context.env)));
+        changes.push(...(await packageChanges(observed)));
+        changes.push(...distributionChanges(observed));
+        changes.push(...(await outsideChanges(observed)));
+    }
+    return changes;
 }
-/** Whether any ancestor directory of the root-relative `path` satisfies `test`. */
-function underDir(path, test) {
-    for (let end = path.indexOf("/"); end !== -1; end = path.indexOf("/", end + 1)) {
-        if (test(path.slice(0, end)))
-            return true;
+async function repositoryChanges(observed, { tree, keys }) {
+    const covered = coveredPaths(keys);
+    const rooted = (rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+    const paths = Object.keys(observed.files).filter((rel) => !covered.has(rel));
+    const digests = await tree.digest(paths.map(rooted));
+    const changes = [];
+    for (const rel of paths) {
+        const now = digests.get(rooted(rel)) ?? null;
+        const was = observed.files[rel] ?? null;
+        if (now !== was)
+            changes.push({ kind: "file", what: rel, before: state(was), after: state(now) });
     }
-    return false;
+    for (const [rel, was] of Object.entries(observed.dirs)) {
+        const now = dirDigest(tree, rooted(rel));
+        if (now !== was)
+            changes.push({ kind: "dir", what: rel, before: "listed", after: "other entries" });
+    }
+    return changes;
 }
-
-;// CONCATENATED MODULE: ./src/files/git-files.ts
-
-
-
-
-
-
-const SUBMODULE = "160000";
-const SYMLINK = "120000";
-const REGULAR = new Set(["100644", "100755"]);
-const NO_TRUST = { usable: false, converted: new Set() };
-/** The git work tree root containing `dir` (absolute), or null when git is missing or `dir` is not in a work tree. */
-async function gitToplevel(dir) {
-    try {
-        return (0,external_node_path_namespaceObject.resolve)((await git(dir, ["rev-parse", "--show-toplevel"])).replace(/\n$/, ""));
-    }
-    catch (error) {
-        // git is not installed (ENOENT) or exited non-zero (not a work tree): there is no git root.
-        const code = error?.code;
-        if (code === "ENOENT" || typeof code === "number")
-            return null;
-        throw error;
-    }
+function state(digest) {
+    return digest === null ? "absent" : digest.slice(0, 12);
 }
-/** Whether git ignores the root-relative `path` (itself or through a parent directory). */
-async function gitIgnores(root, path) {
-    try {
-        await git(root, ["check-ignore", "--quiet", "--", path]);
-        return true;
-    }
-    catch (error) {
-        // Exit status 1 is git's answer "not ignored"; anything else is a failure.
-        if (error?.code === 1)
-            return false;
-        throw error;
-    }
+/** Project-relative paths the keys cover (present or absent). */
+function coveredPaths(keys) {
+    return new Set(keys.flatMap((k) => Object.keys(k.files ?? {})));
 }
 /**
- * Lists the files of the work tree at `root` with git: tracked files that still exist and
- * untracked files (not ignored ones unless `includeIgnored`). Submodules and nested repositories
- * are skipped; symlinks (and skip-worktree entries) are kept when they resolve to a regular file.
- * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
- * directory named `build`. Three git calls run together: `ls-files --stage` (mode, blob id and
- * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
- * was written: lstat, and content for racily clean entries) and `ls-files --others`; with
- * `useIndex`, `indexTrust`'s calls start as soon as the tracked files are known.
+ * The digest of a directory's input entries: the names of the tree's files and directories
+ * directly in it (root-relative `dir`, "" for the root). Ignored and never-input entries (build
+ * output, virtual environments) are not in the tree, so a build's own output never counts.
  */
-async function gitFiles(root, pruner, includeIgnored, useIndex) {
-    const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
-    if (!includeIgnored)
-        others.push("--exclude-standard");
-    const staged = git(root, ["ls-files", "-z", "--stage", "-v"]).then(indexEntries);
-    const regular = (all) => all.filter(isRegular).map((entry) => entry.path);
-    const [entries, changes, untracked, trust] = await Promise.all([
-        staged,
-        git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
-        git(root, others),
-        useIndex ? staged.then((all) => indexTrust(root, regular(all))) : NO_TRUST,
-    ]);
-    const { gone, changed } = changedPaths(changes);
-    const tracked = new Set();
-    const indexIds = new Map();
-    const toCheck = [];
-    for (const entry of entries) {
-        const { tag, mode, path } = entry;
-        if (mode === SUBMODULE || gone.has(path) || tracked.has(path))
+function dirDigest(tree, dir) {
+    const prefix = dir === "" || dir === "." ? "" : `${dir}/`;
+    const names = new Set();
+    for (const file of filesUnder(tree.files, prefix)) {
+        names.add(file.slice(prefix.length).split("/")[0]);
+    }
+    return digestOf("dir", ...[...names].sort());
+}
+function* filesUnder(files, prefix) {
+    if (prefix === "") {
+        yield* files;
+        return;
+    }
+    let low = 0;
+    let high = files.length;
+    while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (files[mid] < prefix)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    for (let i = low; i < files.length && files[i].startsWith(prefix); i++)
+        yield files[i];
+}
+/**
+ * Programs found on PATH must be found at the same path (a compiler swapped in earlier on PATH is
+ * another compiler); programs identified by their bytes must have the same bytes. Packaged ones
+ * are checked with their package, the interpreter and the Rust toolchain by their own keys.
+ */
+async function toolChanges(observed, env) {
+    const changes = [];
+    for (const tool of observed.tools) {
+        if (!tool.name)
             continue;
-        tracked.add(path);
-        if (mode === SYMLINK || tag === "S" || tag === "s" || entry.stage !== "0")
-            toCheck.push(path);
-        else if (trust.usable && isRegular(entry) && !changed.has(path) && !trust.converted.has(path))
-            indexIds.set(path, entry.id);
-    }
-    // Untracked entries ending in "/" are nested repositories.
-    const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
-    const venvs = new Set([...tracked, ...candidates]
-        .filter((p) => p === VENV_MARKER || p.endsWith(`/${VENV_MARKER}`))
-        .map((p) => p.slice(0, -VENV_MARKER.length - 1))
-        .filter(pruner.mayPrune));
-    const kept = candidates.filter((p) => !underDir(p, pruner.isPruned) && !underDir(p, (dir) => venvs.has(dir)));
-    const notFiles = new Set(nonFiles(root, toCheck.concat(kept)));
-    const files = [...tracked, ...kept].filter((p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded));
-    for (const path of indexIds.keys())
-        if (underDir(path, pruner.isExcluded))
-            indexIds.delete(path);
-    return { files, indexIds };
-}
-/**
- * Splits `git diff-files -z --name-status` output: deleted paths (D: gone, or replaced by a
- * directory) and every other reported path (modified, type change, intent-to-add, unmerged).
- */
-function changedPaths(output) {
-    const fields = records(output);
-    const gone = new Set();
-    const changed = new Set();
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-        (fields[i] === "D" ? gone : changed).add(fields[i + 1]);
-    }
-    return { gone, changed };
-}
-/** Parses `git ls-files -z --stage -v`: "<tag> <mode> <object> <stage>\t<path>\0" records. */
-function indexEntries(output) {
-    const entries = [];
-    for (let start = 0, end = output.indexOf("\0"); end !== -1; end = output.indexOf("\0", start)) {
-        const tab = output.indexOf("\t", start);
-        const [tag = "", mode = "", id = "", stage = ""] = output.slice(start, tab).split(" ");
-        entries.push({ tag, mode, id, stage, path: output.slice(tab + 1, end) });
-        start = end + 1;
-    }
-    return entries;
-}
-/** An entry git may vouch for: a cached (H) stage 0 regular file. */
-function isRegular(entry) {
-    return entry.tag === "H" && entry.stage === "0" && REGULAR.has(entry.mode);
-}
-function records(output) {
-    return output.split("\0").filter((record) => record !== "");
-}
-/**
- * The paths that do not resolve to a regular file (symlinks to directories, dangling links).
- * Synchronous stats: tens of thousands of untracked files take a fraction of what as many
- * promise round trips would, and nothing else waits on the event loop meanwhile.
- */
-function nonFiles(root, paths) {
-    return paths.filter((path) => !isFileSync((0,external_node_path_namespaceObject.join)(root, path)));
-}
-function isFileSync(absPath) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(absPath, { throwIfNoEntry: false })?.isFile() ?? false;
-    }
-    catch (error) {
-        // A dangling link, a loop or a path under a file is simply not a file.
-        if (isAbsentError(error))
-            return false;
-        throw error;
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
-var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-;// CONCATENATED MODULE: ./src/shared/read.ts
-
-
-/** Error codes that mean "nothing is there". */
-const ABSENT = new Set(["ENOENT", "ENOTDIR"]);
-/**
- * Reads a project file as UTF-8 text. Only a file that does not exist is absent (undefined); any
- * other failure (permission denied, a directory where a file belongs, an I/O error) is a
- * UserError naming `display`, so that no input silently drops out of the fingerprint.
- */
-async function readProjectFile(file, display = file) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(file, "utf8");
-    }
-    catch (error) {
-        if (ABSENT.has(codeOf(error)))
-            return undefined;
-        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
-    }
-}
-/** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
-async function statProjectPath(file, display = file) {
-    try {
-        return await (0,promises_namespaceObject.stat)(file);
-    }
-    catch (error) {
-        if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
-            return undefined;
-        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
-    }
-}
-/** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
-function describeFsError(error) {
-    const code = codeOf(error);
-    const meaning = MEANINGS[code];
-    if (meaning)
-        return `${code} (${meaning})`;
-    return code || (error instanceof Error ? error.message : String(error));
-}
-const MEANINGS = {
-    EACCES: "permission denied",
-    EPERM: "operation not permitted",
-    EISDIR: "it is a directory",
-    EIO: "input/output error",
-    ELOOP: "too many symbolic links",
-    EMFILE: "too many open files",
-};
-function codeOf(error) {
-    return error?.code ?? "";
-}
-
-;// CONCATENATED MODULE: ./src/files/walk.ts
-
-
-
-
-
-
-
-/**
- * Lists the files under `root` (or its subdirectory `start`) by walking the file system: posix
- * paths relative to `root`, unsorted. Directory symlinks are not descended; a symlink is listed when it resolves to a
- * regular file. Pruned directories are skipped, and so is what `.gitignore` files at any level
- * ignore, unless `includeIgnored`.
- */
-async function walkFiles(root, pruner, includeIgnored, start = "") {
-    const files = [];
-    const visit = async (dir, inherited) => {
-        const entries = await listDir(root, dir);
-        if (entries.some((e) => e.name === VENV_MARKER) && pruner.mayPrune(dir))
-            return;
-        const rules = includeIgnored ? inherited : await withGitignore(root, dir, inherited, entries);
-        const subdirs = [];
-        for (const entry of entries) {
-            if (entry.name === ".git")
-                continue;
-            const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
-            if (entry.isDirectory()) {
-                const skip = pruner.isPruned(path) || (pruner.mayPrune(path) && isIgnored(rules, path, true));
-                if (!skip)
-                    subdirs.push(path);
-            }
-            else if (entry.isFile() || (entry.isSymbolicLink() && (await isFileTarget(root, path)))) {
-                if (!isIgnored(rules, path, false))
-                    files.push(path);
-            }
+        const found = which(tool.name, env);
+        if (found !== tool.path) {
+            changes.push({
+                kind: "tool",
+                what: tool.name,
+                before: tool.path,
+                after: found ?? "not found",
+            });
         }
-        await Promise.all(subdirs.map((sub) => visit(sub, rules)));
-    };
-    await visit(start, []);
-    return files;
-}
-/** A directory's entries; one that cannot be read is a UserError naming it. */
-async function listDir(root, dir) {
-    try {
-        return await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir), { withFileTypes: true });
     }
-    catch (error) {
-        const shown = dir === "" ? root : dir;
-        throw new UserError(`cannot list ${shown}: ${describeFsError(error)}; make it readable, or move it out of the repository (its files could be build inputs)`);
+    const hashed = observed.tools.filter((t) => /^[0-9a-f]{40}$/.test(t.identity));
+    const digests = await hashFiles(hashed.map((t) => t.path));
+    for (const tool of hashed) {
+        const now = digests.get(tool.path) ?? null;
+        if (now !== tool.identity) {
+            const what = tool.name ?? tool.path;
+            changes.push({ kind: "tool", what, before: state(tool.identity), after: state(now) });
+        }
     }
+    return changes;
 }
-async function withGitignore(root, dir, inherited, entries) {
-    if (!entries.some((e) => e.name === ".gitignore" && e.isFile()))
-        return inherited;
-    const text = (await readProjectFile((0,external_node_path_namespaceObject.join)(root, dir, ".gitignore"), (0,external_node_path_namespaceObject.join)(dir, ".gitignore"))) ?? "";
-    return [...inherited, { dir, matcher: ignore_default()({ ignorecase: false }).add(text) }];
+async function packageChanges(observed) {
+    const packages = Object.entries(observed.packages);
+    if (packages.length === 0)
+        return [];
+    const versions = await readDpkgVersions();
+    return packages
+        .filter(([pkg, version]) => versions.get(pkg) !== version)
+        .map(([pkg, version]) => ({
+        kind: "package",
+        what: pkg,
+        before: version,
+        after: versions.get(pkg) ?? "not installed",
+    }));
 }
-/** gitignore precedence: the deepest `.gitignore` with a matching rule decides. */
-function isIgnored(rules, path, isDir) {
-    let ignored = false;
-    for (const { dir, matcher } of rules) {
-        const relative = dir === "" ? path : path.slice(dir.length + 1);
-        const result = matcher.test(isDir ? `${relative}/` : relative);
-        if (result.ignored)
-            ignored = true;
-        else if (result.unignored)
-            ignored = false;
-    }
-    return ignored;
+function distributionChanges(observed) {
+    return observed.distributions
+        .filter((d) => !(0,external_node_fs_namespaceObject.statSync)(external_node_path_default().join(d.site, d.distInfo), { throwIfNoEntry: false }))
+        .map((d) => ({
+        kind: "distribution",
+        what: d.distInfo.replace(/\.dist-info$/, ""),
+        before: `installed in ${d.site}`,
+        after: "not installed there",
+    }));
 }
-/** Whether a symlink resolves to a regular file. */
-async function isFileTarget(root, path) {
-    try {
-        return (await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(root, path))).isFile();
-    }
-    catch (error) {
-        // A dangling link (or one removed meanwhile) is simply not a file.
-        if (isAbsentError(error))
-            return false;
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/files/listing.ts
-
-
-
-
-
-
-
-
-/**
- * Finds the root of the repository holding `projectDir`: the git work tree root (`git rev-parse
- * --show-toplevel`); without a usable git, the nearest ancestor holding `.git`, else the project
- * directory itself. A project directory that does not exist is a UserError naming `display`.
- */
-async function locateProject(projectDir, display = projectDir) {
-    const project = await projectRealpath(projectDir, display);
-    const gitRoot = await gitToplevel(project);
-    const root = gitRoot ?? (await dotGitAncestor(project)) ?? project;
-    return { projectDir: project, root, isGitRepo: gitRoot !== null };
+async function outsideChanges(observed) {
+    const paths = Object.keys(observed.outside);
+    if (paths.length === 0)
+        return [];
+    const digests = await hashFiles(paths);
+    return paths
+        .filter((p) => (digests.get(p) ?? null) !== (observed.outside[p] ?? null))
+        .map((p) => ({
+        kind: "outside",
+        what: p,
+        before: state(observed.outside[p] ?? null),
+        after: state(digests.get(p) ?? null),
+    }));
 }
 /**
- * Lists the candidate input files of the repository at `location`: `git ls-files` in a work tree
- * and a directory walk otherwise; both prune never-input directories and honour `.gitignore`.
+ * Where no tracer runs: the repository paths a traced build of the same project read elsewhere,
+ * digested in this tree, so that a later hit here is checked against them. What that build used
+ * outside the repository says nothing about this machine and is left out.
  */
-async function openTree(location, options = {}) {
-    const { root, isGitRepo } = location;
-    const excluded = [];
-    for (const dir of options.exclude ?? []) {
-        const real = await existingRealpath(dir);
-        if (real !== null && isInside(real, root))
-            excluded.push(toPosix((0,external_node_path_namespaceObject.relative)(root, real)));
-    }
-    const projectDir = toPosix((0,external_node_path_namespaceObject.relative)(root, location.projectDir));
-    const pruner = makePruner(projectDir, excluded);
-    const includeIgnored = options.includeIgnored ?? false;
-    const useIndex = options.useIndex ?? true;
-    const listing = isGitRepo ? await gitFiles(root, pruner, includeIgnored, useIndex) : undefined;
-    let files = listing?.files ?? (await walkFiles(root, pruner, includeIgnored));
-    if (isGitRepo && projectDir !== "" && !includeIgnored && (await gitIgnores(root, projectDir))) {
-        // A project inside an ignored directory (a scratch copy in a repository): git lists none of
-        // its untracked files, so walk it, honouring the .gitignore files inside it.
-        const walked = await walkFiles(root, pruner, false, projectDir);
-        files = [...new Set([...files, ...walked])];
-    }
-    files.sort(); // plain UTF-16 code unit order
-    return new ListedTree(root, projectDir, isGitRepo, files, {
-        known: listing?.indexIds ?? new Map(),
-        hash: options.hasher ?? hashFiles,
-    });
-}
-class ListedTree {
-    root;
-    projectDir;
-    isGitRepo;
-    files;
-    /** Digests of the files that were hashed (git vouches for the others: `#sources.known`). */
-    #hashed = new Map();
-    #sources;
-    constructor(root, projectDir, isGitRepo, files, sources) {
-        this.root = root;
-        this.projectDir = projectDir;
-        this.isGitRepo = isGitRepo;
-        this.files = Object.freeze(files);
-        this.#sources = sources;
-    }
-    async digest(paths) {
-        const { known, hash } = this.#sources;
-        const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
-        if (toHash.length > 0) {
-            const digests = await hash(toHash.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path)));
-            for (const path of toHash)
-                this.#hashed.set(path, digests.get((0,external_node_path_namespaceObject.join)(this.root, path)) ?? null);
-        }
-        return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
-    }
-}
-async function projectRealpath(dir, display) {
-    const real = await existingRealpath(dir);
-    if (real === null || !(await (0,promises_namespaceObject.stat)(real)).isDirectory()) {
-        throw new UserError(`project directory ${display} does not exist or is not a directory`);
-    }
-    return real;
-}
-/** The real path of `path`, or null when it does not exist. */
-async function existingRealpath(path) {
-    try {
-        return await (0,promises_namespaceObject.realpath)(path);
-    }
-    catch (error) {
-        // A directory that does not exist holds no files: nothing to list or prune.
-        if (isAbsentError(error))
-            return null;
-        throw error;
-    }
-}
-async function dotGitAncestor(dir) {
-    for (let current = dir;; current = (0,external_node_path_namespaceObject.dirname)(current)) {
-        try {
-            await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(current, ".git"));
-            return current;
-        }
-        catch (error) {
-            // No `.git` here: try the parent.
-            if (!isAbsentError(error))
-                throw error;
-        }
-        if ((0,external_node_path_namespaceObject.dirname)(current) === current)
-            return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/digest.ts
-
-/** Hex sha256 of the parts, each length-prefixed so that no two part lists collide. */
-function digestOf(...parts) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
-    for (const part of parts) {
-        const bytes = Buffer.from(part, "utf8");
-        hash.update(`${bytes.length}:`).update(bytes);
-    }
-    return hash.digest("hex");
-}
-/** JSON with object keys sorted at every level: equal data, equal text. */
-function canonicalJson(value) {
-    return JSON.stringify(value, (_key, v) => {
-        if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
-            const record = v;
-            return Object.fromEntries(Object.keys(record)
-                .sort()
-                .map((k) => [k, record[k]]));
-        }
-        return v;
-    });
-}
-/** Digest of a file-like key: its sorted (path, content digest or absent) pairs. */
-function filesDigest(files) {
-    const parts = Object.keys(files)
-        .sort()
-        .flatMap((p) => [p, files[p] ?? "absent"]);
-    return digestOf("files", ...parts);
-}
-/** The first characters of a digest, for keys and tables. */
-function digest_short(digest, length = 12) {
-    return digest.slice(0, length);
-}
-
-;// CONCATENATED MODULE: ./src/keys/env.ts
-
-/** Variables that change what a build produces. Names ending in `_` are prefixes. */
-const BUILD_ENV = [
-    "CARGO_",
-    "CMAKE_",
-    "MATURIN_",
-    "PYO3_",
-    "SKBUILD_",
-    "SETUPTOOLS_",
-    "MESON_",
-    "RUSTFLAGS",
-    "RUSTC",
-    "RUSTDOCFLAGS",
-    "CC",
-    "CXX",
-    "CPP",
-    "FC",
-    "CFLAGS",
-    "CXXFLAGS",
-    "CPPFLAGS",
-    "FFLAGS",
-    "LDFLAGS",
-    "LDSHARED",
-    "AR",
-    "ARCHFLAGS",
-    "CUDAFLAGS",
-    "NVCC_PREPEND_FLAGS",
-    "MACOSX_DEPLOYMENT_TARGET",
-    "_PYTHON_HOST_PLATFORM",
-];
-/** Matches of the prefixes above that only affect logging, networking or where caches live. */
-const NOT_BUILD_ENV = ["CARGO_TERM_", "CARGO_HOME", "CARGO_HTTP_", "CARGO_NET_", "CARGO_REGISTR"];
-/** A name pattern: an exact name, or a prefix when it ends in `_` or `*`. */
-function matchesName(pattern, name) {
-    if (pattern.endsWith("*"))
-        return name.startsWith(pattern.slice(0, -1));
-    if (pattern.endsWith("_"))
-        return name.startsWith(pattern);
-    return name === pattern;
-}
-/**
- * One key per build-affecting variable that is set, plus every exactly named user variable
- * (recorded as unset when it is). Values are hashed, never kept.
- */
-function envKeys(env, extra) {
-    const keys = new Map();
-    for (const name of Object.keys(env).sort()) {
-        if (NOT_BUILD_ENV.some((p) => name.startsWith(p)))
-            continue;
-        if (BUILD_ENV.some((p) => matchesName(p, name)))
-            keys.set(name, envKey(name, env[name], "implicit"));
-    }
-    for (const pattern of extra) {
-        for (const name of Object.keys(env).filter((n) => matchesName(pattern, n))) {
-            keys.set(name, envKey(name, env[name], "input"));
-        }
-        if (!/[*_]$/.test(pattern) && !keys.has(pattern))
-            keys.set(pattern, envKey(pattern, undefined, "input"));
-    }
-    return [...keys.values()];
-}
-/** The key for one variable: its value's digest, unset kept apart from empty. */
-function envKey(name, value, source, group = "implicit") {
-    const digest = value === undefined ? digestOf("env", name, "unset") : digestOf("env", name, "set", value);
+async function borrowObserved(source, tree) {
+    const rooted = (rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+    const paths = Object.keys(source.files);
+    const digests = await tree.digest(paths.map(rooted));
     return {
-        id: `env:${name}`,
-        kind: "env",
-        source,
-        group,
-        digest,
-        detail: value === undefined ? "unset" : "set",
+        how: "borrowed",
+        tracedOn: source.tracedOn,
+        files: Object.fromEntries(paths.map((rel) => [rel, digests.get(rooted(rel)) ?? null])),
+        dirs: Object.fromEntries(Object.keys(source.dirs).map((rel) => [rel, dirDigest(tree, rooted(rel))])),
+        tools: [],
+        packages: {},
+        outside: {},
+        distributions: [],
     };
+}
+/**
+ * A set completed with the repository paths of an earlier one (digested in this tree): for a
+ * build that reused an earlier build's output and so did not read all the inputs of that work.
+ */
+async function completeObserved(observed, earlier, tree) {
+    const borrowed = await borrowObserved(earlier, tree);
+    return {
+        ...observed,
+        files: sortedMerge(borrowed.files, observed.files),
+        dirs: sortedMerge(borrowed.dirs, observed.dirs),
+    };
+}
+function sortedMerge(a, b) {
+    const merged = { ...a, ...b };
+    return Object.fromEntries(Object.keys(merged)
+        .sort()
+        .map((k) => [k, merged[k]]));
+}
+/** The observed repository files no key covers: what a user could add to `cache-keys`. */
+function unkeyedFiles(observed, keys) {
+    const covered = coveredPaths(keys);
+    return Object.entries(observed.files)
+        .filter(([rel, digest]) => digest !== null && !covered.has(rel))
+        .map(([rel]) => rel)
+        .sort();
 }
 
 ;// CONCATENATED MODULE: ./src/shared/probe.ts
@@ -4725,6 +4699,964 @@ function pyprojectKey(pyproject, exists) {
     return { ...key, group: "rebuild", files: { "pyproject.toml": exists ? key.digest : null } };
 }
 
+;// CONCATENATED MODULE: ./src/files/prune.ts
+
+/** Directory names that never hold build inputs, pruned at any depth. */
+const NEVER_INPUT_NAMES = new Set([
+    ".git",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    "__pycache__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "build",
+    "target",
+    "_skbuild",
+    "builddir",
+    ".eggs",
+    ".wheel-cache",
+]);
+/** Whether a directory name marks build output, caches or environments, never inputs. */
+function isNeverInputName(name) {
+    return NEVER_INPUT_NAMES.has(name) || name.endsWith(".egg-info") || name.startsWith(".mesonpy-");
+}
+/** The file whose presence makes a directory a virtual environment. */
+const VENV_MARKER = "pyvenv.cfg";
+/**
+ * A pruner for a tree whose project directory is `projectDir` and whose explicitly excluded
+ * directories (wheel output and such) are `excludeDirs`, all posix and relative to the root.
+ */
+function makePruner(projectDir, excludeDirs) {
+    const mayPrune = (dir) => !(dir === "" || dir === projectDir || projectDir.startsWith(`${dir}/`));
+    const excluded = new Set(excludeDirs.filter(mayPrune));
+    const isExcluded = (dir) => excluded.has(dir);
+    const isPruned = (dir) => {
+        if (!mayPrune(dir))
+            return false;
+        const name = external_node_path_namespaceObject.posix.basename(dir);
+        return NEVER_INPUT_NAMES.has(name) || name.endsWith(".egg-info") || excluded.has(dir);
+    };
+    // A name that is also a component of the project directory must not be pruned by name.
+    const projectNames = new Set(projectDir.split("/"));
+    const names = [...NEVER_INPUT_NAMES, "*.egg-info"].filter((name) => !projectNames.has(name));
+    const gitPatterns = [
+        ...names.map((name) => `${name}/`),
+        ...[...excluded].map((dir) => `/${dir.replace(/[\\*?[ ]/g, "\\$&")}/`),
+    ];
+    return { isPruned, isExcluded, mayPrune, gitPatterns };
+}
+/** Whether any ancestor directory of the root-relative `path` satisfies `test`. */
+function underDir(path, test) {
+    for (let end = path.indexOf("/"); end !== -1; end = path.indexOf("/", end + 1)) {
+        if (test(path.slice(0, end)))
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/shared/paths.ts
+
+/** True when `child` is `parent` or lies below it (both absolute). */
+function isInside(child, parent) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === "" || (rel.split((external_node_path_default()).sep)[0] !== ".." && !external_node_path_default().isAbsolute(rel));
+}
+/** A native relative path in posix form. */
+function toPosix(rel) {
+    return rel.split((external_node_path_default()).sep).join("/");
+}
+
+;// CONCATENATED MODULE: ./src/build/observe.ts
+
+
+
+
+
+
+
+
+
+/** System paths that say nothing about a wheel: kernel views, configuration, locales, caches. */
+const SYSTEM_NOISE = [
+    "/proc/",
+    "/sys/",
+    "/dev/",
+    "/run/",
+    "/etc/",
+    "/var/",
+    "/usr/share/locale/",
+    "/usr/lib/locale/",
+    "/usr/share/zoneinfo/",
+    "/usr/share/i18n/",
+];
+/**
+ * Turns a build's trace into the set recorded with its wheels. Repository files it read (or
+ * looked for and missed) and directories it listed are recorded with digests, unless the build
+ * wrote them, they sit in a directory it created, or in build output and caches (`target/`,
+ * `build/`). Outside the repository: Debian packages stand for the system files they own, Python
+ * distributions for their files, the interpreter's own files and the crates Cargo.lock pins are
+ * keyed already; any other file is recorded with its digest.
+ */
+async function observe(trace, context) {
+    const classify = classifier(trace, context);
+    const dpkg = await readDpkg();
+    const files = {};
+    const dirs = {};
+    const packages = {};
+    const outside = new Set();
+    const distributions = new Map();
+    const sites = new SiteIndex();
+    const rel = (abs) => projectRelative(context.tree, abs);
+    const reused = [];
+    for (const [file, found] of trace.opened) {
+        const where = classify(file);
+        if (where === "reused" && found)
+            reused.push(rel(file));
+        if (where === "repository")
+            files[rel(file)] = found ? "" : null;
+        else if (where === "outside" && found) {
+            const dist = sites.owner(file);
+            if (dist)
+                distributions.set(`${dist.site}\0${dist.distInfo}`, dist);
+            else if (!recordPackage(dpkg, file, packages))
+                outside.add(file);
+        }
+    }
+    for (const dir of trace.listed) {
+        if (classify(dir) === "repository")
+            dirs[rel(dir)] = dirDigest(context.tree, rootRel(context.tree, dir));
+    }
+    const tools = await recordTools(trace, context, classify, dpkg, packages);
+    await digestRepositoryFiles(files, context.tree);
+    const outsideDigests = await hashFiles([...outside]);
+    return {
+        observed: {
+            how: "traced",
+            tracedOn: context.platform,
+            files: sortedRecord(files),
+            dirs: sortedRecord(dirs),
+            tools,
+            packages: sortedRecord(packages),
+            outside: sortedRecord(Object.fromEntries([...outside].map((f) => [f, outsideDigests.get(f) ?? null]))),
+            distributions: [...distributions.values()].sort((a, b) => `${a.site}/${a.distInfo}` < `${b.site}/${b.distInfo}` ? -1 : 1),
+        },
+        changedDuringBuild: changedSince(files, context),
+        reused: reused.sort(),
+    };
+}
+/** Decides where a path the build touched belongs. */
+function classifier(trace, context) {
+    const { root } = context.tree;
+    const home = context.env.HOME || (0,external_node_os_namespaceObject.homedir)();
+    const cargoHome = context.env.CARGO_HOME || external_node_path_default().join(home, ".cargo");
+    const rustupHome = context.env.RUSTUP_HOME || external_node_path_default().join(home, ".rustup");
+    const keyedElsewhere = [
+        external_node_path_default().join(cargoHome, "registry"),
+        external_node_path_default().join(cargoHome, "git"),
+        external_node_path_default().join(rustupHome, "toolchains"),
+        external_node_path_default().join(home, ".cache"),
+    ];
+    // The user's git configuration only changes how git runs (a version from git is keyed apart).
+    const noise = [external_node_path_default().join(home, ".gitconfig"), external_node_path_default().join(home, ".config", "git")];
+    const listed = new Set(context.tree.files);
+    const own = (file) => trace.written.has(file) ||
+        trace.created.has(file) ||
+        context.own.some((dir) => isInside(file, dir)) ||
+        ancestors(file).some((dir) => trace.created.has(dir));
+    return (file) => {
+        if (own(file))
+            return "own";
+        if (SYSTEM_NOISE.some((prefix) => file.startsWith(prefix)) || file.includes("/gconv/")) {
+            return "noise";
+        }
+        if (noise.some((dir) => isInside(file, dir)))
+            return "noise";
+        if (isSitePackages(file))
+            return "outside";
+        if (context.pythonPrefixes.some((prefix) => isInside(file, prefix)))
+            return "keyed-elsewhere";
+        if (keyedElsewhere.some((dir) => isInside(file, dir)))
+            return "keyed-elsewhere";
+        if (!isInside(file, root))
+            return "outside";
+        const relative = rootRel(context.tree, file);
+        if (relative === ".git" || relative.startsWith(".git/"))
+            return "noise";
+        const parts = relative.split("/");
+        const inOutput = parts.slice(0, -1).some(isNeverInputName);
+        return inOutput && !listed.has(relative) ? "reused" : "repository";
+    };
+}
+function ancestors(file) {
+    const dirs = [];
+    for (let dir = external_node_path_default().dirname(file); dir !== external_node_path_default().dirname(dir); dir = external_node_path_default().dirname(dir)) {
+        dirs.push(dir);
+    }
+    return dirs;
+}
+function isSitePackages(file) {
+    return /\/(?:site|dist)-packages\//.test(file);
+}
+/** A Debian package owns the file: record the package's version instead of the file. */
+function recordPackage(dpkg, file, packages) {
+    const pkg = dpkg.owner(file);
+    const version = pkg ? dpkg.version(pkg) : undefined;
+    if (!pkg || !version)
+        return false;
+    packages[pkg] = version;
+    return true;
+}
+async function recordTools(trace, context, classify, dpkg, packages) {
+    const tools = [];
+    const toHash = [];
+    for (const [file, names] of [...trace.execs].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const where = classify(file);
+        if (where === "own" || where === "noise" || where === "reused")
+            continue;
+        const name = [...names].sort().find((n) => !n.includes("/") && which(n, context.env) === file);
+        const base = name ? { name, path: file } : { path: file };
+        if (recordPackage(dpkg, file, packages))
+            tools.push({ ...base, identity: `deb:${dpkg.owner(file)}` });
+        else if (where === "keyed-elsewhere")
+            tools.push({ ...base, identity: "keyed" });
+        else {
+            tools.push({ ...base, identity: "" });
+            toHash.push(file);
+        }
+    }
+    const digests = await hashFiles(toHash);
+    return tools.map((t) => t.identity === "" ? { ...t, identity: digests.get(t.path) ?? "absent" } : t);
+}
+/** Fills in the digests of the repository files the build read (absent ones stay null). */
+async function digestRepositoryFiles(files, tree) {
+    const present = Object.keys(files).filter((rel) => files[rel] !== null);
+    const rooted = present.map((rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel)));
+    const digests = await tree.digest(rooted);
+    present.forEach((rel, i) => {
+        files[rel] = digests.get(rooted[i]) ?? null;
+    });
+}
+/** Repository files the build read that changed after it started (edited during the build). */
+function changedSince(files, context) {
+    const { tree, startedMs } = context;
+    return Object.keys(files).filter((rel) => {
+        const info = (0,external_node_fs_namespaceObject.statSync)(external_node_path_default().join(tree.root, tree.projectDir, rel), { throwIfNoEntry: false });
+        return info !== undefined && Math.max(info.ctimeMs, info.mtimeMs) > startedMs;
+    });
+}
+function rootRel(tree, file) {
+    return toPosix(external_node_path_default().relative(tree.root, file));
+}
+function projectRelative(tree, file) {
+    return toPosix(external_node_path_default().relative(external_node_path_default().join(tree.root, tree.projectDir), file)) || ".";
+}
+function sortedRecord(record) {
+    return Object.fromEntries(Object.keys(record)
+        .sort()
+        .map((k) => [k, record[k]]));
+}
+/**
+ * Which distribution owns a file in a site-packages directory: the `*.dist-info` whose RECORD
+ * (or top_level.txt) names the file's top-level package or module. Each site is read once.
+ */
+class SiteIndex {
+    #sites = new Map();
+    owner(file) {
+        const match = /^(.*\/(?:site|dist)-packages)\/([^/]+)/.exec(file);
+        if (!match)
+            return undefined;
+        const [, site, top] = match;
+        if (top.endsWith(".dist-info"))
+            return { site, distInfo: top };
+        const owners = this.#index(site);
+        const distInfo = owners.get(top) ?? owners.get(top.replace(/\.[^.]*$/, ""));
+        return distInfo ? { site, distInfo } : undefined;
+    }
+    #index(site) {
+        let owners = this.#sites.get(site);
+        if (owners)
+            return owners;
+        owners = new Map();
+        for (const distInfo of listDir(site).filter((e) => e.endsWith(".dist-info"))) {
+            for (const top of topLevelNames(external_node_path_default().join(site, distInfo))) {
+                if (!owners.has(top))
+                    owners.set(top, distInfo);
+            }
+        }
+        this.#sites.set(site, owners);
+        return owners;
+    }
+}
+/** A directory's names; one that is gone (an isolated build's environment) has none. */
+function listDir(dir) {
+    try {
+        return (0,external_node_fs_namespaceObject.readdirSync)(dir);
+    }
+    catch (error) {
+        if (error.code === "ENOENT")
+            return [];
+        throw error;
+    }
+}
+/** The top-level names a distribution installs, from its RECORD (first path components). */
+function topLevelNames(distInfo) {
+    let record;
+    try {
+        record = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(distInfo, "RECORD"), "utf8");
+    }
+    catch (error) {
+        // A distribution without RECORD (installed by hand) owns nothing we can name.
+        if (error.code === "ENOENT")
+            return [];
+        throw error;
+    }
+    const names = new Set();
+    for (const line of record.split("\n")) {
+        const first = line.split(",")[0]?.split("/")[0];
+        if (first && !first.startsWith("..") && !first.endsWith(".dist-info")) {
+            names.add(first.replace(/\.py$/, ""));
+            names.add(first);
+        }
+    }
+    return [...names];
+}
+
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./src/build/trace.ts
+
+
+
+
+
+
+/** The system calls traced: file opens, program runs, and what creates or moves paths. */
+const SYSCALLS = "open,openat,openat2,creat,execve,execveat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat";
+/** The strace binary, or undefined where none can run (not Linux, or not on PATH). */
+function findStrace(env, platform = process.platform) {
+    return platform === "linux" ? which("strace", env) : undefined;
+}
+/**
+ * argv that runs `argv` under strace, writing one trace file per process into `traceDir`. Only
+ * the calls above stop the build (`--seccomp-bpf`), and `-y` prints the path behind every file
+ * descriptor, so relative paths resolve. strace exits with the build's status.
+ */
+function tracedArgv(strace, traceDir, argv) {
+    return [
+        strace,
+        "-ff",
+        "--seccomp-bpf",
+        "-qq",
+        "-y",
+        "-s",
+        "4096",
+        "-e",
+        `trace=${SYSCALLS}`,
+        "-e",
+        "signal=none",
+        "-o",
+        external_node_path_default().join(traceDir, "t"),
+        "--",
+        ...argv,
+    ];
+}
+/** Reads every trace file of a traced run. */
+async function readTrace(traceDir) {
+    const trace = {
+        opened: new Map(),
+        listed: new Set(),
+        written: new Set(),
+        created: new Set(),
+        execs: new Map(),
+    };
+    for (const name of (await (0,promises_namespaceObject.readdir)(traceDir)).sort()) {
+        const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(external_node_path_default().join(traceDir, name)) });
+        for await (const line of lines)
+            parseLine(line, trace);
+    }
+    return trace;
+}
+const STRING = String.raw `"((?:[^"\\]|\\.)*)"`;
+/** `AT_FDCWD</dir>` or `3</dir>`: a directory descriptor with the path -y printed. */
+const DIRFD = String.raw `(?:AT_FDCWD|-?\d+)(?:<((?:[^>\\]|\\.)*)>)?`;
+const OPEN = new RegExp(String.raw `^(open|creat)\(${STRING}, ?([^)]*?)\)\s+= (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`);
+const OPENAT = new RegExp(String.raw `^openat2?\(${DIRFD}, ${STRING}, ([^)]*?)\)\s+= (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`);
+const EXECVE = new RegExp(String.raw `^execve\(${STRING}, \[${STRING}`);
+const EXECVEAT = new RegExp(String.raw `^execveat\(${DIRFD}, ${STRING}, \[${STRING}`);
+const MKDIR = new RegExp(String.raw `^mkdir\(${STRING}, [^)]*\)\s+= 0`);
+const MKDIRAT = new RegExp(String.raw `^mkdirat\(${DIRFD}, ${STRING}, [^)]*\)\s+= 0`);
+const MOVED = new RegExp(String.raw `^(?:rename|link|symlink)\(${STRING}, ${STRING}\)\s+= 0`);
+const MOVEDAT = new RegExp(String.raw `^(?:renameat2?|linkat|symlinkat)\((?:${DIRFD}, )?${STRING}, ${DIRFD}, ${STRING}(?:, [^)]*)?\)\s+= 0`);
+const WRITE_FLAGS = /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC/;
+/** Adds what one line of a trace file says to `trace`; lines of other calls are ignored. */
+function parseLine(line, trace) {
+    const open = OPEN.exec(line);
+    if (open) {
+        const [, call, file, flags, , resolved, failed] = open;
+        const mode = call === "creat" ? "O_CREAT" : flags;
+        recordOpen(trace, unescapeC(file), mode, resolved, failed, undefined);
+        return;
+    }
+    const openat = OPENAT.exec(line);
+    if (openat) {
+        const [, dir, file, flags, , resolved, failed] = openat;
+        recordOpen(trace, unescapeC(file), flags, resolved, failed, dir);
+        return;
+    }
+    const exec = EXECVE.exec(line) ?? EXECVEAT.exec(line);
+    if (exec && /\s= 0$/.test(line)) {
+        const [file, argv0] = exec.length === 3 ? [exec[1], exec[2]] : [exec[2], exec[3]];
+        const target = absolute(unescapeC(file), exec.length === 4 ? exec[1] : undefined);
+        const names = trace.execs.get(target) ?? new Set();
+        names.add(unescapeC(argv0));
+        trace.execs.set(target, names);
+        return;
+    }
+    const mkdir = MKDIR.exec(line);
+    if (mkdir) {
+        trace.created.add(absolute(unescapeC(mkdir[1])));
+        return;
+    }
+    const mkdirat = MKDIRAT.exec(line);
+    if (mkdirat) {
+        trace.created.add(absolute(unescapeC(mkdirat[2]), mkdirat[1]));
+        return;
+    }
+    const moved = MOVED.exec(line);
+    if (moved) {
+        trace.written.add(absolute(unescapeC(moved[2])));
+        return;
+    }
+    const movedAt = MOVEDAT.exec(line);
+    if (movedAt)
+        trace.written.add(absolute(unescapeC(movedAt[4]), movedAt[3]));
+}
+function recordOpen(trace, file, flags, resolved, failed, dir) {
+    const target = resolved !== undefined ? unescapeC(resolved) : absolute(file, dir);
+    if (WRITE_FLAGS.test(flags)) {
+        if (!failed)
+            trace.written.add(target);
+    }
+    else if (flags.includes("O_DIRECTORY")) {
+        if (!failed)
+            trace.listed.add(target);
+    }
+    else if (!failed) {
+        trace.opened.set(target, true);
+    }
+    else if (failed.endsWith("ENOENT") && !trace.opened.has(target)) {
+        trace.opened.set(target, false);
+    }
+}
+/** A path made absolute against the directory a descriptor stood for (strace's -y). */
+function absolute(file, dir) {
+    if (external_node_path_default().isAbsolute(file) || dir === undefined)
+        return external_node_path_default().normalize(file);
+    return external_node_path_default().join(unescapeC(dir), file);
+}
+/** Undoes strace's C-style escapes (`\"`, `\\`, `\n`, `\t`, octal and `\x` bytes). */
+function unescapeC(text) {
+    if (!text.includes("\\"))
+        return text;
+    const bytes = [];
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c !== "\\") {
+            bytes.push(...Buffer.from(c, "utf8"));
+            continue;
+        }
+        const next = text[++i] ?? "";
+        const simple = { n: 10, t: 9, r: 13, v: 11, f: 12, a: 7, b: 8 };
+        if (next in simple)
+            bytes.push(simple[next]);
+        else if (next === "x") {
+            bytes.push(Number.parseInt(text.slice(i + 1, i + 3), 16));
+            i += 2;
+        }
+        else if (/[0-7]/.test(next)) {
+            const octal = /^[0-7]{1,3}/.exec(text.slice(i))[0];
+            bytes.push(Number.parseInt(octal, 8));
+            i += octal.length - 1;
+        }
+        else
+            bytes.push(...Buffer.from(next, "utf8"));
+    }
+    return Buffer.from(bytes).toString("utf8");
+}
+/** How long installing strace may take before the build goes on untraced. */
+const INSTALL_TIMEOUT_MS = 180_000;
+/**
+ * strace for tracing the build: found on PATH, or, where `install` allows (GitHub-hosted Linux
+ * runners, which have passwordless sudo and apt but no strace), installed within a time bound.
+ * Undefined, with a note saying why, where no tracer can run.
+ */
+async function ensureStrace(env, install) {
+    if (process.platform !== "linux") {
+        return {
+            note: `no tracer runs on ${process.platform}: hits are validated against the newest traced build of this project`,
+        };
+    }
+    const found = findStrace(env);
+    if (found)
+        return { strace: found };
+    if (!install)
+        return { note: "strace is not on PATH: the build runs untraced" };
+    const installed = await runBounded("sudo", ["-n", "apt-get", "install", "-y", "-q", "--no-install-recommends", "strace"], env, INSTALL_TIMEOUT_MS);
+    const strace = findStrace(env);
+    return strace
+        ? { strace }
+        : { note: `strace could not be installed (${installed}): the build runs untraced` };
+}
+/** Runs a command quietly within a time limit; says how it ended. */
+function runBounded(command, args, env, timeoutMs) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)(command, args, { env, timeout: timeoutMs, windowsHide: true }, (error) => {
+            if (!error)
+                resolve("done");
+            else if (error.killed)
+                resolve(`no answer within ${timeoutMs / 1000} s`);
+            else
+                resolve(`${command} exited with ${String(error.code ?? error.message)}`);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cache/entry-key.ts
+
+
+/** Bumped when the entry layout or the fingerprint's meaning changes: old entries stop matching. */
+const CACHE_VERSION = "v2";
+const MAX_KEY = 512;
+/**
+ * Entry keys: `<prefix>-v2-<name>.<dir digest>-<platform>-<python>[~<suffix>]-fp-<fingerprint>-<variant>`,
+ * and the same after `<prefix>-manifest-` for manifests. The user's suffix and the name are
+ * percent-encoded with `-` encoded too, so `-fp-` marks the fingerprint unambiguously and a
+ * prefix lookup for one slot never matches another slot's entries.
+ */
+function entryKeys(parts, fingerprint) {
+    const project = `${CACHE_VERSION}-${encode(parts.name || "project")}.${digest_short(digestOf(parts.projectDir), 8)}-`;
+    const suffix = parts.suffix ? `~${encode(parts.suffix)}` : "";
+    const slot = `${project}${parts.platform}-${parts.python}${suffix}-fp-`;
+    const fp = `${digest_short(fingerprint, 32)}-`;
+    const keys = {
+        wheels: (variant) => `${parts.prefix}-${slot}${fp}${variant}`,
+        manifest: (variant) => `${parts.prefix}-manifest-${slot}${fp}${variant}`,
+        wheelsPrefix: `${parts.prefix}-${slot}${fp}`,
+        fingerprintManifests: `${parts.prefix}-manifest-${slot}${fp}`,
+        slotManifests: `${parts.prefix}-manifest-${slot}`,
+        projectManifests: `${parts.prefix}-manifest-${project}`,
+    };
+    const longest = keys.manifest("x".repeat(VARIANT_LENGTH));
+    if (longest.length > MAX_KEY) {
+        throw new UserError(`the cache key would be ${longest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
+    }
+    return keys;
+}
+/** Characters of a variant's digest in its keys. */
+const VARIANT_LENGTH = 12;
+/** Percent-encodes a user-supplied part, `-` included. */
+function encode(part) {
+    return encodeURIComponent(part).replaceAll("-", "%2D");
+}
+
+;// CONCATENATED MODULE: ./src/files/git-run.ts
+
+
+const execFileAsync = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+const MAX_OUTPUT = 1024 * 1024 * 1024;
+/** Runs git in `cwd` (with `input` on its stdin, if given) and returns its stdout. */
+async function git(cwd, args, input) {
+    const options = { cwd, maxBuffer: MAX_OUTPUT, encoding: "utf8" };
+    const running = execFileAsync("git", args, options);
+    if (input === undefined)
+        return (await running).stdout;
+    let inputError;
+    running.child.stdin?.on("error", (error) => {
+        // Kept for after git exits: a failing git's own error (its exit status) tells more.
+        inputError = error;
+    });
+    running.child.stdin?.end(input);
+    const { stdout } = await running;
+    // git succeeded, but it may not have seen all of its input: its answer is incomplete.
+    if (inputError)
+        throw inputError;
+    return stdout;
+}
+
+;// CONCATENATED MODULE: ./src/files/git-index.ts
+
+/** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
+const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
+const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
+/**
+ * Decides, for the tracked regular files `paths` (root-relative), whether their index blob ids
+ * are also the blob ids of the bytes on disk (when git reports them unchanged). The index holds
+ * the id of the *cleaned* content, which equals the raw bytes' id only when git converts nothing:
+ * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`): a
+ *   SHA-256 repository's ids never equal `hashFile`'s;
+ * - `core.autocrlf` must be false: otherwise any text file may be converted;
+ * - a path must have no `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or
+ *   `working-tree-encoding` attribute other than unset (`git check-attr --all`, paths on stdin).
+ * Three git calls, run together.
+ */
+async function indexTrust(root, paths) {
+    if (paths.length === 0)
+        return { usable: false, converted: new Set() };
+    const [format, autocrlf, attributes] = await Promise.all([
+        git(root, ["rev-parse", "--show-object-format"]),
+        git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
+        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
+    ]);
+    const usable = format.trim() === "sha1" && FALSE_WORDS.has(autocrlf.trim().toLowerCase());
+    const converted = new Set();
+    // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
+    const fields = attributes.split("\0");
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+        if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
+            converted.add(fields[i]);
+    }
+    return { usable, converted };
+}
+
+;// CONCATENATED MODULE: ./src/files/git-files.ts
+
+
+
+
+
+
+const SUBMODULE = "160000";
+const SYMLINK = "120000";
+const REGULAR = new Set(["100644", "100755"]);
+const NO_TRUST = { usable: false, converted: new Set() };
+/** The git work tree root containing `dir` (absolute), or null when git is missing or `dir` is not in a work tree. */
+async function gitToplevel(dir) {
+    try {
+        return (0,external_node_path_namespaceObject.resolve)((await git(dir, ["rev-parse", "--show-toplevel"])).replace(/\n$/, ""));
+    }
+    catch (error) {
+        // git is not installed (ENOENT) or exited non-zero (not a work tree): there is no git root.
+        const code = error?.code;
+        if (code === "ENOENT" || typeof code === "number")
+            return null;
+        throw error;
+    }
+}
+/** Whether git ignores the root-relative `path` (itself or through a parent directory). */
+async function gitIgnores(root, path) {
+    try {
+        await git(root, ["check-ignore", "--quiet", "--", path]);
+        return true;
+    }
+    catch (error) {
+        // Exit status 1 is git's answer "not ignored"; anything else is a failure.
+        if (error?.code === 1)
+            return false;
+        throw error;
+    }
+}
+/**
+ * Lists the files of the work tree at `root` with git: tracked files that still exist and
+ * untracked files (not ignored ones unless `includeIgnored`). Submodules and nested repositories
+ * are skipped; symlinks (and skip-worktree entries) are kept when they resolve to a regular file.
+ * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
+ * directory named `build`. Three git calls run together: `ls-files --stage` (mode, blob id and
+ * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
+ * was written: lstat, and content for racily clean entries) and `ls-files --others`; with
+ * `useIndex`, `indexTrust`'s calls start as soon as the tracked files are known.
+ */
+async function gitFiles(root, pruner, includeIgnored, useIndex) {
+    const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
+    if (!includeIgnored)
+        others.push("--exclude-standard");
+    const staged = git(root, ["ls-files", "-z", "--stage", "-v"]).then(indexEntries);
+    const regular = (all) => all.filter(isRegular).map((entry) => entry.path);
+    const [entries, changes, untracked, trust] = await Promise.all([
+        staged,
+        git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
+        git(root, others),
+        useIndex ? staged.then((all) => indexTrust(root, regular(all))) : NO_TRUST,
+    ]);
+    const { gone, changed } = changedPaths(changes);
+    const tracked = new Set();
+    const indexIds = new Map();
+    const toCheck = [];
+    for (const entry of entries) {
+        const { tag, mode, path } = entry;
+        if (mode === SUBMODULE || gone.has(path) || tracked.has(path))
+            continue;
+        tracked.add(path);
+        if (mode === SYMLINK || tag === "S" || tag === "s" || entry.stage !== "0")
+            toCheck.push(path);
+        else if (trust.usable && isRegular(entry) && !changed.has(path) && !trust.converted.has(path))
+            indexIds.set(path, entry.id);
+    }
+    // Untracked entries ending in "/" are nested repositories.
+    const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
+    const venvs = new Set([...tracked, ...candidates]
+        .filter((p) => p === VENV_MARKER || p.endsWith(`/${VENV_MARKER}`))
+        .map((p) => p.slice(0, -VENV_MARKER.length - 1))
+        .filter(pruner.mayPrune));
+    const kept = candidates.filter((p) => !underDir(p, pruner.isPruned) && !underDir(p, (dir) => venvs.has(dir)));
+    const notFiles = new Set(nonFiles(root, toCheck.concat(kept)));
+    const files = [...tracked, ...kept].filter((p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded));
+    for (const path of indexIds.keys())
+        if (underDir(path, pruner.isExcluded))
+            indexIds.delete(path);
+    return { files, indexIds };
+}
+/**
+ * Splits `git diff-files -z --name-status` output: deleted paths (D: gone, or replaced by a
+ * directory) and every other reported path (modified, type change, intent-to-add, unmerged).
+ */
+function changedPaths(output) {
+    const fields = records(output);
+    const gone = new Set();
+    const changed = new Set();
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        (fields[i] === "D" ? gone : changed).add(fields[i + 1]);
+    }
+    return { gone, changed };
+}
+/** Parses `git ls-files -z --stage -v`: "<tag> <mode> <object> <stage>\t<path>\0" records. */
+function indexEntries(output) {
+    const entries = [];
+    for (let start = 0, end = output.indexOf("\0"); end !== -1; end = output.indexOf("\0", start)) {
+        const tab = output.indexOf("\t", start);
+        const [tag = "", mode = "", id = "", stage = ""] = output.slice(start, tab).split(" ");
+        entries.push({ tag, mode, id, stage, path: output.slice(tab + 1, end) });
+        start = end + 1;
+    }
+    return entries;
+}
+/** An entry git may vouch for: a cached (H) stage 0 regular file. */
+function isRegular(entry) {
+    return entry.tag === "H" && entry.stage === "0" && REGULAR.has(entry.mode);
+}
+function records(output) {
+    return output.split("\0").filter((record) => record !== "");
+}
+/**
+ * The paths that do not resolve to a regular file (symlinks to directories, dangling links).
+ * Synchronous stats: tens of thousands of untracked files take a fraction of what as many
+ * promise round trips would, and nothing else waits on the event loop meanwhile.
+ */
+function nonFiles(root, paths) {
+    return paths.filter((path) => !isFileSync((0,external_node_path_namespaceObject.join)(root, path)));
+}
+function isFileSync(absPath) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(absPath, { throwIfNoEntry: false })?.isFile() ?? false;
+    }
+    catch (error) {
+        // A dangling link, a loop or a path under a file is simply not a file.
+        if (isAbsentError(error))
+            return false;
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(298);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/files/walk.ts
+
+
+
+
+
+
+
+/**
+ * Lists the files under `root` (or its subdirectory `start`) by walking the file system: posix
+ * paths relative to `root`, unsorted. Directory symlinks are not descended; a symlink is listed when it resolves to a
+ * regular file. Pruned directories are skipped, and so is what `.gitignore` files at any level
+ * ignore, unless `includeIgnored`.
+ */
+async function walkFiles(root, pruner, includeIgnored, start = "") {
+    const files = [];
+    const visit = async (dir, inherited) => {
+        const entries = await walk_listDir(root, dir);
+        if (entries.some((e) => e.name === VENV_MARKER) && pruner.mayPrune(dir))
+            return;
+        const rules = includeIgnored ? inherited : await withGitignore(root, dir, inherited, entries);
+        const subdirs = [];
+        for (const entry of entries) {
+            if (entry.name === ".git")
+                continue;
+            const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+            if (entry.isDirectory()) {
+                const skip = pruner.isPruned(path) || (pruner.mayPrune(path) && isIgnored(rules, path, true));
+                if (!skip)
+                    subdirs.push(path);
+            }
+            else if (entry.isFile() || (entry.isSymbolicLink() && (await isFileTarget(root, path)))) {
+                if (!isIgnored(rules, path, false))
+                    files.push(path);
+            }
+        }
+        await Promise.all(subdirs.map((sub) => visit(sub, rules)));
+    };
+    await visit(start, []);
+    return files;
+}
+/** A directory's entries; one that cannot be read is a UserError naming it. */
+async function walk_listDir(root, dir) {
+    try {
+        return await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir), { withFileTypes: true });
+    }
+    catch (error) {
+        const shown = dir === "" ? root : dir;
+        throw new UserError(`cannot list ${shown}: ${describeFsError(error)}; make it readable, or move it out of the repository (its files could be build inputs)`);
+    }
+}
+async function withGitignore(root, dir, inherited, entries) {
+    if (!entries.some((e) => e.name === ".gitignore" && e.isFile()))
+        return inherited;
+    const text = (await readProjectFile((0,external_node_path_namespaceObject.join)(root, dir, ".gitignore"), (0,external_node_path_namespaceObject.join)(dir, ".gitignore"))) ?? "";
+    return [...inherited, { dir, matcher: ignore_default()({ ignorecase: false }).add(text) }];
+}
+/** gitignore precedence: the deepest `.gitignore` with a matching rule decides. */
+function isIgnored(rules, path, isDir) {
+    let ignored = false;
+    for (const { dir, matcher } of rules) {
+        const relative = dir === "" ? path : path.slice(dir.length + 1);
+        const result = matcher.test(isDir ? `${relative}/` : relative);
+        if (result.ignored)
+            ignored = true;
+        else if (result.unignored)
+            ignored = false;
+    }
+    return ignored;
+}
+/** Whether a symlink resolves to a regular file. */
+async function isFileTarget(root, path) {
+    try {
+        return (await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(root, path))).isFile();
+    }
+    catch (error) {
+        // A dangling link (or one removed meanwhile) is simply not a file.
+        if (isAbsentError(error))
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/files/listing.ts
+
+
+
+
+
+
+
+
+/**
+ * Finds the root of the repository holding `projectDir`: the git work tree root (`git rev-parse
+ * --show-toplevel`); without a usable git, the nearest ancestor holding `.git`, else the project
+ * directory itself. A project directory that does not exist is a UserError naming `display`.
+ */
+async function locateProject(projectDir, display = projectDir) {
+    const project = await projectRealpath(projectDir, display);
+    const gitRoot = await gitToplevel(project);
+    const root = gitRoot ?? (await dotGitAncestor(project)) ?? project;
+    return { projectDir: project, root, isGitRepo: gitRoot !== null };
+}
+/**
+ * Lists the candidate input files of the repository at `location`: `git ls-files` in a work tree
+ * and a directory walk otherwise; both prune never-input directories and honour `.gitignore`.
+ */
+async function openTree(location, options = {}) {
+    const { root, isGitRepo } = location;
+    const excluded = [];
+    for (const dir of options.exclude ?? []) {
+        const real = await existingRealpath(dir);
+        if (real !== null && isInside(real, root))
+            excluded.push(toPosix((0,external_node_path_namespaceObject.relative)(root, real)));
+    }
+    const projectDir = toPosix((0,external_node_path_namespaceObject.relative)(root, location.projectDir));
+    const pruner = makePruner(projectDir, excluded);
+    const includeIgnored = options.includeIgnored ?? false;
+    const useIndex = options.useIndex ?? true;
+    const listing = isGitRepo ? await gitFiles(root, pruner, includeIgnored, useIndex) : undefined;
+    let files = listing?.files ?? (await walkFiles(root, pruner, includeIgnored));
+    if (isGitRepo && projectDir !== "" && !includeIgnored && (await gitIgnores(root, projectDir))) {
+        // A project inside an ignored directory (a scratch copy in a repository): git lists none of
+        // its untracked files, so walk it, honouring the .gitignore files inside it.
+        const walked = await walkFiles(root, pruner, false, projectDir);
+        files = [...new Set([...files, ...walked])];
+    }
+    files.sort(); // plain UTF-16 code unit order
+    return new ListedTree(root, projectDir, isGitRepo, files, {
+        known: listing?.indexIds ?? new Map(),
+        hash: options.hasher ?? hashFiles,
+    });
+}
+class ListedTree {
+    root;
+    projectDir;
+    isGitRepo;
+    files;
+    /** Digests of the files that were hashed (git vouches for the others: `#sources.known`). */
+    #hashed = new Map();
+    #sources;
+    constructor(root, projectDir, isGitRepo, files, sources) {
+        this.root = root;
+        this.projectDir = projectDir;
+        this.isGitRepo = isGitRepo;
+        this.files = Object.freeze(files);
+        this.#sources = sources;
+    }
+    async digest(paths) {
+        const { known, hash } = this.#sources;
+        const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
+        if (toHash.length > 0) {
+            const digests = await hash(toHash.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path)));
+            for (const path of toHash)
+                this.#hashed.set(path, digests.get((0,external_node_path_namespaceObject.join)(this.root, path)) ?? null);
+        }
+        return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
+    }
+}
+async function projectRealpath(dir, display) {
+    const real = await existingRealpath(dir);
+    if (real === null || !(await (0,promises_namespaceObject.stat)(real)).isDirectory()) {
+        throw new UserError(`project directory ${display} does not exist or is not a directory`);
+    }
+    return real;
+}
+/** The real path of `path`, or null when it does not exist. */
+async function existingRealpath(path) {
+    try {
+        return await (0,promises_namespaceObject.realpath)(path);
+    }
+    catch (error) {
+        // A directory that does not exist holds no files: nothing to list or prune.
+        if (isAbsentError(error))
+            return null;
+        throw error;
+    }
+}
+async function dotGitAncestor(dir) {
+    for (let current = dir;; current = (0,external_node_path_namespaceObject.dirname)(current)) {
+        try {
+            await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(current, ".git"));
+            return current;
+        }
+        catch (error) {
+            // No `.git` here: try the parent.
+            if (!isAbsentError(error))
+                throw error;
+        }
+        if ((0,external_node_path_namespaceObject.dirname)(current) === current)
+            return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/files/expand.ts
 
 
@@ -4745,7 +5677,7 @@ function expandGlobs(tree, globs) {
         if (glob.negated)
             continue;
         const matched = [];
-        for (const file of filesUnder(tree.files, base)) {
+        for (const file of expand_filesUnder(tree.files, base)) {
             if (glob.matches(below(base, file)) && !exclusions.some((n) => excludes(n, file))) {
                 matched.push(toProject(tree.projectDir, file));
             }
@@ -4768,7 +5700,7 @@ function excludes({ glob, base }, file) {
     return glob.matches(path) || underDir(path, (dir) => glob.matches(dir));
 }
 /** The files under `base` ("" for all): a contiguous range of the sorted list. */
-function* filesUnder(files, base) {
+function* expand_filesUnder(files, base) {
     if (base === "") {
         yield* files;
         return;
@@ -4932,6 +5864,81 @@ function translate(source, fail) {
 }
 function classChar(c) {
     return /[\\\]^[-]/.test(c) ? `\\${c}` : c;
+}
+
+;// CONCATENATED MODULE: ./src/keys/env.ts
+
+/** Variables that change what a build produces. Names ending in `_` are prefixes. */
+const BUILD_ENV = [
+    "CARGO_",
+    "CMAKE_",
+    "MATURIN_",
+    "PYO3_",
+    "SKBUILD_",
+    "SETUPTOOLS_",
+    "MESON_",
+    "RUSTFLAGS",
+    "RUSTC",
+    "RUSTDOCFLAGS",
+    "CC",
+    "CXX",
+    "CPP",
+    "FC",
+    "CFLAGS",
+    "CXXFLAGS",
+    "CPPFLAGS",
+    "FFLAGS",
+    "LDFLAGS",
+    "LDSHARED",
+    "AR",
+    "ARCHFLAGS",
+    "CUDAFLAGS",
+    "NVCC_PREPEND_FLAGS",
+    "MACOSX_DEPLOYMENT_TARGET",
+    "_PYTHON_HOST_PLATFORM",
+];
+/** Matches of the prefixes above that only affect logging, networking or where caches live. */
+const NOT_BUILD_ENV = ["CARGO_TERM_", "CARGO_HOME", "CARGO_HTTP_", "CARGO_NET_", "CARGO_REGISTR"];
+/** A name pattern: an exact name, or a prefix when it ends in `_` or `*`. */
+function matchesName(pattern, name) {
+    if (pattern.endsWith("*"))
+        return name.startsWith(pattern.slice(0, -1));
+    if (pattern.endsWith("_"))
+        return name.startsWith(pattern);
+    return name === pattern;
+}
+/**
+ * One key per build-affecting variable that is set, plus every exactly named user variable
+ * (recorded as unset when it is). Values are hashed, never kept.
+ */
+function envKeys(env, extra) {
+    const keys = new Map();
+    for (const name of Object.keys(env).sort()) {
+        if (NOT_BUILD_ENV.some((p) => name.startsWith(p)))
+            continue;
+        if (BUILD_ENV.some((p) => matchesName(p, name)))
+            keys.set(name, envKey(name, env[name], "implicit"));
+    }
+    for (const pattern of extra) {
+        for (const name of Object.keys(env).filter((n) => matchesName(pattern, n))) {
+            keys.set(name, envKey(name, env[name], "input"));
+        }
+        if (!/[*_]$/.test(pattern) && !keys.has(pattern))
+            keys.set(pattern, envKey(pattern, undefined, "input"));
+    }
+    return [...keys.values()];
+}
+/** The key for one variable: its value's digest, unset kept apart from empty. */
+function envKey(name, value, source, group = "implicit") {
+    const digest = value === undefined ? digestOf("env", name, "unset") : digestOf("env", name, "set", value);
+    return {
+        id: `env:${name}`,
+        kind: "env",
+        source,
+        group,
+        digest,
+        detail: value === undefined ? "unset" : "set",
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/keys/git.ts
@@ -5106,6 +6113,229 @@ function matchedFiles(entries, tree, origin) {
         return listed.has(rooted);
     });
     return [...new Set([...literal, ...[...expandGlobs(tree, globs).values()].flat()])].sort();
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/redigest.ts
+
+
+
+/**
+ * The manifest as the files are after a build: the tree listed once more and the file keys
+ * resolved again, so that files the build modified, removed or added where a glob reaches are
+ * seen. Nothing else runs again: no project reads, no inference, no probes; keys of other kinds
+ * keep their digests.
+ */
+async function redigest(fp) {
+    const { request } = fp;
+    const tree = await openTree(request.location, {
+        exclude: request.exclude,
+        includeIgnored: request.includeIgnored,
+    });
+    const fileSpecs = fp.specs.filter((spec) => spec.entry.kind === "file");
+    const again = await resolveSpecs(fileSpecs, tree, request.env);
+    const now = new Map(again.keys.map((key) => [key.id, key]));
+    const keys = fp.manifest.keys.map((key) => (key.files && now.get(key.id)) || key);
+    return { ...fp.manifest, ...makeManifest(fp.manifest.project, keys) };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/build-step.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Runs the build (under a tracer where one runs), records its wheels and what it read in the
+ * manifest, re-digests what the fingerprint covers to see what the build itself changed, and
+ * saves the entry under a variant key of its own, unless an input changed while it ran (the
+ * wheels might then match neither the fingerprint nor the observed set).
+ */
+async function buildWheels(deps, config, { fp, command }, keys, miss) {
+    const tracer = config.trace ? await ensureStrace(config.env, config.installTracer) : {};
+    const traceDir = external_node_path_default().join(deps.stagingDir, "trace");
+    if (tracer.strace)
+        await resetDir(traceDir);
+    deps.progress({
+        kind: "build",
+        previous: miss.previous?.manifest,
+        changed: miss.changed,
+        verifyProblem: miss.verifyProblem,
+        observedChanges: miss.observedChanges,
+        argv: command.argv,
+        traced: tracer.strace !== undefined,
+    });
+    const dir = fp.request.project.dir;
+    const spawned = tracer.strace
+        ? tracedArgv(tracer.strace, traceDir, [
+            resolveProgram(command.argv, dir, config.env),
+            ...command.argv.slice(1),
+        ])
+        : command.argv;
+    const before = await snapshotWheels(config.wheelDir);
+    const started = Date.now();
+    const produced = await runBuild(command.argv, spawned, dir, config.env, config.wheelDir, before);
+    const buildSeconds = (Date.now() - started) / 1000;
+    const paths = produced.map((name) => external_node_path_default().join(config.wheelDir, name));
+    const records = await Promise.all(paths.map(wheelRecord));
+    const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
+    const buildChanges = diffManifests(fp.manifest, await redigest(fp));
+    const observation = tracer.strace
+        ? await observe(await readTrace(traceDir), {
+            tree: fp.tree,
+            pythonPrefixes: fp.python?.prefixes ?? [],
+            own: [config.wheelDir, deps.stagingDir],
+            env: config.env,
+            platform: platformId(),
+            startedMs: started,
+        })
+        : await borrow(deps, keys, fp);
+    const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);
+    const observed = completed.observed;
+    const variant = variantOf(miss.supersedes);
+    const cacheKey = keys.wheels(variant);
+    const manifest = {
+        ...fp.manifest,
+        wheels: records,
+        build: { seconds: buildSeconds, command: command.keyed },
+        createdAt: new Date().toISOString(),
+        wheelsKey: cacheKey,
+        observed,
+    };
+    const stale = unreadChanges(observation, miss);
+    const save = stale.length > 0
+        ? { status: "skipped", why: { kind: "reused-stale", files: stale } }
+        : await saveUnlessChanged(deps, config, keys, variant, manifest, paths, [
+            ...changedInputs(buildChanges),
+            ...(observation?.changedDuringBuild ?? []),
+        ]);
+    return {
+        manifest,
+        cacheKey,
+        wheels,
+        buildSeconds,
+        buildChanges,
+        save,
+        warnings: [...completed.warnings, ...(save.status === "failed" ? [save.warning] : [])],
+        validation: observed?.how ?? "none",
+        tracedOn: observed?.tracedOn,
+        unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
+        traceNote: tracer.note,
+    };
+}
+/**
+ * The variant key of a build: `0` for the first build of a fingerprint; a build that replaces a
+ * rejected or damaged one (entries are immutable) gets a name derived from that one's key, the
+ * same in every job that replaces it, so that concurrent jobs still save once.
+ */
+function variantOf(supersedes) {
+    return supersedes ? digest_short(digestOf("supersedes", supersedes), VARIANT_LENGTH) : "0";
+}
+/**
+ * Files that changed since the cached build but that this build did not read, while it reused an
+ * earlier build's output: an incremental build that missed a change (setuptools does not
+ * recompile for a changed header), so its wheels may be stale.
+ */
+function unreadChanges(observation, miss) {
+    if (!observation || observation.reused.length === 0)
+        return [];
+    const changed = [
+        ...miss.changed.flatMap((c) => (c.files ? [...c.files.modified, ...c.files.added] : [])),
+        ...miss.observedChanges.filter((c) => c.kind === "file").map((c) => c.what),
+    ];
+    const read = observation.observed.files;
+    return [...new Set(changed)].filter((file) => !(file in read)).sort();
+}
+/**
+ * A build that reused an earlier build's output (an incremental build in a tree that kept
+ * `build/` or `target/`) did not read all the inputs of that work: its record is completed with
+ * what the previous traced build of this slot read, and the user hears how to get a full one.
+ */
+async function completeReused(observation, earlier, fp) {
+    if (!observation || observation.reused.length === 0)
+        return { observed: observation?.observed, warnings: [] };
+    const dirs = [...new Set(observation.reused.map((f) => f.split("/").slice(0, -1).join("/")))];
+    const what = `the build reused ${observation.reused.length} files an earlier build left (in ${dirs.slice(0, 3).join(", ")}${dirs.length > 3 ? ", ..." : ""}), so its trace misses the inputs of that work`;
+    if (earlier?.how === "traced") {
+        return {
+            observed: await completeObserved(observation.observed, earlier, fp.tree),
+            warnings: [`${what}; the files the previous traced build read are recorded too`],
+        };
+    }
+    return {
+        observed: observation.observed,
+        warnings: [`${what}; remove that output (or build in a fresh checkout) for a complete record`],
+    };
+}
+/**
+ * Where no tracer runs: the repository paths the newest traced build of this project read (on
+ * any platform), digested in this tree. Nothing when no such build is known.
+ */
+async function borrow(deps, keys, fp) {
+    const dir = external_node_path_default().join(deps.stagingDir, "manifest");
+    const lookup = await restoreManifest(deps, dir, `${keys.projectManifests}~newest`, [
+        keys.projectManifests,
+    ]);
+    const source = lookup.found?.key.startsWith(keys.projectManifests)
+        ? lookup.found.manifest.observed
+        : undefined;
+    if (!source)
+        return undefined;
+    return { observed: await borrowObserved(source, fp.tree), changedDuringBuild: [], reused: [] };
+}
+async function saveUnlessChanged(deps, config, keys, variant, manifest, wheels, changed) {
+    if (!config.save)
+        return { status: "skipped", why: config.saveOff ?? { kind: "input", flag: "--no-save" } };
+    if (changed.length > 0) {
+        return { status: "skipped", why: { kind: "inputs-changed", files: [...new Set(changed)] } };
+    }
+    const entry = { wheels: keys.wheels(variant), manifest: keys.manifest(variant) };
+    return saveEntries(deps, entry, manifest, wheels);
+}
+/**
+ * Covered files that existed before the build and were modified or removed while it ran (an edit
+ * during the build, or a build that rewrites its own sources). Files the build only added
+ * (generated sources) do not matter: the next fresh checkout will not have them either.
+ */
+function changedInputs(changes) {
+    return changes.flatMap((change) => change.files ? [...change.files.modified, ...change.files.removed] : [change.id]);
+}
+
+;// CONCATENATED MODULE: ./src/build/command.ts
+
+
+
+/**
+ * The command that builds the project's wheels into `wheelDir`, run from the project directory:
+ * the user's, or a default by backend and what is on PATH — `uv build` when uv is there, then
+ * `maturin build` for maturin projects, then `python -m build`, then `pip wheel`.
+ */
+function chooseBuildCommand(given, backend, python, info, projectDir, wheelDir, env) {
+    const out = toPosix(external_node_path_default().relative(projectDir, wheelDir)) || ".";
+    const keyed = (argv) => argv.map((a) => (a === python ? "<python>" : a));
+    if (given)
+        return { argv: given, keyed: keyed(given), origin: "input" };
+    const pick = (argv, origin) => ({
+        argv,
+        keyed: keyed(argv),
+        origin,
+    });
+    if (which("uv", env)) {
+        return pick(["uv", "build", "--wheel", "--python", python, "--out-dir", out, "."], "uv is on PATH");
+    }
+    if (backend.name === "maturin" && which("maturin", env)) {
+        return pick(["maturin", "build", "--release", "--interpreter", python, "--out", out], "maturin project, maturin on PATH");
+    }
+    if (info?.hasBuildModule) {
+        return pick([python, "-m", "build", "--wheel", "--outdir", out, "."], "python -m build is installed");
+    }
+    return pick([python, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", out, "."], "pip fallback");
 }
 
 ;// CONCATENATED MODULE: ./src/project/declared.ts
@@ -5647,37 +6877,6 @@ function capLine(items, noun = "") {
     return shown.join(", ") + (more > 0 ? ` and ${more} more${noun ? ` ${noun}` : ""}` : "");
 }
 
-;// CONCATENATED MODULE: ./src/fingerprint/manifest.ts
-
-const MANIFEST_SCHEMA = 1;
-/** The fingerprint: a digest over every key's id and digest, in id order. */
-function fingerprintOf(keys) {
-    const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return digestOf("wheel-cache-fingerprint", String(MANIFEST_SCHEMA), ...sorted.flatMap((k) => [k.id, k.digest]));
-}
-function makeManifest(project, keys) {
-    return { schema: MANIFEST_SCHEMA, fingerprint: fingerprintOf(keys), project, keys };
-}
-/** Parses a stored manifest; undefined when it is not one this version understands. */
-function parseManifest(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        // Not JSON: a corrupted entry, treated as having no manifest.
-        return undefined;
-    }
-    const m = value;
-    if (!m ||
-        m.schema !== MANIFEST_SCHEMA ||
-        typeof m.fingerprint !== "string" ||
-        !Array.isArray(m.keys)) {
-        return undefined;
-    }
-    return m;
-}
-
 ;// CONCATENATED MODULE: ./src/fingerprint/index.ts
 
 
@@ -5793,1208 +6992,20 @@ async function prepare(config, exclude = []) {
     return { fp: sealFingerprint(inputs, command.keyed), command };
 }
 
-;// CONCATENATED MODULE: ./src/cache/breaker.ts
-const SKIPPED = "skipped: the cache service failed earlier in this run";
-/**
- * Stops calling a cache that has already failed in this run: a service that is down or stopped
- * answering would otherwise cost every later call its own retries and deadline.
- */
-function withBreaker(backend) {
-    let down = false;
-    return {
-        kind: backend.kind,
-        discard: backend.discard?.bind(backend),
-        async restore(request) {
-            if (down)
-                return { status: "unavailable", warning: `cache restore of ${request.key} ${SKIPPED}` };
-            const result = await backend.restore(request);
-            down = result.status === "unavailable";
-            return result;
-        },
-        async save(request) {
-            if (down)
-                return { status: "failed", warning: `cache save of ${request.key} ${SKIPPED}` };
-            const result = await backend.save(request);
-            down = result.status === "failed";
-            return result;
-        },
+;// CONCATENATED MODULE: ./src/pipeline/slot.ts
+
+
+/** The entry keys of a run's slot: project, platform, Python, suffix and fingerprint. */
+function slotKeys(config, { fp }) {
+    const slot = {
+        prefix: config.keyPrefix,
+        name: fp.name,
+        projectDir: fp.manifest.project,
+        platform: platformId(),
+        python: fp.python?.tag ?? "python",
+        suffix: config.keySuffix,
     };
-}
-
-;// CONCATENATED MODULE: ./src/build/run.ts
-
-
-
-
-
-
-
-
-
-async function snapshotWheels(dir) {
-    const names = await wheelNames(dir);
-    const entries = await Promise.all(names.map(async (name) => {
-        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, name), { bigint: true });
-        return [name, `${info.size}:${info.mtimeNs}`];
-    }));
-    return new Map(entries);
-}
-/**
- * Runs the build command (`argv`, spawned as `spawned`: under a tracer, or as it is) without a
- * shell in the project directory, its output streamed to ours
- * (stderr, so the CLI's --json stdout stays clean), and returns the wheels it produced: the
- * `.whl` files in `wheelDir` that are new or rewritten since `before`.
- */
-async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
-    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
-    if (argv.length === 0)
-        throw new UserError("the build command is empty");
-    const [command, ...args] = spawned;
-    const exit = await spawnBuild(command, args, argv, cwd, env);
-    if (exit.signal)
-        throw new UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
-    if (exit.code !== 0)
-        throw new UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
-    const after = await snapshotWheels(wheelDir);
-    const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
-    if (produced.length === 0) {
-        throw new UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
-    }
-    return produced.sort();
-}
-/**
- * The program of a build command as a path, found the way spawning it would find it (PATH for a
- * bare name, the project directory for a relative path): a tracer runs it by that path, and a
- * program that is missing or not a file is the same one-line error as without a tracer.
- */
-function resolveProgram(argv, cwd, env) {
-    const [command] = argv;
-    if (!command)
-        throw new UserError("the build command is empty");
-    const candidate = /[\\/]/.test(command) ? external_node_path_default().resolve(cwd, command) : which(command, env);
-    const info = candidate ? (0,external_node_fs_namespaceObject.statSync)(candidate, { throwIfNoEntry: false }) : undefined;
-    if (!candidate || !info) {
-        throw new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
-    }
-    if (!info.isFile()) {
-        throw new UserError(`cannot run the build command ${joinCommand(argv)}: ${command} is not a file`);
-    }
-    return candidate;
-}
-/** Runs the build without a shell, its stdout sent to our stderr; resolves when it ends. */
-function spawnBuild(command, args, argv, cwd, env) {
-    return new Promise((resolve, reject) => {
-        const stdio = ["ignore", process.stderr, "inherit"];
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true });
-        child.on("error", (error) => {
-            reject(error.code === "ENOENT"
-                ? new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
-                : new UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`));
-        });
-        child.on("close", (code, signal) => resolve({ code, signal }));
-    });
-}
-/** Name, size and sha256 of a wheel file, streamed. */
-async function wheelRecord(file) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
-    let size = 0;
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file)) {
-        hash.update(chunk);
-        size += chunk.length;
-    }
-    return { name: external_node_path_default().basename(file), size, sha256: hash.digest("hex") };
-}
-async function wheelNames(dir) {
-    let entries;
-    try {
-        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-    }
-    catch (error) {
-        // A wheel directory that does not exist yet holds no wheels.
-        if (error.code === "ENOENT")
-            return [];
-        throw new UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
-    }
-    return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
-}
-
-;// CONCATENATED MODULE: ./src/cache/entry.ts
-
-
-
-
-/**
- * A cache entry on disk: `manifest.json` and, for the wheels entry, `wheels/*.whl`. The same
- * layout is saved and restored by both backends.
- */
-const MANIFEST = "manifest.json";
-const WHEELS = "wheels";
-/** Empties `dir` (restores extract into it, so nothing stale may be there). */
-async function resetDir(dir) {
-    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-}
-/** Writes an entry: the manifest, and copies of the wheels when given. */
-async function writeEntry(dir, manifest, wheelPaths = []) {
-    await resetDir(dir);
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-    if (wheelPaths.length === 0)
-        return;
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, WHEELS));
-    for (const wheel of wheelPaths)
-        await (0,promises_namespaceObject.copyFile)(wheel, external_node_path_default().join(dir, WHEELS, external_node_path_default().basename(wheel)));
-}
-/** The manifest of a restored entry, or undefined when it is missing or not valid. */
-async function readEntryManifest(dir) {
-    // A missing manifest file means a damaged entry: the caller treats it as having none.
-    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, MANIFEST), "utf8").catch(() => undefined);
-    return text === undefined ? undefined : parseManifest(text);
-}
-/**
- * Checks a restored wheels entry: its own manifest must be readable and record the fingerprint
- * of `manifest` (the manifest entry that led here), and each wheel must match the sha256 that
- * manifest records. Returns the problem in one line, or undefined when the entry is sound.
- */
-async function verifyEntry(dir, manifest) {
-    const own = await readEntryManifest(dir);
-    if (!own)
-        return "the cached entry has no readable manifest";
-    if (own.fingerprint !== manifest.fingerprint)
-        return "the cached entry was built for another fingerprint";
-    if (!manifest.wheels || manifest.wheels.length === 0)
-        return "the cached entry lists no wheels";
-    for (const wheel of manifest.wheels) {
-        const file = external_node_path_default().join(dir, WHEELS, wheel.name);
-        // A wheel that cannot be read is as bad as one that does not match.
-        const actual = await wheelRecord(file).catch(() => undefined);
-        if (!actual)
-            return `the cached wheel ${wheel.name} is missing`;
-        if (actual.sha256 !== wheel.sha256 || actual.size !== wheel.size) {
-            return `the cached wheel ${wheel.name} does not match its recorded sha256`;
-        }
-    }
-    return undefined;
-}
-/** Copies a verified entry's wheels into the wheel directory; returns their paths there. */
-async function installWheels(dir, manifest, wheelDir) {
-    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
-    const paths = [];
-    for (const wheel of manifest.wheels ?? []) {
-        const target = external_node_path_default().join(wheelDir, wheel.name);
-        await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(dir, WHEELS, wheel.name), target);
-        paths.push(target);
-    }
-    return paths;
-}
-
-;// CONCATENATED MODULE: ./src/cache/entry-key.ts
-
-
-/** Bumped when the entry layout or the fingerprint's meaning changes: old entries stop matching. */
-const CACHE_VERSION = "v2";
-const MAX_KEY = 512;
-/**
- * Entry keys: `<prefix>-v2-<name>.<dir digest>-<platform>-<python>[~<suffix>]-fp-<fingerprint>-<variant>`,
- * and the same after `<prefix>-manifest-` for manifests. The user's suffix and the name are
- * percent-encoded with `-` encoded too, so `-fp-` marks the fingerprint unambiguously and a
- * prefix lookup for one slot never matches another slot's entries.
- */
-function entryKeys(parts, fingerprint) {
-    const project = `${CACHE_VERSION}-${encode(parts.name || "project")}.${digest_short(digestOf(parts.projectDir), 8)}-`;
-    const suffix = parts.suffix ? `~${encode(parts.suffix)}` : "";
-    const slot = `${project}${parts.platform}-${parts.python}${suffix}-fp-`;
-    const fp = `${digest_short(fingerprint, 32)}-`;
-    const keys = {
-        wheels: (variant) => `${parts.prefix}-${slot}${fp}${variant}`,
-        manifest: (variant) => `${parts.prefix}-manifest-${slot}${fp}${variant}`,
-        wheelsPrefix: `${parts.prefix}-${slot}${fp}`,
-        fingerprintManifests: `${parts.prefix}-manifest-${slot}${fp}`,
-        slotManifests: `${parts.prefix}-manifest-${slot}`,
-        projectManifests: `${parts.prefix}-manifest-${project}`,
-    };
-    const longest = keys.manifest("x".repeat(VARIANT_LENGTH));
-    if (longest.length > MAX_KEY) {
-        throw new UserError(`the cache key would be ${longest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
-    }
-    return keys;
-}
-/** Characters of a variant's digest in its keys. */
-const VARIANT_LENGTH = 12;
-/** Percent-encodes a user-supplied part, `-` included. */
-function encode(part) {
-    return encodeURIComponent(part).replaceAll("-", "%2D");
-}
-
-;// CONCATENATED MODULE: ./src/cache/store.ts
-
-
-/**
- * Restores a manifest entry (exact `key`, or the newest under `restoreKeys`) into `dir` and reads
- * it; cache trouble comes back as a warning and no manifest.
- */
-async function restoreManifest(deps, dir, key, restoreKeys) {
-    await resetDir(dir);
-    const restored = await deps.cache.restore({ dir, key, restoreKeys });
-    if (restored.status === "unavailable")
-        return { warning: restored.warning };
-    if (restored.status !== "hit")
-        return {};
-    const manifest = await readEntryManifest(dir);
-    return manifest
-        ? { found: { key: restored.matchedKey, manifest } }
-        : { damaged: restored.matchedKey };
-}
-/** Saves the wheels entry (wheels and manifest), then the small manifest entry beside it. */
-async function saveEntries(deps, keys, manifest, wheels) {
-    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
-    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
-    await writeEntry(entryDir, manifest, wheels);
-    const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
-    if (saved.status === "failed") {
-        return { status: "failed", warning: saved.warning, wheelsSaved: false };
-    }
-    // Wheels another job already cached come with that job's manifest, which it may still be
-    // uploading: saving ours too would race it and report a failure that is not one.
-    if (saved.status === "exists")
-        return { status: "exists" };
-    await writeEntry(manifestDir, manifest);
-    const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
-    if (manifestSaved.status === "failed") {
-        return { status: "failed", warning: manifestSaved.warning, wheelsSaved: true };
-    }
-    return { status: saved.status };
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/diff.ts
-/** The keys that differ between a previous and a current manifest, in id order. */
-function diffManifests(previous, current) {
-    const before = new Map(previous.keys.map((k) => [k.id, k]));
-    const after = new Map(current.keys.map((k) => [k.id, k]));
-    const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
-    const changes = [];
-    for (const id of ids) {
-        const old = before.get(id);
-        const now = after.get(id);
-        if (old && now && old.digest === now.digest)
-            continue;
-        const status = !old ? "added" : !now ? "removed" : "changed";
-        const key = (now ?? old);
-        const files = old?.files || now?.files ? diffFiles(old?.files ?? {}, now?.files ?? {}) : undefined;
-        changes.push({ id, status, group: key.group, files, before: old?.detail, after: now?.detail });
-    }
-    return changes;
-}
-function diffFiles(old, now) {
-    const changes = { added: [], modified: [], removed: [] };
-    for (const path of [...new Set([...Object.keys(old), ...Object.keys(now)])].sort()) {
-        const a = old[path] ?? null;
-        const b = now[path] ?? null;
-        if (a === b)
-            continue;
-        if (a === null)
-            changes.added.push(path);
-        else if (b === null)
-            changes.removed.push(path);
-        else
-            changes.modified.push(path);
-    }
-    return changes;
-}
-
-;// CONCATENATED MODULE: ./src/files/dpkg.ts
-
-
-const ADMIN = "/var/lib/dpkg";
-/** Directories that merged-/usr systems (Debian 12, Ubuntu) make symlinks into /usr. */
-const MERGED = ["/bin/", "/sbin/", "/lib/", "/lib32/", "/lib64/", "/libx32/"];
-/** The installed packages' versions, from `status` alone: what validating a hit needs. */
-async function readDpkgVersions(admin = ADMIN) {
-    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(admin, "status"), "utf8").catch(() => "");
-    const versions = new Map();
-    for (const stanza of text.split(/\n\n+/)) {
-        const field = (name) => new RegExp(`^${name}: (.*)$`, "m").exec(stanza)?.[1]?.trim();
-        const pkg = field("Package");
-        const version = field("Version");
-        if (!pkg || !version || !/ installed$/.test(field("Status") ?? ""))
-            continue;
-        versions.set(pkg, version);
-        const arch = field("Architecture");
-        if (arch)
-            versions.set(`${pkg}:${arch}`, version);
-    }
-    return versions;
-}
-/**
- * The owners of files too, from every `info/*.list` (a few hundred milliseconds): what recording
- * a traced build needs. Machines without dpkg get an empty database.
- */
-async function readDpkg(admin = ADMIN) {
-    const versions = await readDpkgVersions(admin);
-    const owners = new Map();
-    const info = external_node_path_default().join(admin, "info");
-    const lists = (await (0,promises_namespaceObject.readdir)(info).catch(() => [])).filter((n) => n.endsWith(".list"));
-    for (const list of lists) {
-        const pkg = list.slice(0, -".list".length);
-        const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(info, list), "utf8").catch(() => "");
-        for (const file of text.split("\n")) {
-            if (!file)
-                continue;
-            owners.set(file, pkg);
-            if (MERGED.some((dir) => file.startsWith(dir)))
-                owners.set(`/usr${file}`, pkg);
-        }
-    }
-    return {
-        owner: (file) => owners.get(file),
-        version: (pkg) => versions.get(pkg),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/observed.ts
-
-
-
-
-
-
-/**
- * Checks an observed set against the tree and the machine now: every file and directory the
- * build read in the repository (those the keys cover are equal already, the fingerprint being
- * equal), and, for a set traced on this platform, the programs, packages, distributions and
- * other files it used. Returns the differences, most telling first; empty when the set holds.
- */
-async function validateObserved(observed, context) {
-    const changes = [...(await repositoryChanges(observed, context))];
-    if (observed.how === "traced" && observed.tracedOn === context.platform) {
-        changes.push(...(await toolChanges(observed, context.env)));
-        changes.push(...(await packageChanges(observed)));
-        changes.push(...distributionChanges(observed));
-        changes.push(...(await outsideChanges(observed)));
-    }
-    return changes;
-}
-async function repositoryChanges(observed, { tree, keys }) {
-    const covered = coveredPaths(keys);
-    const rooted = (rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
-    const paths = Object.keys(observed.files).filter((rel) => !covered.has(rel));
-    const digests = await tree.digest(paths.map(rooted));
-    const changes = [];
-    for (const rel of paths) {
-        const now = digests.get(rooted(rel)) ?? null;
-        const was = observed.files[rel] ?? null;
-        if (now !== was)
-            changes.push({ kind: "file", what: rel, before: state(was), after: state(now) });
-    }
-    for (const [rel, was] of Object.entries(observed.dirs)) {
-        const now = dirDigest(tree, rooted(rel));
-        if (now !== was)
-            changes.push({ kind: "dir", what: rel, before: "listed", after: "other entries" });
-    }
-    return changes;
-}
-function state(digest) {
-    return digest === null ? "absent" : digest.slice(0, 12);
-}
-/** Project-relative paths the keys cover (present or absent). */
-function coveredPaths(keys) {
-    return new Set(keys.flatMap((k) => Object.keys(k.files ?? {})));
-}
-/**
- * The digest of a directory's input entries: the names of the tree's files and directories
- * directly in it (root-relative `dir`, "" for the root). Ignored and never-input entries (build
- * output, virtual environments) are not in the tree, so a build's own output never counts.
- */
-function dirDigest(tree, dir) {
-    const prefix = dir === "" || dir === "." ? "" : `${dir}/`;
-    const names = new Set();
-    for (const file of observed_filesUnder(tree.files, prefix)) {
-        names.add(file.slice(prefix.length).split("/")[0]);
-    }
-    return digestOf("dir", ...[...names].sort());
-}
-function* observed_filesUnder(files, prefix) {
-    if (prefix === "") {
-        yield* files;
-        return;
-    }
-    let low = 0;
-    let high = files.length;
-    while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (files[mid] < prefix)
-            low = mid + 1;
-        else
-            high = mid;
-    }
-    for (let i = low; i < files.length && files[i].startsWith(prefix); i++)
-        yield files[i];
-}
-/**
- * Programs found on PATH must be found at the same path (a compiler swapped in earlier on PATH is
- * another compiler); programs identified by their bytes must have the same bytes. Packaged ones
- * are checked with their package, the interpreter and the Rust toolchain by their own keys.
- */
-async function toolChanges(observed, env) {
-    const changes = [];
-    for (const tool of observed.tools) {
-        if (!tool.name)
-            continue;
-        const found = which(tool.name, env);
-        if (found !== tool.path) {
-            changes.push({
-                kind: "tool",
-                what: tool.name,
-                before: tool.path,
-                after: found ?? "not found",
-            });
-        }
-    }
-    const hashed = observed.tools.filter((t) => /^[0-9a-f]{40}$/.test(t.identity));
-    const digests = await hashFiles(hashed.map((t) => t.path));
-    for (const tool of hashed) {
-        const now = digests.get(tool.path) ?? null;
-        if (now !== tool.identity) {
-            const what = tool.name ?? tool.path;
-            changes.push({ kind: "tool", what, before: state(tool.identity), after: state(now) });
-        }
-    }
-    return changes;
-}
-async function packageChanges(observed) {
-    const packages = Object.entries(observed.packages);
-    if (packages.length === 0)
-        return [];
-    const versions = await readDpkgVersions();
-    return packages
-        .filter(([pkg, version]) => versions.get(pkg) !== version)
-        .map(([pkg, version]) => ({
-        kind: "package",
-        what: pkg,
-        before: version,
-        after: versions.get(pkg) ?? "not installed",
-    }));
-}
-function distributionChanges(observed) {
-    return observed.distributions
-        .filter((d) => !(0,external_node_fs_namespaceObject.statSync)(external_node_path_default().join(d.site, d.distInfo), { throwIfNoEntry: false }))
-        .map((d) => ({
-        kind: "distribution",
-        what: d.distInfo.replace(/\.dist-info$/, ""),
-        before: `installed in ${d.site}`,
-        after: "not installed there",
-    }));
-}
-async function outsideChanges(observed) {
-    const paths = Object.keys(observed.outside);
-    if (paths.length === 0)
-        return [];
-    const digests = await hashFiles(paths);
-    return paths
-        .filter((p) => (digests.get(p) ?? null) !== (observed.outside[p] ?? null))
-        .map((p) => ({
-        kind: "outside",
-        what: p,
-        before: state(observed.outside[p] ?? null),
-        after: state(digests.get(p) ?? null),
-    }));
-}
-/**
- * Where no tracer runs: the repository paths a traced build of the same project read elsewhere,
- * digested in this tree, so that a later hit here is checked against them. What that build used
- * outside the repository says nothing about this machine and is left out.
- */
-async function borrowObserved(source, tree) {
-    const rooted = (rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
-    const paths = Object.keys(source.files);
-    const digests = await tree.digest(paths.map(rooted));
-    return {
-        how: "borrowed",
-        tracedOn: source.tracedOn,
-        files: Object.fromEntries(paths.map((rel) => [rel, digests.get(rooted(rel)) ?? null])),
-        dirs: Object.fromEntries(Object.keys(source.dirs).map((rel) => [rel, dirDigest(tree, rooted(rel))])),
-        tools: [],
-        packages: {},
-        outside: {},
-        distributions: [],
-    };
-}
-/**
- * A set completed with the repository paths of an earlier one (digested in this tree): for a
- * build that reused an earlier build's output and so did not read all the inputs of that work.
- */
-async function completeObserved(observed, earlier, tree) {
-    const borrowed = await borrowObserved(earlier, tree);
-    return {
-        ...observed,
-        files: sortedMerge(borrowed.files, observed.files),
-        dirs: sortedMerge(borrowed.dirs, observed.dirs),
-    };
-}
-function sortedMerge(a, b) {
-    const merged = { ...a, ...b };
-    return Object.fromEntries(Object.keys(merged)
-        .sort()
-        .map((k) => [k, merged[k]]));
-}
-/** The observed repository files no key covers: what a user could add to `cache-keys`. */
-function unkeyedFiles(observed, keys) {
-    const covered = coveredPaths(keys);
-    return Object.entries(observed.files)
-        .filter(([rel, digest]) => digest !== null && !covered.has(rel))
-        .map(([rel]) => rel)
-        .sort();
-}
-/** A short digest of an observed set's content: which build of a fingerprint an entry holds. */
-function observedDigest(observed) {
-    if (!observed)
-        return digestOf("untraced");
-    return digestOf("observed", canonicalJson([
-        observed.files,
-        observed.dirs,
-        observed.tools,
-        observed.packages,
-        observed.outside,
-        observed.distributions,
-    ]));
-}
-
-;// CONCATENATED MODULE: ./src/build/observe.ts
-
-
-
-
-
-
-
-
-
-/** System paths that say nothing about a wheel: kernel views, configuration, locales, caches. */
-const SYSTEM_NOISE = [
-    "/proc/",
-    "/sys/",
-    "/dev/",
-    "/run/",
-    "/etc/",
-    "/var/",
-    "/usr/share/locale/",
-    "/usr/lib/locale/",
-    "/usr/share/zoneinfo/",
-    "/usr/share/i18n/",
-];
-/**
- * Turns a build's trace into the set recorded with its wheels. Repository files it read (or
- * looked for and missed) and directories it listed are recorded with digests, unless the build
- * wrote them, they sit in a directory it created, or in build output and caches (`target/`,
- * `build/`). Outside the repository: Debian packages stand for the system files they own, Python
- * distributions for their files, the interpreter's own files and the crates Cargo.lock pins are
- * keyed already; any other file is recorded with its digest.
- */
-async function observe(trace, context) {
-    const classify = classifier(trace, context);
-    const dpkg = await readDpkg();
-    const files = {};
-    const dirs = {};
-    const packages = {};
-    const outside = new Set();
-    const distributions = new Map();
-    const sites = new SiteIndex();
-    const rel = (abs) => projectRelative(context.tree, abs);
-    const reused = [];
-    for (const [file, found] of trace.opened) {
-        const where = classify(file);
-        if (where === "reused" && found)
-            reused.push(rel(file));
-        if (where === "repository")
-            files[rel(file)] = found ? "" : null;
-        else if (where === "outside" && found) {
-            const dist = sites.owner(file);
-            if (dist)
-                distributions.set(`${dist.site}\0${dist.distInfo}`, dist);
-            else if (!recordPackage(dpkg, file, packages))
-                outside.add(file);
-        }
-    }
-    for (const dir of trace.listed) {
-        if (classify(dir) === "repository")
-            dirs[rel(dir)] = dirDigest(context.tree, rootRel(context.tree, dir));
-    }
-    const tools = await recordTools(trace, context, classify, dpkg, packages);
-    await digestRepositoryFiles(files, context.tree);
-    const outsideDigests = await hashFiles([...outside]);
-    return {
-        observed: {
-            how: "traced",
-            tracedOn: context.platform,
-            files: sortedRecord(files),
-            dirs: sortedRecord(dirs),
-            tools,
-            packages: sortedRecord(packages),
-            outside: sortedRecord(Object.fromEntries([...outside].map((f) => [f, outsideDigests.get(f) ?? null]))),
-            distributions: [...distributions.values()].sort((a, b) => `${a.site}/${a.distInfo}` < `${b.site}/${b.distInfo}` ? -1 : 1),
-        },
-        changedDuringBuild: changedSince(files, context),
-        reused: reused.sort(),
-    };
-}
-/** Decides where a path the build touched belongs. */
-function classifier(trace, context) {
-    const { root } = context.tree;
-    const home = context.env.HOME || (0,external_node_os_namespaceObject.homedir)();
-    const cargoHome = context.env.CARGO_HOME || external_node_path_default().join(home, ".cargo");
-    const rustupHome = context.env.RUSTUP_HOME || external_node_path_default().join(home, ".rustup");
-    const keyedElsewhere = [
-        external_node_path_default().join(cargoHome, "registry"),
-        external_node_path_default().join(cargoHome, "git"),
-        external_node_path_default().join(rustupHome, "toolchains"),
-        external_node_path_default().join(home, ".cache"),
-    ];
-    // The user's git configuration only changes how git runs (a version from git is keyed apart).
-    const noise = [external_node_path_default().join(home, ".gitconfig"), external_node_path_default().join(home, ".config", "git")];
-    const listed = new Set(context.tree.files);
-    const own = (file) => trace.written.has(file) ||
-        trace.created.has(file) ||
-        context.own.some((dir) => isInside(file, dir)) ||
-        ancestors(file).some((dir) => trace.created.has(dir));
-    return (file) => {
-        if (own(file))
-            return "own";
-        if (SYSTEM_NOISE.some((prefix) => file.startsWith(prefix)) || file.includes("/gconv/")) {
-            return "noise";
-        }
-        if (noise.some((dir) => isInside(file, dir)))
-            return "noise";
-        if (isSitePackages(file))
-            return "outside";
-        if (context.pythonPrefixes.some((prefix) => isInside(file, prefix)))
-            return "keyed-elsewhere";
-        if (keyedElsewhere.some((dir) => isInside(file, dir)))
-            return "keyed-elsewhere";
-        if (!isInside(file, root))
-            return "outside";
-        const relative = rootRel(context.tree, file);
-        if (relative === ".git" || relative.startsWith(".git/"))
-            return "noise";
-        const parts = relative.split("/");
-        const inOutput = parts.slice(0, -1).some(isNeverInputName);
-        return inOutput && !listed.has(relative) ? "reused" : "repository";
-    };
-}
-function ancestors(file) {
-    const dirs = [];
-    for (let dir = external_node_path_default().dirname(file); dir !== external_node_path_default().dirname(dir); dir = external_node_path_default().dirname(dir)) {
-        dirs.push(dir);
-    }
-    return dirs;
-}
-function isSitePackages(file) {
-    return /\/(?:site|dist)-packages\//.test(file);
-}
-/** A Debian package owns the file: record the package's version instead of the file. */
-function recordPackage(dpkg, file, packages) {
-    const pkg = dpkg.owner(file);
-    const version = pkg ? dpkg.version(pkg) : undefined;
-    if (!pkg || !version)
-        return false;
-    packages[pkg] = version;
-    return true;
-}
-async function recordTools(trace, context, classify, dpkg, packages) {
-    const tools = [];
-    const toHash = [];
-    for (const [file, names] of [...trace.execs].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        const where = classify(file);
-        if (where === "own" || where === "noise" || where === "reused")
-            continue;
-        const name = [...names].sort().find((n) => !n.includes("/") && which(n, context.env) === file);
-        const base = name ? { name, path: file } : { path: file };
-        if (recordPackage(dpkg, file, packages))
-            tools.push({ ...base, identity: `deb:${dpkg.owner(file)}` });
-        else if (where === "keyed-elsewhere")
-            tools.push({ ...base, identity: "keyed" });
-        else {
-            tools.push({ ...base, identity: "" });
-            toHash.push(file);
-        }
-    }
-    const digests = await hashFiles(toHash);
-    return tools.map((t) => t.identity === "" ? { ...t, identity: digests.get(t.path) ?? "absent" } : t);
-}
-/** Fills in the digests of the repository files the build read (absent ones stay null). */
-async function digestRepositoryFiles(files, tree) {
-    const present = Object.keys(files).filter((rel) => files[rel] !== null);
-    const rooted = present.map((rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel)));
-    const digests = await tree.digest(rooted);
-    present.forEach((rel, i) => {
-        files[rel] = digests.get(rooted[i]) ?? null;
-    });
-}
-/** Repository files the build read that changed after it started (edited during the build). */
-function changedSince(files, context) {
-    const { tree, startedMs } = context;
-    return Object.keys(files).filter((rel) => {
-        const info = (0,external_node_fs_namespaceObject.statSync)(external_node_path_default().join(tree.root, tree.projectDir, rel), { throwIfNoEntry: false });
-        return info !== undefined && Math.max(info.ctimeMs, info.mtimeMs) > startedMs;
-    });
-}
-function rootRel(tree, file) {
-    return toPosix(external_node_path_default().relative(tree.root, file));
-}
-function projectRelative(tree, file) {
-    return toPosix(external_node_path_default().relative(external_node_path_default().join(tree.root, tree.projectDir), file)) || ".";
-}
-function sortedRecord(record) {
-    return Object.fromEntries(Object.keys(record)
-        .sort()
-        .map((k) => [k, record[k]]));
-}
-/**
- * Which distribution owns a file in a site-packages directory: the `*.dist-info` whose RECORD
- * (or top_level.txt) names the file's top-level package or module. Each site is read once.
- */
-class SiteIndex {
-    #sites = new Map();
-    owner(file) {
-        const match = /^(.*\/(?:site|dist)-packages)\/([^/]+)/.exec(file);
-        if (!match)
-            return undefined;
-        const [, site, top] = match;
-        if (top.endsWith(".dist-info"))
-            return { site, distInfo: top };
-        const owners = this.#index(site);
-        const distInfo = owners.get(top) ?? owners.get(top.replace(/\.[^.]*$/, ""));
-        return distInfo ? { site, distInfo } : undefined;
-    }
-    #index(site) {
-        let owners = this.#sites.get(site);
-        if (owners)
-            return owners;
-        owners = new Map();
-        for (const distInfo of observe_listDir(site).filter((e) => e.endsWith(".dist-info"))) {
-            for (const top of topLevelNames(external_node_path_default().join(site, distInfo))) {
-                if (!owners.has(top))
-                    owners.set(top, distInfo);
-            }
-        }
-        this.#sites.set(site, owners);
-        return owners;
-    }
-}
-/** A directory's names; one that is gone (an isolated build's environment) has none. */
-function observe_listDir(dir) {
-    try {
-        return (0,external_node_fs_namespaceObject.readdirSync)(dir);
-    }
-    catch (error) {
-        if (error.code === "ENOENT")
-            return [];
-        throw error;
-    }
-}
-/** The top-level names a distribution installs, from its RECORD (first path components). */
-function topLevelNames(distInfo) {
-    let record;
-    try {
-        record = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(distInfo, "RECORD"), "utf8");
-    }
-    catch (error) {
-        // A distribution without RECORD (installed by hand) owns nothing we can name.
-        if (error.code === "ENOENT")
-            return [];
-        throw error;
-    }
-    const names = new Set();
-    for (const line of record.split("\n")) {
-        const first = line.split(",")[0]?.split("/")[0];
-        if (first && !first.startsWith("..") && !first.endsWith(".dist-info")) {
-            names.add(first.replace(/\.py$/, ""));
-            names.add(first);
-        }
-    }
-    return [...names];
-}
-
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./src/build/trace.ts
-
-
-
-
-
-
-/** The system calls traced: file opens, program runs, and what creates or moves paths. */
-const SYSCALLS = "open,openat,openat2,creat,execve,execveat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat";
-/** The strace binary, or undefined where none can run (not Linux, or not on PATH). */
-function findStrace(env, platform = process.platform) {
-    return platform === "linux" ? which("strace", env) : undefined;
-}
-/**
- * argv that runs `argv` under strace, writing one trace file per process into `traceDir`. Only
- * the calls above stop the build (`--seccomp-bpf`), and `-y` prints the path behind every file
- * descriptor, so relative paths resolve. strace exits with the build's status.
- */
-function tracedArgv(strace, traceDir, argv) {
-    return [
-        strace,
-        "-ff",
-        "--seccomp-bpf",
-        "-qq",
-        "-y",
-        "-s",
-        "4096",
-        "-e",
-        `trace=${SYSCALLS}`,
-        "-e",
-        "signal=none",
-        "-o",
-        external_node_path_default().join(traceDir, "t"),
-        "--",
-        ...argv,
-    ];
-}
-/** Reads every trace file of a traced run. */
-async function readTrace(traceDir) {
-    const trace = {
-        opened: new Map(),
-        listed: new Set(),
-        written: new Set(),
-        created: new Set(),
-        execs: new Map(),
-    };
-    for (const name of (await (0,promises_namespaceObject.readdir)(traceDir)).sort()) {
-        const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(external_node_path_default().join(traceDir, name)) });
-        for await (const line of lines)
-            parseLine(line, trace);
-    }
-    return trace;
-}
-const STRING = String.raw `"((?:[^"\\]|\\.)*)"`;
-/** `AT_FDCWD</dir>` or `3</dir>`: a directory descriptor with the path -y printed. */
-const DIRFD = String.raw `(?:AT_FDCWD|-?\d+)(?:<((?:[^>\\]|\\.)*)>)?`;
-const OPEN = new RegExp(String.raw `^(open|creat)\(${STRING}, ?([^)]*?)\)\s+= (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`);
-const OPENAT = new RegExp(String.raw `^openat2?\(${DIRFD}, ${STRING}, ([^)]*?)\)\s+= (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`);
-const EXECVE = new RegExp(String.raw `^execve\(${STRING}, \[${STRING}`);
-const EXECVEAT = new RegExp(String.raw `^execveat\(${DIRFD}, ${STRING}, \[${STRING}`);
-const MKDIR = new RegExp(String.raw `^mkdir\(${STRING}, [^)]*\)\s+= 0`);
-const MKDIRAT = new RegExp(String.raw `^mkdirat\(${DIRFD}, ${STRING}, [^)]*\)\s+= 0`);
-const MOVED = new RegExp(String.raw `^(?:rename|link|symlink)\(${STRING}, ${STRING}\)\s+= 0`);
-const MOVEDAT = new RegExp(String.raw `^(?:renameat2?|linkat|symlinkat)\((?:${DIRFD}, )?${STRING}, ${DIRFD}, ${STRING}(?:, [^)]*)?\)\s+= 0`);
-const WRITE_FLAGS = /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC/;
-/** Adds what one line of a trace file says to `trace`; lines of other calls are ignored. */
-function parseLine(line, trace) {
-    const open = OPEN.exec(line);
-    if (open) {
-        const [, call, file, flags, , resolved, failed] = open;
-        const mode = call === "creat" ? "O_CREAT" : flags;
-        recordOpen(trace, unescapeC(file), mode, resolved, failed, undefined);
-        return;
-    }
-    const openat = OPENAT.exec(line);
-    if (openat) {
-        const [, dir, file, flags, , resolved, failed] = openat;
-        recordOpen(trace, unescapeC(file), flags, resolved, failed, dir);
-        return;
-    }
-    const exec = EXECVE.exec(line) ?? EXECVEAT.exec(line);
-    if (exec && /\s= 0$/.test(line)) {
-        const [file, argv0] = exec.length === 3 ? [exec[1], exec[2]] : [exec[2], exec[3]];
-        const target = absolute(unescapeC(file), exec.length === 4 ? exec[1] : undefined);
-        const names = trace.execs.get(target) ?? new Set();
-        names.add(unescapeC(argv0));
-        trace.execs.set(target, names);
-        return;
-    }
-    const mkdir = MKDIR.exec(line);
-    if (mkdir) {
-        trace.created.add(absolute(unescapeC(mkdir[1])));
-        return;
-    }
-    const mkdirat = MKDIRAT.exec(line);
-    if (mkdirat) {
-        trace.created.add(absolute(unescapeC(mkdirat[2]), mkdirat[1]));
-        return;
-    }
-    const moved = MOVED.exec(line);
-    if (moved) {
-        trace.written.add(absolute(unescapeC(moved[2])));
-        return;
-    }
-    const movedAt = MOVEDAT.exec(line);
-    if (movedAt)
-        trace.written.add(absolute(unescapeC(movedAt[4]), movedAt[3]));
-}
-function recordOpen(trace, file, flags, resolved, failed, dir) {
-    const target = resolved !== undefined ? unescapeC(resolved) : absolute(file, dir);
-    if (WRITE_FLAGS.test(flags)) {
-        if (!failed)
-            trace.written.add(target);
-    }
-    else if (flags.includes("O_DIRECTORY")) {
-        if (!failed)
-            trace.listed.add(target);
-    }
-    else if (!failed) {
-        trace.opened.set(target, true);
-    }
-    else if (failed.endsWith("ENOENT") && !trace.opened.has(target)) {
-        trace.opened.set(target, false);
-    }
-}
-/** A path made absolute against the directory a descriptor stood for (strace's -y). */
-function absolute(file, dir) {
-    if (external_node_path_default().isAbsolute(file) || dir === undefined)
-        return external_node_path_default().normalize(file);
-    return external_node_path_default().join(unescapeC(dir), file);
-}
-/** Undoes strace's C-style escapes (`\"`, `\\`, `\n`, `\t`, octal and `\x` bytes). */
-function unescapeC(text) {
-    if (!text.includes("\\"))
-        return text;
-    const bytes = [];
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c !== "\\") {
-            bytes.push(...Buffer.from(c, "utf8"));
-            continue;
-        }
-        const next = text[++i] ?? "";
-        const simple = { n: 10, t: 9, r: 13, v: 11, f: 12, a: 7, b: 8 };
-        if (next in simple)
-            bytes.push(simple[next]);
-        else if (next === "x") {
-            bytes.push(Number.parseInt(text.slice(i + 1, i + 3), 16));
-            i += 2;
-        }
-        else if (/[0-7]/.test(next)) {
-            const octal = /^[0-7]{1,3}/.exec(text.slice(i))[0];
-            bytes.push(Number.parseInt(octal, 8));
-            i += octal.length - 1;
-        }
-        else
-            bytes.push(...Buffer.from(next, "utf8"));
-    }
-    return Buffer.from(bytes).toString("utf8");
-}
-/** How long installing strace may take before the build goes on untraced. */
-const INSTALL_TIMEOUT_MS = 180_000;
-/**
- * strace for tracing the build: found on PATH, or, where `install` allows (GitHub-hosted Linux
- * runners, which have passwordless sudo and apt but no strace), installed within a time bound.
- * Undefined, with a note saying why, where no tracer can run.
- */
-async function ensureStrace(env, install) {
-    if (process.platform !== "linux") {
-        return {
-            note: `no tracer runs on ${process.platform}: hits are validated against the newest traced build of this project`,
-        };
-    }
-    const found = findStrace(env);
-    if (found)
-        return { strace: found };
-    if (!install)
-        return { note: "strace is not on PATH: the build runs untraced" };
-    const installed = await runBounded("sudo", ["-n", "apt-get", "install", "-y", "-q", "--no-install-recommends", "strace"], env, INSTALL_TIMEOUT_MS);
-    const strace = findStrace(env);
-    return strace
-        ? { strace }
-        : { note: `strace could not be installed (${installed}): the build runs untraced` };
-}
-/** Runs a command quietly within a time limit; says how it ended. */
-function runBounded(command, args, env, timeoutMs) {
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)(command, args, { env, timeout: timeoutMs, windowsHide: true }, (error) => {
-            if (!error)
-                resolve("done");
-            else if (error.killed)
-                resolve(`no answer within ${timeoutMs / 1000} s`);
-            else
-                resolve(`${command} exited with ${String(error.code ?? error.message)}`);
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/redigest.ts
-
-
-
-/**
- * The manifest as the files are after a build: the tree listed once more and the file keys
- * resolved again, so that files the build modified, removed or added where a glob reaches are
- * seen. Nothing else runs again: no project reads, no inference, no probes; keys of other kinds
- * keep their digests.
- */
-async function redigest(fp) {
-    const { request } = fp;
-    const tree = await openTree(request.location, {
-        exclude: request.exclude,
-        includeIgnored: request.includeIgnored,
-    });
-    const fileSpecs = fp.specs.filter((spec) => spec.entry.kind === "file");
-    const again = await resolveSpecs(fileSpecs, tree, request.env);
-    const now = new Map(again.keys.map((key) => [key.id, key]));
-    const keys = fp.manifest.keys.map((key) => (key.files && now.get(key.id)) || key);
-    return { ...fp.manifest, ...makeManifest(fp.manifest.project, keys) };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/build-step.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Runs the build (under a tracer where one runs), records its wheels and what it read in the
- * manifest, re-digests what the fingerprint covers to see what the build itself changed, and
- * saves the entry under a variant key of its own, unless an input changed while it ran (the
- * wheels might then match neither the fingerprint nor the observed set).
- */
-async function buildWheels(deps, config, { fp, command }, keys, miss) {
-    const tracer = config.trace ? await ensureStrace(config.env, config.installTracer) : {};
-    const traceDir = external_node_path_default().join(deps.stagingDir, "trace");
-    if (tracer.strace)
-        await resetDir(traceDir);
-    deps.progress({
-        kind: "build",
-        previous: miss.previous?.manifest,
-        changed: miss.changed,
-        verifyProblem: miss.verifyProblem,
-        observedChanges: miss.observedChanges,
-        argv: command.argv,
-        traced: tracer.strace !== undefined,
-    });
-    const dir = fp.request.project.dir;
-    const spawned = tracer.strace
-        ? tracedArgv(tracer.strace, traceDir, [
-            resolveProgram(command.argv, dir, config.env),
-            ...command.argv.slice(1),
-        ])
-        : command.argv;
-    const before = await snapshotWheels(config.wheelDir);
-    const started = Date.now();
-    const produced = await runBuild(command.argv, spawned, dir, config.env, config.wheelDir, before);
-    const buildSeconds = (Date.now() - started) / 1000;
-    const paths = produced.map((name) => external_node_path_default().join(config.wheelDir, name));
-    const records = await Promise.all(paths.map(wheelRecord));
-    const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
-    const buildChanges = diffManifests(fp.manifest, await redigest(fp));
-    const observation = tracer.strace
-        ? await observe(await readTrace(traceDir), {
-            tree: fp.tree,
-            pythonPrefixes: fp.python?.prefixes ?? [],
-            own: [config.wheelDir, deps.stagingDir],
-            env: config.env,
-            platform: platformId(),
-            startedMs: started,
-        })
-        : await borrow(deps, keys, fp);
-    const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);
-    const observed = completed.observed;
-    const cacheKey = keys.wheels(digest_short(observedDigest(observed), VARIANT_LENGTH));
-    const manifest = {
-        ...fp.manifest,
-        wheels: records,
-        build: { seconds: buildSeconds, command: command.keyed },
-        createdAt: new Date().toISOString(),
-        wheelsKey: cacheKey,
-        observed,
-    };
-    const variant = cacheKey.slice(keys.wheelsPrefix.length);
-    const stale = unreadChanges(observation, miss);
-    const save = stale.length > 0
-        ? { status: "skipped", why: { kind: "reused-stale", files: stale } }
-        : await saveUnlessChanged(deps, config, keys, variant, manifest, paths, [
-            ...changedInputs(buildChanges),
-            ...(observation?.changedDuringBuild ?? []),
-        ]);
-    return {
-        manifest,
-        cacheKey,
-        wheels,
-        buildSeconds,
-        buildChanges,
-        save,
-        warnings: [...completed.warnings, ...(save.status === "failed" ? [save.warning] : [])],
-        validation: observed?.how ?? "none",
-        tracedOn: observed?.tracedOn,
-        unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
-        traceNote: tracer.note,
-    };
-}
-/**
- * Files that changed since the cached build but that this build did not read, while it reused an
- * earlier build's output: an incremental build that missed a change (setuptools does not
- * recompile for a changed header), so its wheels may be stale.
- */
-function unreadChanges(observation, miss) {
-    if (!observation || observation.reused.length === 0)
-        return [];
-    const changed = [
-        ...miss.changed.flatMap((c) => (c.files ? [...c.files.modified, ...c.files.added] : [])),
-        ...miss.observedChanges.filter((c) => c.kind === "file").map((c) => c.what),
-    ];
-    const read = observation.observed.files;
-    return [...new Set(changed)].filter((file) => !(file in read)).sort();
-}
-/**
- * A build that reused an earlier build's output (an incremental build in a tree that kept
- * `build/` or `target/`) did not read all the inputs of that work: its record is completed with
- * what the previous traced build of this slot read, and the user hears how to get a full one.
- */
-async function completeReused(observation, earlier, fp) {
-    if (!observation || observation.reused.length === 0)
-        return { observed: observation?.observed, warnings: [] };
-    const dirs = [...new Set(observation.reused.map((f) => f.split("/").slice(0, -1).join("/")))];
-    const what = `the build reused ${observation.reused.length} files an earlier build left (in ${dirs.slice(0, 3).join(", ")}${dirs.length > 3 ? ", ..." : ""}), so its trace misses the inputs of that work`;
-    if (earlier?.how === "traced") {
-        return {
-            observed: await completeObserved(observation.observed, earlier, fp.tree),
-            warnings: [`${what}; the files the previous traced build read are recorded too`],
-        };
-    }
-    return {
-        observed: observation.observed,
-        warnings: [`${what}; remove that output (or build in a fresh checkout) for a complete record`],
-    };
-}
-/**
- * Where no tracer runs: the repository paths the newest traced build of this project read (on
- * any platform), digested in this tree. Nothing when no such build is known.
- */
-async function borrow(deps, keys, fp) {
-    const dir = external_node_path_default().join(deps.stagingDir, "manifest");
-    const lookup = await restoreManifest(deps, dir, `${keys.projectManifests}~newest`, [
-        keys.projectManifests,
-    ]);
-    const source = lookup.found?.key.startsWith(keys.projectManifests)
-        ? lookup.found.manifest.observed
-        : undefined;
-    if (!source)
-        return undefined;
-    return { observed: await borrowObserved(source, fp.tree), changedDuringBuild: [], reused: [] };
-}
-async function saveUnlessChanged(deps, config, keys, variant, manifest, wheels, changed) {
-    if (!config.save)
-        return { status: "skipped", why: config.saveOff ?? { kind: "input", flag: "--no-save" } };
-    if (changed.length > 0) {
-        return { status: "skipped", why: { kind: "inputs-changed", files: [...new Set(changed)] } };
-    }
-    const entry = { wheels: keys.wheels(variant), manifest: keys.manifest(variant) };
-    return saveEntries(deps, entry, manifest, wheels);
-}
-/**
- * Covered files that existed before the build and were modified or removed while it ran (an edit
- * during the build, or a build that rewrites its own sources). Files the build only added
- * (generated sources) do not matter: the next fresh checkout will not have them either.
- */
-function changedInputs(changes) {
-    return changes.flatMap((change) => change.files ? [...change.files.modified, ...change.files.removed] : [change.id]);
+    return entryKeys(slot, fp.manifest.fingerprint);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
@@ -7064,21 +7075,12 @@ async function runPipeline(config, given) {
             unkeyed: [],
         };
     }
-    const built = await buildWheels(deps, config, prepared, keys, missed);
+    const built = await buildWheels(deps, config, prepared, keys, {
+        ...missed,
+        supersedes: restored.supersedes,
+    });
     warnings.push(...built.warnings);
     return { ...missed, ...built, verdict: "built", warnings };
-}
-/** The entry keys of this run's slot: project, platform, Python, suffix and fingerprint. */
-function slotKeys(config, { fp }) {
-    const slot = {
-        prefix: config.keyPrefix,
-        name: fp.name,
-        projectDir: fp.manifest.project,
-        platform: platformId(),
-        python: fp.python?.tag ?? "python",
-        suffix: config.keySuffix,
-    };
-    return entryKeys(slot, fp.manifest.fingerprint);
 }
 /**
  * Finds the newest build of this exact fingerprint by its small manifest entry, validates what
@@ -7095,7 +7097,7 @@ async function restoreAndValidate(deps, keys, { fp }, config) {
     if (lookup.damaged?.startsWith(keys.fingerprintManifests)) {
         const problem = "the cached entry has no readable manifest";
         warnings.push(...(await discardDamaged(deps.cache, [lookup.damaged], problem)));
-        return { kind: "miss", problem, observedChanges: [], warnings };
+        return { kind: "miss", problem, observedChanges: [], warnings, supersedes: lookup.damaged };
     }
     const found = lookup.found;
     if (!found || !isBuildOf(found, keys.fingerprintManifests, fp.manifest.fingerprint)) {
@@ -7111,7 +7113,7 @@ async function restoreAndValidate(deps, keys, { fp }, config) {
         })
         : [];
     if (observedChanges.length > 0) {
-        return { kind: "miss", rejected: found, observedChanges, warnings };
+        return { kind: "miss", rejected: found, observedChanges, warnings, supersedes: found.key };
     }
     const cacheKey = cached.wheelsKey ?? keys.wheelsPrefix;
     const unkeyed = cached.observed ? unkeyedFiles(cached.observed, fp.manifest.keys) : [];
@@ -7131,7 +7133,13 @@ async function restoreAndValidate(deps, keys, { fp }, config) {
     if ("problem" in wheels) {
         const { problem, damaged } = wheels;
         warnings.push(...(damaged ? await discardDamaged(deps.cache, [cacheKey, found.key], problem) : [problem]));
-        return { kind: "miss", problem: damaged ? problem : undefined, observedChanges: [], warnings };
+        return {
+            kind: "miss",
+            problem: damaged ? problem : undefined,
+            observedChanges: [],
+            warnings,
+            supersedes: damaged ? found.key : undefined,
+        };
     }
     return {
         kind: "hit",
@@ -7215,6 +7223,29 @@ async function discardDamaged(cache, keys, problem) {
         }
     }
     return warnings;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/keys.ts
+
+
+
+
+
+/** Fingerprints the project and compares the keys with the newest recorded build's reads. */
+async function describeKeys(config, deps) {
+    const prepared = await prepare(config, [deps.stagingDir]);
+    const { fp } = prepared;
+    const keys = slotKeys(config, prepared);
+    const lookup = await restoreManifest(deps, external_node_path_default().join(deps.stagingDir, "manifest"), `${keys.slotManifests}~newest`, [keys.slotManifests]);
+    const observed = lookup.found?.key.startsWith(keys.slotManifests)
+        ? lookup.found.manifest.observed
+        : undefined;
+    return {
+        fp,
+        unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
+        tracedOn: observed?.tracedOn,
+        warnings: [...fp.warnings, ...(lookup.warning ? [lookup.warning] : [])],
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -7307,6 +7338,7 @@ const KEY_GROUPS = ["rebuild", "metadata", "shipped", "implicit"];
 ;// CONCATENATED MODULE: ./src/report/keys-text.ts
 
 
+
 const GROUP_TITLES = {
     rebuild: "Rebuild keys",
     metadata: "Metadata inputs",
@@ -7314,7 +7346,7 @@ const GROUP_TITLES = {
     implicit: "Environment",
 };
 /** The `keys` command's terminal table: keys by group with source, file count and digest. */
-function renderKeysText(fingerprint, keys, warnings) {
+function renderKeysText(fingerprint, keys, warnings, unkeyed = { files: [] }) {
     const lines = [];
     for (const group of KEY_GROUPS) {
         const members = keys.filter((k) => k.group === group);
@@ -7330,6 +7362,10 @@ function renderKeysText(fingerprint, keys, warnings) {
                 .join("  ")}  ${row[3]}`);
         }
         lines.push("");
+    }
+    if (unkeyed.files.length > 0) {
+        lines.push(`Read by the newest build (traced on ${unkeyed.tracedOn}), covered by no key:`);
+        lines.push(...unkeyed.files.map((f) => `  ${escapeLine(f)}`), "");
     }
     lines.push(`fingerprint ${fingerprint}`);
     for (const warning of warnings)
@@ -7348,7 +7384,7 @@ function keys_text_describe(key) {
     return key.detail ?? "";
 }
 /** The `keys --json` object of the CLI contract. */
-function keysJson(fingerprint, keys, warnings) {
+function keysJson(fingerprint, keys, warnings, unkeyed = { files: [] }) {
     return {
         fingerprint,
         keys: keys.map((k) => ({
@@ -7361,6 +7397,7 @@ function keysJson(fingerprint, keys, warnings) {
             ...(k.detail ? { detail: k.detail } : {}),
         })),
         warnings,
+        unkeyed: unkeyed.files,
     };
 }
 
@@ -7858,9 +7895,8 @@ async function main(argv) {
     }
     if (config.command === "keys")
         return keys(config);
-    const stagingDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "wheel-cache-"));
-    try {
-        const cache = new LocalCache(config.cacheDir ?? defaultCacheDir(config.env, process.platform));
+    return withStaging(async (stagingDir) => {
+        const cache = localCache(config);
         const result = await runPipeline(config.command === "diff" ? { ...config, lookupOnly: true } : config, {
             cache,
             stagingDir,
@@ -7875,19 +7911,33 @@ async function main(argv) {
         else
             process.stdout.write(renderTerminal(result));
         return 0;
+    });
+}
+async function keys(config) {
+    return withStaging(async (stagingDir) => {
+        const report = await describeKeys(config, { cache: localCache(config), stagingDir });
+        const { fingerprint, keys } = report.fp.manifest;
+        const unkeyed = { files: report.unkeyed, tracedOn: report.tracedOn };
+        if (config.json) {
+            process.stdout.write(`${JSON.stringify(keysJson(fingerprint, keys, report.warnings, unkeyed))}\n`);
+        }
+        else
+            process.stdout.write(renderKeysText(fingerprint, keys, report.warnings, unkeyed));
+        return 0;
+    });
+}
+/** Runs `work` with a temporary directory of the run's own, removed afterwards. */
+async function withStaging(work) {
+    const stagingDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "wheel-cache-"));
+    try {
+        return await work(stagingDir);
     }
     finally {
         await (0,promises_namespaceObject.rm)(stagingDir, { recursive: true, force: true });
     }
 }
-async function keys(config) {
-    const { fp } = await prepare(config);
-    const { fingerprint, keys } = fp.manifest;
-    if (config.json)
-        process.stdout.write(`${JSON.stringify(keysJson(fingerprint, keys, fp.warnings))}\n`);
-    else
-        process.stdout.write(renderKeysText(fingerprint, keys, fp.warnings));
-    return 0;
+function localCache(config) {
+    return new LocalCache(config.cacheDir ?? defaultCacheDir(config.env, process.platform));
 }
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

@@ -39886,7 +39886,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(957);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2122);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Abandoned cache requests (a service that stopped answering) can keep sockets open; the step is
@@ -39898,7 +39898,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 957:
+/***/ 2122:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -101975,44 +101975,6 @@ async function installWheels(dir, manifest, wheelDir) {
     return paths;
 }
 
-;// CONCATENATED MODULE: ./src/cache/entry-key.ts
-
-
-/** Bumped when the entry layout or the fingerprint's meaning changes: old entries stop matching. */
-const CACHE_VERSION = "v2";
-const MAX_KEY = 512;
-/**
- * Entry keys: `<prefix>-v2-<name>.<dir digest>-<platform>-<python>[~<suffix>]-fp-<fingerprint>-<variant>`,
- * and the same after `<prefix>-manifest-` for manifests. The user's suffix and the name are
- * percent-encoded with `-` encoded too, so `-fp-` marks the fingerprint unambiguously and a
- * prefix lookup for one slot never matches another slot's entries.
- */
-function entryKeys(parts, fingerprint) {
-    const project = `${CACHE_VERSION}-${encode(parts.name || "project")}.${digest_short(digestOf(parts.projectDir), 8)}-`;
-    const suffix = parts.suffix ? `~${encode(parts.suffix)}` : "";
-    const slot = `${project}${parts.platform}-${parts.python}${suffix}-fp-`;
-    const fp = `${digest_short(fingerprint, 32)}-`;
-    const keys = {
-        wheels: (variant) => `${parts.prefix}-${slot}${fp}${variant}`,
-        manifest: (variant) => `${parts.prefix}-manifest-${slot}${fp}${variant}`,
-        wheelsPrefix: `${parts.prefix}-${slot}${fp}`,
-        fingerprintManifests: `${parts.prefix}-manifest-${slot}${fp}`,
-        slotManifests: `${parts.prefix}-manifest-${slot}`,
-        projectManifests: `${parts.prefix}-manifest-${project}`,
-    };
-    const longest = keys.manifest("x".repeat(VARIANT_LENGTH));
-    if (longest.length > MAX_KEY) {
-        throw new UserError(`the cache key would be ${longest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
-    }
-    return keys;
-}
-/** Characters of a variant's digest in its keys. */
-const VARIANT_LENGTH = 12;
-/** Percent-encodes a user-supplied part, `-` included. */
-function encode(part) {
-    return encodeURIComponent(part).replaceAll("-", "%2D");
-}
-
 ;// CONCATENATED MODULE: ./src/cache/store.ts
 
 
@@ -102575,19 +102537,6 @@ function unkeyedFiles(observed, keys) {
         .filter(([rel, digest]) => digest !== null && !covered.has(rel))
         .map(([rel]) => rel)
         .sort();
-}
-/** A short digest of an observed set's content: which build of a fingerprint an entry holds. */
-function observedDigest(observed) {
-    if (!observed)
-        return digestOf("untraced");
-    return digestOf("observed", canonicalJson([
-        observed.files,
-        observed.dirs,
-        observed.tools,
-        observed.packages,
-        observed.outside,
-        observed.distributions,
-    ]));
 }
 
 ;// CONCATENATED MODULE: ./src/shared/probe.ts
@@ -103266,6 +103215,44 @@ function runBounded(command, args, env, timeoutMs) {
                 resolve(`${command} exited with ${String(error.code ?? error.message)}`);
         });
     });
+}
+
+;// CONCATENATED MODULE: ./src/cache/entry-key.ts
+
+
+/** Bumped when the entry layout or the fingerprint's meaning changes: old entries stop matching. */
+const CACHE_VERSION = "v2";
+const MAX_KEY = 512;
+/**
+ * Entry keys: `<prefix>-v2-<name>.<dir digest>-<platform>-<python>[~<suffix>]-fp-<fingerprint>-<variant>`,
+ * and the same after `<prefix>-manifest-` for manifests. The user's suffix and the name are
+ * percent-encoded with `-` encoded too, so `-fp-` marks the fingerprint unambiguously and a
+ * prefix lookup for one slot never matches another slot's entries.
+ */
+function entryKeys(parts, fingerprint) {
+    const project = `${CACHE_VERSION}-${encode(parts.name || "project")}.${digest_short(digestOf(parts.projectDir), 8)}-`;
+    const suffix = parts.suffix ? `~${encode(parts.suffix)}` : "";
+    const slot = `${project}${parts.platform}-${parts.python}${suffix}-fp-`;
+    const fp = `${digest_short(fingerprint, 32)}-`;
+    const keys = {
+        wheels: (variant) => `${parts.prefix}-${slot}${fp}${variant}`,
+        manifest: (variant) => `${parts.prefix}-manifest-${slot}${fp}${variant}`,
+        wheelsPrefix: `${parts.prefix}-${slot}${fp}`,
+        fingerprintManifests: `${parts.prefix}-manifest-${slot}${fp}`,
+        slotManifests: `${parts.prefix}-manifest-${slot}`,
+        projectManifests: `${parts.prefix}-manifest-${project}`,
+    };
+    const longest = keys.manifest("x".repeat(VARIANT_LENGTH));
+    if (longest.length > MAX_KEY) {
+        throw new UserError(`the cache key would be ${longest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
+    }
+    return keys;
+}
+/** Characters of a variant's digest in its keys. */
+const VARIANT_LENGTH = 12;
+/** Percent-encodes a user-supplied part, `-` included. */
+function encode(part) {
+    return encodeURIComponent(part).replaceAll("-", "%2D");
 }
 
 ;// CONCATENATED MODULE: ./src/files/git-run.ts
@@ -104203,7 +104190,8 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         : await borrow(deps, keys, fp);
     const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);
     const observed = completed.observed;
-    const cacheKey = keys.wheels(digest_short(observedDigest(observed), VARIANT_LENGTH));
+    const variant = variantOf(miss.supersedes);
+    const cacheKey = keys.wheels(variant);
     const manifest = {
         ...fp.manifest,
         wheels: records,
@@ -104212,7 +104200,6 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         wheelsKey: cacheKey,
         observed,
     };
-    const variant = cacheKey.slice(keys.wheelsPrefix.length);
     const stale = unreadChanges(observation, miss);
     const save = stale.length > 0
         ? { status: "skipped", why: { kind: "reused-stale", files: stale } }
@@ -104233,6 +104220,14 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
         traceNote: tracer.note,
     };
+}
+/**
+ * The variant key of a build: `0` for the first build of a fingerprint; a build that replaces a
+ * rejected or damaged one (entries are immutable) gets a name derived from that one's key, the
+ * same in every job that replaces it, so that concurrent jobs still save once.
+ */
+function variantOf(supersedes) {
+    return supersedes ? digest_short(digestOf("supersedes", supersedes), VARIANT_LENGTH) : "0";
 }
 /**
  * Files that changed since the cached build but that this build did not read, while it reused an
@@ -104989,6 +104984,22 @@ async function prepare(config, exclude = []) {
     return { fp: sealFingerprint(inputs, command.keyed), command };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/slot.ts
+
+
+/** The entry keys of a run's slot: project, platform, Python, suffix and fingerprint. */
+function slotKeys(config, { fp }) {
+    const slot = {
+        prefix: config.keyPrefix,
+        name: fp.name,
+        projectDir: fp.manifest.project,
+        platform: platformId(),
+        python: fp.python?.tag ?? "python",
+        suffix: config.keySuffix,
+    };
+    return entryKeys(slot, fp.manifest.fingerprint);
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
 
 
@@ -105056,21 +105067,12 @@ async function runPipeline(config, given) {
             unkeyed: [],
         };
     }
-    const built = await buildWheels(deps, config, prepared, keys, missed);
+    const built = await buildWheels(deps, config, prepared, keys, {
+        ...missed,
+        supersedes: restored.supersedes,
+    });
     warnings.push(...built.warnings);
     return { ...missed, ...built, verdict: "built", warnings };
-}
-/** The entry keys of this run's slot: project, platform, Python, suffix and fingerprint. */
-function slotKeys(config, { fp }) {
-    const slot = {
-        prefix: config.keyPrefix,
-        name: fp.name,
-        projectDir: fp.manifest.project,
-        platform: platformId(),
-        python: fp.python?.tag ?? "python",
-        suffix: config.keySuffix,
-    };
-    return entryKeys(slot, fp.manifest.fingerprint);
 }
 /**
  * Finds the newest build of this exact fingerprint by its small manifest entry, validates what
@@ -105087,7 +105089,7 @@ async function restoreAndValidate(deps, keys, { fp }, config) {
     if (lookup.damaged?.startsWith(keys.fingerprintManifests)) {
         const problem = "the cached entry has no readable manifest";
         warnings.push(...(await discardDamaged(deps.cache, [lookup.damaged], problem)));
-        return { kind: "miss", problem, observedChanges: [], warnings };
+        return { kind: "miss", problem, observedChanges: [], warnings, supersedes: lookup.damaged };
     }
     const found = lookup.found;
     if (!found || !isBuildOf(found, keys.fingerprintManifests, fp.manifest.fingerprint)) {
@@ -105103,7 +105105,7 @@ async function restoreAndValidate(deps, keys, { fp }, config) {
         })
         : [];
     if (observedChanges.length > 0) {
-        return { kind: "miss", rejected: found, observedChanges, warnings };
+        return { kind: "miss", rejected: found, observedChanges, warnings, supersedes: found.key };
     }
     const cacheKey = cached.wheelsKey ?? keys.wheelsPrefix;
     const unkeyed = cached.observed ? unkeyedFiles(cached.observed, fp.manifest.keys) : [];
@@ -105123,7 +105125,13 @@ async function restoreAndValidate(deps, keys, { fp }, config) {
     if ("problem" in wheels) {
         const { problem, damaged } = wheels;
         warnings.push(...(damaged ? await discardDamaged(deps.cache, [cacheKey, found.key], problem) : [problem]));
-        return { kind: "miss", problem: damaged ? problem : undefined, observedChanges: [], warnings };
+        return {
+            kind: "miss",
+            problem: damaged ? problem : undefined,
+            observedChanges: [],
+            warnings,
+            supersedes: damaged ? found.key : undefined,
+        };
     }
     return {
         kind: "hit",
@@ -105255,7 +105263,7 @@ function mapChars(text, map) {
     return out;
 }
 /** One line of plain text: control characters made visible. For the log and the terminal. */
-function escapeLine(text) {
+function escape_escapeLine(text) {
     return mapChars(text, controlPicture);
 }
 /** Text for inside HTML (`<details>`, `<code>`, attributes): entities, on one line. */
@@ -105356,6 +105364,7 @@ function plural(count, noun) {
 ;// CONCATENATED MODULE: ./src/report/keys-text.ts
 
 
+
 const GROUP_TITLES = {
     rebuild: "Rebuild keys",
     metadata: "Metadata inputs",
@@ -105363,7 +105372,7 @@ const GROUP_TITLES = {
     implicit: "Environment",
 };
 /** The `keys` command's terminal table: keys by group with source, file count and digest. */
-function renderKeysText(fingerprint, keys, warnings) {
+function renderKeysText(fingerprint, keys, warnings, unkeyed = { files: [] }) {
     const lines = [];
     for (const group of KEY_GROUPS) {
         const members = keys.filter((k) => k.group === group);
@@ -105379,6 +105388,10 @@ function renderKeysText(fingerprint, keys, warnings) {
                 .join("  ")}  ${row[3]}`);
         }
         lines.push("");
+    }
+    if (unkeyed.files.length > 0) {
+        lines.push(`Read by the newest build (traced on ${unkeyed.tracedOn}), covered by no key:`);
+        lines.push(...unkeyed.files.map((f) => `  ${escapeLine(f)}`), "");
     }
     lines.push(`fingerprint ${fingerprint}`);
     for (const warning of warnings)
@@ -105397,7 +105410,7 @@ function keys_text_describe(key) {
     return key.detail ?? "";
 }
 /** The `keys --json` object of the CLI contract. */
-function keysJson(fingerprint, keys, warnings) {
+function keysJson(fingerprint, keys, warnings, unkeyed = { files: [] }) {
     return {
         fingerprint,
         keys: keys.map((k) => ({
@@ -105410,6 +105423,7 @@ function keysJson(fingerprint, keys, warnings) {
             ...(k.detail ? { detail: k.detail } : {}),
         })),
         warnings,
+        unkeyed: unkeyed.files,
     };
 }
 
@@ -105675,15 +105689,15 @@ function warningsOf(result) {
 }
 /** `file:src/** (changed)` then `  ~ src/lib.rs`, or `toolchain:rustc (changed): a → b`; escaped. */
 function changeLines(change, fileCap) {
-    const head = `${escapeLine(change.id)} (${change.status})`;
+    const head = `${escape_escapeLine(change.id)} (${change.status})`;
     if (!change.files) {
         const detail = change.before !== change.after
-            ? `: ${escapeLine(change.before ?? "none")} → ${escapeLine(change.after ?? "none")}`
+            ? `: ${escape_escapeLine(change.before ?? "none")} → ${escape_escapeLine(change.after ?? "none")}`
             : "";
         return [`${head}${detail}`];
     }
     const { shown, more } = cap(fileEntries(change.files), fileCap);
-    const lines = [head, ...shown.map((f) => `  ${f.mark} ${escapeLine(f.path)}`)];
+    const lines = [head, ...shown.map((f) => `  ${f.mark} ${escape_escapeLine(f.path)}`)];
     if (more > 0)
         lines.push(`  … and ${more} more`);
     return lines;
@@ -105720,17 +105734,17 @@ function fingerprintGroup(result) {
             continue;
         lines.push(`${GROUP_TITLES[group]}:`, ...alignedRows(members));
     }
-    lines.push(`fingerprint: ${manifest.fingerprint}`, `cache key: ${escapeLine(result.cacheKey)} (${escapeLine(result.cache)} cache)`, `build command: ${escapeLine(buildCommand.argv.join(" "))}`, `  chosen because: ${escapeLine(buildCommand.origin)}`);
+    lines.push(`fingerprint: ${manifest.fingerprint}`, `cache key: ${escape_escapeLine(result.cacheKey)} (${escape_escapeLine(result.cache)} cache)`, `build command: ${escape_escapeLine(buildCommand.argv.join(" "))}`, `  chosen because: ${escape_escapeLine(buildCommand.origin)}`);
     return { title: `Fingerprint: ${manifest.keys.length} keys`, lines };
 }
 /** `  - file:src/**  inferred  12 files  0123456789ab`, columns aligned within a group. */
 function alignedRows(keys) {
-    const rows = keys.map((k) => [escapeLine(k.id), k.source, escapeLine(keys_text_describe(k))]);
+    const rows = keys.map((k) => [escape_escapeLine(k.id), k.source, escape_escapeLine(keys_text_describe(k))]);
     const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
     return rows.map((row, n) => `  - ${row.map((cell, i) => cell.padEnd(widths[i])).join("  ")}  ${digest_short(keys[n].digest)}`);
 }
 function changesGroup(result) {
-    const since = result.previous ? ` since ${escapeLine(result.previous.key)}` : "";
+    const since = result.previous ? ` since ${escape_escapeLine(result.previous.key)}` : "";
     return {
         title: `Changes${since}: ${result.changed.length} keys`,
         lines: result.changed.flatMap((change) => changeLines(change, LOG_FILE_CAP)),
@@ -105739,19 +105753,19 @@ function changesGroup(result) {
 function summaryLines(result) {
     const lines = [
         `wheel-cache: ${heading(result)}`,
-        `reason: ${escapeLine(reasonOf(result))}`,
-        `${escapeLine(validationText(result))}`,
-        `cache key: ${escapeLine(result.cacheKey)}`,
+        `reason: ${escape_escapeLine(reasonOf(result))}`,
+        `${escape_escapeLine(validationText(result))}`,
+        `cache key: ${escape_escapeLine(result.cacheKey)}`,
     ];
     for (const wheel of result.wheels) {
-        lines.push(`wheel: ${escapeLine(wheel.path)} (${formatSize(wheel.size)})`);
+        lines.push(`wheel: ${escape_escapeLine(wheel.path)} (${formatSize(wheel.size)})`);
     }
-    lines.push(`save: ${escapeLine(saveText(result.save, result.cache))}`);
+    lines.push(`save: ${escape_escapeLine(saveText(result.save, result.cache))}`);
     return lines;
 }
 /** Every file of every key with its content digest, for `core.debug`. */
 function renderDebugFiles(result) {
-    return result.manifest.keys.flatMap((key) => Object.entries(key.files ?? {}).map(([path, digest]) => `${escapeLine(key.id)}: ${escapeLine(path)} ${digest ?? "absent"}`));
+    return result.manifest.keys.flatMap((key) => Object.entries(key.files ?? {}).map(([path, digest]) => `${escape_escapeLine(key.id)}: ${escape_escapeLine(path)} ${digest ?? "absent"}`));
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/result.ts
@@ -106020,7 +106034,7 @@ async function run() {
             stagingDir,
             progress: (event) => {
                 for (const line of progressLines(event))
-                    info(escapeLine(line));
+                    info(escape_escapeLine(line));
             },
         });
         const log = renderLog(result);

@@ -11,7 +11,14 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const PATTERNS = "pyproject.toml Cargo.toml **/*.rs **/*.c **/*.h **/*.py data/**".split(" ");
-const TARGETS = { clean: 20, noIndex: 2, floor: 1.5, peakMb: 256 };
+const TARGETS = {
+  clean: 20,
+  noIndex: 2,
+  floor: 1.5,
+  peakMb: 256,
+  traceOverhead: 1.15,
+  validation: 1.3,
+};
 // Source-like words (and "¶" for a line break) for generated text.
 const WORDS = `fn let mut self return if else for while struct impl static int char void def class
   import value index count buffer result error node tree hash size data ( ) { } ; = + -> :: 0 1 42
@@ -51,6 +58,7 @@ async function main() {
       reps: { type: "string", default: "5" },
       cli: { type: "string" },
       keep: { type: "boolean" },
+      "trace-reps": { type: "string", default: "2" },
     },
   });
   const reps = Math.max(1, Number.parseInt(values.reps, 10) || 5);
@@ -66,11 +74,8 @@ async function main() {
     }
   }
   const cli = values.cli ? resolve(values.cli) : ensureDist();
-  // The interpreter itself, not a pyenv shim that costs ~0.1 s a call (as setup-python would give).
-  const py = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], {
-    encoding: "utf8",
-  });
-  const python = py.status === 0 ? ["--python", py.stdout.trim()] : [];
+  // The machine's default python3, as a user would have it (a pyenv shim on many laptops).
+  const python = [];
   const work = fs.realpathSync(fs.mkdtempSync(join(tmpdir(), "wheel-cache-bench-")));
   const [repo, untracked, plain] = ["repo", "untracked", "no-git"].map((d) => join(work, d));
   try {
@@ -125,12 +130,104 @@ async function main() {
     const failures = report(cases);
     if (fingerprints.size !== 1)
       failures.push(`the wheel-cache cases disagree: ${[...fingerprints]}`);
+    failures.push(...tracing(cli, work, values["trace-reps"]));
     console.log(failures.length ? `FAILED:\n- ${failures.join("\n- ")}` : "All targets met.");
     process.exitCode = failures.length ? 1 : 0;
   } finally {
     if (values.keep) console.log(`bench: kept ${work}`);
     else fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * Tracing, measured on real builds of the examples with the tool venv (scripts/setup-build-env.sh):
+ * a miss's build traced against the same build untraced (maturin, scikit-build-core), and a hit
+ * whose entry carries an observed set (validated) against one without. Returns targets missed.
+ */
+function tracing(cli, work, repsText) {
+  const venv = join(ROOT, ".tool-venv", "bin");
+  if (!fs.existsSync(join(venv, "python"))) {
+    console.log("\nbench: tracing skipped: no build environment (bash scripts/setup-build-env.sh)");
+    return ["tracing: no build environment to measure with (bash scripts/setup-build-env.sh)"];
+  }
+  const reps = Math.max(1, Number.parseInt(repsText, 10) || 2);
+  const env = {
+    ...ENV,
+    PATH: `${venv}:${ENV.PATH}`,
+    CARGO_HOME: join(ROOT, ".tool-venv", "cargo"),
+    CARGO_NET_OFFLINE: "true",
+  };
+  const command = `${join(venv, "python")} -m build --wheel --no-isolation`;
+  const build = (example, trace, cache) => {
+    const project = join(
+      work,
+      `${example}-${trace ? "traced" : "plain"}-${Math.random().toString(36).slice(2)}`,
+    );
+    fs.cpSync(join(ROOT, "examples", example), project, {
+      recursive: true,
+      filter: (src) => !/\/(target|build|dist)$/.test(src),
+    });
+    const args = ["build", "--project", project, "--cache-dir", cache, "--build-command", command];
+    const started = process.hrtime.bigint();
+    const run = spawnSync("node", [cli, ...args, ...(trace ? [] : ["--no-trace"])], {
+      env,
+      encoding: "utf8",
+    });
+    if (run.status !== 0) throw new Error(`${example}: ${run.stderr.slice(-2000)}`);
+    return { seconds: Number(process.hrtime.bigint() - started) / 1e9, project };
+  };
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const failures = [];
+  console.log(
+    `\n| tracing (${reps} rounds) | untraced s | traced s | ratio |\n|---|---:|---:|---:|`,
+  );
+  for (const example of ["maturin", "scikit-build-core"]) {
+    const plain = [];
+    const traced = [];
+    for (let round = 0; round < reps; round++) {
+      plain.push(build(example, false, fs.mkdtempSync(join(work, "cache-"))).seconds);
+      traced.push(build(example, true, fs.mkdtempSync(join(work, "cache-"))).seconds);
+    }
+    const ratio = median(traced) / median(plain);
+    console.log(
+      `| miss, ${example} | ${median(plain).toFixed(2)} | ${median(traced).toFixed(2)} | ${ratio.toFixed(2)}× |`,
+    );
+    if (ratio > TARGETS.traceOverhead) {
+      failures.push(
+        `tracing ${example}: ${ratio.toFixed(2)}× the untraced build, target ≤ ${TARGETS.traceOverhead}×`,
+      );
+    }
+  }
+  // Hits: an entry recorded untraced (fingerprint only) against one recorded traced (validated).
+  const hits = { plain: [], traced: [] };
+  for (const mode of ["plain", "traced"]) {
+    const cache = fs.mkdtempSync(join(work, "cache-"));
+    const { project } = build("setuptools-c", mode === "traced", cache);
+    const args = ["build", "--project", project, "--cache-dir", cache, "--build-command", command];
+    for (let round = 0; round <= reps * 3; round++) {
+      const started = process.hrtime.bigint();
+      const run = spawnSync("node", [cli, ...args, ...(mode === "traced" ? [] : ["--no-trace"])], {
+        env,
+        encoding: "utf8",
+      });
+      if (run.status !== 0 || !/Restored/.test(run.stdout))
+        throw new Error(`hit: ${run.stdout}${run.stderr}`);
+      if (round > 0) hits[mode].push(Number(process.hrtime.bigint() - started) / 1e9);
+    }
+  }
+  const hitRatio = median(hits.traced) / median(hits.plain);
+  console.log(
+    `| hit, setuptools-c (validated vs not) | ${median(hits.plain).toFixed(2)} | ${median(hits.traced).toFixed(2)} | ${hitRatio.toFixed(2)}× |`,
+  );
+  if (hitRatio > TARGETS.validation) {
+    failures.push(
+      `validating a hit: ${hitRatio.toFixed(2)}× an unvalidated hit, target ≤ ${TARGETS.validation}×`,
+    );
+  }
+  console.log(
+    `\nTargets: a traced miss ≤ ${TARGETS.traceOverhead}× the untraced build; a validated hit ≤ ${TARGETS.validation}× an unvalidated one.`,
+  );
+  return failures;
 }
 
 /** Prints the table; returns the targets missed. */

@@ -7,8 +7,8 @@ import { LocalCache } from "./cache/local.js";
 import { readCliConfig, USAGE } from "./config/cli.js";
 import type { Config } from "./config/index.js";
 import { formatError } from "./errors.js";
-import { prepare } from "./pipeline/fingerprint.js";
 import { runPipeline } from "./pipeline/index.js";
+import { describeKeys } from "./pipeline/keys.js";
 import { escapeLine } from "./report/escape.js";
 import { keysJson, renderKeysText } from "./report/keys-text.js";
 import { progressLines } from "./report/reason.js";
@@ -22,9 +22,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return argv.length === 0 ? 2 : 0;
   }
   if (config.command === "keys") return keys(config);
-  const stagingDir = await mkdtemp(path.join(os.tmpdir(), "wheel-cache-"));
-  try {
-    const cache = new LocalCache(config.cacheDir ?? defaultCacheDir(config.env, process.platform));
+  return withStaging(async (stagingDir) => {
+    const cache = localCache(config);
     const result = await runPipeline(
       config.command === "diff" ? { ...config, lookupOnly: true } : config,
       {
@@ -40,18 +39,35 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (config.json) process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
     else process.stdout.write(renderTerminal(result));
     return 0;
+  });
+}
+
+async function keys(config: Config): Promise<number> {
+  return withStaging(async (stagingDir) => {
+    const report = await describeKeys(config, { cache: localCache(config), stagingDir });
+    const { fingerprint, keys } = report.fp.manifest;
+    const unkeyed = { files: report.unkeyed, tracedOn: report.tracedOn };
+    if (config.json) {
+      process.stdout.write(
+        `${JSON.stringify(keysJson(fingerprint, keys, report.warnings, unkeyed))}\n`,
+      );
+    } else process.stdout.write(renderKeysText(fingerprint, keys, report.warnings, unkeyed));
+    return 0;
+  });
+}
+
+/** Runs `work` with a temporary directory of the run's own, removed afterwards. */
+async function withStaging<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const stagingDir = await mkdtemp(path.join(os.tmpdir(), "wheel-cache-"));
+  try {
+    return await work(stagingDir);
   } finally {
     await rm(stagingDir, { recursive: true, force: true });
   }
 }
 
-async function keys(config: Config): Promise<number> {
-  const { fp } = await prepare(config);
-  const { fingerprint, keys } = fp.manifest;
-  if (config.json)
-    process.stdout.write(`${JSON.stringify(keysJson(fingerprint, keys, fp.warnings))}\n`);
-  else process.stdout.write(renderKeysText(fingerprint, keys, fp.warnings));
-  return 0;
+function localCache(config: Config): LocalCache {
+  return new LocalCache(config.cacheDir ?? defaultCacheDir(config.env, process.platform));
 }
 
 main(process.argv.slice(2)).then(

@@ -20,9 +20,8 @@ export interface SlotParts {
 
 /**
  * The cache entry keys of one run (never to be confused with the fingerprint's keys). A build of
- * a fingerprint is saved as a variant named by what it observed (the files it read, the tools it
- * ran): entries are immutable, so a rebuild that validation caused gets a key of its own, and the
- * next run finds the newest variant first.
+ * a fingerprint is saved as a variant: entries are immutable, so a rebuild that replaces a build
+ * validation rejected gets a key of its own, and the next run finds the newest variant first.
  */
 export interface EntryKeys {
   /** The wheels entry of a variant of this fingerprint. */

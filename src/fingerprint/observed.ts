@@ -4,7 +4,7 @@ import { readDpkgVersions } from "../files/dpkg.js";
 import { hashFiles } from "../files/hash.js";
 import type { FileTree } from "../files/tree.js";
 import type { FingerprintKey } from "../keys/types.js";
-import { canonicalJson, digestOf } from "../shared/digest.js";
+import { digestOf } from "../shared/digest.js";
 import { which } from "../shared/which.js";
 
 /**
@@ -275,20 +275,4 @@ export function unkeyedFiles(observed: ObservedSet, keys: readonly FingerprintKe
     .filter(([rel, digest]) => digest !== null && !covered.has(rel))
     .map(([rel]) => rel)
     .sort();
-}
-
-/** A short digest of an observed set's content: which build of a fingerprint an entry holds. */
-export function observedDigest(observed: ObservedSet | undefined): string {
-  if (!observed) return digestOf("untraced");
-  return digestOf(
-    "observed",
-    canonicalJson([
-      observed.files,
-      observed.dirs,
-      observed.tools,
-      observed.packages,
-      observed.outside,
-      observed.distributions,
-    ]),
-  );
 }

@@ -14,12 +14,11 @@ import {
   completeObserved,
   type ObservedChange,
   type ObservedSet,
-  observedDigest,
   unkeyedFiles,
 } from "../fingerprint/observed.js";
 import { redigest } from "../fingerprint/redigest.js";
 import { platformId } from "../keys/implicit.js";
-import { short } from "../shared/digest.js";
+import { digestOf, short } from "../shared/digest.js";
 import type { Prepared } from "./fingerprint.js";
 import type { Progress, RunResult } from "./result.js";
 
@@ -45,6 +44,8 @@ interface MissFacts {
   readonly changed: readonly KeyChange[];
   readonly verifyProblem?: string;
   readonly observedChanges: readonly ObservedChange[];
+  /** The manifest entry this build replaces, when one of its fingerprint was rejected. */
+  readonly supersedes?: string;
 }
 
 /**
@@ -99,7 +100,8 @@ export async function buildWheels(
     : await borrow(deps, keys, fp);
   const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);
   const observed = completed.observed;
-  const cacheKey = keys.wheels(short(observedDigest(observed), VARIANT_LENGTH));
+  const variant = variantOf(miss.supersedes);
+  const cacheKey = keys.wheels(variant);
   const manifest: Manifest = {
     ...fp.manifest,
     wheels: records,
@@ -108,7 +110,6 @@ export async function buildWheels(
     wheelsKey: cacheKey,
     observed,
   };
-  const variant = cacheKey.slice(keys.wheelsPrefix.length);
   const stale = unreadChanges(observation, miss);
   const save =
     stale.length > 0
@@ -130,6 +131,15 @@ export async function buildWheels(
     unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
     traceNote: tracer.note,
   };
+}
+
+/**
+ * The variant key of a build: `0` for the first build of a fingerprint; a build that replaces a
+ * rejected or damaged one (entries are immutable) gets a name derived from that one's key, the
+ * same in every job that replaces it, so that concurrent jobs still save once.
+ */
+function variantOf(supersedes: string | undefined): string {
+  return supersedes ? short(digestOf("supersedes", supersedes), VARIANT_LENGTH) : "0";
 }
 
 /**

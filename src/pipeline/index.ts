@@ -1,7 +1,7 @@
 import path from "node:path";
 import { withBreaker } from "../cache/breaker.js";
 import { installWheels, resetDir, verifyEntry } from "../cache/entry.js";
-import { type EntryKeys, entryKeys } from "../cache/entry-key.js";
+import type { EntryKeys } from "../cache/entry-key.js";
 import { restoreManifest, type SaveOutcome } from "../cache/store.js";
 import type { CacheBackend } from "../cache/types.js";
 import type { Config } from "../config/index.js";
@@ -13,6 +13,7 @@ import { platformId } from "../keys/implicit.js";
 import { buildWheels } from "./build-step.js";
 import { type Prepared, prepare } from "./fingerprint.js";
 import type { Progress, RunResult, WheelOutput } from "./result.js";
+import { slotKeys } from "./slot.js";
 
 export interface PipelineDeps {
   readonly cache: CacheBackend;
@@ -84,22 +85,12 @@ export async function runPipeline(config: Config, given: PipelineDeps): Promise<
       unkeyed: [],
     };
   }
-  const built = await buildWheels(deps, config, prepared, keys, missed);
+  const built = await buildWheels(deps, config, prepared, keys, {
+    ...missed,
+    supersedes: restored.supersedes,
+  });
   warnings.push(...built.warnings);
   return { ...missed, ...built, verdict: "built", warnings };
-}
-
-/** The entry keys of this run's slot: project, platform, Python, suffix and fingerprint. */
-function slotKeys(config: Config, { fp }: Prepared): EntryKeys {
-  const slot = {
-    prefix: config.keyPrefix,
-    name: fp.name,
-    projectDir: fp.manifest.project,
-    platform: platformId(),
-    python: fp.python?.tag ?? "python",
-    suffix: config.keySuffix,
-  };
-  return entryKeys(slot, fp.manifest.fingerprint);
 }
 
 type Restored =
@@ -119,6 +110,8 @@ type Restored =
       readonly problem?: string;
       /** A build of this fingerprint whose observed inputs differ now. */
       readonly rejected?: Found;
+      /** The key of the manifest entry this run's build replaces (rejected or damaged). */
+      readonly supersedes?: string;
       readonly observedChanges: readonly ObservedChange[];
       readonly warnings: readonly string[];
     };
@@ -143,7 +136,7 @@ async function restoreAndValidate(
   if (lookup.damaged?.startsWith(keys.fingerprintManifests)) {
     const problem = "the cached entry has no readable manifest";
     warnings.push(...(await discardDamaged(deps.cache, [lookup.damaged], problem)));
-    return { kind: "miss", problem, observedChanges: [], warnings };
+    return { kind: "miss", problem, observedChanges: [], warnings, supersedes: lookup.damaged };
   }
   const found = lookup.found;
   if (!found || !isBuildOf(found, keys.fingerprintManifests, fp.manifest.fingerprint)) {
@@ -159,7 +152,7 @@ async function restoreAndValidate(
       })
     : [];
   if (observedChanges.length > 0) {
-    return { kind: "miss", rejected: found, observedChanges, warnings };
+    return { kind: "miss", rejected: found, observedChanges, warnings, supersedes: found.key };
   }
   const cacheKey = cached.wheelsKey ?? keys.wheelsPrefix;
   const unkeyed = cached.observed ? unkeyedFiles(cached.observed, fp.manifest.keys) : [];
@@ -181,7 +174,13 @@ async function restoreAndValidate(
     warnings.push(
       ...(damaged ? await discardDamaged(deps.cache, [cacheKey, found.key], problem) : [problem]),
     );
-    return { kind: "miss", problem: damaged ? problem : undefined, observedChanges: [], warnings };
+    return {
+      kind: "miss",
+      problem: damaged ? problem : undefined,
+      observedChanges: [],
+      warnings,
+      supersedes: damaged ? found.key : undefined,
+    };
   }
   return {
     kind: "hit",

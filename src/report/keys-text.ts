@@ -1,5 +1,6 @@
 import { type FingerprintKey, KEY_GROUPS, type KeyGroup } from "../keys/types.js";
 import { short } from "../shared/digest.js";
+import { escapeLine } from "./escape.js";
 
 export const GROUP_TITLES: Record<KeyGroup, string> = {
   rebuild: "Rebuild keys",
@@ -13,6 +14,7 @@ export function renderKeysText(
   fingerprint: string,
   keys: readonly FingerprintKey[],
   warnings: readonly string[],
+  unkeyed: Unkeyed = { files: [] },
 ): string {
   const lines: string[] = [];
   for (const group of KEY_GROUPS) {
@@ -31,9 +33,19 @@ export function renderKeysText(
     }
     lines.push("");
   }
+  if (unkeyed.files.length > 0) {
+    lines.push(`Read by the newest build (traced on ${unkeyed.tracedOn}), covered by no key:`);
+    lines.push(...unkeyed.files.map((f) => `  ${escapeLine(f)}`), "");
+  }
   lines.push(`fingerprint ${fingerprint}`);
   for (const warning of warnings) lines.push(`warning: ${warning}`);
   return `${lines.join("\n")}\n`;
+}
+
+/** Files a traced build read that no key covers, and where it was traced. */
+export interface Unkeyed {
+  readonly files: readonly string[];
+  readonly tracedOn?: string;
 }
 
 /** `3 files`, `absent`, `rustc 1.95.0`: what a key covers, in a few words. */
@@ -52,6 +64,7 @@ export function keysJson(
   fingerprint: string,
   keys: readonly FingerprintKey[],
   warnings: readonly string[],
+  unkeyed: Unkeyed = { files: [] },
 ): object {
   return {
     fingerprint,
@@ -65,5 +78,6 @@ export function keysJson(
       ...(k.detail ? { detail: k.detail } : {}),
     })),
     warnings,
+    unkeyed: unkeyed.files,
   };
 }

@@ -70,7 +70,9 @@ describe("parsing strace's file and exec calls", () => {
 
   it("undoes strace's escapes in paths", () => {
     expect(unescapeC(String.raw`a\"b\\c\nd\303\251e\x41`)).toBe('a"b\\c\ndéeA');
-    const trace = parse([String.raw`openat(AT_FDCWD</w>, "caf\303\251.h", O_RDONLY) = 3</w/caf\303\251.h>`]);
+    const trace = parse([
+      String.raw`openat(AT_FDCWD</w>, "caf\303\251.h", O_RDONLY) = 3</w/caf\303\251.h>`,
+    ]);
     expect([...trace.opened.keys()]).toEqual(["/w/café.h"]);
   });
 });
