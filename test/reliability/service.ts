@@ -44,7 +44,10 @@ export async function runScenario(
       const seed = await runAction({ workspace, inputs, server });
       expect(seed.outputs.built, tail(seed)).toBe("true");
       expect(server.entries()).toHaveLength(2);
-      rmSync(path.join(workspace, "dist"), { recursive: true });
+      // The run under test starts as a new job would: a checkout without the seed's output.
+      for (const output of ["dist", "build", "src/example_setuptools_c.egg-info"]) {
+        rmSync(path.join(workspace, output), { recursive: true, force: true });
+      }
     }
     scenario.prepare?.(server, workspace);
     if (scenario.fault) server.setFault(scenario.fault);
