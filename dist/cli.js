@@ -5035,7 +5035,7 @@ const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(
 
 
 /** The system calls traced: file opens, program runs, and what creates or moves paths. */
-const SYSCALLS = "open,openat,openat2,creat,execve,execveat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat";
+const SYSCALLS = "open,openat,openat2,creat,execve,execveat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat,chdir,fchdir";
 /** The strace binary, or undefined where none can run (not Linux, or not on PATH). */
 function findStrace(env, platform = process.platform) {
     return platform === "linux" ? which("strace", env) : undefined;
@@ -5064,8 +5064,12 @@ function tracedArgv(strace, traceDir, argv) {
         ...argv,
     ];
 }
-/** Reads every trace file of a traced run. */
-async function readTrace(traceDir) {
+/**
+ * Reads every trace file of a traced run. Calls without a directory descriptor (`mkdir`,
+ * `rename`) name paths relative to the process's working directory, which strace does not print:
+ * it is the one `-y` showed last for `AT_FDCWD` in that process, or `cwd` (the build's) before.
+ */
+async function readTrace(traceDir, cwd) {
     const trace = {
         opened: new Map(),
         listed: new Set(),
@@ -5075,8 +5079,9 @@ async function readTrace(traceDir) {
     };
     for (const name of (await (0,promises_namespaceObject.readdir)(traceDir)).sort()) {
         const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(external_node_path_default().join(traceDir, name)) });
+        const state = { cwd };
         for await (const line of lines)
-            parseLine(line, trace);
+            parseLine(line, trace, state);
     }
     return trace;
 }
@@ -5092,19 +5097,31 @@ const MKDIRAT = new RegExp(String.raw `^mkdirat\(${DIRFD}, ${STRING}, [^)]*\)\s+
 const MOVED = new RegExp(String.raw `^(?:rename|link|symlink)\(${STRING}, ${STRING}\)\s+= 0`);
 const MOVEDAT = new RegExp(String.raw `^(?:renameat2?|linkat|symlinkat)\((?:${DIRFD}, )?${STRING}, ${DIRFD}, ${STRING}(?:, [^)]*)?\)\s+= 0`);
 const WRITE_FLAGS = /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC/;
+const CWD = /AT_FDCWD<((?:[^>\\]|\\.)*)>/;
+const CHDIR = new RegExp(String.raw `^chdir\(${STRING}\)\s+= 0`);
+const FCHDIR = /^fchdir\(\d+<((?:[^>\\]|\\.)*)>\)\s+= 0/;
 /** Adds what one line of a trace file says to `trace`; lines of other calls are ignored. */
-function parseLine(line, trace) {
+function parseLine(line, trace, state) {
+    const cwd = CWD.exec(line);
+    if (cwd)
+        state.cwd = unescapeC(cwd[1]);
+    const chdir = CHDIR.exec(line) ?? FCHDIR.exec(line);
+    if (chdir) {
+        state.cwd = external_node_path_default().resolve(state.cwd, unescapeC(chdir[1]));
+        return;
+    }
+    const absolute = (file, dir) => resolveIn(state.cwd, file, dir);
     const open = OPEN.exec(line);
     if (open) {
         const [, call, file, flags, , resolved, failed] = open;
         const mode = call === "creat" ? "O_CREAT" : flags;
-        recordOpen(trace, unescapeC(file), mode, resolved, failed, undefined);
+        recordOpen(trace, absolute(unescapeC(file)), mode, resolved, failed);
         return;
     }
     const openat = OPENAT.exec(line);
     if (openat) {
         const [, dir, file, flags, , resolved, failed] = openat;
-        recordOpen(trace, unescapeC(file), flags, resolved, failed, dir);
+        recordOpen(trace, absolute(unescapeC(file), dir), flags, resolved, failed);
         return;
     }
     const exec = EXECVE.exec(line) ?? EXECVEAT.exec(line);
@@ -5135,8 +5152,8 @@ function parseLine(line, trace) {
     if (movedAt)
         trace.written.add(absolute(unescapeC(movedAt[4]), movedAt[3]));
 }
-function recordOpen(trace, file, flags, resolved, failed, dir) {
-    const target = resolved !== undefined ? unescapeC(resolved) : absolute(file, dir);
+function recordOpen(trace, file, flags, resolved, failed) {
+    const target = resolved !== undefined ? unescapeC(resolved) : file;
     if (WRITE_FLAGS.test(flags)) {
         if (!failed)
             trace.written.add(target);
@@ -5152,11 +5169,14 @@ function recordOpen(trace, file, flags, resolved, failed, dir) {
         trace.opened.set(target, false);
     }
 }
-/** A path made absolute against the directory a descriptor stood for (strace's -y). */
-function absolute(file, dir) {
-    if (external_node_path_default().isAbsolute(file) || dir === undefined)
+/**
+ * A path made absolute: against the directory a descriptor stood for (strace's -y), or the
+ * process's working directory for calls that take none.
+ */
+function resolveIn(cwd, file, dir) {
+    if (external_node_path_default().isAbsolute(file))
         return external_node_path_default().normalize(file);
-    return external_node_path_default().join(unescapeC(dir), file);
+    return external_node_path_default().join(dir === undefined ? cwd : unescapeC(dir), file);
 }
 /** Undoes strace's C-style escapes (`\"`, `\\`, `\n`, `\t`, octal and `\x` bytes). */
 function unescapeC(text) {
@@ -6187,7 +6207,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
     const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
     const buildChanges = diffManifests(fp.manifest, await redigest(fp));
     const observation = tracer.strace
-        ? await observe(await readTrace(traceDir), {
+        ? await observe(await readTrace(traceDir, dir), {
             tree: fp.tree,
             pythonPrefixes: fp.python?.prefixes ?? [],
             own: [config.wheelDir, deps.stagingDir],

@@ -25,7 +25,7 @@ export interface RawTrace {
 
 /** The system calls traced: file opens, program runs, and what creates or moves paths. */
 const SYSCALLS =
-  "open,openat,openat2,creat,execve,execveat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat";
+  "open,openat,openat2,creat,execve,execveat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat,chdir,fchdir";
 
 /** The strace binary, or undefined where none can run (not Linux, or not on PATH). */
 export function findStrace(
@@ -60,8 +60,12 @@ export function tracedArgv(strace: string, traceDir: string, argv: readonly stri
   ];
 }
 
-/** Reads every trace file of a traced run. */
-export async function readTrace(traceDir: string): Promise<RawTrace> {
+/**
+ * Reads every trace file of a traced run. Calls without a directory descriptor (`mkdir`,
+ * `rename`) name paths relative to the process's working directory, which strace does not print:
+ * it is the one `-y` showed last for `AT_FDCWD` in that process, or `cwd` (the build's) before.
+ */
+export async function readTrace(traceDir: string, cwd: string): Promise<RawTrace> {
   const trace: RawTrace = {
     opened: new Map(),
     listed: new Set(),
@@ -71,7 +75,8 @@ export async function readTrace(traceDir: string): Promise<RawTrace> {
   };
   for (const name of (await readdir(traceDir)).sort()) {
     const lines = createInterface({ input: createReadStream(path.join(traceDir, name)) });
-    for await (const line of lines) parseLine(line, trace);
+    const state = { cwd };
+    for await (const line of lines) parseLine(line, trace, state);
   }
   return trace;
 }
@@ -95,19 +100,36 @@ const MOVEDAT = new RegExp(
 );
 const WRITE_FLAGS = /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC/;
 
+/** What is known of the process a trace file is of: its working directory, as far as seen. */
+export interface ProcessState {
+  cwd: string;
+}
+
+const CWD = /AT_FDCWD<((?:[^>\\]|\\.)*)>/;
+const CHDIR = new RegExp(String.raw`^chdir\(${STRING}\)\s+= 0`);
+const FCHDIR = /^fchdir\(\d+<((?:[^>\\]|\\.)*)>\)\s+= 0/;
+
 /** Adds what one line of a trace file says to `trace`; lines of other calls are ignored. */
-export function parseLine(line: string, trace: RawTrace): void {
+export function parseLine(line: string, trace: RawTrace, state: ProcessState): void {
+  const cwd = CWD.exec(line);
+  if (cwd) state.cwd = unescapeC(cwd[1]!);
+  const chdir = CHDIR.exec(line) ?? FCHDIR.exec(line);
+  if (chdir) {
+    state.cwd = path.resolve(state.cwd, unescapeC(chdir[1]!));
+    return;
+  }
+  const absolute = (file: string, dir?: string) => resolveIn(state.cwd, file, dir);
   const open = OPEN.exec(line);
   if (open) {
     const [, call, file, flags, , resolved, failed] = open;
     const mode = call === "creat" ? "O_CREAT" : flags!;
-    recordOpen(trace, unescapeC(file!), mode, resolved, failed, undefined);
+    recordOpen(trace, absolute(unescapeC(file!)), mode, resolved, failed);
     return;
   }
   const openat = OPENAT.exec(line);
   if (openat) {
     const [, dir, file, flags, , resolved, failed] = openat;
-    recordOpen(trace, unescapeC(file!), flags!, resolved, failed, dir);
+    recordOpen(trace, absolute(unescapeC(file!), dir), flags!, resolved, failed);
     return;
   }
   const exec = EXECVE.exec(line) ?? EXECVEAT.exec(line);
@@ -144,9 +166,8 @@ function recordOpen(
   flags: string,
   resolved: string | undefined,
   failed: string | undefined,
-  dir: string | undefined,
 ): void {
-  const target = resolved !== undefined ? unescapeC(resolved) : absolute(file, dir);
+  const target = resolved !== undefined ? unescapeC(resolved) : file;
   if (WRITE_FLAGS.test(flags)) {
     if (!failed) trace.written.add(target);
   } else if (flags.includes("O_DIRECTORY")) {
@@ -158,10 +179,13 @@ function recordOpen(
   }
 }
 
-/** A path made absolute against the directory a descriptor stood for (strace's -y). */
-function absolute(file: string, dir?: string): string {
-  if (path.isAbsolute(file) || dir === undefined) return path.normalize(file);
-  return path.join(unescapeC(dir), file);
+/**
+ * A path made absolute: against the directory a descriptor stood for (strace's -y), or the
+ * process's working directory for calls that take none.
+ */
+function resolveIn(cwd: string, file: string, dir?: string): string {
+  if (path.isAbsolute(file)) return path.normalize(file);
+  return path.join(dir === undefined ? cwd : unescapeC(dir), file);
 }
 
 /** Undoes strace's C-style escapes (`\"`, `\\`, `\n`, `\t`, octal and `\x` bytes). */

@@ -89,7 +89,7 @@ export async function buildWheels(
   const wheels = records.map((r, i) => ({ ...r, path: paths[i]! }));
   const buildChanges = diffManifests(fp.manifest, await redigest(fp));
   const observation = tracer.strace
-    ? await observe(await readTrace(traceDir), {
+    ? await observe(await readTrace(traceDir, dir), {
         tree: fp.tree,
         pythonPrefixes: fp.python?.prefixes ?? [],
         own: [config.wheelDir, deps.stagingDir],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseLine, type RawTrace, unescapeC } from "../../../src/build/trace.js";
 
-function parse(lines: readonly string[]): RawTrace {
+function parse(lines: readonly string[], cwd = "/start"): RawTrace {
   const trace: RawTrace = {
     opened: new Map(),
     listed: new Set(),
@@ -9,7 +9,8 @@ function parse(lines: readonly string[]): RawTrace {
     created: new Set(),
     execs: new Map(),
   };
-  for (const line of lines) parseLine(line, trace);
+  const state = { cwd };
+  for (const line of lines) parseLine(line, trace, state);
   return trace;
 }
 
@@ -66,6 +67,23 @@ describe("parsing strace's file and exec calls", () => {
     ]);
     expect([...trace.created].sort()).toEqual(["/tmp/tmpc3d6hvrw", "/w/proj/build"]);
     expect([...trace.written].sort()).toEqual(["/w/a", "/w/proj/x.whl"]);
+  });
+
+  it("resolves paths of calls without a descriptor against the working directory last seen", () => {
+    const trace = parse([
+      'mkdir("early", 0777)                    = 0',
+      'openat(AT_FDCWD</w/proj>, "/usr/lib/libc.so.6", O_RDONLY|O_CLOEXEC) = 3</usr/lib/libc.so.6>',
+      'mkdir("src/mod.egg-info", 0777)         = 0',
+      'rename("/w/proj/src/mod.egg-info/tmp1", "src/mod.egg-info/PKG-INFO") = 0',
+      'chdir("build")                          = 0',
+      'mkdir("temp", 0777)                     = 0',
+    ]);
+    expect([...trace.created].sort()).toEqual([
+      "/start/early",
+      "/w/proj/build/temp",
+      "/w/proj/src/mod.egg-info",
+    ]);
+    expect([...trace.written]).toEqual(["/w/proj/src/mod.egg-info/PKG-INFO"]);
   });
 
   it("undoes strace's escapes in paths", () => {
