@@ -4556,7 +4556,12 @@ function probe(command, args, env, cwd, timeoutMs = 20_000) {
 
 
 
-const PYTHON_PROBE = `import importlib.util, json, platform, sys, sysconfig
+const PYTHON_PROBE = `import importlib.metadata, importlib.util, json, platform, sys, sysconfig
+def version(name):
+    try:
+        return importlib.metadata.version(name)
+    except Exception:
+        return None
 impl = sys.implementation.name
 short = {"cpython": "cp", "pypy": "pp"}.get(impl, impl)
 free = "t" if sysconfig.get_config_var("Py_GIL_DISABLED") else ""
@@ -4565,10 +4570,12 @@ print(json.dumps({"version": platform.python_version(), "implementation": impl,
   "soabi": str(sysconfig.get_config_var("SOABI") or sysconfig.get_config_var("EXT_SUFFIX") or ""),
   "platform": sysconfig.get_platform(),
   "hasBuildModule": importlib.util.find_spec("build") is not None,
-  "prefixes": sorted({sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix})}))`;
+  "prefixes": sorted({sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}),
+  "cc": sysconfig.get_config_var("CC"), "cxx": sysconfig.get_config_var("CXX"),
+  "versions": {name: version(name) for name in sys.argv[1:]}}))`;
 /** Asks `python` about itself; undefined when it cannot be run. */
-async function probePython(python, env, cwd) {
-    const out = await probe(python, ["-c", PYTHON_PROBE], env, cwd);
+async function probePython(python, env, cwd, distributions = []) {
+    const out = await probe(python, ["-c", PYTHON_PROBE, ...distributions], env, cwd);
     if (out === undefined)
         return undefined;
     return JSON.parse(out);
@@ -4600,25 +4607,25 @@ function platformKey() {
 function pythonKey(info) {
     if (!info)
         return implicit("python", "python", null, "not found");
-    const { hasBuildModule: _build, prefixes: _prefixes, ...keyed } = info;
+    const { hasBuildModule: _build, prefixes: _prefixes, cc: _cc, cxx: _cxx, versions: _versions, ...keyed } = info;
     const detail = `${info.implementation} ${info.version} ${info.soabi} ${info.platform}`;
     return implicit("python", "python", keyed, detail);
 }
 /** The toolchains a backend compiles with, probed in parallel; absent ones are recorded so. */
-async function toolchainKeys(backend, env, cwd) {
+async function toolchainKeys(backend, env, cwd, python) {
     const probes = [];
     const rust = backend.name === "maturin" || backend.name === "setuptools-rust";
     if (rust)
         probes.push(["rustc", env.RUSTC || "rustc", ["-vV"]]);
     if (!rust && backend.name !== "other") {
-        probes.push([
-            "cc",
-            compiler(env.CC, process.platform === "win32" ? "gcc" : "cc"),
-            ["--version"],
-        ]);
+        // setuptools compiles with the interpreter's sysconfig CC/CXX unless CC/CXX say otherwise.
+        const setuptools = backend.name === "setuptools";
+        const cc = env.CC || (setuptools ? python?.cc : undefined);
+        const cxx = env.CXX || (setuptools ? python?.cxx : undefined);
+        probes.push(["cc", compiler(cc, process.platform === "win32" ? "gcc" : "cc"), ["--version"]]);
         probes.push([
             "c++",
-            compiler(env.CXX, process.platform === "win32" ? "g++" : "c++"),
+            compiler(cxx, process.platform === "win32" ? "g++" : "c++"),
             ["--version"],
         ]);
     }
@@ -4675,7 +4682,6 @@ const NON_BUILD_TOOLS = [
     "typos",
     "towncrier",
     "commitizen",
-    "cibuildwheel",
     "pixi",
     "rye",
     "pdm-dev",
@@ -4683,11 +4689,15 @@ const NON_BUILD_TOOLS = [
 /**
  * pyproject.toml as the build sees it: without linter and test-runner tables, dependency groups
  * and uv's `cache-keys` (the keys themselves are fingerprinted), so editing those never rebuilds.
+ * Each table is a decision of its own: `[tool.cibuildwheel]` configures wheel builds and stays;
+ * `[tool.mypy]` stays for projects that compile with mypyc.
  */
 function pyprojectKey(pyproject, exists) {
     const tool = { ...(pyproject.tool ?? {}) };
+    const mypyc = JSON.stringify(pyproject["build-system"] ?? {}).includes("mypy");
     for (const name of NON_BUILD_TOOLS)
-        delete tool[name];
+        if (!(name === "mypy" && mypyc))
+            delete tool[name];
     if (tool.uv && typeof tool.uv === "object") {
         const { "cache-keys": _keys, "dev-dependencies": _dev, ...uv } = tool.uv;
         tool.uv = uv;
@@ -5269,6 +5279,7 @@ function entryKeys(parts, fingerprint) {
         fingerprintManifests: `${parts.prefix}-manifest-${slot}${fp}`,
         slotManifests: `${parts.prefix}-manifest-${slot}`,
         projectManifests: `${parts.prefix}-manifest-${project}`,
+        withFingerprint: (other) => entryKeys(parts, other),
     };
     const longest = keys.manifest("x".repeat(VARIANT_LENGTH));
     if (longest.length > MAX_KEY) {
@@ -5416,6 +5427,9 @@ async function gitFiles(root, pruner, includeIgnored, useIndex) {
             indexIds.set(path, entry.id);
     }
     // Untracked entries ending in "/" are nested repositories.
+    const nested = records(untracked)
+        .filter((p) => p.endsWith("/"))
+        .map((p) => p.slice(0, -1));
     const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
     const venvs = new Set([...tracked, ...candidates]
         .filter((p) => p === VENV_MARKER || p.endsWith(`/${VENV_MARKER}`))
@@ -5427,7 +5441,11 @@ async function gitFiles(root, pruner, includeIgnored, useIndex) {
     for (const path of indexIds.keys())
         if (underDir(path, pruner.isExcluded))
             indexIds.delete(path);
-    return { files, indexIds };
+    const submodules = entries.filter((e) => e.mode === SUBMODULE).map((e) => e.path);
+    const repositories = [...new Set([...submodules, ...nested])]
+        .filter((p) => !underDir(`${p}/x`, pruner.isPruned))
+        .sort();
+    return { files, indexIds, repositories };
 }
 /**
  * Splits `git diff-files -z --name-status` output: deleted paths (D: gone, or replaced by a
@@ -5611,7 +5629,7 @@ async function openTree(location, options = {}) {
         files = [...new Set([...files, ...walked])];
     }
     files.sort(); // plain UTF-16 code unit order
-    return new ListedTree(root, projectDir, isGitRepo, files, {
+    return new ListedTree(root, projectDir, isGitRepo, files, listing?.repositories ?? [], {
         known: listing?.indexIds ?? new Map(),
         hash: options.hasher ?? hashFiles,
     });
@@ -5620,14 +5638,16 @@ class ListedTree {
     root;
     projectDir;
     isGitRepo;
+    repositories;
     files;
     /** Digests of the files that were hashed (git vouches for the others: `#sources.known`). */
     #hashed = new Map();
     #sources;
-    constructor(root, projectDir, isGitRepo, files, sources) {
+    constructor(root, projectDir, isGitRepo, files, repositories, sources) {
         this.root = root;
         this.projectDir = projectDir;
         this.isGitRepo = isGitRepo;
+        this.repositories = repositories;
         this.files = Object.freeze(files);
         this.#sources = sources;
     }
@@ -5916,6 +5936,37 @@ const BUILD_ENV = [
     "NVCC_PREPEND_FLAGS",
     "MACOSX_DEPLOYMENT_TARGET",
     "_PYTHON_HOST_PLATFORM",
+    // Where compilers and linkers search for headers, libraries and packages.
+    "CPATH",
+    "C_INCLUDE_PATH",
+    "CPLUS_INCLUDE_PATH",
+    "LIBRARY_PATH",
+    "PKG_CONFIG_PATH",
+    "PKG_CONFIG_LIBDIR",
+    // The cc crate's per-target settings (CC_x86_64_unknown_linux_gnu, CFLAGS_..., TARGET_CC).
+    "TARGET_CC",
+    "TARGET_CXX",
+    "TARGET_AR",
+    "TARGET_CFLAGS",
+    "TARGET_CXXFLAGS",
+    "CC_",
+    "CXX_",
+    "AR_",
+    "CFLAGS_",
+    "CXXFLAGS_",
+    // Libraries that -sys crates and setup scripts locate by environment.
+    "OPENSSL_",
+    "NPY_",
+    "SCIPY_",
+    // Build isolation and the constraints an isolated build environment is resolved with.
+    "PIP_CONSTRAINT",
+    "PIP_BUILD_CONSTRAINT",
+    "UV_BUILD_CONSTRAINT",
+    "UV_CONSTRAINT",
+    "PIP_NO_BUILD_ISOLATION",
+    "UV_NO_BUILD_ISOLATION",
+    // cibuildwheel's configuration, when it builds.
+    "CIBW_",
 ];
 /** Matches of the prefixes above that only affect logging, networking or where caches live. */
 const NOT_BUILD_ENV = ["CARGO_TERM_", "CARGO_HOME", "CARGO_HTTP_", "CARGO_NET_", "CARGO_REGISTR"];
@@ -5964,6 +6015,7 @@ function envKey(name, value, source, group = "implicit") {
 ;// CONCATENATED MODULE: ./src/keys/git.ts
 
 
+
 /** Keys for a `{ git = ... }` entry: `git:commit` and/or `git:tags`, with warnings. */
 async function gitKeys(spec, root, isRepo, env) {
     const warnings = [];
@@ -5996,6 +6048,55 @@ async function gitKeys(spec, root, isRepo, env) {
         });
     }
     return { keys, warnings };
+}
+/**
+ * Whether the work tree has changes to tracked files, and on which day: where the version comes
+ * from git (setuptools-scm, hatch-vcs), a dirty tree builds another version (`1.0.1.dev0+g…`,
+ * with the date) than the clean commit, so the wheel's metadata differs.
+ */
+async function gitDirtyKey(root, isRepo, env) {
+    const status = isRepo
+        ? await probe("git", ["-C", root, "status", "--porcelain", "--untracked-files=no"], env)
+        : undefined;
+    const dirty = (status ?? "").trim() !== "";
+    const detail = dirty ? `dirty on ${new Date().toISOString().slice(0, 10)}` : "clean";
+    return {
+        id: "git:dirty",
+        kind: "git",
+        source: "implicit",
+        group: "implicit",
+        digest: digestOf("git:dirty", detail),
+        detail,
+    };
+}
+/** At most this many repositories are probed (two git calls each). */
+const MAX_REPOSITORIES = 50;
+/**
+ * Submodules and nested repositories inside the project: git lists none of their files, so
+ * their checked-out commit and whether they have changes stand for their content (bumping a
+ * vendored library's submodule changes the key). Undefined when there are none.
+ */
+async function repositoriesKey(tree, env) {
+    const prefix = tree.projectDir === "" ? "" : `${tree.projectDir}/`;
+    const inside = tree.repositories.filter((r) => r.startsWith(prefix)).slice(0, MAX_REPOSITORIES);
+    if (inside.length === 0)
+        return undefined;
+    const states = await Promise.all(inside.map(async (repo) => {
+        const dir = external_node_path_default().join(tree.root, repo);
+        const [head, status] = await Promise.all([
+            probe("git", ["-C", dir, "rev-parse", "--verify", "-q", "HEAD"], env),
+            probe("git", ["-C", dir, "status", "--porcelain"], env),
+        ]);
+        return [repo.slice(prefix.length), head?.trim() ?? "none", digestOf(status ?? "")];
+    }));
+    return {
+        id: "git:repositories",
+        kind: "git",
+        source: "implicit",
+        group: "rebuild",
+        digest: digestOf("git:repositories", ...states.flat()),
+        detail: `${inside.length} repositor${inside.length === 1 ? "y" : "ies"} (submodules)`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/keys/resolve.ts
@@ -6205,7 +6306,8 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
     const paths = produced.map((name) => external_node_path_default().join(config.wheelDir, name));
     const records = await Promise.all(paths.map(wheelRecord));
     const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
-    const buildChanges = diffManifests(fp.manifest, await redigest(fp));
+    const after = await redigest(fp);
+    const buildChanges = diffManifests(fp.manifest, after);
     const observation = tracer.strace
         ? await observe(await readTrace(traceDir, dir), {
             tree: fp.tree,
@@ -6235,6 +6337,9 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
             ...changedInputs(buildChanges),
             ...(observation?.changedDuringBuild ?? []),
         ]);
+    if (save.status === "saved" && deps.cache.kind === "local") {
+        await saveAfterBuildState(deps, keys, manifest, after, buildChanges, paths);
+    }
     return {
         manifest,
         cacheKey,
@@ -6292,6 +6397,25 @@ async function completeReused(observation, earlier, fp) {
         observed: observation.observed,
         warnings: [`${what}; remove that output (or build in a fresh checkout) for a complete record`],
     };
+}
+/**
+ * A local build that only added files a key covers (a first build writing an untracked
+ * Cargo.lock, Cython's generated C) leaves a tree whose fingerprint is another: the same wheels
+ * are saved under that one too, so that the next local run hits instead of rebuilding once more.
+ * CI checkouts never hold such files, so the GitHub cache is spared the copy.
+ */
+async function saveAfterBuildState(deps, keys, manifest, after, changes, wheels) {
+    if (changes.length === 0 || changedInputs(changes).length > 0)
+        return;
+    const alias = keys.withFingerprint(after.fingerprint);
+    const variant = variantOf(undefined);
+    const aliased = {
+        ...manifest,
+        keys: after.keys,
+        fingerprint: after.fingerprint,
+        wheelsKey: alias.wheels(variant),
+    };
+    await saveEntries(deps, { wheels: alias.wheels(variant), manifest: alias.manifest(variant) }, aliased, wheels);
 }
 /**
  * Where no tracer runs: the repository paths the newest traced build of this project read (on
@@ -6358,6 +6482,94 @@ function chooseBuildCommand(given, backend, python, info, projectDir, wheelDir, 
     return pick([python, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", out, "."], "pip fallback");
 }
 
+;// CONCATENATED MODULE: ./src/build/script.ts
+
+
+/** Build tools that read a file of their own by default. */
+const TOOL_FILES = {
+    make: ["GNUmakefile", "makefile", "Makefile"],
+    gmake: ["GNUmakefile", "makefile", "Makefile"],
+    nox: ["noxfile.py"],
+    tox: ["tox.ini"],
+    just: ["justfile", "Justfile", ".justfile"],
+    invoke: ["tasks.py"],
+    inv: ["tasks.py"],
+};
+const SHELLS = new Set(["bash", "sh", "dash", "zsh", "ksh"]);
+const PYTHONS = /^(?:python|python3|python3\.\d+|py)(?:\.exe)?$/;
+/** The flag of a tool that names its file instead (`make -f build.mk`, `nox -f ci.py`). */
+const FILE_FLAGS = new Set(["-f", "--file", "--makefile", "--noxfile"]);
+/**
+ * The files a build command runs that are the project's own: the script of `bash ci/build.sh`,
+ * `./build.sh` or `python tools/build.py`, the Makefile of `make wheel`, the noxfile of `nox -s
+ * build`. Their content decides the build as much as the command line does. Paths are relative
+ * to the project directory (where the build runs); files outside the repository are left out.
+ */
+function buildScriptEntries(argv, projectDir, root) {
+    const [program, ...args] = argv;
+    if (!program)
+        return [];
+    const name = external_node_path_default().basename(program);
+    const candidates = [];
+    if (program.includes("/") || program.includes("\\"))
+        candidates.push(program);
+    if (SHELLS.has(name) || PYTHONS.test(name)) {
+        const script = args.find((a) => !a.startsWith("-"));
+        const runsCode = args.some((a) => a === "-c" || a === "-m");
+        if (script && !runsCode)
+            candidates.push(script);
+    }
+    const own = TOOL_FILES[name];
+    if (own) {
+        const flag = args.findIndex((a) => FILE_FLAGS.has(a));
+        candidates.push(...(flag >= 0 && args[flag + 1] ? [args[flag + 1]] : own));
+    }
+    return candidates
+        .map((file) => external_node_path_default().resolve(projectDir, file))
+        .filter((file) => isInside(file, root))
+        .map((file) => {
+        const entry = { kind: "file", pattern: toPosix(external_node_path_default().relative(projectDir, file)) };
+        return { entry, origin: `the build command's own file (${argv.join(" ")})` };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/keys/constraints.ts
+
+
+
+/** Variables naming the constraint files an isolated build environment is resolved with. */
+const CONSTRAINT_VARS = [
+    "PIP_CONSTRAINT",
+    "PIP_BUILD_CONSTRAINT",
+    "UV_BUILD_CONSTRAINT",
+    "UV_CONSTRAINT",
+];
+/**
+ * The constraint files the variables name (paths separated by spaces; relative ones from the
+ * project directory): their content decides the versions an isolated build installs. The
+ * variables themselves are keyed with the environment; these keys add the files' bytes.
+ */
+function constraintKeys(env, cwd) {
+    return CONSTRAINT_VARS.filter((name) => env[name]).map((name) => {
+        const files = env[name].split(/\s+/).filter(Boolean);
+        const digests = files.map((file) => {
+            if (/^[a-z][\w+.-]*:\/\//i.test(file))
+                return `${file}`; // a URL: its name is what we know
+            const absolute = external_node_path_default().resolve(cwd, file);
+            const info = (0,external_node_fs_namespaceObject.statSync)(absolute, { throwIfNoEntry: false });
+            return info?.isFile() ? digestOf("file", (0,external_node_fs_namespaceObject.readFileSync)(absolute, "utf8")) : "absent";
+        });
+        return {
+            id: `constraints:${name}`,
+            kind: "env",
+            source: "implicit",
+            group: "implicit",
+            digest: digestOf("constraints", name, ...digests),
+            detail: `${files.length} file${files.length === 1 ? "" : "s"}`,
+        };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/project/declared.ts
 
 
@@ -6396,10 +6608,18 @@ async function readCargoLayout(manifest, root) {
     const workspace = workspaceRoot
         ? await readToml(external_node_path_default().join(workspaceRoot, "Cargo.toml"), root)
         : undefined;
+    // The workspace's own `[patch]` paths are followed like path dependencies.
+    const pending = [external_node_path_default().dirname(manifest)];
+    if (workspace && workspaceRoot) {
+        for (const dep of dependencyTables({ patch: workspace.patch })) {
+            const target = depPath(dep, workspaceRoot, workspace, workspaceRoot);
+            if (target)
+                pending.push(target);
+        }
+    }
     const crates = [];
     const extraSources = [];
     const outside = [];
-    const pending = [external_node_path_default().dirname(manifest)];
     while (pending.length > 0) {
         const dir = pending.pop();
         if (crates.includes(dir))
@@ -6412,6 +6632,10 @@ async function readCargoLayout(manifest, root) {
         const cargo = await readToml(external_node_path_default().join(dir, "Cargo.toml"), root);
         if (!cargo)
             continue;
+        // `[package] build = "tools/build.rs"`: a build script outside the usual place.
+        const build = lookup(cargo, "package", "build");
+        if (typeof build === "string")
+            extraSources.push(external_node_path_default().join(dir, build));
         for (const target of ["lib", "bin"]) {
             for (const table of [lookup(cargo, target)].flat()) {
                 const file = isTable(table) ? table.path : undefined;
@@ -6435,6 +6659,9 @@ async function readCargoLayout(manifest, root) {
 }
 function dependencyTables(cargo) {
     const tables = DEP_TABLES.map((name) => cargo[name]);
+    // `[patch.crates-io] foo = { path = "../foo" }` replaces a dependency with a local crate.
+    if (isTable(cargo.patch))
+        tables.push(...Object.values(cargo.patch));
     const targets = cargo.target;
     if (isTable(targets)) {
         for (const target of Object.values(targets)) {
@@ -6547,15 +6774,155 @@ function setupCfgFiles(text) {
     return files;
 }
 const SOURCE_SUFFIX = /\.(?:py|pyx|pxd|pxi|c|cc|cpp|cxx|h|hh|hpp|hxx|rs|f|f90|cu|m|mm|s)$/i;
-/** Files setup.py names in string literals (a readme it opens, a version file): read at build time. */
+/**
+ * Files setup.py names in string literals (a readme it opens, a `VERSION` file with or without
+ * an extension): read at build time.
+ */
 async function setupPyFiles(project) {
-    const literals = [...(project.setupPy ?? "").matchAll(/["']([\w./-]{1,200}\.[\w]{1,10})["']/g)];
+    const literals = [...(project.setupPy ?? "").matchAll(/["']([\w./-]{1,200})["']/g)];
     // Sources named in Extension(...) are rebuild keys already; what is left is what metadata reads.
     const candidates = [...new Set(literals.map((m) => m[1]))]
         .filter((c) => !SOURCE_SUFFIX.test(c))
         .slice(0, 100);
     const found = await Promise.all(candidates.map(async (c) => ((await project.isFile(c)) ? c : "")));
     return found.filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/project/infer-native.ts
+
+
+const infer_native_file = (pattern) => ({ kind: "file", pattern });
+/** At most this many build files are read, so a pathological tree cannot hold inference. */
+const MAX_BUILD_FILES = 200;
+/** Directories setup.py names in `include_dirs=[...]` and `library_dirs=[...]`. */
+function setupPyDirs(setupPy) {
+    const dirs = [];
+    for (const list of setupPy.matchAll(/\b(?:include_dirs|library_dirs)\s*=\s*\[([^\]]{0,2000})\]/g)) {
+        dirs.push(...[...list[1].matchAll(/["']([^"'\n]{1,300})["']/g)].map((m) => m[1]));
+    }
+    return dirs;
+}
+/** Modules `setup.py` imports that live beside it (`import setup_helpers`, `from build_ext import x`). */
+function setupPyImports(setupPy) {
+    const names = new Set();
+    for (const m of setupPy.matchAll(/^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import|import[ \t]+([\w., \t]+))/gm)) {
+        const modules = m[1] ? [m[1]] : m[2].split(",").map((s) => s.trim().split(/\s+/)[0]);
+        for (const module of modules)
+            if (module)
+                names.add(module.split(".")[0]);
+    }
+    return [...names];
+}
+/** Directories CMake adds: `include_directories`, `target_include_directories`, `add_subdirectory`. */
+function cmakeDirs(text) {
+    const dirs = [];
+    const calls = /\b(include_directories|target_include_directories|add_subdirectory)\s*\(([^)]{0,2000})\)/gi;
+    for (const call of text.matchAll(calls)) {
+        const words = call[2].match(/"[^"]*"|[^\s"]+/g) ?? [];
+        const args = words.map((w) => w.replace(/^"|"$/g, ""));
+        const command = call[1].toLowerCase();
+        const candidates = command === "add_subdirectory"
+            ? args.slice(0, 1)
+            : args.filter((a) => !/^(?:SYSTEM|BEFORE|AFTER|PUBLIC|PRIVATE|INTERFACE)$/.test(a));
+        for (const arg of command === "target_include_directories" ? candidates.slice(1) : candidates) {
+            const dir = arg.replace(/^\$\{(?:CMAKE_CURRENT_SOURCE_DIR|CMAKE_SOURCE_DIR|PROJECT_SOURCE_DIR)\}\/?/, "");
+            if (!dir.includes("${") && !dir.includes("$<"))
+                dirs.push(dir || ".");
+        }
+    }
+    return dirs;
+}
+/** String literals of a meson.build, and the directories it descends into with `subdir()`. */
+function mesonStrings(text) {
+    const code = text.replace(/#[^\n]*/g, "");
+    const strings = [...code.matchAll(/'((?:[^'\\\n]|\\.){1,300})'/g)].map((m) => m[1]);
+    const subdirs = [...code.matchAll(/\bsubdir\s*\(\s*'([^']{1,300})'/g)].map((m) => m[1]);
+    return { strings, subdirs };
+}
+/** The entries the build scripts name (see `Named`). */
+async function inferNamed(project) {
+    const entries = [];
+    const warnings = [];
+    const setupPy = project.setupPy ?? "";
+    const name = project.backend.name;
+    const native = ["setuptools", "setuptools-rust", "scikit-build-core", "meson-python"];
+    if (native.includes(name) || project.setupPy !== undefined) {
+        for (const dir of setupPyDirs(setupPy))
+            addDir(project, dir, entries, warnings);
+        for (const module of setupPyImports(setupPy)) {
+            for (const candidate of [`${module}.py`, `${module}/__init__.py`]) {
+                if (await project.isFile(candidate))
+                    entries.push(infer_native_file(candidate));
+            }
+        }
+    }
+    if (name === "scikit-build-core" || (await project.isFile("CMakeLists.txt"))) {
+        for (const [dir, text] of await cmakeFiles(project)) {
+            for (const named of cmakeDirs(text))
+                addDir(project, external_node_path_default().posix.join(dir, named), entries, warnings);
+        }
+    }
+    if (name === "meson-python")
+        entries.push(...(await mesonFiles(project)));
+    return { entries, warnings };
+}
+/** A directory the build searches or descends into: every file in it (extensionless headers too). */
+function addDir(project, dir, entries, warnings) {
+    const rel = toPosix(external_node_path_default().posix.normalize(dir.replaceAll("\\", "/"))).replace(/\/$/, "");
+    if (external_node_path_default().isAbsolute(rel))
+        return; // a system directory: the trace sees what the build reads there
+    if (!isInside(external_node_path_default().resolve(project.dir, rel), project.root)) {
+        warnings.push(`${rel} is outside the repository and is not fingerprinted (the build searches it)`);
+        return;
+    }
+    if (rel !== "." && rel !== "")
+        entries.push(infer_native_file(`${rel}/**`));
+}
+/** CMakeLists.txt at the project root and in the directories it adds, as [dir, text]. */
+async function cmakeFiles(project) {
+    const found = [];
+    const pending = ["."];
+    while (pending.length > 0 && found.length < MAX_BUILD_FILES) {
+        const dir = pending.shift();
+        if (found.some(([d]) => d === dir))
+            continue;
+        const text = await project.read(external_node_path_default().posix.join(dir, "CMakeLists.txt"));
+        if (text === undefined)
+            continue;
+        found.push([dir, text]);
+        for (const sub of text.matchAll(/\badd_subdirectory\s*\(\s*"?([^\s")]+)/gi)) {
+            const next = external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, sub[1]));
+            if (!next.startsWith("..") && !sub[1].includes("${"))
+                pending.push(next);
+        }
+    }
+    return found;
+}
+/** Every file a meson.build names, relative to its own directory, at any depth of `subdir()`. */
+async function mesonFiles(project) {
+    const entries = [];
+    const pending = ["."];
+    const seen = new Set();
+    while (pending.length > 0 && seen.size < MAX_BUILD_FILES) {
+        const dir = pending.shift();
+        if (seen.has(dir))
+            continue;
+        seen.add(dir);
+        const text = await project.read(external_node_path_default().posix.join(dir, "meson.build"));
+        if (text === undefined)
+            continue;
+        const { strings, subdirs } = mesonStrings(text);
+        for (const s of strings) {
+            const rel = external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, s));
+            if (rel.startsWith("..") || rel === ".")
+                continue;
+            if (await project.isFile(rel))
+                entries.push(infer_native_file(rel));
+        }
+        for (const sub of subdirs)
+            pending.push(external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, sub)));
+    }
+    return entries;
 }
 
 ;// CONCATENATED MODULE: ./src/project/backend.ts
@@ -6566,13 +6933,16 @@ const GIT_VERSIONING_TOOLS = ["setuptools_scm", "setuptools-scm", "versioningit"
 /** Detects the build backend from `[build-system]`; `setupPy` is the text of setup.py, if any. */
 function detectBackend(pyproject, setupPy) {
     const module = String(lookup(pyproject, "build-system", "build-backend") ?? LEGACY);
-    const requires = stringList(lookup(pyproject, "build-system", "requires")).map(requirementName);
+    // Without a [build-system] table, PEP 517 frontends build with setuptools.
+    const declared = lookup(pyproject, "build-system", "requires");
+    const requires = (declared === undefined ? ["setuptools"] : stringList(declared)).map(requirementName);
     const backendPath = stringList(lookup(pyproject, "build-system", "backend-path"));
     const dynamic = stringList(lookup(pyproject, "project", "dynamic"));
     const versionFromGit = (dynamic.includes("version") || !lookup(pyproject, "project", "version")) &&
         (requires.some((r) => GIT_VERSIONING.includes(r)) ||
             GIT_VERSIONING_TOOLS.some((tool) => lookup(pyproject, "tool", tool) !== undefined) ||
-            lookup(pyproject, "tool", "hatch", "version", "source") === "vcs");
+            lookup(pyproject, "tool", "hatch", "version", "source") === "vcs" ||
+            /\buse_scm_version\s*=/.test(setupPy ?? ""));
     return {
         name: backendName(module, requires, pyproject, setupPy),
         module,
@@ -6643,6 +7013,18 @@ async function loadProject(location, display) {
     const shown = (rel) => external_node_path_default().join(display, rel);
     const read = (rel) => readProjectFile(external_node_path_default().resolve(dir, rel), shown(rel));
     const kind = (rel) => statProjectPath(external_node_path_default().resolve(dir, rel), shown(rel));
+    const entries = async (rel) => {
+        try {
+            const found = await (0,promises_namespaceObject.readdir)(external_node_path_default().resolve(dir, rel), { withFileTypes: true });
+            return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        }
+        catch (error) {
+            const code = error.code;
+            if (code === "ENOENT" || code === "ENOTDIR")
+                return [];
+            throw new UserError(`cannot read ${shown(rel)}: ${describeFsError(error)}`);
+        }
+    };
     const pyproject = await readPyproject(dir, display, read);
     const setupPy = await read("setup.py");
     const setupCfg = await read("setup.cfg");
@@ -6657,21 +7039,8 @@ async function loadProject(location, display) {
         read,
         isFile: async (rel) => (await kind(rel))?.isFile() ?? false,
         isDir: async (rel) => (await kind(rel))?.isDirectory() ?? false,
-        subdirs: async (rel) => {
-            try {
-                const entries = await (0,promises_namespaceObject.readdir)(external_node_path_default().resolve(dir, rel), { withFileTypes: true });
-                return entries
-                    .filter((e) => e.isDirectory())
-                    .map((e) => e.name)
-                    .sort();
-            }
-            catch (error) {
-                const code = error.code;
-                if (code === "ENOENT" || code === "ENOTDIR")
-                    return [];
-                throw new UserError(`cannot read ${shown(rel)}: ${describeFsError(error)}`);
-            }
-        },
+        subdirs: async (rel) => (await entries(rel)).filter((e) => e.isDirectory()).map((e) => e.name),
+        files: async (rel) => (await entries(rel)).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name),
         shown,
     };
 }
@@ -6686,8 +7055,13 @@ function projectPath(project, absolute) {
 
 
 
-/** Sources a C, C++, CUDA, Cython or Fortran build compiles or includes, at any depth. */
-const NATIVE_SOURCES = "*.{c,cc,cpp,cxx,c++,h,hh,hpp,hxx,h++,inl,ipp,tpp,cu,cuh,pyx,pxd,pxi,f,for,f90,f95,F,F90,m,mm,s,S,asm,def}";
+
+/**
+ * Sources a C, C++, CUDA, Cython or Fortran build compiles or includes, at any depth: the usual
+ * suffixes, included fragments (`.inc`, `.tcc`, `.txx`), upper-case C++ (`.C`, `.H`) and the
+ * templates NumPy and SciPy generate sources from (`.c.src`, `.pyx.in`).
+ */
+const NATIVE_SOURCES = "*.{c,cc,cpp,cxx,c++,C,h,hh,hpp,hxx,h++,H,inl,inc,ipp,tpp,tcc,txx,cu,cuh,pyx,pxd,pxi,f,for,f90,f95,F,F90,m,mm,s,S,asm,def,c.src,pyx.in}";
 const infer_rebuild_file = (pattern) => ({ kind: "file", pattern });
 /**
  * The rebuild keys wheel-cache uses when the project sets no `[tool.uv] cache-keys`: what its
@@ -6698,6 +7072,9 @@ async function inferRebuildKeys(project) {
     const entries = [{ kind: "dir", path: "src" }];
     const warnings = [];
     const { backend } = project;
+    const named = await inferNamed(project);
+    entries.push(...named.entries);
+    warnings.push(...named.warnings);
     if (backend.name !== "maturin")
         entries.push(infer_rebuild_file("setup.py"), infer_rebuild_file("setup.cfg"));
     switch (backend.name) {
@@ -6730,6 +7107,11 @@ async function inferRebuildKeys(project) {
             entries.push(infer_rebuild_file("*.wrap"), infer_rebuild_file("*.in"), infer_rebuild_file(NATIVE_SOURCES));
             break;
         case "other":
+            // An in-tree backend (`backend-path`) that hands the build to setuptools reads what
+            // setuptools reads.
+            if (await delegatesToSetuptools(project)) {
+                entries.push(infer_rebuild_file("MANIFEST.in"), infer_rebuild_file(NATIVE_SOURCES));
+            }
             break;
     }
     for (const dir of backend.backendPath)
@@ -6737,6 +7119,24 @@ async function inferRebuildKeys(project) {
     if (backend.versionFromGit)
         entries.push({ kind: "git", commit: true, tags: true });
     return { entries, warnings };
+}
+/** Whether an in-tree backend's module imports setuptools (Pillow's, frozenlist's do). */
+async function delegatesToSetuptools(project) {
+    const { backend } = project;
+    if (backend.backendPath.length === 0)
+        return false;
+    const module = backend.module.split(":")[0].replaceAll(".", "/");
+    for (const dir of backend.backendPath) {
+        for (const candidate of [
+            `${trimSlash(dir)}/${module}.py`,
+            `${trimSlash(dir)}/${module}/__init__.py`,
+        ]) {
+            const text = await project.read(candidate);
+            if (text !== undefined && /setuptools/.test(text))
+                return true;
+        }
+    }
+    return false;
 }
 async function cargoLayout(project, manifest) {
     return readCargoLayout(external_node_path_default().resolve(project.dir, manifest), project.root);
@@ -6808,32 +7208,133 @@ const NOT_PACKAGES = new Set([
     "include",
     "lib",
 ]);
+/** Top-level modules a flat layout never ships (setuptools' FlatLayoutModuleFinder excludes them). */
+const NOT_MODULES = /^(?:setup|conftest|tests?|examples?|build|toxfile|noxfile|pavement|dodo|tasks|fabfile|[Ss][Cc]onstruct|conanfile|manage|benchmarks?|exercises?|[._].*)\.pyi?$/;
 /**
- * Directories whose files the wheel ships (Python sources, stubs and package data), as
- * project-relative paths. They are always fingerprinted, so a restored wheel never carries stale
- * Python code, and are reported apart from the rebuild keys.
+ * The packages and modules the wheel ships: what the backend is told (maturin's
+ * `python-source`, scikit-build-core's `wheel.packages`, setuptools' `packages`, `package-dir`,
+ * `py-modules` and `packages.find` in pyproject.toml, setup.cfg or setup.py), else the
+ * conventional places of the package named after the project, else every top-level package.
  */
-async function shippedDirs(project) {
+async function shippedFiles(project) {
     const data = project.pyproject.data;
-    const name = importName(project);
-    const configured = [];
+    const dirs = [];
     const pythonSource = lookup(data, "tool", "maturin", "python-source");
     if (typeof pythonSource === "string")
-        configured.push(pythonSource);
-    configured.push(...stringList(lookup(data, "tool", "scikit-build", "wheel", "packages")));
-    const packageDir = lookup(data, "tool", "setuptools", "package-dir");
-    if (isTable(packageDir))
-        configured.push(...stringList(Object.values(packageDir)));
-    const where = lookup(data, "tool", "setuptools", "packages", "find", "where");
-    configured.push(...stringList(where));
-    const cfgDir = /^[ \t]*package_dir[ \t]*=[ \t]*\n?[ \t]*=[ \t]*([\w./-]+)/m.exec(project.setupCfg ?? "");
-    if (cfgDir)
-        configured.push(cfgDir[1]);
-    const found = await existingDirs(project, configured);
-    if (found.length > 0)
-        return found;
-    const conventional = await existingDirs(project, [`src/${name}`, `python/${name}`, name]);
-    return conventional.length > 0 ? conventional : fallbackPackages(project);
+        dirs.push(pythonSource);
+    dirs.push(...stringList(lookup(data, "tool", "scikit-build", "wheel", "packages")));
+    const setuptools = setuptoolsLayout(project);
+    dirs.push(...setuptools.packages.map((p) => packageDir(p, setuptools.packageDir)));
+    for (const where of setuptools.find)
+        dirs.push(...(await packagesIn(project, where)));
+    const modules = setuptools.modules.map((m) => packageDir(m, setuptools.packageDir));
+    // A package directory that is the project itself ships its top-level packages, not the tree.
+    const whole = dirs.some((d) => (d.replace(/\/+$/, "") || ".") === ".");
+    const found = [
+        ...(await existingDirs(project, dirs.filter((d) => (d.replace(/\/+$/, "") || ".") !== "."))),
+        ...(whole ? await packagesIn(project, ".") : []),
+    ];
+    const shippedModules = await existingFiles(project, modules.flatMap((m) => [`${m}.py`, `${m}.pyi`]));
+    if (found.length > 0 || shippedModules.length > 0) {
+        return { dirs: found, modules: shippedModules };
+    }
+    const name = importName(project);
+    const conventional = name
+        ? await pythonDirs(project, [`src/${name}`, `python/${name}`, name])
+        : [];
+    if (conventional.length > 0)
+        return { dirs: conventional, modules: await topModules(project, name) };
+    return fallback(project);
+}
+function setuptoolsLayout(project) {
+    const data = project.pyproject.data;
+    const table = lookup(data, "tool", "setuptools");
+    const packageDir = {};
+    const pyprojectDirs = lookup(data, "tool", "setuptools", "package-dir");
+    if (isTable(pyprojectDirs)) {
+        for (const [name, dir] of Object.entries(pyprojectDirs)) {
+            if (typeof dir === "string")
+                packageDir[name] = dir;
+        }
+    }
+    Object.assign(packageDir, setupCfgPackageDir(project.setupCfg ?? ""));
+    Object.assign(packageDir, setupPyDict(project.setupPy ?? "", "package_dir"));
+    const packagesValue = isTable(table) ? table.packages : undefined;
+    const packages = [
+        ...(Array.isArray(packagesValue) ? stringList(packagesValue) : []),
+        ...setupPyList(project.setupPy ?? "", "packages"),
+    ];
+    const find = [];
+    if (isTable(packagesValue) && isTable(packagesValue.find)) {
+        const where = stringList(packagesValue.find.where);
+        find.push(...(where.length > 0 ? where : ["."]));
+    }
+    find.push(...findPackagesCalls(project.setupPy ?? ""));
+    const modules = [
+        ...stringList(isTable(table) ? table["py-modules"] : undefined),
+        ...setupPyList(project.setupPy ?? "", "py_modules"),
+    ];
+    return { packages, packageDir, find, modules };
+}
+/** The directory of a package (or module) under setuptools' `package_dir` rules. */
+function packageDir(name, mapping) {
+    const parts = name.split(".");
+    for (let i = parts.length; i >= 0; i--) {
+        const prefix = parts.slice(0, i).join(".");
+        const base = mapping[prefix];
+        if (base !== undefined)
+            return [base, ...parts.slice(i)].filter((p) => p && p !== ".").join("/") || ".";
+    }
+    return parts.join("/");
+}
+/** `package_dir = \n    = src` in setup.cfg's `[options]`. */
+function setupCfgPackageDir(text) {
+    const match = /^[ \t]*package_dir[ \t]*=[ \t]*\n?((?:[ \t]*[\w.]*[ \t]*=[ \t]*[\w./-]+[ \t]*\n?)+)/m.exec(text);
+    const mapping = {};
+    for (const line of match?.[1]?.split("\n") ?? []) {
+        const pair = /^[ \t]*([\w.]*)[ \t]*=[ \t]*([\w./-]+)/.exec(line);
+        if (pair)
+            mapping[pair[1]] = pair[2];
+    }
+    return mapping;
+}
+/** A literal list argument of setup(): `packages=["a", "a.b"]`. */
+function setupPyList(text, argument) {
+    const match = new RegExp(`\\b${argument}\\s*=\\s*\\[([^\\]]{0,2000})\\]`).exec(text);
+    return [...(match?.[1] ?? "").matchAll(/["']([\w.]+)["']/g)].map((m) => m[1]);
+}
+/** A literal dict argument of setup(): `package_dir={"": "src", "b": "lib/b"}`. */
+function setupPyDict(text, argument) {
+    const match = new RegExp(`\\b${argument}\\s*=\\s*\\{([^}]{0,2000})\\}`).exec(text);
+    const mapping = {};
+    for (const pair of (match?.[1] ?? "").matchAll(/["']([\w.]*)["']\s*:\s*["']([\w./-]+)["']/g)) {
+        mapping[pair[1]] = pair[2];
+    }
+    return mapping;
+}
+/** Where `find_packages("src")`, `find_packages(where="lib")` or `find_namespace_packages(...)` look. */
+function findPackagesCalls(text) {
+    const dirs = [];
+    for (const call of text.matchAll(/\bfind_(?:namespace_)?packages\(([^)]{0,500})\)/g)) {
+        const where = /^\s*(?:where\s*=\s*)?["']([\w./-]+)["']/.exec(call[1]) ??
+            /\bwhere\s*=\s*["']([\w./-]+)["']/.exec(call[1]);
+        dirs.push(where?.[1] ?? ".");
+    }
+    return dirs;
+}
+/** The top-level packages in a directory (`.` for the project's own): those with Python files. */
+async function packagesIn(project, where) {
+    const base = where.replace(/\/+$/, "") || ".";
+    if (base !== ".")
+        return [base];
+    const packages = [];
+    for (const dir of await project.subdirs(".")) {
+        if (NOT_PACKAGES.has(dir) || dir.startsWith("."))
+            continue;
+        if ((await pythonDirs(project, [dir])).length > 0)
+            packages.push(dir);
+    }
+    return packages;
 }
 async function existingDirs(project, dirs) {
     const found = [];
@@ -6844,32 +7345,44 @@ async function existingDirs(project, dirs) {
     }
     return found.sort();
 }
-/** Entries for the shipped files: each package directory's whole content, plus top-level modules. */
-async function inferShippedKeys(project) {
-    const dirs = await shippedDirs(project);
-    // No package directory found (py-modules, namespace packages): every Python file, to be safe.
-    const patterns = dirs.length > 0 ? dirs.map((dir) => `${dir}/**`) : ["*.py", "*.pyi"];
-    const entries = patterns.map((pattern) => ({ kind: "file", pattern }));
-    const name = importName(project);
-    for (const module of [`${name}.py`, `${name}.pyi`, "py.typed"]) {
-        if (await project.isFile(module))
-            entries.push({ kind: "file", pattern: module });
-    }
-    return entries;
+async function existingFiles(project, files) {
+    const found = [];
+    for (const file of files)
+        if (await project.isFile(file))
+            found.push(file);
+    return [...new Set(found)].sort();
 }
-/** A src layout ships everything under src/; a flat layout its top-level packages. */
-async function fallbackPackages(project) {
-    if (await project.isDir("src"))
-        return ["src"];
-    const dirs = await project.subdirs(".");
-    const packages = [];
-    for (const dir of dirs) {
-        if (NOT_PACKAGES.has(dir) || dir.startsWith("."))
-            continue;
-        if (await project.isFile(`${dir}/__init__.py`))
-            packages.push(dir);
+/** The directories that are Python packages: they hold Python files (a guess must be one). */
+async function pythonDirs(project, dirs) {
+    const found = [];
+    for (const dir of await existingDirs(project, dirs)) {
+        if ((await project.files(dir)).some((f) => /\.pyi?$/.test(f)))
+            found.push(dir);
     }
-    return packages;
+    return found;
+}
+/** The top-level module named after the project, its stub, and `py.typed`. */
+async function topModules(project, name) {
+    return existingFiles(project, [`${name}.py`, `${name}.pyi`, "py.typed"]);
+}
+/**
+ * Nothing configured and nothing named after the project: everything under `src/` in a src
+ * layout; else the top-level packages and modules a flat layout would ship.
+ */
+async function fallback(project) {
+    if (await project.isDir("src"))
+        return { dirs: ["src"], modules: [] };
+    const dirs = await packagesIn(project, ".");
+    const modules = (await project.files(".")).filter((f) => /\.pyi?$/.test(f) && !NOT_MODULES.test(f));
+    return { dirs, modules: modules.sort() };
+}
+/** Entries for the shipped files: each package directory's whole content, and the modules. */
+async function inferShippedKeys(project) {
+    const { dirs, modules } = await shippedFiles(project);
+    return [
+        ...dirs.map((dir) => ({ kind: "file", pattern: `${dir}/**` })),
+        ...modules.map((module) => ({ kind: "file", pattern: module })),
+    ];
 }
 /** The import name: maturin's `module-name` package, else the normalized project name. */
 function importName(project) {
@@ -6908,14 +7421,23 @@ function capLine(items, noun = "") {
 
 
 
+
+
 /**
  * Resolves every key of a project except the build command's. The probes (the interpreter, the
  * toolchains) run while the tree is listed and hashed. Pure of logging: it returns warnings.
  */
 async function collectKeys(request) {
     const { project, env } = request;
-    const python = probePython(request.python, env, project.dir);
-    const toolchains = toolchainKeys(project.backend, env, project.dir);
+    const python = request.pythonInfo;
+    // setuptools calls the compiler the interpreter was built with: probe it, once the interpreter
+    // has said which; other backends' toolchains are probed at once.
+    const toolchains = project.backend.name === "setuptools"
+        ? python.then((info) => toolchainKeys(project.backend, env, project.dir, info))
+        : toolchainKeys(project.backend, env, project.dir);
+    const dirty = project.backend.versionFromGit
+        ? gitDirtyKey(request.location.root, request.location.isGitRepo, env)
+        : undefined;
     const tree = openTree(request.location, {
         exclude: request.exclude,
         includeIgnored: request.includeIgnored,
@@ -6935,6 +7457,7 @@ async function collectKeys(request) {
     add(await inferMetadataKeys(project), "inferred", "metadata", "metadata inputs");
     add(await inferShippedKeys(project), "inferred", "shipped", "shipped files");
     const resolved = await resolveSpecs(specs, await tree, env);
+    const repositories = await repositoriesKey(await tree, env);
     const info = await python;
     const implicit = [
         pyprojectKey(project.pyproject.data, project.pyproject.exists),
@@ -6943,6 +7466,9 @@ async function collectKeys(request) {
         pythonKey(info),
         ...(await toolchains),
         ...envKeys(env, request.envVars),
+        ...constraintKeys(env, project.dir),
+        ...(dirty ? [await dirty] : []),
+        ...(repositories ? [repositories] : []),
     ];
     const seen = new Set(resolved.keys.map((k) => k.id));
     const warnings = [...declared.warnings, ...(inferred?.warnings ?? []), ...resolved.warnings];
@@ -6977,13 +7503,168 @@ async function leftOut(project, tree, keys) {
         return undefined;
     return `${project.shown("pyproject.toml")}: [tool.uv] cache-keys leave out ${capLine(missing)}, which wheel-cache's defaults for ${project.backend.name} cover: uv will not rebuild when they change (wheel-cache uv-keys --write writes a list that covers them)`;
 }
-/** Adds the build command's key (`argv` as keyed) and seals every key into the fingerprint. */
-function sealFingerprint(inputs, buildCommand) {
-    const keys = [...inputs.keys, buildCommandKey(buildCommand)];
+/**
+ * Adds the build command's key (`argv` as keyed) and the keys that depend on the command (the
+ * build requirements' versions), and seals every key into the fingerprint.
+ */
+function sealFingerprint(inputs, buildCommand, commandKeys = []) {
+    const keys = [...inputs.keys, buildCommandKey(buildCommand), ...commandKeys];
     return { ...inputs, keys, manifest: makeManifest(inputs.tree.projectDir || ".", keys) };
 }
 
+;// CONCATENATED MODULE: ./src/keys/requirements.ts
+
+
+
+
+/** How long resolving the build requirements may take before the key falls back to the specifiers. */
+const RESOLVE_TIMEOUT_MS = 60_000;
+/**
+ * Whether the build installs its requirements into an isolated environment, and with what:
+ * `uv build` (unless `--no-build-isolation`), `python -m build` and `pip wheel` (pip, unless
+ * `--no-isolation`/`--no-build-isolation`). Other commands (maturin itself, scripts, make) use
+ * what is installed.
+ */
+function isolationOf(argv, env) {
+    const words = argv.map((w) => external_node_path_default().basename(w));
+    const truthy = (v) => v !== undefined && /^(?:1|true|yes|on)$/i.test(v);
+    if (words[0] === "uv" && words[1] === "build") {
+        return argv.includes("--no-build-isolation") || truthy(env.UV_NO_BUILD_ISOLATION)
+            ? "none"
+            : "uv";
+    }
+    const module = argv[argv.indexOf("-m") + 1];
+    if (argv.includes("-m") && module === "build") {
+        return argv.includes("--no-isolation") || argv.includes("-n") ? "none" : "pip";
+    }
+    if (argv.includes("-m") && module === "pip" && argv.includes("wheel")) {
+        // pip reads PIP_NO_BUILD_ISOLATION inverted: a false value turns isolation off.
+        const off = env.PIP_NO_BUILD_ISOLATION !== undefined && !truthy(env.PIP_NO_BUILD_ISOLATION);
+        return argv.includes("--no-build-isolation") || off ? "none" : "pip";
+    }
+    return "none";
+}
+/**
+ * The versions of the build requirements as the build will use them: for a build without
+ * isolation, the versions installed in the building interpreter; for an isolated one, the
+ * versions a resolver picks now (uv or pip, bounded in time), so that a new release of an
+ * unpinned requirement (setuptools, numpy, Cython) changes the key. Where resolving fails
+ * (offline, no resolver), the key holds the specifiers alone and a warning says so.
+ */
+async function buildRequirementsKey(request) {
+    const isolation = isolationOf(request.argv, request.env);
+    if (isolation === "none") {
+        const pins = Object.entries(request.installed)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([name, version]) => `${name}==${version ?? "not installed"}`);
+        return { key: requirementsKey(pins, "installed") };
+    }
+    const resolved = await resolve(isolation, request);
+    if (typeof resolved === "string") {
+        return {
+            key: requirementsKey([...request.requires].sort(), "unresolved"),
+            warning: `the build requirements (${request.requires.join(", ") || "none"}) could not be resolved (${resolved}): their specifiers are keyed, so a new release of an unpinned one will not rebuild`,
+        };
+    }
+    return { key: requirementsKey(resolved, `resolved by ${isolation}`) };
+}
+function requirementsKey(pins, how) {
+    const shown = pins.length > 0 ? pins.join(", ") : "none";
+    return {
+        id: "build-requirements",
+        kind: "build-system",
+        source: "implicit",
+        group: "implicit",
+        digest: digestOf("build-requirements", how === "unresolved" ? how : "pins", ...pins),
+        detail: `${shown} (${how})`.slice(0, 200),
+    };
+}
+/** `name==version` lines a resolver picks for the requirements, or why it could not. */
+async function resolve(isolation, request) {
+    if (request.requires.length === 0)
+        return [];
+    const input = `${request.requires.join("\n")}\n`;
+    const uv = which("uv", request.env);
+    if (isolation === "uv" || uv) {
+        if (!uv)
+            return "uv is not on PATH";
+        const args = [
+            "pip",
+            "compile",
+            "--quiet",
+            "--no-header",
+            "--no-annotate",
+            "--python",
+            request.python,
+            "-",
+        ];
+        const out = await run(uv, args, input, request);
+        return typeof out === "string" ? pins(out) : out.error;
+    }
+    const args = [
+        "-m",
+        "pip",
+        "install",
+        "--dry-run",
+        "--ignore-installed",
+        "--quiet",
+        "--report",
+        "-",
+        "-r",
+        "/dev/stdin",
+    ];
+    const out = await run(request.python, args, input, request);
+    if (typeof out !== "string")
+        return out.error;
+    try {
+        const report = JSON.parse(out);
+        return (report.install ?? [])
+            .map((i) => `${(i.metadata?.name ?? "").toLowerCase()}==${i.metadata?.version ?? ""}`)
+            .sort();
+    }
+    catch {
+        // pip printed something other than its report: a resolver we cannot read is no resolver.
+        return "pip's report could not be read";
+    }
+}
+function pins(text) {
+    return text
+        .split("\n")
+        .map((line) => line.replace(/\s*;.*$/, "").trim())
+        .filter((line) => /^[\w.-]+==\S+$/.test(line))
+        .map((line) => line.toLowerCase())
+        .sort();
+}
+/** Runs a resolver with `input` on stdin; its stdout, or why it failed (one line). */
+function run(command, args, input, request) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.execFile)(command, args, {
+            env: request.env,
+            cwd: request.cwd,
+            timeout: RESOLVE_TIMEOUT_MS,
+            maxBuffer: 16 << 20,
+            windowsHide: true,
+        }, (error, stdout, stderr) => {
+            if (!error)
+                resolve(stdout.toString());
+            else if (error.killed)
+                resolve({ error: `no answer within ${RESOLVE_TIMEOUT_MS / 1000} s` });
+            else {
+                const last = stderr.toString().trim().split("\n").filter(Boolean).at(-1);
+                resolve({ error: last?.slice(0, 200) ?? `exit status ${String(error.code)}` });
+            }
+        });
+        // A resolver that exits before reading its input says why on stderr; the write error adds nothing.
+        child.stdin?.on("error", () => undefined);
+        child.stdin?.end(input);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/fingerprint.ts
+
+
+
+
 
 
 
@@ -6998,18 +7679,48 @@ async function prepare(config, exclude = []) {
     const python = config.python ?? defaultPython(config.env);
     const location = await locateProject(config.projectDir, config.projectDisplay);
     const project = await loadProject(location, config.projectDisplay);
+    const pythonInfo = probePython(python, config.env, project.dir, project.backend.requires);
+    // The command and the versions of its build requirements are found while the tree is listed
+    // and hashed: resolving them may take a round trip to the package index.
+    const chosen = pythonInfo.then(async (info) => {
+        const command = chooseBuildCommand(config.buildCommand, project.backend, python, info, project.dir, config.wheelDir, config.env);
+        const requirements = await buildRequirementsKey({
+            requires: buildRequires(project.pyproject.data),
+            argv: command.argv,
+            python,
+            installed: info?.versions ?? {},
+            env: config.env,
+            cwd: project.dir,
+        });
+        return { command, requirements };
+    });
+    // Awaited below; a failure before then must not surface as an unhandled rejection.
+    chosen.catch(() => undefined);
     const inputs = await collectKeys({
         location,
         project,
         exclude: [config.wheelDir, ...exclude],
         includeIgnored: config.includeIgnored,
-        extraKeys: config.extraKeys,
+        extraKeys: [
+            ...config.extraKeys,
+            ...(config.buildCommand
+                ? buildScriptEntries(config.buildCommand, location.projectDir, location.root)
+                : []),
+        ],
         envVars: config.envVars,
         python,
+        pythonInfo,
         env: config.env,
     });
-    const command = chooseBuildCommand(config.buildCommand, project.backend, python, inputs.python, project.dir, config.wheelDir, config.env);
-    return { fp: sealFingerprint(inputs, command.keyed), command };
+    const { command, requirements } = await chosen;
+    const fp = sealFingerprint(inputs, command.keyed, [requirements.key]);
+    const warnings = requirements.warning ? [...fp.warnings, requirements.warning] : fp.warnings;
+    return { fp: { ...fp, warnings }, command };
+}
+/** `build-system.requires` as written; PEP 517's default for a project that has none. */
+function buildRequires(pyproject) {
+    const requires = lookup(pyproject, "build-system", "requires");
+    return requires === undefined ? ["setuptools>=40.8.0"] : stringList(requires);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/slot.ts

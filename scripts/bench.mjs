@@ -74,8 +74,7 @@ async function main() {
     }
   }
   const cli = values.cli ? resolve(values.cli) : ensureDist();
-  // The machine's default python3, as a user would have it (a pyenv shim on many laptops).
-  const python = [];
+  // The machine's default python3 builds, as a user would have it (a pyenv shim on many laptops).
   const work = fs.realpathSync(fs.mkdtempSync(join(tmpdir(), "wheel-cache-bench-")));
   const [repo, untracked, plain] = ["repo", "untracked", "no-git"].map((d) => join(work, d));
   try {
@@ -107,7 +106,18 @@ async function main() {
     console.log(
       `bench: CLI ${cli}; ${reps} rounds after a warm-up round, so every case reads from a warm page cache`,
     );
-    const keys = (dir) => ["node", cli, "keys", "--project", dir, "--json", ...python];
+    // The project's own build command (a maturin project built by maturin): what is measured is
+    // the fingerprint, not a round trip to the package index for an isolated build's requirements.
+    const keys = (dir) => [
+      "node",
+      cli,
+      "keys",
+      "--project",
+      dir,
+      "--json",
+      "--build-command",
+      "maturin build --release",
+    ];
     const clean = { need: TARGETS.clean };
     const noIndex = { need: TARGETS.noIndex, floor: true };
     const cases = [

@@ -36,6 +36,8 @@ export interface EntryKeys {
   readonly slotManifests: string;
   /** The prefix of every manifest of this project on any platform and Python. */
   readonly projectManifests: string;
+  /** The same slot's keys for another fingerprint. */
+  withFingerprint(fingerprint: string): EntryKeys;
 }
 
 /**
@@ -56,6 +58,7 @@ export function entryKeys(parts: SlotParts, fingerprint: string): EntryKeys {
     fingerprintManifests: `${parts.prefix}-manifest-${slot}${fp}`,
     slotManifests: `${parts.prefix}-manifest-${slot}`,
     projectManifests: `${parts.prefix}-manifest-${project}`,
+    withFingerprint: (other) => entryKeys(parts, other),
   };
   const longest = keys.manifest("x".repeat(VARIANT_LENGTH));
   if (longest.length > MAX_KEY) {

@@ -45,6 +45,8 @@ export interface GitListing {
    * `indexTrust`). Empty unless asked for.
    */
   readonly indexIds: Map<string, string>;
+  /** Submodules and nested repositories (root-relative): git lists none of their files. */
+  readonly repositories: string[];
 }
 
 /** One record of `git ls-files -z --stage -v`. */
@@ -96,6 +98,9 @@ export async function gitFiles(
       indexIds.set(path, entry.id);
   }
   // Untracked entries ending in "/" are nested repositories.
+  const nested = records(untracked)
+    .filter((p) => p.endsWith("/"))
+    .map((p) => p.slice(0, -1));
   const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
   const venvs = new Set(
     [...tracked, ...candidates]
@@ -111,7 +116,11 @@ export async function gitFiles(
     (p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded),
   );
   for (const path of indexIds.keys()) if (underDir(path, pruner.isExcluded)) indexIds.delete(path);
-  return { files, indexIds };
+  const submodules = entries.filter((e) => e.mode === SUBMODULE).map((e) => e.path);
+  const repositories = [...new Set([...submodules, ...nested])]
+    .filter((p) => !underDir(`${p}/x`, pruner.isPruned))
+    .sort();
+  return { files, indexIds, repositories };
 }
 
 /**

@@ -72,7 +72,7 @@ export async function openTree(
     files = [...new Set([...files, ...walked])];
   }
   files.sort(); // plain UTF-16 code unit order
-  return new ListedTree(root, projectDir, isGitRepo, files, {
+  return new ListedTree(root, projectDir, isGitRepo, files, listing?.repositories ?? [], {
     known: listing?.indexIds ?? new Map<string, string>(),
     hash: options.hasher ?? hashFiles,
   });
@@ -95,6 +95,7 @@ class ListedTree implements FileTree {
     readonly projectDir: string,
     readonly isGitRepo: boolean,
     files: string[],
+    readonly repositories: readonly string[],
     sources: DigestSources,
   ) {
     this.files = Object.freeze(files);

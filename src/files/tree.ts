@@ -6,6 +6,8 @@ export interface FileTree {
   readonly projectDir: string;
   /** True when `root` is a git work tree. */
   readonly isGitRepo: boolean;
+  /** Submodules and nested git repositories under `root` (root-relative): their files are not listed. */
+  readonly repositories: readonly string[];
   /**
    * Every candidate input file under `root`, sorted, posix, relative to `root`: never-input
    * directories pruned, gitignored files skipped unless asked otherwise, symlinks to files included.

@@ -1,13 +1,14 @@
 import type { ParsedUvEntry, UvEntry } from "../config/uv-entries.js";
 import { type Location, openTree } from "../files/listing.js";
 import type { FileTree } from "../files/tree.js";
+import { constraintKeys } from "../keys/constraints.js";
 import { envKeys } from "../keys/env.js";
+import { gitDirtyKey, repositoriesKey } from "../keys/git.js";
 import {
   buildCommandKey,
   buildSystemKey,
   type PythonInfo,
   platformKey,
-  probePython,
   pyprojectKey,
   pythonKey,
   toolchainKeys,
@@ -33,6 +34,8 @@ export interface FingerprintRequest {
   readonly envVars: readonly string[];
   /** The interpreter that builds (a key). */
   readonly python: string;
+  /** What it says about itself (`probePython`), started by the caller so others can wait on it. */
+  readonly pythonInfo: Promise<PythonInfo | undefined>;
   readonly env: NodeJS.ProcessEnv;
 }
 
@@ -62,8 +65,16 @@ export interface Fingerprint extends KeyInputs {
  */
 export async function collectKeys(request: FingerprintRequest): Promise<KeyInputs> {
   const { project, env } = request;
-  const python = probePython(request.python, env, project.dir);
-  const toolchains = toolchainKeys(project.backend, env, project.dir);
+  const python = request.pythonInfo;
+  // setuptools calls the compiler the interpreter was built with: probe it, once the interpreter
+  // has said which; other backends' toolchains are probed at once.
+  const toolchains =
+    project.backend.name === "setuptools"
+      ? python.then((info) => toolchainKeys(project.backend, env, project.dir, info))
+      : toolchainKeys(project.backend, env, project.dir);
+  const dirty = project.backend.versionFromGit
+    ? gitDirtyKey(request.location.root, request.location.isGitRepo, env)
+    : undefined;
   const tree = openTree(request.location, {
     exclude: request.exclude,
     includeIgnored: request.includeIgnored,
@@ -84,6 +95,7 @@ export async function collectKeys(request: FingerprintRequest): Promise<KeyInput
   add(await inferMetadataKeys(project), "inferred", "metadata", "metadata inputs");
   add(await inferShippedKeys(project), "inferred", "shipped", "shipped files");
   const resolved = await resolveSpecs(specs, await tree, env);
+  const repositories = await repositoriesKey(await tree, env);
   const info = await python;
   const implicit: FingerprintKey[] = [
     pyprojectKey(project.pyproject.data, project.pyproject.exists),
@@ -92,6 +104,9 @@ export async function collectKeys(request: FingerprintRequest): Promise<KeyInput
     pythonKey(info),
     ...(await toolchains),
     ...envKeys(env, request.envVars),
+    ...constraintKeys(env, project.dir),
+    ...(dirty ? [await dirty] : []),
+    ...(repositories ? [repositories] : []),
   ];
   const seen = new Set(resolved.keys.map((k) => k.id));
   const warnings = [...declared.warnings, ...(inferred?.warnings ?? []), ...resolved.warnings];
@@ -129,8 +144,15 @@ async function leftOut(
   return `${project.shown("pyproject.toml")}: [tool.uv] cache-keys leave out ${capLine(missing)}, which wheel-cache's defaults for ${project.backend.name} cover: uv will not rebuild when they change (wheel-cache uv-keys --write writes a list that covers them)`;
 }
 
-/** Adds the build command's key (`argv` as keyed) and seals every key into the fingerprint. */
-export function sealFingerprint(inputs: KeyInputs, buildCommand: readonly string[]): Fingerprint {
-  const keys = [...inputs.keys, buildCommandKey(buildCommand)];
+/**
+ * Adds the build command's key (`argv` as keyed) and the keys that depend on the command (the
+ * build requirements' versions), and seals every key into the fingerprint.
+ */
+export function sealFingerprint(
+  inputs: KeyInputs,
+  buildCommand: readonly string[],
+  commandKeys: readonly FingerprintKey[] = [],
+): Fingerprint {
+  const keys = [...inputs.keys, buildCommandKey(buildCommand), ...commandKeys];
   return { ...inputs, keys, manifest: makeManifest(inputs.tree.projectDir || ".", keys) };
 }

@@ -29,6 +29,37 @@ export const BUILD_ENV = [
   "NVCC_PREPEND_FLAGS",
   "MACOSX_DEPLOYMENT_TARGET",
   "_PYTHON_HOST_PLATFORM",
+  // Where compilers and linkers search for headers, libraries and packages.
+  "CPATH",
+  "C_INCLUDE_PATH",
+  "CPLUS_INCLUDE_PATH",
+  "LIBRARY_PATH",
+  "PKG_CONFIG_PATH",
+  "PKG_CONFIG_LIBDIR",
+  // The cc crate's per-target settings (CC_x86_64_unknown_linux_gnu, CFLAGS_..., TARGET_CC).
+  "TARGET_CC",
+  "TARGET_CXX",
+  "TARGET_AR",
+  "TARGET_CFLAGS",
+  "TARGET_CXXFLAGS",
+  "CC_",
+  "CXX_",
+  "AR_",
+  "CFLAGS_",
+  "CXXFLAGS_",
+  // Libraries that -sys crates and setup scripts locate by environment.
+  "OPENSSL_",
+  "NPY_",
+  "SCIPY_",
+  // Build isolation and the constraints an isolated build environment is resolved with.
+  "PIP_CONSTRAINT",
+  "PIP_BUILD_CONSTRAINT",
+  "UV_BUILD_CONSTRAINT",
+  "UV_CONSTRAINT",
+  "PIP_NO_BUILD_ISOLATION",
+  "UV_NO_BUILD_ISOLATION",
+  // cibuildwheel's configuration, when it builds.
+  "CIBW_",
 ];
 
 /** Matches of the prefixes above that only affect logging, networking or where caches live. */

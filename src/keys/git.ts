@@ -1,3 +1,5 @@
+import path from "node:path";
+import type { FileTree } from "../files/tree.js";
 import { digestOf } from "../shared/digest.js";
 import { probe } from "../shared/probe.js";
 import type { FingerprintKey, KeySpec } from "./types.js";
@@ -44,4 +46,64 @@ export async function gitKeys(
     });
   }
   return { keys, warnings };
+}
+
+/**
+ * Whether the work tree has changes to tracked files, and on which day: where the version comes
+ * from git (setuptools-scm, hatch-vcs), a dirty tree builds another version (`1.0.1.dev0+g…`,
+ * with the date) than the clean commit, so the wheel's metadata differs.
+ */
+export async function gitDirtyKey(
+  root: string,
+  isRepo: boolean,
+  env: NodeJS.ProcessEnv,
+): Promise<FingerprintKey> {
+  const status = isRepo
+    ? await probe("git", ["-C", root, "status", "--porcelain", "--untracked-files=no"], env)
+    : undefined;
+  const dirty = (status ?? "").trim() !== "";
+  const detail = dirty ? `dirty on ${new Date().toISOString().slice(0, 10)}` : "clean";
+  return {
+    id: "git:dirty",
+    kind: "git",
+    source: "implicit",
+    group: "implicit",
+    digest: digestOf("git:dirty", detail),
+    detail,
+  };
+}
+
+/** At most this many repositories are probed (two git calls each). */
+const MAX_REPOSITORIES = 50;
+
+/**
+ * Submodules and nested repositories inside the project: git lists none of their files, so
+ * their checked-out commit and whether they have changes stand for their content (bumping a
+ * vendored library's submodule changes the key). Undefined when there are none.
+ */
+export async function repositoriesKey(
+  tree: FileTree,
+  env: NodeJS.ProcessEnv,
+): Promise<FingerprintKey | undefined> {
+  const prefix = tree.projectDir === "" ? "" : `${tree.projectDir}/`;
+  const inside = tree.repositories.filter((r) => r.startsWith(prefix)).slice(0, MAX_REPOSITORIES);
+  if (inside.length === 0) return undefined;
+  const states = await Promise.all(
+    inside.map(async (repo) => {
+      const dir = path.join(tree.root, repo);
+      const [head, status] = await Promise.all([
+        probe("git", ["-C", dir, "rev-parse", "--verify", "-q", "HEAD"], env),
+        probe("git", ["-C", dir, "status", "--porcelain"], env),
+      ]);
+      return [repo.slice(prefix.length), head?.trim() ?? "none", digestOf(status ?? "")];
+    }),
+  );
+  return {
+    id: "git:repositories",
+    kind: "git",
+    source: "implicit",
+    group: "rebuild",
+    digest: digestOf("git:repositories", ...states.flat()),
+    detail: `${inside.length} repositor${inside.length === 1 ? "y" : "ies"} (submodules)`,
+  };
 }

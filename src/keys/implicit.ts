@@ -17,9 +17,19 @@ export interface PythonInfo {
   readonly hasBuildModule: boolean;
   /** sys.prefix, base_prefix, exec_prefix and base_exec_prefix: the interpreter's own files (not keyed). */
   readonly prefixes: readonly string[];
+  /** sysconfig's CC and CXX: the compilers setuptools calls (not keyed; the toolchain keys probe them). */
+  readonly cc?: string;
+  readonly cxx?: string;
+  /** Installed versions of the names the probe was asked about (null: not installed; not keyed). */
+  readonly versions?: Readonly<Record<string, string | null>>;
 }
 
-const PYTHON_PROBE = `import importlib.util, json, platform, sys, sysconfig
+const PYTHON_PROBE = `import importlib.metadata, importlib.util, json, platform, sys, sysconfig
+def version(name):
+    try:
+        return importlib.metadata.version(name)
+    except Exception:
+        return None
 impl = sys.implementation.name
 short = {"cpython": "cp", "pypy": "pp"}.get(impl, impl)
 free = "t" if sysconfig.get_config_var("Py_GIL_DISABLED") else ""
@@ -28,15 +38,18 @@ print(json.dumps({"version": platform.python_version(), "implementation": impl,
   "soabi": str(sysconfig.get_config_var("SOABI") or sysconfig.get_config_var("EXT_SUFFIX") or ""),
   "platform": sysconfig.get_platform(),
   "hasBuildModule": importlib.util.find_spec("build") is not None,
-  "prefixes": sorted({sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix})}))`;
+  "prefixes": sorted({sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}),
+  "cc": sysconfig.get_config_var("CC"), "cxx": sysconfig.get_config_var("CXX"),
+  "versions": {name: version(name) for name in sys.argv[1:]}}))`;
 
 /** Asks `python` about itself; undefined when it cannot be run. */
 export async function probePython(
   python: string,
   env: NodeJS.ProcessEnv,
   cwd?: string,
+  distributions: readonly string[] = [],
 ): Promise<PythonInfo | undefined> {
-  const out = await probe(python, ["-c", PYTHON_PROBE], env, cwd);
+  const out = await probe(python, ["-c", PYTHON_PROBE, ...distributions], env, cwd);
   if (out === undefined) return undefined;
   return JSON.parse(out) as PythonInfo;
 }
@@ -74,7 +87,14 @@ export function platformKey(): FingerprintKey {
 
 export function pythonKey(info: PythonInfo | undefined): FingerprintKey {
   if (!info) return implicit("python", "python", null, "not found");
-  const { hasBuildModule: _build, prefixes: _prefixes, ...keyed } = info;
+  const {
+    hasBuildModule: _build,
+    prefixes: _prefixes,
+    cc: _cc,
+    cxx: _cxx,
+    versions: _versions,
+    ...keyed
+  } = info;
   const detail = `${info.implementation} ${info.version} ${info.soabi} ${info.platform}`;
   return implicit("python", "python", keyed, detail);
 }
@@ -84,19 +104,20 @@ export async function toolchainKeys(
   backend: Backend,
   env: NodeJS.ProcessEnv,
   cwd?: string,
+  python?: PythonInfo,
 ): Promise<FingerprintKey[]> {
   const probes: [string, string, string[]][] = [];
   const rust = backend.name === "maturin" || backend.name === "setuptools-rust";
   if (rust) probes.push(["rustc", env.RUSTC || "rustc", ["-vV"]]);
   if (!rust && backend.name !== "other") {
-    probes.push([
-      "cc",
-      compiler(env.CC, process.platform === "win32" ? "gcc" : "cc"),
-      ["--version"],
-    ]);
+    // setuptools compiles with the interpreter's sysconfig CC/CXX unless CC/CXX say otherwise.
+    const setuptools = backend.name === "setuptools";
+    const cc = env.CC || (setuptools ? python?.cc : undefined);
+    const cxx = env.CXX || (setuptools ? python?.cxx : undefined);
+    probes.push(["cc", compiler(cc, process.platform === "win32" ? "gcc" : "cc"), ["--version"]]);
     probes.push([
       "c++",
-      compiler(env.CXX, process.platform === "win32" ? "g++" : "c++"),
+      compiler(cxx, process.platform === "win32" ? "g++" : "c++"),
       ["--version"],
     ]);
   }
@@ -164,7 +185,6 @@ const NON_BUILD_TOOLS = [
   "typos",
   "towncrier",
   "commitizen",
-  "cibuildwheel",
   "pixi",
   "rye",
   "pdm-dev",
@@ -173,10 +193,13 @@ const NON_BUILD_TOOLS = [
 /**
  * pyproject.toml as the build sees it: without linter and test-runner tables, dependency groups
  * and uv's `cache-keys` (the keys themselves are fingerprinted), so editing those never rebuilds.
+ * Each table is a decision of its own: `[tool.cibuildwheel]` configures wheel builds and stays;
+ * `[tool.mypy]` stays for projects that compile with mypyc.
  */
 export function pyprojectKey(pyproject: TomlTable, exists: boolean): FingerprintKey {
   const tool = { ...((pyproject.tool ?? {}) as TomlTable) };
-  for (const name of NON_BUILD_TOOLS) delete tool[name];
+  const mypyc = JSON.stringify(pyproject["build-system"] ?? {}).includes("mypy");
+  for (const name of NON_BUILD_TOOLS) if (!(name === "mypy" && mypyc)) delete tool[name];
   if (tool.uv && typeof tool.uv === "object") {
     const { "cache-keys": _keys, "dev-dependencies": _dev, ...uv } = tool.uv as TomlTable;
     tool.uv = uv;

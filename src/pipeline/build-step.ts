@@ -55,7 +55,10 @@ interface MissFacts {
  * wheels might then match neither the fingerprint nor the observed set).
  */
 export async function buildWheels(
-  deps: StoreDeps & { readonly progress: (event: Progress) => void },
+  deps: StoreDeps & {
+    readonly progress: (event: Progress) => void;
+    readonly cache: { readonly kind: string };
+  },
   config: Config,
   { fp, command }: Prepared,
   keys: EntryKeys,
@@ -87,7 +90,8 @@ export async function buildWheels(
   const paths = produced.map((name) => path.join(config.wheelDir, name));
   const records = await Promise.all(paths.map(wheelRecord));
   const wheels = records.map((r, i) => ({ ...r, path: paths[i]! }));
-  const buildChanges = diffManifests(fp.manifest, await redigest(fp));
+  const after = await redigest(fp);
+  const buildChanges = diffManifests(fp.manifest, after);
   const observation = tracer.strace
     ? await observe(await readTrace(traceDir, dir), {
         tree: fp.tree,
@@ -118,6 +122,9 @@ export async function buildWheels(
           ...changedInputs(buildChanges),
           ...(observation?.changedDuringBuild ?? []),
         ]);
+  if (save.status === "saved" && deps.cache.kind === "local") {
+    await saveAfterBuildState(deps, keys, manifest, after, buildChanges, paths);
+  }
   return {
     manifest,
     cacheKey,
@@ -181,6 +188,37 @@ async function completeReused(
     observed: observation.observed,
     warnings: [`${what}; remove that output (or build in a fresh checkout) for a complete record`],
   };
+}
+
+/**
+ * A local build that only added files a key covers (a first build writing an untracked
+ * Cargo.lock, Cython's generated C) leaves a tree whose fingerprint is another: the same wheels
+ * are saved under that one too, so that the next local run hits instead of rebuilding once more.
+ * CI checkouts never hold such files, so the GitHub cache is spared the copy.
+ */
+async function saveAfterBuildState(
+  deps: StoreDeps,
+  keys: EntryKeys,
+  manifest: Manifest,
+  after: Manifest,
+  changes: readonly KeyChange[],
+  wheels: readonly string[],
+): Promise<void> {
+  if (changes.length === 0 || changedInputs(changes).length > 0) return;
+  const alias = keys.withFingerprint(after.fingerprint);
+  const variant = variantOf(undefined);
+  const aliased: Manifest = {
+    ...manifest,
+    keys: after.keys,
+    fingerprint: after.fingerprint,
+    wheelsKey: alias.wheels(variant),
+  };
+  await saveEntries(
+    deps,
+    { wheels: alias.wheels(variant), manifest: alias.manifest(variant) },
+    aliased,
+    wheels,
+  );
 }
 
 /**

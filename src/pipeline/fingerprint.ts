@@ -1,8 +1,12 @@
 import { type BuildCommand, chooseBuildCommand } from "../build/command.js";
+import { buildScriptEntries } from "../build/script.js";
 import type { Config } from "../config/index.js";
 import { locateProject } from "../files/listing.js";
 import { collectKeys, type Fingerprint, sealFingerprint } from "../fingerprint/index.js";
+import { probePython } from "../keys/implicit.js";
+import { buildRequirementsKey } from "../keys/requirements.js";
 import { loadProject } from "../project/model.js";
+import { lookup, stringList, type TomlTable } from "../shared/toml.js";
 import { defaultPython } from "../shared/which.js";
 
 /** A run's fingerprint and the build command it keys. */
@@ -20,24 +24,55 @@ export async function prepare(config: Config, exclude: readonly string[] = []): 
   const python = config.python ?? defaultPython(config.env);
   const location = await locateProject(config.projectDir, config.projectDisplay);
   const project = await loadProject(location, config.projectDisplay);
+  const pythonInfo = probePython(python, config.env, project.dir, project.backend.requires);
+  // The command and the versions of its build requirements are found while the tree is listed
+  // and hashed: resolving them may take a round trip to the package index.
+  const chosen = pythonInfo.then(async (info) => {
+    const command = chooseBuildCommand(
+      config.buildCommand,
+      project.backend,
+      python,
+      info,
+      project.dir,
+      config.wheelDir,
+      config.env,
+    );
+    const requirements = await buildRequirementsKey({
+      requires: buildRequires(project.pyproject.data),
+      argv: command.argv,
+      python,
+      installed: info?.versions ?? {},
+      env: config.env,
+      cwd: project.dir,
+    });
+    return { command, requirements };
+  });
+  // Awaited below; a failure before then must not surface as an unhandled rejection.
+  chosen.catch(() => undefined);
   const inputs = await collectKeys({
     location,
     project,
     exclude: [config.wheelDir, ...exclude],
     includeIgnored: config.includeIgnored,
-    extraKeys: config.extraKeys,
+    extraKeys: [
+      ...config.extraKeys,
+      ...(config.buildCommand
+        ? buildScriptEntries(config.buildCommand, location.projectDir, location.root)
+        : []),
+    ],
     envVars: config.envVars,
     python,
+    pythonInfo,
     env: config.env,
   });
-  const command = chooseBuildCommand(
-    config.buildCommand,
-    project.backend,
-    python,
-    inputs.python,
-    project.dir,
-    config.wheelDir,
-    config.env,
-  );
-  return { fp: sealFingerprint(inputs, command.keyed), command };
+  const { command, requirements } = await chosen;
+  const fp = sealFingerprint(inputs, command.keyed, [requirements.key]);
+  const warnings = requirements.warning ? [...fp.warnings, requirements.warning] : fp.warnings;
+  return { fp: { ...fp, warnings }, command };
+}
+
+/** `build-system.requires` as written; PEP 517's default for a project that has none. */
+function buildRequires(pyproject: TomlTable): string[] {
+  const requires = lookup(pyproject, "build-system", "requires");
+  return requires === undefined ? ["setuptools>=40.8.0"] : stringList(requires);
 }

@@ -28,14 +28,19 @@ const GIT_VERSIONING_TOOLS = ["setuptools_scm", "setuptools-scm", "versioningit"
 /** Detects the build backend from `[build-system]`; `setupPy` is the text of setup.py, if any. */
 export function detectBackend(pyproject: TomlTable, setupPy: string | undefined): Backend {
   const module = String(lookup(pyproject, "build-system", "build-backend") ?? LEGACY);
-  const requires = stringList(lookup(pyproject, "build-system", "requires")).map(requirementName);
+  // Without a [build-system] table, PEP 517 frontends build with setuptools.
+  const declared = lookup(pyproject, "build-system", "requires");
+  const requires = (declared === undefined ? ["setuptools"] : stringList(declared)).map(
+    requirementName,
+  );
   const backendPath = stringList(lookup(pyproject, "build-system", "backend-path"));
   const dynamic = stringList(lookup(pyproject, "project", "dynamic"));
   const versionFromGit =
     (dynamic.includes("version") || !lookup(pyproject, "project", "version")) &&
     (requires.some((r) => GIT_VERSIONING.includes(r)) ||
       GIT_VERSIONING_TOOLS.some((tool) => lookup(pyproject, "tool", tool) !== undefined) ||
-      lookup(pyproject, "tool", "hatch", "version", "source") === "vcs");
+      lookup(pyproject, "tool", "hatch", "version", "source") === "vcs" ||
+      /\buse_scm_version\s*=/.test(setupPy ?? ""));
   return {
     name: backendName(module, requires, pyproject, setupPy),
     module,

@@ -27,10 +27,17 @@ export async function readCargoLayout(manifest: string, root: string): Promise<C
   const workspace = workspaceRoot
     ? await readToml(path.join(workspaceRoot, "Cargo.toml"), root)
     : undefined;
+  // The workspace's own `[patch]` paths are followed like path dependencies.
+  const pending = [path.dirname(manifest)];
+  if (workspace && workspaceRoot) {
+    for (const dep of dependencyTables({ patch: workspace.patch })) {
+      const target = depPath(dep, workspaceRoot, workspace, workspaceRoot);
+      if (target) pending.push(target);
+    }
+  }
   const crates: string[] = [];
   const extraSources: string[] = [];
   const outside: string[] = [];
-  const pending = [path.dirname(manifest)];
   while (pending.length > 0) {
     const dir = pending.pop()!;
     if (crates.includes(dir)) continue;
@@ -41,6 +48,9 @@ export async function readCargoLayout(manifest: string, root: string): Promise<C
     crates.push(dir);
     const cargo = await readToml(path.join(dir, "Cargo.toml"), root);
     if (!cargo) continue;
+    // `[package] build = "tools/build.rs"`: a build script outside the usual place.
+    const build = lookup(cargo, "package", "build");
+    if (typeof build === "string") extraSources.push(path.join(dir, build));
     for (const target of ["lib", "bin"]) {
       for (const table of [lookup(cargo, target)].flat()) {
         const file = isTable(table) ? table.path : undefined;
@@ -64,6 +74,8 @@ export async function readCargoLayout(manifest: string, root: string): Promise<C
 
 function dependencyTables(cargo: TomlTable): [string, unknown][] {
   const tables: unknown[] = DEP_TABLES.map((name) => cargo[name]);
+  // `[patch.crates-io] foo = { path = "../foo" }` replaces a dependency with a local crate.
+  if (isTable(cargo.patch)) tables.push(...Object.values(cargo.patch));
   const targets = cargo.target;
   if (isTable(targets)) {
     for (const target of Object.values(targets)) {

@@ -79,9 +79,12 @@ export function setupCfgFiles(text: string): string[] {
 
 const SOURCE_SUFFIX = /\.(?:py|pyx|pxd|pxi|c|cc|cpp|cxx|h|hh|hpp|hxx|rs|f|f90|cu|m|mm|s)$/i;
 
-/** Files setup.py names in string literals (a readme it opens, a version file): read at build time. */
+/**
+ * Files setup.py names in string literals (a readme it opens, a `VERSION` file with or without
+ * an extension): read at build time.
+ */
 async function setupPyFiles(project: ProjectModel): Promise<string[]> {
-  const literals = [...(project.setupPy ?? "").matchAll(/["']([\w./-]{1,200}\.[\w]{1,10})["']/g)];
+  const literals = [...(project.setupPy ?? "").matchAll(/["']([\w./-]{1,200})["']/g)];
   // Sources named in Extension(...) are rebuild keys already; what is left is what metadata reads.
   const candidates = [...new Set(literals.map((m) => m[1]!))]
     .filter((c) => !SOURCE_SUFFIX.test(c))

@@ -3,11 +3,16 @@ import type { UvEntry } from "../config/uv-entries.js";
 import { isInside } from "../shared/paths.js";
 import { lookup, stringList } from "../shared/toml.js";
 import { type CargoLayout, readCargoLayout } from "./cargo.js";
+import { inferNamed } from "./infer-native.js";
 import { type ProjectModel, projectPath } from "./model.js";
 
-/** Sources a C, C++, CUDA, Cython or Fortran build compiles or includes, at any depth. */
+/**
+ * Sources a C, C++, CUDA, Cython or Fortran build compiles or includes, at any depth: the usual
+ * suffixes, included fragments (`.inc`, `.tcc`, `.txx`), upper-case C++ (`.C`, `.H`) and the
+ * templates NumPy and SciPy generate sources from (`.c.src`, `.pyx.in`).
+ */
 export const NATIVE_SOURCES =
-  "*.{c,cc,cpp,cxx,c++,h,hh,hpp,hxx,h++,inl,ipp,tpp,cu,cuh,pyx,pxd,pxi,f,for,f90,f95,F,F90,m,mm,s,S,asm,def}";
+  "*.{c,cc,cpp,cxx,c++,C,h,hh,hpp,hxx,h++,H,inl,inc,ipp,tpp,tcc,txx,cu,cuh,pyx,pxd,pxi,f,for,f90,f95,F,F90,m,mm,s,S,asm,def,c.src,pyx.in}";
 
 /** Inferred rebuild keys and the warnings found while inferring them. */
 export interface Inferred {
@@ -26,6 +31,9 @@ export async function inferRebuildKeys(project: ProjectModel): Promise<Inferred>
   const entries: UvEntry[] = [{ kind: "dir", path: "src" }];
   const warnings: string[] = [];
   const { backend } = project;
+  const named = await inferNamed(project);
+  entries.push(...named.entries);
+  warnings.push(...named.warnings);
   if (backend.name !== "maturin") entries.push(file("setup.py"), file("setup.cfg"));
   switch (backend.name) {
     case "maturin": {
@@ -65,11 +73,33 @@ export async function inferRebuildKeys(project: ProjectModel): Promise<Inferred>
       entries.push(file("*.wrap"), file("*.in"), file(NATIVE_SOURCES));
       break;
     case "other":
+      // An in-tree backend (`backend-path`) that hands the build to setuptools reads what
+      // setuptools reads.
+      if (await delegatesToSetuptools(project)) {
+        entries.push(file("MANIFEST.in"), file(NATIVE_SOURCES));
+      }
       break;
   }
   for (const dir of backend.backendPath) entries.push(file(`${trimSlash(dir)}/**/*.py`));
   if (backend.versionFromGit) entries.push({ kind: "git", commit: true, tags: true });
   return { entries, warnings };
+}
+
+/** Whether an in-tree backend's module imports setuptools (Pillow's, frozenlist's do). */
+async function delegatesToSetuptools(project: ProjectModel): Promise<boolean> {
+  const { backend } = project;
+  if (backend.backendPath.length === 0) return false;
+  const module = backend.module.split(":")[0]!.replaceAll(".", "/");
+  for (const dir of backend.backendPath) {
+    for (const candidate of [
+      `${trimSlash(dir)}/${module}.py`,
+      `${trimSlash(dir)}/${module}/__init__.py`,
+    ]) {
+      const text = await project.read(candidate);
+      if (text !== undefined && /setuptools/.test(text)) return true;
+    }
+  }
+  return false;
 }
 
 async function cargoLayout(project: ProjectModel, manifest: string): Promise<CargoLayout> {

@@ -25,33 +25,170 @@ const NOT_PACKAGES = new Set([
   "lib",
 ]);
 
+/** Top-level modules a flat layout never ships (setuptools' FlatLayoutModuleFinder excludes them). */
+const NOT_MODULES =
+  /^(?:setup|conftest|tests?|examples?|build|toxfile|noxfile|pavement|dodo|tasks|fabfile|[Ss][Cc]onstruct|conanfile|manage|benchmarks?|exercises?|[._].*)\.pyi?$/;
+
 /**
- * Directories whose files the wheel ships (Python sources, stubs and package data), as
- * project-relative paths. They are always fingerprinted, so a restored wheel never carries stale
- * Python code, and are reported apart from the rebuild keys.
+ * What the wheel ships (Python sources, stubs and package data): package directories and
+ * top-level modules, as project-relative paths. They are always fingerprinted, so a restored
+ * wheel never carries stale Python code, and are reported apart from the rebuild keys.
  */
-export async function shippedDirs(project: ProjectModel): Promise<string[]> {
-  const data = project.pyproject.data;
-  const name = importName(project);
-  const configured: string[] = [];
-  const pythonSource = lookup(data, "tool", "maturin", "python-source");
-  if (typeof pythonSource === "string") configured.push(pythonSource);
-  configured.push(...stringList(lookup(data, "tool", "scikit-build", "wheel", "packages")));
-  const packageDir = lookup(data, "tool", "setuptools", "package-dir");
-  if (isTable(packageDir)) configured.push(...stringList(Object.values(packageDir)));
-  const where = lookup(data, "tool", "setuptools", "packages", "find", "where");
-  configured.push(...stringList(where));
-  const cfgDir = /^[ \t]*package_dir[ \t]*=[ \t]*\n?[ \t]*=[ \t]*([\w./-]+)/m.exec(
-    project.setupCfg ?? "",
-  );
-  if (cfgDir) configured.push(cfgDir[1]!);
-  const found = await existingDirs(project, configured);
-  if (found.length > 0) return found;
-  const conventional = await existingDirs(project, [`src/${name}`, `python/${name}`, name]);
-  return conventional.length > 0 ? conventional : fallbackPackages(project);
+export interface Shipped {
+  readonly dirs: readonly string[];
+  readonly modules: readonly string[];
 }
 
-async function existingDirs(project: ProjectModel, dirs: string[]): Promise<string[]> {
+/**
+ * The packages and modules the wheel ships: what the backend is told (maturin's
+ * `python-source`, scikit-build-core's `wheel.packages`, setuptools' `packages`, `package-dir`,
+ * `py-modules` and `packages.find` in pyproject.toml, setup.cfg or setup.py), else the
+ * conventional places of the package named after the project, else every top-level package.
+ */
+export async function shippedFiles(project: ProjectModel): Promise<Shipped> {
+  const data = project.pyproject.data;
+  const dirs: string[] = [];
+  const pythonSource = lookup(data, "tool", "maturin", "python-source");
+  if (typeof pythonSource === "string") dirs.push(pythonSource);
+  dirs.push(...stringList(lookup(data, "tool", "scikit-build", "wheel", "packages")));
+  const setuptools = setuptoolsLayout(project);
+  dirs.push(...setuptools.packages.map((p) => packageDir(p, setuptools.packageDir)));
+  for (const where of setuptools.find) dirs.push(...(await packagesIn(project, where)));
+  const modules = setuptools.modules.map((m) => packageDir(m, setuptools.packageDir));
+  // A package directory that is the project itself ships its top-level packages, not the tree.
+  const whole = dirs.some((d) => (d.replace(/\/+$/, "") || ".") === ".");
+  const found = [
+    ...(await existingDirs(
+      project,
+      dirs.filter((d) => (d.replace(/\/+$/, "") || ".") !== "."),
+    )),
+    ...(whole ? await packagesIn(project, ".") : []),
+  ];
+  const shippedModules = await existingFiles(
+    project,
+    modules.flatMap((m) => [`${m}.py`, `${m}.pyi`]),
+  );
+  if (found.length > 0 || shippedModules.length > 0) {
+    return { dirs: found, modules: shippedModules };
+  }
+  const name = importName(project);
+  const conventional = name
+    ? await pythonDirs(project, [`src/${name}`, `python/${name}`, name])
+    : [];
+  if (conventional.length > 0)
+    return { dirs: conventional, modules: await topModules(project, name) };
+  return fallback(project);
+}
+
+/** What setuptools is told about packages, from pyproject.toml, setup.cfg and setup.py. */
+interface SetuptoolsLayout {
+  /** Package names (`a`, `a.b`) listed outright. */
+  readonly packages: readonly string[];
+  /** `package-dir`: package name ("" for the root) → directory. */
+  readonly packageDir: Readonly<Record<string, string>>;
+  /** Directories packages are found in (`packages.find.where`, `find_packages("src")`). */
+  readonly find: readonly string[];
+  /** Top-level modules (`py-modules`). */
+  readonly modules: readonly string[];
+}
+
+function setuptoolsLayout(project: ProjectModel): SetuptoolsLayout {
+  const data = project.pyproject.data;
+  const table = lookup(data, "tool", "setuptools");
+  const packageDir: Record<string, string> = {};
+  const pyprojectDirs = lookup(data, "tool", "setuptools", "package-dir");
+  if (isTable(pyprojectDirs)) {
+    for (const [name, dir] of Object.entries(pyprojectDirs)) {
+      if (typeof dir === "string") packageDir[name] = dir;
+    }
+  }
+  Object.assign(packageDir, setupCfgPackageDir(project.setupCfg ?? ""));
+  Object.assign(packageDir, setupPyDict(project.setupPy ?? "", "package_dir"));
+  const packagesValue = isTable(table) ? table.packages : undefined;
+  const packages = [
+    ...(Array.isArray(packagesValue) ? stringList(packagesValue) : []),
+    ...setupPyList(project.setupPy ?? "", "packages"),
+  ];
+  const find: string[] = [];
+  if (isTable(packagesValue) && isTable(packagesValue.find)) {
+    const where = stringList(packagesValue.find.where);
+    find.push(...(where.length > 0 ? where : ["."]));
+  }
+  find.push(...findPackagesCalls(project.setupPy ?? ""));
+  const modules = [
+    ...stringList(isTable(table) ? table["py-modules"] : undefined),
+    ...setupPyList(project.setupPy ?? "", "py_modules"),
+  ];
+  return { packages, packageDir, find, modules };
+}
+
+/** The directory of a package (or module) under setuptools' `package_dir` rules. */
+function packageDir(name: string, mapping: Readonly<Record<string, string>>): string {
+  const parts = name.split(".");
+  for (let i = parts.length; i >= 0; i--) {
+    const prefix = parts.slice(0, i).join(".");
+    const base = mapping[prefix];
+    if (base !== undefined)
+      return [base, ...parts.slice(i)].filter((p) => p && p !== ".").join("/") || ".";
+  }
+  return parts.join("/");
+}
+
+/** `package_dir = \n    = src` in setup.cfg's `[options]`. */
+function setupCfgPackageDir(text: string): Record<string, string> {
+  const match =
+    /^[ \t]*package_dir[ \t]*=[ \t]*\n?((?:[ \t]*[\w.]*[ \t]*=[ \t]*[\w./-]+[ \t]*\n?)+)/m.exec(
+      text,
+    );
+  const mapping: Record<string, string> = {};
+  for (const line of match?.[1]?.split("\n") ?? []) {
+    const pair = /^[ \t]*([\w.]*)[ \t]*=[ \t]*([\w./-]+)/.exec(line);
+    if (pair) mapping[pair[1]!] = pair[2]!;
+  }
+  return mapping;
+}
+
+/** A literal list argument of setup(): `packages=["a", "a.b"]`. */
+function setupPyList(text: string, argument: string): string[] {
+  const match = new RegExp(`\\b${argument}\\s*=\\s*\\[([^\\]]{0,2000})\\]`).exec(text);
+  return [...(match?.[1] ?? "").matchAll(/["']([\w.]+)["']/g)].map((m) => m[1]!);
+}
+
+/** A literal dict argument of setup(): `package_dir={"": "src", "b": "lib/b"}`. */
+function setupPyDict(text: string, argument: string): Record<string, string> {
+  const match = new RegExp(`\\b${argument}\\s*=\\s*\\{([^}]{0,2000})\\}`).exec(text);
+  const mapping: Record<string, string> = {};
+  for (const pair of (match?.[1] ?? "").matchAll(/["']([\w.]*)["']\s*:\s*["']([\w./-]+)["']/g)) {
+    mapping[pair[1]!] = pair[2]!;
+  }
+  return mapping;
+}
+
+/** Where `find_packages("src")`, `find_packages(where="lib")` or `find_namespace_packages(...)` look. */
+function findPackagesCalls(text: string): string[] {
+  const dirs: string[] = [];
+  for (const call of text.matchAll(/\bfind_(?:namespace_)?packages\(([^)]{0,500})\)/g)) {
+    const where =
+      /^\s*(?:where\s*=\s*)?["']([\w./-]+)["']/.exec(call[1]!) ??
+      /\bwhere\s*=\s*["']([\w./-]+)["']/.exec(call[1]!);
+    dirs.push(where?.[1] ?? ".");
+  }
+  return dirs;
+}
+
+/** The top-level packages in a directory (`.` for the project's own): those with Python files. */
+async function packagesIn(project: ProjectModel, where: string): Promise<string[]> {
+  const base = where.replace(/\/+$/, "") || ".";
+  if (base !== ".") return [base];
+  const packages: string[] = [];
+  for (const dir of await project.subdirs(".")) {
+    if (NOT_PACKAGES.has(dir) || dir.startsWith(".")) continue;
+    if ((await pythonDirs(project, [dir])).length > 0) packages.push(dir);
+  }
+  return packages;
+}
+
+async function existingDirs(project: ProjectModel, dirs: readonly string[]): Promise<string[]> {
   const found: string[] = [];
   for (const dir of dirs) {
     const clean = dir.replace(/\/+$/, "") || ".";
@@ -60,29 +197,46 @@ async function existingDirs(project: ProjectModel, dirs: string[]): Promise<stri
   return found.sort();
 }
 
-/** Entries for the shipped files: each package directory's whole content, plus top-level modules. */
-export async function inferShippedKeys(project: ProjectModel): Promise<UvEntry[]> {
-  const dirs = await shippedDirs(project);
-  // No package directory found (py-modules, namespace packages): every Python file, to be safe.
-  const patterns = dirs.length > 0 ? dirs.map((dir) => `${dir}/**`) : ["*.py", "*.pyi"];
-  const entries: UvEntry[] = patterns.map((pattern) => ({ kind: "file", pattern }));
-  const name = importName(project);
-  for (const module of [`${name}.py`, `${name}.pyi`, "py.typed"]) {
-    if (await project.isFile(module)) entries.push({ kind: "file", pattern: module });
-  }
-  return entries;
+async function existingFiles(project: ProjectModel, files: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const file of files) if (await project.isFile(file)) found.push(file);
+  return [...new Set(found)].sort();
 }
 
-/** A src layout ships everything under src/; a flat layout its top-level packages. */
-async function fallbackPackages(project: ProjectModel): Promise<string[]> {
-  if (await project.isDir("src")) return ["src"];
-  const dirs = await project.subdirs(".");
-  const packages: string[] = [];
-  for (const dir of dirs) {
-    if (NOT_PACKAGES.has(dir) || dir.startsWith(".")) continue;
-    if (await project.isFile(`${dir}/__init__.py`)) packages.push(dir);
+/** The directories that are Python packages: they hold Python files (a guess must be one). */
+async function pythonDirs(project: ProjectModel, dirs: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const dir of await existingDirs(project, dirs)) {
+    if ((await project.files(dir)).some((f) => /\.pyi?$/.test(f))) found.push(dir);
   }
-  return packages;
+  return found;
+}
+
+/** The top-level module named after the project, its stub, and `py.typed`. */
+async function topModules(project: ProjectModel, name: string): Promise<string[]> {
+  return existingFiles(project, [`${name}.py`, `${name}.pyi`, "py.typed"]);
+}
+
+/**
+ * Nothing configured and nothing named after the project: everything under `src/` in a src
+ * layout; else the top-level packages and modules a flat layout would ship.
+ */
+async function fallback(project: ProjectModel): Promise<Shipped> {
+  if (await project.isDir("src")) return { dirs: ["src"], modules: [] };
+  const dirs = await packagesIn(project, ".");
+  const modules = (await project.files(".")).filter(
+    (f) => /\.pyi?$/.test(f) && !NOT_MODULES.test(f),
+  );
+  return { dirs, modules: modules.sort() };
+}
+
+/** Entries for the shipped files: each package directory's whole content, and the modules. */
+export async function inferShippedKeys(project: ProjectModel): Promise<UvEntry[]> {
+  const { dirs, modules } = await shippedFiles(project);
+  return [
+    ...dirs.map((dir): UvEntry => ({ kind: "file", pattern: `${dir}/**` })),
+    ...modules.map((module): UvEntry => ({ kind: "file", pattern: module })),
+  ];
 }
 
 /** The import name: maturin's `module-name` package, else the normalized project name. */

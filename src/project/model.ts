@@ -1,3 +1,4 @@
+import type { Dirent } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../errors.js";
@@ -25,6 +26,8 @@ export interface ProjectModel {
   isDir(rel: string): Promise<boolean>;
   /** Names of the subdirectories of a project-relative directory (empty when absent). */
   subdirs(rel: string): Promise<string[]>;
+  /** Names of the files (and links to files) in a project-relative directory (empty when absent). */
+  files(rel: string): Promise<string[]>;
   /** The user-facing name of a project-relative path. */
   shown(rel: string): string;
 }
@@ -35,6 +38,16 @@ export async function loadProject(location: Location, display: string): Promise<
   const shown = (rel: string) => path.join(display, rel);
   const read = (rel: string) => readProjectFile(path.resolve(dir, rel), shown(rel));
   const kind = (rel: string) => statProjectPath(path.resolve(dir, rel), shown(rel));
+  const entries = async (rel: string): Promise<Dirent[]> => {
+    try {
+      const found = await readdir(path.resolve(dir, rel), { withFileTypes: true });
+      return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") return [];
+      throw new UserError(`cannot read ${shown(rel)}: ${describeFsError(error)}`);
+    }
+  };
   const pyproject = await readPyproject(dir, display, read);
   const setupPy = await read("setup.py");
   const setupCfg = await read("setup.cfg");
@@ -49,19 +62,9 @@ export async function loadProject(location: Location, display: string): Promise<
     read,
     isFile: async (rel) => (await kind(rel))?.isFile() ?? false,
     isDir: async (rel) => (await kind(rel))?.isDirectory() ?? false,
-    subdirs: async (rel) => {
-      try {
-        const entries = await readdir(path.resolve(dir, rel), { withFileTypes: true });
-        return entries
-          .filter((e) => e.isDirectory())
-          .map((e) => e.name)
-          .sort();
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === "ENOENT" || code === "ENOTDIR") return [];
-        throw new UserError(`cannot read ${shown(rel)}: ${describeFsError(error)}`);
-      }
-    },
+    subdirs: async (rel) => (await entries(rel)).filter((e) => e.isDirectory()).map((e) => e.name),
+    files: async (rel) =>
+      (await entries(rel)).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name),
     shown,
   };
 }

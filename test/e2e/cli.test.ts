@@ -157,16 +157,16 @@ describe("the CLI", () => {
           { mode: 0o755 },
         );
       wrap("python3", PYTHON);
-      wrap("cc", "/usr/bin/cc");
-      wrap("c++", "/usr/bin/c++");
+      // setuptools compiles with the interpreter's sysconfig CC/CXX (gcc, g++ here).
+      for (const compiler of ["cc", "c++", "gcc", "g++"]) wrap(compiler, `/usr/bin/${compiler}`);
       const env = { ...cleanEnv(buildEnv), PATH: `${bin}${path.delimiter}${buildEnv.PATH}` };
       const result = await runCli(["build", ...options, "--json"], { cwd: bin, env });
       expect(parseJson<ResultJson>(result)).toMatchObject({ built: true });
       const runs = readFileSync(log, "utf8");
       const count = (text: string) => runs.split(text).length - 1;
       expect(count('"hasBuildModule"'), runs).toBe(1); // the interpreter probe's script
-      expect(count("\ncc --version\n"), runs).toBe(1);
-      expect(count("\nc++ --version\n"), runs).toBe(1);
+      expect(count("\ncc --version\n") + count("\ngcc --version\n"), runs).toBe(1);
+      expect(count("\nc++ --version\n") + count("\ng++ --version\n"), runs).toBe(1);
     },
     TIMEOUT_MS,
   );

@@ -1,6 +1,7 @@
 import { locateProject, type OpenTreeOptions, openTree } from "../../src/files/listing.js";
 import type { FileTree } from "../../src/files/tree.js";
 import { collectKeys, type Fingerprint, sealFingerprint } from "../../src/fingerprint/index.js";
+import { probePython } from "../../src/keys/implicit.js";
 import { loadProject } from "../../src/project/model.js";
 
 /** A minimal environment, so keys never depend on the machine's build variables. */
@@ -20,6 +21,7 @@ export async function fingerprintDir(
     extraKeys: [],
     envVars: options.envVars ?? [],
     python: "python3",
+    pythonInfo: probePython("python3", options.env ?? QUIET_ENV, projectDir),
     env: options.env ?? QUIET_ENV,
   });
   return sealFingerprint(inputs, ["build"]);

@@ -26,6 +26,7 @@ function tree(projectDir = "proj", files = FILES): FileTree {
     root: "/repo",
     projectDir,
     isGitRepo: true,
+    repositories: [],
     files: [...files].sort(),
     digest: async () => new Map(),
   };

@@ -1,0 +1,153 @@
+import path from "node:path";
+import type { UvEntry } from "../config/uv-entries.js";
+import { isInside, toPosix } from "../shared/paths.js";
+import type { ProjectModel } from "./model.js";
+
+/**
+ * What the build scripts themselves name: the directories `setup.py` and CMake add to the include
+ * and library search paths or as subprojects (also outside the project, inside the repository),
+ * the files every `meson.build` names (sources, `install_sources`, `custom_target` scripts,
+ * `configure_file` inputs, at any depth of `subdir()`), the modules `setup.py` imports from
+ * beside it, and the files it names in string literals (a `VERSION` file without an extension).
+ */
+export interface Named {
+  readonly entries: UvEntry[];
+  readonly warnings: string[];
+}
+
+const file = (pattern: string): UvEntry => ({ kind: "file", pattern });
+/** At most this many build files are read, so a pathological tree cannot hold inference. */
+const MAX_BUILD_FILES = 200;
+
+/** Directories setup.py names in `include_dirs=[...]` and `library_dirs=[...]`. */
+export function setupPyDirs(setupPy: string): string[] {
+  const dirs: string[] = [];
+  for (const list of setupPy.matchAll(
+    /\b(?:include_dirs|library_dirs)\s*=\s*\[([^\]]{0,2000})\]/g,
+  )) {
+    dirs.push(...[...list[1]!.matchAll(/["']([^"'\n]{1,300})["']/g)].map((m) => m[1]!));
+  }
+  return dirs;
+}
+
+/** Modules `setup.py` imports that live beside it (`import setup_helpers`, `from build_ext import x`). */
+export function setupPyImports(setupPy: string): string[] {
+  const names = new Set<string>();
+  for (const m of setupPy.matchAll(
+    /^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import|import[ \t]+([\w., \t]+))/gm,
+  )) {
+    const modules = m[1] ? [m[1]] : m[2]!.split(",").map((s) => s.trim().split(/\s+/)[0]!);
+    for (const module of modules) if (module) names.add(module.split(".")[0]!);
+  }
+  return [...names];
+}
+
+/** Directories CMake adds: `include_directories`, `target_include_directories`, `add_subdirectory`. */
+export function cmakeDirs(text: string): string[] {
+  const dirs: string[] = [];
+  const calls =
+    /\b(include_directories|target_include_directories|add_subdirectory)\s*\(([^)]{0,2000})\)/gi;
+  for (const call of text.matchAll(calls)) {
+    const words = call[2]!.match(/"[^"]*"|[^\s"]+/g) ?? [];
+    const args = words.map((w) => w.replace(/^"|"$/g, ""));
+    const command = call[1]!.toLowerCase();
+    const candidates =
+      command === "add_subdirectory"
+        ? args.slice(0, 1)
+        : args.filter((a) => !/^(?:SYSTEM|BEFORE|AFTER|PUBLIC|PRIVATE|INTERFACE)$/.test(a));
+    for (const arg of command === "target_include_directories" ? candidates.slice(1) : candidates) {
+      const dir = arg.replace(
+        /^\$\{(?:CMAKE_CURRENT_SOURCE_DIR|CMAKE_SOURCE_DIR|PROJECT_SOURCE_DIR)\}\/?/,
+        "",
+      );
+      if (!dir.includes("${") && !dir.includes("$<")) dirs.push(dir || ".");
+    }
+  }
+  return dirs;
+}
+
+/** String literals of a meson.build, and the directories it descends into with `subdir()`. */
+export function mesonStrings(text: string): { strings: string[]; subdirs: string[] } {
+  const code = text.replace(/#[^\n]*/g, "");
+  const strings = [...code.matchAll(/'((?:[^'\\\n]|\\.){1,300})'/g)].map((m) => m[1]!);
+  const subdirs = [...code.matchAll(/\bsubdir\s*\(\s*'([^']{1,300})'/g)].map((m) => m[1]!);
+  return { strings, subdirs };
+}
+
+/** The entries the build scripts name (see `Named`). */
+export async function inferNamed(project: ProjectModel): Promise<Named> {
+  const entries: UvEntry[] = [];
+  const warnings: string[] = [];
+  const setupPy = project.setupPy ?? "";
+  const name = project.backend.name;
+  const native = ["setuptools", "setuptools-rust", "scikit-build-core", "meson-python"];
+  if (native.includes(name) || project.setupPy !== undefined) {
+    for (const dir of setupPyDirs(setupPy)) addDir(project, dir, entries, warnings);
+    for (const module of setupPyImports(setupPy)) {
+      for (const candidate of [`${module}.py`, `${module}/__init__.py`]) {
+        if (await project.isFile(candidate)) entries.push(file(candidate));
+      }
+    }
+  }
+  if (name === "scikit-build-core" || (await project.isFile("CMakeLists.txt"))) {
+    for (const [dir, text] of await cmakeFiles(project)) {
+      for (const named of cmakeDirs(text))
+        addDir(project, path.posix.join(dir, named), entries, warnings);
+    }
+  }
+  if (name === "meson-python") entries.push(...(await mesonFiles(project)));
+  return { entries, warnings };
+}
+
+/** A directory the build searches or descends into: every file in it (extensionless headers too). */
+function addDir(project: ProjectModel, dir: string, entries: UvEntry[], warnings: string[]): void {
+  const rel = toPosix(path.posix.normalize(dir.replaceAll("\\", "/"))).replace(/\/$/, "");
+  if (path.isAbsolute(rel)) return; // a system directory: the trace sees what the build reads there
+  if (!isInside(path.resolve(project.dir, rel), project.root)) {
+    warnings.push(
+      `${rel} is outside the repository and is not fingerprinted (the build searches it)`,
+    );
+    return;
+  }
+  if (rel !== "." && rel !== "") entries.push(file(`${rel}/**`));
+}
+
+/** CMakeLists.txt at the project root and in the directories it adds, as [dir, text]. */
+async function cmakeFiles(project: ProjectModel): Promise<[string, string][]> {
+  const found: [string, string][] = [];
+  const pending = ["."];
+  while (pending.length > 0 && found.length < MAX_BUILD_FILES) {
+    const dir = pending.shift()!;
+    if (found.some(([d]) => d === dir)) continue;
+    const text = await project.read(path.posix.join(dir, "CMakeLists.txt"));
+    if (text === undefined) continue;
+    found.push([dir, text]);
+    for (const sub of text.matchAll(/\badd_subdirectory\s*\(\s*"?([^\s")]+)/gi)) {
+      const next = path.posix.normalize(path.posix.join(dir, sub[1]!));
+      if (!next.startsWith("..") && !sub[1]!.includes("${")) pending.push(next);
+    }
+  }
+  return found;
+}
+
+/** Every file a meson.build names, relative to its own directory, at any depth of `subdir()`. */
+async function mesonFiles(project: ProjectModel): Promise<UvEntry[]> {
+  const entries: UvEntry[] = [];
+  const pending = ["."];
+  const seen = new Set<string>();
+  while (pending.length > 0 && seen.size < MAX_BUILD_FILES) {
+    const dir = pending.shift()!;
+    if (seen.has(dir)) continue;
+    seen.add(dir);
+    const text = await project.read(path.posix.join(dir, "meson.build"));
+    if (text === undefined) continue;
+    const { strings, subdirs } = mesonStrings(text);
+    for (const s of strings) {
+      const rel = path.posix.normalize(path.posix.join(dir, s));
+      if (rel.startsWith("..") || rel === ".") continue;
+      if (await project.isFile(rel)) entries.push(file(rel));
+    }
+    for (const sub of subdirs) pending.push(path.posix.normalize(path.posix.join(dir, sub)));
+  }
+  return entries;
+}
