@@ -7132,7 +7132,7 @@ async function delegatesToSetuptools(project) {
             `${trimSlash(dir)}/${module}/__init__.py`,
         ]) {
             const text = await project.read(candidate);
-            if (text !== undefined && /setuptools/.test(text))
+            if (text !== undefined && /\bsetuptools\b/.test(text))
                 return true;
         }
     }
@@ -7366,14 +7366,23 @@ async function topModules(project, name) {
     return existingFiles(project, [`${name}.py`, `${name}.pyi`, "py.typed"]);
 }
 /**
- * Nothing configured and nothing named after the project: everything under `src/` in a src
- * layout; else the top-level packages and modules a flat layout would ship.
+ * Nothing configured and nothing named after the project: the packages (directories holding
+ * Python files) and modules a src layout or a flat layout would ship; nothing for a project
+ * without Python of its own.
  */
 async function fallback(project) {
-    if (await project.isDir("src"))
-        return { dirs: ["src"], modules: [] };
-    const dirs = await packagesIn(project, ".");
-    const modules = (await project.files(".")).filter((f) => /\.pyi?$/.test(f) && !NOT_MODULES.test(f));
+    const base = (await project.isDir("src")) ? "src" : ".";
+    const dirs = [];
+    for (const dir of await project.subdirs(base)) {
+        const rel = base === "." ? dir : `${base}/${dir}`;
+        if ((base === "." && NOT_PACKAGES.has(dir)) || dir.startsWith("."))
+            continue;
+        if ((await pythonDirs(project, [rel])).length > 0)
+            dirs.push(rel);
+    }
+    const modules = (await project.files(base))
+        .filter((f) => /\.pyi?$/.test(f) && !NOT_MODULES.test(f))
+        .map((f) => (base === "." ? f : `${base}/${f}`));
     return { dirs, modules: modules.sort() };
 }
 /** Entries for the shipped files: each package directory's whole content, and the modules. */
@@ -7517,6 +7526,8 @@ function sealFingerprint(inputs, buildCommand, commandKeys = []) {
 
 
 
+
+
 /** How long resolving the build requirements may take before the key falls back to the specifiers. */
 const RESOLVE_TIMEOUT_MS = 60_000;
 /**
@@ -7601,19 +7612,18 @@ async function resolve(isolation, request) {
         const out = await run(uv, args, input, request);
         return typeof out === "string" ? pins(out) : out.error;
     }
-    const args = [
-        "-m",
-        "pip",
-        "install",
-        "--dry-run",
-        "--ignore-installed",
-        "--quiet",
-        "--report",
-        "-",
-        "-r",
-        "/dev/stdin",
-    ];
-    const out = await run(request.python, args, input, request);
+    // pip reads requirements from a file (its stdin here is a socket, which it cannot open).
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "wheel-cache-requires-"));
+    const file = external_node_path_default().join(dir, "requirements.txt");
+    let out;
+    try {
+        await (0,promises_namespaceObject.writeFile)(file, input);
+        const args = ["-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet"];
+        out = await run(request.python, [...args, "--report", "-", "-r", file], "", request);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
     if (typeof out !== "string")
         return out.error;
     try {

@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { digestOf } from "../shared/digest.js";
 import { which } from "../shared/which.js";
@@ -112,19 +114,17 @@ async function resolve(
     const out = await run(uv, args, input, request);
     return typeof out === "string" ? pins(out) : out.error;
   }
-  const args = [
-    "-m",
-    "pip",
-    "install",
-    "--dry-run",
-    "--ignore-installed",
-    "--quiet",
-    "--report",
-    "-",
-    "-r",
-    "/dev/stdin",
-  ];
-  const out = await run(request.python, args, input, request);
+  // pip reads requirements from a file (its stdin here is a socket, which it cannot open).
+  const dir = await mkdtemp(path.join(tmpdir(), "wheel-cache-requires-"));
+  const file = path.join(dir, "requirements.txt");
+  let out: string | { error: string };
+  try {
+    await writeFile(file, input);
+    const args = ["-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet"];
+    out = await run(request.python, [...args, "--report", "-", "-r", file], "", request);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
   if (typeof out !== "string") return out.error;
   try {
     const report = JSON.parse(out) as {

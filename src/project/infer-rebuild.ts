@@ -96,7 +96,7 @@ async function delegatesToSetuptools(project: ProjectModel): Promise<boolean> {
       `${trimSlash(dir)}/${module}/__init__.py`,
     ]) {
       const text = await project.read(candidate);
-      if (text !== undefined && /setuptools/.test(text)) return true;
+      if (text !== undefined && /\bsetuptools\b/.test(text)) return true;
     }
   }
   return false;

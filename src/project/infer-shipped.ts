@@ -218,15 +218,21 @@ async function topModules(project: ProjectModel, name: string): Promise<string[]
 }
 
 /**
- * Nothing configured and nothing named after the project: everything under `src/` in a src
- * layout; else the top-level packages and modules a flat layout would ship.
+ * Nothing configured and nothing named after the project: the packages (directories holding
+ * Python files) and modules a src layout or a flat layout would ship; nothing for a project
+ * without Python of its own.
  */
 async function fallback(project: ProjectModel): Promise<Shipped> {
-  if (await project.isDir("src")) return { dirs: ["src"], modules: [] };
-  const dirs = await packagesIn(project, ".");
-  const modules = (await project.files(".")).filter(
-    (f) => /\.pyi?$/.test(f) && !NOT_MODULES.test(f),
-  );
+  const base = (await project.isDir("src")) ? "src" : ".";
+  const dirs: string[] = [];
+  for (const dir of await project.subdirs(base)) {
+    const rel = base === "." ? dir : `${base}/${dir}`;
+    if ((base === "." && NOT_PACKAGES.has(dir)) || dir.startsWith(".")) continue;
+    if ((await pythonDirs(project, [rel])).length > 0) dirs.push(rel);
+  }
+  const modules = (await project.files(base))
+    .filter((f) => /\.pyi?$/.test(f) && !NOT_MODULES.test(f))
+    .map((f) => (base === "." ? f : `${base}/${f}`));
   return { dirs, modules: modules.sort() };
 }
 
