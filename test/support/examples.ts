@@ -29,8 +29,18 @@ export function isBuildOutput(file: string): boolean {
  * build outputs, and returns the copy's root.
  */
 export async function copyExample(name: ExampleName, options: CopyOptions = {}): Promise<string> {
+  return copyProject(path.join(EXAMPLES_DIR, name), options);
+}
+
+/** Fixture projects shaped like real layouts the defaults once missed (test/fixtures). */
+export const FIXTURES_DIR = path.join(EXAMPLES_DIR, "..", "test", "fixtures");
+export const FIXTURE_NAMES = ["setuptools-packages", "meson-lib", "setup-helper"] as const;
+
+/** Copies a project directory into a fresh temporary directory, as `copyExample` does. */
+export async function copyProject(source: string, options: CopyOptions = {}): Promise<string> {
+  const name = path.basename(source);
   const dir = makeTempDir(`wheel-cache-${name}-`);
-  await cp(path.join(EXAMPLES_DIR, name), dir, {
+  await cp(source, dir, {
     recursive: true,
     filter: (source) => !isBuildOutput(source),
   });

@@ -147,6 +147,7 @@ describe("C-family sources and the directories builds search", () => {
       "third/x.cpp": "",
       "pkg/pyproject.toml": SKBUILD,
       "pkg/CMakeLists.txt":
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: CMake's own ${...} syntax
         "cmake_minimum_required(VERSION 3.15)\nproject(demo)\ninclude_directories(${CMAKE_CURRENT_SOURCE_DIR}/../shared)\nadd_subdirectory(../third third_build)\n",
     });
     gitInit(repo);
