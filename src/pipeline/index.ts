@@ -179,7 +179,8 @@ async function restoreAndValidate(
       problem: damaged ? problem : undefined,
       observedChanges: [],
       warnings,
-      supersedes: damaged ? found.key : undefined,
+      // A new variant either way: its wheels and manifest must be saved as a pair.
+      supersedes: found.key,
     };
   }
   return {
