@@ -39886,7 +39886,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9012);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(926);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Abandoned cache requests (a service that stopped answering) can keep sockets open; the step is
@@ -39898,7 +39898,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9012:
+/***/ 926:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -100040,6 +100040,9 @@ function toPosix(rel) {
 ;// CONCATENATED MODULE: ./src/config/index.ts
 
 
+/** The whole loop, on this machine: what a run does unless told otherwise. */
+const WHOLE_LOOP = { kind: "all" };
+const HOST_BUILDER = { kind: "host", settings: [] };
 const DEFAULT_KEY_PREFIX = "wheel-cache";
 /** A Config with defaults, for the CLI and for tests. */
 function makeConfig(overrides) {
@@ -100061,6 +100064,8 @@ function makeConfig(overrides) {
         installTracer: false,
         json: false,
         env: process.env,
+        step: WHOLE_LOOP,
+        builder: HOST_BUILDER,
         ...overrides,
     });
 }
@@ -101594,6 +101599,8 @@ function readActionConfig(env = process.env) {
         summary: optionalBoolean("summary") ?? true,
         includeIgnored: optionalBoolean("include-ignored") ?? false,
         trace: optionalBoolean("trace") ?? true,
+        step: WHOLE_LOOP,
+        builder: HOST_BUILDER,
         installTracer: env.RUNNER_ENVIRONMENT === "github-hosted",
         json: false,
         serviceTimeoutMs: serviceTimeout(env.WHEEL_CACHE_SERVICE_TIMEOUT),
@@ -102660,6 +102667,14 @@ function buildSystemKey(pyproject) {
         : [];
     const normalized = table ? { ...table, requires } : null;
     return implicit("build-system", "build-system", normalized, table ? String(table["build-backend"] ?? "legacy setuptools") : "none");
+}
+/**
+ * A builder whose environment is elsewhere (a manylinux container, cibuildwheel): its kind and
+ * the settings that decide the wheels (target, manylinux policy or image, arguments), in place
+ * of the host's interpreter and compilers, which say nothing about those wheels.
+ */
+function builderKey(builder) {
+    return implicit("builder", "builder", builder, [builder.kind, ...builder.settings].join(" "));
 }
 function buildCommandKey(command) {
     return implicit("build-command", "build-command", command, command.join(" "));
@@ -105460,12 +105475,12 @@ async function collectKeys(request) {
     const resolved = await resolveSpecs(specs, await tree, env);
     const repositories = await repositoriesKey(await tree, env);
     const info = await python;
+    const host = request.builder.kind === "host";
     const implicit = [
         pyprojectKey(project.pyproject.data, project.pyproject.exists),
         buildSystemKey(project.pyproject.data),
         platformKey(),
-        pythonKey(info),
-        ...(await toolchains),
+        ...(host ? [pythonKey(info), ...(await toolchains)] : [builderKey(request.builder)]),
         ...envKeys(env, request.envVars),
         ...constraintKeys(env, project.dir),
         ...(dirty ? [await dirty] : []),
@@ -105672,6 +105687,11 @@ function run(command, args, input, request) {
 
 
 
+/** cibuildwheel's own configuration file, when cibuildwheel builds (`[tool.cibuildwheel]` is in pyproject.toml's key). */
+const CIBUILDWHEEL_CONFIG = {
+    entry: { kind: "file", pattern: "cibuildwheel.toml" },
+    origin: "cibuildwheel's configuration",
+};
 /**
  * Fingerprints the configured project: finds its repository, reads it, collects its keys, then
  * chooses the build command (from what the probes found) and seals it into the fingerprint.
@@ -105705,11 +105725,13 @@ async function prepare(config, exclude = []) {
         includeIgnored: config.includeIgnored,
         extraKeys: [
             ...config.extraKeys,
+            ...(config.builder.kind === "cibuildwheel" ? [CIBUILDWHEEL_CONFIG] : []),
             ...(config.buildCommand
                 ? buildScriptEntries(config.buildCommand, location.projectDir, location.root)
                 : []),
         ],
         envVars: config.envVars,
+        builder: config.builder,
         python,
         pythonInfo,
         env: config.env,
@@ -105735,13 +105757,93 @@ function slotKeys(config, { fp }) {
         name: fp.name,
         projectDir: fp.manifest.project,
         platform: platformId(),
-        python: fp.python?.tag ?? "python",
+        // A builder elsewhere builds for Pythons the host's says nothing about.
+        python: config.builder.kind === "host" ? (fp.python?.tag ?? "python") : config.builder.kind,
         suffix: config.keySuffix,
     };
     return entryKeys(slot, fp.manifest.fingerprint);
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/save-step.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The save step: another step built the wheels (a builder in a container, cibuildwheel), under
+ * the key the restore step gave. The fingerprint is taken again; only when it still yields that
+ * key are the wheels in the wheel directory saved with their manifest (otherwise the inputs
+ * changed while they were built, and the wheels may not match). No tracer saw that build, so
+ * the repository files a traced build of the project read elsewhere are recorded with them.
+ */
+async function saveBuilt(config, deps, cacheKey) {
+    const prepared = await prepare(config, [deps.stagingDir]);
+    const { fp, command } = prepared;
+    const keys = slotKeys(config, prepared);
+    const names = (await wheelFiles(config.wheelDir)).sort();
+    if (names.length === 0) {
+        throw new UserError(`no wheel to save in ${config.wheelDir}: the build step wrote none there`);
+    }
+    const paths = names.map((name) => external_node_path_default().join(config.wheelDir, name));
+    const records = await Promise.all(paths.map(wheelRecord));
+    const borrowed = await borrow(deps, keys, fp);
+    const observed = borrowed?.observed;
+    const manifest = {
+        ...fp.manifest,
+        wheels: records,
+        createdAt: new Date().toISOString(),
+        wheelsKey: cacheKey,
+        observed,
+    };
+    const same = cacheKey.startsWith(keys.wheelsPrefix);
+    const variant = cacheKey.slice(keys.wheelsPrefix.length);
+    const save = !config.save
+        ? {
+            status: "skipped",
+            why: config.saveOff ?? { kind: "input", flag: "input save: false" },
+        }
+        : !same
+            ? { status: "skipped", why: { kind: "fingerprint-moved", cacheKey } }
+            : await saveEntries(deps, { wheels: cacheKey, manifest: keys.manifest(variant) }, manifest, paths);
+    const warnings = [...fp.warnings, ...(save.status === "failed" ? [save.warning] : [])];
+    return {
+        verdict: "saved",
+        cache: deps.cache.kind,
+        cacheKey,
+        manifest,
+        changed: [],
+        wheels: records.map((r, i) => ({ ...r, path: paths[i] })),
+        wheelDir: config.wheelDir,
+        buildCommand: command,
+        save,
+        warnings,
+        keysFrom: fp.keysFrom,
+        backend: fp.request.project.backend.name,
+        buildChanges: [],
+        observedChanges: [],
+        validation: observed?.how ?? "none",
+        tracedOn: observed?.tracedOn,
+        unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
+    };
+}
+async function wheelFiles(dir) {
+    try {
+        return (await (0,promises_namespaceObject.readdir)(dir)).filter((name) => name.endsWith(".whl"));
+    }
+    catch (error) {
+        if (error.code === "ENOENT")
+            return [];
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
+
 
 
 
@@ -105760,6 +105862,8 @@ function slotKeys(config, { fp }) {
  */
 async function runPipeline(config, given) {
     const deps = { ...given, cache: withBreaker(given.cache) };
+    if (config.step.kind === "save")
+        return saveBuilt(config, deps, config.step.cacheKey);
     const prepared = await prepare(config, [deps.stagingDir]);
     const { fp, command } = prepared;
     const keys = slotKeys(config, prepared);
@@ -105793,13 +105897,14 @@ async function runPipeline(config, given) {
         observedChanges: restored.observedChanges,
         buildChanges: [],
     };
-    if (config.lookupOnly) {
+    if (config.lookupOnly || config.step.kind === "restore") {
         const save = { status: "skipped", why: { kind: "not-built" } };
         const validation = restored.rejected?.manifest.observed;
         return {
             ...missed,
-            verdict: "lookup-miss",
-            cacheKey: keys.wheelsPrefix,
+            verdict: config.lookupOnly ? "lookup-miss" : "miss",
+            // The key the save step saves under: the same in every job that builds these inputs.
+            cacheKey: config.lookupOnly ? keys.wheelsPrefix : keys.wheels(variantOf(restored.supersedes)),
             wheels: [],
             save,
             warnings,
@@ -106189,6 +106294,10 @@ function reasonOf(facts) {
             return explainMiss(facts, "rebuilt", verifyProblem);
         case "lookup-miss":
             return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
+        case "miss":
+            return `${explainMiss(facts, "to rebuild", verifyProblem)} (the build step builds, the save step saves)`;
+        case "saved":
+            return `saved ${plural(facts.wheels.length, "wheel")} the build step built`;
         default:
             return assertNever(facts.verdict);
     }
@@ -106336,6 +106445,8 @@ const ICONS = {
     built: "🔨",
     "lookup-hit": "🔎",
     "lookup-miss": "🔎",
+    miss: "🔨",
+    saved: "💾",
 };
 /** `✅ Restored 2 wheels`, `🔨 Rebuilt in 1 min 3 s because 2 keys changed`, ... */
 function heading(result) {
@@ -106355,6 +106466,10 @@ function verdictText(result) {
             return "Found a cached build (lookup only)";
         case "lookup-miss":
             return `No cached build (lookup only)${because ? `: would rebuild${because}` : ""}`;
+        case "miss":
+            return `Nothing to restore${because ? `: rebuild${because}` : ""}`;
+        case "saved":
+            return `Saved ${plural(result.wheels.length, "wheel")}`;
         default:
             return assertNever(result.verdict);
     }
@@ -106415,6 +106530,8 @@ function skipText(why) {
             return `saving is off: this run's cache access is read-only (ACTIONS_CACHE_MODE=${why.mode})`;
         case "inputs-changed":
             return `not saved: inputs changed while the build ran (${capLine(why.files)}), so the wheels may not match the fingerprint taken before it`;
+        case "fingerprint-moved":
+            return `not saved: the inputs changed since the restore step (the fingerprint no longer yields ${why.cacheKey}), so the wheels may not match them`;
         case "reused-stale":
             return `not saved: the build reused an earlier build's output and did not read ${capLine(why.files)}, which changed, so its wheels may be stale; remove the build output (build/, target/) and build again`;
         default:
@@ -106425,7 +106542,7 @@ function skipText(why) {
 function warningsOf(result) {
     const { save } = result;
     const skippedUnsafe = save.status === "skipped" &&
-        (save.why.kind === "inputs-changed" || save.why.kind === "reused-stale");
+        ["inputs-changed", "reused-stale", "fingerprint-moved"].includes(save.why.kind);
     const warnings = [...result.warnings, ...(skippedUnsafe ? [skipText(save.why)] : [])];
     return [...new Set(warnings)];
 }

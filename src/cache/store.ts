@@ -18,7 +18,9 @@ export type SkipReason =
   /** Covered files changed while the build ran: the wheels may not match the fingerprint. */
   | { readonly kind: "inputs-changed"; readonly files: readonly string[] }
   /** An incremental build reused earlier output and did not read files that changed. */
-  | { readonly kind: "reused-stale"; readonly files: readonly string[] };
+  | { readonly kind: "reused-stale"; readonly files: readonly string[] }
+  /** A save step's fingerprint no longer yields the key its restore step gave. */
+  | { readonly kind: "fingerprint-moved"; readonly cacheKey: string };
 
 /** What happened to the cache save. */
 export type SaveOutcome =

@@ -3,7 +3,15 @@ import * as core from "@actions/core";
 import { UserError } from "../errors.js";
 import { splitCommand } from "../shared/command-line.js";
 import { isInside } from "../shared/paths.js";
-import { type Config, DEFAULT_KEY_PREFIX, keyPart, names, type SaveOff } from "./index.js";
+import {
+  type Config,
+  DEFAULT_KEY_PREFIX,
+  HOST_BUILDER,
+  keyPart,
+  names,
+  type SaveOff,
+  WHOLE_LOOP,
+} from "./index.js";
 import { parseCacheKeyLines } from "./uv-entries.js";
 
 /** Reads the action's inputs (action.yml) into a Config. */
@@ -38,6 +46,8 @@ export function readActionConfig(env: NodeJS.ProcessEnv = process.env): Config {
     summary: optionalBoolean("summary") ?? true,
     includeIgnored: optionalBoolean("include-ignored") ?? false,
     trace: optionalBoolean("trace") ?? true,
+    step: WHOLE_LOOP,
+    builder: HOST_BUILDER,
     installTracer: env.RUNNER_ENVIRONMENT === "github-hosted",
     json: false,
     serviceTimeoutMs: serviceTimeout(env.WHEEL_CACHE_SERVICE_TIMEOUT),

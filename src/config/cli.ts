@@ -6,9 +6,11 @@ import {
   type Command,
   type Config,
   DEFAULT_KEY_PREFIX,
+  HOST_BUILDER,
   keyPart,
   makeConfig,
   names,
+  WHOLE_LOOP,
 } from "./index.js";
 import { parseCacheKeyLines } from "./uv-entries.js";
 
@@ -74,6 +76,8 @@ export function readCliConfig(
     saveOff: values["no-save"] ? { kind: "input", flag: "--no-save" } : undefined,
     includeIgnored: values["include-ignored"] ?? false,
     trace: !values["no-trace"],
+    step: WHOLE_LOOP,
+    builder: HOST_BUILDER,
     json: values.json ?? false,
     cacheDir: values["cache-dir"] ? path.resolve(cwd, values["cache-dir"]) : undefined,
     env,

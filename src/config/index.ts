@@ -4,6 +4,27 @@ import type { ParsedUvEntry } from "./uv-entries.js";
 
 export type Command = "build" | "keys" | "diff";
 
+/**
+ * Which part of the loop a run does: all of it (restore, or build and save), only the restore
+ * (a separate step builds, for builders that run elsewhere), or only the save of wheels another
+ * step built, under the key the restore step gave.
+ */
+export type Step =
+  | { readonly kind: "all" }
+  | { readonly kind: "restore"; readonly failOnMiss: boolean }
+  | { readonly kind: "save"; readonly cacheKey: string };
+
+/**
+ * Who builds: the loop itself on this machine (`host`), or a builder whose environment is
+ * elsewhere (a container, cibuildwheel): then the host's interpreter and compilers say nothing
+ * about the wheels, and the builder's settings are keyed instead.
+ */
+export interface Builder {
+  readonly kind: "host" | "container" | "cibuildwheel";
+  /** Settings of the builder that decide the wheels (target, manylinux policy, image, arguments). */
+  readonly settings: readonly string[];
+}
+
 /** Everything a run is told, read and validated once. Nothing else reads inputs or settings. */
 export interface Config {
   readonly command: Command;
@@ -45,6 +66,8 @@ export interface Config {
   readonly cacheDir?: string;
   /** The environment that probes and the build run with. */
   readonly env: NodeJS.ProcessEnv;
+  readonly step: Step;
+  readonly builder: Builder;
 }
 
 /**
@@ -55,6 +78,10 @@ export type SaveOff =
   | { readonly kind: "input"; readonly flag: "input save: false" | "--no-save" }
   | { readonly kind: "pull-request-target" }
   | { readonly kind: "read-only"; readonly mode: string };
+
+/** The whole loop, on this machine: what a run does unless told otherwise. */
+export const WHOLE_LOOP: Step = { kind: "all" };
+export const HOST_BUILDER: Builder = { kind: "host", settings: [] };
 
 export const DEFAULT_KEY_PREFIX = "wheel-cache";
 
@@ -78,6 +105,8 @@ export function makeConfig(overrides: Partial<Config> & { projectDir: string }):
     installTracer: false,
     json: false,
     env: process.env,
+    step: WHOLE_LOOP,
+    builder: HOST_BUILDER,
     ...overrides,
   });
 }

@@ -1,3 +1,4 @@
+import type { Builder } from "../config/index.js";
 import type { ParsedUvEntry, UvEntry } from "../config/uv-entries.js";
 import { type Location, openTree } from "../files/listing.js";
 import type { FileTree } from "../files/tree.js";
@@ -6,6 +7,7 @@ import { envKeys } from "../keys/env.js";
 import { gitDirtyKey, repositoriesKey } from "../keys/git.js";
 import {
   buildCommandKey,
+  builderKey,
   buildSystemKey,
   type PythonInfo,
   platformKey,
@@ -32,6 +34,8 @@ export interface FingerprintRequest {
   readonly includeIgnored: boolean;
   readonly extraKeys: readonly ParsedUvEntry[];
   readonly envVars: readonly string[];
+  /** Who builds: the host's interpreter and compilers are keys only when the host builds. */
+  readonly builder: Builder;
   /** The interpreter that builds (a key). */
   readonly python: string;
   /** What it says about itself (`probePython`), started by the caller so others can wait on it. */
@@ -97,12 +101,12 @@ export async function collectKeys(request: FingerprintRequest): Promise<KeyInput
   const resolved = await resolveSpecs(specs, await tree, env);
   const repositories = await repositoriesKey(await tree, env);
   const info = await python;
+  const host = request.builder.kind === "host";
   const implicit: FingerprintKey[] = [
     pyprojectKey(project.pyproject.data, project.pyproject.exists),
     buildSystemKey(project.pyproject.data),
     platformKey(),
-    pythonKey(info),
-    ...(await toolchains),
+    ...(host ? [pythonKey(info), ...(await toolchains)] : [builderKey(request.builder)]),
     ...envKeys(env, request.envVars),
     ...constraintKeys(env, project.dir),
     ...(dirty ? [await dirty] : []),

@@ -1,4 +1,5 @@
 import os from "node:os";
+import type { Builder } from "../config/index.js";
 import type { Backend } from "../project/backend.js";
 import { canonicalJson, digestOf } from "../shared/digest.js";
 import { probe } from "../shared/probe.js";
@@ -157,6 +158,15 @@ export function buildSystemKey(pyproject: TomlTable): FingerprintKey {
     normalized,
     table ? String(table["build-backend"] ?? "legacy setuptools") : "none",
   );
+}
+
+/**
+ * A builder whose environment is elsewhere (a manylinux container, cibuildwheel): its kind and
+ * the settings that decide the wheels (target, manylinux policy or image, arguments), in place
+ * of the host's interpreter and compilers, which say nothing about those wheels.
+ */
+export function builderKey(builder: Builder): FingerprintKey {
+  return implicit("builder", "builder", builder, [builder.kind, ...builder.settings].join(" "));
 }
 
 export function buildCommandKey(command: readonly string[]): FingerprintKey {

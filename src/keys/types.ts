@@ -29,6 +29,7 @@ export type ResolvedKind =
   | "env-prefixes"
   | "build-system"
   | "build-command"
+  | "builder"
   | "pyproject";
 
 /** A key after resolution: everything the fingerprint and the report need, and no secret. */

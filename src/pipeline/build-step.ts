@@ -145,7 +145,7 @@ export async function buildWheels(
  * rejected or damaged one (entries are immutable) gets a name derived from that one's key, the
  * same in every job that replaces it, so that concurrent jobs still save once.
  */
-function variantOf(supersedes: string | undefined): string {
+export function variantOf(supersedes: string | undefined): string {
   return supersedes ? short(digestOf("supersedes", supersedes), VARIANT_LENGTH) : "0";
 }
 
@@ -225,7 +225,7 @@ async function saveAfterBuildState(
  * Where no tracer runs: the repository paths the newest traced build of this project read (on
  * any platform), digested in this tree. Nothing when no such build is known.
  */
-async function borrow(
+export async function borrow(
   deps: StoreDeps,
   keys: EntryKeys,
   fp: Fingerprint,

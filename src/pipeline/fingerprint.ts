@@ -1,6 +1,7 @@
 import { type BuildCommand, chooseBuildCommand } from "../build/command.js";
 import { buildScriptEntries } from "../build/script.js";
 import type { Config } from "../config/index.js";
+import type { ParsedUvEntry } from "../config/uv-entries.js";
 import { locateProject } from "../files/listing.js";
 import { collectKeys, type Fingerprint, sealFingerprint } from "../fingerprint/index.js";
 import { probePython } from "../keys/implicit.js";
@@ -8,6 +9,12 @@ import { buildRequirementsKey } from "../keys/requirements.js";
 import { loadProject } from "../project/model.js";
 import { lookup, stringList, type TomlTable } from "../shared/toml.js";
 import { defaultPython } from "../shared/which.js";
+
+/** cibuildwheel's own configuration file, when cibuildwheel builds (`[tool.cibuildwheel]` is in pyproject.toml's key). */
+const CIBUILDWHEEL_CONFIG: ParsedUvEntry = {
+  entry: { kind: "file", pattern: "cibuildwheel.toml" },
+  origin: "cibuildwheel's configuration",
+};
 
 /** A run's fingerprint and the build command it keys. */
 export interface Prepared {
@@ -56,11 +63,13 @@ export async function prepare(config: Config, exclude: readonly string[] = []): 
     includeIgnored: config.includeIgnored,
     extraKeys: [
       ...config.extraKeys,
+      ...(config.builder.kind === "cibuildwheel" ? [CIBUILDWHEEL_CONFIG] : []),
       ...(config.buildCommand
         ? buildScriptEntries(config.buildCommand, location.projectDir, location.root)
         : []),
     ],
     envVars: config.envVars,
+    builder: config.builder,
     python,
     pythonInfo,
     env: config.env,

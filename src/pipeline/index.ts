@@ -10,9 +10,10 @@ import { diffManifests, type KeyChange } from "../fingerprint/diff.js";
 import type { Manifest } from "../fingerprint/manifest.js";
 import { type ObservedChange, unkeyedFiles, validateObserved } from "../fingerprint/observed.js";
 import { platformId } from "../keys/implicit.js";
-import { buildWheels } from "./build-step.js";
+import { buildWheels, variantOf } from "./build-step.js";
 import { type Prepared, prepare } from "./fingerprint.js";
 import type { Progress, RunResult, WheelOutput } from "./result.js";
+import { saveBuilt } from "./save-step.js";
 import { slotKeys } from "./slot.js";
 
 export interface PipelineDeps {
@@ -38,6 +39,7 @@ type Found = { readonly key: string; readonly manifest: Manifest };
  */
 export async function runPipeline(config: Config, given: PipelineDeps): Promise<RunResult> {
   const deps = { ...given, cache: withBreaker(given.cache) };
+  if (config.step.kind === "save") return saveBuilt(config, deps, config.step.cacheKey);
   const prepared = await prepare(config, [deps.stagingDir]);
   const { fp, command } = prepared;
   const keys = slotKeys(config, prepared);
@@ -70,13 +72,14 @@ export async function runPipeline(config: Config, given: PipelineDeps): Promise<
     observedChanges: restored.observedChanges,
     buildChanges: [],
   };
-  if (config.lookupOnly) {
+  if (config.lookupOnly || config.step.kind === "restore") {
     const save: SaveOutcome = { status: "skipped", why: { kind: "not-built" } };
     const validation = restored.rejected?.manifest.observed;
     return {
       ...missed,
-      verdict: "lookup-miss",
-      cacheKey: keys.wheelsPrefix,
+      verdict: config.lookupOnly ? "lookup-miss" : "miss",
+      // The key the save step saves under: the same in every job that builds these inputs.
+      cacheKey: config.lookupOnly ? keys.wheelsPrefix : keys.wheels(variantOf(restored.supersedes)),
       wheels: [],
       save,
       warnings,

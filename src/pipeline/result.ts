@@ -13,9 +13,10 @@ export interface WheelOutput extends WheelRecord {
 
 /**
  * `hit`: restored and verified, no build. `built`: built after a miss. `lookup-hit`/`lookup-miss`:
- * lookup-only runs, which neither restore nor build.
+ * lookup-only runs, which neither restore nor build. `miss`: a restore step found nothing to
+ * restore (another step builds). `saved`: a save step saved wheels another step built.
  */
-export type Verdict = "hit" | "built" | "lookup-hit" | "lookup-miss";
+export type Verdict = "hit" | "built" | "lookup-hit" | "lookup-miss" | "miss" | "saved";
 
 /**
  * Everything a run did and found, as facts: the single input of every renderer (log, summary,

@@ -10,7 +10,8 @@ export function slotKeys(config: Config, { fp }: Prepared): EntryKeys {
     name: fp.name,
     projectDir: fp.manifest.project,
     platform: platformId(),
-    python: fp.python?.tag ?? "python",
+    // A builder elsewhere builds for Pythons the host's says nothing about.
+    python: config.builder.kind === "host" ? (fp.python?.tag ?? "python") : config.builder.kind,
     suffix: config.keySuffix,
   };
   return entryKeys(slot, fp.manifest.fingerprint);

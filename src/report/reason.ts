@@ -29,6 +29,10 @@ export function reasonOf(facts: ReasonFacts): string {
       return explainMiss(facts, "rebuilt", verifyProblem);
     case "lookup-miss":
       return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
+    case "miss":
+      return `${explainMiss(facts, "to rebuild", verifyProblem)} (the build step builds, the save step saves)`;
+    case "saved":
+      return `saved ${plural(facts.wheels.length, "wheel")} the build step built`;
     default:
       return assertNever(facts.verdict);
   }

@@ -13,6 +13,8 @@ const ICONS: Record<RunResult["verdict"], string> = {
   built: "🔨",
   "lookup-hit": "🔎",
   "lookup-miss": "🔎",
+  miss: "🔨",
+  saved: "💾",
 };
 
 /** `✅ Restored 2 wheels`, `🔨 Rebuilt in 1 min 3 s because 2 keys changed`, ... */
@@ -35,6 +37,10 @@ export function verdictText(result: RunResult): string {
       return "Found a cached build (lookup only)";
     case "lookup-miss":
       return `No cached build (lookup only)${because ? `: would rebuild${because}` : ""}`;
+    case "miss":
+      return `Nothing to restore${because ? `: rebuild${because}` : ""}`;
+    case "saved":
+      return `Saved ${plural(result.wheels.length, "wheel")}`;
     default:
       return assertNever(result.verdict);
   }
@@ -101,6 +107,8 @@ export function skipText(why: Extract<SaveOutcome, { status: "skipped" }>["why"]
       return `saving is off: this run's cache access is read-only (ACTIONS_CACHE_MODE=${why.mode})`;
     case "inputs-changed":
       return `not saved: inputs changed while the build ran (${capLine(why.files)}), so the wheels may not match the fingerprint taken before it`;
+    case "fingerprint-moved":
+      return `not saved: the inputs changed since the restore step (the fingerprint no longer yields ${why.cacheKey}), so the wheels may not match them`;
     case "reused-stale":
       return `not saved: the build reused an earlier build's output and did not read ${capLine(why.files)}, which changed, so its wheels may be stale; remove the build output (build/, target/) and build again`;
     default:
@@ -113,7 +121,7 @@ export function warningsOf(result: Pick<RunResult, "warnings" | "save">): string
   const { save } = result;
   const skippedUnsafe =
     save.status === "skipped" &&
-    (save.why.kind === "inputs-changed" || save.why.kind === "reused-stale");
+    ["inputs-changed", "reused-stale", "fingerprint-moved"].includes(save.why.kind);
   const warnings = [...result.warnings, ...(skippedUnsafe ? [skipText(save.why)] : [])];
   return [...new Set(warnings)];
 }

@@ -1,3 +1,4 @@
+import { HOST_BUILDER } from "../../src/config/index.js";
 import { locateProject, type OpenTreeOptions, openTree } from "../../src/files/listing.js";
 import type { FileTree } from "../../src/files/tree.js";
 import { collectKeys, type Fingerprint, sealFingerprint } from "../../src/fingerprint/index.js";
@@ -20,6 +21,7 @@ export async function fingerprintDir(
     includeIgnored: options.includeIgnored ?? false,
     extraKeys: [],
     envVars: options.envVars ?? [],
+    builder: HOST_BUILDER,
     python: "python3",
     pythonInfo: probePython("python3", options.env ?? QUIET_ENV, projectDir),
     env: options.env ?? QUIET_ENV,
