@@ -99722,12 +99722,12 @@ function saveCacheV2(paths_1, key_1, options_1) {
  * A problem the user can fix: a bad input, a malformed file, a missing project.
  * Its message is one line naming the cause (input, file, line, entry) and is shown without a stack.
  */
-class UserError extends Error {
+class errors_UserError extends Error {
     name = "UserError";
 }
 /** One line for a user error, the stack for anything else (a bug). */
 function formatError(error) {
-    if (error instanceof UserError)
+    if (error instanceof errors_UserError)
         return error.message;
     if (error instanceof Error)
         return error.stack ?? `${error.name}: ${error.message}`;
@@ -100013,7 +100013,7 @@ function splitCommand(text, origin) {
         }
     }
     if (quote)
-        throw new UserError(`${origin}: unclosed ${quote} in ${JSON.stringify(text)}`);
+        throw new errors_UserError(`${origin}: unclosed ${quote} in ${JSON.stringify(text)}`);
     if (word !== undefined)
         words.push(word);
     return words;
@@ -100023,6 +100023,71 @@ function joinCommand(argv) {
     return argv
         .map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`))
         .join(" ");
+}
+/**
+ * Splits a build command for the platform it runs on. A command of several lines is one argument
+ * per line, taken as written (the unambiguous form on every platform). On Windows one line is
+ * split as the C runtime splits a command line: backslashes are literal except before a double
+ * quote, so `C:\\Users\\me\\dist` stays one path; elsewhere as a POSIX shell splits words.
+ */
+function splitCommandFor(text, origin, platform = process.platform) {
+    const lines = text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+    if (lines.length > 1)
+        return lines;
+    return platform === "win32" ? splitWindows(lines[0] ?? "", origin) : splitCommand(text, origin);
+}
+/** The Microsoft C runtime's rules (CommandLineToArgvW) for splitting one command line. */
+function splitWindows(text, origin) {
+    const words = [];
+    let word;
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === "\\") {
+            let slashes = 0;
+            while (text[i] === "\\") {
+                slashes++;
+                i++;
+            }
+            if (text[i] === '"') {
+                word = (word ?? "") + "\\".repeat(Math.floor(slashes / 2));
+                if (slashes % 2 === 1)
+                    word += '"';
+                else
+                    quoted = !quoted;
+            }
+            else {
+                word = (word ?? "") + "\\".repeat(slashes);
+                i--;
+            }
+        }
+        else if (c === '"') {
+            if (quoted && text[i + 1] === '"') {
+                word = `${word ?? ""}"`;
+                i++;
+            }
+            else {
+                quoted = !quoted;
+                word ??= "";
+            }
+        }
+        else if (!quoted && /\s/.test(c)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+        }
+        else {
+            word = (word ?? "") + c;
+        }
+    }
+    if (quoted)
+        throw new UserError(`${origin}: unclosed " in ${JSON.stringify(text)}`);
+    if (word !== undefined)
+        words.push(word);
+    return words;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/paths.ts
@@ -100071,17 +100136,19 @@ function makeConfig(overrides) {
 }
 /** Environment names from a multiline or comma-separated list. */
 function names(lines) {
+    // One per line, or separated by commas or spaces (`A B C`, as rust-cache accepts): no
+    // environment variable name holds either.
     return lines
-        .flatMap((l) => l.split(","))
+        .flatMap((l) => l.split(/[\s,]+/))
         .map((n) => n.trim())
         .filter(Boolean);
 }
 /** A user-supplied key part: commas are refused by the cache service, so they are refused here. */
 function keyPart(value, input) {
     if (value.includes(","))
-        throw new UserError(`input ${input}: cache keys cannot contain commas: ${value}`);
+        throw new errors_UserError(`input ${input}: cache keys cannot contain commas: ${value}`);
     if (value.length > 200)
-        throw new UserError(`input ${input}: longer than 200 characters`);
+        throw new errors_UserError(`input ${input}: longer than 200 characters`);
     return value.trim();
 }
 
@@ -101411,7 +101478,7 @@ function parseTomlContent(text, displayPath) {
     catch (error) {
         if (error instanceof TomlError) {
             const reason = error.message.split("\n")[0]?.replace(/^Invalid TOML document: /, "");
-            throw new UserError(`${displayPath}:${error.line}:${error.column}: invalid TOML: ${reason}`);
+            throw new errors_UserError(`${displayPath}:${error.line}:${error.column}: invalid TOML: ${reason}`);
         }
         throw error;
     }
@@ -101447,7 +101514,7 @@ const FORMS = "expected a string or a table with exactly one of `file`, `dir`, `
  */
 function parseCacheKeys(value, where) {
     if (!Array.isArray(value)) {
-        throw new UserError(`${where}: cache-keys must be a list, got ${describe(value)}`);
+        throw new errors_UserError(`${where}: cache-keys must be a list, got ${describe(value)}`);
     }
     const entries = [];
     value.forEach((item, index) => {
@@ -101481,7 +101548,7 @@ function parseInline(line, origin) {
     }
     catch (error) {
         if (error instanceof TomlError) {
-            throw new UserError(`${origin}: not a TOML inline table: ${line}`);
+            throw new errors_UserError(`${origin}: not a TOML inline table: ${line}`);
         }
         throw error;
     }
@@ -101490,15 +101557,15 @@ function parseEntry(item, origin) {
     if (typeof item === "string")
         return { kind: "file", pattern: nonEmpty(item, origin, "path") };
     if (!isTable(item))
-        throw new UserError(`${origin}: ${FORMS}, got ${describe(item)}`);
+        throw new errors_UserError(`${origin}: ${FORMS}, got ${describe(item)}`);
     const fields = Object.keys(item);
     const unknown = fields.filter((f) => !["file", "dir", "git", "env"].includes(f));
     if (unknown.length > 0) {
-        throw new UserError(`${origin}: unknown field \`${unknown[0]}\` (${FORMS})`);
+        throw new errors_UserError(`${origin}: unknown field \`${unknown[0]}\` (${FORMS})`);
     }
     if (fields.length !== 1) {
         const found = fields.length === 0 ? "none" : fields.map((f) => `\`${f}\``).join(" and ");
-        throw new UserError(`${origin}: ${FORMS}, found ${found}`);
+        throw new errors_UserError(`${origin}: ${FORMS}, found ${found}`);
     }
     const field = fields[0];
     const value = item[field];
@@ -101519,14 +101586,14 @@ function parseGit(value, origin) {
     if (value === true)
         return { kind: "git", commit: true, tags: false };
     if (!isTable(value)) {
-        throw new UserError(`${origin}: \`git\` must be true, false or { commit, tags }`);
+        throw new errors_UserError(`${origin}: \`git\` must be true, false or { commit, tags }`);
     }
     for (const [field, flag] of Object.entries(value)) {
         if (field !== "commit" && field !== "tags") {
-            throw new UserError(`${origin}: unknown field \`git.${field}\` (expected \`commit\`, \`tags\`)`);
+            throw new errors_UserError(`${origin}: unknown field \`git.${field}\` (expected \`commit\`, \`tags\`)`);
         }
         if (typeof flag !== "boolean") {
-            throw new UserError(`${origin}: \`git.${field}\` must be true or false, got ${describe(flag)}`);
+            throw new errors_UserError(`${origin}: \`git.${field}\` must be true or false, got ${describe(flag)}`);
         }
     }
     const commit = value.commit === true;
@@ -101535,18 +101602,18 @@ function parseGit(value, origin) {
 }
 function uv_entries_text(value, origin, field) {
     if (typeof value !== "string") {
-        throw new UserError(`${origin}: \`${field}\` must be a string, got ${describe(value)}`);
+        throw new errors_UserError(`${origin}: \`${field}\` must be a string, got ${describe(value)}`);
     }
     return nonEmpty(value, origin, field);
 }
 function nonEmpty(value, origin, what) {
     if (value.trim() === "")
-        throw new UserError(`${origin}: empty ${what}`);
+        throw new errors_UserError(`${origin}: empty ${what}`);
     return value;
 }
 function envName(name, origin) {
     if (/[=\0]/.test(name))
-        throw new UserError(`${origin}: invalid environment variable name`);
+        throw new errors_UserError(`${origin}: invalid environment variable name`);
     return name;
 }
 function describe(value) {
@@ -101575,7 +101642,7 @@ function readActionConfig(env = process.env) {
     const wheelDirInput = getInput("wheel-dir") || "dist";
     const wheelDir = external_node_path_default().resolve(projectDir, wheelDirInput);
     if (!isInside(wheelDir, workspace)) {
-        throw new UserError(`input wheel-dir: ${wheelDirInput} is outside the workspace ${workspace}`);
+        throw new errors_UserError(`input wheel-dir: ${wheelDirInput} is outside the workspace ${workspace}`);
     }
     const buildCommand = getInput("build-command");
     const readOnly = cacheReadOnly(env);
@@ -101613,7 +101680,7 @@ function serviceTimeout(value) {
         return undefined;
     const seconds = Number(value);
     if (!Number.isFinite(seconds) || seconds <= 0) {
-        throw new UserError(`WHEEL_CACHE_SERVICE_TIMEOUT: expected a positive number of seconds, got ${JSON.stringify(value)}`);
+        throw new errors_UserError(`WHEEL_CACHE_SERVICE_TIMEOUT: expected a positive number of seconds, got ${JSON.stringify(value)}`);
     }
     return seconds * 1000;
 }
@@ -101680,7 +101747,7 @@ async function readProjectFile(file, display = file) {
     catch (error) {
         if (ABSENT.has(codeOf(error)))
             return undefined;
-        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
+        throw new errors_UserError(`cannot read ${display}: ${describeFsError(error)}`);
     }
 }
 /** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
@@ -101691,7 +101758,7 @@ async function statProjectPath(file, display = file) {
     catch (error) {
         if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
             return undefined;
-        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
+        throw new errors_UserError(`cannot read ${display}: ${describeFsError(error)}`);
     }
 }
 /** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
@@ -101777,17 +101844,17 @@ async function snapshotWheels(dir) {
 async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
     await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
     if (argv.length === 0)
-        throw new UserError("the build command is empty");
+        throw new errors_UserError("the build command is empty");
     const [command, ...args] = spawned;
     const exit = await spawnBuild(command, args, argv, cwd, env);
     if (exit.signal)
-        throw new UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
+        throw new errors_UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
     if (exit.code !== 0)
-        throw new UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
+        throw new errors_UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
     const after = await snapshotWheels(wheelDir);
     const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
     if (produced.length === 0) {
-        throw new UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
+        throw new errors_UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
     }
     return produced.sort();
 }
@@ -101799,14 +101866,14 @@ async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
 function resolveProgram(argv, cwd, env) {
     const [command] = argv;
     if (!command)
-        throw new UserError("the build command is empty");
+        throw new errors_UserError("the build command is empty");
     const candidate = /[\\/]/.test(command) ? external_node_path_default().resolve(cwd, command) : which_which(command, env);
     const info = candidate ? (0,external_node_fs_namespaceObject.statSync)(candidate, { throwIfNoEntry: false }) : undefined;
     if (!candidate || !info) {
-        throw new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
+        throw new errors_UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
     }
     if (!info.isFile()) {
-        throw new UserError(`cannot run the build command ${joinCommand(argv)}: ${command} is not a file`);
+        throw new errors_UserError(`cannot run the build command ${joinCommand(argv)}: ${command} is not a file`);
     }
     return candidate;
 }
@@ -101817,8 +101884,8 @@ function spawnBuild(command, args, argv, cwd, env) {
         const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true });
         child.on("error", (error) => {
             reject(error.code === "ENOENT"
-                ? new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
-                : new UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`));
+                ? new errors_UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
+                : new errors_UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`));
         });
         child.on("close", (code, signal) => resolve({ code, signal }));
     });
@@ -101842,7 +101909,7 @@ async function wheelNames(dir) {
         // A wheel directory that does not exist yet holds no wheels.
         if (error.code === "ENOENT")
             return [];
-        throw new UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
+        throw new errors_UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
     }
     return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
 }
@@ -102623,12 +102690,17 @@ function pythonKey(info) {
     return implicit("python", "python", keyed, detail);
 }
 /** The toolchains a backend compiles with, probed in parallel; absent ones are recorded so. */
-async function toolchainKeys(backend, env, cwd, python) {
+async function toolchainKeys(backend, env, cwd, python, platform = process.platform, run = probe) {
     const probes = [];
     const rust = backend.name === "maturin" || backend.name === "setuptools-rust";
     if (rust)
         probes.push(["rustc", env.RUSTC || "rustc", ["-vV"]]);
-    if (!rust && backend.name !== "other") {
+    if (!rust && backend.name !== "other" && platform === "win32" && !env.CC) {
+        // setuptools and CMake build with MSVC on Windows: the toolset the developer environment
+        // selects (`cl` says its version on stderr) and the Windows SDK decide the binary.
+        probes.push(["msvc", "cmd.exe", ["/d", "/c", "cl 2>&1"]]);
+    }
+    else if (!rust && backend.name !== "other") {
         // setuptools compiles with the interpreter's sysconfig CC/CXX unless CC/CXX say otherwise.
         const setuptools = backend.name === "setuptools";
         const cc = env.CC || (setuptools ? python?.cc : undefined);
@@ -102645,7 +102717,7 @@ async function toolchainKeys(backend, env, cwd, python) {
     if (backend.name === "meson-python")
         probes.push(["meson", "meson", ["--version"]], ["ninja", "ninja", ["--version"]]);
     return Promise.all(probes.map(async ([name, command, args]) => {
-        const out = (await probe(command, args, env, cwd))?.trim();
+        const out = (await run(command, args, env, cwd))?.trim();
         const detail = out ? (out.split("\n")[0] ?? "").slice(0, 80) : "not found";
         return implicit(`toolchain:${name}`, "toolchain", out ?? null, detail);
     }));
@@ -103290,7 +103362,7 @@ function entryKeys(parts, fingerprint) {
     };
     const longest = keys.manifest("x".repeat(VARIANT_LENGTH));
     if (longest.length > MAX_KEY) {
-        throw new UserError(`the cache key would be ${longest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
+        throw new errors_UserError(`the cache key would be ${longest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
     }
     return keys;
 }
@@ -103556,7 +103628,7 @@ async function walk_listDir(root, dir) {
     }
     catch (error) {
         const shown = dir === "" ? root : dir;
-        throw new UserError(`cannot list ${shown}: ${describeFsError(error)}; make it readable, or move it out of the repository (its files could be build inputs)`);
+        throw new errors_UserError(`cannot list ${shown}: ${describeFsError(error)}; make it readable, or move it out of the repository (its files could be build inputs)`);
     }
 }
 async function withGitignore(root, dir, inherited, entries) {
@@ -103672,7 +103744,7 @@ class ListedTree {
 async function projectRealpath(dir, display) {
     const real = await existingRealpath(dir);
     if (real === null || !(await (0,promises_namespaceObject.stat)(real)).isDirectory()) {
-        throw new UserError(`project directory ${display} does not exist or is not a directory`);
+        throw new errors_UserError(`project directory ${display} does not exist or is not a directory`);
     }
     return real;
 }
@@ -103736,7 +103808,7 @@ function expandGlobs(tree, globs) {
 function rootBase(tree, glob) {
     const base = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(tree.projectDir, glob.base));
     if (base === ".." || base.startsWith("../")) {
-        throw new UserError(`${glob.origin}: glob ${JSON.stringify(glob.pattern)} reaches outside the repository root`);
+        throw new errors_UserError(`${glob.origin}: glob ${JSON.stringify(glob.pattern)} reaches outside the repository root`);
     }
     return { glob, base: base === "." ? "" : base };
 }
@@ -103795,7 +103867,7 @@ function isGlob(s) {
  * pattern and `origin` for an absolute pattern, an empty one, or bad syntax (unclosed `[`/`{`).
  */
 function compileGlob(pattern, origin) {
-    const fail = (why) => new UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
+    const fail = (why) => new errors_UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
     const negated = pattern.startsWith("!");
     const body = negated ? pattern.slice(1) : pattern;
     // `/x`, `C:x`, `C:\x` and `\\server\share` are absolute; a single leading `\` is an escape.
@@ -103974,6 +104046,14 @@ const BUILD_ENV = [
     "UV_NO_BUILD_ISOLATION",
     // cibuildwheel's configuration, when it builds.
     "CIBW_",
+    // The MSVC developer environment: toolset, Windows SDK, target architecture.
+    "VCToolsVersion",
+    "VCToolsInstallDir",
+    "WindowsSDKVersion",
+    "WindowsSdkDir",
+    "VSCMD_VER",
+    "VSCMD_ARG_TGT_ARCH",
+    "DISTUTILS_USE_SDK",
 ];
 /** Matches of the prefixes above that only affect logging, networking or where caches live. */
 const NOT_BUILD_ENV = ["CARGO_TERM_", "CARGO_HOME", "CARGO_HTTP_", "CARGO_NET_", "CARGO_REGISTR"];
@@ -104208,11 +104288,11 @@ function normalize(p) {
 /** A project-relative path as a root-relative one; leaving the repository is a user error. */
 function rootPath(tree, rel, spec) {
     if (/^(?:[/\\]|[A-Za-z]:)/.test(rel)) {
-        throw new UserError(`${spec.origin}: ${rel} is an absolute path; write it relative to the project directory`);
+        throw new errors_UserError(`${spec.origin}: ${rel} is an absolute path; write it relative to the project directory`);
     }
     const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
     if (joined === ".." || joined.startsWith("../")) {
-        throw new UserError(`${spec.origin}: ${rel} is outside the repository root`);
+        throw new errors_UserError(`${spec.origin}: ${rel} is outside the repository root`);
     }
     return joined === "." ? "" : joined;
 }
@@ -104995,14 +105075,14 @@ async function readPyproject(dir, displayDir, read) {
     if (text !== undefined)
         return { dir, exists: true, data: parsePyprojectContent(text, display) };
     if ((await read("setup.py")) === undefined) {
-        throw new UserError(`${displayDir} is not a Python project: it has neither pyproject.toml nor setup.py`);
+        throw new errors_UserError(`${displayDir} is not a Python project: it has neither pyproject.toml nor setup.py`);
     }
     return { dir, exists: false, data: {} };
 }
 /** Parses pyproject.toml text as `tomllib` would: a byte order mark is an error there too. */
 function parsePyprojectContent(text, display) {
     if (text.startsWith("\uFEFF")) {
-        throw new UserError(`${display}:1:1: invalid TOML: the file starts with a UTF-8 byte order mark, which Python's tomllib (and so every build frontend) rejects`);
+        throw new errors_UserError(`${display}:1:1: invalid TOML: the file starts with a UTF-8 byte order mark, which Python's tomllib (and so every build frontend) rejects`);
     }
     return parseTomlContent(text, display);
 }
@@ -105029,7 +105109,7 @@ async function loadProject(location, display) {
             const code = error.code;
             if (code === "ENOENT" || code === "ENOTDIR")
                 return [];
-            throw new UserError(`cannot read ${shown(rel)}: ${describeFsError(error)}`);
+            throw new errors_UserError(`cannot read ${shown(rel)}: ${describeFsError(error)}`);
         }
     };
     const pyproject = await readPyproject(dir, display, read);
@@ -105787,7 +105867,7 @@ async function saveBuilt(config, deps, cacheKey) {
     const keys = slotKeys(config, prepared);
     const names = (await wheelFiles(config.wheelDir)).sort();
     if (names.length === 0) {
-        throw new UserError(`no wheel to save in ${config.wheelDir}: the build step wrote none there`);
+        throw new errors_UserError(`no wheel to save in ${config.wheelDir}: the build step wrote none there`);
     }
     const paths = names.map((name) => external_node_path_default().join(config.wheelDir, name));
     const records = await Promise.all(paths.map(wheelRecord));
@@ -106918,9 +106998,9 @@ async function main_run() {
         }
     }
     catch (error) {
-        if (!(error instanceof UserError))
+        if (!(error instanceof errors_UserError))
             core_error(formatError(error));
-        setFailed(error instanceof UserError
+        setFailed(error instanceof errors_UserError
             ? error.message
             : `wheel-cache failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
     }

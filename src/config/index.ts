@@ -113,8 +113,10 @@ export function makeConfig(overrides: Partial<Config> & { projectDir: string }):
 
 /** Environment names from a multiline or comma-separated list. */
 export function names(lines: readonly string[]): string[] {
+  // One per line, or separated by commas or spaces (`A B C`, as rust-cache accepts): no
+  // environment variable name holds either.
   return lines
-    .flatMap((l) => l.split(","))
+    .flatMap((l) => l.split(/[\s,]+/))
     .map((n) => n.trim())
     .filter(Boolean);
 }

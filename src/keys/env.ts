@@ -60,6 +60,14 @@ export const BUILD_ENV = [
   "UV_NO_BUILD_ISOLATION",
   // cibuildwheel's configuration, when it builds.
   "CIBW_",
+  // The MSVC developer environment: toolset, Windows SDK, target architecture.
+  "VCToolsVersion",
+  "VCToolsInstallDir",
+  "WindowsSDKVersion",
+  "WindowsSdkDir",
+  "VSCMD_VER",
+  "VSCMD_ARG_TGT_ARCH",
+  "DISTUTILS_USE_SDK",
 ];
 
 /** Matches of the prefixes above that only affect logging, networking or where caches live. */

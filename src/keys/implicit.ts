@@ -106,11 +106,17 @@ export async function toolchainKeys(
   env: NodeJS.ProcessEnv,
   cwd?: string,
   python?: PythonInfo,
+  platform: NodeJS.Platform = process.platform,
+  run: typeof probe = probe,
 ): Promise<FingerprintKey[]> {
   const probes: [string, string, string[]][] = [];
   const rust = backend.name === "maturin" || backend.name === "setuptools-rust";
   if (rust) probes.push(["rustc", env.RUSTC || "rustc", ["-vV"]]);
-  if (!rust && backend.name !== "other") {
+  if (!rust && backend.name !== "other" && platform === "win32" && !env.CC) {
+    // setuptools and CMake build with MSVC on Windows: the toolset the developer environment
+    // selects (`cl` says its version on stderr) and the Windows SDK decide the binary.
+    probes.push(["msvc", "cmd.exe", ["/d", "/c", "cl 2>&1"]]);
+  } else if (!rust && backend.name !== "other") {
     // setuptools compiles with the interpreter's sysconfig CC/CXX unless CC/CXX say otherwise.
     const setuptools = backend.name === "setuptools";
     const cc = env.CC || (setuptools ? python?.cc : undefined);
@@ -127,7 +133,7 @@ export async function toolchainKeys(
     probes.push(["meson", "meson", ["--version"]], ["ninja", "ninja", ["--version"]]);
   return Promise.all(
     probes.map(async ([name, command, args]) => {
-      const out = (await probe(command, args, env, cwd))?.trim();
+      const out = (await run(command, args, env, cwd))?.trim();
       const detail = out ? (out.split("\n")[0] ?? "").slice(0, 80) : "not found";
       return implicit(`toolchain:${name}`, "toolchain", out ?? null, detail);
     }),

@@ -41,3 +41,63 @@ export function joinCommand(argv: readonly string[]): string {
     .map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`))
     .join(" ");
 }
+
+/**
+ * Splits a build command for the platform it runs on. A command of several lines is one argument
+ * per line, taken as written (the unambiguous form on every platform). On Windows one line is
+ * split as the C runtime splits a command line: backslashes are literal except before a double
+ * quote, so `C:\\Users\\me\\dist` stays one path; elsewhere as a POSIX shell splits words.
+ */
+export function splitCommandFor(
+  text: string,
+  origin: string,
+  platform: NodeJS.Platform = process.platform,
+): string[] {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (lines.length > 1) return lines;
+  return platform === "win32" ? splitWindows(lines[0] ?? "", origin) : splitCommand(text, origin);
+}
+
+/** The Microsoft C runtime's rules (CommandLineToArgvW) for splitting one command line. */
+function splitWindows(text: string, origin: string): string[] {
+  const words: string[] = [];
+  let word: string | undefined;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "\\") {
+      let slashes = 0;
+      while (text[i] === "\\") {
+        slashes++;
+        i++;
+      }
+      if (text[i] === '"') {
+        word = (word ?? "") + "\\".repeat(Math.floor(slashes / 2));
+        if (slashes % 2 === 1) word += '"';
+        else quoted = !quoted;
+      } else {
+        word = (word ?? "") + "\\".repeat(slashes);
+        i--;
+      }
+    } else if (c === '"') {
+      if (quoted && text[i + 1] === '"') {
+        word = `${word ?? ""}"`;
+        i++;
+      } else {
+        quoted = !quoted;
+        word ??= "";
+      }
+    } else if (!quoted && /\s/.test(c)) {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else {
+      word = (word ?? "") + c;
+    }
+  }
+  if (quoted) throw new UserError(`${origin}: unclosed " in ${JSON.stringify(text)}`);
+  if (word !== undefined) words.push(word);
+  return words;
+}
