@@ -4617,7 +4617,7 @@ function unkeyedFiles(observed, keys) {
  * the program is missing, fails or takes longer than `timeoutMs`: an absent tool is a fact
  * the key records, not an error.
  */
-function probe(command, args, env, cwd, timeoutMs = 20_000) {
+function probe(command, args, env, cwd, timeoutMs = 60_000) {
     return new Promise((resolve) => {
         const options = { env, cwd, timeout: timeoutMs, windowsHide: true };
         (0,external_node_child_process_namespaceObject.execFile)(command, args, options, (error, stdout) => {
@@ -4652,7 +4652,14 @@ async function probePython(python, env, cwd, distributions = []) {
     const out = await probe(python, ["-c", PYTHON_PROBE, ...distributions], env, cwd);
     if (out === undefined)
         return undefined;
-    return JSON.parse(out);
+    try {
+        return JSON.parse(out);
+    }
+    catch {
+        // An interpreter that printed something else (a wrapper's banner, nothing at all when it
+        // could not start) is one that cannot be asked: the key records it as not found.
+        return undefined;
+    }
 }
 const implicit = (id, kind, value, detail) => ({
     id,

@@ -52,7 +52,13 @@ export async function probePython(
 ): Promise<PythonInfo | undefined> {
   const out = await probe(python, ["-c", PYTHON_PROBE, ...distributions], env, cwd);
   if (out === undefined) return undefined;
-  return JSON.parse(out) as PythonInfo;
+  try {
+    return JSON.parse(out) as PythonInfo;
+  } catch {
+    // An interpreter that printed something else (a wrapper's banner, nothing at all when it
+    // could not start) is one that cannot be asked: the key records it as not found.
+    return undefined;
+  }
 }
 
 const implicit = (

@@ -11,7 +11,7 @@ export function probe(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   cwd?: string,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<string | undefined> {
   return new Promise((resolve) => {
     const options = { env, cwd, timeout: timeoutMs, windowsHide: true };
