@@ -104888,11 +104888,20 @@ async function setupPyFiles(project) {
 const infer_native_file = (pattern) => ({ kind: "file", pattern });
 /** At most this many build files are read, so a pathological tree cannot hold inference. */
 const MAX_BUILD_FILES = 200;
-/** Directories setup.py names in `include_dirs=[...]` and `library_dirs=[...]`. */
+/**
+ * Directories setup.py names in `include_dirs=[...]` and `library_dirs=[...]` lists of string
+ * literals. A list that computes its items (`os.path.join(...)`, `numpy.get_include()`) names
+ * nothing a rule can follow: the trace sees what the build reads there.
+ */
 function setupPyDirs(setupPy) {
     const dirs = [];
-    for (const list of setupPy.matchAll(/\b(?:include_dirs|library_dirs)\s*=\s*\[([^\]]{0,2000})\]/g)) {
-        dirs.push(...[...list[1].matchAll(/["']([^"'\n]{1,300})["']/g)].map((m) => m[1]));
+    const lists = /\b(?:include_dirs|library_dirs)\s*=\s*\[([^\]]{0,2000})\]/g;
+    for (const list of setupPy.matchAll(lists)) {
+        const items = list[1];
+        // Only string literals, separated by commas (unambiguous, so linear on any input).
+        if (!/^\s*(?:(?:"[^"\n]*"|'[^'\n]*')\s*(?:,\s*)?)*$/.test(items))
+            continue;
+        dirs.push(...[...items.matchAll(/["']([^"'\n]{1,300})["']/g)].map((m) => m[1]));
     }
     return dirs;
 }
@@ -104969,8 +104978,11 @@ function addDir(project, dir, entries, warnings) {
         warnings.push(`${rel} is outside the repository and is not fingerprinted (the build searches it)`);
         return;
     }
-    if (rel !== "." && rel !== "")
-        entries.push(infer_native_file(`${rel}/**`));
+    // The project itself or a directory above it would key the whole tree: its sources are keyed
+    // by their suffixes already.
+    if (isInside(project.dir, external_node_path_default().resolve(project.dir, rel)))
+        return;
+    entries.push(infer_native_file(`${rel}/**`));
 }
 /** CMakeLists.txt at the project root and in the directories it adds, as [dir, text]. */
 async function cmakeFiles(project) {

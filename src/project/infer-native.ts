@@ -19,13 +19,19 @@ const file = (pattern: string): UvEntry => ({ kind: "file", pattern });
 /** At most this many build files are read, so a pathological tree cannot hold inference. */
 const MAX_BUILD_FILES = 200;
 
-/** Directories setup.py names in `include_dirs=[...]` and `library_dirs=[...]`. */
+/**
+ * Directories setup.py names in `include_dirs=[...]` and `library_dirs=[...]` lists of string
+ * literals. A list that computes its items (`os.path.join(...)`, `numpy.get_include()`) names
+ * nothing a rule can follow: the trace sees what the build reads there.
+ */
 export function setupPyDirs(setupPy: string): string[] {
   const dirs: string[] = [];
-  for (const list of setupPy.matchAll(
-    /\b(?:include_dirs|library_dirs)\s*=\s*\[([^\]]{0,2000})\]/g,
-  )) {
-    dirs.push(...[...list[1]!.matchAll(/["']([^"'\n]{1,300})["']/g)].map((m) => m[1]!));
+  const lists = /\b(?:include_dirs|library_dirs)\s*=\s*\[([^\]]{0,2000})\]/g;
+  for (const list of setupPy.matchAll(lists)) {
+    const items = list[1]!;
+    // Only string literals, separated by commas (unambiguous, so linear on any input).
+    if (!/^\s*(?:(?:"[^"\n]*"|'[^'\n]*')\s*(?:,\s*)?)*$/.test(items)) continue;
+    dirs.push(...[...items.matchAll(/["']([^"'\n]{1,300})["']/g)].map((m) => m[1]!));
   }
   return dirs;
 }
@@ -109,7 +115,10 @@ function addDir(project: ProjectModel, dir: string, entries: UvEntry[], warnings
     );
     return;
   }
-  if (rel !== "." && rel !== "") entries.push(file(`${rel}/**`));
+  // The project itself or a directory above it would key the whole tree: its sources are keyed
+  // by their suffixes already.
+  if (isInside(project.dir, path.resolve(project.dir, rel))) return;
+  entries.push(file(`${rel}/**`));
 }
 
 /** CMakeLists.txt at the project root and in the directories it adds, as [dir, text]. */

@@ -203,25 +203,25 @@ describe("a rebuild when a file no key covers changes", () => {
   );
 
   it(
-    "a header with an odd suffix (.inc)",
+    "a header without a suffix",
     async () => {
       const project = writeProject({
         "pyproject.toml": pyproject("mod"),
         "setup.py": setupPy("mod"),
         "src/mod/__init__.py": "",
-        "src/mod/_core.c": coreSource(['"../../csrc/table.inc"']),
-        "csrc/table.inc": "#define VALUE 1\n",
+        "src/mod/_core.c": coreSource(['"../../csrc/table"']),
+        "csrc/table": "#define VALUE 1\n",
       });
       const second = await roundTrip({
         project,
-        change: () => writeFileSync(path.join(project, "csrc/table.inc"), "#define VALUE 2\n"),
-        names: /csrc\/table\.inc, which the build read, changed/,
+        change: () => writeFileSync(path.join(project, "csrc/table"), "#define VALUE 2\n"),
+        names: /csrc\/table, which the build read, changed/,
         before: "1",
         after: "2",
       });
       // The user hears which file to key.
       expect(second.advice.join("\n")).toMatch(
-        /the build read csrc\/table\.inc, which no key covers: add "csrc\/\*\*"/,
+        /the build read csrc\/table, which no key covers: add "csrc\/\*\*"/,
       );
     },
     TIMEOUT_MS,

@@ -380,3 +380,19 @@ describe("spurious rebuilds: the key must not move", () => {
     await expectInput(dir, "src/ujson/python/ujson.c", "src/ujson/README.md");
   });
 });
+
+describe("computed paths name nothing a rule can follow", () => {
+  test("include_dirs=[os.path.join(...)] keys no directory, and never the tree above the project", async () => {
+    const repo = project({
+      "common/defs.h": "",
+      "other/notes.txt": "x\n",
+      "pkg/pyproject.toml": SETUPTOOLS,
+      "pkg/setup.py":
+        'import os\nfrom setuptools import Extension, setup\nsetup(ext_modules=[Extension("demo._core", ["src/core.c"], include_dirs=[os.path.join("..", "common"), "."])])\n',
+      "pkg/src/core.c": "",
+    });
+    gitInit(repo);
+    gitCommitAll(repo);
+    await expectInput(path.join(repo, "pkg"), "src/core.c", "../other/notes.txt");
+  });
+});
