@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUILD_ENV_HINT, buildEnv, hasBuildEnv } from "../support/build-env.js";
@@ -369,6 +369,24 @@ mod _core {
       expect(second.fingerprint).toBe(first.fingerprint);
       expect(second.reason).toMatch(/data\/word\.txt, which the build read, changed/);
       expect(importedValue(second, "example_maturin", "_core.word()")).toBe("two");
+    },
+    TIMEOUT_MS,
+  );
+});
+
+describe("a first local build that writes an untracked file a key covers", () => {
+  it(
+    "the next local run hits instead of rebuilding (an untracked Cargo.lock cargo wrote)",
+    async () => {
+      const project = await copyExample("maturin", { git: false });
+      rmSync(path.join(project, "Cargo.lock"));
+      const cache = makeTempDir("wheel-cache-observed-cache-");
+      const first = await buildProject(project, cache);
+      expect(first.built).toBe(true);
+      expect(existsSync(path.join(project, "Cargo.lock"))).toBe(true);
+      const second = await buildProject(project, cache);
+      expect(second, second.reason).toMatchObject({ cacheHit: true, built: false });
+      expect(importedValue(second, "example_maturin", "_core.add(2, 3)")).toBe("5");
     },
     TIMEOUT_MS,
   );
