@@ -6358,7 +6358,7 @@ async function redigest(fp) {
     const again = await resolveSpecs(fileSpecs, tree, request.env);
     const now = new Map(again.keys.map((key) => [key.id, key]));
     const keys = fp.manifest.keys.map((key) => (key.files && now.get(key.id)) || key);
-    return { ...fp.manifest, ...makeManifest(fp.manifest.project, keys) };
+    return { manifest: { ...fp.manifest, ...makeManifest(fp.manifest.project, keys) }, tree };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/build-step.ts
@@ -6409,7 +6409,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
     const records = await Promise.all(paths.map(wheelRecord));
     const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
     const after = await redigest(fp);
-    const buildChanges = diffManifests(fp.manifest, after);
+    const buildChanges = diffManifests(fp.manifest, after.manifest);
     const observation = tracer.strace
         ? await observe(await readTrace(traceDir, dir), {
             tree: fp.tree,
@@ -6509,15 +6509,22 @@ async function completeReused(observation, earlier, fp) {
 async function saveAfterBuildState(deps, keys, manifest, after, changes, wheels) {
     if (changes.length === 0 || changedInputs(changes).length > 0)
         return;
-    const alias = keys.withFingerprint(after.fingerprint);
+    const alias = keys.withFingerprint(after.manifest.fingerprint);
     const variant = variantOf(undefined);
     const aliased = {
         ...manifest,
-        keys: after.keys,
-        fingerprint: after.fingerprint,
+        keys: after.manifest.keys,
+        fingerprint: after.manifest.fingerprint,
         wheelsKey: alias.wheels(variant),
+        // The directories the build listed, as they are now that it added its files.
+        observed: manifest.observed && relisted(manifest.observed, after.tree),
     };
     await saveEntries(deps, { wheels: alias.wheels(variant), manifest: alias.manifest(variant) }, aliased, wheels);
+}
+function relisted(observed, tree) {
+    const rooted = (rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+    const dirs = Object.keys(observed.dirs).map((rel) => [rel, dirDigest(tree, rooted(rel))]);
+    return { ...observed, dirs: Object.fromEntries(dirs) };
 }
 /**
  * Where no tracer runs: the repository paths the newest traced build of this project read (on

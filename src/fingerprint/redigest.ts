@@ -1,4 +1,5 @@
 import { openTree } from "../files/listing.js";
+import type { FileTree } from "../files/tree.js";
 import { resolveSpecs } from "../keys/resolve.js";
 import type { Fingerprint } from "./index.js";
 import { type Manifest, makeManifest } from "./manifest.js";
@@ -9,7 +10,7 @@ import { type Manifest, makeManifest } from "./manifest.js";
  * seen. Nothing else runs again: no project reads, no inference, no probes; keys of other kinds
  * keep their digests.
  */
-export async function redigest(fp: Fingerprint): Promise<Manifest> {
+export async function redigest(fp: Fingerprint): Promise<{ manifest: Manifest; tree: FileTree }> {
   const { request } = fp;
   const tree = await openTree(request.location, {
     exclude: request.exclude,
@@ -19,5 +20,5 @@ export async function redigest(fp: Fingerprint): Promise<Manifest> {
   const again = await resolveSpecs(fileSpecs, tree, request.env);
   const now = new Map(again.keys.map((key) => [key.id, key]));
   const keys = fp.manifest.keys.map((key) => (key.files && now.get(key.id)) || key);
-  return { ...fp.manifest, ...makeManifest(fp.manifest.project, keys) };
+  return { manifest: { ...fp.manifest, ...makeManifest(fp.manifest.project, keys) }, tree };
 }

@@ -6,12 +6,14 @@ import { resetDir } from "../cache/entry.js";
 import { type EntryKeys, VARIANT_LENGTH } from "../cache/entry-key.js";
 import { restoreManifest, type SaveOutcome, type StoreDeps, saveEntries } from "../cache/store.js";
 import type { Config } from "../config/index.js";
+import type { FileTree } from "../files/tree.js";
 import { diffManifests, type KeyChange } from "../fingerprint/diff.js";
 import type { Fingerprint } from "../fingerprint/index.js";
 import type { Manifest } from "../fingerprint/manifest.js";
 import {
   borrowObserved,
   completeObserved,
+  dirDigest,
   type ObservedChange,
   type ObservedSet,
   unkeyedFiles,
@@ -91,7 +93,7 @@ export async function buildWheels(
   const records = await Promise.all(paths.map(wheelRecord));
   const wheels = records.map((r, i) => ({ ...r, path: paths[i]! }));
   const after = await redigest(fp);
-  const buildChanges = diffManifests(fp.manifest, after);
+  const buildChanges = diffManifests(fp.manifest, after.manifest);
   const observation = tracer.strace
     ? await observe(await readTrace(traceDir, dir), {
         tree: fp.tree,
@@ -200,18 +202,20 @@ async function saveAfterBuildState(
   deps: StoreDeps,
   keys: EntryKeys,
   manifest: Manifest,
-  after: Manifest,
+  after: { readonly manifest: Manifest; readonly tree: FileTree },
   changes: readonly KeyChange[],
   wheels: readonly string[],
 ): Promise<void> {
   if (changes.length === 0 || changedInputs(changes).length > 0) return;
-  const alias = keys.withFingerprint(after.fingerprint);
+  const alias = keys.withFingerprint(after.manifest.fingerprint);
   const variant = variantOf(undefined);
   const aliased: Manifest = {
     ...manifest,
-    keys: after.keys,
-    fingerprint: after.fingerprint,
+    keys: after.manifest.keys,
+    fingerprint: after.manifest.fingerprint,
     wheelsKey: alias.wheels(variant),
+    // The directories the build listed, as they are now that it added its files.
+    observed: manifest.observed && relisted(manifest.observed, after.tree),
   };
   await saveEntries(
     deps,
@@ -219,6 +223,12 @@ async function saveAfterBuildState(
     aliased,
     wheels,
   );
+}
+
+function relisted(observed: ObservedSet, tree: FileTree): ObservedSet {
+  const rooted = (rel: string) => path.posix.normalize(path.posix.join(tree.projectDir, rel));
+  const dirs = Object.keys(observed.dirs).map((rel) => [rel, dirDigest(tree, rooted(rel))]);
+  return { ...observed, dirs: Object.fromEntries(dirs) };
 }
 
 /**
