@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 298:
+/***/ 882:
 /***/ ((module) => {
 
 // A simple implementation of make-array
@@ -1951,180 +1951,914 @@ async function readEntry(dir) {
     return { key, created, path: dir };
 }
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/shared/command-line.ts
+;// CONCATENATED MODULE: ./src/files/glob.ts
 
-/**
- * Splits a command line into argv the way a POSIX shell splits words, without expanding
- * anything: whitespace separates words, single quotes are literal, double quotes allow `\"` and
- * `\\`. No shell runs the result, so nothing in it can inject a command.
- */
-function splitCommand(text, origin) {
-    const words = [];
-    let word;
-    let quote;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quote === "'") {
-            if (c === "'")
-                quote = undefined;
-            else
-                word += c;
-        }
-        else if (quote === '"') {
-            if (c === '"')
-                quote = undefined;
-            else if (c === "\\" && (text[i + 1] === '"' || text[i + 1] === "\\"))
-                word += text[++i];
-            else
-                word += c;
-        }
-        else if (/\s/.test(c)) {
-            if (word !== undefined)
-                words.push(word);
-            word = undefined;
-        }
-        else if (c === "'" || c === '"') {
-            quote = c;
-            word ??= "";
-        }
-        else if (c === "\\" && i + 1 < text.length) {
-            word = (word ?? "") + text[++i];
-        }
-        else {
-            word = (word ?? "") + c;
-        }
-    }
-    if (quote)
-        throw new errors_UserError(`${origin}: unclosed ${quote} in ${JSON.stringify(text)}`);
-    if (word !== undefined)
-        words.push(word);
-    return words;
-}
-/** argv back to one readable line, quoting words that need it. */
-function joinCommand(argv) {
-    return argv
-        .map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`))
-        .join(" ");
+
+const GLOB_CHAR = /[*?[{]/;
+/** uv's `is_glob_like`: the characters that end the literal base of a glob (a superset of GLOB_CHAR). */
+const GLOB_LIKE = /[*?[\]{}]/;
+const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
+const ANY_DEPTH = "(?:.*/)?";
+/** Whether a `file` entry is a glob rather than a literal path: it contains `*`, `?`, `[` or `{`. */
+function isGlob(s) {
+    return GLOB_CHAR.test(s);
 }
 /**
- * Splits a build command for the platform it runs on. A command of several lines is one argument
- * per line, taken as written (the unambiguous form on every platform). On Windows one line is
- * split as the C runtime splits a command line: backslashes are literal except before a double
- * quote, so `C:\\Users\\me\\dist` stays one path; elsewhere as a POSIX shell splits words.
+ * Compiles a glob written relative to the project directory. Throws a `UserError` naming the
+ * pattern and `origin` for an absolute pattern, an empty one, or bad syntax (unclosed `[`/`{`).
  */
-function splitCommandFor(text, origin, platform = process.platform) {
-    const lines = text
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean);
-    if (lines.length > 1)
-        return lines;
-    return platform === "win32" ? splitWindows(lines[0] ?? "", origin) : splitCommand(text, origin);
+function compileGlob(pattern, origin) {
+    const fail = (why) => new errors_UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
+    const negated = pattern.startsWith("!");
+    const body = negated ? pattern.slice(1) : pattern;
+    // `/x`, `C:x`, `C:\x` and `\\server\share` are absolute; a single leading `\` is an escape.
+    if (/^(?:\/|\\\\|[A-Za-z]:)/.test(body)) {
+        throw fail("is an absolute path; write it relative to the project directory");
+    }
+    // uv's split_glob: leading components without glob characters form the base; `.` and empty
+    // components (so a trailing `/`) are dropped; the last component always stays in the pattern.
+    const parts = body.split("/").filter((part) => part !== "" && part !== ".");
+    let split = 0;
+    while (split < parts.length - 1 && !GLOB_LIKE.test(parts[split]))
+        split++;
+    const rest = parts.slice(split).join("/");
+    if (rest === "")
+        throw fail("is empty");
+    const normalized = external_node_path_namespaceObject.posix.normalize(parts.slice(0, split).join("/") || ".");
+    const base = normalized === "." ? "" : normalized;
+    const regex = patternRegex(rest, fail);
+    return { pattern, origin, negated, base, matches: (path) => regex.test(path) };
 }
-/** The Microsoft C runtime's rules (CommandLineToArgvW) for splitting one command line. */
-function splitWindows(text, origin) {
-    const words = [];
-    let word;
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === "\\") {
-            let slashes = 0;
-            while (text[i] === "\\") {
-                slashes++;
-                i++;
+/**
+ * The matcher of one gitignore-style pattern, as uv's glob walker applies it to paths relative
+ * to the directory it walks (the base, already split off). `fail` makes the error for bad syntax.
+ */
+function patternRegex(rest, fail) {
+    return new RegExp(`^${glob_anchor(rest)}${translate(rest, fail)}$`, "u");
+}
+/** Whether a path component would end uv's literal base of a glob (`*`, `?`, `[`, `]`, `{`, `}`). */
+function isGlobLike(component) {
+    return GLOB_LIKE.test(component);
+}
+/** gitignore: a pattern without `/` matches at any depth; globwalk makes a bare `*` top level only. */
+function glob_anchor(rest) {
+    return rest.includes("/") || rest === "*" || rest === "**" ? "" : ANY_DEPTH;
+}
+/** Translates glob syntax to a RegExp source (globset with `literal_separator`). */
+function translate(source, fail) {
+    const chars = Array.from(source);
+    let i = 0;
+    const literal = (c) => c.replace(REGEX_SYNTAX, "\\$&");
+    const sequence = (inBraces) => {
+        let out = "";
+        while (i < chars.length) {
+            const c = chars[i];
+            if (inBraces && (c === "," || c === "}"))
+                return out;
+            i++;
+            if (c === "\\") {
+                if (i >= chars.length)
+                    throw fail("ends with a lone backslash");
+                out += literal(chars[i++]);
             }
-            if (text[i] === '"') {
-                word = (word ?? "") + "\\".repeat(Math.floor(slashes / 2));
-                if (slashes % 2 === 1)
-                    word += '"';
-                else
-                    quoted = !quoted;
-            }
-            else {
-                word = (word ?? "") + "\\".repeat(slashes);
-                i--;
-            }
+            else if (c === "?")
+                out += "[^/]";
+            else if (c === "*")
+                out += star(inBraces);
+            else if (c === "[")
+                out += charClass();
+            else if (c === "{")
+                out += alternatives();
+            else
+                out += literal(c);
         }
-        else if (c === '"') {
-            if (quoted && text[i + 1] === '"') {
-                word = `${word ?? ""}"`;
-                i++;
+        if (inBraces)
+            throw fail('has an unclosed "{"');
+        return out;
+    };
+    // `**` is recursive only as a whole component (`**/x`, `x/**`, `a/**/b`); elsewhere it is `*`.
+    const star = (inBraces) => {
+        if (chars[i] !== "*")
+            return "[^/]*";
+        const before = chars[i - 2];
+        i++;
+        const after = chars[i];
+        const bounds = inBraces ? ["/", "{", ",", "}"] : ["/"];
+        const whole = (before === undefined || bounds.includes(before)) &&
+            (after === undefined || bounds.includes(after));
+        if (!whole)
+            return "[^/]*";
+        if (after !== "/")
+            return ".*";
+        i++;
+        return ANY_DEPTH;
+    };
+    // `[abc]`, `[a-z]`, `[!abc]`/`[^abc]`; a `]` first is literal. Negated classes never match `/`.
+    const charClass = () => {
+        const negated = chars[i] === "!" || chars[i] === "^";
+        if (negated)
+            i++;
+        let items = "";
+        for (let first = true; chars[i] !== "]" || first; first = false) {
+            let c = chars[i++];
+            if (c === "\\")
+                c = chars[i++];
+            if (c === undefined)
+                throw fail('has an unclosed "["');
+            if (chars[i] === "-" && chars[i + 1] !== undefined && chars[i + 1] !== "]") {
+                let end = chars[i + 1];
+                i += 2;
+                if (end === "\\")
+                    end = chars[i++] ?? "";
+                if (end === "" || end.codePointAt(0) < c.codePointAt(0)) {
+                    throw fail(`has an invalid range "${c}-${end}"`);
+                }
+                items += `${classChar(c)}-${classChar(end)}`;
             }
-            else {
-                quoted = !quoted;
-                word ??= "";
+            else
+                items += classChar(c);
+        }
+        i++;
+        return negated ? `[^/${items}]` : `[${items}]`;
+    };
+    // `{a,b}`, nested allowed.
+    const alternatives = () => {
+        const options = [sequence(true)];
+        while (chars[i] === ",") {
+            i++;
+            options.push(sequence(true));
+        }
+        i++; // the closing `}`: `sequence(true)` throws at the end of the pattern.
+        return `(?:${options.join("|")})`;
+    };
+    return sequence(false);
+}
+function classChar(c) {
+    return /[\\\]^[-]/.test(c) ? `\\${c}` : c;
+}
+
+;// CONCATENATED MODULE: ./src/files/prune.ts
+
+/** Directory names that never hold build inputs, pruned at any depth. */
+const NEVER_INPUT_NAMES = new Set([
+    ".git",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    "__pycache__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "build",
+    "target",
+    "_skbuild",
+    "builddir",
+    ".eggs",
+    ".wheel-cache",
+]);
+/** Whether a directory name marks build output, caches or environments, never inputs. */
+function isNeverInputName(name) {
+    return NEVER_INPUT_NAMES.has(name) || name.endsWith(".egg-info") || name.startsWith(".mesonpy-");
+}
+/** The file whose presence makes a directory a virtual environment. */
+const VENV_MARKER = "pyvenv.cfg";
+/**
+ * A pruner for a tree whose project directory is `projectDir` and whose explicitly excluded
+ * directories (wheel output and such) are `excludeDirs`, all posix and relative to the root.
+ */
+function makePruner(projectDir, excludeDirs) {
+    const mayPrune = (dir) => !(dir === "" || dir === projectDir || projectDir.startsWith(`${dir}/`));
+    const excluded = new Set(excludeDirs.filter(mayPrune));
+    const isExcluded = (dir) => excluded.has(dir);
+    const isPruned = (dir) => {
+        if (!mayPrune(dir))
+            return false;
+        const name = external_node_path_namespaceObject.posix.basename(dir);
+        return NEVER_INPUT_NAMES.has(name) || name.endsWith(".egg-info") || excluded.has(dir);
+    };
+    // A name that is also a component of the project directory must not be pruned by name.
+    const projectNames = new Set(projectDir.split("/"));
+    const names = [...NEVER_INPUT_NAMES, "*.egg-info"].filter((name) => !projectNames.has(name));
+    const gitPatterns = [
+        ...names.map((name) => `${name}/`),
+        ...[...excluded].map((dir) => `/${dir.replace(/[\\*?[ ]/g, "\\$&")}/`),
+    ];
+    return { isPruned, isExcluded, mayPrune, gitPatterns };
+}
+/** Whether any ancestor directory of the root-relative `path` satisfies `test`. */
+function underDir(path, test) {
+    for (let end = path.indexOf("/"); end !== -1; end = path.indexOf("/", end + 1)) {
+        if (test(path.slice(0, end)))
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/files/uv-glob.ts
+
+
+
+
+function components(path) {
+    const out = path.startsWith("/") ? [{ kind: "root", text: "/" }] : [];
+    path.split("/").forEach((text, i) => {
+        if (text === "" || (text === "." && i > 0))
+            return;
+        const kind = text === "." ? "cur" : text === ".." ? "parent" : "normal";
+        out.push({ kind, text });
+    });
+    return out;
+}
+function joinPath(parts) {
+    if (parts[0] === "/")
+        return `/${parts.slice(1).join("/")}`;
+    return parts.join("/");
+}
+/** uv's `split_glob`: the longest base without glob-like components, and the rest. */
+function splitUvGlob(glob) {
+    const base = [];
+    const pattern = [];
+    let globbing = false;
+    let last;
+    for (const part of components(glob)) {
+        if (last && last.kind !== "cur")
+            (globbing ? pattern : base).push(last.text);
+        if (!globbing)
+            globbing = part.kind === "normal" && isGlobLike(part.text);
+        last = part;
+    }
+    if (last)
+        (globbing || last.kind === "normal" ? pattern : base).push(last.text);
+    return { base: joinPath(base), pattern: pattern.join("/") };
+}
+class Trie {
+    children = new Map();
+    patterns = [];
+    insert(parts, leaf) {
+        const [part, ...rest] = parts;
+        if (!part) {
+            this.patterns.push(leaf);
+            return;
+        }
+        let child = this.children.get(part.text);
+        if (!child) {
+            child = { kind: part.kind, node: new Trie() };
+            this.children.set(part.text, child);
+        }
+        child.node.insert(rest, leaf);
+    }
+    /** Children in Rust's `Component` order: root, current, parent, then names by bytes. */
+    ordered() {
+        const rank = { root: 0, cur: 1, parent: 2, normal: 3 };
+        return [...this.children].sort(([a, x], [b, y]) => rank[x.kind] !== rank[y.kind] ? rank[x.kind] - rank[y.kind] : a < b ? -1 : a > b ? 1 : 0);
+    }
+    collectGroups(prefix, groups) {
+        if (this.patterns.length === 0) {
+            for (const [text, { node }] of this.ordered())
+                node.collectGroups([...prefix, text], groups);
+            return;
+        }
+        const leaves = [];
+        this.collectPatterns([], prefix, leaves, groups);
+        groups.push({
+            base: joinPath(prefix),
+            patterns: leaves.map((l) => l.pattern),
+            globs: leaves.map((l) => l.glob),
+        });
+    }
+    /** Every pattern at and below this node through plain names, re-prefixed with the path there. */
+    collectPatterns(patternPrefix, groupPrefix, leaves, groups) {
+        for (const { pattern, glob } of this.patterns) {
+            leaves.push({ pattern: [...patternPrefix, pattern].join("/"), glob });
+        }
+        for (const [text, { kind, node }] of this.ordered()) {
+            if (kind === "normal") {
+                node.collectPatterns([...patternPrefix, text], [...groupPrefix, text], leaves, groups);
             }
-        }
-        else if (!quoted && /\s/.test(c)) {
-            if (word !== undefined)
-                words.push(word);
-            word = undefined;
-        }
-        else {
-            word = (word ?? "") + c;
+            else
+                node.collectGroups([...groupPrefix, text], groups);
         }
     }
-    if (quoted)
-        throw new UserError(`${origin}: unclosed " in ${JSON.stringify(text)}`);
-    if (word !== undefined)
-        words.push(word);
-    return words;
+}
+/**
+ * uv's `cluster_globs`: one walk per group at the longest common base, so that a glob whose base
+ * lies under another glob's base is matched, re-prefixed, in that shallower walk.
+ */
+function clusterGlobs(globs) {
+    const trie = new Trie();
+    for (const glob of globs) {
+        const { base, pattern } = splitUvGlob(glob);
+        trie.insert(components(base), { pattern, glob });
+    }
+    const groups = [];
+    trie.collectGroups([], groups);
+    return groups;
+}
+/**
+ * The files a `cache-keys` list makes uv look at: literal `file` entries (followed to the file),
+ * and every file its globs match, clustered as uv clusters them. `{ dir }`, `{ git }` and
+ * `{ env }` entries cover no file. A pattern uv cannot parse throws a UserError naming `origin`.
+ */
+function uvCoverage(entries, projectDir, origin) {
+    const rooted = (rel) => external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(projectDir, rel));
+    const files = entries.flatMap((e) => (e.kind === "file" ? [e.pattern] : []));
+    const literals = new Set(files.filter((f) => !isGlob(f)).map(rooted));
+    const groups = clusterGlobs(files.filter(isGlob));
+    const walks = groups.map((group) => groupMatcher(group, projectDir, origin));
+    return { groups, covers: (file) => literals.has(file) || walks.some((covers) => covers(file)) };
+}
+/**
+ * Whether one walk of uv's keys a root-relative file: under its base, matched by the last of its
+ * patterns that matches (not an exclusion), in no directory an exclusion prunes.
+ */
+function groupMatcher(group, projectDir, origin) {
+    const joined = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(projectDir, group.base));
+    const outside = group.base.startsWith("/") || joined === ".." || joined.startsWith("../");
+    const compiled = {
+        base: outside ? undefined : joined === "." ? "" : joined,
+        rules: group.patterns.map((pattern) => compileRule(pattern, origin)),
+    };
+    return (file) => groupCovers(compiled, file);
+}
+function compileRule(pattern, origin) {
+    const negated = pattern.startsWith("!");
+    const fail = (why) => new errors_UserError(`${origin}: uv cannot parse the glob ${JSON.stringify(pattern)}: it ${why}`);
+    return { negated, regex: patternRegex(negated ? pattern.slice(1) : pattern, fail) };
+}
+function groupCovers({ base, rules }, file) {
+    if (base === undefined)
+        return false;
+    if (base !== "" && !file.startsWith(`${base}/`))
+        return false;
+    const rel = base === "" ? file : file.slice(base.length + 1);
+    const last = (path) => rules.findLast((rule) => rule.regex.test(path));
+    // The walk does not descend into a directory an exclusion matches.
+    if (underDir(rel, (dir) => last(dir)?.negated === true))
+        return false;
+    const rule = last(rel);
+    return rule !== undefined && !rule.negated;
 }
 
-;// CONCATENATED MODULE: ./src/config/index.ts
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/shared/digest.ts
 
-
-/** The whole loop, on this machine: what a run does unless told otherwise. */
-const WHOLE_LOOP = { kind: "all" };
-const HOST_BUILDER = { kind: "host", settings: [] };
-const DEFAULT_KEY_PREFIX = "wheel-cache";
-/** A Config with defaults, for the CLI and for tests. */
-function makeConfig(overrides) {
-    const workspace = overrides.workspace ?? process.cwd();
-    return Object.freeze({
-        command: "build",
-        projectDisplay: overrides.projectDir,
-        workspace,
-        wheelDir: external_node_path_default().resolve(overrides.projectDir, "dist"),
-        extraKeys: [],
-        envVars: [],
-        keyPrefix: DEFAULT_KEY_PREFIX,
-        keySuffix: "",
-        save: true,
-        lookupOnly: false,
-        summary: true,
-        includeIgnored: false,
-        trace: true,
-        installTracer: false,
-        json: false,
-        env: process.env,
-        step: WHOLE_LOOP,
-        builder: HOST_BUILDER,
-        ...overrides,
+/** Hex sha256 of the parts, each length-prefixed so that no two part lists collide. */
+function digestOf(...parts) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    for (const part of parts) {
+        const bytes = Buffer.from(part, "utf8");
+        hash.update(`${bytes.length}:`).update(bytes);
+    }
+    return hash.digest("hex");
+}
+/** JSON with object keys sorted at every level: equal data, equal text. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, v) => {
+        if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
+            const record = v;
+            return Object.fromEntries(Object.keys(record)
+                .sort()
+                .map((k) => [k, record[k]]));
+        }
+        return v;
     });
 }
-/** Environment names from a multiline or comma-separated list. */
-function names(lines) {
-    // One per line, or separated by commas or spaces (`A B C`, as rust-cache accepts): no
-    // environment variable name holds either.
-    return lines
-        .flatMap((l) => l.split(/[\s,]+/))
-        .map((n) => n.trim())
-        .filter(Boolean);
+/** Digest of a file-like key: its sorted (path, content digest or absent) pairs. */
+function filesDigest(files) {
+    const parts = Object.keys(files)
+        .sort()
+        .flatMap((p) => [p, files[p] ?? "absent"]);
+    return digestOf("files", ...parts);
 }
-/** A user-supplied key part: commas are refused by the cache service, so they are refused here. */
-function keyPart(value, input) {
-    if (value.includes(","))
-        throw new errors_UserError(`input ${input}: cache keys cannot contain commas: ${value}`);
-    if (value.length > 200)
-        throw new errors_UserError(`input ${input}: longer than 200 characters`);
-    return value.trim();
+/** The first characters of a digest, for keys and tables. */
+function digest_short(digest, length = 12) {
+    return digest.slice(0, length);
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
+;// CONCATENATED MODULE: ./src/keys/env.ts
+
+
+/** Variables that change what a build produces. Names ending in `_` are prefixes. */
+const BUILD_ENV = [
+    "CARGO_",
+    "CMAKE_",
+    "MATURIN_",
+    "PYO3_",
+    "SKBUILD_",
+    "SETUPTOOLS_",
+    "MESON_",
+    "RUSTFLAGS",
+    "RUSTC",
+    "RUSTDOCFLAGS",
+    "CC",
+    "CXX",
+    "CPP",
+    "FC",
+    "CFLAGS",
+    "CXXFLAGS",
+    "CPPFLAGS",
+    "FFLAGS",
+    "LDFLAGS",
+    "LDSHARED",
+    "AR",
+    "ARCHFLAGS",
+    "CUDAFLAGS",
+    "NVCC_PREPEND_FLAGS",
+    "MACOSX_DEPLOYMENT_TARGET",
+    "_PYTHON_HOST_PLATFORM",
+    // Where compilers and linkers search for headers, libraries and packages.
+    "CPATH",
+    "C_INCLUDE_PATH",
+    "CPLUS_INCLUDE_PATH",
+    "LIBRARY_PATH",
+    "PKG_CONFIG_PATH",
+    "PKG_CONFIG_LIBDIR",
+    // The cc crate's per-target settings (CC_x86_64_unknown_linux_gnu, CFLAGS_..., TARGET_CC).
+    "TARGET_CC",
+    "TARGET_CXX",
+    "TARGET_AR",
+    "TARGET_CFLAGS",
+    "TARGET_CXXFLAGS",
+    "CC_",
+    "CXX_",
+    "AR_",
+    "CFLAGS_",
+    "CXXFLAGS_",
+    // Libraries that -sys crates and setup scripts locate by environment.
+    "OPENSSL_",
+    "NPY_",
+    "SCIPY_",
+    // Build isolation and the constraints an isolated build environment is resolved with.
+    "PIP_CONSTRAINT",
+    "PIP_BUILD_CONSTRAINT",
+    "UV_BUILD_CONSTRAINT",
+    "UV_CONSTRAINT",
+    "PIP_NO_BUILD_ISOLATION",
+    "UV_NO_BUILD_ISOLATION",
+    // cibuildwheel's configuration, when it builds.
+    "CIBW_",
+    // The MSVC developer environment: toolset, Windows SDK, target architecture.
+    "VCToolsVersion",
+    "VCToolsInstallDir",
+    "WindowsSDKVersion",
+    "WindowsSdkDir",
+    "VSCMD_VER",
+    "VSCMD_ARG_TGT_ARCH",
+    "DISTUTILS_USE_SDK",
+];
+/** Matches of the prefixes above that only affect logging, networking or where caches live. */
+const NOT_BUILD_ENV = ["CARGO_TERM_", "CARGO_HOME", "CARGO_HTTP_", "CARGO_NET_", "CARGO_REGISTR"];
+/** A name pattern: an exact name, or a prefix when it ends in `_` or `*`. */
+function matchesName(pattern, name) {
+    if (pattern.endsWith("*"))
+        return name.startsWith(pattern.slice(0, -1));
+    if (pattern.endsWith("_"))
+        return name.startsWith(pattern);
+    return name === pattern;
+}
+/**
+ * One key per build-affecting variable that is set, plus every exactly named user variable
+ * (recorded as unset when it is). Values are hashed, never kept.
+ */
+function envKeys(env, extra) {
+    const keys = new Map();
+    for (const name of Object.keys(env).sort()) {
+        if (NOT_BUILD_ENV.some((p) => name.startsWith(p)))
+            continue;
+        if (BUILD_ENV.some((p) => matchesName(p, name)))
+            keys.set(name, envKey(name, env[name], "implicit"));
+    }
+    for (const pattern of extra) {
+        for (const name of Object.keys(env).filter((n) => matchesName(pattern, n))) {
+            keys.set(name, envKey(name, env[name], "input"));
+        }
+        if (!/[*_]$/.test(pattern) && !keys.has(pattern))
+            keys.set(pattern, envKey(pattern, undefined, "input"));
+    }
+    return [...keys.values()];
+}
+/** The key for one variable: its value's digest, unset kept apart from empty. */
+function envKey(name, value, source, group = "implicit") {
+    const digest = value === undefined ? digestOf("env", name, "unset") : digestOf("env", name, "set", value);
+    return {
+        id: `env:${name}`,
+        kind: "env",
+        source,
+        group,
+        digest,
+        detail: value === undefined ? "unset" : "set",
+    };
+}
+/**
+ * The variables a `cache-keys` list for uv names with `{ env = ... }` for a backend: the exact
+ * names (uv has no prefixes) of the ones that change its builds, each also keyed above.
+ */
+function uvEnvNames(backend) {
+    const rust = ["RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_BUILD_TARGET"];
+    const c = ["CC", "CXX", "CFLAGS", "CXXFLAGS", "CPPFLAGS", "LDFLAGS"];
+    switch (backend) {
+        case "maturin":
+            return [...rust, "MATURIN_PEP517_ARGS", "MACOSX_DEPLOYMENT_TARGET"];
+        case "setuptools-rust":
+            return [...rust, "MACOSX_DEPLOYMENT_TARGET"];
+        case "scikit-build-core":
+            return [...c, "CMAKE_ARGS", "SKBUILD_CMAKE_ARGS", "MACOSX_DEPLOYMENT_TARGET"];
+        case "setuptools":
+        case "meson-python":
+            return [...c, "MACOSX_DEPLOYMENT_TARGET"];
+        case "other":
+            return [];
+        default:
+            return assertNever(backend);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/files/expand.ts
+
+
+
+/**
+ * Expands the non-negated globs of one list over `tree.files`: for each, the sorted
+ * project-relative paths (posix, `../` allowed) of the files under its base that it matches and
+ * that no negated glob of the list excludes. A negated glob excludes a file when it matches the
+ * file's path relative to the negated glob's base, or one of its directories there (as uv prunes
+ * excluded directories). Each glob is matched on its own, not clustered as uv does.
+ * Throws a `UserError` when a base leaves the repository root.
+ */
+function expandGlobs(tree, globs) {
+    const rooted = globs.map((glob) => rootBase(tree, glob));
+    const exclusions = rooted.filter((r) => r.glob.negated);
+    const result = new Map();
+    for (const { glob, base } of rooted) {
+        if (glob.negated)
+            continue;
+        const matched = [];
+        for (const file of filesUnder(tree.files, base)) {
+            if (glob.matches(below(base, file)) && !exclusions.some((n) => excludes(n, file))) {
+                matched.push(toProject(tree.projectDir, file));
+            }
+        }
+        result.set(glob, matched.sort());
+    }
+    return result;
+}
+function rootBase(tree, glob) {
+    const base = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(tree.projectDir, glob.base));
+    if (base === ".." || base.startsWith("../")) {
+        throw new errors_UserError(`${glob.origin}: glob ${JSON.stringify(glob.pattern)} reaches outside the repository root`);
+    }
+    return { glob, base: base === "." ? "" : base };
+}
+function excludes({ glob, base }, file) {
+    if (base !== "" && !file.startsWith(`${base}/`))
+        return false;
+    const path = below(base, file);
+    return glob.matches(path) || underDir(path, (dir) => glob.matches(dir));
+}
+/** The files under `base` ("" for all): a contiguous range of the sorted list. */
+function* filesUnder(files, base) {
+    if (base === "") {
+        yield* files;
+        return;
+    }
+    const prefix = `${base}/`;
+    for (let i = lowerBound(files, prefix); i < files.length && files[i].startsWith(prefix); i++) {
+        yield files[i];
+    }
+}
+function lowerBound(files, key) {
+    let low = 0;
+    let high = files.length;
+    while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (files[mid] < key)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low;
+}
+function below(base, file) {
+    return base === "" ? file : file.slice(base.length + 1);
+}
+function toProject(projectDir, file) {
+    if (projectDir === "")
+        return file;
+    if (file.startsWith(`${projectDir}/`))
+        return file.slice(projectDir.length + 1);
+    return external_node_path_namespaceObject.posix.relative(projectDir, file);
+}
+
+;// CONCATENATED MODULE: ./src/shared/read.ts
+
+
+/** Error codes that mean "nothing is there". */
+const ABSENT = new Set(["ENOENT", "ENOTDIR"]);
+/**
+ * Reads a project file as UTF-8 text. Only a file that does not exist is absent (undefined); any
+ * other failure (permission denied, a directory where a file belongs, an I/O error) is a
+ * UserError naming `display`, so that no input silently drops out of the fingerprint.
+ */
+async function readProjectFile(file, display = file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(file, "utf8");
+    }
+    catch (error) {
+        if (ABSENT.has(codeOf(error)))
+            return undefined;
+        throw new errors_UserError(`cannot read ${display}: ${describeFsError(error)}`);
+    }
+}
+/** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
+async function statProjectPath(file, display = file) {
+    try {
+        return await (0,promises_namespaceObject.stat)(file);
+    }
+    catch (error) {
+        if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
+            return undefined;
+        throw new errors_UserError(`cannot read ${display}: ${describeFsError(error)}`);
+    }
+}
+/** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
+function describeFsError(error) {
+    const code = codeOf(error);
+    const meaning = MEANINGS[code];
+    if (meaning)
+        return `${code} (${meaning})`;
+    return code || (error instanceof Error ? error.message : String(error));
+}
+const MEANINGS = {
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    EISDIR: "it is a directory",
+    EIO: "input/output error",
+    ELOOP: "too many symbolic links",
+    EMFILE: "too many open files",
+};
+function codeOf(error) {
+    return error?.code ?? "";
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/shared/probe.ts
+
+/**
+ * Runs a version probe (`rustc -vV`) without a shell, in `cwd` (where pyenv's `.python-version`
+ * and `rust-toolchain.toml` apply, as for the build), and returns its stdout, or undefined when
+ * the program is missing, fails or takes longer than `timeoutMs`: an absent tool is a fact
+ * the key records, not an error.
+ */
+function probe(command, args, env, cwd, timeoutMs = 60_000) {
+    return new Promise((resolve) => {
+        const options = { env, cwd, timeout: timeoutMs, windowsHide: true };
+        (0,external_node_child_process_namespaceObject.execFile)(command, args, options, (error, stdout) => {
+            resolve(error ? undefined : stdout.toString());
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/keys/git.ts
+
+
+
+/** Keys for a `{ git = ... }` entry: `git:commit` and/or `git:tags`, with warnings. */
+async function gitKeys(spec, root, isRepo, env) {
+    const warnings = [];
+    const keys = [];
+    const git = (...args) => isRepo ? probe("git", ["-C", root, ...args], env) : Promise.resolve(undefined);
+    if (!isRepo)
+        warnings.push(`${spec.origin}: git key, but the project is not in a git repository`);
+    const base = { kind: "git", source: spec.source, group: spec.group };
+    if (spec.entry.commit) {
+        const commit = (await git("rev-parse", "--verify", "-q", "HEAD"))?.trim() || null;
+        keys.push({
+            ...base,
+            id: "git:commit",
+            digest: digestOf("git:commit", commit ?? "none"),
+            detail: commit?.slice(0, 12) ?? "none",
+        });
+    }
+    if (spec.entry.tags) {
+        const refs = (await git("for-each-ref", "--format=%(refname)%00%(objectname)", "refs/tags")) ?? "";
+        const tags = refs.split("\n").filter(Boolean).sort();
+        if (tags.length === 0 &&
+            (await git("rev-parse", "--is-shallow-repository"))?.trim() === "true") {
+            warnings.push(`${spec.origin}: tags are keyed, but this shallow checkout has no tags (actions/checkout: fetch-depth: 0 or fetch-tags: true)`);
+        }
+        keys.push({
+            ...base,
+            id: "git:tags",
+            digest: digestOf("git:tags", ...tags),
+            detail: `${tags.length} tags`,
+        });
+    }
+    return { keys, warnings };
+}
+/**
+ * Whether the work tree has changes to tracked files, and on which day: where the version comes
+ * from git (setuptools-scm, hatch-vcs), a dirty tree builds another version (`1.0.1.dev0+g…`,
+ * with the date) than the clean commit, so the wheel's metadata differs.
+ */
+async function gitDirtyKey(root, isRepo, env) {
+    const status = isRepo
+        ? await probe("git", ["-C", root, "status", "--porcelain", "--untracked-files=no"], env)
+        : undefined;
+    const dirty = (status ?? "").trim() !== "";
+    const detail = dirty ? `dirty on ${new Date().toISOString().slice(0, 10)}` : "clean";
+    return {
+        id: "git:dirty",
+        kind: "git",
+        source: "implicit",
+        group: "implicit",
+        digest: digestOf("git:dirty", detail),
+        detail,
+    };
+}
+/** At most this many repositories are probed (two git calls each). */
+const MAX_REPOSITORIES = 50;
+/**
+ * Submodules and nested repositories inside the project: git lists none of their files, so
+ * their checked-out commit and whether they have changes stand for their content (bumping a
+ * vendored library's submodule changes the key). Undefined when there are none.
+ */
+async function repositoriesKey(tree, env) {
+    const prefix = tree.projectDir === "" ? "" : `${tree.projectDir}/`;
+    const inside = tree.repositories.filter((r) => r.startsWith(prefix)).slice(0, MAX_REPOSITORIES);
+    if (inside.length === 0)
+        return undefined;
+    const states = await Promise.all(inside.map(async (repo) => {
+        const dir = external_node_path_default().join(tree.root, repo);
+        const [head, status] = await Promise.all([
+            probe("git", ["-C", dir, "rev-parse", "--verify", "-q", "HEAD"], env),
+            probe("git", ["-C", dir, "status", "--porcelain"], env),
+        ]);
+        return [repo.slice(prefix.length), head?.trim() ?? "none", digestOf(status ?? "")];
+    }));
+    return {
+        id: "git:repositories",
+        kind: "git",
+        source: "implicit",
+        group: "rebuild",
+        digest: digestOf("git:repositories", ...states.flat()),
+        detail: `${inside.length} repositor${inside.length === 1 ? "y" : "ies"} (submodules)`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/keys/resolve.ts
+
+
+
+
+
+
+
+
+/**
+ * Resolves uv-style entries against the file tree and the environment, one resolver per kind.
+ * A `!pattern` glob excludes what it matches from every glob entry. Duplicate ids keep the first.
+ */
+async function resolveSpecs(specs, tree, env) {
+    const warnings = [];
+    const globs = new Map();
+    for (const spec of specs) {
+        if (spec.entry.kind === "file" &&
+            (isGlob(spec.entry.pattern) || spec.entry.pattern.startsWith("!"))) {
+            globs.set(spec, compileGlob(spec.entry.pattern, spec.origin));
+        }
+    }
+    const matches = expandGlobs(tree, [...globs.values()]);
+    const keys = [];
+    for (const spec of specs) {
+        const entry = spec.entry;
+        switch (entry.kind) {
+            case "file": {
+                const glob = globs.get(spec);
+                if (glob?.negated)
+                    break;
+                const paths = glob ? matches.get(glob) : [literalPath(spec)];
+                if (glob && paths.length === 0 && spec.source !== "inferred") {
+                    warnings.push(`${spec.origin}: glob ${JSON.stringify(entry.pattern)} matches no file`);
+                }
+                keys.push(await fileKey(spec, paths, tree, warnings, !glob));
+                break;
+            }
+            case "dir":
+                keys.push(await dirKey(spec, tree, warnings));
+                break;
+            case "git": {
+                const git = await gitKeys(spec, tree.root, tree.isGitRepo, env);
+                keys.push(...git.keys);
+                warnings.push(...git.warnings);
+                break;
+            }
+            case "env":
+                keys.push(envKey(entry.name, env[entry.name], spec.source, spec.group));
+                break;
+            default:
+                assertNever(entry);
+        }
+    }
+    return { keys: dedupe(keys), warnings };
+}
+async function fileKey(spec, paths, tree, warnings, literal) {
+    const rooted = paths.map((p) => rootPath(tree, p, spec));
+    const digests = await tree.digest(rooted);
+    const files = {};
+    for (const [i, p] of paths.entries())
+        files[p] = digests.get(rooted[i]) ?? null;
+    if (literal && files[paths[0]] === null && (await isDirectory(tree, rooted[0]))) {
+        warnings.push(`${spec.origin}: ${paths[0]} is a directory; use { dir = ... } for its presence or a glob such as ${paths[0]}/** for its files`);
+    }
+    const pattern = spec.entry.kind === "file" ? spec.entry.pattern : "";
+    return {
+        id: `file:${pattern}`,
+        kind: "file",
+        source: spec.source,
+        group: spec.group,
+        digest: filesDigest(files),
+        files,
+    };
+}
+async function dirKey(spec, tree, warnings) {
+    const rel = normalize(spec.entry.path);
+    const rooted = rootPath(tree, rel, spec);
+    const info = await statProjectPath(external_node_path_default().join(tree.root, rooted), rooted);
+    if (info && !info.isDirectory())
+        warnings.push(`${spec.origin}: ${rel} is not a directory`);
+    const state = info?.isDirectory() ? "present" : "absent";
+    return {
+        id: `dir:${spec.entry.path}`,
+        kind: "dir",
+        source: spec.source,
+        group: spec.group,
+        digest: digestOf("dir", rel, state),
+        detail: state,
+    };
+}
+function literalPath(spec) {
+    return normalize(spec.entry.pattern);
+}
+function normalize(p) {
+    if (/^(?:[/\\]|[A-Za-z]:)/.test(p))
+        return p;
+    return external_node_path_default().posix.normalize(p.replaceAll("\\", "/")).replace(/\/$/, "");
+}
+/** A project-relative path as a root-relative one; leaving the repository is a user error. */
+function rootPath(tree, rel, spec) {
+    if (/^(?:[/\\]|[A-Za-z]:)/.test(rel)) {
+        throw new errors_UserError(`${spec.origin}: ${rel} is an absolute path; write it relative to the project directory`);
+    }
+    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+    if (joined === ".." || joined.startsWith("../")) {
+        throw new errors_UserError(`${spec.origin}: ${rel} is outside the repository root`);
+    }
+    return joined === "." ? "" : joined;
+}
+async function isDirectory(tree, rooted) {
+    return (await statProjectPath(external_node_path_default().join(tree.root, rooted), rooted))?.isDirectory() ?? false;
+}
+function dedupe(keys) {
+    const seen = new Set();
+    return keys.filter((k) => !seen.has(k.id) && seen.add(k.id));
+}
+/**
+ * The project-relative files that file entries would cover in `tree` (listed files only, no
+ * digests): to tell what one list of entries leaves out that another covers.
+ */
+function matchedFiles(entries, tree, origin) {
+    const patterns = entries.flatMap((e) => (e.kind === "file" ? [e.pattern] : []));
+    const globs = patterns
+        .filter((p) => isGlob(p) || p.startsWith("!"))
+        .map((p) => compileGlob(p, origin));
+    const listed = new Set(tree.files);
+    const literal = patterns
+        .filter((p) => !isGlob(p) && !p.startsWith("!"))
+        .map(normalize)
+        .filter((rel) => {
+        const rooted = external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+        return listed.has(rooted);
+    });
+    return [...new Set([...literal, ...[...expandGlobs(tree, globs).values()].flat()])].sort();
+}
+
+;// CONCATENATED MODULE: ./src/shared/paths.ts
+
+/** True when `child` is `parent` or lies below it (both absolute). */
+function isInside(child, parent) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === "" || (rel.split((external_node_path_default()).sep)[0] !== ".." && !external_node_path_default().isAbsolute(rel));
+}
+/** A native relative path in posix form. */
+function toPosix(rel) {
+    return rel.split((external_node_path_default()).sep).join("/");
+}
+
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/error.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -2193,7 +2927,7 @@ class TomlError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/primitive.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/primitive.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -2346,7 +3080,7 @@ function parseString(ctx) {
     TomlError.x('unfinished string', ctx, startPtr);
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/date.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/date.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -2504,7 +3238,7 @@ class TomlDate extends Date {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/extract.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/extract.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -2799,7 +3533,7 @@ function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/util.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/util.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -2858,7 +3592,7 @@ function skipVoid(ctx, banNewLines, banComments) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/struct.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/struct.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -3016,7 +3750,7 @@ function parseArray(ctx) {
     TomlError.x('unfinished array', ctx, startPtr);
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/parse.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -3182,7 +3916,7 @@ function parse(toml, options = {}) {
     return res;
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/stringify.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/stringify.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -3403,7 +4137,7 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
     return str;
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/index.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/index.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -3472,3233 +4206,6 @@ function stringList(value) {
     if (typeof value === "string")
         return [value];
     return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
-}
-
-;// CONCATENATED MODULE: ./src/config/uv-entries.ts
-
-
-
-const FORMS = "expected a string or a table with exactly one of `file`, `dir`, `git`, `env`";
-/**
- * Parses a `[tool.uv] cache-keys` value with uv's meaning, strictly: where uv silently falls back
- * to its defaults on an invalid entry, this throws a UserError naming the entry and the problem.
- * `{ git = false }` is accepted and contributes nothing, as in uv.
- */
-function parseCacheKeys(value, where) {
-    if (!Array.isArray(value)) {
-        throw new errors_UserError(`${where}: cache-keys must be a list, got ${describe(value)}`);
-    }
-    const entries = [];
-    value.forEach((item, index) => {
-        const origin = `${where} cache-keys[${index}]`;
-        const entry = parseEntry(item, origin);
-        if (entry)
-            entries.push({ entry, origin });
-    });
-    return entries;
-}
-/**
- * Parses the action's `cache-keys` input: one entry per line, either a bare path or glob, or a
- * TOML inline table such as `{ env = "MY_FLAG" }`.
- */
-function parseCacheKeyLines(lines, where) {
-    const entries = [];
-    lines.forEach((raw, index) => {
-        const line = raw.trim();
-        if (line === "" || line.startsWith("#"))
-            return;
-        const origin = `${where} line ${index + 1}`;
-        const entry = parseEntry(line.startsWith("{") ? parseInline(line, origin) : line, origin);
-        if (entry)
-            entries.push({ entry, origin });
-    });
-    return entries;
-}
-function parseInline(line, origin) {
-    try {
-        return parse(`entry = ${line}`).entry;
-    }
-    catch (error) {
-        if (error instanceof TomlError) {
-            throw new errors_UserError(`${origin}: not a TOML inline table: ${line}`);
-        }
-        throw error;
-    }
-}
-function parseEntry(item, origin) {
-    if (typeof item === "string")
-        return { kind: "file", pattern: nonEmpty(item, origin, "path") };
-    if (!isTable(item))
-        throw new errors_UserError(`${origin}: ${FORMS}, got ${describe(item)}`);
-    const fields = Object.keys(item);
-    const unknown = fields.filter((f) => !["file", "dir", "git", "env"].includes(f));
-    if (unknown.length > 0) {
-        throw new errors_UserError(`${origin}: unknown field \`${unknown[0]}\` (${FORMS})`);
-    }
-    if (fields.length !== 1) {
-        const found = fields.length === 0 ? "none" : fields.map((f) => `\`${f}\``).join(" and ");
-        throw new errors_UserError(`${origin}: ${FORMS}, found ${found}`);
-    }
-    const field = fields[0];
-    const value = item[field];
-    switch (field) {
-        case "file":
-            return { kind: "file", pattern: uv_entries_text(value, origin, "file") };
-        case "dir":
-            return { kind: "dir", path: uv_entries_text(value, origin, "dir") };
-        case "env":
-            return { kind: "env", name: envName(uv_entries_text(value, origin, "env"), origin) };
-        case "git":
-            return parseGit(value, origin);
-    }
-}
-function parseGit(value, origin) {
-    if (value === false)
-        return undefined;
-    if (value === true)
-        return { kind: "git", commit: true, tags: false };
-    if (!isTable(value)) {
-        throw new errors_UserError(`${origin}: \`git\` must be true, false or { commit, tags }`);
-    }
-    for (const [field, flag] of Object.entries(value)) {
-        if (field !== "commit" && field !== "tags") {
-            throw new errors_UserError(`${origin}: unknown field \`git.${field}\` (expected \`commit\`, \`tags\`)`);
-        }
-        if (typeof flag !== "boolean") {
-            throw new errors_UserError(`${origin}: \`git.${field}\` must be true or false, got ${describe(flag)}`);
-        }
-    }
-    const commit = value.commit === true;
-    const tags = value.tags === true;
-    return commit || tags ? { kind: "git", commit, tags } : undefined;
-}
-function uv_entries_text(value, origin, field) {
-    if (typeof value !== "string") {
-        throw new errors_UserError(`${origin}: \`${field}\` must be a string, got ${describe(value)}`);
-    }
-    return nonEmpty(value, origin, field);
-}
-function nonEmpty(value, origin, what) {
-    if (value.trim() === "")
-        throw new errors_UserError(`${origin}: empty ${what}`);
-    return value;
-}
-function envName(name, origin) {
-    if (/[=\0]/.test(name))
-        throw new errors_UserError(`${origin}: invalid environment variable name`);
-    return name;
-}
-function describe(value) {
-    if (Array.isArray(value))
-        return "a list";
-    if (value === null || value === undefined)
-        return "nothing";
-    if (typeof value === "object")
-        return "a table";
-    return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-;// CONCATENATED MODULE: ./src/config/cli.ts
-
-
-
-
-
-
-const USAGE = `usage: wheel-cache <command> [options]
-
-commands:
-  build   restore the project's wheels from the cache, or build and save them
-  keys    print every key, its files and digests, and the fingerprint; builds nothing
-  diff    what changed since the newest cached build of this project on this platform
-
-options:
-  --project DIR          the project directory (default: .)
-  --cache-dir DIR        the local cache directory (default: $WHEEL_CACHE_DIR or the user cache dir)
-  --build-command CMD    the build command, split like a shell would, run without a shell
-  --wheel-dir DIR        where the wheels go, relative to the project (default: dist)
-  --python PATH          the interpreter that builds (default: python3 on PATH)
-  --cache-key ENTRY      an extra uv-style key: a path, a glob or a TOML table (repeatable)
-  --env-var NAME         an extra environment variable (NAME, or a prefix NAME_*) (repeatable)
-  --key-suffix TEXT      appended to the cache key
-  --include-ignored      fingerprint files that .gitignore ignores too
-  --no-save              never save to the cache
-  --no-trace             do not trace the build (Linux: strace), so hits are not validated against it
-  --json                 print one JSON object on stdout
-  -h, --help             show this help`;
-const COMMANDS = ["build", "keys", "diff"];
-/** Parses the CLI's argv (without `node` and the script) into a Config; undefined for --help. */
-function readCliConfig(argv, env, cwd) {
-    let parsed;
-    try {
-        parsed = cli_parse(argv);
-    }
-    catch (error) {
-        throw new errors_UserError(`${errorMessage(error)} (see wheel-cache --help)`);
-    }
-    const { values, positionals } = parsed;
-    if (values.help || positionals.length === 0)
-        return undefined;
-    const command = positionals[0];
-    if (!COMMANDS.includes(command))
-        throw new errors_UserError(`unknown command: ${positionals[0]} (see wheel-cache --help)`);
-    if (positionals.length > 1)
-        throw new errors_UserError(`unexpected argument: ${positionals[1]}`);
-    const project = values.project ?? ".";
-    const projectDir = external_node_path_default().resolve(cwd, project);
-    return makeConfig({
-        command,
-        projectDir,
-        projectDisplay: project,
-        workspace: cwd,
-        buildCommand: values["build-command"]
-            ? splitCommand(values["build-command"], "--build-command")
-            : undefined,
-        wheelDir: external_node_path_default().resolve(projectDir, values["wheel-dir"] ?? "dist"),
-        python: values.python,
-        extraKeys: parseCacheKeyLines(values["cache-key"] ?? [], "--cache-key"),
-        envVars: names(values["env-var"] ?? []),
-        keyPrefix: DEFAULT_KEY_PREFIX,
-        keySuffix: keyPart(values["key-suffix"] ?? "", "--key-suffix"),
-        save: !values["no-save"],
-        saveOff: values["no-save"] ? { kind: "input", flag: "--no-save" } : undefined,
-        includeIgnored: values["include-ignored"] ?? false,
-        trace: !values["no-trace"],
-        step: WHOLE_LOOP,
-        builder: HOST_BUILDER,
-        json: values.json ?? false,
-        cacheDir: values["cache-dir"] ? external_node_path_default().resolve(cwd, values["cache-dir"]) : undefined,
-        env,
-    });
-}
-function cli_parse(argv) {
-    return (0,external_node_util_namespaceObject.parseArgs)({
-        args: [...argv],
-        allowPositionals: true,
-        strict: true,
-        options: {
-            project: { type: "string" },
-            "cache-dir": { type: "string" },
-            "build-command": { type: "string" },
-            "wheel-dir": { type: "string" },
-            python: { type: "string" },
-            "cache-key": { type: "string", multiple: true },
-            "env-var": { type: "string", multiple: true },
-            "key-suffix": { type: "string" },
-            "include-ignored": { type: "boolean" },
-            "no-save": { type: "boolean" },
-            "no-trace": { type: "boolean" },
-            json: { type: "boolean" },
-            help: { type: "boolean", short: "h" },
-        },
-    });
-}
-
-;// CONCATENATED MODULE: ./src/cache/breaker.ts
-const SKIPPED = "skipped: the cache service failed earlier in this run";
-/**
- * Stops calling a cache that has already failed in this run: a service that is down or stopped
- * answering would otherwise cost every later call its own retries and deadline.
- */
-function withBreaker(backend) {
-    let down = false;
-    return {
-        kind: backend.kind,
-        discard: backend.discard?.bind(backend),
-        async restore(request) {
-            if (down)
-                return { status: "unavailable", warning: `cache restore of ${request.key} ${SKIPPED}` };
-            const result = await backend.restore(request);
-            down = result.status === "unavailable";
-            return result;
-        },
-        async save(request) {
-            if (down)
-                return { status: "failed", warning: `cache save of ${request.key} ${SKIPPED}` };
-            const result = await backend.save(request);
-            down = result.status === "failed";
-            return result;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/shared/read.ts
-
-
-/** Error codes that mean "nothing is there". */
-const ABSENT = new Set(["ENOENT", "ENOTDIR"]);
-/**
- * Reads a project file as UTF-8 text. Only a file that does not exist is absent (undefined); any
- * other failure (permission denied, a directory where a file belongs, an I/O error) is a
- * UserError naming `display`, so that no input silently drops out of the fingerprint.
- */
-async function readProjectFile(file, display = file) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(file, "utf8");
-    }
-    catch (error) {
-        if (ABSENT.has(codeOf(error)))
-            return undefined;
-        throw new errors_UserError(`cannot read ${display}: ${describeFsError(error)}`);
-    }
-}
-/** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
-async function statProjectPath(file, display = file) {
-    try {
-        return await (0,promises_namespaceObject.stat)(file);
-    }
-    catch (error) {
-        if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
-            return undefined;
-        throw new errors_UserError(`cannot read ${display}: ${describeFsError(error)}`);
-    }
-}
-/** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
-function describeFsError(error) {
-    const code = codeOf(error);
-    const meaning = MEANINGS[code];
-    if (meaning)
-        return `${code} (${meaning})`;
-    return code || (error instanceof Error ? error.message : String(error));
-}
-const MEANINGS = {
-    EACCES: "permission denied",
-    EPERM: "operation not permitted",
-    EISDIR: "it is a directory",
-    EIO: "input/output error",
-    ELOOP: "too many symbolic links",
-    EMFILE: "too many open files",
-};
-function codeOf(error) {
-    return error?.code ?? "";
-}
-
-;// CONCATENATED MODULE: ./src/shared/which.ts
-
-
-/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
-function which(name, env) {
-    if (name.includes("/") || name.includes("\\"))
-        return isExecutable(name) ? name : undefined;
-    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
-    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
-        for (const ext of exts) {
-            const candidate = external_node_path_default().join(dir, name + ext);
-            if (isExecutable(candidate))
-                return candidate;
-        }
-    }
-    return undefined;
-}
-function isExecutable(file) {
-    try {
-        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
-            return false;
-        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
-        return true;
-    }
-    catch {
-        // Not there or not executable: not a match, the search goes on.
-        return false;
-    }
-}
-/** The default interpreter name for this platform. */
-function defaultPython(env) {
-    if (process.platform === "win32")
-        return which("python", env) ? "python" : "py";
-    return which("python3", env) ? "python3" : "python";
-}
-
-;// CONCATENATED MODULE: ./src/build/run.ts
-
-
-
-
-
-
-
-
-
-async function snapshotWheels(dir) {
-    const names = await wheelNames(dir);
-    const entries = await Promise.all(names.map(async (name) => {
-        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, name), { bigint: true });
-        return [name, `${info.size}:${info.mtimeNs}`];
-    }));
-    return new Map(entries);
-}
-/**
- * Runs the build command (`argv`, spawned as `spawned`: under a tracer, or as it is) without a
- * shell in the project directory, its output streamed to ours
- * (stderr, so the CLI's --json stdout stays clean), and returns the wheels it produced: the
- * `.whl` files in `wheelDir` that are new or rewritten since `before`.
- */
-async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
-    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
-    if (argv.length === 0)
-        throw new errors_UserError("the build command is empty");
-    const [command, ...args] = spawned;
-    const exit = await spawnBuild(command, args, argv, cwd, env);
-    if (exit.signal)
-        throw new errors_UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
-    if (exit.code !== 0)
-        throw new errors_UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
-    const after = await snapshotWheels(wheelDir);
-    const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
-    if (produced.length === 0) {
-        throw new errors_UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
-    }
-    return produced.sort();
-}
-/**
- * The program of a build command as a path, found the way spawning it would find it (PATH for a
- * bare name, the project directory for a relative path): a tracer runs it by that path, and a
- * program that is missing or not a file is the same one-line error as without a tracer.
- */
-function resolveProgram(argv, cwd, env) {
-    const [command] = argv;
-    if (!command)
-        throw new errors_UserError("the build command is empty");
-    const candidate = /[\\/]/.test(command) ? external_node_path_default().resolve(cwd, command) : which(command, env);
-    const info = candidate ? (0,external_node_fs_namespaceObject.statSync)(candidate, { throwIfNoEntry: false }) : undefined;
-    if (!candidate || !info) {
-        throw new errors_UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
-    }
-    if (!info.isFile()) {
-        throw new errors_UserError(`cannot run the build command ${joinCommand(argv)}: ${command} is not a file`);
-    }
-    return candidate;
-}
-/** Runs the build without a shell, its stdout sent to our stderr; resolves when it ends. */
-function spawnBuild(command, args, argv, cwd, env) {
-    return new Promise((resolve, reject) => {
-        const stdio = ["ignore", process.stderr, "inherit"];
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true });
-        child.on("error", (error) => {
-            reject(error.code === "ENOENT"
-                ? new errors_UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
-                : new errors_UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`));
-        });
-        child.on("close", (code, signal) => resolve({ code, signal }));
-    });
-}
-/** Name, size and sha256 of a wheel file, streamed. */
-async function wheelRecord(file) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
-    let size = 0;
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file)) {
-        hash.update(chunk);
-        size += chunk.length;
-    }
-    return { name: external_node_path_default().basename(file), size, sha256: hash.digest("hex") };
-}
-async function wheelNames(dir) {
-    let entries;
-    try {
-        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-    }
-    catch (error) {
-        // A wheel directory that does not exist yet holds no wheels.
-        if (error.code === "ENOENT")
-            return [];
-        throw new errors_UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
-    }
-    return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
-}
-
-;// CONCATENATED MODULE: ./src/shared/digest.ts
-
-/** Hex sha256 of the parts, each length-prefixed so that no two part lists collide. */
-function digestOf(...parts) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
-    for (const part of parts) {
-        const bytes = Buffer.from(part, "utf8");
-        hash.update(`${bytes.length}:`).update(bytes);
-    }
-    return hash.digest("hex");
-}
-/** JSON with object keys sorted at every level: equal data, equal text. */
-function canonicalJson(value) {
-    return JSON.stringify(value, (_key, v) => {
-        if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
-            const record = v;
-            return Object.fromEntries(Object.keys(record)
-                .sort()
-                .map((k) => [k, record[k]]));
-        }
-        return v;
-    });
-}
-/** Digest of a file-like key: its sorted (path, content digest or absent) pairs. */
-function filesDigest(files) {
-    const parts = Object.keys(files)
-        .sort()
-        .flatMap((p) => [p, files[p] ?? "absent"]);
-    return digestOf("files", ...parts);
-}
-/** The first characters of a digest, for keys and tables. */
-function digest_short(digest, length = 12) {
-    return digest.slice(0, length);
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/manifest.ts
-
-const MANIFEST_SCHEMA = 1;
-/** The fingerprint: a digest over every key's id and digest, in id order. */
-function fingerprintOf(keys) {
-    const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return digestOf("wheel-cache-fingerprint", String(MANIFEST_SCHEMA), ...sorted.flatMap((k) => [k.id, k.digest]));
-}
-function makeManifest(project, keys) {
-    return { schema: MANIFEST_SCHEMA, fingerprint: fingerprintOf(keys), project, keys };
-}
-/** Parses a stored manifest; undefined when it is not one this version understands. */
-function parseManifest(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        // Not JSON: a corrupted entry, treated as having no manifest.
-        return undefined;
-    }
-    const m = value;
-    if (!m ||
-        m.schema !== MANIFEST_SCHEMA ||
-        typeof m.fingerprint !== "string" ||
-        !Array.isArray(m.keys)) {
-        return undefined;
-    }
-    return m;
-}
-
-;// CONCATENATED MODULE: ./src/cache/entry.ts
-
-
-
-
-/**
- * A cache entry on disk: `manifest.json` and, for the wheels entry, `wheels/*.whl`. The same
- * layout is saved and restored by both backends.
- */
-const MANIFEST = "manifest.json";
-const WHEELS = "wheels";
-/** Empties `dir` (restores extract into it, so nothing stale may be there). */
-async function resetDir(dir) {
-    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-}
-/** Writes an entry: the manifest, and copies of the wheels when given. */
-async function writeEntry(dir, manifest, wheelPaths = []) {
-    await resetDir(dir);
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-    if (wheelPaths.length === 0)
-        return;
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, WHEELS));
-    for (const wheel of wheelPaths)
-        await (0,promises_namespaceObject.copyFile)(wheel, external_node_path_default().join(dir, WHEELS, external_node_path_default().basename(wheel)));
-}
-/** The manifest of a restored entry, or undefined when it is missing or not valid. */
-async function readEntryManifest(dir) {
-    // A missing manifest file means a damaged entry: the caller treats it as having none.
-    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, MANIFEST), "utf8").catch(() => undefined);
-    return text === undefined ? undefined : parseManifest(text);
-}
-/**
- * Checks a restored wheels entry: its own manifest must be readable and record the fingerprint
- * of `manifest` (the manifest entry that led here), and each wheel must match the sha256 that
- * manifest records. Returns the problem in one line, or undefined when the entry is sound.
- */
-async function verifyEntry(dir, manifest) {
-    const own = await readEntryManifest(dir);
-    if (!own)
-        return "the cached entry has no readable manifest";
-    if (own.fingerprint !== manifest.fingerprint)
-        return "the cached entry was built for another fingerprint";
-    if (!manifest.wheels || manifest.wheels.length === 0)
-        return "the cached entry lists no wheels";
-    for (const wheel of manifest.wheels) {
-        const file = external_node_path_default().join(dir, WHEELS, wheel.name);
-        // A wheel that cannot be read is as bad as one that does not match.
-        const actual = await wheelRecord(file).catch(() => undefined);
-        if (!actual)
-            return `the cached wheel ${wheel.name} is missing`;
-        if (actual.sha256 !== wheel.sha256 || actual.size !== wheel.size) {
-            return `the cached wheel ${wheel.name} does not match its recorded sha256`;
-        }
-    }
-    return undefined;
-}
-/** Copies a verified entry's wheels into the wheel directory; returns their paths there. */
-async function installWheels(dir, manifest, wheelDir) {
-    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
-    const paths = [];
-    for (const wheel of manifest.wheels ?? []) {
-        const target = external_node_path_default().join(wheelDir, wheel.name);
-        await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(dir, WHEELS, wheel.name), target);
-        paths.push(target);
-    }
-    return paths;
-}
-
-;// CONCATENATED MODULE: ./src/cache/store.ts
-
-
-/**
- * Restores a manifest entry (exact `key`, or the newest under `restoreKeys`) into `dir` and reads
- * it; cache trouble comes back as a warning and no manifest.
- */
-async function restoreManifest(deps, dir, key, restoreKeys) {
-    await resetDir(dir);
-    const restored = await deps.cache.restore({ dir, key, restoreKeys });
-    if (restored.status === "unavailable")
-        return { warning: restored.warning };
-    if (restored.status !== "hit")
-        return {};
-    const manifest = await readEntryManifest(dir);
-    return manifest
-        ? { found: { key: restored.matchedKey, manifest } }
-        : { damaged: restored.matchedKey };
-}
-/** Saves the wheels entry (wheels and manifest), then the small manifest entry beside it. */
-async function saveEntries(deps, keys, manifest, wheels) {
-    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
-    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
-    await writeEntry(entryDir, manifest, wheels);
-    const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
-    if (saved.status === "failed") {
-        return { status: "failed", warning: saved.warning, wheelsSaved: false };
-    }
-    // Wheels another job already cached come with that job's manifest, which it may still be
-    // uploading: saving ours too would race it and report a failure that is not one.
-    if (saved.status === "exists")
-        return { status: "exists" };
-    await writeEntry(manifestDir, manifest);
-    const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
-    if (manifestSaved.status === "failed") {
-        return { status: "failed", warning: manifestSaved.warning, wheelsSaved: true };
-    }
-    return { status: saved.status };
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/diff.ts
-/** The keys that differ between a previous and a current manifest, in id order. */
-function diffManifests(previous, current) {
-    const before = new Map(previous.keys.map((k) => [k.id, k]));
-    const after = new Map(current.keys.map((k) => [k.id, k]));
-    const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
-    const changes = [];
-    for (const id of ids) {
-        const old = before.get(id);
-        const now = after.get(id);
-        if (old && now && old.digest === now.digest)
-            continue;
-        const status = !old ? "added" : !now ? "removed" : "changed";
-        const key = (now ?? old);
-        const files = old?.files || now?.files ? diffFiles(old?.files ?? {}, now?.files ?? {}) : undefined;
-        changes.push({ id, status, group: key.group, files, before: old?.detail, after: now?.detail });
-    }
-    return changes;
-}
-function diffFiles(old, now) {
-    const changes = { added: [], modified: [], removed: [] };
-    for (const path of [...new Set([...Object.keys(old), ...Object.keys(now)])].sort()) {
-        const a = old[path] ?? null;
-        const b = now[path] ?? null;
-        if (a === b)
-            continue;
-        if (a === null)
-            changes.added.push(path);
-        else if (b === null)
-            changes.removed.push(path);
-        else
-            changes.modified.push(path);
-    }
-    return changes;
-}
-
-;// CONCATENATED MODULE: ./src/files/dpkg.ts
-
-
-const ADMIN = "/var/lib/dpkg";
-/** Directories that merged-/usr systems (Debian 12, Ubuntu) make symlinks into /usr. */
-const MERGED = ["/bin/", "/sbin/", "/lib/", "/lib32/", "/lib64/", "/libx32/"];
-/** The installed packages' versions, from `status` alone: what validating a hit needs. */
-async function readDpkgVersions(admin = ADMIN) {
-    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(admin, "status"), "utf8").catch(() => "");
-    const versions = new Map();
-    for (const stanza of text.split(/\n\n+/)) {
-        const field = (name) => new RegExp(`^${name}: (.*)$`, "m").exec(stanza)?.[1]?.trim();
-        const pkg = field("Package");
-        const version = field("Version");
-        if (!pkg || !version || !/ installed$/.test(field("Status") ?? ""))
-            continue;
-        versions.set(pkg, version);
-        const arch = field("Architecture");
-        if (arch)
-            versions.set(`${pkg}:${arch}`, version);
-    }
-    return versions;
-}
-/**
- * The owners of files too, from every `info/*.list` (a few hundred milliseconds): what recording
- * a traced build needs. Machines without dpkg get an empty database.
- */
-async function readDpkg(admin = ADMIN) {
-    const versions = await readDpkgVersions(admin);
-    const owners = new Map();
-    const info = external_node_path_default().join(admin, "info");
-    const lists = (await (0,promises_namespaceObject.readdir)(info).catch(() => [])).filter((n) => n.endsWith(".list"));
-    for (const list of lists) {
-        const pkg = list.slice(0, -".list".length);
-        const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(info, list), "utf8").catch(() => "");
-        for (const file of text.split("\n")) {
-            if (!file)
-                continue;
-            owners.set(file, pkg);
-            if (MERGED.some((dir) => file.startsWith(dir)))
-                owners.set(`/usr${file}`, pkg);
-        }
-    }
-    return {
-        owner: (file) => owners.get(file),
-        version: (pkg) => versions.get(pkg),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/files/blob-id.ts
-/**
- * Makes a synchronous hasher that computes the git blob id of a file's content (SHA-1 of
- * `blob <size>\0` + bytes, hex), the same as `git hash-object --no-filters`. Symlinks are
- * followed. It returns null when the path is absent or not a regular file (directory, FIFO,
- * socket, device, dangling link), which is never opened. It reads through one `bufferSize`
- * buffer, so memory stays bounded whatever the file size, and retries a file that changes while
- * it is read. Other errors (permission denied, I/O) are thrown.
- *
- * The function is self-contained (it uses only its parameters and globals): hash-pool.ts runs its
- * source text in worker threads, so the same code hashes in the main thread and in workers.
- */
-function makeBlobHasher(fs, crypto, bufferSize) {
-    const attempts = 3;
-    // Never blocks on a FIFO swapped in between stat and open. Windows has no O_NONBLOCK.
-    const flags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
-    const buffer = Buffer.allocUnsafe(bufferSize);
-    const isAbsent = (error) => {
-        const code = error?.code;
-        return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
-    };
-    const hashOpen = (fd, absPath) => {
-        for (let attempt = 0; attempt < attempts; attempt++) {
-            const info = fs.fstatSync(fd);
-            if (!info.isFile())
-                return null;
-            const hash = crypto.createHash("sha1").update(`blob ${info.size}\0`);
-            let position = 0;
-            // A short read of a regular file is its end: a small file takes one read.
-            for (let bytesRead = bufferSize; bytesRead === bufferSize && position <= info.size;) {
-                bytesRead = fs.readSync(fd, buffer, 0, bufferSize, position);
-                hash.update(buffer.subarray(0, bytesRead));
-                position += bytesRead;
-            }
-            // The size in the header must be the number of bytes hashed; otherwise the file changed.
-            if (position === info.size)
-                return hash.digest("hex");
-        }
-        throw new Error(`${absPath} kept changing while it was being hashed`);
-    };
-    return (absPath) => {
-        try {
-            const info = fs.statSync(absPath, { throwIfNoEntry: false });
-            if (!info?.isFile())
-                return null;
-            const fd = fs.openSync(absPath, flags);
-            try {
-                return hashOpen(fd, absPath);
-            }
-            finally {
-                fs.closeSync(fd);
-            }
-        }
-        catch (error) {
-            // Removed meanwhile, or a path component is not a directory: the file is absent.
-            if (isAbsent(error))
-                return null;
-            throw error;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./src/files/hash-pool.ts
-
-
-/** Paths sent to a worker at a time: large enough to amortize a message, small enough to balance. */
-const BATCH = 64;
-/** One read buffer per worker. */
-const BUFFER_SIZE = 1024 * 1024;
-// The worker: the same hasher as the main thread's (its source text), answering batches of paths.
-const WORKER_SOURCE = `
-const { parentPort } = require("node:worker_threads");
-const hash = (${makeBlobHasher.toString()})(require("node:fs"), require("node:crypto"), ${BUFFER_SIZE});
-parentPort.on("message", (paths) => {
-  try {
-    parentPort.postMessage({ digests: paths.map((path) => hash(path)) });
-  } catch (error) {
-    parentPort.postMessage({ failure: { message: String(error?.message ?? error), code: error?.code } });
-  }
-});
-`;
-/** A worker that hashes one batch at a time; it holds the process open only while it works. */
-class HashWorker {
-    #worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, { eval: true });
-    #pending = null;
-    dead = false;
-    constructor() {
-        this.#worker.unref();
-        this.#worker.on("message", (reply) => {
-            const pending = this.#settle();
-            if ("failure" in reply) {
-                const { message, code } = reply.failure;
-                pending?.reject(Object.assign(new Error(message), code ? { code } : {}));
-            }
-            else
-                pending?.resolve(reply.digests);
-        });
-        this.#worker.on("error", (error) => this.#die(error));
-        this.#worker.on("exit", (code) => this.#die(new Error(`a hashing worker exited (${code})`)));
-    }
-    hash(paths) {
-        return new Promise((resolve, reject) => {
-            this.#pending = { resolve, reject };
-            this.#worker.ref();
-            this.#worker.postMessage(paths);
-        });
-    }
-    #settle() {
-        const pending = this.#pending;
-        this.#pending = null;
-        this.#worker.unref();
-        return pending;
-    }
-    #die(error) {
-        this.dead = true;
-        this.#settle()?.reject(error);
-    }
-}
-const pool = [];
-let queue = Promise.resolve();
-/**
- * Blob ids of `paths` (see `makeBlobHasher`), in order, computed by up to `workers` worker
- * threads that read with synchronous calls: no per-call hop through libuv's thread pool, the
- * hashing spread over the CPUs, and `workers` reads in flight for a cold cache. Memory is
- * bounded: one buffer per worker and one batch of paths per message. The workers are started
- * once and kept for later calls (idle, they do not keep the process alive); calls run one after
- * another. Rejects with the first error a worker meets.
- */
-function hashInWorkers(paths, workers) {
-    const job = queue.then(() => runJob(paths, workers));
-    // The next job waits for this one to end, however it ends; its failure reaches its own caller.
-    queue = job.catch(() => undefined);
-    return job;
-}
-async function runJob(paths, workers) {
-    const digests = new Array(paths.length);
-    if (paths.length === 0)
-        return digests;
-    const count = Math.max(1, Math.min(Math.floor(workers), Math.ceil(paths.length / BATCH)));
-    for (let i = pool.length - 1; i >= 0; i--)
-        if (pool[i].dead)
-            pool.splice(i, 1);
-    while (pool.length < count)
-        pool.push(new HashWorker());
-    let next = 0;
-    let failed = false;
-    const drive = async (worker) => {
-        while (next < paths.length && !failed) {
-            const start = next;
-            next = Math.min(paths.length, next + BATCH);
-            try {
-                const batch = await worker.hash(paths.slice(start, next));
-                for (const [i, digest] of batch.entries())
-                    digests[start + i] = digest;
-            }
-            catch (error) {
-                failed = true;
-                throw error;
-            }
-        }
-    };
-    // Every worker stops before the job ends, so the next job finds them idle.
-    const results = await Promise.allSettled(pool.slice(0, count).map(drive));
-    const failure = results.find((r) => r.status === "rejected");
-    if (failure)
-        throw failure.reason;
-    return digests;
-}
-
-;// CONCATENATED MODULE: ./src/files/pool.ts
-
-/** Default number of concurrent file operations: CPUs × 2, at most 16. */
-function defaultConcurrency() {
-    return Math.min(16, (0,external_node_os_namespaceObject.availableParallelism)() * 2);
-}
-/**
- * Default number of hashing worker threads: CPUs × 2 (reads in flight help a cold page cache even
- * when the CPUs are busy hashing), at most 4: each worker costs about 10 MB, and four already
- * hash faster than the disk or the page cache deliver on the machines measured (docs/benchmark.md).
- */
-function hashWorkers() {
-    return Math.min(4, defaultConcurrency());
-}
-/** Maps `items` through `fn` with at most `limit` calls in flight; results keep the input order. */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
-        }
-    };
-    const workers = Math.max(1, Math.min(Math.floor(limit), items.length));
-    await Promise.all(Array.from({ length: workers }, worker));
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/files/hash.ts
-
-
-
-
-
-/** Jobs up to this many files are hashed in the main thread: starting workers would cost more. */
-const IN_THREAD_MAX = 256;
-let inThread;
-/** Error codes that mean "there is no file here": the digest is null. */
-function isAbsentError(error) {
-    const code = error?.code;
-    return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
-}
-/**
- * The git blob id of a file's content (SHA-1 of `blob <size>\0` + bytes, hex), the same as
- * `git hash-object --no-filters` prints. Symlinks are followed. Null when the path is absent or
- * not a regular file (directory, FIFO, socket, device, dangling link), which is never opened.
- * Reads in fixed-size chunks, so memory stays bounded whatever the file size; the reads are
- * synchronous, in the calling thread (a file at a time: per-call overhead, not I/O, is the cost).
- */
-async function hashFile(absPath) {
-    inThread ??= makeBlobHasher(external_node_fs_namespaceObject, external_node_crypto_namespaceObject, BUFFER_SIZE);
-    return inThread(absPath);
-}
-/**
- * Blob ids of many files (see `hashFile`). Keys are the given absolute paths; values are null
- * for absent or non-regular files. A small job is hashed in the main thread; a larger one by
- * `workers` worker threads (see hash-pool.ts), so memory stays bounded whatever the file sizes.
- */
-async function hashFiles(absPaths, workers = hashWorkers()) {
-    const unique = [...new Set(absPaths)];
-    let digests;
-    if (unique.length <= IN_THREAD_MAX) {
-        digests = [];
-        for (const path of unique)
-            digests.push(await hashFile(path));
-    }
-    else {
-        digests = await hashInWorkers(unique, workers);
-    }
-    return new Map(unique.map((path, index) => [path, digests[index] ?? null]));
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/observed.ts
-
-
-
-
-
-
-/**
- * Checks an observed set against the tree and the machine now: every file and directory the
- * build read in the repository (those the keys cover are equal already, the fingerprint being
- * equal), and, for a set traced on this platform, the programs, packages, distributions and
- * other files it used. Returns the differences, most telling first; empty when the set holds.
- */
-async function validateObserved(observed, context) {
-    const changes = [...(await repositoryChanges(observed, context))];
-    if (observed.how === "traced" && observed.tracedOn === context.platform) {
-        changes.push(...(await toolChanges(observed, context.env)));
-        changes.push(...(await packageChanges(observed)));
-        changes.push(...distributionChanges(observed));
-        changes.push(...(await outsideChanges(observed)));
-    }
-    return changes;
-}
-async function repositoryChanges(observed, { tree, keys }) {
-    const covered = coveredPaths(keys);
-    const rooted = (rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
-    const paths = Object.keys(observed.files).filter((rel) => !covered.has(rel));
-    const digests = await tree.digest(paths.map(rooted));
-    const changes = [];
-    for (const rel of paths) {
-        const now = digests.get(rooted(rel)) ?? null;
-        const was = observed.files[rel] ?? null;
-        if (now !== was)
-            changes.push({ kind: "file", what: rel, before: state(was), after: state(now) });
-    }
-    for (const [rel, was] of Object.entries(observed.dirs)) {
-        const now = dirDigest(tree, rooted(rel));
-        if (now !== was)
-            changes.push({ kind: "dir", what: rel, before: "listed", after: "other entries" });
-    }
-    return changes;
-}
-function state(digest) {
-    return digest === null ? "absent" : digest.slice(0, 12);
-}
-/** Project-relative paths the keys cover (present or absent). */
-function coveredPaths(keys) {
-    return new Set(keys.flatMap((k) => Object.keys(k.files ?? {})));
-}
-/**
- * The digest of a directory's input entries: the names of the tree's files and directories
- * directly in it (root-relative `dir`, "" for the root). Ignored and never-input entries (build
- * output, virtual environments) are not in the tree, so a build's own output never counts.
- */
-function dirDigest(tree, dir) {
-    const prefix = dir === "" || dir === "." ? "" : `${dir}/`;
-    const names = new Set();
-    for (const file of filesUnder(tree.files, prefix)) {
-        names.add(file.slice(prefix.length).split("/")[0]);
-    }
-    return digestOf("dir", ...[...names].sort());
-}
-function* filesUnder(files, prefix) {
-    if (prefix === "") {
-        yield* files;
-        return;
-    }
-    let low = 0;
-    let high = files.length;
-    while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (files[mid] < prefix)
-            low = mid + 1;
-        else
-            high = mid;
-    }
-    for (let i = low; i < files.length && files[i].startsWith(prefix); i++)
-        yield files[i];
-}
-/**
- * Programs found on PATH must be found at the same path (a compiler swapped in earlier on PATH is
- * another compiler); programs identified by their bytes must have the same bytes. Packaged ones
- * are checked with their package, the interpreter and the Rust toolchain by their own keys.
- */
-async function toolChanges(observed, env) {
-    const changes = [];
-    for (const tool of observed.tools) {
-        if (!tool.name)
-            continue;
-        const found = which(tool.name, env);
-        if (found !== tool.path) {
-            changes.push({
-                kind: "tool",
-                what: tool.name,
-                before: tool.path,
-                after: found ?? "not found",
-            });
-        }
-    }
-    const hashed = observed.tools.filter((t) => /^[0-9a-f]{40}$/.test(t.identity));
-    const digests = await hashFiles(hashed.map((t) => t.path));
-    for (const tool of hashed) {
-        const now = digests.get(tool.path) ?? null;
-        if (now !== tool.identity) {
-            const what = tool.name ?? tool.path;
-            changes.push({ kind: "tool", what, before: state(tool.identity), after: state(now) });
-        }
-    }
-    return changes;
-}
-async function packageChanges(observed) {
-    const packages = Object.entries(observed.packages);
-    if (packages.length === 0)
-        return [];
-    const versions = await readDpkgVersions();
-    return packages
-        .filter(([pkg, version]) => versions.get(pkg) !== version)
-        .map(([pkg, version]) => ({
-        kind: "package",
-        what: pkg,
-        before: version,
-        after: versions.get(pkg) ?? "not installed",
-    }));
-}
-function distributionChanges(observed) {
-    return observed.distributions
-        .filter((d) => !(0,external_node_fs_namespaceObject.statSync)(external_node_path_default().join(d.site, d.distInfo), { throwIfNoEntry: false }))
-        .map((d) => ({
-        kind: "distribution",
-        what: d.distInfo.replace(/\.dist-info$/, ""),
-        before: `installed in ${d.site}`,
-        after: "not installed there",
-    }));
-}
-async function outsideChanges(observed) {
-    const paths = Object.keys(observed.outside);
-    if (paths.length === 0)
-        return [];
-    const digests = await hashFiles(paths);
-    return paths
-        .filter((p) => (digests.get(p) ?? null) !== (observed.outside[p] ?? null))
-        .map((p) => ({
-        kind: "outside",
-        what: p,
-        before: state(observed.outside[p] ?? null),
-        after: state(digests.get(p) ?? null),
-    }));
-}
-/**
- * Where no tracer runs: the repository paths a traced build of the same project read elsewhere,
- * digested in this tree, so that a later hit here is checked against them. What that build used
- * outside the repository says nothing about this machine and is left out.
- */
-async function borrowObserved(source, tree) {
-    const rooted = (rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
-    const paths = Object.keys(source.files);
-    const digests = await tree.digest(paths.map(rooted));
-    return {
-        how: "borrowed",
-        tracedOn: source.tracedOn,
-        files: Object.fromEntries(paths.map((rel) => [rel, digests.get(rooted(rel)) ?? null])),
-        dirs: Object.fromEntries(Object.keys(source.dirs).map((rel) => [rel, dirDigest(tree, rooted(rel))])),
-        tools: [],
-        packages: {},
-        outside: {},
-        distributions: [],
-    };
-}
-/**
- * A set completed with the repository paths of an earlier one (digested in this tree): for a
- * build that reused an earlier build's output and so did not read all the inputs of that work.
- */
-async function completeObserved(observed, earlier, tree) {
-    const borrowed = await borrowObserved(earlier, tree);
-    return {
-        ...observed,
-        files: sortedMerge(borrowed.files, observed.files),
-        dirs: sortedMerge(borrowed.dirs, observed.dirs),
-    };
-}
-function sortedMerge(a, b) {
-    const merged = { ...a, ...b };
-    return Object.fromEntries(Object.keys(merged)
-        .sort()
-        .map((k) => [k, merged[k]]));
-}
-/** The observed repository files no key covers: what a user could add to `cache-keys`. */
-function unkeyedFiles(observed, keys) {
-    const covered = coveredPaths(keys);
-    return Object.entries(observed.files)
-        .filter(([rel, digest]) => digest !== null && !covered.has(rel))
-        .map(([rel]) => rel)
-        .sort();
-}
-
-;// CONCATENATED MODULE: ./src/shared/probe.ts
-
-/**
- * Runs a version probe (`rustc -vV`) without a shell, in `cwd` (where pyenv's `.python-version`
- * and `rust-toolchain.toml` apply, as for the build), and returns its stdout, or undefined when
- * the program is missing, fails or takes longer than `timeoutMs`: an absent tool is a fact
- * the key records, not an error.
- */
-function probe(command, args, env, cwd, timeoutMs = 60_000) {
-    return new Promise((resolve) => {
-        const options = { env, cwd, timeout: timeoutMs, windowsHide: true };
-        (0,external_node_child_process_namespaceObject.execFile)(command, args, options, (error, stdout) => {
-            resolve(error ? undefined : stdout.toString());
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/keys/implicit.ts
-
-
-
-const PYTHON_PROBE = `import importlib.metadata, importlib.util, json, platform, sys, sysconfig
-def version(name):
-    try:
-        return importlib.metadata.version(name)
-    except Exception:
-        return None
-impl = sys.implementation.name
-short = {"cpython": "cp", "pypy": "pp"}.get(impl, impl)
-free = "t" if sysconfig.get_config_var("Py_GIL_DISABLED") else ""
-print(json.dumps({"version": platform.python_version(), "implementation": impl,
-  "tag": f"{short}{sys.version_info[0]}{sys.version_info[1]}{free}",
-  "soabi": str(sysconfig.get_config_var("SOABI") or sysconfig.get_config_var("EXT_SUFFIX") or ""),
-  "platform": sysconfig.get_platform(),
-  "hasBuildModule": importlib.util.find_spec("build") is not None,
-  "prefixes": sorted({sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}),
-  "cc": sysconfig.get_config_var("CC"), "cxx": sysconfig.get_config_var("CXX"),
-  "versions": {name: version(name) for name in sys.argv[1:]}}))`;
-/** Asks `python` about itself; undefined when it cannot be run. */
-async function probePython(python, env, cwd, distributions = []) {
-    const out = await probe(python, ["-c", PYTHON_PROBE, ...distributions], env, cwd);
-    if (out === undefined)
-        return undefined;
-    try {
-        return JSON.parse(out);
-    }
-    catch {
-        // An interpreter that printed something else (a wrapper's banner, nothing at all when it
-        // could not start) is one that cannot be asked: the key records it as not found.
-        return undefined;
-    }
-}
-const implicit = (id, kind, value, detail) => ({
-    id,
-    kind,
-    source: "implicit",
-    group: "implicit",
-    digest: digestOf(id, canonicalJson(value)),
-    detail,
-});
-/** `linux-x64-glibc2.36`, `darwin-arm64-23`, `win32-x64`: what a built binary is tied to. */
-function platformId() {
-    const base = `${process.platform}-${process.arch}`;
-    if (process.platform === "linux") {
-        const header = process.report?.getReport()
-            ?.header;
-        return `${base}-${header?.glibcVersionRuntime ? `glibc${header.glibcVersionRuntime}` : "musl"}`;
-    }
-    if (process.platform === "darwin")
-        return `${base}-${external_node_os_default().release().split(".")[0]}`;
-    return base;
-}
-function platformKey() {
-    const id = platformId();
-    return implicit("platform", "platform", id, id);
-}
-function pythonKey(info) {
-    if (!info)
-        return implicit("python", "python", null, "not found");
-    const { hasBuildModule: _build, prefixes: _prefixes, cc: _cc, cxx: _cxx, versions: _versions, ...keyed } = info;
-    const detail = `${info.implementation} ${info.version} ${info.soabi} ${info.platform}`;
-    return implicit("python", "python", keyed, detail);
-}
-/** The toolchains a backend compiles with, probed in parallel; absent ones are recorded so. */
-async function toolchainKeys(backend, env, cwd, python, platform = process.platform, run = probe) {
-    const probes = [];
-    const rust = backend.name === "maturin" || backend.name === "setuptools-rust";
-    if (rust)
-        probes.push(["rustc", env.RUSTC || "rustc", ["-vV"]]);
-    if (!rust && backend.name !== "other" && platform === "win32" && !env.CC) {
-        // setuptools and CMake build with MSVC on Windows: the toolset the developer environment
-        // selects (`cl` says its version on stderr) and the Windows SDK decide the binary.
-        probes.push(["msvc", "cmd.exe", ["/d", "/c", "cl 2>&1"]]);
-    }
-    else if (!rust && backend.name !== "other") {
-        // setuptools compiles with the interpreter's sysconfig CC/CXX unless CC/CXX say otherwise.
-        const setuptools = backend.name === "setuptools";
-        const cc = env.CC || (setuptools ? python?.cc : undefined);
-        const cxx = env.CXX || (setuptools ? python?.cxx : undefined);
-        probes.push(["cc", compiler(cc, process.platform === "win32" ? "gcc" : "cc"), ["--version"]]);
-        probes.push([
-            "c++",
-            compiler(cxx, process.platform === "win32" ? "g++" : "c++"),
-            ["--version"],
-        ]);
-    }
-    if (backend.name === "scikit-build-core")
-        probes.push(["cmake", "cmake", ["--version"]]);
-    if (backend.name === "meson-python")
-        probes.push(["meson", "meson", ["--version"]], ["ninja", "ninja", ["--version"]]);
-    return Promise.all(probes.map(async ([name, command, args]) => {
-        const out = (await run(command, args, env, cwd))?.trim();
-        const detail = out ? (out.split("\n")[0] ?? "").slice(0, 80) : "not found";
-        return implicit(`toolchain:${name}`, "toolchain", out ?? null, detail);
-    }));
-}
-const WRAPPERS = new Set(["ccache", "sccache", "distcc", "icecc"]);
-/**
- * The compiler program in a `CC`/`CXX` value such as `ccache gcc -m64`: the first word that is not
- * a compiler cache (the flags are keyed with the variable itself).
- */
-function compiler(value, fallback) {
-    const words = (value ?? "").trim().split(/\s+/).filter(Boolean);
-    const program = words.find((w) => !WRAPPERS.has(w.split(/[\\/]/).pop() ?? w));
-    return program ?? fallback;
-}
-function buildSystemKey(pyproject) {
-    const table = (pyproject["build-system"] ?? null);
-    const requires = Array.isArray(table?.requires)
-        ? [...table.requires].map(String).sort()
-        : [];
-    const normalized = table ? { ...table, requires } : null;
-    return implicit("build-system", "build-system", normalized, table ? String(table["build-backend"] ?? "legacy setuptools") : "none");
-}
-/**
- * A builder whose environment is elsewhere (a manylinux container, cibuildwheel): its kind and
- * the settings that decide the wheels (target, manylinux policy or image, arguments), in place
- * of the host's interpreter and compilers, which say nothing about those wheels.
- */
-function builderKey(builder) {
-    return implicit("builder", "builder", builder, [builder.kind, ...builder.settings].join(" "));
-}
-function buildCommandKey(command) {
-    return implicit("build-command", "build-command", command, command.join(" "));
-}
-/** Tool tables that configure linters and test runners: never part of a wheel. */
-const NON_BUILD_TOOLS = [
-    "pytest",
-    "ruff",
-    "black",
-    "isort",
-    "mypy",
-    "pyright",
-    "basedpyright",
-    "coverage",
-    "codespell",
-    "tox",
-    "pylint",
-    "flake8",
-    "bandit",
-    "pydocstyle",
-    "docformatter",
-    "interrogate",
-    "vulture",
-    "typos",
-    "towncrier",
-    "commitizen",
-    "pixi",
-    "rye",
-    "pdm-dev",
-];
-/**
- * pyproject.toml as the build sees it: without linter and test-runner tables, dependency groups
- * and uv's `cache-keys` (the keys themselves are fingerprinted), so editing those never rebuilds.
- * Each table is a decision of its own: `[tool.cibuildwheel]` configures wheel builds and stays;
- * `[tool.mypy]` stays for projects that compile with mypyc.
- */
-function pyprojectKey(pyproject, exists) {
-    const tool = { ...(pyproject.tool ?? {}) };
-    const mypyc = JSON.stringify(pyproject["build-system"] ?? {}).includes("mypy");
-    for (const name of NON_BUILD_TOOLS)
-        if (!(name === "mypy" && mypyc))
-            delete tool[name];
-    if (tool.uv && typeof tool.uv === "object") {
-        const { "cache-keys": _keys, "dev-dependencies": _dev, ...uv } = tool.uv;
-        tool.uv = uv;
-    }
-    const { "dependency-groups": _groups, ...rest } = pyproject;
-    const normalized = exists ? { ...rest, tool } : null;
-    const key = implicit("pyproject", "pyproject", normalized, exists ? "pyproject.toml" : "absent");
-    // The file it covers, with the normalized digest: a diff then names pyproject.toml itself.
-    return { ...key, group: "rebuild", files: { "pyproject.toml": exists ? key.digest : null } };
-}
-
-;// CONCATENATED MODULE: ./src/files/prune.ts
-
-/** Directory names that never hold build inputs, pruned at any depth. */
-const NEVER_INPUT_NAMES = new Set([
-    ".git",
-    ".venv",
-    "venv",
-    ".tox",
-    ".nox",
-    "node_modules",
-    "__pycache__",
-    ".mypy_cache",
-    ".pytest_cache",
-    ".ruff_cache",
-    "build",
-    "target",
-    "_skbuild",
-    "builddir",
-    ".eggs",
-    ".wheel-cache",
-]);
-/** Whether a directory name marks build output, caches or environments, never inputs. */
-function isNeverInputName(name) {
-    return NEVER_INPUT_NAMES.has(name) || name.endsWith(".egg-info") || name.startsWith(".mesonpy-");
-}
-/** The file whose presence makes a directory a virtual environment. */
-const VENV_MARKER = "pyvenv.cfg";
-/**
- * A pruner for a tree whose project directory is `projectDir` and whose explicitly excluded
- * directories (wheel output and such) are `excludeDirs`, all posix and relative to the root.
- */
-function makePruner(projectDir, excludeDirs) {
-    const mayPrune = (dir) => !(dir === "" || dir === projectDir || projectDir.startsWith(`${dir}/`));
-    const excluded = new Set(excludeDirs.filter(mayPrune));
-    const isExcluded = (dir) => excluded.has(dir);
-    const isPruned = (dir) => {
-        if (!mayPrune(dir))
-            return false;
-        const name = external_node_path_namespaceObject.posix.basename(dir);
-        return NEVER_INPUT_NAMES.has(name) || name.endsWith(".egg-info") || excluded.has(dir);
-    };
-    // A name that is also a component of the project directory must not be pruned by name.
-    const projectNames = new Set(projectDir.split("/"));
-    const names = [...NEVER_INPUT_NAMES, "*.egg-info"].filter((name) => !projectNames.has(name));
-    const gitPatterns = [
-        ...names.map((name) => `${name}/`),
-        ...[...excluded].map((dir) => `/${dir.replace(/[\\*?[ ]/g, "\\$&")}/`),
-    ];
-    return { isPruned, isExcluded, mayPrune, gitPatterns };
-}
-/** Whether any ancestor directory of the root-relative `path` satisfies `test`. */
-function underDir(path, test) {
-    for (let end = path.indexOf("/"); end !== -1; end = path.indexOf("/", end + 1)) {
-        if (test(path.slice(0, end)))
-            return true;
-    }
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/shared/paths.ts
-
-/** True when `child` is `parent` or lies below it (both absolute). */
-function isInside(child, parent) {
-    const rel = external_node_path_default().relative(parent, child);
-    return rel === "" || (rel.split((external_node_path_default()).sep)[0] !== ".." && !external_node_path_default().isAbsolute(rel));
-}
-/** A native relative path in posix form. */
-function toPosix(rel) {
-    return rel.split((external_node_path_default()).sep).join("/");
-}
-
-;// CONCATENATED MODULE: ./src/build/observe.ts
-
-
-
-
-
-
-
-
-
-/** System paths that say nothing about a wheel: kernel views, configuration, locales, caches. */
-const SYSTEM_NOISE = [
-    "/proc/",
-    "/sys/",
-    "/dev/",
-    "/run/",
-    "/etc/",
-    "/var/",
-    "/usr/share/locale/",
-    "/usr/lib/locale/",
-    "/usr/share/zoneinfo/",
-    "/usr/share/i18n/",
-];
-/**
- * Turns a build's trace into the set recorded with its wheels. Repository files it read (or
- * looked for and missed) and directories it listed are recorded with digests, unless the build
- * wrote them, they sit in a directory it created, or in build output and caches (`target/`,
- * `build/`). Outside the repository: Debian packages stand for the system files they own, Python
- * distributions for their files, the interpreter's own files and the crates Cargo.lock pins are
- * keyed already; any other file is recorded with its digest.
- */
-async function observe(trace, context) {
-    const classify = classifier(trace, context);
-    const dpkg = await readDpkg();
-    const files = {};
-    const dirs = {};
-    const packages = {};
-    const outside = new Set();
-    const distributions = new Map();
-    const sites = new SiteIndex();
-    const rel = (abs) => projectRelative(context.tree, abs);
-    const reused = [];
-    for (const [file, found] of trace.opened) {
-        const where = classify(file);
-        if (where === "reused" && found)
-            reused.push(rel(file));
-        if (where === "repository")
-            files[rel(file)] = found ? "" : null;
-        else if (where === "outside" && found) {
-            const dist = sites.owner(file);
-            if (dist)
-                distributions.set(`${dist.site}\0${dist.distInfo}`, dist);
-            else if (!recordPackage(dpkg, file, packages))
-                outside.add(file);
-        }
-    }
-    for (const dir of trace.listed) {
-        if (classify(dir) === "repository")
-            dirs[rel(dir)] = dirDigest(context.tree, rootRel(context.tree, dir));
-    }
-    const tools = await recordTools(trace, context, classify, dpkg, packages);
-    await digestRepositoryFiles(files, context.tree);
-    const outsideDigests = await hashFiles([...outside]);
-    return {
-        observed: {
-            how: "traced",
-            tracedOn: context.platform,
-            files: sortedRecord(files),
-            dirs: sortedRecord(dirs),
-            tools,
-            packages: sortedRecord(packages),
-            outside: sortedRecord(Object.fromEntries([...outside].map((f) => [f, outsideDigests.get(f) ?? null]))),
-            distributions: [...distributions.values()].sort((a, b) => `${a.site}/${a.distInfo}` < `${b.site}/${b.distInfo}` ? -1 : 1),
-        },
-        changedDuringBuild: changedSince(files, context),
-        reused: reused.sort(),
-    };
-}
-/** Decides where a path the build touched belongs. */
-function classifier(trace, context) {
-    const { root } = context.tree;
-    const home = context.env.HOME || (0,external_node_os_namespaceObject.homedir)();
-    const cargoHome = context.env.CARGO_HOME || external_node_path_default().join(home, ".cargo");
-    const rustupHome = context.env.RUSTUP_HOME || external_node_path_default().join(home, ".rustup");
-    const keyedElsewhere = [
-        external_node_path_default().join(cargoHome, "registry"),
-        external_node_path_default().join(cargoHome, "git"),
-        external_node_path_default().join(rustupHome, "toolchains"),
-        external_node_path_default().join(home, ".cache"),
-    ];
-    // The user's git configuration only changes how git runs (a version from git is keyed apart).
-    const noise = [external_node_path_default().join(home, ".gitconfig"), external_node_path_default().join(home, ".config", "git")];
-    const listed = new Set(context.tree.files);
-    const own = (file) => trace.written.has(file) ||
-        trace.created.has(file) ||
-        context.own.some((dir) => isInside(file, dir)) ||
-        ancestors(file).some((dir) => trace.created.has(dir));
-    return (file) => {
-        if (own(file))
-            return "own";
-        if (SYSTEM_NOISE.some((prefix) => file.startsWith(prefix)) || file.includes("/gconv/")) {
-            return "noise";
-        }
-        if (noise.some((dir) => isInside(file, dir)))
-            return "noise";
-        if (isSitePackages(file))
-            return "outside";
-        if (context.pythonPrefixes.some((prefix) => isInside(file, prefix)))
-            return "keyed-elsewhere";
-        if (keyedElsewhere.some((dir) => isInside(file, dir)))
-            return "keyed-elsewhere";
-        if (!isInside(file, root))
-            return "outside";
-        const relative = rootRel(context.tree, file);
-        if (relative === ".git" || relative.startsWith(".git/"))
-            return "noise";
-        const parts = relative.split("/");
-        const inOutput = parts.slice(0, -1).some(isNeverInputName);
-        return inOutput && !listed.has(relative) ? "reused" : "repository";
-    };
-}
-function ancestors(file) {
-    const dirs = [];
-    for (let dir = external_node_path_default().dirname(file); dir !== external_node_path_default().dirname(dir); dir = external_node_path_default().dirname(dir)) {
-        dirs.push(dir);
-    }
-    return dirs;
-}
-function isSitePackages(file) {
-    return /\/(?:site|dist)-packages\//.test(file);
-}
-/** A Debian package owns the file: record the package's version instead of the file. */
-function recordPackage(dpkg, file, packages) {
-    const pkg = dpkg.owner(file);
-    const version = pkg ? dpkg.version(pkg) : undefined;
-    if (!pkg || !version)
-        return false;
-    packages[pkg] = version;
-    return true;
-}
-async function recordTools(trace, context, classify, dpkg, packages) {
-    const tools = [];
-    const toHash = [];
-    for (const [file, names] of [...trace.execs].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        const where = classify(file);
-        if (where === "own" || where === "noise" || where === "reused")
-            continue;
-        const name = [...names].sort().find((n) => !n.includes("/") && which(n, context.env) === file);
-        const base = name ? { name, path: file } : { path: file };
-        if (recordPackage(dpkg, file, packages))
-            tools.push({ ...base, identity: `deb:${dpkg.owner(file)}` });
-        else if (where === "keyed-elsewhere")
-            tools.push({ ...base, identity: "keyed" });
-        else {
-            tools.push({ ...base, identity: "" });
-            toHash.push(file);
-        }
-    }
-    const digests = await hashFiles(toHash);
-    return tools.map((t) => t.identity === "" ? { ...t, identity: digests.get(t.path) ?? "absent" } : t);
-}
-/** Fills in the digests of the repository files the build read (absent ones stay null). */
-async function digestRepositoryFiles(files, tree) {
-    const present = Object.keys(files).filter((rel) => files[rel] !== null);
-    const rooted = present.map((rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel)));
-    const digests = await tree.digest(rooted);
-    present.forEach((rel, i) => {
-        files[rel] = digests.get(rooted[i]) ?? null;
-    });
-}
-/** Repository files the build read that changed after it started (edited during the build). */
-function changedSince(files, context) {
-    const { tree, startedMs } = context;
-    return Object.keys(files).filter((rel) => {
-        const info = (0,external_node_fs_namespaceObject.statSync)(external_node_path_default().join(tree.root, tree.projectDir, rel), { throwIfNoEntry: false });
-        return info !== undefined && Math.max(info.ctimeMs, info.mtimeMs) > startedMs;
-    });
-}
-function rootRel(tree, file) {
-    return toPosix(external_node_path_default().relative(tree.root, file));
-}
-function projectRelative(tree, file) {
-    return toPosix(external_node_path_default().relative(external_node_path_default().join(tree.root, tree.projectDir), file)) || ".";
-}
-function sortedRecord(record) {
-    return Object.fromEntries(Object.keys(record)
-        .sort()
-        .map((k) => [k, record[k]]));
-}
-/**
- * Which distribution owns a file in a site-packages directory: the `*.dist-info` whose RECORD
- * (or top_level.txt) names the file's top-level package or module. Each site is read once.
- */
-class SiteIndex {
-    #sites = new Map();
-    owner(file) {
-        const match = /^(.*\/(?:site|dist)-packages)\/([^/]+)/.exec(file);
-        if (!match)
-            return undefined;
-        const [, site, top] = match;
-        if (top.endsWith(".dist-info"))
-            return { site, distInfo: top };
-        const owners = this.#index(site);
-        const distInfo = owners.get(top) ?? owners.get(top.replace(/\.[^.]*$/, ""));
-        return distInfo ? { site, distInfo } : undefined;
-    }
-    #index(site) {
-        let owners = this.#sites.get(site);
-        if (owners)
-            return owners;
-        owners = new Map();
-        for (const distInfo of listDir(site).filter((e) => e.endsWith(".dist-info"))) {
-            for (const top of topLevelNames(external_node_path_default().join(site, distInfo))) {
-                if (!owners.has(top))
-                    owners.set(top, distInfo);
-            }
-        }
-        this.#sites.set(site, owners);
-        return owners;
-    }
-}
-/** A directory's names; one that is gone (an isolated build's environment) has none. */
-function listDir(dir) {
-    try {
-        return (0,external_node_fs_namespaceObject.readdirSync)(dir);
-    }
-    catch (error) {
-        if (error.code === "ENOENT")
-            return [];
-        throw error;
-    }
-}
-/** The top-level names a distribution installs, from its RECORD (first path components). */
-function topLevelNames(distInfo) {
-    let record;
-    try {
-        record = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(distInfo, "RECORD"), "utf8");
-    }
-    catch (error) {
-        // A distribution without RECORD (installed by hand) owns nothing we can name.
-        if (error.code === "ENOENT")
-            return [];
-        throw error;
-    }
-    const names = new Set();
-    for (const line of record.split("\n")) {
-        const first = line.split(",")[0]?.split("/")[0];
-        if (first && !first.startsWith("..") && !first.endsWith(".dist-info")) {
-            names.add(first.replace(/\.py$/, ""));
-            names.add(first);
-        }
-    }
-    return [...names];
-}
-
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./src/build/trace.ts
-
-
-
-
-
-
-/** The system calls traced: file opens, program runs, and what creates or moves paths. */
-const SYSCALLS = "open,openat,openat2,creat,execve,execveat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat,chdir,fchdir";
-/** The strace binary, or undefined where none can run (not Linux, or not on PATH). */
-function findStrace(env, platform = process.platform) {
-    return platform === "linux" ? which("strace", env) : undefined;
-}
-/**
- * argv that runs `argv` under strace, writing one trace file per process into `traceDir`. Only
- * the calls above stop the build (`--seccomp-bpf`), and `-y` prints the path behind every file
- * descriptor, so relative paths resolve. strace exits with the build's status.
- */
-function tracedArgv(strace, traceDir, argv) {
-    return [
-        strace,
-        "-ff",
-        "--seccomp-bpf",
-        "-qq",
-        "-y",
-        "-s",
-        "4096",
-        "-e",
-        `trace=${SYSCALLS}`,
-        "-e",
-        "signal=none",
-        "-o",
-        external_node_path_default().join(traceDir, "t"),
-        "--",
-        ...argv,
-    ];
-}
-/**
- * Reads every trace file of a traced run. Calls without a directory descriptor (`mkdir`,
- * `rename`) name paths relative to the process's working directory, which strace does not print:
- * it is the one `-y` showed last for `AT_FDCWD` in that process, or `cwd` (the build's) before.
- */
-async function readTrace(traceDir, cwd) {
-    const trace = {
-        opened: new Map(),
-        listed: new Set(),
-        written: new Set(),
-        created: new Set(),
-        execs: new Map(),
-    };
-    for (const name of (await (0,promises_namespaceObject.readdir)(traceDir)).sort()) {
-        const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(external_node_path_default().join(traceDir, name)) });
-        const state = { cwd };
-        for await (const line of lines)
-            parseLine(line, trace, state);
-    }
-    return trace;
-}
-const STRING = String.raw `"((?:[^"\\]|\\.)*)"`;
-/** `AT_FDCWD</dir>` or `3</dir>`: a directory descriptor with the path -y printed. */
-const DIRFD = String.raw `(?:AT_FDCWD|-?\d+)(?:<((?:[^>\\]|\\.)*)>)?`;
-const OPEN = new RegExp(String.raw `^(open|creat)\(${STRING}, ?([^)]*?)\)\s+= (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`);
-const OPENAT = new RegExp(String.raw `^openat2?\(${DIRFD}, ${STRING}, ([^)]*?)\)\s+= (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`);
-const EXECVE = new RegExp(String.raw `^execve\(${STRING}, \[${STRING}`);
-const EXECVEAT = new RegExp(String.raw `^execveat\(${DIRFD}, ${STRING}, \[${STRING}`);
-const MKDIR = new RegExp(String.raw `^mkdir\(${STRING}, [^)]*\)\s+= 0`);
-const MKDIRAT = new RegExp(String.raw `^mkdirat\(${DIRFD}, ${STRING}, [^)]*\)\s+= 0`);
-const MOVED = new RegExp(String.raw `^(?:rename|link|symlink)\(${STRING}, ${STRING}\)\s+= 0`);
-const MOVEDAT = new RegExp(String.raw `^(?:renameat2?|linkat|symlinkat)\((?:${DIRFD}, )?${STRING}, ${DIRFD}, ${STRING}(?:, [^)]*)?\)\s+= 0`);
-const WRITE_FLAGS = /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC/;
-const CWD = /AT_FDCWD<((?:[^>\\]|\\.)*)>/;
-const CHDIR = new RegExp(String.raw `^chdir\(${STRING}\)\s+= 0`);
-const FCHDIR = /^fchdir\(\d+<((?:[^>\\]|\\.)*)>\)\s+= 0/;
-/** Adds what one line of a trace file says to `trace`; lines of other calls are ignored. */
-function parseLine(line, trace, state) {
-    const cwd = CWD.exec(line);
-    if (cwd)
-        state.cwd = unescapeC(cwd[1]);
-    const chdir = CHDIR.exec(line) ?? FCHDIR.exec(line);
-    if (chdir) {
-        state.cwd = external_node_path_default().resolve(state.cwd, unescapeC(chdir[1]));
-        return;
-    }
-    const absolute = (file, dir) => resolveIn(state.cwd, file, dir);
-    const open = OPEN.exec(line);
-    if (open) {
-        const [, call, file, flags, , resolved, failed] = open;
-        const mode = call === "creat" ? "O_CREAT" : flags;
-        recordOpen(trace, absolute(unescapeC(file)), mode, resolved, failed);
-        return;
-    }
-    const openat = OPENAT.exec(line);
-    if (openat) {
-        const [, dir, file, flags, , resolved, failed] = openat;
-        recordOpen(trace, absolute(unescapeC(file), dir), flags, resolved, failed);
-        return;
-    }
-    const exec = EXECVE.exec(line) ?? EXECVEAT.exec(line);
-    if (exec && /\s= 0$/.test(line)) {
-        const [file, argv0] = exec.length === 3 ? [exec[1], exec[2]] : [exec[2], exec[3]];
-        const target = absolute(unescapeC(file), exec.length === 4 ? exec[1] : undefined);
-        const names = trace.execs.get(target) ?? new Set();
-        names.add(unescapeC(argv0));
-        trace.execs.set(target, names);
-        return;
-    }
-    const mkdir = MKDIR.exec(line);
-    if (mkdir) {
-        trace.created.add(absolute(unescapeC(mkdir[1])));
-        return;
-    }
-    const mkdirat = MKDIRAT.exec(line);
-    if (mkdirat) {
-        trace.created.add(absolute(unescapeC(mkdirat[2]), mkdirat[1]));
-        return;
-    }
-    const moved = MOVED.exec(line);
-    if (moved) {
-        trace.written.add(absolute(unescapeC(moved[2])));
-        return;
-    }
-    const movedAt = MOVEDAT.exec(line);
-    if (movedAt)
-        trace.written.add(absolute(unescapeC(movedAt[4]), movedAt[3]));
-}
-function recordOpen(trace, file, flags, resolved, failed) {
-    const target = resolved !== undefined ? unescapeC(resolved) : file;
-    if (WRITE_FLAGS.test(flags)) {
-        if (!failed)
-            trace.written.add(target);
-    }
-    else if (flags.includes("O_DIRECTORY")) {
-        if (!failed)
-            trace.listed.add(target);
-    }
-    else if (!failed) {
-        trace.opened.set(target, true);
-    }
-    else if (failed.endsWith("ENOENT") && !trace.opened.has(target)) {
-        trace.opened.set(target, false);
-    }
-}
-/**
- * A path made absolute: against the directory a descriptor stood for (strace's -y), or the
- * process's working directory for calls that take none.
- */
-function resolveIn(cwd, file, dir) {
-    if (external_node_path_default().isAbsolute(file))
-        return external_node_path_default().normalize(file);
-    return external_node_path_default().join(dir === undefined ? cwd : unescapeC(dir), file);
-}
-/** Undoes strace's C-style escapes (`\"`, `\\`, `\n`, `\t`, octal and `\x` bytes). */
-function unescapeC(text) {
-    if (!text.includes("\\"))
-        return text;
-    const bytes = [];
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c !== "\\") {
-            bytes.push(...Buffer.from(c, "utf8"));
-            continue;
-        }
-        const next = text[++i] ?? "";
-        const simple = { n: 10, t: 9, r: 13, v: 11, f: 12, a: 7, b: 8 };
-        if (next in simple)
-            bytes.push(simple[next]);
-        else if (next === "x") {
-            bytes.push(Number.parseInt(text.slice(i + 1, i + 3), 16));
-            i += 2;
-        }
-        else if (/[0-7]/.test(next)) {
-            const octal = /^[0-7]{1,3}/.exec(text.slice(i))[0];
-            bytes.push(Number.parseInt(octal, 8));
-            i += octal.length - 1;
-        }
-        else
-            bytes.push(...Buffer.from(next, "utf8"));
-    }
-    return Buffer.from(bytes).toString("utf8");
-}
-/** How long installing strace may take before the build goes on untraced. */
-const INSTALL_TIMEOUT_MS = 180_000;
-/**
- * strace for tracing the build: found on PATH, or, where `install` allows (GitHub-hosted Linux
- * runners, which have passwordless sudo and apt but no strace), installed within a time bound.
- * Undefined, with a note saying why, where no tracer can run.
- */
-async function ensureStrace(env, install) {
-    if (process.platform !== "linux") {
-        return {
-            note: `no tracer runs on ${process.platform}: hits are validated against the newest traced build of this project`,
-        };
-    }
-    const found = findStrace(env);
-    if (found)
-        return { strace: found };
-    if (!install)
-        return { note: "strace is not on PATH: the build runs untraced" };
-    const installed = await runBounded("sudo", ["-n", "apt-get", "install", "-y", "-q", "--no-install-recommends", "strace"], env, INSTALL_TIMEOUT_MS);
-    const strace = findStrace(env);
-    return strace
-        ? { strace }
-        : { note: `strace could not be installed (${installed}): the build runs untraced` };
-}
-/** Runs a command quietly within a time limit; says how it ended. */
-function runBounded(command, args, env, timeoutMs) {
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)(command, args, { env, timeout: timeoutMs, windowsHide: true }, (error) => {
-            if (!error)
-                resolve("done");
-            else if (error.killed)
-                resolve(`no answer within ${timeoutMs / 1000} s`);
-            else
-                resolve(`${command} exited with ${String(error.code ?? error.message)}`);
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/cache/entry-key.ts
-
-
-/** Bumped when the entry layout or the fingerprint's meaning changes: old entries stop matching. */
-const CACHE_VERSION = "v2";
-const MAX_KEY = 512;
-/**
- * Entry keys: `<prefix>-v2-<name>.<dir digest>-<platform>-<python>[~<suffix>]-fp-<fingerprint>-<variant>`,
- * and the same after `<prefix>-manifest-` for manifests. The user's suffix and the name are
- * percent-encoded with `-` encoded too, so `-fp-` marks the fingerprint unambiguously and a
- * prefix lookup for one slot never matches another slot's entries.
- */
-function entryKeys(parts, fingerprint) {
-    const project = `${CACHE_VERSION}-${encode(parts.name || "project")}.${digest_short(digestOf(parts.projectDir), 8)}-`;
-    const suffix = parts.suffix ? `~${encode(parts.suffix)}` : "";
-    const slot = `${project}${parts.platform}-${parts.python}${suffix}-fp-`;
-    const fp = `${digest_short(fingerprint, 32)}-`;
-    const keys = {
-        wheels: (variant) => `${parts.prefix}-${slot}${fp}${variant}`,
-        manifest: (variant) => `${parts.prefix}-manifest-${slot}${fp}${variant}`,
-        wheelsPrefix: `${parts.prefix}-${slot}${fp}`,
-        fingerprintManifests: `${parts.prefix}-manifest-${slot}${fp}`,
-        slotManifests: `${parts.prefix}-manifest-${slot}`,
-        projectManifests: `${parts.prefix}-manifest-${project}`,
-        withFingerprint: (other) => entryKeys(parts, other),
-    };
-    const longest = keys.manifest("x".repeat(VARIANT_LENGTH));
-    if (longest.length > MAX_KEY) {
-        throw new errors_UserError(`the cache key would be ${longest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
-    }
-    return keys;
-}
-/** Characters of a variant's digest in its keys. */
-const VARIANT_LENGTH = 12;
-/** Percent-encodes a user-supplied part, `-` included. */
-function encode(part) {
-    return encodeURIComponent(part).replaceAll("-", "%2D");
-}
-
-;// CONCATENATED MODULE: ./src/files/git-run.ts
-
-
-const execFileAsync = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
-const MAX_OUTPUT = 1024 * 1024 * 1024;
-/** Runs git in `cwd` (with `input` on its stdin, if given) and returns its stdout. */
-async function git(cwd, args, input) {
-    const options = { cwd, maxBuffer: MAX_OUTPUT, encoding: "utf8" };
-    const running = execFileAsync("git", args, options);
-    if (input === undefined)
-        return (await running).stdout;
-    let inputError;
-    running.child.stdin?.on("error", (error) => {
-        // Kept for after git exits: a failing git's own error (its exit status) tells more.
-        inputError = error;
-    });
-    running.child.stdin?.end(input);
-    const { stdout } = await running;
-    // git succeeded, but it may not have seen all of its input: its answer is incomplete.
-    if (inputError)
-        throw inputError;
-    return stdout;
-}
-
-;// CONCATENATED MODULE: ./src/files/git-index.ts
-
-/** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
-const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
-const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
-/**
- * Decides, for the tracked regular files `paths` (root-relative), whether their index blob ids
- * are also the blob ids of the bytes on disk (when git reports them unchanged). The index holds
- * the id of the *cleaned* content, which equals the raw bytes' id only when git converts nothing:
- * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`): a
- *   SHA-256 repository's ids never equal `hashFile`'s;
- * - `core.autocrlf` must be false: otherwise any text file may be converted;
- * - a path must have no `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or
- *   `working-tree-encoding` attribute other than unset (`git check-attr --all`, paths on stdin).
- * Three git calls, run together.
- */
-async function indexTrust(root, paths) {
-    if (paths.length === 0)
-        return { usable: false, converted: new Set() };
-    const [format, autocrlf, attributes] = await Promise.all([
-        git(root, ["rev-parse", "--show-object-format"]),
-        git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
-        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
-    ]);
-    const usable = format.trim() === "sha1" && FALSE_WORDS.has(autocrlf.trim().toLowerCase());
-    const converted = new Set();
-    // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
-    const fields = attributes.split("\0");
-    for (let i = 0; i + 2 < fields.length; i += 3) {
-        if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
-            converted.add(fields[i]);
-    }
-    return { usable, converted };
-}
-
-;// CONCATENATED MODULE: ./src/files/git-files.ts
-
-
-
-
-
-
-const SUBMODULE = "160000";
-const SYMLINK = "120000";
-const REGULAR = new Set(["100644", "100755"]);
-const NO_TRUST = { usable: false, converted: new Set() };
-/** The git work tree root containing `dir` (absolute), or null when git is missing or `dir` is not in a work tree. */
-async function gitToplevel(dir) {
-    try {
-        return (0,external_node_path_namespaceObject.resolve)((await git(dir, ["rev-parse", "--show-toplevel"])).replace(/\n$/, ""));
-    }
-    catch (error) {
-        // git is not installed (ENOENT) or exited non-zero (not a work tree): there is no git root.
-        const code = error?.code;
-        if (code === "ENOENT" || typeof code === "number")
-            return null;
-        throw error;
-    }
-}
-/** Whether git ignores the root-relative `path` (itself or through a parent directory). */
-async function gitIgnores(root, path) {
-    try {
-        await git(root, ["check-ignore", "--quiet", "--", path]);
-        return true;
-    }
-    catch (error) {
-        // Exit status 1 is git's answer "not ignored"; anything else is a failure.
-        if (error?.code === 1)
-            return false;
-        throw error;
-    }
-}
-/**
- * Lists the files of the work tree at `root` with git: tracked files that still exist and
- * untracked files (not ignored ones unless `includeIgnored`). Submodules and nested repositories
- * are skipped; symlinks (and skip-worktree entries) are kept when they resolve to a regular file.
- * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
- * directory named `build`. Three git calls run together: `ls-files --stage` (mode, blob id and
- * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
- * was written: lstat, and content for racily clean entries) and `ls-files --others`; with
- * `useIndex`, `indexTrust`'s calls start as soon as the tracked files are known.
- */
-async function gitFiles(root, pruner, includeIgnored, useIndex) {
-    const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
-    if (!includeIgnored)
-        others.push("--exclude-standard");
-    const staged = git(root, ["ls-files", "-z", "--stage", "-v"]).then(indexEntries);
-    const regular = (all) => all.filter(isRegular).map((entry) => entry.path);
-    const [entries, changes, untracked, trust] = await Promise.all([
-        staged,
-        git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
-        git(root, others),
-        useIndex ? staged.then((all) => indexTrust(root, regular(all))) : NO_TRUST,
-    ]);
-    const { gone, changed } = changedPaths(changes);
-    const tracked = new Set();
-    const indexIds = new Map();
-    const toCheck = [];
-    for (const entry of entries) {
-        const { tag, mode, path } = entry;
-        if (mode === SUBMODULE || gone.has(path) || tracked.has(path))
-            continue;
-        tracked.add(path);
-        if (mode === SYMLINK || tag === "S" || tag === "s" || entry.stage !== "0")
-            toCheck.push(path);
-        else if (trust.usable && isRegular(entry) && !changed.has(path) && !trust.converted.has(path))
-            indexIds.set(path, entry.id);
-    }
-    // Untracked entries ending in "/" are nested repositories.
-    const nested = records(untracked)
-        .filter((p) => p.endsWith("/"))
-        .map((p) => p.slice(0, -1));
-    const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
-    const venvs = new Set([...tracked, ...candidates]
-        .filter((p) => p === VENV_MARKER || p.endsWith(`/${VENV_MARKER}`))
-        .map((p) => p.slice(0, -VENV_MARKER.length - 1))
-        .filter(pruner.mayPrune));
-    const kept = candidates.filter((p) => !underDir(p, pruner.isPruned) && !underDir(p, (dir) => venvs.has(dir)));
-    const notFiles = new Set(nonFiles(root, toCheck.concat(kept)));
-    const files = [...tracked, ...kept].filter((p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded));
-    for (const path of indexIds.keys())
-        if (underDir(path, pruner.isExcluded))
-            indexIds.delete(path);
-    const submodules = entries.filter((e) => e.mode === SUBMODULE).map((e) => e.path);
-    const repositories = [...new Set([...submodules, ...nested])]
-        .filter((p) => !underDir(`${p}/x`, pruner.isPruned))
-        .sort();
-    return { files, indexIds, repositories };
-}
-/**
- * Splits `git diff-files -z --name-status` output: deleted paths (D: gone, or replaced by a
- * directory) and every other reported path (modified, type change, intent-to-add, unmerged).
- */
-function changedPaths(output) {
-    const fields = records(output);
-    const gone = new Set();
-    const changed = new Set();
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-        (fields[i] === "D" ? gone : changed).add(fields[i + 1]);
-    }
-    return { gone, changed };
-}
-/** Parses `git ls-files -z --stage -v`: "<tag> <mode> <object> <stage>\t<path>\0" records. */
-function indexEntries(output) {
-    const entries = [];
-    for (let start = 0, end = output.indexOf("\0"); end !== -1; end = output.indexOf("\0", start)) {
-        const tab = output.indexOf("\t", start);
-        const [tag = "", mode = "", id = "", stage = ""] = output.slice(start, tab).split(" ");
-        entries.push({ tag, mode, id, stage, path: output.slice(tab + 1, end) });
-        start = end + 1;
-    }
-    return entries;
-}
-/** An entry git may vouch for: a cached (H) stage 0 regular file. */
-function isRegular(entry) {
-    return entry.tag === "H" && entry.stage === "0" && REGULAR.has(entry.mode);
-}
-function records(output) {
-    return output.split("\0").filter((record) => record !== "");
-}
-/**
- * The paths that do not resolve to a regular file (symlinks to directories, dangling links).
- * Synchronous stats: tens of thousands of untracked files take a fraction of what as many
- * promise round trips would, and nothing else waits on the event loop meanwhile.
- */
-function nonFiles(root, paths) {
-    return paths.filter((path) => !isFileSync((0,external_node_path_namespaceObject.join)(root, path)));
-}
-function isFileSync(absPath) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(absPath, { throwIfNoEntry: false })?.isFile() ?? false;
-    }
-    catch (error) {
-        // A dangling link, a loop or a path under a file is simply not a file.
-        if (isAbsentError(error))
-            return false;
-        throw error;
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
-var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-;// CONCATENATED MODULE: ./src/files/walk.ts
-
-
-
-
-
-
-
-/**
- * Lists the files under `root` (or its subdirectory `start`) by walking the file system: posix
- * paths relative to `root`, unsorted. Directory symlinks are not descended; a symlink is listed when it resolves to a
- * regular file. Pruned directories are skipped, and so is what `.gitignore` files at any level
- * ignore, unless `includeIgnored`.
- */
-async function walkFiles(root, pruner, includeIgnored, start = "") {
-    const files = [];
-    const visit = async (dir, inherited) => {
-        const entries = await walk_listDir(root, dir);
-        if (entries.some((e) => e.name === VENV_MARKER) && pruner.mayPrune(dir))
-            return;
-        const rules = includeIgnored ? inherited : await withGitignore(root, dir, inherited, entries);
-        const subdirs = [];
-        for (const entry of entries) {
-            if (entry.name === ".git")
-                continue;
-            const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
-            if (entry.isDirectory()) {
-                const skip = pruner.isPruned(path) || (pruner.mayPrune(path) && isIgnored(rules, path, true));
-                if (!skip)
-                    subdirs.push(path);
-            }
-            else if (entry.isFile() || (entry.isSymbolicLink() && (await isFileTarget(root, path)))) {
-                if (!isIgnored(rules, path, false))
-                    files.push(path);
-            }
-        }
-        await Promise.all(subdirs.map((sub) => visit(sub, rules)));
-    };
-    await visit(start, []);
-    return files;
-}
-/** A directory's entries; one that cannot be read is a UserError naming it. */
-async function walk_listDir(root, dir) {
-    try {
-        return await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir), { withFileTypes: true });
-    }
-    catch (error) {
-        const shown = dir === "" ? root : dir;
-        throw new errors_UserError(`cannot list ${shown}: ${describeFsError(error)}; make it readable, or move it out of the repository (its files could be build inputs)`);
-    }
-}
-async function withGitignore(root, dir, inherited, entries) {
-    if (!entries.some((e) => e.name === ".gitignore" && e.isFile()))
-        return inherited;
-    const text = (await readProjectFile((0,external_node_path_namespaceObject.join)(root, dir, ".gitignore"), (0,external_node_path_namespaceObject.join)(dir, ".gitignore"))) ?? "";
-    return [...inherited, { dir, matcher: ignore_default()({ ignorecase: false }).add(text) }];
-}
-/** gitignore precedence: the deepest `.gitignore` with a matching rule decides. */
-function isIgnored(rules, path, isDir) {
-    let ignored = false;
-    for (const { dir, matcher } of rules) {
-        const relative = dir === "" ? path : path.slice(dir.length + 1);
-        const result = matcher.test(isDir ? `${relative}/` : relative);
-        if (result.ignored)
-            ignored = true;
-        else if (result.unignored)
-            ignored = false;
-    }
-    return ignored;
-}
-/** Whether a symlink resolves to a regular file. */
-async function isFileTarget(root, path) {
-    try {
-        return (await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(root, path))).isFile();
-    }
-    catch (error) {
-        // A dangling link (or one removed meanwhile) is simply not a file.
-        if (isAbsentError(error))
-            return false;
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/files/listing.ts
-
-
-
-
-
-
-
-
-/**
- * Finds the root of the repository holding `projectDir`: the git work tree root (`git rev-parse
- * --show-toplevel`); without a usable git, the nearest ancestor holding `.git`, else the project
- * directory itself. A project directory that does not exist is a UserError naming `display`.
- */
-async function locateProject(projectDir, display = projectDir) {
-    const project = await projectRealpath(projectDir, display);
-    const gitRoot = await gitToplevel(project);
-    const root = gitRoot ?? (await dotGitAncestor(project)) ?? project;
-    return { projectDir: project, root, isGitRepo: gitRoot !== null };
-}
-/**
- * Lists the candidate input files of the repository at `location`: `git ls-files` in a work tree
- * and a directory walk otherwise; both prune never-input directories and honour `.gitignore`.
- */
-async function openTree(location, options = {}) {
-    const { root, isGitRepo } = location;
-    const excluded = [];
-    for (const dir of options.exclude ?? []) {
-        const real = await existingRealpath(dir);
-        if (real !== null && isInside(real, root))
-            excluded.push(toPosix((0,external_node_path_namespaceObject.relative)(root, real)));
-    }
-    const projectDir = toPosix((0,external_node_path_namespaceObject.relative)(root, location.projectDir));
-    const pruner = makePruner(projectDir, excluded);
-    const includeIgnored = options.includeIgnored ?? false;
-    const useIndex = options.useIndex ?? true;
-    const listing = isGitRepo ? await gitFiles(root, pruner, includeIgnored, useIndex) : undefined;
-    let files = listing?.files ?? (await walkFiles(root, pruner, includeIgnored));
-    if (isGitRepo && projectDir !== "" && !includeIgnored && (await gitIgnores(root, projectDir))) {
-        // A project inside an ignored directory (a scratch copy in a repository): git lists none of
-        // its untracked files, so walk it, honouring the .gitignore files inside it.
-        const walked = await walkFiles(root, pruner, false, projectDir);
-        files = [...new Set([...files, ...walked])];
-    }
-    files.sort(); // plain UTF-16 code unit order
-    return new ListedTree(root, projectDir, isGitRepo, files, listing?.repositories ?? [], {
-        known: listing?.indexIds ?? new Map(),
-        hash: options.hasher ?? hashFiles,
-    });
-}
-class ListedTree {
-    root;
-    projectDir;
-    isGitRepo;
-    repositories;
-    files;
-    /** Digests of the files that were hashed (git vouches for the others: `#sources.known`). */
-    #hashed = new Map();
-    #sources;
-    constructor(root, projectDir, isGitRepo, files, repositories, sources) {
-        this.root = root;
-        this.projectDir = projectDir;
-        this.isGitRepo = isGitRepo;
-        this.repositories = repositories;
-        this.files = Object.freeze(files);
-        this.#sources = sources;
-    }
-    async digest(paths) {
-        const { known, hash } = this.#sources;
-        const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
-        if (toHash.length > 0) {
-            const digests = await hash(toHash.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path)));
-            for (const path of toHash)
-                this.#hashed.set(path, digests.get((0,external_node_path_namespaceObject.join)(this.root, path)) ?? null);
-        }
-        return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
-    }
-}
-async function projectRealpath(dir, display) {
-    const real = await existingRealpath(dir);
-    if (real === null || !(await (0,promises_namespaceObject.stat)(real)).isDirectory()) {
-        throw new errors_UserError(`project directory ${display} does not exist or is not a directory`);
-    }
-    return real;
-}
-/** The real path of `path`, or null when it does not exist. */
-async function existingRealpath(path) {
-    try {
-        return await (0,promises_namespaceObject.realpath)(path);
-    }
-    catch (error) {
-        // A directory that does not exist holds no files: nothing to list or prune.
-        if (isAbsentError(error))
-            return null;
-        throw error;
-    }
-}
-async function dotGitAncestor(dir) {
-    for (let current = dir;; current = (0,external_node_path_namespaceObject.dirname)(current)) {
-        try {
-            await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(current, ".git"));
-            return current;
-        }
-        catch (error) {
-            // No `.git` here: try the parent.
-            if (!isAbsentError(error))
-                throw error;
-        }
-        if ((0,external_node_path_namespaceObject.dirname)(current) === current)
-            return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/files/expand.ts
-
-
-
-/**
- * Expands the non-negated globs of one list over `tree.files`: for each, the sorted
- * project-relative paths (posix, `../` allowed) of the files under its base that it matches and
- * that no negated glob of the list excludes. A negated glob excludes a file when it matches the
- * file's path relative to the negated glob's base, or one of its directories there (as uv prunes
- * excluded directories). Each glob is matched on its own, not clustered as uv does.
- * Throws a `UserError` when a base leaves the repository root.
- */
-function expandGlobs(tree, globs) {
-    const rooted = globs.map((glob) => rootBase(tree, glob));
-    const exclusions = rooted.filter((r) => r.glob.negated);
-    const result = new Map();
-    for (const { glob, base } of rooted) {
-        if (glob.negated)
-            continue;
-        const matched = [];
-        for (const file of expand_filesUnder(tree.files, base)) {
-            if (glob.matches(below(base, file)) && !exclusions.some((n) => excludes(n, file))) {
-                matched.push(toProject(tree.projectDir, file));
-            }
-        }
-        result.set(glob, matched.sort());
-    }
-    return result;
-}
-function rootBase(tree, glob) {
-    const base = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(tree.projectDir, glob.base));
-    if (base === ".." || base.startsWith("../")) {
-        throw new errors_UserError(`${glob.origin}: glob ${JSON.stringify(glob.pattern)} reaches outside the repository root`);
-    }
-    return { glob, base: base === "." ? "" : base };
-}
-function excludes({ glob, base }, file) {
-    if (base !== "" && !file.startsWith(`${base}/`))
-        return false;
-    const path = below(base, file);
-    return glob.matches(path) || underDir(path, (dir) => glob.matches(dir));
-}
-/** The files under `base` ("" for all): a contiguous range of the sorted list. */
-function* expand_filesUnder(files, base) {
-    if (base === "") {
-        yield* files;
-        return;
-    }
-    const prefix = `${base}/`;
-    for (let i = lowerBound(files, prefix); i < files.length && files[i].startsWith(prefix); i++) {
-        yield files[i];
-    }
-}
-function lowerBound(files, key) {
-    let low = 0;
-    let high = files.length;
-    while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (files[mid] < key)
-            low = mid + 1;
-        else
-            high = mid;
-    }
-    return low;
-}
-function below(base, file) {
-    return base === "" ? file : file.slice(base.length + 1);
-}
-function toProject(projectDir, file) {
-    if (projectDir === "")
-        return file;
-    if (file.startsWith(`${projectDir}/`))
-        return file.slice(projectDir.length + 1);
-    return external_node_path_namespaceObject.posix.relative(projectDir, file);
-}
-
-;// CONCATENATED MODULE: ./src/files/glob.ts
-
-
-const GLOB_CHAR = /[*?[{]/;
-const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
-const ANY_DEPTH = "(?:.*/)?";
-/** Whether a `file` entry is a glob rather than a literal path: it contains `*`, `?`, `[` or `{`. */
-function isGlob(s) {
-    return GLOB_CHAR.test(s);
-}
-/**
- * Compiles a glob written relative to the project directory. Throws a `UserError` naming the
- * pattern and `origin` for an absolute pattern, an empty one, or bad syntax (unclosed `[`/`{`).
- */
-function compileGlob(pattern, origin) {
-    const fail = (why) => new errors_UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
-    const negated = pattern.startsWith("!");
-    const body = negated ? pattern.slice(1) : pattern;
-    // `/x`, `C:x`, `C:\x` and `\\server\share` are absolute; a single leading `\` is an escape.
-    if (/^(?:\/|\\\\|[A-Za-z]:)/.test(body)) {
-        throw fail("is an absolute path; write it relative to the project directory");
-    }
-    // uv's split_glob: leading components without glob characters form the base; `.` and empty
-    // components (so a trailing `/`) are dropped; the last component always stays in the pattern.
-    const parts = body.split("/").filter((part) => part !== "" && part !== ".");
-    let split = 0;
-    while (split < parts.length - 1 && !isGlob(parts[split]))
-        split++;
-    const rest = parts.slice(split).join("/");
-    if (rest === "")
-        throw fail("is empty");
-    const normalized = external_node_path_namespaceObject.posix.normalize(parts.slice(0, split).join("/") || ".");
-    const base = normalized === "." ? "" : normalized;
-    const regex = new RegExp(`^${glob_anchor(rest)}${translate(rest, fail)}$`, "u");
-    return { pattern, origin, negated, base, matches: (path) => regex.test(path) };
-}
-/** gitignore: a pattern without `/` matches at any depth; globwalk makes a bare `*` top level only. */
-function glob_anchor(rest) {
-    return rest.includes("/") || rest === "*" || rest === "**" ? "" : ANY_DEPTH;
-}
-/** Translates glob syntax to a RegExp source (globset with `literal_separator`). */
-function translate(source, fail) {
-    const chars = Array.from(source);
-    let i = 0;
-    const literal = (c) => c.replace(REGEX_SYNTAX, "\\$&");
-    const sequence = (inBraces) => {
-        let out = "";
-        while (i < chars.length) {
-            const c = chars[i];
-            if (inBraces && (c === "," || c === "}"))
-                return out;
-            i++;
-            if (c === "\\") {
-                if (i >= chars.length)
-                    throw fail("ends with a lone backslash");
-                out += literal(chars[i++]);
-            }
-            else if (c === "?")
-                out += "[^/]";
-            else if (c === "*")
-                out += star(inBraces);
-            else if (c === "[")
-                out += charClass();
-            else if (c === "{")
-                out += alternatives();
-            else
-                out += literal(c);
-        }
-        if (inBraces)
-            throw fail('has an unclosed "{"');
-        return out;
-    };
-    // `**` is recursive only as a whole component (`**/x`, `x/**`, `a/**/b`); elsewhere it is `*`.
-    const star = (inBraces) => {
-        if (chars[i] !== "*")
-            return "[^/]*";
-        const before = chars[i - 2];
-        i++;
-        const after = chars[i];
-        const bounds = inBraces ? ["/", "{", ",", "}"] : ["/"];
-        const whole = (before === undefined || bounds.includes(before)) &&
-            (after === undefined || bounds.includes(after));
-        if (!whole)
-            return "[^/]*";
-        if (after !== "/")
-            return ".*";
-        i++;
-        return ANY_DEPTH;
-    };
-    // `[abc]`, `[a-z]`, `[!abc]`/`[^abc]`; a `]` first is literal. Negated classes never match `/`.
-    const charClass = () => {
-        const negated = chars[i] === "!" || chars[i] === "^";
-        if (negated)
-            i++;
-        let items = "";
-        for (let first = true; chars[i] !== "]" || first; first = false) {
-            let c = chars[i++];
-            if (c === "\\")
-                c = chars[i++];
-            if (c === undefined)
-                throw fail('has an unclosed "["');
-            if (chars[i] === "-" && chars[i + 1] !== undefined && chars[i + 1] !== "]") {
-                let end = chars[i + 1];
-                i += 2;
-                if (end === "\\")
-                    end = chars[i++] ?? "";
-                if (end === "" || end.codePointAt(0) < c.codePointAt(0)) {
-                    throw fail(`has an invalid range "${c}-${end}"`);
-                }
-                items += `${classChar(c)}-${classChar(end)}`;
-            }
-            else
-                items += classChar(c);
-        }
-        i++;
-        return negated ? `[^/${items}]` : `[${items}]`;
-    };
-    // `{a,b}`, nested allowed.
-    const alternatives = () => {
-        const options = [sequence(true)];
-        while (chars[i] === ",") {
-            i++;
-            options.push(sequence(true));
-        }
-        i++; // the closing `}`: `sequence(true)` throws at the end of the pattern.
-        return `(?:${options.join("|")})`;
-    };
-    return sequence(false);
-}
-function classChar(c) {
-    return /[\\\]^[-]/.test(c) ? `\\${c}` : c;
-}
-
-;// CONCATENATED MODULE: ./src/keys/env.ts
-
-/** Variables that change what a build produces. Names ending in `_` are prefixes. */
-const BUILD_ENV = [
-    "CARGO_",
-    "CMAKE_",
-    "MATURIN_",
-    "PYO3_",
-    "SKBUILD_",
-    "SETUPTOOLS_",
-    "MESON_",
-    "RUSTFLAGS",
-    "RUSTC",
-    "RUSTDOCFLAGS",
-    "CC",
-    "CXX",
-    "CPP",
-    "FC",
-    "CFLAGS",
-    "CXXFLAGS",
-    "CPPFLAGS",
-    "FFLAGS",
-    "LDFLAGS",
-    "LDSHARED",
-    "AR",
-    "ARCHFLAGS",
-    "CUDAFLAGS",
-    "NVCC_PREPEND_FLAGS",
-    "MACOSX_DEPLOYMENT_TARGET",
-    "_PYTHON_HOST_PLATFORM",
-    // Where compilers and linkers search for headers, libraries and packages.
-    "CPATH",
-    "C_INCLUDE_PATH",
-    "CPLUS_INCLUDE_PATH",
-    "LIBRARY_PATH",
-    "PKG_CONFIG_PATH",
-    "PKG_CONFIG_LIBDIR",
-    // The cc crate's per-target settings (CC_x86_64_unknown_linux_gnu, CFLAGS_..., TARGET_CC).
-    "TARGET_CC",
-    "TARGET_CXX",
-    "TARGET_AR",
-    "TARGET_CFLAGS",
-    "TARGET_CXXFLAGS",
-    "CC_",
-    "CXX_",
-    "AR_",
-    "CFLAGS_",
-    "CXXFLAGS_",
-    // Libraries that -sys crates and setup scripts locate by environment.
-    "OPENSSL_",
-    "NPY_",
-    "SCIPY_",
-    // Build isolation and the constraints an isolated build environment is resolved with.
-    "PIP_CONSTRAINT",
-    "PIP_BUILD_CONSTRAINT",
-    "UV_BUILD_CONSTRAINT",
-    "UV_CONSTRAINT",
-    "PIP_NO_BUILD_ISOLATION",
-    "UV_NO_BUILD_ISOLATION",
-    // cibuildwheel's configuration, when it builds.
-    "CIBW_",
-    // The MSVC developer environment: toolset, Windows SDK, target architecture.
-    "VCToolsVersion",
-    "VCToolsInstallDir",
-    "WindowsSDKVersion",
-    "WindowsSdkDir",
-    "VSCMD_VER",
-    "VSCMD_ARG_TGT_ARCH",
-    "DISTUTILS_USE_SDK",
-];
-/** Matches of the prefixes above that only affect logging, networking or where caches live. */
-const NOT_BUILD_ENV = ["CARGO_TERM_", "CARGO_HOME", "CARGO_HTTP_", "CARGO_NET_", "CARGO_REGISTR"];
-/** A name pattern: an exact name, or a prefix when it ends in `_` or `*`. */
-function matchesName(pattern, name) {
-    if (pattern.endsWith("*"))
-        return name.startsWith(pattern.slice(0, -1));
-    if (pattern.endsWith("_"))
-        return name.startsWith(pattern);
-    return name === pattern;
-}
-/**
- * One key per build-affecting variable that is set, plus every exactly named user variable
- * (recorded as unset when it is). Values are hashed, never kept.
- */
-function envKeys(env, extra) {
-    const keys = new Map();
-    for (const name of Object.keys(env).sort()) {
-        if (NOT_BUILD_ENV.some((p) => name.startsWith(p)))
-            continue;
-        if (BUILD_ENV.some((p) => matchesName(p, name)))
-            keys.set(name, envKey(name, env[name], "implicit"));
-    }
-    for (const pattern of extra) {
-        for (const name of Object.keys(env).filter((n) => matchesName(pattern, n))) {
-            keys.set(name, envKey(name, env[name], "input"));
-        }
-        if (!/[*_]$/.test(pattern) && !keys.has(pattern))
-            keys.set(pattern, envKey(pattern, undefined, "input"));
-    }
-    return [...keys.values()];
-}
-/** The key for one variable: its value's digest, unset kept apart from empty. */
-function envKey(name, value, source, group = "implicit") {
-    const digest = value === undefined ? digestOf("env", name, "unset") : digestOf("env", name, "set", value);
-    return {
-        id: `env:${name}`,
-        kind: "env",
-        source,
-        group,
-        digest,
-        detail: value === undefined ? "unset" : "set",
-    };
-}
-
-;// CONCATENATED MODULE: ./src/keys/git.ts
-
-
-
-/** Keys for a `{ git = ... }` entry: `git:commit` and/or `git:tags`, with warnings. */
-async function gitKeys(spec, root, isRepo, env) {
-    const warnings = [];
-    const keys = [];
-    const git = (...args) => isRepo ? probe("git", ["-C", root, ...args], env) : Promise.resolve(undefined);
-    if (!isRepo)
-        warnings.push(`${spec.origin}: git key, but the project is not in a git repository`);
-    const base = { kind: "git", source: spec.source, group: spec.group };
-    if (spec.entry.commit) {
-        const commit = (await git("rev-parse", "--verify", "-q", "HEAD"))?.trim() || null;
-        keys.push({
-            ...base,
-            id: "git:commit",
-            digest: digestOf("git:commit", commit ?? "none"),
-            detail: commit?.slice(0, 12) ?? "none",
-        });
-    }
-    if (spec.entry.tags) {
-        const refs = (await git("for-each-ref", "--format=%(refname)%00%(objectname)", "refs/tags")) ?? "";
-        const tags = refs.split("\n").filter(Boolean).sort();
-        if (tags.length === 0 &&
-            (await git("rev-parse", "--is-shallow-repository"))?.trim() === "true") {
-            warnings.push(`${spec.origin}: tags are keyed, but this shallow checkout has no tags (actions/checkout: fetch-depth: 0 or fetch-tags: true)`);
-        }
-        keys.push({
-            ...base,
-            id: "git:tags",
-            digest: digestOf("git:tags", ...tags),
-            detail: `${tags.length} tags`,
-        });
-    }
-    return { keys, warnings };
-}
-/**
- * Whether the work tree has changes to tracked files, and on which day: where the version comes
- * from git (setuptools-scm, hatch-vcs), a dirty tree builds another version (`1.0.1.dev0+g…`,
- * with the date) than the clean commit, so the wheel's metadata differs.
- */
-async function gitDirtyKey(root, isRepo, env) {
-    const status = isRepo
-        ? await probe("git", ["-C", root, "status", "--porcelain", "--untracked-files=no"], env)
-        : undefined;
-    const dirty = (status ?? "").trim() !== "";
-    const detail = dirty ? `dirty on ${new Date().toISOString().slice(0, 10)}` : "clean";
-    return {
-        id: "git:dirty",
-        kind: "git",
-        source: "implicit",
-        group: "implicit",
-        digest: digestOf("git:dirty", detail),
-        detail,
-    };
-}
-/** At most this many repositories are probed (two git calls each). */
-const MAX_REPOSITORIES = 50;
-/**
- * Submodules and nested repositories inside the project: git lists none of their files, so
- * their checked-out commit and whether they have changes stand for their content (bumping a
- * vendored library's submodule changes the key). Undefined when there are none.
- */
-async function repositoriesKey(tree, env) {
-    const prefix = tree.projectDir === "" ? "" : `${tree.projectDir}/`;
-    const inside = tree.repositories.filter((r) => r.startsWith(prefix)).slice(0, MAX_REPOSITORIES);
-    if (inside.length === 0)
-        return undefined;
-    const states = await Promise.all(inside.map(async (repo) => {
-        const dir = external_node_path_default().join(tree.root, repo);
-        const [head, status] = await Promise.all([
-            probe("git", ["-C", dir, "rev-parse", "--verify", "-q", "HEAD"], env),
-            probe("git", ["-C", dir, "status", "--porcelain"], env),
-        ]);
-        return [repo.slice(prefix.length), head?.trim() ?? "none", digestOf(status ?? "")];
-    }));
-    return {
-        id: "git:repositories",
-        kind: "git",
-        source: "implicit",
-        group: "rebuild",
-        digest: digestOf("git:repositories", ...states.flat()),
-        detail: `${inside.length} repositor${inside.length === 1 ? "y" : "ies"} (submodules)`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/keys/resolve.ts
-
-
-
-
-
-
-
-
-/**
- * Resolves uv-style entries against the file tree and the environment, one resolver per kind.
- * A `!pattern` glob excludes what it matches from every glob entry. Duplicate ids keep the first.
- */
-async function resolveSpecs(specs, tree, env) {
-    const warnings = [];
-    const globs = new Map();
-    for (const spec of specs) {
-        if (spec.entry.kind === "file" &&
-            (isGlob(spec.entry.pattern) || spec.entry.pattern.startsWith("!"))) {
-            globs.set(spec, compileGlob(spec.entry.pattern, spec.origin));
-        }
-    }
-    const matches = expandGlobs(tree, [...globs.values()]);
-    const keys = [];
-    for (const spec of specs) {
-        const entry = spec.entry;
-        switch (entry.kind) {
-            case "file": {
-                const glob = globs.get(spec);
-                if (glob?.negated)
-                    break;
-                const paths = glob ? matches.get(glob) : [literalPath(spec)];
-                if (glob && paths.length === 0 && spec.source !== "inferred") {
-                    warnings.push(`${spec.origin}: glob ${JSON.stringify(entry.pattern)} matches no file`);
-                }
-                keys.push(await fileKey(spec, paths, tree, warnings, !glob));
-                break;
-            }
-            case "dir":
-                keys.push(await dirKey(spec, tree, warnings));
-                break;
-            case "git": {
-                const git = await gitKeys(spec, tree.root, tree.isGitRepo, env);
-                keys.push(...git.keys);
-                warnings.push(...git.warnings);
-                break;
-            }
-            case "env":
-                keys.push(envKey(entry.name, env[entry.name], spec.source, spec.group));
-                break;
-            default:
-                assertNever(entry);
-        }
-    }
-    return { keys: dedupe(keys), warnings };
-}
-async function fileKey(spec, paths, tree, warnings, literal) {
-    const rooted = paths.map((p) => rootPath(tree, p, spec));
-    const digests = await tree.digest(rooted);
-    const files = {};
-    for (const [i, p] of paths.entries())
-        files[p] = digests.get(rooted[i]) ?? null;
-    if (literal && files[paths[0]] === null && (await isDirectory(tree, rooted[0]))) {
-        warnings.push(`${spec.origin}: ${paths[0]} is a directory; use { dir = ... } for its presence or a glob such as ${paths[0]}/** for its files`);
-    }
-    const pattern = spec.entry.kind === "file" ? spec.entry.pattern : "";
-    return {
-        id: `file:${pattern}`,
-        kind: "file",
-        source: spec.source,
-        group: spec.group,
-        digest: filesDigest(files),
-        files,
-    };
-}
-async function dirKey(spec, tree, warnings) {
-    const rel = normalize(spec.entry.path);
-    const rooted = rootPath(tree, rel, spec);
-    const info = await statProjectPath(external_node_path_default().join(tree.root, rooted), rooted);
-    if (info && !info.isDirectory())
-        warnings.push(`${spec.origin}: ${rel} is not a directory`);
-    const state = info?.isDirectory() ? "present" : "absent";
-    return {
-        id: `dir:${spec.entry.path}`,
-        kind: "dir",
-        source: spec.source,
-        group: spec.group,
-        digest: digestOf("dir", rel, state),
-        detail: state,
-    };
-}
-function literalPath(spec) {
-    return normalize(spec.entry.pattern);
-}
-function normalize(p) {
-    if (/^(?:[/\\]|[A-Za-z]:)/.test(p))
-        return p;
-    return external_node_path_default().posix.normalize(p.replaceAll("\\", "/")).replace(/\/$/, "");
-}
-/** A project-relative path as a root-relative one; leaving the repository is a user error. */
-function rootPath(tree, rel, spec) {
-    if (/^(?:[/\\]|[A-Za-z]:)/.test(rel)) {
-        throw new errors_UserError(`${spec.origin}: ${rel} is an absolute path; write it relative to the project directory`);
-    }
-    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
-    if (joined === ".." || joined.startsWith("../")) {
-        throw new errors_UserError(`${spec.origin}: ${rel} is outside the repository root`);
-    }
-    return joined === "." ? "" : joined;
-}
-async function isDirectory(tree, rooted) {
-    return (await statProjectPath(external_node_path_default().join(tree.root, rooted), rooted))?.isDirectory() ?? false;
-}
-function dedupe(keys) {
-    const seen = new Set();
-    return keys.filter((k) => !seen.has(k.id) && seen.add(k.id));
-}
-/**
- * The project-relative files that file entries would cover in `tree` (listed files only, no
- * digests): to tell what one list of entries leaves out that another covers.
- */
-function matchedFiles(entries, tree, origin) {
-    const patterns = entries.flatMap((e) => (e.kind === "file" ? [e.pattern] : []));
-    const globs = patterns
-        .filter((p) => isGlob(p) || p.startsWith("!"))
-        .map((p) => compileGlob(p, origin));
-    const listed = new Set(tree.files);
-    const literal = patterns
-        .filter((p) => !isGlob(p) && !p.startsWith("!"))
-        .map(normalize)
-        .filter((rel) => {
-        const rooted = external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
-        return listed.has(rooted);
-    });
-    return [...new Set([...literal, ...[...expandGlobs(tree, globs).values()].flat()])].sort();
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/redigest.ts
-
-
-
-/**
- * The manifest as the files are after a build: the tree listed once more and the file keys
- * resolved again, so that files the build modified, removed or added where a glob reaches are
- * seen. Nothing else runs again: no project reads, no inference, no probes; keys of other kinds
- * keep their digests.
- */
-async function redigest(fp) {
-    const { request } = fp;
-    const tree = await openTree(request.location, {
-        exclude: request.exclude,
-        includeIgnored: request.includeIgnored,
-    });
-    const fileSpecs = fp.specs.filter((spec) => spec.entry.kind === "file");
-    const again = await resolveSpecs(fileSpecs, tree, request.env);
-    const now = new Map(again.keys.map((key) => [key.id, key]));
-    const keys = fp.manifest.keys.map((key) => (key.files && now.get(key.id)) || key);
-    return { manifest: { ...fp.manifest, ...makeManifest(fp.manifest.project, keys) }, tree };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/build-step.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Runs the build (under a tracer where one runs), records its wheels and what it read in the
- * manifest, re-digests what the fingerprint covers to see what the build itself changed, and
- * saves the entry under a variant key of its own, unless an input changed while it ran (the
- * wheels might then match neither the fingerprint nor the observed set).
- */
-async function buildWheels(deps, config, { fp, command }, keys, miss) {
-    const tracer = config.trace ? await ensureStrace(config.env, config.installTracer) : {};
-    const traceDir = external_node_path_default().join(deps.stagingDir, "trace");
-    if (tracer.strace)
-        await resetDir(traceDir);
-    deps.progress({
-        kind: "build",
-        previous: miss.previous?.manifest,
-        changed: miss.changed,
-        verifyProblem: miss.verifyProblem,
-        observedChanges: miss.observedChanges,
-        argv: command.argv,
-        traced: tracer.strace !== undefined,
-    });
-    const dir = fp.request.project.dir;
-    const spawned = tracer.strace
-        ? tracedArgv(tracer.strace, traceDir, [
-            resolveProgram(command.argv, dir, config.env),
-            ...command.argv.slice(1),
-        ])
-        : command.argv;
-    const before = await snapshotWheels(config.wheelDir);
-    const started = Date.now();
-    const produced = await runBuild(command.argv, spawned, dir, config.env, config.wheelDir, before);
-    const buildSeconds = (Date.now() - started) / 1000;
-    const paths = produced.map((name) => external_node_path_default().join(config.wheelDir, name));
-    const records = await Promise.all(paths.map(wheelRecord));
-    const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
-    const after = await redigest(fp);
-    const buildChanges = diffManifests(fp.manifest, after.manifest);
-    const observation = tracer.strace
-        ? await observe(await readTrace(traceDir, dir), {
-            tree: fp.tree,
-            pythonPrefixes: fp.python?.prefixes ?? [],
-            own: [config.wheelDir, deps.stagingDir],
-            env: config.env,
-            platform: platformId(),
-            startedMs: started,
-        })
-        : await borrow(deps, keys, fp);
-    const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);
-    const observed = completed.observed;
-    const variant = variantOf(miss.supersedes);
-    const cacheKey = keys.wheels(variant);
-    const manifest = {
-        ...fp.manifest,
-        wheels: records,
-        build: { seconds: buildSeconds, command: command.keyed },
-        createdAt: new Date().toISOString(),
-        wheelsKey: cacheKey,
-        observed,
-    };
-    const stale = unreadChanges(observation, miss);
-    const save = stale.length > 0
-        ? { status: "skipped", why: { kind: "reused-stale", files: stale } }
-        : await saveUnlessChanged(deps, config, keys, variant, manifest, paths, [
-            ...changedInputs(buildChanges),
-            ...(observation?.changedDuringBuild ?? []),
-        ]);
-    if (save.status === "saved" && deps.cache.kind === "local") {
-        await saveAfterBuildState(deps, keys, manifest, after, buildChanges, paths);
-    }
-    return {
-        manifest,
-        cacheKey,
-        wheels,
-        buildSeconds,
-        buildChanges,
-        save,
-        warnings: [...completed.warnings, ...(save.status === "failed" ? [save.warning] : [])],
-        validation: observed?.how ?? "none",
-        tracedOn: observed?.tracedOn,
-        unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
-        traceNote: tracer.note,
-    };
-}
-/**
- * The variant key of a build: `0` for the first build of a fingerprint; a build that replaces a
- * rejected or damaged one (entries are immutable) gets a name derived from that one's key, the
- * same in every job that replaces it, so that concurrent jobs still save once.
- */
-function variantOf(supersedes) {
-    return supersedes ? digest_short(digestOf("supersedes", supersedes), VARIANT_LENGTH) : "0";
-}
-/**
- * Files that changed since the cached build but that this build did not read, while it reused an
- * earlier build's output: an incremental build that missed a change (setuptools does not
- * recompile for a changed header), so its wheels may be stale.
- */
-function unreadChanges(observation, miss) {
-    if (!observation || observation.reused.length === 0)
-        return [];
-    const changed = [
-        ...miss.changed.flatMap((c) => (c.files ? [...c.files.modified, ...c.files.added] : [])),
-        ...miss.observedChanges.filter((c) => c.kind === "file").map((c) => c.what),
-    ];
-    const read = observation.observed.files;
-    return [...new Set(changed)].filter((file) => !(file in read)).sort();
-}
-/**
- * A build that reused an earlier build's output (an incremental build in a tree that kept
- * `build/` or `target/`) did not read all the inputs of that work: its record is completed with
- * what the previous traced build of this slot read, and the user hears how to get a full one.
- */
-async function completeReused(observation, earlier, fp) {
-    if (!observation || observation.reused.length === 0)
-        return { observed: observation?.observed, warnings: [] };
-    const dirs = [...new Set(observation.reused.map((f) => f.split("/").slice(0, -1).join("/")))];
-    const what = `the build reused ${observation.reused.length} files an earlier build left (in ${dirs.slice(0, 3).join(", ")}${dirs.length > 3 ? ", ..." : ""}), so its trace misses the inputs of that work`;
-    if (earlier?.how === "traced") {
-        return {
-            observed: await completeObserved(observation.observed, earlier, fp.tree),
-            warnings: [`${what}; the files the previous traced build read are recorded too`],
-        };
-    }
-    return {
-        observed: observation.observed,
-        warnings: [`${what}; remove that output (or build in a fresh checkout) for a complete record`],
-    };
-}
-/**
- * A local build that only added files a key covers (a first build writing an untracked
- * Cargo.lock, Cython's generated C) leaves a tree whose fingerprint is another: the same wheels
- * are saved under that one too, so that the next local run hits instead of rebuilding once more.
- * CI checkouts never hold such files, so the GitHub cache is spared the copy.
- */
-async function saveAfterBuildState(deps, keys, manifest, after, changes, wheels) {
-    if (changes.length === 0 || changedInputs(changes).length > 0)
-        return;
-    const alias = keys.withFingerprint(after.manifest.fingerprint);
-    const variant = variantOf(undefined);
-    const aliased = {
-        ...manifest,
-        keys: after.manifest.keys,
-        fingerprint: after.manifest.fingerprint,
-        wheelsKey: alias.wheels(variant),
-        // The directories the build listed, as they are now that it added its files.
-        observed: manifest.observed && relisted(manifest.observed, after.tree),
-    };
-    await saveEntries(deps, { wheels: alias.wheels(variant), manifest: alias.manifest(variant) }, aliased, wheels);
-}
-function relisted(observed, tree) {
-    const rooted = (rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
-    const dirs = Object.keys(observed.dirs).map((rel) => [rel, dirDigest(tree, rooted(rel))]);
-    return { ...observed, dirs: Object.fromEntries(dirs) };
-}
-/**
- * Where no tracer runs: the repository paths the newest traced build of this project read (on
- * any platform), digested in this tree. Nothing when no such build is known.
- */
-async function borrow(deps, keys, fp) {
-    const dir = external_node_path_default().join(deps.stagingDir, "manifest");
-    const lookup = await restoreManifest(deps, dir, `${keys.projectManifests}~newest`, [
-        keys.projectManifests,
-    ]);
-    const source = lookup.found?.key.startsWith(keys.projectManifests)
-        ? lookup.found.manifest.observed
-        : undefined;
-    if (!source)
-        return undefined;
-    return { observed: await borrowObserved(source, fp.tree), changedDuringBuild: [], reused: [] };
-}
-async function saveUnlessChanged(deps, config, keys, variant, manifest, wheels, changed) {
-    if (!config.save)
-        return { status: "skipped", why: config.saveOff ?? { kind: "input", flag: "--no-save" } };
-    if (changed.length > 0) {
-        return { status: "skipped", why: { kind: "inputs-changed", files: [...new Set(changed)] } };
-    }
-    const entry = { wheels: keys.wheels(variant), manifest: keys.manifest(variant) };
-    return saveEntries(deps, entry, manifest, wheels);
-}
-/**
- * Covered files that existed before the build and were modified or removed while it ran (an edit
- * during the build, or a build that rewrites its own sources). Files the build only added
- * (generated sources) do not matter: the next fresh checkout will not have them either.
- */
-function changedInputs(changes) {
-    return changes.flatMap((change) => change.files ? [...change.files.modified, ...change.files.removed] : [change.id]);
-}
-
-;// CONCATENATED MODULE: ./src/build/command.ts
-
-
-
-/**
- * The command that builds the project's wheels into `wheelDir`, run from the project directory:
- * the user's, or a default by backend and what is on PATH — `uv build` when uv is there, then
- * `maturin build` for maturin projects, then `python -m build`, then `pip wheel`.
- */
-function chooseBuildCommand(given, backend, python, info, projectDir, wheelDir, env) {
-    const out = toPosix(external_node_path_default().relative(projectDir, wheelDir)) || ".";
-    const keyed = (argv) => argv.map((a) => (a === python ? "<python>" : a));
-    if (given)
-        return { argv: given, keyed: keyed(given), origin: "input" };
-    const pick = (argv, origin) => ({
-        argv,
-        keyed: keyed(argv),
-        origin,
-    });
-    if (which("uv", env)) {
-        return pick(["uv", "build", "--wheel", "--python", python, "--out-dir", out, "."], "uv is on PATH");
-    }
-    if (backend.name === "maturin" && which("maturin", env)) {
-        return pick(["maturin", "build", "--release", "--interpreter", python, "--out", out], "maturin project, maturin on PATH");
-    }
-    if (info?.hasBuildModule) {
-        return pick([python, "-m", "build", "--wheel", "--outdir", out, "."], "python -m build is installed");
-    }
-    return pick([python, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", out, "."], "pip fallback");
-}
-
-;// CONCATENATED MODULE: ./src/build/script.ts
-
-
-/** Build tools that read a file of their own by default. */
-const TOOL_FILES = {
-    make: ["GNUmakefile", "makefile", "Makefile"],
-    gmake: ["GNUmakefile", "makefile", "Makefile"],
-    nox: ["noxfile.py"],
-    tox: ["tox.ini"],
-    just: ["justfile", "Justfile", ".justfile"],
-    invoke: ["tasks.py"],
-    inv: ["tasks.py"],
-};
-const SHELLS = new Set(["bash", "sh", "dash", "zsh", "ksh"]);
-const PYTHONS = /^(?:python|python3|python3\.\d+|py)(?:\.exe)?$/;
-/** The flag of a tool that names its file instead (`make -f build.mk`, `nox -f ci.py`). */
-const FILE_FLAGS = new Set(["-f", "--file", "--makefile", "--noxfile"]);
-/**
- * The files a build command runs that are the project's own: the script of `bash ci/build.sh`,
- * `./build.sh` or `python tools/build.py`, the Makefile of `make wheel`, the noxfile of `nox -s
- * build`. Their content decides the build as much as the command line does. Paths are relative
- * to the project directory (where the build runs); files outside the repository are left out.
- */
-function buildScriptEntries(argv, projectDir, root) {
-    const [program, ...args] = argv;
-    if (!program)
-        return [];
-    const name = external_node_path_default().basename(program);
-    const candidates = [];
-    if (program.includes("/") || program.includes("\\"))
-        candidates.push(program);
-    if (SHELLS.has(name) || PYTHONS.test(name)) {
-        const script = args.find((a) => !a.startsWith("-"));
-        const runsCode = args.some((a) => a === "-c" || a === "-m");
-        if (script && !runsCode)
-            candidates.push(script);
-    }
-    const own = TOOL_FILES[name];
-    if (own) {
-        const flag = args.findIndex((a) => FILE_FLAGS.has(a));
-        candidates.push(...(flag >= 0 && args[flag + 1] ? [args[flag + 1]] : own));
-    }
-    return candidates
-        .map((file) => external_node_path_default().resolve(projectDir, file))
-        .filter((file) => isInside(file, root))
-        .map((file) => {
-        const entry = { kind: "file", pattern: toPosix(external_node_path_default().relative(projectDir, file)) };
-        return { entry, origin: `the build command's own file (${argv.join(" ")})` };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/keys/constraints.ts
-
-
-
-/** Variables naming the constraint files an isolated build environment is resolved with. */
-const CONSTRAINT_VARS = [
-    "PIP_CONSTRAINT",
-    "PIP_BUILD_CONSTRAINT",
-    "UV_BUILD_CONSTRAINT",
-    "UV_CONSTRAINT",
-];
-/**
- * The constraint files the variables name (paths separated by spaces; relative ones from the
- * project directory): their content decides the versions an isolated build installs. The
- * variables themselves are keyed with the environment; these keys add the files' bytes.
- */
-function constraintKeys(env, cwd) {
-    return CONSTRAINT_VARS.filter((name) => env[name]).map((name) => {
-        const files = env[name].split(/\s+/).filter(Boolean);
-        const digests = files.map((file) => {
-            if (/^[a-z][\w+.-]*:\/\//i.test(file))
-                return `${file}`; // a URL: its name is what we know
-            const absolute = external_node_path_default().resolve(cwd, file);
-            const info = (0,external_node_fs_namespaceObject.statSync)(absolute, { throwIfNoEntry: false });
-            return info?.isFile() ? digestOf("file", (0,external_node_fs_namespaceObject.readFileSync)(absolute, "utf8")) : "absent";
-        });
-        return {
-            id: `constraints:${name}`,
-            kind: "env",
-            source: "implicit",
-            group: "implicit",
-            digest: digestOf("constraints", name, ...digests),
-            detail: `${files.length} file${files.length === 1 ? "" : "s"}`,
-        };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/project/declared.ts
-
-
-/**
- * Reads `[tool.uv] cache-keys` from pyproject.toml, strictly. uv ignores `cache-keys` in uv.toml,
- * and so does wheel-cache, but it says so.
- */
-async function readDeclaredKeys(project) {
-    const where = project.shown("pyproject.toml");
-    const value = lookup(project.pyproject.data, "tool", "uv", "cache-keys");
-    const entries = value === undefined ? undefined : parseCacheKeys(value, `${where}: [tool.uv]`);
-    const warnings = [];
-    const uvToml = entries === undefined ? await project.read("uv.toml") : undefined;
-    if (uvToml !== undefined) {
-        const display = project.shown("uv.toml");
-        if (lookup(parseTomlContent(uvToml, display), "cache-keys") !== undefined) {
-            warnings.push(`${display}: cache-keys in uv.toml have no effect (uv reads them only from pyproject.toml's [tool.uv]); move them there`);
-        }
-    }
-    return { entries, warnings };
 }
 
 ;// CONCATENATED MODULE: ./src/project/cargo.ts
@@ -6810,97 +4317,10 @@ async function readToml(file, root) {
     return text === undefined ? undefined : parseTomlContent(text, display);
 }
 
-;// CONCATENATED MODULE: ./src/project/infer-metadata.ts
-
-
-
-/** License files every current backend picks up by itself when `license-files` is not set. */
-const DEFAULT_LICENSE_FILES = "{LICEN[CS]E,COPYING,NOTICE,AUTHORS}*";
-const file = (pattern) => ({ kind: "file", pattern });
-/**
- * Files the backend reads into the wheel's metadata: the readme, license files, files that
- * dynamic metadata is read from, and what a backend reads by itself (maturin's README.md and
- * Cargo's readme and license-file). A README that no backend reads is not an input.
- */
-async function inferMetadataKeys(project) {
-    const data = project.pyproject.data;
-    const paths = [];
-    const readme = lookup(data, "project", "readme");
-    if (typeof readme === "string")
-        paths.push(readme);
-    else if (isTable(readme) && typeof readme.file === "string")
-        paths.push(readme.file);
-    const license = lookup(data, "project", "license");
-    if (isTable(license) && typeof license.file === "string")
-        paths.push(license.file);
-    const licenseFiles = lookup(data, "project", "license-files");
-    paths.push(...(licenseFiles === undefined ? [DEFAULT_LICENSE_FILES] : stringList(licenseFiles)));
-    paths.push(...setuptoolsDynamicFiles(data), ...hatchRequirementFiles(data));
-    paths.push(...setupCfgFiles(project.setupCfg ?? ""));
-    if (project.backend.name === "maturin") {
-        if (readme === undefined)
-            paths.push("README.md");
-        const manifest = lookup(data, "tool", "maturin", "manifest-path");
-        const cargo = await readToml(external_node_path_default().resolve(project.dir, typeof manifest === "string" ? manifest : "Cargo.toml"), project.root);
-        for (const field of ["readme", "license-file"]) {
-            const value = cargo ? lookup(cargo, "package", field) : undefined;
-            if (typeof value === "string")
-                paths.push(value);
-        }
-    }
-    paths.push(...(await setupPyFiles(project)));
-    return [...new Set(paths.map((p) => external_node_path_default().posix.normalize(p.replaceAll("\\", "/"))))].map(file);
-}
-/** `[tool.setuptools.dynamic]`: `{ file = ... }` values of version, dependencies, readme, ... */
-function setuptoolsDynamicFiles(data) {
-    const dynamic = lookup(data, "tool", "setuptools", "dynamic");
-    if (!isTable(dynamic))
-        return [];
-    const values = Object.values(dynamic).flatMap((v) => isTable(v) && !("file" in v) ? Object.values(v) : [v]);
-    return values.flatMap((v) => (isTable(v) ? stringList(v.file) : []));
-}
-function hatchRequirementFiles(data) {
-    const hook = lookup(data, "tool", "hatch", "metadata", "hooks", "requirements_txt");
-    if (!isTable(hook))
-        return [];
-    const optional = isTable(hook["optional-dependencies"])
-        ? Object.values(hook["optional-dependencies"])
-        : [];
-    return [...stringList(hook.files), ...optional.flatMap(stringList)];
-}
-/** `setup.cfg` values of the form `file: a.txt, b.txt` and `license_files` globs. */
-function setupCfgFiles(text) {
-    const files = [];
-    for (const match of text.matchAll(/^[ \t]*[\w.-]+[ \t]*=[ \t]*file:[ \t]*(.+)$/gm)) {
-        files.push(...match[1]
-            .split(",")
-            .map((f) => f.trim())
-            .filter(Boolean));
-    }
-    const licenses = /^[ \t]*license_files[ \t]*=([^\n]*(?:\n[ \t]+[^\n]+)*)/m.exec(text);
-    if (licenses)
-        files.push(...licenses[1].split(/[\s,]+/).filter(Boolean));
-    return files;
-}
-const SOURCE_SUFFIX = /\.(?:py|pyx|pxd|pxi|c|cc|cpp|cxx|h|hh|hpp|hxx|rs|f|f90|cu|m|mm|s)$/i;
-/**
- * Files setup.py names in string literals (a readme it opens, a `VERSION` file with or without
- * an extension): read at build time.
- */
-async function setupPyFiles(project) {
-    const literals = [...(project.setupPy ?? "").matchAll(/["']([\w./-]{1,200})["']/g)];
-    // Sources named in Extension(...) are rebuild keys already; what is left is what metadata reads.
-    const candidates = [...new Set(literals.map((m) => m[1]))]
-        .filter((c) => !SOURCE_SUFFIX.test(c))
-        .slice(0, 100);
-    const found = await Promise.all(candidates.map(async (c) => ((await project.isFile(c)) ? c : "")));
-    return found.filter(Boolean);
-}
-
 ;// CONCATENATED MODULE: ./src/project/infer-native.ts
 
 
-const infer_native_file = (pattern) => ({ kind: "file", pattern });
+const file = (pattern) => ({ kind: "file", pattern });
 /** At most this many build files are read, so a pathological tree cannot hold inference. */
 const MAX_BUILD_FILES = 200;
 /**
@@ -6970,7 +4390,7 @@ async function inferNamed(project) {
         for (const module of setupPyImports(setupPy)) {
             for (const candidate of [`${module}.py`, `${module}/__init__.py`]) {
                 if (await project.isFile(candidate))
-                    entries.push(infer_native_file(candidate));
+                    entries.push(file(candidate));
             }
         }
     }
@@ -6997,7 +4417,7 @@ function addDir(project, dir, entries, warnings) {
     // by their suffixes already.
     if (isInside(project.dir, external_node_path_default().resolve(project.dir, rel)))
         return;
-    entries.push(infer_native_file(`${rel}/**`));
+    entries.push(file(`${rel}/**`));
 }
 /** CMakeLists.txt at the project root and in the directories it adds, as [dir, text]. */
 async function cmakeFiles(project) {
@@ -7038,7 +4458,7 @@ async function mesonFiles(project) {
             if (rel.startsWith("..") || rel === ".")
                 continue;
             if (await project.isFile(rel))
-                entries.push(infer_native_file(rel));
+                entries.push(file(rel));
         }
         for (const sub of subdirs)
             pending.push(external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, sub)));
@@ -7527,21 +4947,1966 @@ function importName(project) {
         .replace(/[-.]+/g, "_");
 }
 
-;// CONCATENATED MODULE: ./src/shared/list.ts
-/** How many items a one-line list shows before `and N more`. */
-const LINE_CAP = 3;
-/** The first `max` items and how many were left out. */
-function cap(items, max) {
-    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+;// CONCATENATED MODULE: ./src/fingerprint/uv-inputs.ts
+
+
+
+
+
+
+
+
+
+const REASONS = ["pyproject", "rebuild", "declared", "metadata", "read"];
+const PYTHON_SHIPPED = /(?:\.pyi?|\/py\.typed)$/;
+/**
+ * The inputs of a fingerprinted project that uv must see: wheel-cache's rebuild defaults for its
+ * backend, extra entries, the metadata inputs and the files `observed` (a traced build) read;
+ * with `declared`, also what the project's own `cache-keys` cover. The Python files the wheel
+ * ships are left out unless a rule names them.
+ */
+async function uvInputs(fp, observed, declared) {
+    const { project } = fp.request;
+    const { tree } = fp;
+    const defaults = await inferRebuildKeys(project);
+    const extra = fp.specs.filter((s) => s.source === "input").map((s) => s.entry);
+    const own = declared ? fp.specs.filter((s) => s.source === "pyproject").map((s) => s.entry) : [];
+    const metadata = fp.specs.filter((s) => s.group === "metadata").map((s) => s.entry);
+    const found = new Map();
+    const add = (files, reason) => {
+        for (const file of files) {
+            const known = found.get(file);
+            if (!known || REASONS.indexOf(reason) < REASONS.indexOf(known))
+                found.set(file, reason);
+        }
+    };
+    if (project.pyproject.exists)
+        add(["pyproject.toml"], "pyproject");
+    const rebuild = [...defaults.entries, ...extra];
+    add(matchedFiles(rebuild, tree, `defaults for ${project.backend.name}`), "rebuild");
+    add(ownFiles(fp, own), "declared");
+    add(matchedFiles(metadata, tree, "metadata inputs"), "metadata");
+    // Literal paths are keyed whether or not the listing has them (an ignored .cargo/config.toml).
+    const literals = (entries) => entries.flatMap((e) => e.kind === "file" && !isGlob(e.pattern) && !e.pattern.startsWith("!")
+        ? [external_node_path_default().posix.normalize(e.pattern)]
+        : []);
+    const isFile = (rel) => (0,external_node_fs_namespaceObject.statSync)(external_node_path_default().join(project.dir, rel), { throwIfNoEntry: false })?.isFile() ?? false;
+    add(literals(rebuild).filter(isFile), "rebuild");
+    add(literals(own).filter(isFile), "declared");
+    const shipped = await shippedFiles(project);
+    const shippedPython = (file) => shipped.modules.includes(file) ||
+        (PYTHON_SHIPPED.test(`/${file}`) && shipped.dirs.some((dir) => file.startsWith(`${dir}/`)));
+    if (observed)
+        add(readFiles(observed, tree).filter((f) => !found.has(f) && !shippedPython(f)), "read");
+    const listed = tree.files.map((f) => projectRelative(tree, f));
+    const entries = [...rebuild, ...own];
+    const git = entries.filter((e) => e.kind === "git");
+    return {
+        files: new Map([...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+        avoid: new Set(listed.filter((f) => shippedPython(f) && !found.has(f))),
+        absent: [...new Set(literals(entries))].filter((f) => !found.has(f) && !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(project.dir, f))),
+        dirs: [...new Set(entries.flatMap((e) => (e.kind === "dir" ? [e.path] : [])))],
+        git: { commit: git.some((e) => e.commit), tags: git.some((e) => e.tags) },
+        env: [
+            ...new Set([
+                ...uvEnvNames(project.backend.name),
+                ...entries.flatMap((e) => (e.kind === "env" ? [e.name] : [])),
+                ...fp.request.envVars.filter((name) => !/[*_]$/.test(name)),
+            ]),
+        ],
+        tracedOn: observed?.tracedOn,
+    };
 }
-/** `a, b, c and 4 more`: a list capped for one line. */
-function capLine(items, noun = "") {
-    const { shown, more } = cap(items, LINE_CAP);
-    return shown.join(", ") + (more > 0 ? ` and ${more} more${noun ? ` ${noun}` : ""}` : "");
+/** The files of the keys resolved from these entries (wheel-cache's meaning), present ones only. */
+function ownFiles(fp, entries) {
+    if (entries.length === 0)
+        return [];
+    const ids = new Set(entries.flatMap((e) => (e.kind === "file" ? [`file:${e.pattern}`] : [])));
+    return fp.keys
+        .filter((k) => ids.has(k.id) && (k.source === "pyproject" || k.source === "input"))
+        .flatMap((k) => Object.entries(k.files ?? {}))
+        .filter(([, digest]) => digest !== null)
+        .map(([file]) => file);
+}
+/**
+ * The files a traced build read that are inputs now: listed in the tree, or inside a nested
+ * repository (a git submodule, whose files the listing leaves out). A file the build read that
+ * is neither (ignored, build output) is no input.
+ */
+function readFiles(observed, tree) {
+    const listed = new Set(tree.files);
+    const rooted = (rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+    return Object.entries(observed.files)
+        .filter(([, digest]) => digest !== null)
+        .map(([rel]) => rel)
+        .filter((rel) => {
+        const file = rooted(rel);
+        if (listed.has(file))
+            return true;
+        return ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(tree.root, file)) &&
+            underDir(file, (dir) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(tree.root, dir, ".git"))));
+    });
+}
+function projectRelative(tree, file) {
+    if (tree.projectDir === "")
+        return file;
+    return external_node_path_default().posix.relative(tree.projectDir, file);
+}
+/** uv's own list when a project sets none (uv-cache-keys.md §3). */
+const UV_DEFAULT_ENTRIES = [
+    { kind: "file", pattern: "pyproject.toml" },
+    { kind: "file", pattern: "setup.py" },
+    { kind: "file", pattern: "setup.cfg" },
+    { kind: "dir", path: "src" },
+];
+/**
+ * What `entries` (undefined: uv's defaults) leave out of `inputs`, read as uv reads them,
+ * clustering included. Throws a UserError for a glob uv cannot parse.
+ */
+function uvGap(entries, inputs, tree, pyproject) {
+    const list = entries ?? UV_DEFAULT_ENTRIES;
+    const coverage = uvCoverage(list, tree.projectDir, `${pyproject}: [tool.uv] cache-keys`);
+    const rooted = (rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+    const files = [...inputs.files]
+        .filter(([file]) => !coverage.covers(rooted(file)))
+        .map(([file, reason]) => ({ file, reason }));
+    const gitCommit = inputs.git.commit && !list.some((e) => e.kind === "git" && e.commit);
+    return { pyproject, files, gitCommit };
+}
+/** Whether a gap leaves anything out. */
+function isGap(gap) {
+    return gap.files.length > 0 || gap.gitCommit;
+}
+/**
+ * For a project with its own `cache-keys`: what they leave out of its inputs (those `observed`
+ * adds included), or undefined when they cover every one.
+ */
+async function declaredGap(fp, observed) {
+    if (fp.keysFrom !== "pyproject")
+        return undefined;
+    const entries = fp.specs.filter((s) => s.source === "pyproject").map((s) => s.entry);
+    const inputs = await uvInputs(fp, observed, false);
+    const gap = uvGap(entries, inputs, fp.tree, fp.request.project.shown("pyproject.toml"));
+    return isGap(gap) ? gap : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/shared/command-line.ts
+
+/**
+ * Splits a command line into argv the way a POSIX shell splits words, without expanding
+ * anything: whitespace separates words, single quotes are literal, double quotes allow `\"` and
+ * `\\`. No shell runs the result, so nothing in it can inject a command.
+ */
+function splitCommand(text, origin) {
+    const words = [];
+    let word;
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote === "'") {
+            if (c === "'")
+                quote = undefined;
+            else
+                word += c;
+        }
+        else if (quote === '"') {
+            if (c === '"')
+                quote = undefined;
+            else if (c === "\\" && (text[i + 1] === '"' || text[i + 1] === "\\"))
+                word += text[++i];
+            else
+                word += c;
+        }
+        else if (/\s/.test(c)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+        }
+        else if (c === "'" || c === '"') {
+            quote = c;
+            word ??= "";
+        }
+        else if (c === "\\" && i + 1 < text.length) {
+            word = (word ?? "") + text[++i];
+        }
+        else {
+            word = (word ?? "") + c;
+        }
+    }
+    if (quote)
+        throw new errors_UserError(`${origin}: unclosed ${quote} in ${JSON.stringify(text)}`);
+    if (word !== undefined)
+        words.push(word);
+    return words;
+}
+/** argv back to one readable line, quoting words that need it. */
+function joinCommand(argv) {
+    return argv
+        .map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`))
+        .join(" ");
+}
+/**
+ * Splits a build command for the platform it runs on. A command of several lines is one argument
+ * per line, taken as written (the unambiguous form on every platform). On Windows one line is
+ * split as the C runtime splits a command line: backslashes are literal except before a double
+ * quote, so `C:\\Users\\me\\dist` stays one path; elsewhere as a POSIX shell splits words.
+ */
+function splitCommandFor(text, origin, platform = process.platform) {
+    const lines = text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+    if (lines.length > 1)
+        return lines;
+    return platform === "win32" ? splitWindows(lines[0] ?? "", origin) : splitCommand(text, origin);
+}
+/** The Microsoft C runtime's rules (CommandLineToArgvW) for splitting one command line. */
+function splitWindows(text, origin) {
+    const words = [];
+    let word;
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === "\\") {
+            let slashes = 0;
+            while (text[i] === "\\") {
+                slashes++;
+                i++;
+            }
+            if (text[i] === '"') {
+                word = (word ?? "") + "\\".repeat(Math.floor(slashes / 2));
+                if (slashes % 2 === 1)
+                    word += '"';
+                else
+                    quoted = !quoted;
+            }
+            else {
+                word = (word ?? "") + "\\".repeat(slashes);
+                i--;
+            }
+        }
+        else if (c === '"') {
+            if (quoted && text[i + 1] === '"') {
+                word = `${word ?? ""}"`;
+                i++;
+            }
+            else {
+                quoted = !quoted;
+                word ??= "";
+            }
+        }
+        else if (!quoted && /\s/.test(c)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+        }
+        else {
+            word = (word ?? "") + c;
+        }
+    }
+    if (quoted)
+        throw new UserError(`${origin}: unclosed " in ${JSON.stringify(text)}`);
+    if (word !== undefined)
+        words.push(word);
+    return words;
+}
+
+;// CONCATENATED MODULE: ./src/shared/which.ts
+
+
+/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
+function which(name, env) {
+    if (name.includes("/") || name.includes("\\"))
+        return isExecutable(name) ? name : undefined;
+    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
+    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
+        for (const ext of exts) {
+            const candidate = external_node_path_default().join(dir, name + ext);
+            if (isExecutable(candidate))
+                return candidate;
+        }
+    }
+    return undefined;
+}
+function isExecutable(file) {
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
+            return false;
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        // Not there or not executable: not a match, the search goes on.
+        return false;
+    }
+}
+/** The default interpreter name for this platform. */
+function defaultPython(env) {
+    if (process.platform === "win32")
+        return which("python", env) ? "python" : "py";
+    return which("python3", env) ? "python3" : "python";
+}
+
+;// CONCATENATED MODULE: ./src/build/run.ts
+
+
+
+
+
+
+
+
+
+async function snapshotWheels(dir) {
+    const names = await wheelNames(dir);
+    const entries = await Promise.all(names.map(async (name) => {
+        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, name), { bigint: true });
+        return [name, `${info.size}:${info.mtimeNs}`];
+    }));
+    return new Map(entries);
+}
+/**
+ * Runs the build command (`argv`, spawned as `spawned`: under a tracer, or as it is) without a
+ * shell in the project directory, its output streamed to ours
+ * (stderr, so the CLI's --json stdout stays clean), and returns the wheels it produced: the
+ * `.whl` files in `wheelDir` that are new or rewritten since `before`.
+ */
+async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
+    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
+    if (argv.length === 0)
+        throw new errors_UserError("the build command is empty");
+    const [command, ...args] = spawned;
+    const exit = await spawnBuild(command, args, argv, cwd, env);
+    if (exit.signal)
+        throw new errors_UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
+    if (exit.code !== 0)
+        throw new errors_UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
+    const after = await snapshotWheels(wheelDir);
+    const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
+    if (produced.length === 0) {
+        throw new errors_UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
+    }
+    return produced.sort();
+}
+/**
+ * The program of a build command as a path, found the way spawning it would find it (PATH for a
+ * bare name, the project directory for a relative path): a tracer runs it by that path, and a
+ * program that is missing or not a file is the same one-line error as without a tracer.
+ */
+function resolveProgram(argv, cwd, env) {
+    const [command] = argv;
+    if (!command)
+        throw new errors_UserError("the build command is empty");
+    const candidate = /[\\/]/.test(command) ? external_node_path_default().resolve(cwd, command) : which(command, env);
+    const info = candidate ? (0,external_node_fs_namespaceObject.statSync)(candidate, { throwIfNoEntry: false }) : undefined;
+    if (!candidate || !info) {
+        throw new errors_UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
+    }
+    if (!info.isFile()) {
+        throw new errors_UserError(`cannot run the build command ${joinCommand(argv)}: ${command} is not a file`);
+    }
+    return candidate;
+}
+/** Runs the build without a shell, its stdout sent to our stderr; resolves when it ends. */
+function spawnBuild(command, args, argv, cwd, env) {
+    return new Promise((resolve, reject) => {
+        const stdio = ["ignore", process.stderr, "inherit"];
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true });
+        child.on("error", (error) => {
+            reject(error.code === "ENOENT"
+                ? new errors_UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
+                : new errors_UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`));
+        });
+        child.on("close", (code, signal) => resolve({ code, signal }));
+    });
+}
+/** Name, size and sha256 of a wheel file, streamed. */
+async function wheelRecord(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    let size = 0;
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file)) {
+        hash.update(chunk);
+        size += chunk.length;
+    }
+    return { name: external_node_path_default().basename(file), size, sha256: hash.digest("hex") };
+}
+async function wheelNames(dir) {
+    let entries;
+    try {
+        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+    }
+    catch (error) {
+        // A wheel directory that does not exist yet holds no wheels.
+        if (error.code === "ENOENT")
+            return [];
+        throw new errors_UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
+    }
+    return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/manifest.ts
+
+const MANIFEST_SCHEMA = 1;
+/** The fingerprint: a digest over every key's id and digest, in id order. */
+function fingerprintOf(keys) {
+    const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return digestOf("wheel-cache-fingerprint", String(MANIFEST_SCHEMA), ...sorted.flatMap((k) => [k.id, k.digest]));
+}
+function makeManifest(project, keys) {
+    return { schema: MANIFEST_SCHEMA, fingerprint: fingerprintOf(keys), project, keys };
+}
+/** Parses a stored manifest; undefined when it is not one this version understands. */
+function parseManifest(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        // Not JSON: a corrupted entry, treated as having no manifest.
+        return undefined;
+    }
+    const m = value;
+    if (!m ||
+        m.schema !== MANIFEST_SCHEMA ||
+        typeof m.fingerprint !== "string" ||
+        !Array.isArray(m.keys)) {
+        return undefined;
+    }
+    return m;
+}
+
+;// CONCATENATED MODULE: ./src/cache/entry.ts
+
+
+
+
+/**
+ * A cache entry on disk: `manifest.json` and, for the wheels entry, `wheels/*.whl`. The same
+ * layout is saved and restored by both backends.
+ */
+const MANIFEST = "manifest.json";
+const WHEELS = "wheels";
+/** Empties `dir` (restores extract into it, so nothing stale may be there). */
+async function resetDir(dir) {
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+}
+/** Writes an entry: the manifest, and copies of the wheels when given. */
+async function writeEntry(dir, manifest, wheelPaths = []) {
+    await resetDir(dir);
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    if (wheelPaths.length === 0)
+        return;
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, WHEELS));
+    for (const wheel of wheelPaths)
+        await (0,promises_namespaceObject.copyFile)(wheel, external_node_path_default().join(dir, WHEELS, external_node_path_default().basename(wheel)));
+}
+/** The manifest of a restored entry, or undefined when it is missing or not valid. */
+async function readEntryManifest(dir) {
+    // A missing manifest file means a damaged entry: the caller treats it as having none.
+    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, MANIFEST), "utf8").catch(() => undefined);
+    return text === undefined ? undefined : parseManifest(text);
+}
+/**
+ * Checks a restored wheels entry: its own manifest must be readable and record the fingerprint
+ * of `manifest` (the manifest entry that led here), and each wheel must match the sha256 that
+ * manifest records. Returns the problem in one line, or undefined when the entry is sound.
+ */
+async function verifyEntry(dir, manifest) {
+    const own = await readEntryManifest(dir);
+    if (!own)
+        return "the cached entry has no readable manifest";
+    if (own.fingerprint !== manifest.fingerprint)
+        return "the cached entry was built for another fingerprint";
+    if (!manifest.wheels || manifest.wheels.length === 0)
+        return "the cached entry lists no wheels";
+    for (const wheel of manifest.wheels) {
+        const file = external_node_path_default().join(dir, WHEELS, wheel.name);
+        // A wheel that cannot be read is as bad as one that does not match.
+        const actual = await wheelRecord(file).catch(() => undefined);
+        if (!actual)
+            return `the cached wheel ${wheel.name} is missing`;
+        if (actual.sha256 !== wheel.sha256 || actual.size !== wheel.size) {
+            return `the cached wheel ${wheel.name} does not match its recorded sha256`;
+        }
+    }
+    return undefined;
+}
+/** Copies a verified entry's wheels into the wheel directory; returns their paths there. */
+async function installWheels(dir, manifest, wheelDir) {
+    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
+    const paths = [];
+    for (const wheel of manifest.wheels ?? []) {
+        const target = external_node_path_default().join(wheelDir, wheel.name);
+        await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(dir, WHEELS, wheel.name), target);
+        paths.push(target);
+    }
+    return paths;
+}
+
+;// CONCATENATED MODULE: ./src/cache/store.ts
+
+
+/**
+ * Restores a manifest entry (exact `key`, or the newest under `restoreKeys`) into `dir` and reads
+ * it; cache trouble comes back as a warning and no manifest.
+ */
+async function restoreManifest(deps, dir, key, restoreKeys) {
+    await resetDir(dir);
+    const restored = await deps.cache.restore({ dir, key, restoreKeys });
+    if (restored.status === "unavailable")
+        return { warning: restored.warning };
+    if (restored.status !== "hit")
+        return {};
+    const manifest = await readEntryManifest(dir);
+    return manifest
+        ? { found: { key: restored.matchedKey, manifest } }
+        : { damaged: restored.matchedKey };
+}
+/** Saves the wheels entry (wheels and manifest), then the small manifest entry beside it. */
+async function saveEntries(deps, keys, manifest, wheels) {
+    const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
+    const manifestDir = external_node_path_default().join(deps.stagingDir, "manifest");
+    await writeEntry(entryDir, manifest, wheels);
+    const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
+    if (saved.status === "failed") {
+        return { status: "failed", warning: saved.warning, wheelsSaved: false };
+    }
+    // Wheels another job already cached come with that job's manifest, which it may still be
+    // uploading: saving ours too would race it and report a failure that is not one.
+    if (saved.status === "exists")
+        return { status: "exists" };
+    await writeEntry(manifestDir, manifest);
+    const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
+    if (manifestSaved.status === "failed") {
+        return { status: "failed", warning: manifestSaved.warning, wheelsSaved: true };
+    }
+    return { status: saved.status };
+}
+
+;// CONCATENATED MODULE: ./src/files/dpkg.ts
+
+
+const ADMIN = "/var/lib/dpkg";
+/** Directories that merged-/usr systems (Debian 12, Ubuntu) make symlinks into /usr. */
+const MERGED = ["/bin/", "/sbin/", "/lib/", "/lib32/", "/lib64/", "/libx32/"];
+/** The installed packages' versions, from `status` alone: what validating a hit needs. */
+async function readDpkgVersions(admin = ADMIN) {
+    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(admin, "status"), "utf8").catch(() => "");
+    const versions = new Map();
+    for (const stanza of text.split(/\n\n+/)) {
+        const field = (name) => new RegExp(`^${name}: (.*)$`, "m").exec(stanza)?.[1]?.trim();
+        const pkg = field("Package");
+        const version = field("Version");
+        if (!pkg || !version || !/ installed$/.test(field("Status") ?? ""))
+            continue;
+        versions.set(pkg, version);
+        const arch = field("Architecture");
+        if (arch)
+            versions.set(`${pkg}:${arch}`, version);
+    }
+    return versions;
+}
+/**
+ * The owners of files too, from every `info/*.list` (a few hundred milliseconds): what recording
+ * a traced build needs. Machines without dpkg get an empty database.
+ */
+async function readDpkg(admin = ADMIN) {
+    const versions = await readDpkgVersions(admin);
+    const owners = new Map();
+    const info = external_node_path_default().join(admin, "info");
+    const lists = (await (0,promises_namespaceObject.readdir)(info).catch(() => [])).filter((n) => n.endsWith(".list"));
+    for (const list of lists) {
+        const pkg = list.slice(0, -".list".length);
+        const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(info, list), "utf8").catch(() => "");
+        for (const file of text.split("\n")) {
+            if (!file)
+                continue;
+            owners.set(file, pkg);
+            if (MERGED.some((dir) => file.startsWith(dir)))
+                owners.set(`/usr${file}`, pkg);
+        }
+    }
+    return {
+        owner: (file) => owners.get(file),
+        version: (pkg) => versions.get(pkg),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/files/blob-id.ts
+/**
+ * Makes a synchronous hasher that computes the git blob id of a file's content (SHA-1 of
+ * `blob <size>\0` + bytes, hex), the same as `git hash-object --no-filters`. Symlinks are
+ * followed. It returns null when the path is absent or not a regular file (directory, FIFO,
+ * socket, device, dangling link), which is never opened. It reads through one `bufferSize`
+ * buffer, so memory stays bounded whatever the file size, and retries a file that changes while
+ * it is read. Other errors (permission denied, I/O) are thrown.
+ *
+ * The function is self-contained (it uses only its parameters and globals): hash-pool.ts runs its
+ * source text in worker threads, so the same code hashes in the main thread and in workers.
+ */
+function makeBlobHasher(fs, crypto, bufferSize) {
+    const attempts = 3;
+    // Never blocks on a FIFO swapped in between stat and open. Windows has no O_NONBLOCK.
+    const flags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+    const buffer = Buffer.allocUnsafe(bufferSize);
+    const isAbsent = (error) => {
+        const code = error?.code;
+        return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
+    };
+    const hashOpen = (fd, absPath) => {
+        for (let attempt = 0; attempt < attempts; attempt++) {
+            const info = fs.fstatSync(fd);
+            if (!info.isFile())
+                return null;
+            const hash = crypto.createHash("sha1").update(`blob ${info.size}\0`);
+            let position = 0;
+            // A short read of a regular file is its end: a small file takes one read.
+            for (let bytesRead = bufferSize; bytesRead === bufferSize && position <= info.size;) {
+                bytesRead = fs.readSync(fd, buffer, 0, bufferSize, position);
+                hash.update(buffer.subarray(0, bytesRead));
+                position += bytesRead;
+            }
+            // The size in the header must be the number of bytes hashed; otherwise the file changed.
+            if (position === info.size)
+                return hash.digest("hex");
+        }
+        throw new Error(`${absPath} kept changing while it was being hashed`);
+    };
+    return (absPath) => {
+        try {
+            const info = fs.statSync(absPath, { throwIfNoEntry: false });
+            if (!info?.isFile())
+                return null;
+            const fd = fs.openSync(absPath, flags);
+            try {
+                return hashOpen(fd, absPath);
+            }
+            finally {
+                fs.closeSync(fd);
+            }
+        }
+        catch (error) {
+            // Removed meanwhile, or a path component is not a directory: the file is absent.
+            if (isAbsent(error))
+                return null;
+            throw error;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/files/hash-pool.ts
+
+
+/** Paths sent to a worker at a time: large enough to amortize a message, small enough to balance. */
+const BATCH = 64;
+/** One read buffer per worker. */
+const BUFFER_SIZE = 1024 * 1024;
+// The worker: the same hasher as the main thread's (its source text), answering batches of paths.
+const WORKER_SOURCE = `
+const { parentPort } = require("node:worker_threads");
+const hash = (${makeBlobHasher.toString()})(require("node:fs"), require("node:crypto"), ${BUFFER_SIZE});
+parentPort.on("message", (paths) => {
+  try {
+    parentPort.postMessage({ digests: paths.map((path) => hash(path)) });
+  } catch (error) {
+    parentPort.postMessage({ failure: { message: String(error?.message ?? error), code: error?.code } });
+  }
+});
+`;
+/** A worker that hashes one batch at a time; it holds the process open only while it works. */
+class HashWorker {
+    #worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, { eval: true });
+    #pending = null;
+    dead = false;
+    constructor() {
+        this.#worker.unref();
+        this.#worker.on("message", (reply) => {
+            const pending = this.#settle();
+            if ("failure" in reply) {
+                const { message, code } = reply.failure;
+                pending?.reject(Object.assign(new Error(message), code ? { code } : {}));
+            }
+            else
+                pending?.resolve(reply.digests);
+        });
+        this.#worker.on("error", (error) => this.#die(error));
+        this.#worker.on("exit", (code) => this.#die(new Error(`a hashing worker exited (${code})`)));
+    }
+    hash(paths) {
+        return new Promise((resolve, reject) => {
+            this.#pending = { resolve, reject };
+            this.#worker.ref();
+            this.#worker.postMessage(paths);
+        });
+    }
+    #settle() {
+        const pending = this.#pending;
+        this.#pending = null;
+        this.#worker.unref();
+        return pending;
+    }
+    #die(error) {
+        this.dead = true;
+        this.#settle()?.reject(error);
+    }
+}
+const pool = [];
+let queue = Promise.resolve();
+/**
+ * Blob ids of `paths` (see `makeBlobHasher`), in order, computed by up to `workers` worker
+ * threads that read with synchronous calls: no per-call hop through libuv's thread pool, the
+ * hashing spread over the CPUs, and `workers` reads in flight for a cold cache. Memory is
+ * bounded: one buffer per worker and one batch of paths per message. The workers are started
+ * once and kept for later calls (idle, they do not keep the process alive); calls run one after
+ * another. Rejects with the first error a worker meets.
+ */
+function hashInWorkers(paths, workers) {
+    const job = queue.then(() => runJob(paths, workers));
+    // The next job waits for this one to end, however it ends; its failure reaches its own caller.
+    queue = job.catch(() => undefined);
+    return job;
+}
+async function runJob(paths, workers) {
+    const digests = new Array(paths.length);
+    if (paths.length === 0)
+        return digests;
+    const count = Math.max(1, Math.min(Math.floor(workers), Math.ceil(paths.length / BATCH)));
+    for (let i = pool.length - 1; i >= 0; i--)
+        if (pool[i].dead)
+            pool.splice(i, 1);
+    while (pool.length < count)
+        pool.push(new HashWorker());
+    let next = 0;
+    let failed = false;
+    const drive = async (worker) => {
+        while (next < paths.length && !failed) {
+            const start = next;
+            next = Math.min(paths.length, next + BATCH);
+            try {
+                const batch = await worker.hash(paths.slice(start, next));
+                for (const [i, digest] of batch.entries())
+                    digests[start + i] = digest;
+            }
+            catch (error) {
+                failed = true;
+                throw error;
+            }
+        }
+    };
+    // Every worker stops before the job ends, so the next job finds them idle.
+    const results = await Promise.allSettled(pool.slice(0, count).map(drive));
+    const failure = results.find((r) => r.status === "rejected");
+    if (failure)
+        throw failure.reason;
+    return digests;
+}
+
+;// CONCATENATED MODULE: ./src/files/pool.ts
+
+/** Default number of concurrent file operations: CPUs × 2, at most 16. */
+function defaultConcurrency() {
+    return Math.min(16, (0,external_node_os_namespaceObject.availableParallelism)() * 2);
+}
+/**
+ * Default number of hashing worker threads: CPUs × 2 (reads in flight help a cold page cache even
+ * when the CPUs are busy hashing), at most 4: each worker costs about 10 MB, and four already
+ * hash faster than the disk or the page cache deliver on the machines measured (docs/benchmark.md).
+ */
+function hashWorkers() {
+    return Math.min(4, defaultConcurrency());
+}
+/** Maps `items` through `fn` with at most `limit` calls in flight; results keep the input order. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    const workers = Math.max(1, Math.min(Math.floor(limit), items.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/files/hash.ts
+
+
+
+
+
+/** Jobs up to this many files are hashed in the main thread: starting workers would cost more. */
+const IN_THREAD_MAX = 256;
+let inThread;
+/** Error codes that mean "there is no file here": the digest is null. */
+function isAbsentError(error) {
+    const code = error?.code;
+    return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
+}
+/**
+ * The git blob id of a file's content (SHA-1 of `blob <size>\0` + bytes, hex), the same as
+ * `git hash-object --no-filters` prints. Symlinks are followed. Null when the path is absent or
+ * not a regular file (directory, FIFO, socket, device, dangling link), which is never opened.
+ * Reads in fixed-size chunks, so memory stays bounded whatever the file size; the reads are
+ * synchronous, in the calling thread (a file at a time: per-call overhead, not I/O, is the cost).
+ */
+async function hashFile(absPath) {
+    inThread ??= makeBlobHasher(external_node_fs_namespaceObject, external_node_crypto_namespaceObject, BUFFER_SIZE);
+    return inThread(absPath);
+}
+/**
+ * Blob ids of many files (see `hashFile`). Keys are the given absolute paths; values are null
+ * for absent or non-regular files. A small job is hashed in the main thread; a larger one by
+ * `workers` worker threads (see hash-pool.ts), so memory stays bounded whatever the file sizes.
+ */
+async function hashFiles(absPaths, workers = hashWorkers()) {
+    const unique = [...new Set(absPaths)];
+    let digests;
+    if (unique.length <= IN_THREAD_MAX) {
+        digests = [];
+        for (const path of unique)
+            digests.push(await hashFile(path));
+    }
+    else {
+        digests = await hashInWorkers(unique, workers);
+    }
+    return new Map(unique.map((path, index) => [path, digests[index] ?? null]));
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/observed.ts
+
+
+
+
+
+
+/**
+ * Checks an observed set against the tree and the machine now: every file and directory the
+ * build read in the repository (those the keys cover are equal already, the fingerprint being
+ * equal), and, for a set traced on this platform, the programs, packages, distributions and
+ * other files it used. Returns the differences, most telling first; empty when the set holds.
+ */
+async function validateObserved(observed, context) {
+    const changes = [...(await repositoryChanges(observed, context))];
+    if (observed.how === "traced" && observed.tracedOn === context.platform) {
+        changes.push(...(await toolChanges(observed, context.env)));
+        changes.push(...(await packageChanges(observed)));
+        changes.push(...distributionChanges(observed));
+        changes.push(...(await outsideChanges(observed)));
+    }
+    return changes;
+}
+async function repositoryChanges(observed, { tree, keys }) {
+    const covered = coveredPaths(keys);
+    const rooted = (rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+    const paths = Object.keys(observed.files).filter((rel) => !covered.has(rel));
+    const digests = await tree.digest(paths.map(rooted));
+    const changes = [];
+    for (const rel of paths) {
+        const now = digests.get(rooted(rel)) ?? null;
+        const was = observed.files[rel] ?? null;
+        if (now !== was)
+            changes.push({ kind: "file", what: rel, before: state(was), after: state(now) });
+    }
+    for (const [rel, was] of Object.entries(observed.dirs)) {
+        const now = dirDigest(tree, rooted(rel));
+        if (now !== was)
+            changes.push({ kind: "dir", what: rel, before: "listed", after: "other entries" });
+    }
+    return changes;
+}
+function state(digest) {
+    return digest === null ? "absent" : digest.slice(0, 12);
+}
+/** Project-relative paths the keys cover (present or absent). */
+function coveredPaths(keys) {
+    return new Set(keys.flatMap((k) => Object.keys(k.files ?? {})));
+}
+/**
+ * The digest of a directory's input entries: the names of the tree's files and directories
+ * directly in it (root-relative `dir`, "" for the root). Ignored and never-input entries (build
+ * output, virtual environments) are not in the tree, so a build's own output never counts.
+ */
+function dirDigest(tree, dir) {
+    const prefix = dir === "" || dir === "." ? "" : `${dir}/`;
+    const names = new Set();
+    for (const file of observed_filesUnder(tree.files, prefix)) {
+        names.add(file.slice(prefix.length).split("/")[0]);
+    }
+    return digestOf("dir", ...[...names].sort());
+}
+function* observed_filesUnder(files, prefix) {
+    if (prefix === "") {
+        yield* files;
+        return;
+    }
+    let low = 0;
+    let high = files.length;
+    while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (files[mid] < prefix)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    for (let i = low; i < files.length && files[i].startsWith(prefix); i++)
+        yield files[i];
+}
+/**
+ * Programs found on PATH must be found at the same path (a compiler swapped in earlier on PATH is
+ * another compiler); programs identified by their bytes must have the same bytes. Packaged ones
+ * are checked with their package, the interpreter and the Rust toolchain by their own keys.
+ */
+async function toolChanges(observed, env) {
+    const changes = [];
+    for (const tool of observed.tools) {
+        if (!tool.name)
+            continue;
+        const found = which(tool.name, env);
+        if (found !== tool.path) {
+            changes.push({
+                kind: "tool",
+                what: tool.name,
+                before: tool.path,
+                after: found ?? "not found",
+            });
+        }
+    }
+    const hashed = observed.tools.filter((t) => /^[0-9a-f]{40}$/.test(t.identity));
+    const digests = await hashFiles(hashed.map((t) => t.path));
+    for (const tool of hashed) {
+        const now = digests.get(tool.path) ?? null;
+        if (now !== tool.identity) {
+            const what = tool.name ?? tool.path;
+            changes.push({ kind: "tool", what, before: state(tool.identity), after: state(now) });
+        }
+    }
+    return changes;
+}
+async function packageChanges(observed) {
+    const packages = Object.entries(observed.packages);
+    if (packages.length === 0)
+        return [];
+    const versions = await readDpkgVersions();
+    return packages
+        .filter(([pkg, version]) => versions.get(pkg) !== version)
+        .map(([pkg, version]) => ({
+        kind: "package",
+        what: pkg,
+        before: version,
+        after: versions.get(pkg) ?? "not installed",
+    }));
+}
+function distributionChanges(observed) {
+    return observed.distributions
+        .filter((d) => !(0,external_node_fs_namespaceObject.statSync)(external_node_path_default().join(d.site, d.distInfo), { throwIfNoEntry: false }))
+        .map((d) => ({
+        kind: "distribution",
+        what: d.distInfo.replace(/\.dist-info$/, ""),
+        before: `installed in ${d.site}`,
+        after: "not installed there",
+    }));
+}
+async function outsideChanges(observed) {
+    const paths = Object.keys(observed.outside);
+    if (paths.length === 0)
+        return [];
+    const digests = await hashFiles(paths);
+    return paths
+        .filter((p) => (digests.get(p) ?? null) !== (observed.outside[p] ?? null))
+        .map((p) => ({
+        kind: "outside",
+        what: p,
+        before: state(observed.outside[p] ?? null),
+        after: state(digests.get(p) ?? null),
+    }));
+}
+/**
+ * Where no tracer runs: the repository paths a traced build of the same project read elsewhere,
+ * digested in this tree, so that a later hit here is checked against them. What that build used
+ * outside the repository says nothing about this machine and is left out.
+ */
+async function borrowObserved(source, tree) {
+    const rooted = (rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+    const paths = Object.keys(source.files);
+    const digests = await tree.digest(paths.map(rooted));
+    return {
+        how: "borrowed",
+        tracedOn: source.tracedOn,
+        files: Object.fromEntries(paths.map((rel) => [rel, digests.get(rooted(rel)) ?? null])),
+        dirs: Object.fromEntries(Object.keys(source.dirs).map((rel) => [rel, dirDigest(tree, rooted(rel))])),
+        tools: [],
+        packages: {},
+        outside: {},
+        distributions: [],
+    };
+}
+/**
+ * A set completed with the repository paths of an earlier one (digested in this tree): for a
+ * build that reused an earlier build's output and so did not read all the inputs of that work.
+ */
+async function completeObserved(observed, earlier, tree) {
+    const borrowed = await borrowObserved(earlier, tree);
+    return {
+        ...observed,
+        files: sortedMerge(borrowed.files, observed.files),
+        dirs: sortedMerge(borrowed.dirs, observed.dirs),
+    };
+}
+function sortedMerge(a, b) {
+    const merged = { ...a, ...b };
+    return Object.fromEntries(Object.keys(merged)
+        .sort()
+        .map((k) => [k, merged[k]]));
+}
+/** The observed repository files no key covers: what a user could add to `cache-keys`. */
+function unkeyedFiles(observed, keys) {
+    const covered = coveredPaths(keys);
+    return Object.entries(observed.files)
+        .filter(([rel, digest]) => digest !== null && !covered.has(rel))
+        .map(([rel]) => rel)
+        .sort();
+}
+
+;// CONCATENATED MODULE: ./src/build/command.ts
+
+
+
+/**
+ * The command that builds the project's wheels into `wheelDir`, run from the project directory:
+ * the user's, or a default by backend and what is on PATH — `uv build` when uv is there, then
+ * `maturin build` for maturin projects, then `python -m build`, then `pip wheel`.
+ */
+function chooseBuildCommand(given, backend, python, info, projectDir, wheelDir, env) {
+    const out = toPosix(external_node_path_default().relative(projectDir, wheelDir)) || ".";
+    const keyed = (argv) => argv.map((a) => (a === python ? "<python>" : a));
+    if (given)
+        return { argv: given, keyed: keyed(given), origin: "input" };
+    const pick = (argv, origin) => ({
+        argv,
+        keyed: keyed(argv),
+        origin,
+    });
+    if (which("uv", env)) {
+        return pick(["uv", "build", "--wheel", "--python", python, "--out-dir", out, "."], "uv is on PATH");
+    }
+    if (backend.name === "maturin" && which("maturin", env)) {
+        return pick(["maturin", "build", "--release", "--interpreter", python, "--out", out], "maturin project, maturin on PATH");
+    }
+    if (info?.hasBuildModule) {
+        return pick([python, "-m", "build", "--wheel", "--outdir", out, "."], "python -m build is installed");
+    }
+    return pick([python, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", out, "."], "pip fallback");
+}
+
+;// CONCATENATED MODULE: ./src/build/script.ts
+
+
+/** Build tools that read a file of their own by default. */
+const TOOL_FILES = {
+    make: ["GNUmakefile", "makefile", "Makefile"],
+    gmake: ["GNUmakefile", "makefile", "Makefile"],
+    nox: ["noxfile.py"],
+    tox: ["tox.ini"],
+    just: ["justfile", "Justfile", ".justfile"],
+    invoke: ["tasks.py"],
+    inv: ["tasks.py"],
+};
+const SHELLS = new Set(["bash", "sh", "dash", "zsh", "ksh"]);
+const PYTHONS = /^(?:python|python3|python3\.\d+|py)(?:\.exe)?$/;
+/** The flag of a tool that names its file instead (`make -f build.mk`, `nox -f ci.py`). */
+const FILE_FLAGS = new Set(["-f", "--file", "--makefile", "--noxfile"]);
+/**
+ * The files a build command runs that are the project's own: the script of `bash ci/build.sh`,
+ * `./build.sh` or `python tools/build.py`, the Makefile of `make wheel`, the noxfile of `nox -s
+ * build`. Their content decides the build as much as the command line does. Paths are relative
+ * to the project directory (where the build runs); files outside the repository are left out.
+ */
+function buildScriptEntries(argv, projectDir, root) {
+    const [program, ...args] = argv;
+    if (!program)
+        return [];
+    const name = external_node_path_default().basename(program);
+    const candidates = [];
+    if (program.includes("/") || program.includes("\\"))
+        candidates.push(program);
+    if (SHELLS.has(name) || PYTHONS.test(name)) {
+        const script = args.find((a) => !a.startsWith("-"));
+        const runsCode = args.some((a) => a === "-c" || a === "-m");
+        if (script && !runsCode)
+            candidates.push(script);
+    }
+    const own = TOOL_FILES[name];
+    if (own) {
+        const flag = args.findIndex((a) => FILE_FLAGS.has(a));
+        candidates.push(...(flag >= 0 && args[flag + 1] ? [args[flag + 1]] : own));
+    }
+    return candidates
+        .map((file) => external_node_path_default().resolve(projectDir, file))
+        .filter((file) => isInside(file, root))
+        .map((file) => {
+        const entry = { kind: "file", pattern: toPosix(external_node_path_default().relative(projectDir, file)) };
+        return { entry, origin: `the build command's own file (${argv.join(" ")})` };
+    });
+}
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/files/git-run.ts
+
+
+const execFileAsync = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+const MAX_OUTPUT = 1024 * 1024 * 1024;
+/** Runs git in `cwd` (with `input` on its stdin, if given) and returns its stdout. */
+async function git(cwd, args, input) {
+    const options = { cwd, maxBuffer: MAX_OUTPUT, encoding: "utf8" };
+    const running = execFileAsync("git", args, options);
+    if (input === undefined)
+        return (await running).stdout;
+    let inputError;
+    running.child.stdin?.on("error", (error) => {
+        // Kept for after git exits: a failing git's own error (its exit status) tells more.
+        inputError = error;
+    });
+    running.child.stdin?.end(input);
+    const { stdout } = await running;
+    // git succeeded, but it may not have seen all of its input: its answer is incomplete.
+    if (inputError)
+        throw inputError;
+    return stdout;
+}
+
+;// CONCATENATED MODULE: ./src/files/git-index.ts
+
+/** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
+const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
+const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
+/**
+ * Decides, for the tracked regular files `paths` (root-relative), whether their index blob ids
+ * are also the blob ids of the bytes on disk (when git reports them unchanged). The index holds
+ * the id of the *cleaned* content, which equals the raw bytes' id only when git converts nothing:
+ * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`): a
+ *   SHA-256 repository's ids never equal `hashFile`'s;
+ * - `core.autocrlf` must be false: otherwise any text file may be converted;
+ * - a path must have no `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or
+ *   `working-tree-encoding` attribute other than unset (`git check-attr --all`, paths on stdin).
+ * Three git calls, run together.
+ */
+async function indexTrust(root, paths) {
+    if (paths.length === 0)
+        return { usable: false, converted: new Set() };
+    const [format, autocrlf, attributes] = await Promise.all([
+        git(root, ["rev-parse", "--show-object-format"]),
+        git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
+        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
+    ]);
+    const usable = format.trim() === "sha1" && FALSE_WORDS.has(autocrlf.trim().toLowerCase());
+    const converted = new Set();
+    // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
+    const fields = attributes.split("\0");
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+        if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
+            converted.add(fields[i]);
+    }
+    return { usable, converted };
+}
+
+;// CONCATENATED MODULE: ./src/files/git-files.ts
+
+
+
+
+
+
+const SUBMODULE = "160000";
+const SYMLINK = "120000";
+const REGULAR = new Set(["100644", "100755"]);
+const NO_TRUST = { usable: false, converted: new Set() };
+/** The git work tree root containing `dir` (absolute), or null when git is missing or `dir` is not in a work tree. */
+async function gitToplevel(dir) {
+    try {
+        return (0,external_node_path_namespaceObject.resolve)((await git(dir, ["rev-parse", "--show-toplevel"])).replace(/\n$/, ""));
+    }
+    catch (error) {
+        // git is not installed (ENOENT) or exited non-zero (not a work tree): there is no git root.
+        const code = error?.code;
+        if (code === "ENOENT" || typeof code === "number")
+            return null;
+        throw error;
+    }
+}
+/** Whether git ignores the root-relative `path` (itself or through a parent directory). */
+async function gitIgnores(root, path) {
+    try {
+        await git(root, ["check-ignore", "--quiet", "--", path]);
+        return true;
+    }
+    catch (error) {
+        // Exit status 1 is git's answer "not ignored"; anything else is a failure.
+        if (error?.code === 1)
+            return false;
+        throw error;
+    }
+}
+/**
+ * Lists the files of the work tree at `root` with git: tracked files that still exist and
+ * untracked files (not ignored ones unless `includeIgnored`). Submodules and nested repositories
+ * are skipped; symlinks (and skip-worktree entries) are kept when they resolve to a regular file.
+ * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
+ * directory named `build`. Three git calls run together: `ls-files --stage` (mode, blob id and
+ * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
+ * was written: lstat, and content for racily clean entries) and `ls-files --others`; with
+ * `useIndex`, `indexTrust`'s calls start as soon as the tracked files are known.
+ */
+async function gitFiles(root, pruner, includeIgnored, useIndex) {
+    const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
+    if (!includeIgnored)
+        others.push("--exclude-standard");
+    const staged = git(root, ["ls-files", "-z", "--stage", "-v"]).then(indexEntries);
+    const regular = (all) => all.filter(isRegular).map((entry) => entry.path);
+    const [entries, changes, untracked, trust] = await Promise.all([
+        staged,
+        git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
+        git(root, others),
+        useIndex ? staged.then((all) => indexTrust(root, regular(all))) : NO_TRUST,
+    ]);
+    const { gone, changed } = changedPaths(changes);
+    const tracked = new Set();
+    const indexIds = new Map();
+    const toCheck = [];
+    for (const entry of entries) {
+        const { tag, mode, path } = entry;
+        if (mode === SUBMODULE || gone.has(path) || tracked.has(path))
+            continue;
+        tracked.add(path);
+        if (mode === SYMLINK || tag === "S" || tag === "s" || entry.stage !== "0")
+            toCheck.push(path);
+        else if (trust.usable && isRegular(entry) && !changed.has(path) && !trust.converted.has(path))
+            indexIds.set(path, entry.id);
+    }
+    // Untracked entries ending in "/" are nested repositories.
+    const nested = records(untracked)
+        .filter((p) => p.endsWith("/"))
+        .map((p) => p.slice(0, -1));
+    const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
+    const venvs = new Set([...tracked, ...candidates]
+        .filter((p) => p === VENV_MARKER || p.endsWith(`/${VENV_MARKER}`))
+        .map((p) => p.slice(0, -VENV_MARKER.length - 1))
+        .filter(pruner.mayPrune));
+    const kept = candidates.filter((p) => !underDir(p, pruner.isPruned) && !underDir(p, (dir) => venvs.has(dir)));
+    const notFiles = new Set(nonFiles(root, toCheck.concat(kept)));
+    const files = [...tracked, ...kept].filter((p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded));
+    for (const path of indexIds.keys())
+        if (underDir(path, pruner.isExcluded))
+            indexIds.delete(path);
+    const submodules = entries.filter((e) => e.mode === SUBMODULE).map((e) => e.path);
+    const repositories = [...new Set([...submodules, ...nested])]
+        .filter((p) => !underDir(`${p}/x`, pruner.isPruned))
+        .sort();
+    return { files, indexIds, repositories };
+}
+/**
+ * Splits `git diff-files -z --name-status` output: deleted paths (D: gone, or replaced by a
+ * directory) and every other reported path (modified, type change, intent-to-add, unmerged).
+ */
+function changedPaths(output) {
+    const fields = records(output);
+    const gone = new Set();
+    const changed = new Set();
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        (fields[i] === "D" ? gone : changed).add(fields[i + 1]);
+    }
+    return { gone, changed };
+}
+/** Parses `git ls-files -z --stage -v`: "<tag> <mode> <object> <stage>\t<path>\0" records. */
+function indexEntries(output) {
+    const entries = [];
+    for (let start = 0, end = output.indexOf("\0"); end !== -1; end = output.indexOf("\0", start)) {
+        const tab = output.indexOf("\t", start);
+        const [tag = "", mode = "", id = "", stage = ""] = output.slice(start, tab).split(" ");
+        entries.push({ tag, mode, id, stage, path: output.slice(tab + 1, end) });
+        start = end + 1;
+    }
+    return entries;
+}
+/** An entry git may vouch for: a cached (H) stage 0 regular file. */
+function isRegular(entry) {
+    return entry.tag === "H" && entry.stage === "0" && REGULAR.has(entry.mode);
+}
+function records(output) {
+    return output.split("\0").filter((record) => record !== "");
+}
+/**
+ * The paths that do not resolve to a regular file (symlinks to directories, dangling links).
+ * Synchronous stats: tens of thousands of untracked files take a fraction of what as many
+ * promise round trips would, and nothing else waits on the event loop meanwhile.
+ */
+function nonFiles(root, paths) {
+    return paths.filter((path) => !isFileSync((0,external_node_path_namespaceObject.join)(root, path)));
+}
+function isFileSync(absPath) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(absPath, { throwIfNoEntry: false })?.isFile() ?? false;
+    }
+    catch (error) {
+        // A dangling link, a loop or a path under a file is simply not a file.
+        if (isAbsentError(error))
+            return false;
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ../main/node_modules/ignore/index.js
+var ignore = __nccwpck_require__(882);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/files/walk.ts
+
+
+
+
+
+
+
+/**
+ * Lists the files under `root` (or its subdirectory `start`) by walking the file system: posix
+ * paths relative to `root`, unsorted. Directory symlinks are not descended; a symlink is listed when it resolves to a
+ * regular file. Pruned directories are skipped, and so is what `.gitignore` files at any level
+ * ignore, unless `includeIgnored`.
+ */
+async function walkFiles(root, pruner, includeIgnored, start = "") {
+    const files = [];
+    const visit = async (dir, inherited) => {
+        const entries = await listDir(root, dir);
+        if (entries.some((e) => e.name === VENV_MARKER) && pruner.mayPrune(dir))
+            return;
+        const rules = includeIgnored ? inherited : await withGitignore(root, dir, inherited, entries);
+        const subdirs = [];
+        for (const entry of entries) {
+            if (entry.name === ".git")
+                continue;
+            const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+            if (entry.isDirectory()) {
+                const skip = pruner.isPruned(path) || (pruner.mayPrune(path) && isIgnored(rules, path, true));
+                if (!skip)
+                    subdirs.push(path);
+            }
+            else if (entry.isFile() || (entry.isSymbolicLink() && (await isFileTarget(root, path)))) {
+                if (!isIgnored(rules, path, false))
+                    files.push(path);
+            }
+        }
+        await Promise.all(subdirs.map((sub) => visit(sub, rules)));
+    };
+    await visit(start, []);
+    return files;
+}
+/** A directory's entries; one that cannot be read is a UserError naming it. */
+async function listDir(root, dir) {
+    try {
+        return await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir), { withFileTypes: true });
+    }
+    catch (error) {
+        const shown = dir === "" ? root : dir;
+        throw new errors_UserError(`cannot list ${shown}: ${describeFsError(error)}; make it readable, or move it out of the repository (its files could be build inputs)`);
+    }
+}
+async function withGitignore(root, dir, inherited, entries) {
+    if (!entries.some((e) => e.name === ".gitignore" && e.isFile()))
+        return inherited;
+    const text = (await readProjectFile((0,external_node_path_namespaceObject.join)(root, dir, ".gitignore"), (0,external_node_path_namespaceObject.join)(dir, ".gitignore"))) ?? "";
+    return [...inherited, { dir, matcher: ignore_default()({ ignorecase: false }).add(text) }];
+}
+/** gitignore precedence: the deepest `.gitignore` with a matching rule decides. */
+function isIgnored(rules, path, isDir) {
+    let ignored = false;
+    for (const { dir, matcher } of rules) {
+        const relative = dir === "" ? path : path.slice(dir.length + 1);
+        const result = matcher.test(isDir ? `${relative}/` : relative);
+        if (result.ignored)
+            ignored = true;
+        else if (result.unignored)
+            ignored = false;
+    }
+    return ignored;
+}
+/** Whether a symlink resolves to a regular file. */
+async function isFileTarget(root, path) {
+    try {
+        return (await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(root, path))).isFile();
+    }
+    catch (error) {
+        // A dangling link (or one removed meanwhile) is simply not a file.
+        if (isAbsentError(error))
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/files/listing.ts
+
+
+
+
+
+
+
+
+/**
+ * Finds the root of the repository holding `projectDir`: the git work tree root (`git rev-parse
+ * --show-toplevel`); without a usable git, the nearest ancestor holding `.git`, else the project
+ * directory itself. A project directory that does not exist is a UserError naming `display`.
+ */
+async function locateProject(projectDir, display = projectDir) {
+    const project = await projectRealpath(projectDir, display);
+    const gitRoot = await gitToplevel(project);
+    const root = gitRoot ?? (await dotGitAncestor(project)) ?? project;
+    return { projectDir: project, root, isGitRepo: gitRoot !== null };
+}
+/**
+ * Lists the candidate input files of the repository at `location`: `git ls-files` in a work tree
+ * and a directory walk otherwise; both prune never-input directories and honour `.gitignore`.
+ */
+async function openTree(location, options = {}) {
+    const { root, isGitRepo } = location;
+    const excluded = [];
+    for (const dir of options.exclude ?? []) {
+        const real = await existingRealpath(dir);
+        if (real !== null && isInside(real, root))
+            excluded.push(toPosix((0,external_node_path_namespaceObject.relative)(root, real)));
+    }
+    const projectDir = toPosix((0,external_node_path_namespaceObject.relative)(root, location.projectDir));
+    const pruner = makePruner(projectDir, excluded);
+    const includeIgnored = options.includeIgnored ?? false;
+    const useIndex = options.useIndex ?? true;
+    const listing = isGitRepo ? await gitFiles(root, pruner, includeIgnored, useIndex) : undefined;
+    let files = listing?.files ?? (await walkFiles(root, pruner, includeIgnored));
+    if (isGitRepo && projectDir !== "" && !includeIgnored && (await gitIgnores(root, projectDir))) {
+        // A project inside an ignored directory (a scratch copy in a repository): git lists none of
+        // its untracked files, so walk it, honouring the .gitignore files inside it.
+        const walked = await walkFiles(root, pruner, false, projectDir);
+        files = [...new Set([...files, ...walked])];
+    }
+    files.sort(); // plain UTF-16 code unit order
+    return new ListedTree(root, projectDir, isGitRepo, files, listing?.repositories ?? [], {
+        known: listing?.indexIds ?? new Map(),
+        hash: options.hasher ?? hashFiles,
+    });
+}
+class ListedTree {
+    root;
+    projectDir;
+    isGitRepo;
+    repositories;
+    files;
+    /** Digests of the files that were hashed (git vouches for the others: `#sources.known`). */
+    #hashed = new Map();
+    #sources;
+    constructor(root, projectDir, isGitRepo, files, repositories, sources) {
+        this.root = root;
+        this.projectDir = projectDir;
+        this.isGitRepo = isGitRepo;
+        this.repositories = repositories;
+        this.files = Object.freeze(files);
+        this.#sources = sources;
+    }
+    async digest(paths) {
+        const { known, hash } = this.#sources;
+        const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
+        if (toHash.length > 0) {
+            const digests = await hash(toHash.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path)));
+            for (const path of toHash)
+                this.#hashed.set(path, digests.get((0,external_node_path_namespaceObject.join)(this.root, path)) ?? null);
+        }
+        return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
+    }
+}
+async function projectRealpath(dir, display) {
+    const real = await existingRealpath(dir);
+    if (real === null || !(await (0,promises_namespaceObject.stat)(real)).isDirectory()) {
+        throw new errors_UserError(`project directory ${display} does not exist or is not a directory`);
+    }
+    return real;
+}
+/** The real path of `path`, or null when it does not exist. */
+async function existingRealpath(path) {
+    try {
+        return await (0,promises_namespaceObject.realpath)(path);
+    }
+    catch (error) {
+        // A directory that does not exist holds no files: nothing to list or prune.
+        if (isAbsentError(error))
+            return null;
+        throw error;
+    }
+}
+async function dotGitAncestor(dir) {
+    for (let current = dir;; current = (0,external_node_path_namespaceObject.dirname)(current)) {
+        try {
+            await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(current, ".git"));
+            return current;
+        }
+        catch (error) {
+            // No `.git` here: try the parent.
+            if (!isAbsentError(error))
+                throw error;
+        }
+        if ((0,external_node_path_namespaceObject.dirname)(current) === current)
+            return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/keys/constraints.ts
+
+
+
+/** Variables naming the constraint files an isolated build environment is resolved with. */
+const CONSTRAINT_VARS = [
+    "PIP_CONSTRAINT",
+    "PIP_BUILD_CONSTRAINT",
+    "UV_BUILD_CONSTRAINT",
+    "UV_CONSTRAINT",
+];
+/**
+ * The constraint files the variables name (paths separated by spaces; relative ones from the
+ * project directory): their content decides the versions an isolated build installs. The
+ * variables themselves are keyed with the environment; these keys add the files' bytes.
+ */
+function constraintKeys(env, cwd) {
+    return CONSTRAINT_VARS.filter((name) => env[name]).map((name) => {
+        const files = env[name].split(/\s+/).filter(Boolean);
+        const digests = files.map((file) => {
+            if (/^[a-z][\w+.-]*:\/\//i.test(file))
+                return `${file}`; // a URL: its name is what we know
+            const absolute = external_node_path_default().resolve(cwd, file);
+            const info = (0,external_node_fs_namespaceObject.statSync)(absolute, { throwIfNoEntry: false });
+            return info?.isFile() ? digestOf("file", (0,external_node_fs_namespaceObject.readFileSync)(absolute, "utf8")) : "absent";
+        });
+        return {
+            id: `constraints:${name}`,
+            kind: "env",
+            source: "implicit",
+            group: "implicit",
+            digest: digestOf("constraints", name, ...digests),
+            detail: `${files.length} file${files.length === 1 ? "" : "s"}`,
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/keys/implicit.ts
+
+
+
+const PYTHON_PROBE = `import importlib.metadata, importlib.util, json, platform, sys, sysconfig
+def version(name):
+    try:
+        return importlib.metadata.version(name)
+    except Exception:
+        return None
+impl = sys.implementation.name
+short = {"cpython": "cp", "pypy": "pp"}.get(impl, impl)
+free = "t" if sysconfig.get_config_var("Py_GIL_DISABLED") else ""
+print(json.dumps({"version": platform.python_version(), "implementation": impl,
+  "tag": f"{short}{sys.version_info[0]}{sys.version_info[1]}{free}",
+  "soabi": str(sysconfig.get_config_var("SOABI") or sysconfig.get_config_var("EXT_SUFFIX") or ""),
+  "platform": sysconfig.get_platform(),
+  "hasBuildModule": importlib.util.find_spec("build") is not None,
+  "prefixes": sorted({sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}),
+  "cc": sysconfig.get_config_var("CC"), "cxx": sysconfig.get_config_var("CXX"),
+  "versions": {name: version(name) for name in sys.argv[1:]}}))`;
+/** Asks `python` about itself; undefined when it cannot be run. */
+async function probePython(python, env, cwd, distributions = []) {
+    const out = await probe(python, ["-c", PYTHON_PROBE, ...distributions], env, cwd);
+    if (out === undefined)
+        return undefined;
+    try {
+        return JSON.parse(out);
+    }
+    catch {
+        // An interpreter that printed something else (a wrapper's banner, nothing at all when it
+        // could not start) is one that cannot be asked: the key records it as not found.
+        return undefined;
+    }
+}
+const implicit = (id, kind, value, detail) => ({
+    id,
+    kind,
+    source: "implicit",
+    group: "implicit",
+    digest: digestOf(id, canonicalJson(value)),
+    detail,
+});
+/** `linux-x64-glibc2.36`, `darwin-arm64-23`, `win32-x64`: what a built binary is tied to. */
+function platformId() {
+    const base = `${process.platform}-${process.arch}`;
+    if (process.platform === "linux") {
+        const header = process.report?.getReport()
+            ?.header;
+        return `${base}-${header?.glibcVersionRuntime ? `glibc${header.glibcVersionRuntime}` : "musl"}`;
+    }
+    if (process.platform === "darwin")
+        return `${base}-${external_node_os_default().release().split(".")[0]}`;
+    return base;
+}
+function platformKey() {
+    const id = platformId();
+    return implicit("platform", "platform", id, id);
+}
+function pythonKey(info) {
+    if (!info)
+        return implicit("python", "python", null, "not found");
+    const { hasBuildModule: _build, prefixes: _prefixes, cc: _cc, cxx: _cxx, versions: _versions, ...keyed } = info;
+    const detail = `${info.implementation} ${info.version} ${info.soabi} ${info.platform}`;
+    return implicit("python", "python", keyed, detail);
+}
+/** The toolchains a backend compiles with, probed in parallel; absent ones are recorded so. */
+async function toolchainKeys(backend, env, cwd, python, platform = process.platform, run = probe) {
+    const probes = [];
+    const rust = backend.name === "maturin" || backend.name === "setuptools-rust";
+    if (rust)
+        probes.push(["rustc", env.RUSTC || "rustc", ["-vV"]]);
+    if (!rust && backend.name !== "other" && platform === "win32" && !env.CC) {
+        // setuptools and CMake build with MSVC on Windows: the toolset the developer environment
+        // selects (`cl` says its version on stderr) and the Windows SDK decide the binary.
+        probes.push(["msvc", "cmd.exe", ["/d", "/c", "cl 2>&1"]]);
+    }
+    else if (!rust && backend.name !== "other") {
+        // setuptools compiles with the interpreter's sysconfig CC/CXX unless CC/CXX say otherwise.
+        const setuptools = backend.name === "setuptools";
+        const cc = env.CC || (setuptools ? python?.cc : undefined);
+        const cxx = env.CXX || (setuptools ? python?.cxx : undefined);
+        probes.push(["cc", compiler(cc, process.platform === "win32" ? "gcc" : "cc"), ["--version"]]);
+        probes.push([
+            "c++",
+            compiler(cxx, process.platform === "win32" ? "g++" : "c++"),
+            ["--version"],
+        ]);
+    }
+    if (backend.name === "scikit-build-core")
+        probes.push(["cmake", "cmake", ["--version"]]);
+    if (backend.name === "meson-python")
+        probes.push(["meson", "meson", ["--version"]], ["ninja", "ninja", ["--version"]]);
+    return Promise.all(probes.map(async ([name, command, args]) => {
+        const out = (await run(command, args, env, cwd))?.trim();
+        const detail = out ? (out.split("\n")[0] ?? "").slice(0, 80) : "not found";
+        return implicit(`toolchain:${name}`, "toolchain", out ?? null, detail);
+    }));
+}
+const WRAPPERS = new Set(["ccache", "sccache", "distcc", "icecc"]);
+/**
+ * The compiler program in a `CC`/`CXX` value such as `ccache gcc -m64`: the first word that is not
+ * a compiler cache (the flags are keyed with the variable itself).
+ */
+function compiler(value, fallback) {
+    const words = (value ?? "").trim().split(/\s+/).filter(Boolean);
+    const program = words.find((w) => !WRAPPERS.has(w.split(/[\\/]/).pop() ?? w));
+    return program ?? fallback;
+}
+function buildSystemKey(pyproject) {
+    const table = (pyproject["build-system"] ?? null);
+    const requires = Array.isArray(table?.requires)
+        ? [...table.requires].map(String).sort()
+        : [];
+    const normalized = table ? { ...table, requires } : null;
+    return implicit("build-system", "build-system", normalized, table ? String(table["build-backend"] ?? "legacy setuptools") : "none");
+}
+/**
+ * A builder whose environment is elsewhere (a manylinux container, cibuildwheel): its kind and
+ * the settings that decide the wheels (target, manylinux policy or image, arguments), in place
+ * of the host's interpreter and compilers, which say nothing about those wheels.
+ */
+function builderKey(builder) {
+    return implicit("builder", "builder", builder, [builder.kind, ...builder.settings].join(" "));
+}
+function buildCommandKey(command) {
+    return implicit("build-command", "build-command", command, command.join(" "));
+}
+/** Tool tables that configure linters and test runners: never part of a wheel. */
+const NON_BUILD_TOOLS = [
+    "pytest",
+    "ruff",
+    "black",
+    "isort",
+    "mypy",
+    "pyright",
+    "basedpyright",
+    "coverage",
+    "codespell",
+    "tox",
+    "pylint",
+    "flake8",
+    "bandit",
+    "pydocstyle",
+    "docformatter",
+    "interrogate",
+    "vulture",
+    "typos",
+    "towncrier",
+    "commitizen",
+    "pixi",
+    "rye",
+    "pdm-dev",
+];
+/**
+ * pyproject.toml as the build sees it: without linter and test-runner tables, dependency groups
+ * and uv's `cache-keys` (the keys themselves are fingerprinted), so editing those never rebuilds.
+ * Each table is a decision of its own: `[tool.cibuildwheel]` configures wheel builds and stays;
+ * `[tool.mypy]` stays for projects that compile with mypyc.
+ */
+function pyprojectKey(pyproject, exists) {
+    const tool = { ...(pyproject.tool ?? {}) };
+    const mypyc = JSON.stringify(pyproject["build-system"] ?? {}).includes("mypy");
+    for (const name of NON_BUILD_TOOLS)
+        if (!(name === "mypy" && mypyc))
+            delete tool[name];
+    if (tool.uv && typeof tool.uv === "object") {
+        const { "cache-keys": _keys, "dev-dependencies": _dev, ...uv } = tool.uv;
+        tool.uv = uv;
+    }
+    const { "dependency-groups": _groups, ...rest } = pyproject;
+    const normalized = exists ? { ...rest, tool } : null;
+    const key = implicit("pyproject", "pyproject", normalized, exists ? "pyproject.toml" : "absent");
+    // The file it covers, with the normalized digest: a diff then names pyproject.toml itself.
+    return { ...key, group: "rebuild", files: { "pyproject.toml": exists ? key.digest : null } };
+}
+
+;// CONCATENATED MODULE: ./src/config/uv-entries.ts
+
+
+
+const FORMS = "expected a string or a table with exactly one of `file`, `dir`, `git`, `env`";
+/**
+ * Parses a `[tool.uv] cache-keys` value with uv's meaning, strictly: where uv silently falls back
+ * to its defaults on an invalid entry, this throws a UserError naming the entry and the problem.
+ * `{ git = false }` is accepted and contributes nothing, as in uv.
+ */
+function parseCacheKeys(value, where) {
+    if (!Array.isArray(value)) {
+        throw new errors_UserError(`${where}: cache-keys must be a list, got ${describe(value)}`);
+    }
+    const entries = [];
+    value.forEach((item, index) => {
+        const origin = `${where} cache-keys[${index}]`;
+        const entry = parseEntry(item, origin);
+        if (entry)
+            entries.push({ entry, origin });
+    });
+    return entries;
+}
+/**
+ * Parses the action's `cache-keys` input: one entry per line, either a bare path or glob, or a
+ * TOML inline table such as `{ env = "MY_FLAG" }`.
+ */
+function parseCacheKeyLines(lines, where) {
+    const entries = [];
+    lines.forEach((raw, index) => {
+        const line = raw.trim();
+        if (line === "" || line.startsWith("#"))
+            return;
+        const origin = `${where} line ${index + 1}`;
+        const entry = parseEntry(line.startsWith("{") ? parseInline(line, origin) : line, origin);
+        if (entry)
+            entries.push({ entry, origin });
+    });
+    return entries;
+}
+function parseInline(line, origin) {
+    try {
+        return parse(`entry = ${line}`).entry;
+    }
+    catch (error) {
+        if (error instanceof TomlError) {
+            throw new errors_UserError(`${origin}: not a TOML inline table: ${line}`);
+        }
+        throw error;
+    }
+}
+function parseEntry(item, origin) {
+    if (typeof item === "string")
+        return { kind: "file", pattern: nonEmpty(item, origin, "path") };
+    if (!isTable(item))
+        throw new errors_UserError(`${origin}: ${FORMS}, got ${describe(item)}`);
+    const fields = Object.keys(item);
+    const unknown = fields.filter((f) => !["file", "dir", "git", "env"].includes(f));
+    if (unknown.length > 0) {
+        throw new errors_UserError(`${origin}: unknown field \`${unknown[0]}\` (${FORMS})`);
+    }
+    if (fields.length !== 1) {
+        const found = fields.length === 0 ? "none" : fields.map((f) => `\`${f}\``).join(" and ");
+        throw new errors_UserError(`${origin}: ${FORMS}, found ${found}`);
+    }
+    const field = fields[0];
+    const value = item[field];
+    switch (field) {
+        case "file":
+            return { kind: "file", pattern: uv_entries_text(value, origin, "file") };
+        case "dir":
+            return { kind: "dir", path: uv_entries_text(value, origin, "dir") };
+        case "env":
+            return { kind: "env", name: envName(uv_entries_text(value, origin, "env"), origin) };
+        case "git":
+            return parseGit(value, origin);
+    }
+}
+function parseGit(value, origin) {
+    if (value === false)
+        return undefined;
+    if (value === true)
+        return { kind: "git", commit: true, tags: false };
+    if (!isTable(value)) {
+        throw new errors_UserError(`${origin}: \`git\` must be true, false or { commit, tags }`);
+    }
+    for (const [field, flag] of Object.entries(value)) {
+        if (field !== "commit" && field !== "tags") {
+            throw new errors_UserError(`${origin}: unknown field \`git.${field}\` (expected \`commit\`, \`tags\`)`);
+        }
+        if (typeof flag !== "boolean") {
+            throw new errors_UserError(`${origin}: \`git.${field}\` must be true or false, got ${describe(flag)}`);
+        }
+    }
+    const commit = value.commit === true;
+    const tags = value.tags === true;
+    return commit || tags ? { kind: "git", commit, tags } : undefined;
+}
+function uv_entries_text(value, origin, field) {
+    if (typeof value !== "string") {
+        throw new errors_UserError(`${origin}: \`${field}\` must be a string, got ${describe(value)}`);
+    }
+    return nonEmpty(value, origin, field);
+}
+function nonEmpty(value, origin, what) {
+    if (value.trim() === "")
+        throw new errors_UserError(`${origin}: empty ${what}`);
+    return value;
+}
+function envName(name, origin) {
+    if (/[=\0]/.test(name))
+        throw new errors_UserError(`${origin}: invalid environment variable name`);
+    return name;
+}
+function describe(value) {
+    if (Array.isArray(value))
+        return "a list";
+    if (value === null || value === undefined)
+        return "nothing";
+    if (typeof value === "object")
+        return "a table";
+    return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+;// CONCATENATED MODULE: ./src/project/declared.ts
+
+
+/**
+ * Reads `[tool.uv] cache-keys` from pyproject.toml, strictly. uv ignores `cache-keys` in uv.toml,
+ * and so does wheel-cache, but it says so.
+ */
+async function readDeclaredKeys(project) {
+    const where = project.shown("pyproject.toml");
+    const value = lookup(project.pyproject.data, "tool", "uv", "cache-keys");
+    const entries = value === undefined ? undefined : parseCacheKeys(value, `${where}: [tool.uv]`);
+    const warnings = [];
+    const uvToml = entries === undefined ? await project.read("uv.toml") : undefined;
+    if (uvToml !== undefined) {
+        const display = project.shown("uv.toml");
+        if (lookup(parseTomlContent(uvToml, display), "cache-keys") !== undefined) {
+            warnings.push(`${display}: cache-keys in uv.toml have no effect (uv reads them only from pyproject.toml's [tool.uv]); move them there`);
+        }
+    }
+    return { entries, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/project/infer-metadata.ts
+
+
+
+/** License files every current backend picks up by itself when `license-files` is not set. */
+const DEFAULT_LICENSE_FILES = "{LICEN[CS]E,COPYING,NOTICE,AUTHORS}*";
+const infer_metadata_file = (pattern) => ({ kind: "file", pattern });
+/**
+ * Files the backend reads into the wheel's metadata: the readme, license files, files that
+ * dynamic metadata is read from, and what a backend reads by itself (maturin's README.md and
+ * Cargo's readme and license-file). A README that no backend reads is not an input.
+ */
+async function inferMetadataKeys(project) {
+    const data = project.pyproject.data;
+    const paths = [];
+    const readme = lookup(data, "project", "readme");
+    if (typeof readme === "string")
+        paths.push(readme);
+    else if (isTable(readme) && typeof readme.file === "string")
+        paths.push(readme.file);
+    const license = lookup(data, "project", "license");
+    if (isTable(license) && typeof license.file === "string")
+        paths.push(license.file);
+    const licenseFiles = lookup(data, "project", "license-files");
+    paths.push(...(licenseFiles === undefined ? [DEFAULT_LICENSE_FILES] : stringList(licenseFiles)));
+    paths.push(...setuptoolsDynamicFiles(data), ...hatchRequirementFiles(data));
+    paths.push(...setupCfgFiles(project.setupCfg ?? ""));
+    if (project.backend.name === "maturin") {
+        if (readme === undefined)
+            paths.push("README.md");
+        const manifest = lookup(data, "tool", "maturin", "manifest-path");
+        const cargo = await readToml(external_node_path_default().resolve(project.dir, typeof manifest === "string" ? manifest : "Cargo.toml"), project.root);
+        for (const field of ["readme", "license-file"]) {
+            const value = cargo ? lookup(cargo, "package", field) : undefined;
+            if (typeof value === "string")
+                paths.push(value);
+        }
+    }
+    paths.push(...(await setupPyFiles(project)));
+    return [...new Set(paths.map((p) => external_node_path_default().posix.normalize(p.replaceAll("\\", "/"))))].map(infer_metadata_file);
+}
+/** `[tool.setuptools.dynamic]`: `{ file = ... }` values of version, dependencies, readme, ... */
+function setuptoolsDynamicFiles(data) {
+    const dynamic = lookup(data, "tool", "setuptools", "dynamic");
+    if (!isTable(dynamic))
+        return [];
+    const values = Object.values(dynamic).flatMap((v) => isTable(v) && !("file" in v) ? Object.values(v) : [v]);
+    return values.flatMap((v) => (isTable(v) ? stringList(v.file) : []));
+}
+function hatchRequirementFiles(data) {
+    const hook = lookup(data, "tool", "hatch", "metadata", "hooks", "requirements_txt");
+    if (!isTable(hook))
+        return [];
+    const optional = isTable(hook["optional-dependencies"])
+        ? Object.values(hook["optional-dependencies"])
+        : [];
+    return [...stringList(hook.files), ...optional.flatMap(stringList)];
+}
+/** `setup.cfg` values of the form `file: a.txt, b.txt` and `license_files` globs. */
+function setupCfgFiles(text) {
+    const files = [];
+    for (const match of text.matchAll(/^[ \t]*[\w.-]+[ \t]*=[ \t]*file:[ \t]*(.+)$/gm)) {
+        files.push(...match[1]
+            .split(",")
+            .map((f) => f.trim())
+            .filter(Boolean));
+    }
+    const licenses = /^[ \t]*license_files[ \t]*=([^\n]*(?:\n[ \t]+[^\n]+)*)/m.exec(text);
+    if (licenses)
+        files.push(...licenses[1].split(/[\s,]+/).filter(Boolean));
+    return files;
+}
+const SOURCE_SUFFIX = /\.(?:py|pyx|pxd|pxi|c|cc|cpp|cxx|h|hh|hpp|hxx|rs|f|f90|cu|m|mm|s)$/i;
+/**
+ * Files setup.py names in string literals (a readme it opens, a `VERSION` file with or without
+ * an extension): read at build time.
+ */
+async function setupPyFiles(project) {
+    const literals = [...(project.setupPy ?? "").matchAll(/["']([\w./-]{1,200})["']/g)];
+    // Sources named in Extension(...) are rebuild keys already; what is left is what metadata reads.
+    const candidates = [...new Set(literals.map((m) => m[1]))]
+        .filter((c) => !SOURCE_SUFFIX.test(c))
+        .slice(0, 100);
+    const found = await Promise.all(candidates.map(async (c) => ((await project.isFile(c)) ? c : "")));
+    return found.filter(Boolean);
 }
 
 ;// CONCATENATED MODULE: ./src/fingerprint/index.ts
-
 
 
 
@@ -7602,11 +6967,6 @@ async function collectKeys(request) {
     ];
     const seen = new Set(resolved.keys.map((k) => k.id));
     const warnings = [...declared.warnings, ...(inferred?.warnings ?? []), ...resolved.warnings];
-    if (declared.entries) {
-        const missing = await leftOut(project, await tree, resolved.keys);
-        if (missing)
-            warnings.push(missing);
-    }
     if (!info)
         warnings.push(`python: cannot run ${request.python}; the key records it as not found`);
     return {
@@ -7619,19 +6979,6 @@ async function collectKeys(request) {
         python: info,
         keysFrom: declared.entries ? "pyproject" : "inferred",
     };
-}
-/**
- * What a project's own `cache-keys` leave out that wheel-cache's defaults for its backend cover:
- * the files whose edits uv will not rebuild for (and that only tracing can see here).
- */
-async function leftOut(project, tree, keys) {
-    const defaults = await inferRebuildKeys(project);
-    const covered = new Set(keys.flatMap((k) => Object.keys(k.files ?? {})));
-    const origin = `defaults for ${project.backend.name}`;
-    const missing = matchedFiles(defaults.entries, tree, origin).filter((f) => !covered.has(f));
-    if (missing.length === 0)
-        return undefined;
-    return `${project.shown("pyproject.toml")}: [tool.uv] cache-keys leave out ${capLine(missing)}, which wheel-cache's defaults for ${project.backend.name} cover: uv will not rebuild when they change (wheel-cache uv-keys --write writes a list that covers them)`;
 }
 /**
  * Adds the build command's key (`argv` as keyed) and the keys that depend on the command (the
@@ -7861,6 +7208,45 @@ function buildRequires(pyproject) {
     return requires === undefined ? ["setuptools>=40.8.0"] : stringList(requires);
 }
 
+;// CONCATENATED MODULE: ./src/cache/entry-key.ts
+
+
+/** Bumped when the entry layout or the fingerprint's meaning changes: old entries stop matching. */
+const CACHE_VERSION = "v2";
+const MAX_KEY = 512;
+/**
+ * Entry keys: `<prefix>-v2-<name>.<dir digest>-<platform>-<python>[~<suffix>]-fp-<fingerprint>-<variant>`,
+ * and the same after `<prefix>-manifest-` for manifests. The user's suffix and the name are
+ * percent-encoded with `-` encoded too, so `-fp-` marks the fingerprint unambiguously and a
+ * prefix lookup for one slot never matches another slot's entries.
+ */
+function entryKeys(parts, fingerprint) {
+    const project = `${CACHE_VERSION}-${encode(parts.name || "project")}.${digest_short(digestOf(parts.projectDir), 8)}-`;
+    const suffix = parts.suffix ? `~${encode(parts.suffix)}` : "";
+    const slot = `${project}${parts.platform}-${parts.python}${suffix}-fp-`;
+    const fp = `${digest_short(fingerprint, 32)}-`;
+    const keys = {
+        wheels: (variant) => `${parts.prefix}-${slot}${fp}${variant}`,
+        manifest: (variant) => `${parts.prefix}-manifest-${slot}${fp}${variant}`,
+        wheelsPrefix: `${parts.prefix}-${slot}${fp}`,
+        fingerprintManifests: `${parts.prefix}-manifest-${slot}${fp}`,
+        slotManifests: `${parts.prefix}-manifest-${slot}`,
+        projectManifests: `${parts.prefix}-manifest-${project}`,
+        withFingerprint: (other) => entryKeys(parts, other),
+    };
+    const longest = keys.manifest("x".repeat(VARIANT_LENGTH));
+    if (longest.length > MAX_KEY) {
+        throw new errors_UserError(`the cache key would be ${longest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
+    }
+    return keys;
+}
+/** Characters of a variant's digest in its keys. */
+const VARIANT_LENGTH = 12;
+/** Percent-encodes a user-supplied part, `-` included. */
+function encode(part) {
+    return encodeURIComponent(part).replaceAll("-", "%2D");
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/slot.ts
 
 
@@ -7876,6 +7262,1129 @@ function slotKeys(config, { fp }) {
         suffix: config.keySuffix,
     };
     return entryKeys(slot, fp.manifest.fingerprint);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/keys.ts
+
+
+
+
+
+
+/** Fingerprints the project and compares the keys with the newest recorded build's reads. */
+async function describeKeys(config, deps) {
+    const prepared = await prepare(config, [deps.stagingDir]);
+    const { fp } = prepared;
+    const keys = slotKeys(config, prepared);
+    const lookup = await restoreManifest(deps, external_node_path_default().join(deps.stagingDir, "manifest"), `${keys.slotManifests}~newest`, [keys.slotManifests]);
+    const observed = lookup.found?.key.startsWith(keys.slotManifests)
+        ? lookup.found.manifest.observed
+        : undefined;
+    return {
+        fp,
+        unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
+        tracedOn: observed?.tracedOn,
+        observed,
+        uvGap: await declaredGap(fp, observed),
+        warnings: [...fp.warnings, ...(lookup.warning ? [lookup.warning] : [])],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Escaping for text the user controls (file names, key ids, wheel names, warnings) in every
+ * renderer. Each function keeps the text on one line: a newline becomes `␤`, any other control
+ * character its Unicode control picture and a bidirectional override `\ufffd`, so a file name can
+ * never end an HTML block, split a table row, start a workflow command in the log, send escape
+ * sequences to a terminal or read as another name.
+ */
+const HTML = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+};
+/**
+ * Characters that mean something anywhere in a line of GitHub-flavoured Markdown (emphasis, code,
+ * links, tables, strikethrough, emoji shortcodes, math, mentions): escaped with a backslash. `(`
+ * and `)` only matter after `]`, which is escaped, so they stay readable.
+ */
+const MARKDOWN_PUNCTUATION = new Set("\\`*_[]|~:$@");
+/** `␤` for a line break (CRLF counts once), a control picture for other control characters. */
+function controlPicture(char) {
+    const code = char.codePointAt(0);
+    if (char === "\n" || char === "\r")
+        return "␤";
+    if (code < 0x20)
+        return String.fromCodePoint(0x2400 + code);
+    if (code === 0x7f)
+        return "␡";
+    if (code >= 0x80 && code < 0xa0)
+        return "\ufffd";
+    if (char === "\u2028" || char === "\u2029")
+        return "␤";
+    // Bidirectional overrides could make a file name read as another one.
+    if (/[\u202a-\u202e\u2066-\u2069]/.test(char))
+        return "\ufffd";
+    return undefined;
+}
+function mapChars(text, map) {
+    let out = "";
+    for (const char of text.replaceAll("\r\n", "\n"))
+        out += map(char) ?? char;
+    return out;
+}
+/** One line of plain text: control characters made visible. For the log and the terminal. */
+function escapeLine(text) {
+    return mapChars(text, controlPicture);
+}
+/** Text for inside HTML (`<details>`, `<code>`, attributes): entities, on one line. */
+function escapeHtml(text) {
+    return mapChars(text, (char) => HTML[char] ?? controlPicture(char));
+}
+/**
+ * Text for Markdown: HTML special characters as entities, Markdown punctuation behind a
+ * backslash, on one line. Renders as the literal text: never HTML, emphasis, code, a link text,
+ * a heading or list item, and never a cell break in a table.
+ */
+function escapeMarkdown(text) {
+    const body = mapChars(text, (char) => HTML[char] ??
+        controlPicture(char) ??
+        (MARKDOWN_PUNCTUATION.has(char) ? `\\${char}` : undefined));
+    // What only means something at the start of a line: a heading, a list item, a setext underline.
+    if (/^[#+\-=]/.test(body))
+        return `\\${body}`;
+    return body.replace(/^(\d+)([.)])/, "$1\\$2");
+}
+/**
+ * Text for one table cell: as `escapeMarkdown` (which escapes `|`), and never empty, since an
+ * empty cell at the end of a row is easy to lose.
+ */
+function escapeCell(text) {
+    return text === "" ? "—" : escapeMarkdown(text);
+}
+/** Monospace in Markdown (a table cell, a paragraph): `<code>`, whose content GFM still parses. */
+function codeMarkdown(text) {
+    return `<code>${escapeMarkdown(text)}</code>`;
+}
+/** Inline monospace inside an HTML block, where Markdown is not parsed. */
+function codeHtml(text) {
+    return `<code>${escapeHtml(text)}</code>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+/** The changed files of a key: modified, then added, then removed, each in path order. */
+function fileEntries(files) {
+    return [
+        ...files.modified.map((path) => ({ mark: "~", verb: "modified", path })),
+        ...files.added.map((path) => ({ mark: "+", verb: "added", path })),
+        ...files.removed.map((path) => ({ mark: "-", verb: "removed", path })),
+    ];
+}
+/** `linux-x64-glibc2.36 / cp311`: the platform and interpreter a build is cached for. */
+function slotOf(manifest) {
+    const platform = manifest.keys.find((k) => k.id === "platform")?.detail ?? "this platform";
+    const python = manifest.keys.find((k) => k.id === "python")?.detail;
+    return `${platform} / ${pythonTag(python)}`;
+}
+/** `cp311` from the python key's detail (`cpython 3.11.9 cpython-311-x86_64-linux-gnu ...`). */
+function pythonTag(detail) {
+    const words = detail?.split(" ") ?? [];
+    const soabi = words[2] ?? "";
+    const cpython = /^cpython-(\d)(\d+)(t?)/.exec(soabi);
+    if (cpython)
+        return `cp${cpython[1]}${cpython[2]}${cpython[3]}`;
+    const pypy = /^(pypy\d+)/.exec(soabi);
+    if (pypy)
+        return pypy[1].replace("pypy", "pp");
+    return words.slice(0, 2).join(" ") || "this Python";
+}
+/** `45 s`, `1 min 12 s`, `2 h 5 min`, `under 1 s`. */
+function formatDuration(seconds) {
+    if (!Number.isFinite(seconds) || seconds < 0.5)
+        return "under 1 s";
+    const total = Math.round(seconds);
+    const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+    if (h > 0)
+        return m > 0 ? `${h} h ${m} min` : `${h} h`;
+    if (m > 0)
+        return s > 0 ? `${m} min ${s} s` : `${m} min`;
+    return `${s} s`;
+}
+/** `812 B`, `1.2 MB`, `34 MB` (decimal units, as PyPI shows wheel sizes). */
+function formatSize(bytes) {
+    if (bytes < 1000)
+        return `${bytes} B`;
+    const units = ["kB", "MB", "GB", "TB"];
+    let value = bytes / 1000;
+    let unit = 0;
+    while (value >= 999.5 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${value < 9.95 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+/** `1 wheel`, `2 wheels`. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/list.ts
+/** How many items a one-line list shows before `and N more`. */
+const LINE_CAP = 3;
+/** The first `max` items and how many were left out. */
+function cap(items, max) {
+    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+/** `a, b, c and 4 more`: a list capped for one line. */
+function capLine(items, noun = "") {
+    const { shown, more } = cap(items, LINE_CAP);
+    return shown.join(", ") + (more > 0 ? ` and ${more} more${noun ? ` ${noun}` : ""}` : "");
+}
+
+;// CONCATENATED MODULE: ./src/report/uv-gap.ts
+
+/** The command that writes a `cache-keys` list covering every input. */
+const UV_KEYS_WRITE = "wheel-cache uv-keys --write";
+/** What a gap leaves out, by name: files, then the git commit. */
+function gapNames(gap) {
+    const names = gap.files.map((f) => f.file);
+    return gap.gitCommit ? [...names, "the git commit"] : names;
+}
+/**
+ * The warning when a project's own `cache-keys` leave inputs out, plain text: the same in the
+ * log, the summary, the terminal and `wheel-cache check`, with the command that fixes it.
+ */
+function uvGapWarning(gap) {
+    const names = gapNames(gap);
+    const one = names.length === 1;
+    return `${gap.pyproject}: [tool.uv] cache-keys leave out ${capLine(names)}, ${one ? "an input" : "inputs"} of the build: uv will not rebuild when ${one ? "it changes" : "they change"}; ${UV_KEYS_WRITE} writes a list that covers ${one ? "it" : "them"}`;
+}
+/** Why a file is an input, in a few words. */
+function reasonText(reason, backend, tracedOn) {
+    switch (reason) {
+        case "pyproject":
+            return "the project's own settings: a list replaces uv's defaults, so it must name pyproject.toml";
+        case "rebuild":
+            return `a rebuild input of ${backend} builds`;
+        case "declared":
+            return "named by the project's own cache-keys";
+        case "metadata":
+            return "read into the wheel's metadata";
+        case "read":
+            return `read by the build traced on ${tracedOn ?? "this machine"}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/check.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `wheel-cache check`: lints a project's own `[tool.uv] cache-keys` as uv reads them. Inputs the
+ * list leaves out (wheel-cache's defaults, the metadata inputs, what the newest traced build read)
+ * are named file by file and make the exit status 1; globs that match nothing, entries whose
+ * meaning changes under uv's clustering, entries uv reads otherwise than they look, and
+ * `cache-keys` in uv.toml are reported too.
+ */
+async function check(config, deps) {
+    const report = await describeKeys(config, deps);
+    const { fp, observed } = report;
+    const project = fp.request.project;
+    const display = project.shown("pyproject.toml");
+    const declared = fp.keysFrom === "pyproject" ? fp.specs.filter((s) => s.source === "pyproject") : undefined;
+    // A project's own list was checked with the keys; without one, uv's defaults are the list.
+    const gap = declared
+        ? (report.uvGap ?? { pyproject: display, files: [], gitCommit: false })
+        : uvGap(undefined, await uvInputs(fp, observed, false), fp.tree, display);
+    const problems = [
+        ...(declared
+            ? await entryProblems(declared, fp.tree, project)
+            : [
+                `${display}: no [tool.uv] cache-keys, so uv uses its defaults (pyproject.toml, setup.py, setup.cfg, { dir = "src" }) and rebuilds when those change, never for an edited source`,
+            ]),
+        ...(await uvTomlProblems(project, fp.tree)),
+    ];
+    const why = (reason) => reasonText(reason, project.backend.name, observed?.tracedOn);
+    const lines = isGap(gap)
+        ? [
+            uvGapWarning(gap),
+            ...gap.files.map((f) => `  ${f.file}: ${why(f.reason)}`),
+            ...(gap.gitCommit
+                ? ["  the git commit: the version comes from git; add { git = { commit = true } }"]
+                : []),
+        ]
+        : [];
+    lines.push(...problems);
+    const traced = observed
+        ? `what the build traced on ${observed.tracedOn} read included`
+        : "no traced build of this project is known (wheel-cache build or uv-keys --trace makes one), so only the rules were checked";
+    const left = gap.files.length + (gap.gitCommit ? 1 : 0);
+    const verdict = isGap(gap) ? `${plural(left, "input")} left out` : "every input is covered";
+    const other = problems.length > 0 ? `, ${plural(problems.length, "other problem")}` : "";
+    lines.push(`check: ${verdict}${other}; ${traced}`);
+    const out = config.json
+        ? `${JSON.stringify(checkJson(gap, problems, observed?.tracedOn))}\n`
+        : `${lines.map(escapeLine).join("\n")}\n`;
+    return { code: isGap(gap) ? 1 : 0, out, notes: [] };
+}
+function checkJson(gap, problems, tracedOn) {
+    return {
+        ok: !isGap(gap),
+        leftOut: gap.files,
+        gitCommit: gap.gitCommit,
+        problems,
+        tracedOn: tracedOn ?? null,
+    };
+}
+/** What each entry of the list means to uv, where that differs from how it reads or from use. */
+async function entryProblems(specs, tree, project) {
+    const problems = [];
+    const globs = specs.flatMap((s) => s.entry.kind === "file" && isGlob(s.entry.pattern) ? [s.entry.pattern] : []);
+    const groups = clusterGlobs(globs);
+    const match = (base, patterns) => {
+        const covers = groupMatcher({ base, patterns }, tree.projectDir, "check");
+        return tree.files.filter(covers);
+    };
+    const shown = (file) => check_toProject(tree, file);
+    for (const spec of specs) {
+        const { entry } = spec;
+        if (entry.kind !== "file")
+            continue;
+        const say = (what) => problems.push(`${spec.origin}: ${JSON.stringify(entry.pattern)} ${what}`);
+        if (!isGlob(entry.pattern)) {
+            const info = await statProjectPath(external_node_path_default().join(project.dir, entry.pattern), entry.pattern);
+            const dir = entry.pattern.replace(/\/$/, "");
+            if (info?.isDirectory()) {
+                say(`is a directory: uv skips it and covers nothing in it; write "${dir}/**" for its files, or { dir = ${JSON.stringify(dir)} } for its presence`);
+            }
+            continue;
+        }
+        const alone = splitUvGlob(entry.pattern);
+        if (entry.pattern.startsWith("!")) {
+            say(alone.base === ""
+                ? "is an exclusion: uv has none, and reads this one with gitignore rules that make it walk the whole project directory (wheel-cache applies it to every glob)"
+                : "is an exclusion: uv has none, and this one excludes nothing there (wheel-cache applies it to every glob)");
+            continue;
+        }
+        const group = groups.find((g) => g.globs.includes(entry.pattern));
+        const clustered = group.patterns[group.globs.indexOf(entry.pattern)];
+        const before = match(alone.base, [alone.pattern]);
+        const after = group.base === alone.base ? before : match(group.base, [clustered]);
+        const lost = before.filter((f) => !after.includes(f));
+        if (check_anchors(alone.pattern, clustered) || lost.length > 0) {
+            const shallower = group.globs
+                .filter((g) => g !== entry.pattern && splitUvGlob(g).base === group.base)
+                .map((g) => JSON.stringify(g));
+            say(`means something else to uv: with ${capLine(shallower)} in the list, uv matches it as ${JSON.stringify(clustered)} from ${group.base || "the project directory"}, so it no longer matches at any depth under ${alone.base}/${lost.length > 0 ? ` (it misses ${capLine(lost.map(shown))})` : ""}`);
+        }
+        else if (after.length === 0)
+            say("matches no file");
+        if (alone.base === "") {
+            say("starts with a wildcard, so uv walks the whole project directory for it (.venv, target/, build/ and .git included): slow, and what a build writes there rebuilds on every run; start it with the directory its files are in");
+        }
+        else if (group.base === alone.base && !alone.pattern.includes("/") && alone.pattern !== "*") {
+            const depth = alone.base.split("/").length + 1;
+            const deep = before.map(shown).filter((f) => f.split("/").length > depth);
+            if (deep.length > 0) {
+                say(`matches at any depth under ${alone.base}/, not only directly in it (uv reads globs with gitignore rules): ${capLine(deep)}`);
+            }
+        }
+    }
+    return problems;
+}
+/** Whether re-prefixing made an any-depth pattern (no `/`) an anchored one. */
+function check_anchors(alone, clustered) {
+    return !alone.includes("/") && alone !== "*" && alone !== "**" && clustered.includes("/");
+}
+/** `cache-keys` in a uv.toml of the project or a directory above it: uv ignores them. */
+async function uvTomlProblems(project, tree) {
+    const problems = [];
+    const levels = tree.projectDir === "" ? 0 : tree.projectDir.split("/").length;
+    for (let up = 0; up <= levels; up++) {
+        const rel = external_node_path_default().posix.join(...Array(up).fill(".."), "uv.toml");
+        const text = await project.read(rel);
+        if (text === undefined)
+            continue;
+        const shown = project.shown(rel);
+        if (lookup(parseTomlContent(text, shown), "cache-keys") !== undefined) {
+            problems.push(`${shown}: cache-keys in uv.toml have no effect: uv reads them only from pyproject.toml's [tool.uv]`);
+        }
+    }
+    return problems;
+}
+function check_toProject(tree, file) {
+    return tree.projectDir === "" ? file : external_node_path_default().posix.relative(tree.projectDir, file);
+}
+
+;// CONCATENATED MODULE: ./src/cache/breaker.ts
+const SKIPPED = "skipped: the cache service failed earlier in this run";
+/**
+ * Stops calling a cache that has already failed in this run: a service that is down or stopped
+ * answering would otherwise cost every later call its own retries and deadline.
+ */
+function withBreaker(backend) {
+    let down = false;
+    return {
+        kind: backend.kind,
+        discard: backend.discard?.bind(backend),
+        async restore(request) {
+            if (down)
+                return { status: "unavailable", warning: `cache restore of ${request.key} ${SKIPPED}` };
+            const result = await backend.restore(request);
+            down = result.status === "unavailable";
+            return result;
+        },
+        async save(request) {
+            if (down)
+                return { status: "failed", warning: `cache save of ${request.key} ${SKIPPED}` };
+            const result = await backend.save(request);
+            down = result.status === "failed";
+            return result;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/diff.ts
+/** The keys that differ between a previous and a current manifest, in id order. */
+function diffManifests(previous, current) {
+    const before = new Map(previous.keys.map((k) => [k.id, k]));
+    const after = new Map(current.keys.map((k) => [k.id, k]));
+    const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
+    const changes = [];
+    for (const id of ids) {
+        const old = before.get(id);
+        const now = after.get(id);
+        if (old && now && old.digest === now.digest)
+            continue;
+        const status = !old ? "added" : !now ? "removed" : "changed";
+        const key = (now ?? old);
+        const files = old?.files || now?.files ? diffFiles(old?.files ?? {}, now?.files ?? {}) : undefined;
+        changes.push({ id, status, group: key.group, files, before: old?.detail, after: now?.detail });
+    }
+    return changes;
+}
+function diffFiles(old, now) {
+    const changes = { added: [], modified: [], removed: [] };
+    for (const path of [...new Set([...Object.keys(old), ...Object.keys(now)])].sort()) {
+        const a = old[path] ?? null;
+        const b = now[path] ?? null;
+        if (a === b)
+            continue;
+        if (a === null)
+            changes.added.push(path);
+        else if (b === null)
+            changes.removed.push(path);
+        else
+            changes.modified.push(path);
+    }
+    return changes;
+}
+
+;// CONCATENATED MODULE: ./src/build/observe.ts
+
+
+
+
+
+
+
+
+
+/** System paths that say nothing about a wheel: kernel views, configuration, locales, caches. */
+const SYSTEM_NOISE = [
+    "/proc/",
+    "/sys/",
+    "/dev/",
+    "/run/",
+    "/etc/",
+    "/var/",
+    "/usr/share/locale/",
+    "/usr/lib/locale/",
+    "/usr/share/zoneinfo/",
+    "/usr/share/i18n/",
+];
+/**
+ * Turns a build's trace into the set recorded with its wheels. Repository files it read (or
+ * looked for and missed) and directories it listed are recorded with digests, unless the build
+ * wrote them, they sit in a directory it created, or in build output and caches (`target/`,
+ * `build/`). Outside the repository: Debian packages stand for the system files they own, Python
+ * distributions for their files, the interpreter's own files and the crates Cargo.lock pins are
+ * keyed already; any other file is recorded with its digest.
+ */
+async function observe(trace, context) {
+    const classify = classifier(trace, context);
+    const dpkg = await readDpkg();
+    const files = {};
+    const dirs = {};
+    const packages = {};
+    const outside = new Set();
+    const distributions = new Map();
+    const sites = new SiteIndex();
+    const rel = (abs) => observe_projectRelative(context.tree, abs);
+    const reused = [];
+    for (const [file, found] of trace.opened) {
+        const where = classify(file);
+        if (where === "reused" && found)
+            reused.push(rel(file));
+        if (where === "repository")
+            files[rel(file)] = found ? "" : null;
+        else if (where === "outside" && found) {
+            const dist = sites.owner(file);
+            if (dist)
+                distributions.set(`${dist.site}\0${dist.distInfo}`, dist);
+            else if (!recordPackage(dpkg, file, packages))
+                outside.add(file);
+        }
+    }
+    for (const dir of trace.listed) {
+        if (classify(dir) === "repository")
+            dirs[rel(dir)] = dirDigest(context.tree, rootRel(context.tree, dir));
+    }
+    const tools = await recordTools(trace, context, classify, dpkg, packages);
+    await digestRepositoryFiles(files, context.tree);
+    const outsideDigests = await hashFiles([...outside]);
+    return {
+        observed: {
+            how: "traced",
+            tracedOn: context.platform,
+            files: sortedRecord(files),
+            dirs: sortedRecord(dirs),
+            tools,
+            packages: sortedRecord(packages),
+            outside: sortedRecord(Object.fromEntries([...outside].map((f) => [f, outsideDigests.get(f) ?? null]))),
+            distributions: [...distributions.values()].sort((a, b) => `${a.site}/${a.distInfo}` < `${b.site}/${b.distInfo}` ? -1 : 1),
+        },
+        changedDuringBuild: changedSince(files, context),
+        reused: reused.sort(),
+    };
+}
+/** Decides where a path the build touched belongs. */
+function classifier(trace, context) {
+    const { root } = context.tree;
+    const home = context.env.HOME || (0,external_node_os_namespaceObject.homedir)();
+    const cargoHome = context.env.CARGO_HOME || external_node_path_default().join(home, ".cargo");
+    const rustupHome = context.env.RUSTUP_HOME || external_node_path_default().join(home, ".rustup");
+    const keyedElsewhere = [
+        external_node_path_default().join(cargoHome, "registry"),
+        external_node_path_default().join(cargoHome, "git"),
+        external_node_path_default().join(rustupHome, "toolchains"),
+        external_node_path_default().join(home, ".cache"),
+    ];
+    // The user's git configuration only changes how git runs (a version from git is keyed apart).
+    const noise = [external_node_path_default().join(home, ".gitconfig"), external_node_path_default().join(home, ".config", "git")];
+    const listed = new Set(context.tree.files);
+    const own = (file) => trace.written.has(file) ||
+        trace.created.has(file) ||
+        context.own.some((dir) => isInside(file, dir)) ||
+        ancestors(file).some((dir) => trace.created.has(dir));
+    return (file) => {
+        if (own(file))
+            return "own";
+        if (SYSTEM_NOISE.some((prefix) => file.startsWith(prefix)) || file.includes("/gconv/")) {
+            return "noise";
+        }
+        if (noise.some((dir) => isInside(file, dir)))
+            return "noise";
+        if (isSitePackages(file))
+            return "outside";
+        if (context.pythonPrefixes.some((prefix) => isInside(file, prefix)))
+            return "keyed-elsewhere";
+        if (keyedElsewhere.some((dir) => isInside(file, dir)))
+            return "keyed-elsewhere";
+        if (!isInside(file, root))
+            return "outside";
+        const relative = rootRel(context.tree, file);
+        if (relative === ".git" || relative.startsWith(".git/"))
+            return "noise";
+        const parts = relative.split("/");
+        const inOutput = parts.slice(0, -1).some(isNeverInputName);
+        return inOutput && !listed.has(relative) ? "reused" : "repository";
+    };
+}
+function ancestors(file) {
+    const dirs = [];
+    for (let dir = external_node_path_default().dirname(file); dir !== external_node_path_default().dirname(dir); dir = external_node_path_default().dirname(dir)) {
+        dirs.push(dir);
+    }
+    return dirs;
+}
+function isSitePackages(file) {
+    return /\/(?:site|dist)-packages\//.test(file);
+}
+/** A Debian package owns the file: record the package's version instead of the file. */
+function recordPackage(dpkg, file, packages) {
+    const pkg = dpkg.owner(file);
+    const version = pkg ? dpkg.version(pkg) : undefined;
+    if (!pkg || !version)
+        return false;
+    packages[pkg] = version;
+    return true;
+}
+async function recordTools(trace, context, classify, dpkg, packages) {
+    const tools = [];
+    const toHash = [];
+    for (const [file, names] of [...trace.execs].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const where = classify(file);
+        if (where === "own" || where === "noise" || where === "reused")
+            continue;
+        const name = [...names].sort().find((n) => !n.includes("/") && which(n, context.env) === file);
+        const base = name ? { name, path: file } : { path: file };
+        if (recordPackage(dpkg, file, packages))
+            tools.push({ ...base, identity: `deb:${dpkg.owner(file)}` });
+        else if (where === "keyed-elsewhere")
+            tools.push({ ...base, identity: "keyed" });
+        else {
+            tools.push({ ...base, identity: "" });
+            toHash.push(file);
+        }
+    }
+    const digests = await hashFiles(toHash);
+    return tools.map((t) => t.identity === "" ? { ...t, identity: digests.get(t.path) ?? "absent" } : t);
+}
+/** Fills in the digests of the repository files the build read (absent ones stay null). */
+async function digestRepositoryFiles(files, tree) {
+    const present = Object.keys(files).filter((rel) => files[rel] !== null);
+    const rooted = present.map((rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel)));
+    const digests = await tree.digest(rooted);
+    present.forEach((rel, i) => {
+        files[rel] = digests.get(rooted[i]) ?? null;
+    });
+}
+/** Repository files the build read that changed after it started (edited during the build). */
+function changedSince(files, context) {
+    const { tree, startedMs } = context;
+    return Object.keys(files).filter((rel) => {
+        const info = (0,external_node_fs_namespaceObject.statSync)(external_node_path_default().join(tree.root, tree.projectDir, rel), { throwIfNoEntry: false });
+        return info !== undefined && Math.max(info.ctimeMs, info.mtimeMs) > startedMs;
+    });
+}
+function rootRel(tree, file) {
+    return toPosix(external_node_path_default().relative(tree.root, file));
+}
+function observe_projectRelative(tree, file) {
+    return toPosix(external_node_path_default().relative(external_node_path_default().join(tree.root, tree.projectDir), file)) || ".";
+}
+function sortedRecord(record) {
+    return Object.fromEntries(Object.keys(record)
+        .sort()
+        .map((k) => [k, record[k]]));
+}
+/**
+ * Which distribution owns a file in a site-packages directory: the `*.dist-info` whose RECORD
+ * (or top_level.txt) names the file's top-level package or module. Each site is read once.
+ */
+class SiteIndex {
+    #sites = new Map();
+    owner(file) {
+        const match = /^(.*\/(?:site|dist)-packages)\/([^/]+)/.exec(file);
+        if (!match)
+            return undefined;
+        const [, site, top] = match;
+        if (top.endsWith(".dist-info"))
+            return { site, distInfo: top };
+        const owners = this.#index(site);
+        const distInfo = owners.get(top) ?? owners.get(top.replace(/\.[^.]*$/, ""));
+        return distInfo ? { site, distInfo } : undefined;
+    }
+    #index(site) {
+        let owners = this.#sites.get(site);
+        if (owners)
+            return owners;
+        owners = new Map();
+        for (const distInfo of observe_listDir(site).filter((e) => e.endsWith(".dist-info"))) {
+            for (const top of topLevelNames(external_node_path_default().join(site, distInfo))) {
+                if (!owners.has(top))
+                    owners.set(top, distInfo);
+            }
+        }
+        this.#sites.set(site, owners);
+        return owners;
+    }
+}
+/** A directory's names; one that is gone (an isolated build's environment) has none. */
+function observe_listDir(dir) {
+    try {
+        return (0,external_node_fs_namespaceObject.readdirSync)(dir);
+    }
+    catch (error) {
+        if (error.code === "ENOENT")
+            return [];
+        throw error;
+    }
+}
+/** The top-level names a distribution installs, from its RECORD (first path components). */
+function topLevelNames(distInfo) {
+    let record;
+    try {
+        record = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(distInfo, "RECORD"), "utf8");
+    }
+    catch (error) {
+        // A distribution without RECORD (installed by hand) owns nothing we can name.
+        if (error.code === "ENOENT")
+            return [];
+        throw error;
+    }
+    const names = new Set();
+    for (const line of record.split("\n")) {
+        const first = line.split(",")[0]?.split("/")[0];
+        if (first && !first.startsWith("..") && !first.endsWith(".dist-info")) {
+            names.add(first.replace(/\.py$/, ""));
+            names.add(first);
+        }
+    }
+    return [...names];
+}
+
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./src/build/trace.ts
+
+
+
+
+
+
+/** The system calls traced: file opens, program runs, and what creates or moves paths. */
+const SYSCALLS = "open,openat,openat2,creat,execve,execveat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat,chdir,fchdir";
+/** The strace binary, or undefined where none can run (not Linux, or not on PATH). */
+function findStrace(env, platform = process.platform) {
+    return platform === "linux" ? which("strace", env) : undefined;
+}
+/**
+ * argv that runs `argv` under strace, writing one trace file per process into `traceDir`. Only
+ * the calls above stop the build (`--seccomp-bpf`), and `-y` prints the path behind every file
+ * descriptor, so relative paths resolve. strace exits with the build's status.
+ */
+function tracedArgv(strace, traceDir, argv) {
+    return [
+        strace,
+        "-ff",
+        "--seccomp-bpf",
+        "-qq",
+        "-y",
+        "-s",
+        "4096",
+        "-e",
+        `trace=${SYSCALLS}`,
+        "-e",
+        "signal=none",
+        "-o",
+        external_node_path_default().join(traceDir, "t"),
+        "--",
+        ...argv,
+    ];
+}
+/**
+ * Reads every trace file of a traced run. Calls without a directory descriptor (`mkdir`,
+ * `rename`) name paths relative to the process's working directory, which strace does not print:
+ * it is the one `-y` showed last for `AT_FDCWD` in that process, or `cwd` (the build's) before.
+ */
+async function readTrace(traceDir, cwd) {
+    const trace = {
+        opened: new Map(),
+        listed: new Set(),
+        written: new Set(),
+        created: new Set(),
+        execs: new Map(),
+    };
+    for (const name of (await (0,promises_namespaceObject.readdir)(traceDir)).sort()) {
+        const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(external_node_path_default().join(traceDir, name)) });
+        const state = { cwd };
+        for await (const line of lines)
+            parseLine(line, trace, state);
+    }
+    return trace;
+}
+const STRING = String.raw `"((?:[^"\\]|\\.)*)"`;
+/** `AT_FDCWD</dir>` or `3</dir>`: a directory descriptor with the path -y printed. */
+const DIRFD = String.raw `(?:AT_FDCWD|-?\d+)(?:<((?:[^>\\]|\\.)*)>)?`;
+const OPEN = new RegExp(String.raw `^(open|creat)\(${STRING}, ?([^)]*?)\)\s+= (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`);
+const OPENAT = new RegExp(String.raw `^openat2?\(${DIRFD}, ${STRING}, ([^)]*?)\)\s+= (?:(\d+)<((?:[^>\\]|\\.)*)>|(-1 \w+))`);
+const EXECVE = new RegExp(String.raw `^execve\(${STRING}, \[${STRING}`);
+const EXECVEAT = new RegExp(String.raw `^execveat\(${DIRFD}, ${STRING}, \[${STRING}`);
+const MKDIR = new RegExp(String.raw `^mkdir\(${STRING}, [^)]*\)\s+= 0`);
+const MKDIRAT = new RegExp(String.raw `^mkdirat\(${DIRFD}, ${STRING}, [^)]*\)\s+= 0`);
+const MOVED = new RegExp(String.raw `^(?:rename|link|symlink)\(${STRING}, ${STRING}\)\s+= 0`);
+const MOVEDAT = new RegExp(String.raw `^(?:renameat2?|linkat|symlinkat)\((?:${DIRFD}, )?${STRING}, ${DIRFD}, ${STRING}(?:, [^)]*)?\)\s+= 0`);
+const WRITE_FLAGS = /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC/;
+const CWD = /AT_FDCWD<((?:[^>\\]|\\.)*)>/;
+const CHDIR = new RegExp(String.raw `^chdir\(${STRING}\)\s+= 0`);
+const FCHDIR = /^fchdir\(\d+<((?:[^>\\]|\\.)*)>\)\s+= 0/;
+/** Adds what one line of a trace file says to `trace`; lines of other calls are ignored. */
+function parseLine(line, trace, state) {
+    const cwd = CWD.exec(line);
+    if (cwd)
+        state.cwd = unescapeC(cwd[1]);
+    const chdir = CHDIR.exec(line) ?? FCHDIR.exec(line);
+    if (chdir) {
+        state.cwd = external_node_path_default().resolve(state.cwd, unescapeC(chdir[1]));
+        return;
+    }
+    const absolute = (file, dir) => resolveIn(state.cwd, file, dir);
+    const open = OPEN.exec(line);
+    if (open) {
+        const [, call, file, flags, , resolved, failed] = open;
+        const mode = call === "creat" ? "O_CREAT" : flags;
+        recordOpen(trace, absolute(unescapeC(file)), mode, resolved, failed);
+        return;
+    }
+    const openat = OPENAT.exec(line);
+    if (openat) {
+        const [, dir, file, flags, , resolved, failed] = openat;
+        recordOpen(trace, absolute(unescapeC(file), dir), flags, resolved, failed);
+        return;
+    }
+    const exec = EXECVE.exec(line) ?? EXECVEAT.exec(line);
+    if (exec && /\s= 0$/.test(line)) {
+        const [file, argv0] = exec.length === 3 ? [exec[1], exec[2]] : [exec[2], exec[3]];
+        const target = absolute(unescapeC(file), exec.length === 4 ? exec[1] : undefined);
+        const names = trace.execs.get(target) ?? new Set();
+        names.add(unescapeC(argv0));
+        trace.execs.set(target, names);
+        return;
+    }
+    const mkdir = MKDIR.exec(line);
+    if (mkdir) {
+        trace.created.add(absolute(unescapeC(mkdir[1])));
+        return;
+    }
+    const mkdirat = MKDIRAT.exec(line);
+    if (mkdirat) {
+        trace.created.add(absolute(unescapeC(mkdirat[2]), mkdirat[1]));
+        return;
+    }
+    const moved = MOVED.exec(line);
+    if (moved) {
+        trace.written.add(absolute(unescapeC(moved[2])));
+        return;
+    }
+    const movedAt = MOVEDAT.exec(line);
+    if (movedAt)
+        trace.written.add(absolute(unescapeC(movedAt[4]), movedAt[3]));
+}
+function recordOpen(trace, file, flags, resolved, failed) {
+    const target = resolved !== undefined ? unescapeC(resolved) : file;
+    if (WRITE_FLAGS.test(flags)) {
+        if (!failed)
+            trace.written.add(target);
+    }
+    else if (flags.includes("O_DIRECTORY")) {
+        if (!failed)
+            trace.listed.add(target);
+    }
+    else if (!failed) {
+        trace.opened.set(target, true);
+    }
+    else if (failed.endsWith("ENOENT") && !trace.opened.has(target)) {
+        trace.opened.set(target, false);
+    }
+}
+/**
+ * A path made absolute: against the directory a descriptor stood for (strace's -y), or the
+ * process's working directory for calls that take none.
+ */
+function resolveIn(cwd, file, dir) {
+    if (external_node_path_default().isAbsolute(file))
+        return external_node_path_default().normalize(file);
+    return external_node_path_default().join(dir === undefined ? cwd : unescapeC(dir), file);
+}
+/** Undoes strace's C-style escapes (`\"`, `\\`, `\n`, `\t`, octal and `\x` bytes). */
+function unescapeC(text) {
+    if (!text.includes("\\"))
+        return text;
+    const bytes = [];
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c !== "\\") {
+            bytes.push(...Buffer.from(c, "utf8"));
+            continue;
+        }
+        const next = text[++i] ?? "";
+        const simple = { n: 10, t: 9, r: 13, v: 11, f: 12, a: 7, b: 8 };
+        if (next in simple)
+            bytes.push(simple[next]);
+        else if (next === "x") {
+            bytes.push(Number.parseInt(text.slice(i + 1, i + 3), 16));
+            i += 2;
+        }
+        else if (/[0-7]/.test(next)) {
+            const octal = /^[0-7]{1,3}/.exec(text.slice(i))[0];
+            bytes.push(Number.parseInt(octal, 8));
+            i += octal.length - 1;
+        }
+        else
+            bytes.push(...Buffer.from(next, "utf8"));
+    }
+    return Buffer.from(bytes).toString("utf8");
+}
+/** How long installing strace may take before the build goes on untraced. */
+const INSTALL_TIMEOUT_MS = 180_000;
+/**
+ * strace for tracing the build: found on PATH, or, where `install` allows (GitHub-hosted Linux
+ * runners, which have passwordless sudo and apt but no strace), installed within a time bound.
+ * Undefined, with a note saying why, where no tracer can run.
+ */
+async function ensureStrace(env, install) {
+    if (process.platform !== "linux") {
+        return {
+            note: `no tracer runs on ${process.platform}: hits are validated against the newest traced build of this project`,
+        };
+    }
+    const found = findStrace(env);
+    if (found)
+        return { strace: found };
+    if (!install)
+        return { note: "strace is not on PATH: the build runs untraced" };
+    const installed = await runBounded("sudo", ["-n", "apt-get", "install", "-y", "-q", "--no-install-recommends", "strace"], env, INSTALL_TIMEOUT_MS);
+    const strace = findStrace(env);
+    return strace
+        ? { strace }
+        : { note: `strace could not be installed (${installed}): the build runs untraced` };
+}
+/** Runs a command quietly within a time limit; says how it ended. */
+function runBounded(command, args, env, timeoutMs) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)(command, args, { env, timeout: timeoutMs, windowsHide: true }, (error) => {
+            if (!error)
+                resolve("done");
+            else if (error.killed)
+                resolve(`no answer within ${timeoutMs / 1000} s`);
+            else
+                resolve(`${command} exited with ${String(error.code ?? error.message)}`);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/redigest.ts
+
+
+
+/**
+ * The manifest as the files are after a build: the tree listed once more and the file keys
+ * resolved again, so that files the build modified, removed or added where a glob reaches are
+ * seen. Nothing else runs again: no project reads, no inference, no probes; keys of other kinds
+ * keep their digests.
+ */
+async function redigest(fp) {
+    const { request } = fp;
+    const tree = await openTree(request.location, {
+        exclude: request.exclude,
+        includeIgnored: request.includeIgnored,
+    });
+    const fileSpecs = fp.specs.filter((spec) => spec.entry.kind === "file");
+    const again = await resolveSpecs(fileSpecs, tree, request.env);
+    const now = new Map(again.keys.map((key) => [key.id, key]));
+    const keys = fp.manifest.keys.map((key) => (key.files && now.get(key.id)) || key);
+    return { manifest: { ...fp.manifest, ...makeManifest(fp.manifest.project, keys) }, tree };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/build-step.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Runs the build (under a tracer where one runs), records its wheels and what it read in the
+ * manifest, re-digests what the fingerprint covers to see what the build itself changed, and
+ * saves the entry under a variant key of its own, unless an input changed while it ran (the
+ * wheels might then match neither the fingerprint nor the observed set).
+ */
+async function buildWheels(deps, config, { fp, command }, keys, miss) {
+    const tracer = config.trace ? await ensureStrace(config.env, config.installTracer) : {};
+    const traceDir = external_node_path_default().join(deps.stagingDir, "trace");
+    if (tracer.strace)
+        await resetDir(traceDir);
+    deps.progress({
+        kind: "build",
+        previous: miss.previous?.manifest,
+        changed: miss.changed,
+        verifyProblem: miss.verifyProblem,
+        observedChanges: miss.observedChanges,
+        argv: command.argv,
+        traced: tracer.strace !== undefined,
+    });
+    const dir = fp.request.project.dir;
+    const spawned = tracer.strace
+        ? tracedArgv(tracer.strace, traceDir, [
+            resolveProgram(command.argv, dir, config.env),
+            ...command.argv.slice(1),
+        ])
+        : command.argv;
+    const before = await snapshotWheels(config.wheelDir);
+    const started = Date.now();
+    const produced = await runBuild(command.argv, spawned, dir, config.env, config.wheelDir, before);
+    const buildSeconds = (Date.now() - started) / 1000;
+    const paths = produced.map((name) => external_node_path_default().join(config.wheelDir, name));
+    const records = await Promise.all(paths.map(wheelRecord));
+    const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
+    const after = await redigest(fp);
+    const buildChanges = diffManifests(fp.manifest, after.manifest);
+    const observation = tracer.strace
+        ? await observe(await readTrace(traceDir, dir), {
+            tree: fp.tree,
+            pythonPrefixes: fp.python?.prefixes ?? [],
+            own: [config.wheelDir, deps.stagingDir],
+            env: config.env,
+            platform: platformId(),
+            startedMs: started,
+        })
+        : await borrow(deps, keys, fp);
+    const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);
+    const observed = completed.observed;
+    const variant = variantOf(miss.supersedes);
+    const cacheKey = keys.wheels(variant);
+    const manifest = {
+        ...fp.manifest,
+        wheels: records,
+        build: { seconds: buildSeconds, command: command.keyed },
+        createdAt: new Date().toISOString(),
+        wheelsKey: cacheKey,
+        observed,
+    };
+    const stale = unreadChanges(observation, miss);
+    const save = stale.length > 0
+        ? { status: "skipped", why: { kind: "reused-stale", files: stale } }
+        : await saveUnlessChanged(deps, config, keys, variant, manifest, paths, [
+            ...changedInputs(buildChanges),
+            ...(observation?.changedDuringBuild ?? []),
+        ]);
+    if (save.status === "saved" && deps.cache.kind === "local") {
+        await saveAfterBuildState(deps, keys, manifest, after, buildChanges, paths);
+    }
+    return {
+        manifest,
+        cacheKey,
+        wheels,
+        buildSeconds,
+        buildChanges,
+        save,
+        warnings: [...completed.warnings, ...(save.status === "failed" ? [save.warning] : [])],
+        validation: observed?.how ?? "none",
+        tracedOn: observed?.tracedOn,
+        unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
+        traceNote: tracer.note,
+    };
+}
+/**
+ * The variant key of a build: `0` for the first build of a fingerprint; a build that replaces a
+ * rejected or damaged one (entries are immutable) gets a name derived from that one's key, the
+ * same in every job that replaces it, so that concurrent jobs still save once.
+ */
+function variantOf(supersedes) {
+    return supersedes ? digest_short(digestOf("supersedes", supersedes), VARIANT_LENGTH) : "0";
+}
+/**
+ * Files that changed since the cached build but that this build did not read, while it reused an
+ * earlier build's output: an incremental build that missed a change (setuptools does not
+ * recompile for a changed header), so its wheels may be stale.
+ */
+function unreadChanges(observation, miss) {
+    if (!observation || observation.reused.length === 0)
+        return [];
+    const changed = [
+        ...miss.changed.flatMap((c) => (c.files ? [...c.files.modified, ...c.files.added] : [])),
+        ...miss.observedChanges.filter((c) => c.kind === "file").map((c) => c.what),
+    ];
+    const read = observation.observed.files;
+    return [...new Set(changed)].filter((file) => !(file in read)).sort();
+}
+/**
+ * A build that reused an earlier build's output (an incremental build in a tree that kept
+ * `build/` or `target/`) did not read all the inputs of that work: its record is completed with
+ * what the previous traced build of this slot read, and the user hears how to get a full one.
+ */
+async function completeReused(observation, earlier, fp) {
+    if (!observation || observation.reused.length === 0)
+        return { observed: observation?.observed, warnings: [] };
+    const dirs = [...new Set(observation.reused.map((f) => f.split("/").slice(0, -1).join("/")))];
+    const what = `the build reused ${observation.reused.length} files an earlier build left (in ${dirs.slice(0, 3).join(", ")}${dirs.length > 3 ? ", ..." : ""}), so its trace misses the inputs of that work`;
+    if (earlier?.how === "traced") {
+        return {
+            observed: await completeObserved(observation.observed, earlier, fp.tree),
+            warnings: [`${what}; the files the previous traced build read are recorded too`],
+        };
+    }
+    return {
+        observed: observation.observed,
+        warnings: [`${what}; remove that output (or build in a fresh checkout) for a complete record`],
+    };
+}
+/**
+ * A local build that only added files a key covers (a first build writing an untracked
+ * Cargo.lock, Cython's generated C) leaves a tree whose fingerprint is another: the same wheels
+ * are saved under that one too, so that the next local run hits instead of rebuilding once more.
+ * CI checkouts never hold such files, so the GitHub cache is spared the copy.
+ */
+async function saveAfterBuildState(deps, keys, manifest, after, changes, wheels) {
+    if (changes.length === 0 || changedInputs(changes).length > 0)
+        return;
+    const alias = keys.withFingerprint(after.manifest.fingerprint);
+    const variant = variantOf(undefined);
+    const aliased = {
+        ...manifest,
+        keys: after.manifest.keys,
+        fingerprint: after.manifest.fingerprint,
+        wheelsKey: alias.wheels(variant),
+        // The directories the build listed, as they are now that it added its files.
+        observed: manifest.observed && relisted(manifest.observed, after.tree),
+    };
+    await saveEntries(deps, { wheels: alias.wheels(variant), manifest: alias.manifest(variant) }, aliased, wheels);
+}
+function relisted(observed, tree) {
+    const rooted = (rel) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+    const dirs = Object.keys(observed.dirs).map((rel) => [rel, dirDigest(tree, rooted(rel))]);
+    return { ...observed, dirs: Object.fromEntries(dirs) };
+}
+/**
+ * Where no tracer runs: the repository paths the newest traced build of this project read (on
+ * any platform), digested in this tree. Nothing when no such build is known.
+ */
+async function borrow(deps, keys, fp) {
+    const dir = external_node_path_default().join(deps.stagingDir, "manifest");
+    const lookup = await restoreManifest(deps, dir, `${keys.projectManifests}~newest`, [
+        keys.projectManifests,
+    ]);
+    const source = lookup.found?.key.startsWith(keys.projectManifests)
+        ? lookup.found.manifest.observed
+        : undefined;
+    if (!source)
+        return undefined;
+    return { observed: await borrowObserved(source, fp.tree), changedDuringBuild: [], reused: [] };
+}
+async function saveUnlessChanged(deps, config, keys, variant, manifest, wheels, changed) {
+    if (!config.save)
+        return { status: "skipped", why: config.saveOff ?? { kind: "input", flag: "--no-save" } };
+    if (changed.length > 0) {
+        return { status: "skipped", why: { kind: "inputs-changed", files: [...new Set(changed)] } };
+    }
+    const entry = { wheels: keys.wheels(variant), manifest: keys.manifest(variant) };
+    return saveEntries(deps, entry, manifest, wheels);
+}
+/**
+ * Covered files that existed before the build and were modified or removed while it ran (an edit
+ * during the build, or a build that rewrites its own sources). Files the build only added
+ * (generated sources) do not matter: the next fresh checkout will not have them either.
+ */
+function changedInputs(changes) {
+    return changes.flatMap((change) => change.files ? [...change.files.modified, ...change.files.removed] : [change.id]);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/save-step.ts
@@ -7969,16 +8478,18 @@ async function wheelFiles(dir) {
 
 
 
+
 /**
- * The whole loop: fingerprint, then find this fingerprint's newest build and validate what it
- * read against the tree and machine now, restore and verify its wheels (a hit ends there), look
- * up the previous build (a lookup-only run ends there), build and save.
+ * The whole loop: fingerprint (unless `fingerprinted` is the project's, taken by the caller),
+ * then find this fingerprint's newest build and validate what it read against the tree and
+ * machine now, restore and verify its wheels (a hit ends there), look up the previous build (a
+ * lookup-only run ends there), build and save.
  */
-async function runPipeline(config, given) {
+async function runPipeline(config, given, fingerprinted) {
     const deps = { ...given, cache: withBreaker(given.cache) };
     if (config.step.kind === "save")
         return saveBuilt(config, deps, config.step.cacheKey);
-    const prepared = await prepare(config, [deps.stagingDir]);
+    const prepared = fingerprinted ?? (await prepare(config, [deps.stagingDir]));
     const { fp, command } = prepared;
     const keys = slotKeys(config, prepared);
     const base = {
@@ -7996,8 +8507,10 @@ async function runPipeline(config, given) {
         cache: deps.cache.kind,
     });
     const restored = await restoreAndValidate(deps, keys, prepared, config);
-    if (restored.kind === "hit")
-        return hitResult(base, restored, fp.warnings);
+    if (restored.kind === "hit") {
+        const uvGap = await declaredGap(fp, restored.manifest.observed);
+        return { ...hitResult(base, restored, fp.warnings), uvGap };
+    }
     const warnings = [...fp.warnings, ...restored.warnings];
     const lookup = restored.rejected
         ? { previous: restored.rejected, changed: [], warnings: [] }
@@ -8025,6 +8538,7 @@ async function runPipeline(config, given) {
             validation: validation?.how ?? "none",
             tracedOn: validation?.tracedOn,
             unkeyed: [],
+            uvGap: await declaredGap(fp, (restored.rejected ?? lookup.previous)?.manifest.observed),
         };
     }
     const built = await buildWheels(deps, config, prepared, keys, {
@@ -8032,7 +8546,8 @@ async function runPipeline(config, given) {
         supersedes: restored.supersedes,
     });
     warnings.push(...built.warnings);
-    return { ...missed, ...built, verdict: "built", warnings };
+    const uvGap = await declaredGap(fp, built.manifest.observed);
+    return { ...missed, ...built, verdict: "built", warnings, uvGap };
 }
 /**
  * Finds the newest build of this exact fingerprint by its small manifest entry, validates what
@@ -8176,239 +8691,6 @@ async function discardDamaged(cache, keys, problem) {
         }
     }
     return warnings;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/keys.ts
-
-
-
-
-
-/** Fingerprints the project and compares the keys with the newest recorded build's reads. */
-async function describeKeys(config, deps) {
-    const prepared = await prepare(config, [deps.stagingDir]);
-    const { fp } = prepared;
-    const keys = slotKeys(config, prepared);
-    const lookup = await restoreManifest(deps, external_node_path_default().join(deps.stagingDir, "manifest"), `${keys.slotManifests}~newest`, [keys.slotManifests]);
-    const observed = lookup.found?.key.startsWith(keys.slotManifests)
-        ? lookup.found.manifest.observed
-        : undefined;
-    return {
-        fp,
-        unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
-        tracedOn: observed?.tracedOn,
-        warnings: [...fp.warnings, ...(lookup.warning ? [lookup.warning] : [])],
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Escaping for text the user controls (file names, key ids, wheel names, warnings) in every
- * renderer. Each function keeps the text on one line: a newline becomes `␤`, any other control
- * character its Unicode control picture and a bidirectional override `\ufffd`, so a file name can
- * never end an HTML block, split a table row, start a workflow command in the log, send escape
- * sequences to a terminal or read as another name.
- */
-const HTML = {
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    '"': "&quot;",
-    "'": "&#39;",
-};
-/**
- * Characters that mean something anywhere in a line of GitHub-flavoured Markdown (emphasis, code,
- * links, tables, strikethrough, emoji shortcodes, math, mentions): escaped with a backslash. `(`
- * and `)` only matter after `]`, which is escaped, so they stay readable.
- */
-const MARKDOWN_PUNCTUATION = new Set("\\`*_[]|~:$@");
-/** `␤` for a line break (CRLF counts once), a control picture for other control characters. */
-function controlPicture(char) {
-    const code = char.codePointAt(0);
-    if (char === "\n" || char === "\r")
-        return "␤";
-    if (code < 0x20)
-        return String.fromCodePoint(0x2400 + code);
-    if (code === 0x7f)
-        return "␡";
-    if (code >= 0x80 && code < 0xa0)
-        return "\ufffd";
-    if (char === "\u2028" || char === "\u2029")
-        return "␤";
-    // Bidirectional overrides could make a file name read as another one.
-    if (/[\u202a-\u202e\u2066-\u2069]/.test(char))
-        return "\ufffd";
-    return undefined;
-}
-function mapChars(text, map) {
-    let out = "";
-    for (const char of text.replaceAll("\r\n", "\n"))
-        out += map(char) ?? char;
-    return out;
-}
-/** One line of plain text: control characters made visible. For the log and the terminal. */
-function escapeLine(text) {
-    return mapChars(text, controlPicture);
-}
-/** Text for inside HTML (`<details>`, `<code>`, attributes): entities, on one line. */
-function escapeHtml(text) {
-    return mapChars(text, (char) => HTML[char] ?? controlPicture(char));
-}
-/**
- * Text for Markdown: HTML special characters as entities, Markdown punctuation behind a
- * backslash, on one line. Renders as the literal text: never HTML, emphasis, code, a link text,
- * a heading or list item, and never a cell break in a table.
- */
-function escapeMarkdown(text) {
-    const body = mapChars(text, (char) => HTML[char] ??
-        controlPicture(char) ??
-        (MARKDOWN_PUNCTUATION.has(char) ? `\\${char}` : undefined));
-    // What only means something at the start of a line: a heading, a list item, a setext underline.
-    if (/^[#+\-=]/.test(body))
-        return `\\${body}`;
-    return body.replace(/^(\d+)([.)])/, "$1\\$2");
-}
-/**
- * Text for one table cell: as `escapeMarkdown` (which escapes `|`), and never empty, since an
- * empty cell at the end of a row is easy to lose.
- */
-function escapeCell(text) {
-    return text === "" ? "—" : escapeMarkdown(text);
-}
-/** Monospace in Markdown (a table cell, a paragraph): `<code>`, whose content GFM still parses. */
-function codeMarkdown(text) {
-    return `<code>${escapeMarkdown(text)}</code>`;
-}
-/** Inline monospace inside an HTML block, where Markdown is not parsed. */
-function codeHtml(text) {
-    return `<code>${escapeHtml(text)}</code>`;
-}
-
-;// CONCATENATED MODULE: ./src/keys/types.ts
-/** The groups in the order every report shows them. */
-const KEY_GROUPS = ["rebuild", "metadata", "shipped", "implicit"];
-
-;// CONCATENATED MODULE: ./src/report/keys-text.ts
-
-
-
-const GROUP_TITLES = {
-    rebuild: "Rebuild keys",
-    metadata: "Metadata inputs",
-    shipped: "Shipped files",
-    implicit: "Environment",
-};
-/** The `keys` command's terminal table: keys by group with source, file count and digest. */
-function renderKeysText(fingerprint, keys, warnings, unkeyed = { files: [] }) {
-    const lines = [];
-    for (const group of KEY_GROUPS) {
-        const members = keys.filter((k) => k.group === group);
-        if (members.length === 0)
-            continue;
-        lines.push(`${GROUP_TITLES[group]}:`);
-        const rows = members.map((k) => [k.id, k.source, keys_text_describe(k), digest_short(k.digest)]);
-        const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
-        for (const row of rows) {
-            lines.push(`  ${row
-                .slice(0, 3)
-                .map((cell, i) => cell.padEnd(widths[i]))
-                .join("  ")}  ${row[3]}`);
-        }
-        lines.push("");
-    }
-    if (unkeyed.files.length > 0) {
-        lines.push(`Read by the newest build (traced on ${unkeyed.tracedOn}), covered by no key:`);
-        lines.push(...unkeyed.files.map((f) => `  ${escapeLine(f)}`), "");
-    }
-    lines.push(`fingerprint ${fingerprint}`);
-    for (const warning of warnings)
-        lines.push(`warning: ${warning}`);
-    return `${lines.join("\n")}\n`;
-}
-/** `3 files`, `absent`, `rustc 1.95.0`: what a key covers, in a few words. */
-function keys_text_describe(key) {
-    if (key.files) {
-        const paths = Object.keys(key.files);
-        const present = paths.filter((p) => key.files[p] !== null).length;
-        if (paths.length === 1 && present === 0)
-            return "absent";
-        return `${present} file${present === 1 ? "" : "s"}`;
-    }
-    return key.detail ?? "";
-}
-/** The `keys --json` object of the CLI contract. */
-function keysJson(fingerprint, keys, warnings, unkeyed = { files: [] }) {
-    return {
-        fingerprint,
-        keys: keys.map((k) => ({
-            id: k.id,
-            kind: k.kind,
-            source: k.source,
-            group: k.group,
-            digest: k.digest,
-            ...(k.files ? { files: k.files } : {}),
-            ...(k.detail ? { detail: k.detail } : {}),
-        })),
-        warnings,
-        unkeyed: unkeyed.files,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/format.ts
-/** The changed files of a key: modified, then added, then removed, each in path order. */
-function fileEntries(files) {
-    return [
-        ...files.modified.map((path) => ({ mark: "~", verb: "modified", path })),
-        ...files.added.map((path) => ({ mark: "+", verb: "added", path })),
-        ...files.removed.map((path) => ({ mark: "-", verb: "removed", path })),
-    ];
-}
-/** `linux-x64-glibc2.36 / cp311`: the platform and interpreter a build is cached for. */
-function slotOf(manifest) {
-    const platform = manifest.keys.find((k) => k.id === "platform")?.detail ?? "this platform";
-    const python = manifest.keys.find((k) => k.id === "python")?.detail;
-    return `${platform} / ${pythonTag(python)}`;
-}
-/** `cp311` from the python key's detail (`cpython 3.11.9 cpython-311-x86_64-linux-gnu ...`). */
-function pythonTag(detail) {
-    const words = detail?.split(" ") ?? [];
-    const soabi = words[2] ?? "";
-    const cpython = /^cpython-(\d)(\d+)(t?)/.exec(soabi);
-    if (cpython)
-        return `cp${cpython[1]}${cpython[2]}${cpython[3]}`;
-    const pypy = /^(pypy\d+)/.exec(soabi);
-    if (pypy)
-        return pypy[1].replace("pypy", "pp");
-    return words.slice(0, 2).join(" ") || "this Python";
-}
-/** `45 s`, `1 min 12 s`, `2 h 5 min`, `under 1 s`. */
-function formatDuration(seconds) {
-    if (!Number.isFinite(seconds) || seconds < 0.5)
-        return "under 1 s";
-    const total = Math.round(seconds);
-    const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
-    if (h > 0)
-        return m > 0 ? `${h} h ${m} min` : `${h} h`;
-    if (m > 0)
-        return s > 0 ? `${m} min ${s} s` : `${m} min`;
-    return `${s} s`;
-}
-/** `812 B`, `1.2 MB`, `34 MB` (decimal units, as PyPI shows wheel sizes). */
-function formatSize(bytes) {
-    if (bytes < 1000)
-        return `${bytes} B`;
-    const units = ["kB", "MB", "GB", "TB"];
-    let value = bytes / 1000;
-    let unit = 0;
-    while (value >= 999.5 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
-    }
-    return `${value < 9.95 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-/** `1 wheel`, `2 wheels`. */
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/reason.ts
@@ -8571,6 +8853,916 @@ function missWhy(event) {
     return describeChanges(event.changed);
 }
 
+;// CONCATENATED MODULE: ./src/shared/toml-edit.ts
+
+
+
+
+/**
+ * Sets one key of a TOML document by editing its text, so that every other byte stays as it was
+ * (comments, order, formatting): the value of an existing key is replaced in place; a new key goes
+ * after the last key of its table, or into a new table at the end. The result is parsed again and
+ * must hold the same data but for that key; `display` names the file in the error when it does not.
+ */
+function setTomlValue(text, table, key, value, display) {
+    const newline = text.includes("\r\n") ? "\r\n" : "\n";
+    const valueText = value.replaceAll(/\r?\n/g, newline);
+    let edited;
+    try {
+        edited = splice(text, scan(text), table, key, valueText, newline);
+    }
+    catch (error) {
+        if (error instanceof ScanError) {
+            throw new errors_UserError(`${display}: cannot edit it safely (${error.message}); set the value by hand`);
+        }
+        throw error;
+    }
+    const path = [...table, key];
+    if (!sameData(text, edited, path, parse(`v = ${valueText}`).v)) {
+        throw new errors_UserError(`${display}: cannot edit it safely; set the value by hand`);
+    }
+    return edited;
+}
+class ScanError extends Error {
+}
+function splice(text, doc, table, key, value, newline) {
+    const path = [...table, key];
+    const existing = doc.values.find((kv) => same(kv.path, path));
+    if (existing)
+        return text.slice(0, existing.valueStart) + value + text.slice(existing.valueEnd);
+    const header = doc.headers.find((h) => !h.array && same(h.path, table));
+    if (header) {
+        const inTable = doc.values.filter((kv) => same(kv.table, table));
+        return insertAt(text, inTable.at(-1)?.lineEnd ?? header.lineEnd, `${key} = ${value}`, newline);
+    }
+    // The table exists through dotted keys of an enclosing table (`[tool]` with `uv.package = ...`).
+    const isPrefix = (a, b) => a.length <= b.length && same(a, b.slice(0, a.length));
+    const last = doc.values.findLast((kv) => kv.table.length < table.length && isPrefix(kv.table, table) && isPrefix(table, kv.path));
+    if (last && last.path.length > table.length) {
+        const prefix = [...table.slice(last.table.length), key].map(bareKey).join(".");
+        return insertAt(text, last.lineEnd, `${prefix} = ${value}`, newline);
+    }
+    if (doc.values.some((kv) => isPrefix(kv.path, table))) {
+        throw new ScanError(`[${table.join(".")}] is an inline table`);
+    }
+    const ending = text === "" || text.endsWith("\n") ? "" : newline;
+    const gap = text.trim() === "" ? "" : newline;
+    return `${text}${ending}${gap}[${table.map(bareKey).join(".")}]${newline}${key} = ${value}${newline}`;
+}
+function insertAt(text, at, line, newline) {
+    const before = text.slice(0, at);
+    const lead = at > 0 && !before.endsWith("\n") ? newline : "";
+    return `${before}${lead}${line}${newline}${text.slice(at)}`;
+}
+function bareKey(key) {
+    return /^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key);
+}
+function same(a, b) {
+    return a.length === b.length && a.every((part, i) => part === b[i]);
+}
+function valueAt(data, path) {
+    let value = data;
+    for (const part of path)
+        value = isTable(value) ? value[part] : undefined;
+    return value;
+}
+/**
+ * Whether the edited text parses, holds `expected` at `path`, and the same data as the original
+ * everywhere else (once `path`, and tables left empty by removing it, are taken out of both).
+ */
+function sameData(text, edited, path, expected) {
+    let after;
+    try {
+        after = parse(edited);
+    }
+    catch {
+        // The edit broke the document: the caller refuses it.
+        return false;
+    }
+    const before = parse(text);
+    const equal = (a, b) => (0,external_node_util_namespaceObject.isDeepStrictEqual)(plain(a), plain(b));
+    return (equal(valueAt(after, path), expected) && equal(without(before, path), without(after, path)));
+}
+/** Tables as plain objects with sorted keys (the parser's own have no prototype). */
+function plain(value) {
+    if (Array.isArray(value))
+        return value.map(plain);
+    if (!isTable(value) || value instanceof Date)
+        return value;
+    return Object.fromEntries(Object.keys(value)
+        .sort()
+        .map((k) => [k, plain(value[k])]));
+}
+function without(data, path) {
+    const [head, ...rest] = path;
+    if (head === undefined || !(head in data))
+        return data;
+    const copy = { ...data };
+    const value = copy[head];
+    if (rest.length === 0)
+        delete copy[head];
+    else if (isTable(value)) {
+        const inner = without(value, rest);
+        if (Object.keys(inner).length === 0)
+            delete copy[head];
+        else
+            copy[head] = inner;
+    }
+    return copy;
+}
+/** Scans TOML text for its table headers and key/value statements (values are skipped over). */
+function scan(text) {
+    const headers = [];
+    const values = [];
+    let table = [];
+    let i = 0;
+    const fail = (what) => {
+        const line = text.slice(0, i).split("\n").length;
+        throw new ScanError(`unexpected ${what} on line ${line}`);
+    };
+    const at = (s) => text.startsWith(s, i);
+    const skipSpaces = () => {
+        while (text[i] === " " || text[i] === "\t")
+            i++;
+    };
+    /** Spaces, newlines and comments, as inside arrays and inline tables. */
+    const skipBlank = () => {
+        for (;;) {
+            skipSpaces();
+            if (text[i] === "#")
+                while (i < text.length && text[i] !== "\n")
+                    i++;
+            else if (text[i] === "\n" || at("\r\n"))
+                i += text[i] === "\n" ? 1 : 2;
+            else
+                return;
+        }
+    };
+    /** The rest of a line after a statement: spaces and a comment. */
+    const endOfLine = () => {
+        skipSpaces();
+        if (text[i] === "#")
+            while (i < text.length && text[i] !== "\n")
+                i++;
+        if (at("\r\n"))
+            i += 2;
+        else if (text[i] === "\n")
+            i++;
+        else if (i < text.length)
+            fail("text after a value");
+        return i;
+    };
+    const quoted = (quote) => {
+        const start = ++i;
+        let out = "";
+        while (text[i] !== quote) {
+            if (i >= text.length || text[i] === "\n")
+                fail("end of a string");
+            if (quote === '"' && text[i] === "\\") {
+                out += decodeEscape(text.slice(i, i + 10));
+                i += escapeLength(text.slice(i, i + 10));
+            }
+            else
+                out += text[i++];
+        }
+        i++;
+        return quote === "'" ? text.slice(start, i - 1) : out;
+    };
+    const key = () => {
+        const parts = [];
+        for (;;) {
+            skipSpaces();
+            if (text[i] === '"' || text[i] === "'")
+                parts.push(quoted(text[i]));
+            else {
+                const bare = /^[A-Za-z0-9_-]+/.exec(text.slice(i, i + 200))?.[0];
+                if (!bare)
+                    return fail("character in a key");
+                parts.push(bare);
+                i += bare.length;
+            }
+            skipSpaces();
+            if (text[i] !== ".")
+                return parts;
+            i++;
+        }
+    };
+    const multiline = (quote) => {
+        i += 3;
+        for (;;) {
+            if (i >= text.length)
+                fail("end of a multi-line string");
+            if (quote === '"' && text[i] === "\\")
+                i += 2;
+            else if (at(quote.repeat(3))) {
+                let run = 0;
+                while (text[i + run] === quote && run < 5)
+                    run++;
+                i += run;
+                return;
+            }
+            else
+                i++;
+        }
+    };
+    const value = () => {
+        if (at('"""') || at("'''")) {
+            multiline(text[i]);
+            return;
+        }
+        if (text[i] === '"' || text[i] === "'") {
+            quoted(text[i]);
+            return;
+        }
+        if (text[i] === "[") {
+            i++;
+            for (skipBlank(); text[i] !== "]"; skipBlank()) {
+                value();
+                skipBlank();
+                if (text[i] === ",")
+                    i++;
+                else if (text[i] !== "]")
+                    fail("character in an array");
+            }
+            i++;
+            return;
+        }
+        if (text[i] === "{") {
+            i++;
+            for (skipBlank(); text[i] !== "}"; skipBlank()) {
+                key();
+                if (text[i] !== "=")
+                    fail("character in an inline table");
+                i++;
+                skipBlank();
+                value();
+                skipBlank();
+                if (text[i] === ",")
+                    i++;
+                else if (text[i] !== "}")
+                    fail("character in an inline table");
+            }
+            i++;
+            return;
+        }
+        const scalar = SCALAR.exec(text.slice(i, i + 200))?.[0] ?? fail("value");
+        i += scalar.length;
+    };
+    while (i < text.length) {
+        skipBlank();
+        if (i >= text.length)
+            break;
+        if (text[i] === "[") {
+            const array = at("[[");
+            i += array ? 2 : 1;
+            const path = key();
+            if (!at(array ? "]]" : "]"))
+                fail("character in a table header");
+            i += array ? 2 : 1;
+            table = path;
+            headers.push({ path, array, lineEnd: endOfLine() });
+            continue;
+        }
+        const path = [...table, ...key()];
+        if (text[i] !== "=")
+            fail("character after a key");
+        i++;
+        skipSpaces();
+        const valueStart = i;
+        value();
+        const valueEnd = i;
+        values.push({ path, table, valueStart, valueEnd, lineEnd: endOfLine() });
+    }
+    return { headers, values };
+}
+/** A date-time with a space (`1979-05-27 07:32:00`), or any other bare value up to a delimiter. */
+const SCALAR = /^(?:\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?|[^\s,\]}#]+)/;
+const ESCAPES = {
+    b: "\b",
+    t: "\t",
+    n: "\n",
+    f: "\f",
+    r: "\r",
+    e: "\x1b",
+    '"': '"',
+    "\\": "\\",
+};
+function escapeLength(s) {
+    if (s[1] === "u")
+        return 6;
+    if (s[1] === "U")
+        return 10;
+    if (s[1] === "x")
+        return 4;
+    return 2;
+}
+function decodeEscape(s) {
+    const c = s[1] ?? "";
+    if (c in ESCAPES)
+        return ESCAPES[c];
+    const hex = { u: 4, U: 8, x: 2 }[c];
+    const code = hex ? Number.parseInt(s.slice(2, 2 + hex), 16) : Number.NaN;
+    if (Number.isNaN(code))
+        throw new ScanError("invalid escape in a string");
+    return String.fromCodePoint(code);
+}
+
+;// CONCATENATED MODULE: ./src/commands/uv-list.ts
+
+
+
+
+/** Every entry of a list, in order. */
+function listEntries(list) {
+    return [...list.files, ...list.absent, ...list.others];
+}
+/** Headers that usually come with a source suffix: a new one is covered before it is written. */
+const COMPANIONS = {
+    c: ["h"],
+    cc: ["h", "hh", "hpp"],
+    cpp: ["h", "hpp"],
+    cxx: ["h", "hpp", "hxx"],
+    cu: ["cuh"],
+    pyx: ["pxd"],
+};
+/** Files whose directory builds on its own (a crate, a Python project): output may land there. */
+const PROJECT_FILES = new Set(["Cargo.toml", "pyproject.toml", "setup.py"]);
+const NO_PRUNING = {
+    isPruned: () => false,
+    isExcluded: () => false,
+    mayPrune: () => false,
+    gitPatterns: [],
+};
+/**
+ * The list that makes uv look at every input and at nothing the build writes: inputs directly
+ * in the project directory (or an ancestor) by name, and each other directory's inputs by one
+ * recursive glob of their suffixes (`src/**\/*.{c,h}`), anchored so that uv's clustering cannot
+ * change its meaning. A directory whose glob would also match a file that is no input (ignored
+ * or build output on disk, a Python file the wheel ships) or that may hold a build's output (a
+ * crate or a Python project of its own) is split into its subdirectories. No glob walks the
+ * project directory itself, where `.venv`, `target/` and `build/` are.
+ */
+async function makeUvList(inputs, tree) {
+    const required = [...inputs.files.keys()];
+    const listed = new Set(tree.files);
+    const rooted = (rel) => {
+        const joined = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(tree.projectDir, rel));
+        return joined === "." ? "" : joined;
+    };
+    const homes = new Set([...tree.files.map((f) => uv_list_toProject(tree, f)), ...required]
+        .filter((f) => PROJECT_FILES.has(external_node_path_namespaceObject.posix.basename(f)))
+        .map((f) => external_node_path_namespaceObject.posix.dirname(f))
+        .filter((dir) => dir !== "."));
+    const avoidCache = new Map();
+    /** Files under a base (root-relative) that no glob may match. */
+    const avoidUnder = (base) => {
+        let found = avoidCache.get(base);
+        if (!found) {
+            found = walkFiles(tree.root, NO_PRUNING, true, rooted(base)).then((all) => [
+                ...all.filter((f) => !listed.has(f)),
+                ...[...inputs.avoid].map(rooted).filter((f) => f.startsWith(`${rooted(base)}/`)),
+            ]);
+            avoidCache.set(base, found);
+        }
+        return found;
+    };
+    const cover = async (base, files) => {
+        const canGlob = !base.split("/").some((part) => isGlobLike(part) || part.startsWith("!")) &&
+            ![...homes].some((home) => home === base || home.startsWith(`${base}/`));
+        const suffixed = files.filter((f) => suffixOf(f) !== undefined);
+        if (canGlob && suffixed.length > 0) {
+            const glob = globFor(base, suffixed);
+            const coverage = uvCoverage([uv_list_file(glob)], tree.projectDir, "uv-keys");
+            if (!(await avoidUnder(base)).some((f) => coverage.covers(f))) {
+                return [uv_list_file(glob), ...files.filter((f) => suffixOf(f) === undefined).map(literal)];
+            }
+        }
+        const direct = files.filter((f) => external_node_path_namespaceObject.posix.dirname(f) === base);
+        const below = groupBy(files.filter((f) => external_node_path_namespaceObject.posix.dirname(f) !== base), (f) => `${base}/${f.slice(base.length + 1).split("/")[0]}`);
+        const nested = await Promise.all([...below].map(([dir, sub]) => cover(dir, sub)));
+        return [...direct.map(literal), ...nested.flat()];
+    };
+    const top = groupBy(required, topDir);
+    const named = [...(top.get("") ?? [])].sort(compareBases).map(literal);
+    const dirs = [...top].filter(([dir]) => dir !== "").sort(([a], [b]) => compareBases(a, b));
+    const globbed = (await Promise.all(dirs.map(([dir, files]) => cover(dir, files)))).flat();
+    const pyproject = named.filter((e) => e.kind === "file" && e.pattern === "pyproject.toml");
+    const files = [...pyproject, ...named.filter((e) => !pyproject.includes(e)), ...globbed];
+    // Whatever the globs left out (they never should), by name.
+    const coverage = uvCoverage(files, tree.projectDir, "uv-keys");
+    const missed = required.filter((f) => !coverage.covers(rooted(f))).map(literal);
+    const others = [
+        ...inputs.dirs.map((dir) => ({ kind: "dir", path: dir })),
+        ...(inputs.git.commit || inputs.git.tags ? [{ kind: "git", ...inputs.git }] : []),
+        ...inputs.env.map((name) => ({ kind: "env", name })),
+    ];
+    return { files: [...files, ...missed], absent: inputs.absent.map(literal), others };
+}
+function uv_list_file(pattern) {
+    return { kind: "file", pattern };
+}
+/** A path as a `file` entry: literal, or a glob with its glob characters escaped. */
+function literal(path) {
+    if (!isGlob(path))
+        return uv_list_file(path);
+    const escaped = path.replaceAll(/[\\*?[\]{}]/g, "\\$&");
+    return uv_list_file(escaped.startsWith("!") ? `\\${escaped}` : escaped);
+}
+/** `src/**\/*.c`, or `src/**\/*.{c,h}` for several suffixes (sources' usual headers added). */
+function globFor(base, files) {
+    const suffixes = new Set();
+    for (const f of files) {
+        const suffix = suffixOf(f);
+        suffixes.add(suffix);
+        for (const companion of COMPANIONS[suffix] ?? [])
+            suffixes.add(companion);
+    }
+    const sorted = [...suffixes].sort();
+    return `${base}/**/*.${sorted.length === 1 ? sorted[0] : `{${sorted.join(",")}}`}`;
+}
+/** A file name's suffix when it has a plain one (`c`, `rs`, `tar.gz` gives `gz`). */
+function suffixOf(path) {
+    return /^[^.].*\.([A-Za-z0-9_+~-]+)$/.exec(external_node_path_namespaceObject.posix.basename(path))?.[1];
+}
+/**
+ * The directory a file is grouped under: its first directory below the project (`src`), or below
+ * the ancestor a `../` path climbs to (`../common`); "" for a file directly in either.
+ */
+function topDir(path) {
+    const parts = path.split("/");
+    let up = 0;
+    while (parts[up] === "..")
+        up++;
+    return parts.length - up > 1 ? parts.slice(0, up + 1).join("/") : "";
+}
+/** The project's own paths first, then those of its ancestors. */
+function compareBases(a, b) {
+    const upA = a.startsWith("../") ? 1 : 0;
+    const upB = b.startsWith("../") ? 1 : 0;
+    if (upA !== upB)
+        return upA - upB;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function groupBy(items, key) {
+    const groups = new Map();
+    for (const item of items) {
+        const k = key(item);
+        groups.set(k, [...(groups.get(k) ?? []), item]);
+    }
+    return groups;
+}
+function uv_list_toProject(tree, file) {
+    return tree.projectDir === "" ? file : external_node_path_namespaceObject.posix.relative(tree.projectDir, file);
+}
+
+;// CONCATENATED MODULE: ./src/commands/list-text.ts
+
+
+const INDENT = "    ";
+/** Width of a line of `{ env = ... }` entries, indentation included. */
+const WIDTH = 88;
+/** One entry as TOML, in its shortest form: `"src/**\/*.rs"`, `{ env = "CC" }`. */
+function entryText(entry) {
+    switch (entry.kind) {
+        case "file":
+            return tomlString(entry.pattern);
+        case "dir":
+            return `{ dir = ${tomlString(entry.path)} }`;
+        case "git": {
+            const flags = [entry.commit && "commit = true", entry.tags && "tags = true"].filter(Boolean);
+            return `{ git = { ${flags.join(", ")} } }`;
+        }
+        case "env":
+            return `{ env = ${tomlString(entry.name)} }`;
+        default:
+            return assertNever(entry);
+    }
+}
+/**
+ * The list as a multi-line TOML array: one file entry a line, the absent paths after a comment
+ * that says why they are there, and the `env` entries several to a line.
+ */
+function listText(list) {
+    const lines = list.files.map(entryText);
+    if (list.absent.length > 0) {
+        lines.push("# absent now: creating one changes the build", ...list.absent.map(entryText));
+    }
+    lines.push(...list.others.filter((e) => e.kind !== "env").map(entryText));
+    let line = [];
+    for (const item of list.others.filter((e) => e.kind === "env").map(entryText)) {
+        if (line.length > 0 && INDENT.length + [...line, item].join(", ").length + 1 > WIDTH) {
+            lines.push(line.join(", "));
+            line = [];
+        }
+        line.push(item);
+    }
+    if (line.length > 0)
+        lines.push(line.join(", "));
+    const body = lines.map((l) => `${INDENT}${l}${l.startsWith("#") ? "" : ","}`);
+    return `[\n${body.join("\n")}\n]`;
+}
+/** The entries' TOML texts, for comparing two lists as uv reads them (order aside). */
+function entryTexts(entries) {
+    return [...new Set(entries.map(entryText))];
+}
+/** Whether two lists hold the same entries (uv's key does not depend on their order). */
+function sameEntries(a, b) {
+    const left = new Set(entryTexts(a));
+    const right = new Set(entryTexts(listEntries(b)));
+    return left.size === right.size && [...left].every((t) => right.has(t));
+}
+/**
+ * A TOML string: a literal string (no escapes) when the text has backslashes (escaped globs) and
+ * no quote or control character, else a basic string.
+ */
+function tomlString(text) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters need escapes.
+    const control = /[\u0000-\u001f\u007f]/;
+    if (text.includes("\\") && !text.includes("'") && !control.test(text))
+        return `'${text}'`;
+    let out = '"';
+    for (const ch of text) {
+        const code = ch.codePointAt(0);
+        if (ch === '"' || ch === "\\")
+            out += `\\${ch}`;
+        else if (code < 0x20 || code === 0x7f)
+            out += `\\u${code.toString(16).padStart(4, "0")}`;
+        else
+            out += ch;
+    }
+    return `${out}"`;
+}
+
+;// CONCATENATED MODULE: ./src/commands/uv-keys.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const NO_OPTIONS = { write: false, force: false, trace: false };
+/**
+ * `wheel-cache uv-keys`: the `[tool.uv] cache-keys` that make uv rebuild when wheel-cache would,
+ * from the project's inputs and what the newest traced build of it read (the local cache's, or
+ * one it runs first with `--trace`); printed, or written into pyproject.toml with `--write`.
+ */
+async function uvKeys(config, deps) {
+    const options = config.uvKeys ?? NO_OPTIONS;
+    const notes = [];
+    const { fp, observed } = options.trace
+        ? await tracedBuild(config, deps, notes)
+        : await describeKeys(config, deps);
+    const inputs = await uvInputs(fp, observed, true);
+    const list = await makeUvList(inputs, fp.tree);
+    const project = fp.request.project;
+    const display = project.shown("pyproject.toml");
+    notes.push(sourceNote(project.backend.name, inputs, observed));
+    const existing = fp.keysFrom === "pyproject"
+        ? fp.specs.filter((s) => s.source === "pyproject").map((s) => s.entry)
+        : undefined;
+    const same = existing !== undefined && sameEntries(existing, list);
+    const value = listText(list);
+    const output = (status, out, code = 0) => ({
+        code,
+        out: config.json ? `${JSON.stringify(uvKeysJson(list, inputs, status))}\n` : out,
+        notes,
+    });
+    if (!options.write) {
+        if (existing && !same) {
+            notes.push(`${display} sets other cache-keys: uv-keys --write --force replaces them`);
+        }
+        return output("printed", `[tool.uv]\ncache-keys = ${value}\n`);
+    }
+    if (!project.pyproject.exists) {
+        throw new errors_UserError(`${project.display} has no pyproject.toml, the only file uv reads cache-keys from: create one with the [tool.uv] table uv-keys prints`);
+    }
+    if (same)
+        return output("unchanged", `${display}: [tool.uv] cache-keys are up to date\n`);
+    const diff = existing ? diffLines(existing, list) : [];
+    if (existing && !options.force) {
+        notes.push(`${display} already sets [tool.uv] cache-keys, which differ from what the build needs: run uv-keys --write --force to replace them`);
+        const head = `${display}: [tool.uv] cache-keys now (-) and what uv-keys writes (+):`;
+        return output("differs", `${[head, ...diff].join("\n")}\n`, 1);
+    }
+    const text = (await project.read("pyproject.toml")) ?? "";
+    const edited = setTomlValue(text, ["tool", "uv"], "cache-keys", value, display);
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(project.dir, "pyproject.toml"), edited);
+    const count = entries(listEntries(list).length);
+    const head = `${existing ? "replaced" : "wrote"} [tool.uv] cache-keys in ${display} (${count})`;
+    return output("written", `${[head, ...diff].join("\n")}\n`);
+}
+/** Builds the project under the tracer (a hit is a build of the same inputs, traced before). */
+async function tracedBuild(config, deps, notes) {
+    const prepared = await prepare(config, [deps.stagingDir]);
+    const result = await runPipeline(config, deps, prepared);
+    notes.push(reasonOf(result));
+    const observed = result.manifest.observed;
+    if (!observed) {
+        const why = result.verdict === "built"
+            ? `the build ran untraced (${result.traceNote ?? "no tracer"})`
+            : "the cached build of these inputs was not traced";
+        throw new errors_UserError(`--trace: ${why}, so what the build reads is not known; on Linux, install strace`);
+    }
+    return { fp: prepared.fp, observed };
+}
+function sourceNote(backend, inputs, observed) {
+    const from = `from wheel-cache's rebuild and metadata inputs for ${backend}`;
+    const reads = [...inputs.files.values()].filter((r) => r === "read").length;
+    const traced = observed
+        ? ` and what the build traced on ${observed.tracedOn} read (${plural(reads, "file")} no rule names)`
+        : "; no traced build of this project is known, so what the build reads beyond the rules is not in it (--trace builds it under the tracer first)";
+    const shipped = inputs.avoid.size > 0
+        ? "; the Python files the wheel ships are left out (an editable install imports them from the tree)"
+        : "";
+    return `${from}${traced}${shipped}`;
+}
+/** `- "src/*.c"` for entries the new list drops, `+ ...` for those it adds. */
+function diffLines(existing, list) {
+    const before = entryTexts(existing);
+    const after = entryTexts(listEntries(list));
+    const kept = before.filter((t) => after.includes(t)).length;
+    return [
+        ...before.filter((t) => !after.includes(t)).map((t) => `  - ${escapeLine(t)}`),
+        ...after.filter((t) => !before.includes(t)).map((t) => `  + ${escapeLine(t)}`),
+        ...(kept > 0 ? [`    (${entries(kept)} kept)`] : []),
+    ];
+}
+function entries(count) {
+    return `${count} ${count === 1 ? "entry" : "entries"}`;
+}
+/** `uv-keys --json`: the entries as uv's TOML reads them, the inputs and what became of the file. */
+function uvKeysJson(list, inputs, pyproject) {
+    return {
+        cacheKeys: listEntries(list).map(entryJson),
+        toml: `cache-keys = ${listText(list)}`,
+        inputs: Object.fromEntries(inputs.files),
+        tracedOn: inputs.tracedOn ?? null,
+        pyproject,
+    };
+}
+function entryJson(entry) {
+    switch (entry.kind) {
+        case "file":
+            return entry.pattern;
+        case "dir":
+            return { dir: entry.path };
+        case "git":
+            return { git: { commit: entry.commit, tags: entry.tags } };
+        case "env":
+            return { env: entry.name };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/index.ts
+
+
+/** The whole loop, on this machine: what a run does unless told otherwise. */
+const WHOLE_LOOP = { kind: "all" };
+const HOST_BUILDER = { kind: "host", settings: [] };
+const DEFAULT_KEY_PREFIX = "wheel-cache";
+/** A Config with defaults, for the CLI and for tests. */
+function makeConfig(overrides) {
+    const workspace = overrides.workspace ?? process.cwd();
+    return Object.freeze({
+        command: "build",
+        projectDisplay: overrides.projectDir,
+        workspace,
+        wheelDir: external_node_path_default().resolve(overrides.projectDir, "dist"),
+        extraKeys: [],
+        envVars: [],
+        keyPrefix: DEFAULT_KEY_PREFIX,
+        keySuffix: "",
+        save: true,
+        lookupOnly: false,
+        summary: true,
+        includeIgnored: false,
+        trace: true,
+        installTracer: false,
+        json: false,
+        env: process.env,
+        step: WHOLE_LOOP,
+        builder: HOST_BUILDER,
+        ...overrides,
+    });
+}
+/** Environment names from a multiline or comma-separated list. */
+function names(lines) {
+    // One per line, or separated by commas or spaces (`A B C`, as rust-cache accepts): no
+    // environment variable name holds either.
+    return lines
+        .flatMap((l) => l.split(/[\s,]+/))
+        .map((n) => n.trim())
+        .filter(Boolean);
+}
+/** A user-supplied key part: commas are refused by the cache service, so they are refused here. */
+function keyPart(value, input) {
+    if (value.includes(","))
+        throw new errors_UserError(`input ${input}: cache keys cannot contain commas: ${value}`);
+    if (value.length > 200)
+        throw new errors_UserError(`input ${input}: longer than 200 characters`);
+    return value.trim();
+}
+
+;// CONCATENATED MODULE: ./src/config/cli.ts
+
+
+
+
+
+
+const USAGE = `usage: wheel-cache <command> [options]
+
+commands:
+  build   restore the project's wheels from the cache, or build and save them
+  keys    print every key, its files and digests, and the fingerprint; builds nothing
+  diff    what changed since the newest cached build of this project on this platform
+  uv-keys the [tool.uv] cache-keys that make uv rebuild when wheel-cache would
+  check   lint the project's own [tool.uv] cache-keys for uv; exit 1 when they miss an input
+
+options:
+  --project DIR          the project directory (default: .)
+  --cache-dir DIR        the local cache directory (default: $WHEEL_CACHE_DIR or the user cache dir)
+  --build-command CMD    the build command, split like a shell would, run without a shell
+  --wheel-dir DIR        where the wheels go, relative to the project (default: dist)
+  --python PATH          the interpreter that builds (default: python3 on PATH)
+  --cache-key ENTRY      an extra uv-style key: a path, a glob or a TOML table (repeatable)
+  --env-var NAME         an extra environment variable (NAME, or a prefix NAME_*) (repeatable)
+  --key-suffix TEXT      appended to the cache key
+  --include-ignored      fingerprint files that .gitignore ignores too
+  --no-save              never save to the cache
+  --no-trace             do not trace the build (Linux: strace), so hits are not validated against it
+  --json                 print one JSON object on stdout
+  --write                uv-keys: write the list into pyproject.toml (--force replaces another)
+  --trace                uv-keys: build under the tracer first, to include what the build reads
+  -h, --help             show this help`;
+const COMMANDS = ["build", "keys", "diff", "uv-keys", "check"];
+/** Parses the CLI's argv (without `node` and the script) into a Config; undefined for --help. */
+function readCliConfig(argv, env, cwd) {
+    let parsed;
+    try {
+        parsed = cli_parse(argv);
+    }
+    catch (error) {
+        throw new errors_UserError(`${errorMessage(error)} (see wheel-cache --help)`);
+    }
+    const { values, positionals } = parsed;
+    if (values.help || positionals.length === 0)
+        return undefined;
+    const command = positionals[0];
+    if (!COMMANDS.includes(command))
+        throw new errors_UserError(`unknown command: ${positionals[0]} (see wheel-cache --help)`);
+    if (positionals.length > 1)
+        throw new errors_UserError(`unexpected argument: ${positionals[1]}`);
+    checkUvKeysFlags(command, values);
+    const project = values.project ?? ".";
+    const projectDir = external_node_path_default().resolve(cwd, project);
+    return makeConfig({
+        command,
+        projectDir,
+        projectDisplay: project,
+        workspace: cwd,
+        buildCommand: values["build-command"]
+            ? splitCommand(values["build-command"], "--build-command")
+            : undefined,
+        wheelDir: external_node_path_default().resolve(projectDir, values["wheel-dir"] ?? "dist"),
+        python: values.python,
+        extraKeys: parseCacheKeyLines(values["cache-key"] ?? [], "--cache-key"),
+        envVars: names(values["env-var"] ?? []),
+        keyPrefix: DEFAULT_KEY_PREFIX,
+        keySuffix: keyPart(values["key-suffix"] ?? "", "--key-suffix"),
+        save: !values["no-save"],
+        saveOff: values["no-save"] ? { kind: "input", flag: "--no-save" } : undefined,
+        includeIgnored: values["include-ignored"] ?? false,
+        trace: !values["no-trace"],
+        step: WHOLE_LOOP,
+        builder: HOST_BUILDER,
+        json: values.json ?? false,
+        uvKeys: command === "uv-keys"
+            ? {
+                write: values.write ?? false,
+                force: values.force ?? false,
+                trace: values.trace ?? false,
+            }
+            : undefined,
+        cacheDir: values["cache-dir"] ? external_node_path_default().resolve(cwd, values["cache-dir"]) : undefined,
+        env,
+    });
+}
+/** `--write`, `--force` and `--trace` belong to uv-keys, `--force` needs `--write`. */
+function checkUvKeysFlags(command, values) {
+    for (const flag of ["write", "force", "trace"]) {
+        if (values[flag] && command !== "uv-keys") {
+            throw new errors_UserError(`--${flag} applies to uv-keys only (see wheel-cache --help)`);
+        }
+    }
+    if (values.force && !values.write)
+        throw new errors_UserError("--force needs --write");
+    if (values.trace && values["no-trace"])
+        throw new errors_UserError("--trace and --no-trace exclude each other");
+}
+function cli_parse(argv) {
+    return (0,external_node_util_namespaceObject.parseArgs)({
+        args: [...argv],
+        allowPositionals: true,
+        strict: true,
+        options: {
+            project: { type: "string" },
+            "cache-dir": { type: "string" },
+            "build-command": { type: "string" },
+            "wheel-dir": { type: "string" },
+            python: { type: "string" },
+            "cache-key": { type: "string", multiple: true },
+            "env-var": { type: "string", multiple: true },
+            "key-suffix": { type: "string" },
+            "include-ignored": { type: "boolean" },
+            "no-save": { type: "boolean" },
+            "no-trace": { type: "boolean" },
+            json: { type: "boolean" },
+            write: { type: "boolean" },
+            force: { type: "boolean" },
+            trace: { type: "boolean" },
+            help: { type: "boolean", short: "h" },
+        },
+    });
+}
+
+;// CONCATENATED MODULE: ./src/keys/types.ts
+/** The groups in the order every report shows them. */
+const KEY_GROUPS = ["rebuild", "metadata", "shipped", "implicit"];
+
+;// CONCATENATED MODULE: ./src/report/keys-text.ts
+
+
+
+const GROUP_TITLES = {
+    rebuild: "Rebuild keys",
+    metadata: "Metadata inputs",
+    shipped: "Shipped files",
+    implicit: "Environment",
+};
+/** The `keys` command's terminal table: keys by group with source, file count and digest. */
+function renderKeysText(fingerprint, keys, warnings, unkeyed = { files: [] }) {
+    const lines = [];
+    for (const group of KEY_GROUPS) {
+        const members = keys.filter((k) => k.group === group);
+        if (members.length === 0)
+            continue;
+        lines.push(`${GROUP_TITLES[group]}:`);
+        const rows = members.map((k) => [k.id, k.source, keys_text_describe(k), digest_short(k.digest)]);
+        const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+        for (const row of rows) {
+            lines.push(`  ${row
+                .slice(0, 3)
+                .map((cell, i) => cell.padEnd(widths[i]))
+                .join("  ")}  ${row[3]}`);
+        }
+        lines.push("");
+    }
+    if (unkeyed.files.length > 0) {
+        lines.push(`Read by the newest build (traced on ${unkeyed.tracedOn}), covered by no key:`);
+        lines.push(...unkeyed.files.map((f) => `  ${escapeLine(f)}`), "");
+    }
+    lines.push(`fingerprint ${fingerprint}`);
+    for (const warning of warnings)
+        lines.push(`warning: ${warning}`);
+    return `${lines.join("\n")}\n`;
+}
+/** `3 files`, `absent`, `rustc 1.95.0`: what a key covers, in a few words. */
+function keys_text_describe(key) {
+    if (key.files) {
+        const paths = Object.keys(key.files);
+        const present = paths.filter((p) => key.files[p] !== null).length;
+        if (paths.length === 1 && present === 0)
+            return "absent";
+        return `${present} file${present === 1 ? "" : "s"}`;
+    }
+    return key.detail ?? "";
+}
+/** The `keys --json` object of the CLI contract. */
+function keysJson(fingerprint, keys, warnings, unkeyed = { files: [] }) {
+    return {
+        fingerprint,
+        keys: keys.map((k) => ({
+            id: k.id,
+            kind: k.kind,
+            source: k.source,
+            group: k.group,
+            digest: k.digest,
+            ...(k.files ? { files: k.files } : {}),
+            ...(k.detail ? { detail: k.detail } : {}),
+        })),
+        warnings,
+        unkeyed: unkeyed.files,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/result.ts
 /** Whether the wheels were (or, looking up only, would be) restored from an exact match. */
 function isCacheHit(result) {
@@ -8578,6 +9770,7 @@ function isCacheHit(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/advice.ts
+
 
 
 
@@ -8595,11 +9788,12 @@ function adviceOf(result) {
         advice.push(`git:commit changes with every commit, so every commit rebuilds: ${why}`);
     }
     if (!isCacheHit(result) && result.keysFrom === "inferred" && result.backend !== "other") {
-        advice.push(`the rebuild keys are wheel-cache's defaults for ${result.backend}; set [tool.uv] cache-keys in pyproject.toml to choose them (uv uses the same list)`);
+        advice.push(`the rebuild keys are wheel-cache's defaults for ${result.backend}, which uv does not see: ${UV_KEYS_WRITE} writes them into pyproject.toml as [tool.uv] cache-keys, so that uv rebuilds when they change too`);
     }
-    if (result.unkeyed.length > 0) {
+    // A project's own list that leaves them out gets the warning that names them instead.
+    if (result.unkeyed.length > 0 && !result.uvGap) {
         const them = result.unkeyed.length === 1 ? "it" : "them";
-        advice.push(`the build read ${capLine(result.unkeyed)}, which no key covers: add ${suggestEntries(result.unkeyed)} to [tool.uv] cache-keys, so that the key itself (and uv) sees ${them}`);
+        advice.push(`the build read ${capLine(result.unkeyed)}, which no key covers: add ${suggestEntries(result.unkeyed)} to [tool.uv] cache-keys (${UV_KEYS_WRITE} writes a list that covers ${them}), so that the key itself (and uv) sees ${them}`);
     }
     return [...advice, ...result.buildChanges.flatMap(mutationAdvice)];
 }
@@ -8625,6 +9819,7 @@ function mutationAdvice(change) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
 
 
 
@@ -8728,12 +9923,19 @@ function skipText(why) {
             return assertNever(why);
     }
 }
-/** The run's warnings, with a save the run had to skip for its own safety. */
+/**
+ * The run's warnings, with a save the run had to skip for its own safety and the inputs the
+ * project's own `cache-keys` leave out for uv.
+ */
 function warningsOf(result) {
     const { save } = result;
     const skippedUnsafe = save.status === "skipped" &&
         ["inputs-changed", "reused-stale", "fingerprint-moved"].includes(save.why.kind);
-    const warnings = [...result.warnings, ...(skippedUnsafe ? [skipText(save.why)] : [])];
+    const warnings = [
+        ...result.warnings,
+        ...(skippedUnsafe ? [skipText(save.why)] : []),
+        ...(result.uvGap ? [uvGapWarning(result.uvGap)] : []),
+    ];
     return [...new Set(warnings)];
 }
 /** `file:src/** (changed)` then `  ~ src/lib.rs`, or `toolchain:rustc (changed): a → b`; escaped. */
@@ -8851,6 +10053,9 @@ function saveJson(save) {
 
 
 
+
+
+
 /** Runs one CLI command; returns the exit status. */
 async function main(argv) {
     const config = readCliConfig(argv, process.env, process.cwd());
@@ -8860,17 +10065,13 @@ async function main(argv) {
     }
     if (config.command === "keys")
         return keys(config);
+    if (config.command === "uv-keys")
+        return command(config, uvKeys);
+    if (config.command === "check")
+        return command(config, check);
     return withStaging(async (stagingDir) => {
         const cache = localCache(config);
-        const result = await runPipeline(config.command === "diff" ? { ...config, lookupOnly: true } : config, {
-            cache,
-            stagingDir,
-            progress: (event) => {
-                for (const line of progressLines(event)) {
-                    process.stderr.write(`wheel-cache: ${escapeLine(line)}\n`);
-                }
-            },
-        });
+        const result = await runPipeline(config.command === "diff" ? { ...config, lookupOnly: true } : config, { cache, stagingDir, progress });
         if (config.json)
             process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
         else
@@ -8883,12 +10084,28 @@ async function keys(config) {
         const report = await describeKeys(config, { cache: localCache(config), stagingDir });
         const { fingerprint, keys } = report.fp.manifest;
         const unkeyed = { files: report.unkeyed, tracedOn: report.tracedOn };
+        const warnings = [...report.warnings, ...(report.uvGap ? [uvGapWarning(report.uvGap)] : [])];
         if (config.json) {
-            process.stdout.write(`${JSON.stringify(keysJson(fingerprint, keys, report.warnings, unkeyed))}\n`);
+            process.stdout.write(`${JSON.stringify(keysJson(fingerprint, keys, warnings, unkeyed))}\n`);
         }
         else
-            process.stdout.write(renderKeysText(fingerprint, keys, report.warnings, unkeyed));
+            process.stdout.write(renderKeysText(fingerprint, keys, warnings, unkeyed));
         return 0;
+    });
+}
+function progress(event) {
+    for (const line of progressLines(event)) {
+        process.stderr.write(`wheel-cache: ${escapeLine(line)}\n`);
+    }
+}
+/** Runs a command of commands/: its output on stdout, its notes on stderr. */
+async function command(config, run) {
+    return withStaging(async (stagingDir) => {
+        const output = await run(config, { cache: localCache(config), stagingDir, progress });
+        process.stdout.write(output.out);
+        for (const note of output.notes)
+            process.stderr.write(`wheel-cache: ${escapeLine(note)}\n`);
+        return output.code;
     });
 }
 /** Runs `work` with a temporary directory of the run's own, removed afterwards. */

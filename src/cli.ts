@@ -4,15 +4,19 @@ import os from "node:os";
 import path from "node:path";
 import { defaultCacheDir } from "./cache/cache-dir.js";
 import { LocalCache } from "./cache/local.js";
+import { check } from "./commands/check.js";
+import { type CommandOutput, uvKeys } from "./commands/uv-keys.js";
 import { readCliConfig, USAGE } from "./config/cli.js";
 import type { Config } from "./config/index.js";
 import { formatError } from "./errors.js";
-import { runPipeline } from "./pipeline/index.js";
+import { type PipelineDeps, runPipeline } from "./pipeline/index.js";
 import { describeKeys } from "./pipeline/keys.js";
+import type { Progress } from "./pipeline/result.js";
 import { escapeLine } from "./report/escape.js";
 import { keysJson, renderKeysText } from "./report/keys-text.js";
 import { progressLines } from "./report/reason.js";
 import { renderTerminal, resultJson } from "./report/terminal.js";
+import { uvGapWarning } from "./report/uv-gap.js";
 
 /** Runs one CLI command; returns the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -22,19 +26,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     return argv.length === 0 ? 2 : 0;
   }
   if (config.command === "keys") return keys(config);
+  if (config.command === "uv-keys") return command(config, uvKeys);
+  if (config.command === "check") return command(config, check);
   return withStaging(async (stagingDir) => {
     const cache = localCache(config);
     const result = await runPipeline(
       config.command === "diff" ? { ...config, lookupOnly: true } : config,
-      {
-        cache,
-        stagingDir,
-        progress: (event) => {
-          for (const line of progressLines(event)) {
-            process.stderr.write(`wheel-cache: ${escapeLine(line)}\n`);
-          }
-        },
-      },
+      { cache, stagingDir, progress },
     );
     if (config.json) process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
     else process.stdout.write(renderTerminal(result));
@@ -47,12 +45,30 @@ async function keys(config: Config): Promise<number> {
     const report = await describeKeys(config, { cache: localCache(config), stagingDir });
     const { fingerprint, keys } = report.fp.manifest;
     const unkeyed = { files: report.unkeyed, tracedOn: report.tracedOn };
+    const warnings = [...report.warnings, ...(report.uvGap ? [uvGapWarning(report.uvGap)] : [])];
     if (config.json) {
-      process.stdout.write(
-        `${JSON.stringify(keysJson(fingerprint, keys, report.warnings, unkeyed))}\n`,
-      );
-    } else process.stdout.write(renderKeysText(fingerprint, keys, report.warnings, unkeyed));
+      process.stdout.write(`${JSON.stringify(keysJson(fingerprint, keys, warnings, unkeyed))}\n`);
+    } else process.stdout.write(renderKeysText(fingerprint, keys, warnings, unkeyed));
     return 0;
+  });
+}
+
+function progress(event: Progress): void {
+  for (const line of progressLines(event)) {
+    process.stderr.write(`wheel-cache: ${escapeLine(line)}\n`);
+  }
+}
+
+/** Runs a command of commands/: its output on stdout, its notes on stderr. */
+async function command(
+  config: Config,
+  run: (config: Config, deps: PipelineDeps) => Promise<CommandOutput>,
+): Promise<number> {
+  return withStaging(async (stagingDir) => {
+    const output = await run(config, { cache: localCache(config), stagingDir, progress });
+    process.stdout.write(output.out);
+    for (const note of output.notes) process.stderr.write(`wheel-cache: ${escapeLine(note)}\n`);
+    return output.code;
   });
 }
 

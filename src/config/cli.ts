@@ -20,6 +20,8 @@ commands:
   build   restore the project's wheels from the cache, or build and save them
   keys    print every key, its files and digests, and the fingerprint; builds nothing
   diff    what changed since the newest cached build of this project on this platform
+  uv-keys the [tool.uv] cache-keys that make uv rebuild when wheel-cache would
+  check   lint the project's own [tool.uv] cache-keys for uv; exit 1 when they miss an input
 
 options:
   --project DIR          the project directory (default: .)
@@ -34,9 +36,11 @@ options:
   --no-save              never save to the cache
   --no-trace             do not trace the build (Linux: strace), so hits are not validated against it
   --json                 print one JSON object on stdout
+  --write                uv-keys: write the list into pyproject.toml (--force replaces another)
+  --trace                uv-keys: build under the tracer first, to include what the build reads
   -h, --help             show this help`;
 
-const COMMANDS: readonly Command[] = ["build", "keys", "diff"];
+const COMMANDS: readonly Command[] = ["build", "keys", "diff", "uv-keys", "check"];
 
 /** Parses the CLI's argv (without `node` and the script) into a Config; undefined for --help. */
 export function readCliConfig(
@@ -56,6 +60,7 @@ export function readCliConfig(
   if (!COMMANDS.includes(command))
     throw new UserError(`unknown command: ${positionals[0]} (see wheel-cache --help)`);
   if (positionals.length > 1) throw new UserError(`unexpected argument: ${positionals[1]}`);
+  checkUvKeysFlags(command, values);
   const project = values.project ?? ".";
   const projectDir = path.resolve(cwd, project);
   return makeConfig({
@@ -79,9 +84,29 @@ export function readCliConfig(
     step: WHOLE_LOOP,
     builder: HOST_BUILDER,
     json: values.json ?? false,
+    uvKeys:
+      command === "uv-keys"
+        ? {
+            write: values.write ?? false,
+            force: values.force ?? false,
+            trace: values.trace ?? false,
+          }
+        : undefined,
     cacheDir: values["cache-dir"] ? path.resolve(cwd, values["cache-dir"]) : undefined,
     env,
   });
+}
+
+/** `--write`, `--force` and `--trace` belong to uv-keys, `--force` needs `--write`. */
+function checkUvKeysFlags(command: Command, values: ReturnType<typeof parse>["values"]): void {
+  for (const flag of ["write", "force", "trace"] as const) {
+    if (values[flag] && command !== "uv-keys") {
+      throw new UserError(`--${flag} applies to uv-keys only (see wheel-cache --help)`);
+    }
+  }
+  if (values.force && !values.write) throw new UserError("--force needs --write");
+  if (values.trace && values["no-trace"])
+    throw new UserError("--trace and --no-trace exclude each other");
 }
 
 function parse(argv: readonly string[]) {
@@ -102,6 +127,9 @@ function parse(argv: readonly string[]) {
       "no-save": { type: "boolean" },
       "no-trace": { type: "boolean" },
       json: { type: "boolean" },
+      write: { type: "boolean" },
+      force: { type: "boolean" },
+      trace: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -2,7 +2,7 @@ import path from "node:path";
 import { UserError } from "../errors.js";
 import type { ParsedUvEntry } from "./uv-entries.js";
 
-export type Command = "build" | "keys" | "diff";
+export type Command = "build" | "keys" | "diff" | "uv-keys" | "check";
 
 /**
  * Which part of the loop a run does: all of it (restore, or build and save), only the restore
@@ -57,6 +57,8 @@ export interface Config {
   /** Install strace when it is missing (GitHub-hosted Linux runners, bounded in time). */
   readonly installTracer: boolean;
   readonly json: boolean;
+  /** What `uv-keys` is asked to do (that command only). */
+  readonly uvKeys?: UvKeysOptions;
   /**
    * Longest one GitHub cache call may take (`WHEEL_CACHE_SERVICE_TIMEOUT`, seconds); undefined for
    * the defaults (120 s for a restore, 300 s for a save).
@@ -68,6 +70,14 @@ export interface Config {
   readonly env: NodeJS.ProcessEnv;
   readonly step: Step;
   readonly builder: Builder;
+}
+
+export interface UvKeysOptions {
+  /** Write the list into pyproject.toml; replace a different list there only with `force`. */
+  readonly write: boolean;
+  readonly force: boolean;
+  /** Build the project under the tracer first, and include what the build read. */
+  readonly trace: boolean;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface CompiledGlob {
 }
 
 const GLOB_CHAR = /[*?[{]/;
+/** uv's `is_glob_like`: the characters that end the literal base of a glob (a superset of GLOB_CHAR). */
+const GLOB_LIKE = /[*?[\]{}]/;
 const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
 const ANY_DEPTH = "(?:.*/)?";
 
@@ -40,13 +42,26 @@ export function compileGlob(pattern: string, origin: string): CompiledGlob {
   // components (so a trailing `/`) are dropped; the last component always stays in the pattern.
   const parts = body.split("/").filter((part) => part !== "" && part !== ".");
   let split = 0;
-  while (split < parts.length - 1 && !isGlob(parts[split]!)) split++;
+  while (split < parts.length - 1 && !GLOB_LIKE.test(parts[split]!)) split++;
   const rest = parts.slice(split).join("/");
   if (rest === "") throw fail("is empty");
   const normalized = posix.normalize(parts.slice(0, split).join("/") || ".");
   const base = normalized === "." ? "" : normalized;
-  const regex = new RegExp(`^${anchor(rest)}${translate(rest, fail)}$`, "u");
+  const regex = patternRegex(rest, fail);
   return { pattern, origin, negated, base, matches: (path) => regex.test(path) };
+}
+
+/**
+ * The matcher of one gitignore-style pattern, as uv's glob walker applies it to paths relative
+ * to the directory it walks (the base, already split off). `fail` makes the error for bad syntax.
+ */
+export function patternRegex(rest: string, fail: (why: string) => UserError): RegExp {
+  return new RegExp(`^${anchor(rest)}${translate(rest, fail)}$`, "u");
+}
+
+/** Whether a path component would end uv's literal base of a glob (`*`, `?`, `[`, `]`, `{`, `}`). */
+export function isGlobLike(component: string): boolean {
+  return GLOB_LIKE.test(component);
 }
 
 /** gitignore: a pattern without `/` matches at any depth; globwalk makes a bare `*` top level only. */

@@ -15,14 +15,13 @@ import {
   pythonKey,
   toolchainKeys,
 } from "../keys/implicit.js";
-import { matchedFiles, resolveSpecs } from "../keys/resolve.js";
+import { resolveSpecs } from "../keys/resolve.js";
 import type { FingerprintKey, KeyGroup, KeySource, KeySpec } from "../keys/types.js";
 import { readDeclaredKeys } from "../project/declared.js";
 import { inferMetadataKeys } from "../project/infer-metadata.js";
 import { inferRebuildKeys } from "../project/infer-rebuild.js";
 import { importName, inferShippedKeys } from "../project/infer-shipped.js";
 import type { ProjectModel } from "../project/model.js";
-import { capLine } from "../shared/list.js";
 import { type Manifest, makeManifest } from "./manifest.js";
 
 /** What a fingerprint is taken of: a loaded project and what the run adds to its keys. */
@@ -114,10 +113,6 @@ export async function collectKeys(request: FingerprintRequest): Promise<KeyInput
   ];
   const seen = new Set(resolved.keys.map((k) => k.id));
   const warnings = [...declared.warnings, ...(inferred?.warnings ?? []), ...resolved.warnings];
-  if (declared.entries) {
-    const missing = await leftOut(project, await tree, resolved.keys);
-    if (missing) warnings.push(missing);
-  }
   if (!info) warnings.push(`python: cannot run ${request.python}; the key records it as not found`);
   return {
     request,
@@ -129,23 +124,6 @@ export async function collectKeys(request: FingerprintRequest): Promise<KeyInput
     python: info,
     keysFrom: declared.entries ? "pyproject" : "inferred",
   };
-}
-
-/**
- * What a project's own `cache-keys` leave out that wheel-cache's defaults for its backend cover:
- * the files whose edits uv will not rebuild for (and that only tracing can see here).
- */
-async function leftOut(
-  project: ProjectModel,
-  tree: FileTree,
-  keys: readonly FingerprintKey[],
-): Promise<string | undefined> {
-  const defaults = await inferRebuildKeys(project);
-  const covered = new Set(keys.flatMap((k) => Object.keys(k.files ?? {})));
-  const origin = `defaults for ${project.backend.name}`;
-  const missing = matchedFiles(defaults.entries, tree, origin).filter((f) => !covered.has(f));
-  if (missing.length === 0) return undefined;
-  return `${project.shown("pyproject.toml")}: [tool.uv] cache-keys leave out ${capLine(missing)}, which wheel-cache's defaults for ${project.backend.name} cover: uv will not rebuild when they change (wheel-cache uv-keys --write writes a list that covers them)`;
 }
 
 /**

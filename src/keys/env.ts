@@ -1,3 +1,5 @@
+import { assertNever } from "../errors.js";
+import type { BackendName } from "../project/backend.js";
 import { digestOf } from "../shared/digest.js";
 import type { FingerprintKey, KeySource } from "./types.js";
 
@@ -118,4 +120,28 @@ export function envKey(
     digest,
     detail: value === undefined ? "unset" : "set",
   };
+}
+
+/**
+ * The variables a `cache-keys` list for uv names with `{ env = ... }` for a backend: the exact
+ * names (uv has no prefixes) of the ones that change its builds, each also keyed above.
+ */
+export function uvEnvNames(backend: BackendName): string[] {
+  const rust = ["RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_BUILD_TARGET"];
+  const c = ["CC", "CXX", "CFLAGS", "CXXFLAGS", "CPPFLAGS", "LDFLAGS"];
+  switch (backend) {
+    case "maturin":
+      return [...rust, "MATURIN_PEP517_ARGS", "MACOSX_DEPLOYMENT_TARGET"];
+    case "setuptools-rust":
+      return [...rust, "MACOSX_DEPLOYMENT_TARGET"];
+    case "scikit-build-core":
+      return [...c, "CMAKE_ARGS", "SKBUILD_CMAKE_ARGS", "MACOSX_DEPLOYMENT_TARGET"];
+    case "setuptools":
+    case "meson-python":
+      return [...c, "MACOSX_DEPLOYMENT_TARGET"];
+    case "other":
+      return [];
+    default:
+      return assertNever(backend);
+  }
 }

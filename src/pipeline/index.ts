@@ -9,6 +9,7 @@ import { errorMessage } from "../errors.js";
 import { diffManifests, type KeyChange } from "../fingerprint/diff.js";
 import type { Manifest } from "../fingerprint/manifest.js";
 import { type ObservedChange, unkeyedFiles, validateObserved } from "../fingerprint/observed.js";
+import { declaredGap } from "../fingerprint/uv-inputs.js";
 import { platformId } from "../keys/implicit.js";
 import { buildWheels, variantOf } from "./build-step.js";
 import { type Prepared, prepare } from "./fingerprint.js";
@@ -33,14 +34,19 @@ type Base = Pick<
 type Found = { readonly key: string; readonly manifest: Manifest };
 
 /**
- * The whole loop: fingerprint, then find this fingerprint's newest build and validate what it
- * read against the tree and machine now, restore and verify its wheels (a hit ends there), look
- * up the previous build (a lookup-only run ends there), build and save.
+ * The whole loop: fingerprint (unless `fingerprinted` is the project's, taken by the caller),
+ * then find this fingerprint's newest build and validate what it read against the tree and
+ * machine now, restore and verify its wheels (a hit ends there), look up the previous build (a
+ * lookup-only run ends there), build and save.
  */
-export async function runPipeline(config: Config, given: PipelineDeps): Promise<RunResult> {
+export async function runPipeline(
+  config: Config,
+  given: PipelineDeps,
+  fingerprinted?: Prepared,
+): Promise<RunResult> {
   const deps = { ...given, cache: withBreaker(given.cache) };
   if (config.step.kind === "save") return saveBuilt(config, deps, config.step.cacheKey);
-  const prepared = await prepare(config, [deps.stagingDir]);
+  const prepared = fingerprinted ?? (await prepare(config, [deps.stagingDir]));
   const { fp, command } = prepared;
   const keys = slotKeys(config, prepared);
   const base: Base = {
@@ -58,7 +64,10 @@ export async function runPipeline(config: Config, given: PipelineDeps): Promise<
     cache: deps.cache.kind,
   });
   const restored = await restoreAndValidate(deps, keys, prepared, config);
-  if (restored.kind === "hit") return hitResult(base, restored, fp.warnings);
+  if (restored.kind === "hit") {
+    const uvGap = await declaredGap(fp, restored.manifest.observed);
+    return { ...hitResult(base, restored, fp.warnings), uvGap };
+  }
   const warnings = [...fp.warnings, ...restored.warnings];
   const lookup = restored.rejected
     ? { previous: restored.rejected, changed: [], warnings: [] }
@@ -86,6 +95,7 @@ export async function runPipeline(config: Config, given: PipelineDeps): Promise<
       validation: validation?.how ?? "none",
       tracedOn: validation?.tracedOn,
       unkeyed: [],
+      uvGap: await declaredGap(fp, (restored.rejected ?? lookup.previous)?.manifest.observed),
     };
   }
   const built = await buildWheels(deps, config, prepared, keys, {
@@ -93,7 +103,8 @@ export async function runPipeline(config: Config, given: PipelineDeps): Promise<
     supersedes: restored.supersedes,
   });
   warnings.push(...built.warnings);
-  return { ...missed, ...built, verdict: "built", warnings };
+  const uvGap = await declaredGap(fp, built.manifest.observed);
+  return { ...missed, ...built, verdict: "built", warnings, uvGap };
 }
 
 type Restored =

@@ -2,7 +2,8 @@ import path from "node:path";
 import { restoreManifest, type StoreDeps } from "../cache/store.js";
 import type { Config } from "../config/index.js";
 import type { Fingerprint } from "../fingerprint/index.js";
-import { unkeyedFiles } from "../fingerprint/observed.js";
+import { type ObservedSet, unkeyedFiles } from "../fingerprint/observed.js";
+import { declaredGap, type UvGap } from "../fingerprint/uv-inputs.js";
 import { type Prepared, prepare } from "./fingerprint.js";
 import { slotKeys } from "./slot.js";
 
@@ -13,6 +14,10 @@ export interface KeysReport {
   readonly unkeyed: readonly string[];
   /** Where that build was traced, when one is known. */
   readonly tracedOn?: string;
+  /** What that build read (its repository files, the programs it ran, ...), when one is known. */
+  readonly observed?: ObservedSet;
+  /** Inputs the project's own `cache-keys` leave out for uv, when it has some that do. */
+  readonly uvGap?: UvGap;
   readonly warnings: readonly string[];
 }
 
@@ -34,6 +39,8 @@ export async function describeKeys(config: Config, deps: StoreDeps): Promise<Key
     fp,
     unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
     tracedOn: observed?.tracedOn,
+    observed,
+    uvGap: await declaredGap(fp, observed),
     warnings: [...fp.warnings, ...(lookup.warning ? [lookup.warning] : [])],
   };
 }

@@ -3,6 +3,7 @@ import type { SaveOutcome } from "../cache/store.js";
 import type { KeyChange } from "../fingerprint/diff.js";
 import type { Manifest, WheelRecord } from "../fingerprint/manifest.js";
 import type { ObservedChange } from "../fingerprint/observed.js";
+import type { UvGap } from "../fingerprint/uv-inputs.js";
 import type { BackendName } from "../project/backend.js";
 
 /** A wheel the run hands back: where it is, and what the manifest records of it. */
@@ -63,6 +64,11 @@ export interface RunResult {
   readonly tracedOn?: string;
   /** Files the build read that no key covers: what a user could add to `cache-keys`. */
   readonly unkeyed: readonly string[];
+  /**
+   * Inputs the project's own `cache-keys` leave out, read as uv reads them (the files a traced
+   * build read included): uv will not rebuild when they change. Undefined when none are.
+   */
+  readonly uvGap?: UvGap;
   /** Why the build ran untraced, when it did. */
   readonly traceNote?: string;
 }

@@ -2,6 +2,7 @@ import type { KeyChange } from "../fingerprint/diff.js";
 import { isCacheHit, type RunResult } from "../pipeline/result.js";
 import { capLine } from "../shared/list.js";
 import { fileEntries } from "./format.js";
+import { UV_KEYS_WRITE } from "./uv-gap.js";
 
 /**
  * Advice that follows from a run's facts, plain text: a key that changes on every commit, where
@@ -10,7 +11,7 @@ import { fileEntries } from "./format.js";
 export function adviceOf(
   result: Pick<
     RunResult,
-    "manifest" | "verdict" | "keysFrom" | "backend" | "buildChanges" | "unkeyed"
+    "manifest" | "verdict" | "keysFrom" | "backend" | "buildChanges" | "unkeyed" | "uvGap"
   >,
 ): string[] {
   const advice: string[] = [];
@@ -24,13 +25,14 @@ export function adviceOf(
   }
   if (!isCacheHit(result) && result.keysFrom === "inferred" && result.backend !== "other") {
     advice.push(
-      `the rebuild keys are wheel-cache's defaults for ${result.backend}; set [tool.uv] cache-keys in pyproject.toml to choose them (uv uses the same list)`,
+      `the rebuild keys are wheel-cache's defaults for ${result.backend}, which uv does not see: ${UV_KEYS_WRITE} writes them into pyproject.toml as [tool.uv] cache-keys, so that uv rebuilds when they change too`,
     );
   }
-  if (result.unkeyed.length > 0) {
+  // A project's own list that leaves them out gets the warning that names them instead.
+  if (result.unkeyed.length > 0 && !result.uvGap) {
     const them = result.unkeyed.length === 1 ? "it" : "them";
     advice.push(
-      `the build read ${capLine(result.unkeyed)}, which no key covers: add ${suggestEntries(result.unkeyed)} to [tool.uv] cache-keys, so that the key itself (and uv) sees ${them}`,
+      `the build read ${capLine(result.unkeyed)}, which no key covers: add ${suggestEntries(result.unkeyed)} to [tool.uv] cache-keys (${UV_KEYS_WRITE} writes a list that covers ${them}), so that the key itself (and uv) sees ${them}`,
     );
   }
   return [...advice, ...result.buildChanges.flatMap(mutationAdvice)];

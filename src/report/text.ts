@@ -5,6 +5,7 @@ import type { RunResult } from "../pipeline/result.js";
 import { cap, capLine } from "../shared/list.js";
 import { escapeLine } from "./escape.js";
 import { fileEntries, formatDuration, plural } from "./format.js";
+import { uvGapWarning } from "./uv-gap.js";
 
 /** Phrases every renderer shares, as plain text; `changeLines` is for the line-based media. */
 
@@ -116,13 +117,20 @@ export function skipText(why: Extract<SaveOutcome, { status: "skipped" }>["why"]
   }
 }
 
-/** The run's warnings, with a save the run had to skip for its own safety. */
-export function warningsOf(result: Pick<RunResult, "warnings" | "save">): string[] {
+/**
+ * The run's warnings, with a save the run had to skip for its own safety and the inputs the
+ * project's own `cache-keys` leave out for uv.
+ */
+export function warningsOf(result: Pick<RunResult, "warnings" | "save" | "uvGap">): string[] {
   const { save } = result;
   const skippedUnsafe =
     save.status === "skipped" &&
     ["inputs-changed", "reused-stale", "fingerprint-moved"].includes(save.why.kind);
-  const warnings = [...result.warnings, ...(skippedUnsafe ? [skipText(save.why)] : [])];
+  const warnings = [
+    ...result.warnings,
+    ...(skippedUnsafe ? [skipText(save.why)] : []),
+    ...(result.uvGap ? [uvGapWarning(result.uvGap)] : []),
+  ];
   return [...new Set(warnings)];
 }
 

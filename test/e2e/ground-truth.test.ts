@@ -11,31 +11,14 @@ import {
   hasBuildEnv,
 } from "../support/build-env.js";
 import { ensureDist, PACKAGE_TIMEOUT_MS } from "../support/dist.js";
-import { copyProject, FIXTURE_NAMES, FIXTURES_DIR, isBuildOutput } from "../support/examples.js";
+import { copyProject, FIXTURE_NAMES, FIXTURES_DIR } from "../support/examples.js";
 import { coveredFiles, fingerprintDir } from "../support/fingerprint.js";
-import { traceFiles } from "../support/strace.js";
+import { groundTruth } from "../support/strace.js";
 import { makeTempDir } from "../support/tmp.js";
 
 if (!hasBuildEnv()) throw new Error(BUILD_ENV_HINT);
 
 beforeAll(ensureDist, PACKAGE_TIMEOUT_MS);
-
-/** The files a build read under the project root, minus what it wrote and its own output. */
-async function groundTruth(dir: string, argv: string[], timeoutMs: number): Promise<string[]> {
-  const trace = await traceFiles(argv, dir, buildEnv, makeTempDir(), timeoutMs);
-  return [...trace.read]
-    .filter((file) => !trace.written.has(file))
-    .map((file) => path.relative(dir, file))
-    .filter((rel) => rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel))
-    .filter(
-      (rel) =>
-        !rel.startsWith(".git/") &&
-        !rel
-          .split("/")
-          .some((_, i, parts) => isBuildOutput(path.join(dir, ...parts.slice(0, i + 1)))),
-    )
-    .sort();
-}
 
 /** The observed set of the one build saved in a local cache directory. */
 function observedFiles(cacheDir: string): Record<string, string | null> {

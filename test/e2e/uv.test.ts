@@ -1,6 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parse } from "smol-toml";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseCacheKeys } from "../../src/config/uv-entries.js";
+import { uvCoverage } from "../../src/files/uv-glob.js";
 import { cleanEnv, runCli } from "../support/action.js";
 import { BUILD_ENV_HINT, buildEnv, hasBuildEnv } from "../support/build-env.js";
 import { ensureDist, PACKAGE_TIMEOUT_MS } from "../support/dist.js";
@@ -102,17 +105,22 @@ describe("uv sync keeps a stale extension; cache-keys make it rebuild", () => {
       await uvSync(project, scratch);
       expect(await add()).toBe("5"); // stale: the old binary stays installed
 
-      // With cache-keys that cover the Rust sources, the same edit rebuilds.
-      const pyproject = pyFile(project, "pyproject.toml");
-      writeFileSync(
-        pyproject,
-        `${readFileSync(pyproject, "utf8")}\n[tool.uv]\ncache-keys = ["pyproject.toml", "Cargo.toml", "Cargo.lock", "src/**/*.rs"]\n`,
-      );
+      // With the cache-keys wheel-cache uv-keys writes, the same edit rebuilds.
+      const written = await runCli(["uv-keys", "--write", "--project", "."], {
+        cwd: project,
+        env: cleanEnv(buildEnv),
+      });
+      expect(written.code, written.stderr).toBe(0);
+      expect(readFileSync(pyFile(project, "pyproject.toml"), "utf8")).toContain('"src/**/*.rs"');
       await uvSync(project, scratch);
       expect(await add()).toBe("105");
       writeFileSync(lib, readFileSync(lib, "utf8").replace("a + b + 100", "a + b + 1000"));
       await uvSync(project, scratch);
       expect(await add()).toBe("1005");
+      // And nothing the build wrote is keyed: with no edit, uv keeps the build.
+      const info = installedCacheInfo(scratch, "example_maturin-0.1.0.dist-info");
+      await uvSync(project, scratch);
+      expect(installedCacheInfo(scratch, "example_maturin-0.1.0.dist-info")).toBe(info);
     },
     TIMEOUT_MS,
   );
@@ -134,6 +142,14 @@ const TREE: Record<string, string> = {
 };
 const CANDIDATES = Object.keys(TREE).sort();
 
+/** The candidates a list covers as wheel-cache's model of uv reads it (uvCoverage). */
+function uvEmulated(keys: string): string[] {
+  const value = (parse(`v = ${keys}`) as { v: unknown }).v;
+  const entries = parseCacheKeys(value, "test").map((p) => p.entry);
+  const coverage = uvCoverage(entries, "", "test");
+  return CANDIDATES.filter((f) => coverage.covers(f));
+}
+
 describe("cache-keys globs cover the files uv's own cache-keys cover", () => {
   it.each([
     { keys: `["src/**/*.rs"]` },
@@ -151,6 +167,7 @@ describe("cache-keys globs cover the files uv's own cache-keys cover", () => {
       const project = makeProbeProject(keys, TREE);
       const byUv = await uvCoveredFiles(project, CANDIDATES);
       expect(await wheelCacheCovered(project)).toEqual(byUv);
+      expect(uvEmulated(keys)).toEqual(byUv);
     },
     TIMEOUT_MS,
   );
@@ -162,8 +179,25 @@ describe("cache-keys globs cover the files uv's own cache-keys cover", () => {
       const byUv = await uvCoveredFiles(project, CANDIDATES);
       // uv clusters src/*.rs under the root group, where it is anchored and no longer recursive.
       expect(byUv).toEqual(["Cargo.toml", "src/lib.rs"]);
+      expect(uvEmulated(`["*.toml", "src/*.rs"]`)).toEqual(byUv);
       const ours = (await wheelCacheCovered(project)).filter((f) => CANDIDATES.includes(f));
       expect(ours).toEqual(["Cargo.toml", "src/a/b.rs", "src/a/c/d.rs", "src/lib.rs"]);
+    },
+    TIMEOUT_MS,
+  );
+});
+
+describe("wheel-cache's model of uv's reading of a list agrees with uv", () => {
+  it.each([
+    { keys: `["src/a/*.rs", "src/*.c"]`, note: "clustered under src, a/*.rs is anchored" },
+    { keys: `["**/*.rs", "!**/a"]`, note: "an exclusion that prunes, by accident" },
+    { keys: `["src/**/*.rs", "!src/a/**"]`, note: "an exclusion that does nothing" },
+    { keys: `["include/*.h", "src/inc/*.h", "*.md"]` },
+  ])(
+    "$keys",
+    async ({ keys }) => {
+      const project = makeProbeProject(keys, TREE);
+      expect(uvEmulated(keys)).toEqual(await uvCoveredFiles(project, CANDIDATES));
     },
     TIMEOUT_MS,
   );

@@ -1,6 +1,9 @@
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { buildEnv } from "./build-env.js";
+import { isBuildOutput } from "./examples.js";
+import { makeTempDir } from "./tmp.js";
 
 /** What a traced command did to files: absolute paths read, and paths it wrote or created. */
 export interface FileTrace {
@@ -79,4 +82,39 @@ function absoluteTarget(line: string, target: string): string {
   if (path.isAbsolute(target)) return target;
   const dirs = [...line.matchAll(/(?:AT_FDCWD|\d+)<([^>]+)>/g)].map((m) => m[1]!);
   return path.join(dirs.at(-1) ?? "/", target);
+}
+
+export interface GroundTruthOptions {
+  /** The repository root: files under it count (as `../` paths when outside `dir`). */
+  readonly root?: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The files a build run in `dir` read under the repository root (`dir` itself by default),
+ * relative to `dir`, minus what it wrote, git's own files and build output.
+ */
+export async function groundTruth(
+  dir: string,
+  argv: string[],
+  timeoutMs: number,
+  options: GroundTruthOptions = {},
+): Promise<string[]> {
+  const root = options.root ?? dir;
+  const trace = await traceFiles(argv, dir, options.env ?? buildEnv, makeTempDir(), timeoutMs);
+  return [...trace.read]
+    .filter((file) => !trace.written.has(file))
+    .filter((file) => {
+      const inRoot = path.relative(root, file);
+      return inRoot !== "" && !inRoot.startsWith("..") && !path.isAbsolute(inRoot);
+    })
+    .filter((file) => {
+      const parts = path.relative(root, file).split(path.sep);
+      return (
+        !parts.includes(".git") &&
+        !parts.some((_, i) => isBuildOutput(path.join(root, ...parts.slice(0, i + 1))))
+      );
+    })
+    .map((file) => path.relative(dir, file).split(path.sep).join("/"))
+    .sort();
 }

@@ -64,9 +64,15 @@ def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
 build_editable = build_wheel
 `;
 
-/** A project uv builds in a fraction of a second, with `cacheKeys` as its `[tool.uv] cache-keys`. */
-export function makeProbeProject(cacheKeys: string, files: Record<string, string>): string {
-  const dir = makeTempDir("wheel-cache-uv-probe-");
+/**
+ * A project uv builds in a fraction of a second, with `cacheKeys` as its `[tool.uv] cache-keys`,
+ * in `dir` (a new temporary directory by default).
+ */
+export function makeProbeProject(
+  cacheKeys: string,
+  files: Record<string, string>,
+  dir = makeTempDir("wheel-cache-uv-probe-"),
+): string {
   writeTree(dir, {
     "backend.py": PROBE_BACKEND,
     "pyproject.toml": `[build-system]
@@ -87,14 +93,14 @@ cache-keys = ${cacheKeys}
   return dir;
 }
 
-/** The `uv_cache.json` uv wrote for the installed probe: what it compares on the next sync. */
-export function installedCacheInfo(scratch: string): string {
+/**
+ * The `uv_cache.json` uv wrote for an installed distribution (the probe by default): what it
+ * compares on the next sync.
+ */
+export function installedCacheInfo(scratch: string, distInfo = "probe-0.1.0.dist-info"): string {
   const site = path.join(scratch, "venv", "lib");
   const [python] = readdirSync(site);
-  return readFileSync(
-    path.join(site, python!, "site-packages", "probe-0.1.0.dist-info", "uv_cache.json"),
-    "utf8",
-  );
+  return readFileSync(path.join(site, python!, "site-packages", distInfo, "uv_cache.json"), "utf8");
 }
 
 /**

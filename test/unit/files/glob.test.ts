@@ -30,6 +30,8 @@ describe("base/pattern split (uv §4.2)", () => {
     ["src/**/*.rs", "src", false],
     ["src/lib.rs", "src", false],
     ["x/*/", "x", false],
+    ["a]b/*.c", "", false],
+    ["a/{b}/*.c", "a", false],
     ["**", "", false],
     ["!target/**", "target", true],
     ["!**/target", "", true],

@@ -37,7 +37,7 @@ describe("renderTerminal", () => {
         "saved to the github cache",
         "",
         "warning: glob src/*.c matched nothing",
-        "advice: the rebuild keys are wheel-cache's defaults for maturin; set [tool.uv] cache-keys in pyproject.toml to choose them (uv uses the same list)",
+        "advice: the rebuild keys are wheel-cache's defaults for maturin, which uv does not see: wheel-cache uv-keys --write writes them into pyproject.toml as [tool.uv] cache-keys, so that uv rebuilds when they change too",
         "",
       ].join("\n"),
     );
