@@ -1,15 +1,13 @@
 import { test } from "vitest";
 import { BUILD_ENV_HINT, hasBuildEnv } from "../support/build-env.js";
+import type { Category } from "./categories.js";
 
 /**
  * The reliability suite's registry. Every case is a vitest test named `[<category>] <name>`;
- * reporter.ts groups the finished tests by that prefix and prints how many of each category ran
- * and passed. Cases need the build environment (npm test makes it): without it they fail, like
- * the rest of the end-to-end tier.
+ * reporter.ts groups the finished tests by that prefix (categories.ts) and prints how many of each
+ * category ran and passed. Cases need the build environment (npm test makes it): without it they
+ * fail, like the rest of the end-to-end tier.
  */
-
-export const CATEGORIES = ["bad-input", "service-faults", "local-cache", "security"] as const;
-export type Category = (typeof CATEGORIES)[number];
 
 export interface CaseOptions {
   /** Milliseconds before vitest fails the case (a hang is a failure). */
