@@ -5680,7 +5680,6 @@ async function dotGitAncestor(dir) {
 ;// CONCATENATED MODULE: ./src/files/expand.ts
 
 
-
 /**
  * Expands the non-negated globs of one list over `tree.files`: for each, the sorted
  * project-relative paths (posix, `../` allowed) of the files under its base that it matches and
@@ -5716,8 +5715,7 @@ function rootBase(tree, glob) {
 function excludes({ glob, base }, file) {
     if (base !== "" && !file.startsWith(`${base}/`))
         return false;
-    const path = below(base, file);
-    return glob.matches(path) || underDir(path, (dir) => glob.matches(dir));
+    return glob.matchesSelfOrParent(below(base, file));
 }
 /** The files under `base` ("" for all): a contiguous range of the sorted list. */
 function* expand_filesUnder(files, base) {
@@ -5753,18 +5751,180 @@ function toProject(projectDir, file) {
     return external_node_path_namespaceObject.posix.relative(projectDir, file);
 }
 
+;// CONCATENATED MODULE: ./src/files/automaton.ts
+/**
+ * A matcher for the small regular language globs compile to, in time linear in the pattern and
+ * the name whatever the pattern (backtracking RegExps take exponential time on `*a*a*a…b`):
+ * a Thompson NFA, run as a DFA built lazily one state per new set of NFA states (RE2's way). The
+ * DFA's states are cached for the next names, at most `MAX_STATES` of them: a pattern whose DFA
+ * would be larger costs at most the NFA's size per character, never more.
+ */
+const SLASH = 0x2f;
+/** Accepts every code point; a `repeat` of it is recognised, so a match can end early. */
+const ANY = () => true;
+const IS_SLASH = (c) => c === SLASH;
+/** DFA states kept per pattern before the cache starts over. */
+const MAX_STATES = 4096;
+/** Matches whole names against a pattern; see the module comment. */
+class Automaton {
+    #states = [];
+    #cache = new Map();
+    #start;
+    constructor(pattern) {
+        const accept = this.#add({ kind: "accept" });
+        this.#start = this.#dfaState(this.#closure([this.#sequence(pattern, accept)]));
+    }
+    /** Whether the whole of `name` matches. */
+    matches(name) {
+        return this.#run(name, false);
+    }
+    /** Whether `path` or one of its directories (a prefix ending before a `/`) matches. */
+    matchesSelfOrParent(path) {
+        return this.#run(path, true);
+    }
+    #run(text, parents) {
+        let state = this.#start;
+        for (let i = 0; i < text.length; i++) {
+            let c = text.charCodeAt(i);
+            let next;
+            if (c < 128) {
+                if (parents && c === SLASH && state.accepting)
+                    return true;
+                next = state.ascii[c];
+            }
+            else {
+                c = text.codePointAt(i);
+                if (c > 0xffff)
+                    i++;
+                next = state.other.get(c);
+            }
+            state = next ?? this.#step(state, c);
+            if (state.dead)
+                return false;
+            if (state.universal)
+                return true;
+        }
+        return state.accepting;
+    }
+    #add(state) {
+        this.#states.push(state);
+        return this.#states.length - 1;
+    }
+    /** Compiles `nodes` so that a match of them continues at state `next`; returns the first state. */
+    #sequence(nodes, next) {
+        let start = next;
+        for (let i = nodes.length - 1; i >= 0; i--)
+            start = this.#node(nodes[i], start);
+        return start;
+    }
+    #node(node, next) {
+        switch (node.kind) {
+            case "char":
+                return this.#add({ kind: "step", test: node.test, next });
+            case "repeat": {
+                const loop = this.#add({ kind: "split", next: [] });
+                const step = this.#add({ kind: "step", test: node.test, next: loop });
+                this.#states[loop].next = [step, next];
+                return loop;
+            }
+            case "any-dirs": {
+                // (?:.*/)? : nothing, or any text then a slash.
+                const loop = this.#add({ kind: "split", next: [] });
+                const any = this.#add({ kind: "step", test: ANY, next: loop });
+                const slash = this.#add({ kind: "step", test: IS_SLASH, next });
+                this.#states[loop].next = [any, slash];
+                return this.#add({ kind: "split", next: [next, loop] });
+            }
+            case "either":
+                return this.#add({
+                    kind: "split",
+                    next: node.options.map((option) => this.#sequence(option, next)),
+                });
+        }
+    }
+    /** The step states reachable from `from` without consuming input, and whether one accepts. */
+    #closure(from) {
+        const seen = new Set();
+        const stack = [...from];
+        const steps = [];
+        let accepting = false;
+        while (stack.length > 0) {
+            const id = stack.pop();
+            if (seen.has(id))
+                continue;
+            seen.add(id);
+            const state = this.#states[id];
+            if (state.kind === "step")
+                steps.push(id);
+            else if (state.kind === "accept")
+                accepting = true;
+            else
+                stack.push(...state.next);
+        }
+        return { steps: steps.sort((a, b) => a - b), accepting };
+    }
+    /** The state after `c`, computed and remembered. */
+    #step(state, c) {
+        const targets = [];
+        for (const id of state.steps) {
+            const step = this.#states[id];
+            if (step.test(c))
+                targets.push(step.next);
+        }
+        const next = this.#dfaState(this.#closure(targets));
+        if (c < 128)
+            state.ascii[c] = next;
+        else
+            state.other.set(c, next);
+        return next;
+    }
+    /** The DFA state of a set of NFA states: the cached one, or a new one. */
+    #dfaState(set) {
+        const known = this.#cache.get(idOf(set));
+        if (known)
+            return known;
+        if (this.#cache.size >= MAX_STATES) {
+            // Start over: the states already handed out stay valid, they are just no longer shared.
+            this.#cache = new Map();
+            this.#start = this.#create(this.#start);
+        }
+        return this.#create(set);
+    }
+    #create({ steps, accepting }) {
+        const dead = steps.length === 0 && !accepting;
+        const state = { steps, accepting, dead, universal: false, ascii: [], other: new Map() };
+        state.universal = this.#isUniversal(state);
+        this.#cache.set(idOf(state), state);
+        return state;
+    }
+    #isUniversal(state) {
+        if (!state.accepting)
+            return false;
+        const steps = state.steps.map((id) => this.#states[id]);
+        if (!steps.every((step) => step.test === ANY))
+            return false;
+        return idOf(this.#closure(steps.map((step) => step.next))) === idOf(state);
+    }
+}
+function idOf(set) {
+    return `${set.accepting ? "+" : "-"}${set.steps.join(",")}`;
+}
+
 ;// CONCATENATED MODULE: ./src/files/glob.ts
 
 
+
 const GLOB_CHAR = /[*?[{]/;
-const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
-const ANY_DEPTH = "(?:.*/)?";
+const glob_SLASH = 0x2f;
+const NOT_SLASH = (c) => c !== glob_SLASH;
+const ANY_DEPTH = { kind: "any-dirs" };
 /** Whether a `file` entry is a glob rather than a literal path: it contains `*`, `?`, `[` or `{`. */
 function isGlob(s) {
     return GLOB_CHAR.test(s);
 }
 /**
- * Compiles a glob written relative to the project directory. Throws a `UserError` naming the
+ * Compiles a glob written relative to the project directory into an automaton (automaton.ts), so
+ * that matching takes time linear in the pattern and the path, whatever the pattern. Throws a `UserError` naming the
  * pattern and `origin` for an absolute pattern, an empty one, or bad syntax (unclosed `[`/`{`).
  */
 function compileGlob(pattern, origin) {
@@ -5786,20 +5946,30 @@ function compileGlob(pattern, origin) {
         throw fail("is empty");
     const normalized = external_node_path_namespaceObject.posix.normalize(parts.slice(0, split).join("/") || ".");
     const base = normalized === "." ? "" : normalized;
-    const regex = new RegExp(`^${glob_anchor(rest)}${translate(rest, fail)}$`, "u");
-    return { pattern, origin, negated, base, matches: (path) => regex.test(path) };
+    const automaton = new Automaton([...glob_anchor(rest), ...translate(rest, fail)]);
+    return {
+        pattern,
+        origin,
+        negated,
+        base,
+        matches: (path) => automaton.matches(path),
+        matchesSelfOrParent: (path) => automaton.matchesSelfOrParent(path),
+    };
 }
 /** gitignore: a pattern without `/` matches at any depth; globwalk makes a bare `*` top level only. */
 function glob_anchor(rest) {
-    return rest.includes("/") || rest === "*" || rest === "**" ? "" : ANY_DEPTH;
+    return rest.includes("/") || rest === "*" || rest === "**" ? [] : [ANY_DEPTH];
 }
-/** Translates glob syntax to a RegExp source (globset with `literal_separator`). */
+/** Translates glob syntax to automaton nodes (globset with `literal_separator`). */
 function translate(source, fail) {
     const chars = Array.from(source);
     let i = 0;
-    const literal = (c) => c.replace(REGEX_SYNTAX, "\\$&");
+    const literal = (c) => {
+        const code = c.codePointAt(0);
+        return { kind: "char", test: (x) => x === code };
+    };
     const sequence = (inBraces) => {
-        let out = "";
+        const out = [];
         while (i < chars.length) {
             const c = chars[i];
             if (inBraces && (c === "," || c === "}"))
@@ -5808,18 +5978,18 @@ function translate(source, fail) {
             if (c === "\\") {
                 if (i >= chars.length)
                     throw fail("ends with a lone backslash");
-                out += literal(chars[i++]);
+                out.push(literal(chars[i++]));
             }
             else if (c === "?")
-                out += "[^/]";
+                out.push({ kind: "char", test: NOT_SLASH });
             else if (c === "*")
-                out += star(inBraces);
+                out.push(star(inBraces));
             else if (c === "[")
-                out += charClass();
+                out.push(charClass());
             else if (c === "{")
-                out += alternatives();
+                out.push(alternatives());
             else
-                out += literal(c);
+                out.push(literal(c));
         }
         if (inBraces)
             throw fail('has an unclosed "{"');
@@ -5827,8 +5997,9 @@ function translate(source, fail) {
     };
     // `**` is recursive only as a whole component (`**/x`, `x/**`, `a/**/b`); elsewhere it is `*`.
     const star = (inBraces) => {
+        const within = { kind: "repeat", test: NOT_SLASH };
         if (chars[i] !== "*")
-            return "[^/]*";
+            return within;
         const before = chars[i - 2];
         i++;
         const after = chars[i];
@@ -5836,9 +6007,9 @@ function translate(source, fail) {
         const whole = (before === undefined || bounds.includes(before)) &&
             (after === undefined || bounds.includes(after));
         if (!whole)
-            return "[^/]*";
+            return within;
         if (after !== "/")
-            return ".*";
+            return { kind: "repeat", test: ANY };
         i++;
         return ANY_DEPTH;
     };
@@ -5847,28 +6018,30 @@ function translate(source, fail) {
         const negated = chars[i] === "!" || chars[i] === "^";
         if (negated)
             i++;
-        let items = "";
+        const ranges = [];
         for (let first = true; chars[i] !== "]" || first; first = false) {
             let c = chars[i++];
             if (c === "\\")
                 c = chars[i++];
             if (c === undefined)
                 throw fail('has an unclosed "["');
+            const low = c.codePointAt(0);
             if (chars[i] === "-" && chars[i + 1] !== undefined && chars[i + 1] !== "]") {
                 let end = chars[i + 1];
                 i += 2;
                 if (end === "\\")
                     end = chars[i++] ?? "";
-                if (end === "" || end.codePointAt(0) < c.codePointAt(0)) {
+                if (end === "" || end.codePointAt(0) < low) {
                     throw fail(`has an invalid range "${c}-${end}"`);
                 }
-                items += `${classChar(c)}-${classChar(end)}`;
+                ranges.push([low, end.codePointAt(0)]);
             }
             else
-                items += classChar(c);
+                ranges.push([low, low]);
         }
         i++;
-        return negated ? `[^/${items}]` : `[${items}]`;
+        const listed = (x) => ranges.some(([low, high]) => x >= low && x <= high);
+        return { kind: "char", test: negated ? (x) => x !== glob_SLASH && !listed(x) : listed };
     };
     // `{a,b}`, nested allowed.
     const alternatives = () => {
@@ -5878,12 +6051,9 @@ function translate(source, fail) {
             options.push(sequence(true));
         }
         i++; // the closing `}`: `sequence(true)` throws at the end of the pattern.
-        return `(?:${options.join("|")})`;
+        return { kind: "either", options };
     };
     return sequence(false);
-}
-function classChar(c) {
-    return /[\\\]^[-]/.test(c) ? `\\${c}` : c;
 }
 
 ;// CONCATENATED MODULE: ./src/keys/env.ts

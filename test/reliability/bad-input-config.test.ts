@@ -190,3 +190,14 @@ reliabilityCase(
     );
   },
 );
+
+reliabilityCase("bad-input", "a glob with many `*` against long file names", async () => {
+  const dir = await projectWith(`[tool.uv]\ncache-keys = ["src/**/${"*a".repeat(30)}*b"]`);
+  writeFileSync(path.join(dir, "src", "a".repeat(60)), "x\n");
+  writeFileSync(path.join(dir, "src", `${"a".repeat(60)}b`), "y\n");
+  const result = await keysIn(dir);
+  expect(result.code, result.stderr).toBe(0);
+  const keys = (JSON.parse(result.stdout) as { keys: { id: string; files?: object }[] }).keys;
+  const glob = keys.find((k) => k.id.startsWith("file:src/**/*a*a"));
+  expect(Object.keys(glob?.files ?? {})).toEqual([`src/${"a".repeat(60)}b`]);
+});
