@@ -101567,6 +101567,9 @@ function readActionConfig(env = process.env) {
     const workspace = external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd());
     const project = getInput("project") || ".";
     const projectDir = external_node_path_default().resolve(workspace, project);
+    if (!isInside(projectDir, workspace)) {
+        throw new UserError(`input project: ${project} is outside the workspace ${workspace}`);
+    }
     const wheelDirInput = getInput("wheel-dir") || "dist";
     const wheelDir = external_node_path_default().resolve(projectDir, wheelDirInput);
     if (!isInside(wheelDir, workspace)) {
@@ -101622,8 +101625,23 @@ function saveOff(env, save, readOnly) {
 function cacheReadOnly(env) {
     return env.ACTIONS_CACHE_MODE === "read" || env.ACTIONS_CACHE_MODE === "none";
 }
+const TRUE = ["true", "yes", "on", "1"];
+const FALSE = ["false", "no", "off", "0"];
+/**
+ * A boolean input in any of the common spellings, in any case (YAML 1.1's `yes`/`on`, `1` from an
+ * expression); undefined when empty. Anything else is a one-line error naming the input.
+ */
 function optionalBoolean(name) {
-    return getInput(name) === "" ? undefined : getBooleanInput(name);
+    const value = getInput(name);
+    if (value === "")
+        return undefined;
+    const word = value.toLowerCase();
+    if (TRUE.includes(word))
+        return true;
+    if (FALSE.includes(word))
+        return false;
+    const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    throw new UserError(`input ${name}: expected true or false (or yes/no, on/off, 1/0, in any case), got ${shown}`);
 }
 
 ;// CONCATENATED MODULE: ./src/cache/breaker.ts

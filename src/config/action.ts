@@ -11,6 +11,9 @@ export function readActionConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const project = core.getInput("project") || ".";
   const projectDir = path.resolve(workspace, project);
+  if (!isInside(projectDir, workspace)) {
+    throw new UserError(`input project: ${project} is outside the workspace ${workspace}`);
+  }
   const wheelDirInput = core.getInput("wheel-dir") || "dist";
   const wheelDir = path.resolve(projectDir, wheelDirInput);
   if (!isInside(wheelDir, workspace)) {
@@ -69,6 +72,21 @@ function cacheReadOnly(env: NodeJS.ProcessEnv): boolean {
   return env.ACTIONS_CACHE_MODE === "read" || env.ACTIONS_CACHE_MODE === "none";
 }
 
+const TRUE = ["true", "yes", "on", "1"];
+const FALSE = ["false", "no", "off", "0"];
+
+/**
+ * A boolean input in any of the common spellings, in any case (YAML 1.1's `yes`/`on`, `1` from an
+ * expression); undefined when empty. Anything else is a one-line error naming the input.
+ */
 function optionalBoolean(name: string): boolean | undefined {
-  return core.getInput(name) === "" ? undefined : core.getBooleanInput(name);
+  const value = core.getInput(name);
+  if (value === "") return undefined;
+  const word = value.toLowerCase();
+  if (TRUE.includes(word)) return true;
+  if (FALSE.includes(word)) return false;
+  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  throw new UserError(
+    `input ${name}: expected true or false (or yes/no, on/off, 1/0, in any case), got ${shown}`,
+  );
 }

@@ -201,3 +201,48 @@ reliabilityCase("bad-input", "a glob with many `*` against long file names", asy
   const glob = keys.find((k) => k.id.startsWith("file:src/**/*a*a"));
   expect(Object.keys(glob?.files ?? {})).toEqual([`src/${"a".repeat(60)}b`]);
 });
+
+reliabilityCase("bad-input", "boolean inputs in YAML 1.1 spellings are understood", async () => {
+  const dir = await project();
+  const action = await runAction({
+    workspace: dir,
+    inputs: { "build-command": BUILD, "lookup-only": "yes", save: "1", summary: "On" },
+    server: server(),
+  });
+  expect(action.code, action.stderr).toBe(0);
+  expect(action.outputs).toMatchObject({ "cache-hit": "false", built: "false", wheels: "" });
+  expect(action.summary).toMatch(/lookup only/);
+});
+
+for (const [input, value] of [
+  ["lookup-only", "maybe"],
+  ["save", "2"],
+  ["summary", "enabled"],
+  ["trace", "y"],
+  ["include-ignored", "nope"],
+]) {
+  reliabilityCase("bad-input", `${input}: ${value} is refused in one line`, async () => {
+    const dir = await project();
+    const action = await runAction({
+      workspace: dir,
+      inputs: { "build-command": BUILD, [input]: value },
+      server: server(),
+    });
+    expectActionError(
+      action,
+      new RegExp(
+        `^input ${input}: expected true or false \\(or yes/no, on/off, 1/0, in any case\\), got "${value}"$`,
+      ),
+    );
+  });
+}
+
+reliabilityCase("bad-input", "a project outside the workspace names the project", async () => {
+  const dir = await project();
+  const action = await runAction({
+    workspace: dir,
+    inputs: { "build-command": BUILD, project: "../elsewhere" },
+    server: server(),
+  });
+  expectActionError(action, /^input project: \.\.\/elsewhere is outside the workspace /);
+});
