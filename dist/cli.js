@@ -2051,6 +2051,20 @@ function keyPart(value, input) {
         throw new UserError(`input ${input}: longer than 200 characters`);
     return value.trim();
 }
+/**
+ * A time limit given in seconds (a positive number, fractions allowed) as milliseconds; undefined
+ * when empty. `what` names the input, flag or variable in the error.
+ */
+function seconds(value, what) {
+    if (value === undefined || value.trim() === "")
+        return undefined;
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed <= 0) {
+        const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+        throw new UserError(`${what}: expected a positive number of seconds, got ${shown}`);
+    }
+    return parsed * 1000;
+}
 
 ;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
 /*!
@@ -3552,6 +3566,7 @@ options:
   --include-ignored      fingerprint files that .gitignore ignores too
   --no-save              never save to the cache
   --no-trace             do not trace the build (Linux: strace), so hits are not validated against it
+  --build-timeout SECS   end the build (its whole process group) and fail after this many seconds
   --json                 print one JSON object on stdout
   -h, --help             show this help`;
 const COMMANDS = ["build", "keys", "diff"];
@@ -3592,6 +3607,7 @@ function readCliConfig(argv, env, cwd) {
         saveOff: values["no-save"] ? { kind: "input", flag: "--no-save" } : undefined,
         includeIgnored: values["include-ignored"] ?? false,
         trace: !values["no-trace"],
+        buildTimeoutMs: seconds(values["build-timeout"], "--build-timeout"),
         json: values.json ?? false,
         cacheDir: values["cache-dir"] ? external_node_path_default().resolve(cwd, values["cache-dir"]) : undefined,
         env,
@@ -3614,6 +3630,7 @@ function cli_parse(argv) {
             "include-ignored": { type: "boolean" },
             "no-save": { type: "boolean" },
             "no-trace": { type: "boolean" },
+            "build-timeout": { type: "string" },
             json: { type: "boolean" },
             help: { type: "boolean", short: "h" },
         },
@@ -3652,6 +3669,145 @@ function withBreaker(backend) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/shared/interrupt.ts
+
+
+
+/**
+ * Signals that end a run (Ctrl-C, `kill`, a cancelled job) and the build's process group. A build
+ * runs as a process group of its own (with its tracer, when traced), so that it can be ended
+ * whole: a signal to the run is forwarded to it, and a time limit ends it the same way. What a
+ * run must undo when it is interrupted (process groups to end, directories to remove) is tracked
+ * here, per process, because a signal is.
+ */
+/** A run ended by a signal: where it surfaces, the entry point says nothing more (see below). */
+class Interrupted extends Error {
+    signal;
+    name = "Interrupted";
+    constructor(signal) {
+        super(`interrupted by ${signal}`);
+        this.signal = signal;
+    }
+}
+/** The conventional exit status of a process ended by `signal`: 128 + its number. */
+function signalStatus(signal) {
+    return 128 + ((external_node_os_default()).constants.signals[signal] ?? 0);
+}
+/** How long a group has after a polite signal before it is killed. */
+const GRACE_MS = 5_000;
+/** How long a killed group may take to be gone; a process that outlives it is left to the OS. */
+const KILL_WAIT_MS = 2_000;
+const POLL_MS = 50;
+const groups = new Set();
+const dirs = new Set();
+let received;
+/** The signal that interrupts this run, once one has arrived. */
+function interruption() {
+    return received;
+}
+/** Ends the process group `pgid` when the run is interrupted; returns the undo. */
+function trackGroup(pgid) {
+    groups.add(pgid);
+    return () => groups.delete(pgid);
+}
+/** Removes `dir` when the run is interrupted; returns the undo. */
+function trackDir(dir) {
+    dirs.add(dir);
+    return () => dirs.delete(dir);
+}
+/**
+ * Ends a process group: `signal` first, SIGKILL to what is left after a grace period. Resolves
+ * once no process of the group runs (zombies aside), or when waiting longer would not help.
+ */
+async function endGroup(pgid, signal) {
+    send(pgid, signal);
+    if (await gone(pgid, GRACE_MS))
+        return;
+    send(pgid, "SIGKILL");
+    await gone(pgid, KILL_WAIT_MS);
+}
+/**
+ * Handles SIGINT, SIGTERM and SIGHUP for the rest of the process: the build's process group gets
+ * the same signal (and SIGKILL if it lingers), the run's directories are removed, `say` tells the
+ * user in one line, and `exit` ends the process with 128 + the signal's number. A second signal
+ * kills the group at once.
+ */
+function handleInterrupts(say, exit) {
+    const handle = (signal) => {
+        if (received) {
+            for (const pgid of groups)
+                send(pgid, "SIGKILL");
+            return;
+        }
+        received = signal;
+        const building = groups.size > 0;
+        void Promise.all([...groups].map((pgid) => endGroup(pgid, signal))).then(() => {
+            for (const dir of dirs)
+                (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true, maxRetries: 2 });
+            say(`interrupted by ${signal}${building ? ": the build was ended" : ""}`);
+            exit(signalStatus(signal));
+        });
+    };
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"])
+        process.on(signal, handle);
+}
+function send(pgid, signal) {
+    try {
+        process.kill(process.platform === "win32" ? pgid : -pgid, signal);
+    }
+    catch (error) {
+        // ESRCH: the group is already gone, which is what was wanted.
+        if (error.code !== "ESRCH")
+            throw error;
+    }
+}
+/** Waits (bounded) until no process of the group runs; whether it got there. */
+async function gone(pgid, ms) {
+    for (let waited = 0; waited < ms; waited += POLL_MS) {
+        if (!groupRuns(pgid))
+            return true;
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(POLL_MS);
+    }
+    return !groupRuns(pgid);
+}
+/** Whether a process of the group still runs: zombies (exited, not yet reaped) do not count. */
+function groupRuns(pgid) {
+    if (process.platform === "linux") {
+        return (0,external_node_fs_namespaceObject.readdirSync)("/proc").some((name) => /^\d+$/.test(name) && runsIn(name, pgid));
+    }
+    try {
+        process.kill(process.platform === "win32" ? pgid : -pgid, 0);
+        return true;
+    }
+    catch (error) {
+        // ESRCH: no process of the group is left; EPERM: one is, but not ours to signal.
+        const code = error.code;
+        if (code === "ESRCH")
+            return false;
+        if (code === "EPERM")
+            return true;
+        throw error;
+    }
+}
+/** Whether /proc/<pid> is a live process of group `pgid` (`stat`: pid (comm) state ppid pgrp). */
+function runsIn(pid, pgid) {
+    let stat;
+    try {
+        stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    }
+    catch (error) {
+        // ENOENT/ESRCH: the process ended while the list was read.
+        const code = error.code;
+        if (code === "ENOENT" || code === "ESRCH")
+            return false;
+        throw error;
+    }
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(pgrp) === pgid && state !== "Z";
+}
+
 ;// CONCATENATED MODULE: ./src/shared/read.ts
 
 
@@ -3749,6 +3905,7 @@ function defaultPython(env) {
 
 
 
+
 async function snapshotWheels(dir) {
     const names = await wheelNames(dir);
     const entries = await Promise.all(names.map(async (name) => {
@@ -3758,17 +3915,21 @@ async function snapshotWheels(dir) {
     return new Map(entries);
 }
 /**
- * Runs the build command (`argv`, spawned as `spawned`: under a tracer, or as it is) without a
- * shell in the project directory, its output streamed to ours
- * (stderr, so the CLI's --json stdout stays clean), and returns the wheels it produced: the
- * `.whl` files in `wheelDir` that are new or rewritten since `before`.
+ * Runs the build command without a shell in the project directory, as a process group of its
+ * own (see shared/interrupt.ts), its output streamed to ours (stderr, so the CLI's --json stdout
+ * stays clean), and returns the wheels it produced: the `.whl` files in `wheelDir` that are new
+ * or rewritten since `before`. A build past its time limit is ended, group and all.
  */
-async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
+async function runBuild(run) {
+    const { argv, wheelDir, before } = run;
     await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
     if (argv.length === 0)
         throw new UserError("the build command is empty");
-    const [command, ...args] = spawned;
-    const exit = await spawnBuild(command, args, argv, cwd, env);
+    const exit = await spawnBuild(run);
+    if (exit.timedOut) {
+        const limit = `its time limit of ${(run.timeoutMs ?? 0) / 1000} s (build-timeout)`;
+        throw new UserError(`the build ran past ${limit} and was ended: ${joinCommand(argv)}`);
+    }
     if (exit.signal)
         throw new UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
     if (exit.code !== 0)
@@ -3799,17 +3960,47 @@ function resolveProgram(argv, cwd, env) {
     }
     return candidate;
 }
-/** Runs the build without a shell, its stdout sent to our stderr; resolves when it ends. */
-function spawnBuild(command, args, argv, cwd, env) {
+/**
+ * Runs the build without a shell, as the leader of a new process group (Windows has none: there
+ * the build process alone is ended), its stdout sent to our stderr. Resolves when it has ended
+ * and, after a time limit, when its whole group has; rejects with `Interrupted` when the run was.
+ */
+function spawnBuild(run) {
+    const [command, ...args] = run.spawned;
     return new Promise((resolve, reject) => {
         const stdio = ["ignore", process.stderr, "inherit"];
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true });
+        const detached = process.platform !== "win32";
+        const { cwd, env } = run;
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true, detached });
+        const untrack = child.pid === undefined ? () => false : trackGroup(child.pid);
+        let ended;
+        const timer = run.timeoutMs === undefined || child.pid === undefined
+            ? undefined
+            : setTimeout(() => {
+                ended = endGroup(child.pid, "SIGTERM");
+            }, run.timeoutMs);
         child.on("error", (error) => {
+            clearTimeout(timer);
+            untrack();
+            const shown = joinCommand(run.argv);
             reject(error.code === "ENOENT"
-                ? new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
-                : new UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`));
+                ? new UserError(`build command not found: ${command} (in ${shown})`)
+                : new UserError(`cannot run the build command ${shown}: ${error.message}`));
         });
-        child.on("close", (code, signal) => resolve({ code, signal }));
+        child.on("close", (code, signal) => {
+            clearTimeout(timer);
+            const interrupted = interruption();
+            if (interrupted) {
+                // The interrupt handler ends the group and the process; this run stops here.
+                reject(new Interrupted(interrupted));
+                return;
+            }
+            // The group's leader is gone; wait for the rest of it before the wheels are looked at.
+            void (ended ?? Promise.resolve()).then(() => {
+                untrack();
+                resolve({ code, signal, timedOut: ended !== undefined });
+            }, reject);
+        });
     });
 }
 /** Name, size and sha256 of a wheel file, streamed. */
@@ -6370,7 +6561,15 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         : command.argv;
     const before = await snapshotWheels(config.wheelDir);
     const started = Date.now();
-    const produced = await runBuild(command.argv, spawned, dir, config.env, config.wheelDir, before);
+    const produced = await runBuild({
+        argv: command.argv,
+        spawned,
+        cwd: dir,
+        env: config.env,
+        wheelDir: config.wheelDir,
+        before,
+        timeoutMs: config.buildTimeoutMs,
+    });
     const buildSeconds = (Date.now() - started) / 1000;
     const paths = produced.map((name) => external_node_path_default().join(config.wheelDir, name));
     const records = await Promise.all(paths.map(wheelRecord));
@@ -8076,6 +8275,7 @@ function saveJson(save) {
 
 
 
+
 /** Runs one CLI command; returns the exit status. */
 async function main(argv) {
     const config = readCliConfig(argv, process.env, process.cwd());
@@ -8116,23 +8316,33 @@ async function keys(config) {
         return 0;
     });
 }
-/** Runs `work` with a temporary directory of the run's own, removed afterwards. */
+/** Runs `work` with a temporary directory of the run's own, removed afterwards or on a signal. */
 async function withStaging(work) {
     const stagingDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "wheel-cache-"));
+    const untrack = trackDir(stagingDir);
     try {
         return await work(stagingDir);
     }
     finally {
         await (0,promises_namespaceObject.rm)(stagingDir, { recursive: true, force: true });
+        untrack();
     }
 }
 function localCache(config) {
     return new LocalCache(config.cacheDir ?? defaultCacheDir(config.env, process.platform));
 }
+// SIGINT, SIGTERM, SIGHUP: the build's process group is ended, the staging directory removed,
+// and the exit status is 128 + the signal's number.
+handleInterrupts((line) => process.stderr.write(`wheel-cache: ${line}\n`), (status) => process.exit(status));
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
 }, (error) => {
-    process.stderr.write(`wheel-cache: ${formatError(error)}\n`);
+    // The interrupt handler says what happened and ends the process.
+    if (error instanceof Interrupted)
+        return;
+    // A user error is one line whatever it names (a build command or a path with a line break).
+    const shown = error instanceof UserError ? escapeLine(error.message) : formatError(error);
+    process.stderr.write(`wheel-cache: ${shown}\n`);
     process.exitCode = 1;
 });
 

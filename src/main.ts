@@ -11,12 +11,14 @@ import { progressLines } from "./report/reason.js";
 import { renderSummary } from "./report/summary.js";
 import { warningsOf } from "./report/text.js";
 import { writeSummary } from "./report/write-summary.js";
+import { Interrupted, trackDir } from "./shared/interrupt.js";
 
 /** The action: config → fingerprint → restore → build on a miss → save → outputs → summary. */
 export async function run(): Promise<void> {
   try {
     const config = readActionConfig();
     const stagingDir = path.join(config.workspace, ".wheel-cache");
+    trackDir(stagingDir);
     const result = await runPipeline(config, {
       cache: new GithubCache({
         restoreDeadlineMs: config.serviceTimeoutMs,
@@ -42,10 +44,12 @@ export async function run(): Promise<void> {
       if (problem) core.warning(problem);
     }
   } catch (error) {
+    // The interrupt handler (index.ts) says what happened and ends the process.
+    if (error instanceof Interrupted) return;
     if (!(error instanceof UserError)) core.error(formatError(error));
     core.setFailed(
       error instanceof UserError
-        ? error.message
+        ? escapeLine(error.message)
         : `wheel-cache failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
     );
   }

@@ -3,7 +3,7 @@ import * as core from "@actions/core";
 import { UserError } from "../errors.js";
 import { splitCommand } from "../shared/command-line.js";
 import { isInside } from "../shared/paths.js";
-import { type Config, DEFAULT_KEY_PREFIX, keyPart, names, type SaveOff } from "./index.js";
+import { type Config, DEFAULT_KEY_PREFIX, keyPart, names, type SaveOff, seconds } from "./index.js";
 import { parseCacheKeyLines } from "./uv-entries.js";
 
 /** Reads the action's inputs (action.yml) into a Config. */
@@ -43,21 +43,10 @@ export function readActionConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trace: optionalBoolean("trace") ?? true,
     installTracer: env.RUNNER_ENVIRONMENT === "github-hosted",
     json: false,
-    serviceTimeoutMs: serviceTimeout(env.WHEEL_CACHE_SERVICE_TIMEOUT),
+    serviceTimeoutMs: seconds(env.WHEEL_CACHE_SERVICE_TIMEOUT, "WHEEL_CACHE_SERVICE_TIMEOUT"),
+    buildTimeoutMs: seconds(core.getInput("build-timeout"), "input build-timeout"),
     env,
   });
-}
-
-/** `WHEEL_CACHE_SERVICE_TIMEOUT`: seconds, a positive number; unset or empty for the defaults. */
-function serviceTimeout(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === "") return undefined;
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw new UserError(
-      `WHEEL_CACHE_SERVICE_TIMEOUT: expected a positive number of seconds, got ${JSON.stringify(value)}`,
-    );
-  }
-  return seconds * 1000;
 }
 
 function saveOff(env: NodeJS.ProcessEnv, save: boolean, readOnly: boolean): SaveOff | undefined {

@@ -9,6 +9,7 @@ import {
   keyPart,
   makeConfig,
   names,
+  seconds,
 } from "./index.js";
 import { parseCacheKeyLines } from "./uv-entries.js";
 
@@ -31,6 +32,7 @@ options:
   --include-ignored      fingerprint files that .gitignore ignores too
   --no-save              never save to the cache
   --no-trace             do not trace the build (Linux: strace), so hits are not validated against it
+  --build-timeout SECS   end the build (its whole process group) and fail after this many seconds
   --json                 print one JSON object on stdout
   -h, --help             show this help`;
 
@@ -74,6 +76,7 @@ export function readCliConfig(
     saveOff: values["no-save"] ? { kind: "input", flag: "--no-save" } : undefined,
     includeIgnored: values["include-ignored"] ?? false,
     trace: !values["no-trace"],
+    buildTimeoutMs: seconds(values["build-timeout"], "--build-timeout"),
     json: values.json ?? false,
     cacheDir: values["cache-dir"] ? path.resolve(cwd, values["cache-dir"]) : undefined,
     env,
@@ -97,6 +100,7 @@ function parse(argv: readonly string[]) {
       "include-ignored": { type: "boolean" },
       "no-save": { type: "boolean" },
       "no-trace": { type: "boolean" },
+      "build-timeout": { type: "string" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },

@@ -82,7 +82,15 @@ export async function buildWheels(
     : command.argv;
   const before = await snapshotWheels(config.wheelDir);
   const started = Date.now();
-  const produced = await runBuild(command.argv, spawned, dir, config.env, config.wheelDir, before);
+  const produced = await runBuild({
+    argv: command.argv,
+    spawned,
+    cwd: dir,
+    env: config.env,
+    wheelDir: config.wheelDir,
+    before,
+    timeoutMs: config.buildTimeoutMs,
+  });
   const buildSeconds = (Date.now() - started) / 1000;
   const paths = produced.map((name) => path.join(config.wheelDir, name));
   const records = await Promise.all(paths.map(wheelRecord));

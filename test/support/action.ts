@@ -41,6 +41,8 @@ export interface ActionRun {
    * workspace is bind-mounted there in a private mount namespace (see `canMountWorkspace`).
    */
   readonly mountedAt?: string;
+  /** Called with the action's process id once it runs (to signal it at a chosen moment). */
+  readonly onSpawn?: (pid: number) => void;
 }
 
 /** Runs `node dist/index.js` as the runner does: inputs as `INPUT_<NAME>`, output files, cache env. */
@@ -68,8 +70,9 @@ export async function runAction(run: ActionRun): Promise<ActionResult> {
         [...MOUNT_AT, run.workspace, workspace, process.execPath, ACTION_JS],
         scratch,
         env,
+        run.onSpawn,
       )
-    : await spawnChild(process.execPath, [ACTION_JS], workspace, env);
+    : await spawnChild(process.execPath, [ACTION_JS], workspace, env, run.onSpawn);
   return {
     ...result,
     outputs: parseOutputFile(readFileSync(outputFile, "utf8")),
@@ -132,6 +135,12 @@ export function buildCount(marker: string): number {
   return readFileSync(marker, "utf8").split("\n").filter(Boolean).length;
 }
 
-function spawnChild(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv) {
-  return spawnBounded(command, args, { cwd, env, timeoutMs: TIMEOUT_MS });
+function spawnChild(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  onSpawn?: (pid: number) => void,
+) {
+  return spawnBounded(command, args, { cwd, env, timeoutMs: TIMEOUT_MS, onSpawn });
 }

@@ -91,3 +91,19 @@ describe("paths", () => {
     );
   });
 });
+
+describe("build-timeout", () => {
+  test.each([
+    ["90", 90_000],
+    ["1.5", 1_500],
+    ["", undefined],
+  ])("%j → %s ms", (value, ms) => {
+    expect(withInputs({ "build-timeout": value }).buildTimeoutMs).toBe(ms);
+  });
+
+  test.each(["0", "-1", "soon", "1h", "Infinity"])("%j is refused in one line", (value) => {
+    expect(() => withInputs({ "build-timeout": value })).toThrow(
+      `input build-timeout: expected a positive number of seconds, got ${JSON.stringify(value)}`,
+    );
+  });
+});
