@@ -40100,13 +40100,458 @@ __nccwpck_require__.d(mappers_namespaceObject, {
   UserDelegationKey: () => (UserDelegationKey)
 });
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __nccwpck_require__(3838);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __nccwpck_require__(3838);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/errors.ts
+/**
+ * A problem the user can fix: a bad input, a malformed file, a missing project.
+ * Its message is one line naming the cause (input, file, line, entry) and is shown without a stack.
+ */
+class UserError extends Error {
+    name = "UserError";
+}
+/** One line for a user error, the stack for anything else (a bug). */
+function formatError(error) {
+    if (error instanceof UserError)
+        return error.message;
+    if (error instanceof Error)
+        return error.stack ?? `${error.name}: ${error.message}`;
+    return String(error);
+}
+/** The message of any thrown value, without a stack: for warnings about recoverable failures. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+function assertNever(value) {
+    throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}
+
+;// CONCATENATED MODULE: ./src/shared/command-line.ts
+
+/**
+ * Splits a command line into argv the way a POSIX shell splits words, without expanding
+ * anything: whitespace separates words, single quotes are literal, double quotes allow `\"` and
+ * `\\`. No shell runs the result, so nothing in it can inject a command.
+ */
+function splitCommand(text, origin) {
+    const words = [];
+    let word;
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote === "'") {
+            if (c === "'")
+                quote = undefined;
+            else
+                word += c;
+        }
+        else if (quote === '"') {
+            if (c === '"')
+                quote = undefined;
+            else if (c === "\\" && (text[i + 1] === '"' || text[i + 1] === "\\"))
+                word += text[++i];
+            else
+                word += c;
+        }
+        else if (/\s/.test(c)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+        }
+        else if (c === "'" || c === '"') {
+            quote = c;
+            word ??= "";
+        }
+        else if (c === "\\" && i + 1 < text.length) {
+            word = (word ?? "") + text[++i];
+        }
+        else {
+            word = (word ?? "") + c;
+        }
+    }
+    if (quote)
+        throw new UserError(`${origin}: unclosed ${quote} in ${JSON.stringify(text)}`);
+    if (word !== undefined)
+        words.push(word);
+    return words;
+}
+/** argv back to one readable line, quoting words that need it. */
+function joinCommand(argv) {
+    return argv
+        .map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`))
+        .join(" ");
+}
+
+// EXTERNAL MODULE: ./src/shared/interrupt.ts
+var interrupt = __nccwpck_require__(5026);
+;// CONCATENATED MODULE: ./src/shared/read.ts
+
+
+/** Error codes that mean "nothing is there". */
+const ABSENT = new Set(["ENOENT", "ENOTDIR"]);
+/**
+ * Reads a project file as UTF-8 text. Only a file that does not exist is absent (undefined); any
+ * other failure (permission denied, a directory where a file belongs, an I/O error) is a
+ * UserError naming `display`, so that no input silently drops out of the fingerprint.
+ */
+async function readProjectFile(file, display = file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(file, "utf8");
+    }
+    catch (error) {
+        if (ABSENT.has(codeOf(error)))
+            return undefined;
+        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
+    }
+}
+/** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
+async function statProjectPath(file, display = file) {
+    try {
+        return await (0,promises_namespaceObject.stat)(file);
+    }
+    catch (error) {
+        if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
+            return undefined;
+        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
+    }
+}
+/** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
+function describeFsError(error) {
+    const code = codeOf(error);
+    const meaning = MEANINGS[code];
+    if (meaning)
+        return `${code} (${meaning})`;
+    return code || (error instanceof Error ? error.message : String(error));
+}
+const MEANINGS = {
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    EISDIR: "it is a directory",
+    EIO: "input/output error",
+    ELOOP: "too many symbolic links",
+    EMFILE: "too many open files",
+};
+function codeOf(error) {
+    return error?.code ?? "";
+}
+
+;// CONCATENATED MODULE: ./src/shared/which.ts
+
+
+/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
+function which(name, env) {
+    if (name.includes("/") || name.includes("\\"))
+        return isExecutable(name) ? name : undefined;
+    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
+    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
+        for (const ext of exts) {
+            const candidate = external_node_path_default().join(dir, name + ext);
+            if (isExecutable(candidate))
+                return candidate;
+        }
+    }
+    return undefined;
+}
+function isExecutable(file) {
+    try {
+        if (!(0,external_node_fs_.statSync)(file).isFile())
+            return false;
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
+        return true;
+    }
+    catch {
+        // Not there or not executable: not a match, the search goes on.
+        return false;
+    }
+}
+/** The default interpreter name for this platform. */
+function defaultPython(env) {
+    if (process.platform === "win32")
+        return which("python", env) ? "python" : "py";
+    return which("python3", env) ? "python3" : "python";
+}
+
+;// CONCATENATED MODULE: ./src/build/run.ts
+
+
+
+
+
+
+
+
+
+
+async function snapshotWheels(dir) {
+    const names = await wheelNames(dir);
+    const entries = await Promise.all(names.map(async (name) => {
+        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, name), { bigint: true });
+        return [name, `${info.size}:${info.mtimeNs}`];
+    }));
+    return new Map(entries);
+}
+/**
+ * Runs the build command without a shell in the project directory, as a process group of its
+ * own (see shared/interrupt.ts), its output streamed to ours (stderr, so the CLI's --json stdout
+ * stays clean), and returns the wheels it produced: the `.whl` files in `wheelDir` that are new
+ * or rewritten since `before`. A build past its time limit is ended, group and all.
+ */
+async function runBuild(run) {
+    const { argv, wheelDir, before } = run;
+    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
+    if (argv.length === 0)
+        throw new UserError("the build command is empty");
+    const exit = await spawnBuild(run);
+    if (exit.timedOut) {
+        const limit = `its time limit of ${(run.timeoutMs ?? 0) / 1000} s (build-timeout)`;
+        throw new UserError(`the build ran past ${limit} and was ended: ${joinCommand(argv)}`);
+    }
+    if (exit.signal)
+        throw new UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
+    if (exit.code !== 0)
+        throw new UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
+    const after = await snapshotWheels(wheelDir);
+    const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
+    if (produced.length === 0) {
+        throw new UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
+    }
+    return produced.sort();
+}
+/**
+ * The program of a build command as a path, found the way spawning it would find it (PATH for a
+ * bare name, the project directory for a relative path): a tracer runs it by that path, and a
+ * program that is missing or not a file is the same one-line error as without a tracer.
+ */
+function resolveProgram(argv, cwd, env) {
+    const [command] = argv;
+    if (!command)
+        throw new UserError("the build command is empty");
+    const candidate = /[\\/]/.test(command) ? external_node_path_default().resolve(cwd, command) : which(command, env);
+    const info = candidate ? (0,external_node_fs_.statSync)(candidate, { throwIfNoEntry: false }) : undefined;
+    if (!candidate || !info) {
+        throw new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
+    }
+    if (!info.isFile()) {
+        throw new UserError(`cannot run the build command ${joinCommand(argv)}: ${command} is not a file`);
+    }
+    return candidate;
+}
+/**
+ * Runs the build without a shell, as the leader of a new process group (Windows has none: there
+ * the build process alone is ended), its stdout sent to our stderr. Resolves when it has ended
+ * and, after a time limit, when its whole group has; rejects with `Interrupted` when the run was.
+ */
+function spawnBuild(run) {
+    const [command, ...args] = run.spawned;
+    return new Promise((resolve, reject) => {
+        const stdio = ["ignore", process.stderr, "inherit"];
+        const detached = process.platform !== "win32";
+        const { cwd, env } = run;
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true, detached });
+        const untrack = child.pid === undefined ? () => false : (0,interrupt/* trackGroup */.Tq)(child.pid);
+        let ended;
+        const timer = run.timeoutMs === undefined || child.pid === undefined
+            ? undefined
+            : setTimeout(() => {
+                ended = (0,interrupt/* endGroup */.N4)(child.pid, "SIGTERM");
+            }, run.timeoutMs);
+        child.on("error", (error) => {
+            clearTimeout(timer);
+            untrack();
+            const shown = joinCommand(run.argv);
+            reject(error.code === "ENOENT"
+                ? new UserError(`build command not found: ${command} (in ${shown})`)
+                : new UserError(`cannot run the build command ${shown}: ${error.message}`));
+        });
+        child.on("close", (code, signal) => {
+            clearTimeout(timer);
+            const interrupted = (0,interrupt/* interruption */.YW)();
+            if (interrupted) {
+                // The interrupt handler ends the group and the process; this run stops here.
+                reject(new interrupt/* Interrupted */.j$(interrupted));
+                return;
+            }
+            // The group's leader is gone; wait for the rest of it before the wheels are looked at.
+            void (ended ?? Promise.resolve()).then(() => {
+                untrack();
+                resolve({ code, signal, timedOut: ended !== undefined });
+            }, reject);
+        });
+    });
+}
+/** Name, size and sha256 of a wheel file, streamed. */
+async function wheelRecord(file) {
+    const hash = (0,external_node_crypto_.createHash)("sha256");
+    let size = 0;
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file)) {
+        hash.update(chunk);
+        size += chunk.length;
+    }
+    return { name: external_node_path_default().basename(file), size, sha256: hash.digest("hex") };
+}
+async function wheelNames(dir) {
+    let entries;
+    try {
+        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+    }
+    catch (error) {
+        // A wheel directory that does not exist yet holds no wheels.
+        if (error.code === "ENOENT")
+            return [];
+        throw new UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
+    }
+    return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
+}
+
+;// CONCATENATED MODULE: ./src/shared/digest.ts
+
+/** Hex sha256 of the parts, each length-prefixed so that no two part lists collide. */
+function digestOf(...parts) {
+    const hash = (0,external_node_crypto_.createHash)("sha256");
+    for (const part of parts) {
+        const bytes = Buffer.from(part, "utf8");
+        hash.update(`${bytes.length}:`).update(bytes);
+    }
+    return hash.digest("hex");
+}
+/** JSON with object keys sorted at every level: equal data, equal text. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, v) => {
+        if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
+            const record = v;
+            return Object.fromEntries(Object.keys(record)
+                .sort()
+                .map((k) => [k, record[k]]));
+        }
+        return v;
+    });
+}
+/** Digest of a file-like key: its sorted (path, content digest or absent) pairs. */
+function filesDigest(files) {
+    const parts = Object.keys(files)
+        .sort()
+        .flatMap((p) => [p, files[p] ?? "absent"]);
+    return digestOf("files", ...parts);
+}
+/** The first characters of a digest, for keys and tables. */
+function digest_short(digest, length = 12) {
+    return digest.slice(0, length);
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/manifest.ts
+
+const MANIFEST_SCHEMA = 1;
+/** The fingerprint: a digest over every key's id and digest, in id order. */
+function fingerprintOf(keys) {
+    const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return digestOf("wheel-cache-fingerprint", String(MANIFEST_SCHEMA), ...sorted.flatMap((k) => [k.id, k.digest]));
+}
+function makeManifest(project, keys) {
+    return { schema: MANIFEST_SCHEMA, fingerprint: fingerprintOf(keys), project, keys };
+}
+/** Parses a stored manifest; undefined when it is not one this version understands. */
+function parseManifest(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        // Not JSON: a corrupted entry, treated as having no manifest.
+        return undefined;
+    }
+    const m = value;
+    if (!m ||
+        m.schema !== MANIFEST_SCHEMA ||
+        typeof m.fingerprint !== "string" ||
+        !Array.isArray(m.keys)) {
+        return undefined;
+    }
+    return m;
+}
+
+;// CONCATENATED MODULE: ./src/cache/entry.ts
+
+
+
+
+/**
+ * A cache entry on disk: `manifest.json` and, for the wheels entry, `wheels/*.whl`. The same
+ * layout is saved and restored by both backends.
+ */
+const MANIFEST = "manifest.json";
+const WHEELS = "wheels";
+/** Empties `dir` (restores extract into it, so nothing stale may be there). */
+async function resetDir(dir) {
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+}
+/** Writes an entry: the manifest, and copies of the wheels when given. */
+async function writeEntry(dir, manifest, wheelPaths = []) {
+    await resetDir(dir);
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    if (wheelPaths.length === 0)
+        return;
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, WHEELS));
+    for (const wheel of wheelPaths)
+        await (0,promises_namespaceObject.copyFile)(wheel, external_node_path_default().join(dir, WHEELS, external_node_path_default().basename(wheel)));
+}
+/** The manifest of a restored entry, or undefined when it is missing or not valid. */
+async function readEntryManifest(dir) {
+    // A missing manifest file means a damaged entry: the caller treats it as having none.
+    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, MANIFEST), "utf8").catch(() => undefined);
+    return text === undefined ? undefined : parseManifest(text);
+}
+/**
+ * Checks a restored wheels entry: its own manifest must be readable and record the fingerprint
+ * of `manifest` (the manifest entry that led here), and each wheel must match the sha256 that
+ * manifest records. Returns the problem in one line, or undefined when the entry is sound.
+ */
+async function verifyEntry(dir, manifest) {
+    const own = await readEntryManifest(dir);
+    if (!own)
+        return "the cached entry has no readable manifest";
+    if (own.fingerprint !== manifest.fingerprint)
+        return "the cached entry was built for another fingerprint";
+    if (!manifest.wheels || manifest.wheels.length === 0)
+        return "the cached entry lists no wheels";
+    for (const wheel of manifest.wheels) {
+        const file = external_node_path_default().join(dir, WHEELS, wheel.name);
+        // A wheel that cannot be read is as bad as one that does not match.
+        const actual = await wheelRecord(file).catch(() => undefined);
+        if (!actual)
+            return `the cached wheel ${wheel.name} is missing`;
+        if (actual.sha256 !== wheel.sha256 || actual.size !== wheel.size) {
+            return `the cached wheel ${wheel.name} does not match its recorded sha256`;
+        }
+    }
+    return undefined;
+}
+/** Copies a verified entry's wheels into the wheel directory; returns their paths there. */
+async function installWheels(dir, manifest, wheelDir) {
+    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
+    const paths = [];
+    for (const wheel of manifest.wheels ?? []) {
+        const target = external_node_path_default().join(wheelDir, wheel.name);
+        await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(dir, WHEELS, wheel.name), target);
+        paths.push(target);
+    }
+    return paths;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __nccwpck_require__(8500);
 // EXTERNAL MODULE: external "path"
@@ -44097,9 +44542,6 @@ class AbortError extends Error {
     }
 }
 //# sourceMappingURL=AbortError.js.map
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: external "node:process"
@@ -47785,8 +48227,6 @@ function policies_userAgentPolicy_userAgentPolicy(options = {}) {
     };
 }
 //# sourceMappingURL=userAgentPolicy.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/sha256.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -87884,8 +88324,6 @@ class Batch {
     }
 }
 //# sourceMappingURL=Batch.js.map
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/utils/utils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -96800,30 +97238,6 @@ function saveCacheV2(paths_1, key_1, options_1) {
     });
 }
 //# sourceMappingURL=cache.js.map
-;// CONCATENATED MODULE: ./src/errors.ts
-/**
- * A problem the user can fix: a bad input, a malformed file, a missing project.
- * Its message is one line naming the cause (input, file, line, entry) and is shown without a stack.
- */
-class UserError extends Error {
-    name = "UserError";
-}
-/** One line for a user error, the stack for anything else (a bug). */
-function formatError(error) {
-    if (error instanceof UserError)
-        return error.message;
-    if (error instanceof Error)
-        return error.stack ?? `${error.name}: ${error.message}`;
-    return String(error);
-}
-/** The message of any thrown value, without a stack: for warnings about recoverable failures. */
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-function assertNever(value) {
-    throw new Error(`unexpected value: ${JSON.stringify(value)}`);
-}
-
 ;// CONCATENATED MODULE: ./src/cache/deadline.ts
 /**
  * Waits for `promise` at most `ms` milliseconds. If it settles in time its value is returned (or
@@ -96885,6 +97299,7 @@ function commandData(data) {
 }
 
 ;// CONCATENATED MODULE: ./src/cache/github.ts
+
 
 
 
@@ -96981,10 +97396,22 @@ async function saveNow(request, log) {
     const why = log.problems.length > 0 ? `the cache service said: ${said(log)}` : NOT_SAVED;
     return { status: "failed", warning: `cache save of ${request.key}: not saved: ${why}` };
 }
-/** `dir` relative to the working directory when it lies inside it: the path the service keys on. */
-function cachePath(dir) {
-    const rel = external_node_path_default().relative(process.cwd(), dir);
-    return rel !== "" && !rel.startsWith("..") && !external_node_path_default().isAbsolute(rel) ? rel : dir;
+/**
+ * The path the service keys an entry on (its `version` hashes it): `dir` relative to the working
+ * directory (the workspace) when it lies inside it; else `~/...` when it lies in the home
+ * directory (the library expands `~`), so that runners whose home holds the job's temp dir at the
+ * same place (GitHub's Linux and macOS runners: `~/work/_temp`) key it alike; else `dir` itself.
+ */
+function cachePath(dir, cwd = process.cwd(), home = external_node_os_default().homedir()) {
+    const inside = (parent) => {
+        const rel = external_node_path_default().relative(parent, dir);
+        return rel !== "" && !rel.startsWith("..") && !external_node_path_default().isAbsolute(rel) ? rel : undefined;
+    };
+    const inWorkspace = inside(cwd);
+    if (inWorkspace)
+        return inWorkspace;
+    const inHome = home ? inside(home) : undefined;
+    return inHome ? `~/${inHome.split((external_node_path_default()).sep).join("/")}` : dir;
 }
 /** Whether an entry with exactly this key (and this dir's version) is visible. */
 async function exists(request) {
@@ -97050,62 +97477,6 @@ async function removeAdded(dir, before) {
     for (const p of added)
         await (0,promises_namespaceObject.rm)(external_node_path_default().join(dir, p), { recursive: true, force: true });
     return added.length;
-}
-
-;// CONCATENATED MODULE: ./src/shared/command-line.ts
-
-/**
- * Splits a command line into argv the way a POSIX shell splits words, without expanding
- * anything: whitespace separates words, single quotes are literal, double quotes allow `\"` and
- * `\\`. No shell runs the result, so nothing in it can inject a command.
- */
-function splitCommand(text, origin) {
-    const words = [];
-    let word;
-    let quote;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quote === "'") {
-            if (c === "'")
-                quote = undefined;
-            else
-                word += c;
-        }
-        else if (quote === '"') {
-            if (c === '"')
-                quote = undefined;
-            else if (c === "\\" && (text[i + 1] === '"' || text[i + 1] === "\\"))
-                word += text[++i];
-            else
-                word += c;
-        }
-        else if (/\s/.test(c)) {
-            if (word !== undefined)
-                words.push(word);
-            word = undefined;
-        }
-        else if (c === "'" || c === '"') {
-            quote = c;
-            word ??= "";
-        }
-        else if (c === "\\" && i + 1 < text.length) {
-            word = (word ?? "") + text[++i];
-        }
-        else {
-            word = (word ?? "") + c;
-        }
-    }
-    if (quote)
-        throw new UserError(`${origin}: unclosed ${quote} in ${JSON.stringify(text)}`);
-    if (word !== undefined)
-        words.push(word);
-    return words;
-}
-/** argv back to one readable line, quoting words that need it. */
-function joinCommand(argv) {
-    return argv
-        .map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`))
-        .join(" ");
 }
 
 ;// CONCATENATED MODULE: ./src/shared/paths.ts
@@ -98659,6 +99030,8 @@ function describe(value) {
 
 
 
+
+
 /** Reads the action's inputs (action.yml) into a Config. */
 function readActionConfig(env = process.env) {
     const workspace = external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd());
@@ -98696,10 +99069,20 @@ function readActionConfig(env = process.env) {
         trace: optionalBoolean("trace") ?? true,
         installTracer: env.RUNNER_ENVIRONMENT === "github-hosted",
         json: false,
+        stagingDir: stagingDir(env, workspace),
         serviceTimeoutMs: seconds(env.WHEEL_CACHE_SERVICE_TIMEOUT, "WHEEL_CACHE_SERVICE_TIMEOUT"),
         buildTimeoutMs: seconds(lib_core/* getInput */.V4("build-timeout"), "input build-timeout"),
         env,
     });
+}
+/**
+ * Where the action stages cache entries: a fixed directory of the job's temp dir (RUNNER_TEMP,
+ * emptied by the runner after every job), never the workspace, whose files a later step may pack.
+ */
+function stagingDir(env, workspace) {
+    if (env.RUNNER_TEMP)
+        return external_node_path_default().resolve(env.RUNNER_TEMP, "wheel-cache");
+    return external_node_path_default().join(external_node_os_default().tmpdir(), `wheel-cache-${digest_short(digestOf(workspace), 12)}`);
 }
 function saveOff(env, save, readOnly) {
     if (readOnly)
@@ -98758,364 +99141,6 @@ function withBreaker(backend) {
             return result;
         },
     };
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: ./src/shared/interrupt.ts
-var interrupt = __nccwpck_require__(5026);
-;// CONCATENATED MODULE: ./src/shared/read.ts
-
-
-/** Error codes that mean "nothing is there". */
-const ABSENT = new Set(["ENOENT", "ENOTDIR"]);
-/**
- * Reads a project file as UTF-8 text. Only a file that does not exist is absent (undefined); any
- * other failure (permission denied, a directory where a file belongs, an I/O error) is a
- * UserError naming `display`, so that no input silently drops out of the fingerprint.
- */
-async function readProjectFile(file, display = file) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(file, "utf8");
-    }
-    catch (error) {
-        if (ABSENT.has(codeOf(error)))
-            return undefined;
-        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
-    }
-}
-/** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
-async function statProjectPath(file, display = file) {
-    try {
-        return await (0,promises_namespaceObject.stat)(file);
-    }
-    catch (error) {
-        if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
-            return undefined;
-        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
-    }
-}
-/** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
-function describeFsError(error) {
-    const code = codeOf(error);
-    const meaning = MEANINGS[code];
-    if (meaning)
-        return `${code} (${meaning})`;
-    return code || (error instanceof Error ? error.message : String(error));
-}
-const MEANINGS = {
-    EACCES: "permission denied",
-    EPERM: "operation not permitted",
-    EISDIR: "it is a directory",
-    EIO: "input/output error",
-    ELOOP: "too many symbolic links",
-    EMFILE: "too many open files",
-};
-function codeOf(error) {
-    return error?.code ?? "";
-}
-
-;// CONCATENATED MODULE: ./src/shared/which.ts
-
-
-/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
-function which(name, env) {
-    if (name.includes("/") || name.includes("\\"))
-        return isExecutable(name) ? name : undefined;
-    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
-    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
-        for (const ext of exts) {
-            const candidate = external_node_path_default().join(dir, name + ext);
-            if (isExecutable(candidate))
-                return candidate;
-        }
-    }
-    return undefined;
-}
-function isExecutable(file) {
-    try {
-        if (!(0,external_node_fs_.statSync)(file).isFile())
-            return false;
-        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
-        return true;
-    }
-    catch {
-        // Not there or not executable: not a match, the search goes on.
-        return false;
-    }
-}
-/** The default interpreter name for this platform. */
-function defaultPython(env) {
-    if (process.platform === "win32")
-        return which("python", env) ? "python" : "py";
-    return which("python3", env) ? "python3" : "python";
-}
-
-;// CONCATENATED MODULE: ./src/build/run.ts
-
-
-
-
-
-
-
-
-
-
-async function snapshotWheels(dir) {
-    const names = await wheelNames(dir);
-    const entries = await Promise.all(names.map(async (name) => {
-        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, name), { bigint: true });
-        return [name, `${info.size}:${info.mtimeNs}`];
-    }));
-    return new Map(entries);
-}
-/**
- * Runs the build command without a shell in the project directory, as a process group of its
- * own (see shared/interrupt.ts), its output streamed to ours (stderr, so the CLI's --json stdout
- * stays clean), and returns the wheels it produced: the `.whl` files in `wheelDir` that are new
- * or rewritten since `before`. A build past its time limit is ended, group and all.
- */
-async function runBuild(run) {
-    const { argv, wheelDir, before } = run;
-    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
-    if (argv.length === 0)
-        throw new UserError("the build command is empty");
-    const exit = await spawnBuild(run);
-    if (exit.timedOut) {
-        const limit = `its time limit of ${(run.timeoutMs ?? 0) / 1000} s (build-timeout)`;
-        throw new UserError(`the build ran past ${limit} and was ended: ${joinCommand(argv)}`);
-    }
-    if (exit.signal)
-        throw new UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
-    if (exit.code !== 0)
-        throw new UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
-    const after = await snapshotWheels(wheelDir);
-    const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
-    if (produced.length === 0) {
-        throw new UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
-    }
-    return produced.sort();
-}
-/**
- * The program of a build command as a path, found the way spawning it would find it (PATH for a
- * bare name, the project directory for a relative path): a tracer runs it by that path, and a
- * program that is missing or not a file is the same one-line error as without a tracer.
- */
-function resolveProgram(argv, cwd, env) {
-    const [command] = argv;
-    if (!command)
-        throw new UserError("the build command is empty");
-    const candidate = /[\\/]/.test(command) ? external_node_path_default().resolve(cwd, command) : which(command, env);
-    const info = candidate ? (0,external_node_fs_.statSync)(candidate, { throwIfNoEntry: false }) : undefined;
-    if (!candidate || !info) {
-        throw new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
-    }
-    if (!info.isFile()) {
-        throw new UserError(`cannot run the build command ${joinCommand(argv)}: ${command} is not a file`);
-    }
-    return candidate;
-}
-/**
- * Runs the build without a shell, as the leader of a new process group (Windows has none: there
- * the build process alone is ended), its stdout sent to our stderr. Resolves when it has ended
- * and, after a time limit, when its whole group has; rejects with `Interrupted` when the run was.
- */
-function spawnBuild(run) {
-    const [command, ...args] = run.spawned;
-    return new Promise((resolve, reject) => {
-        const stdio = ["ignore", process.stderr, "inherit"];
-        const detached = process.platform !== "win32";
-        const { cwd, env } = run;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true, detached });
-        const untrack = child.pid === undefined ? () => false : (0,interrupt/* trackGroup */.Tq)(child.pid);
-        let ended;
-        const timer = run.timeoutMs === undefined || child.pid === undefined
-            ? undefined
-            : setTimeout(() => {
-                ended = (0,interrupt/* endGroup */.N4)(child.pid, "SIGTERM");
-            }, run.timeoutMs);
-        child.on("error", (error) => {
-            clearTimeout(timer);
-            untrack();
-            const shown = joinCommand(run.argv);
-            reject(error.code === "ENOENT"
-                ? new UserError(`build command not found: ${command} (in ${shown})`)
-                : new UserError(`cannot run the build command ${shown}: ${error.message}`));
-        });
-        child.on("close", (code, signal) => {
-            clearTimeout(timer);
-            const interrupted = (0,interrupt/* interruption */.YW)();
-            if (interrupted) {
-                // The interrupt handler ends the group and the process; this run stops here.
-                reject(new interrupt/* Interrupted */.j$(interrupted));
-                return;
-            }
-            // The group's leader is gone; wait for the rest of it before the wheels are looked at.
-            void (ended ?? Promise.resolve()).then(() => {
-                untrack();
-                resolve({ code, signal, timedOut: ended !== undefined });
-            }, reject);
-        });
-    });
-}
-/** Name, size and sha256 of a wheel file, streamed. */
-async function wheelRecord(file) {
-    const hash = (0,external_node_crypto_.createHash)("sha256");
-    let size = 0;
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file)) {
-        hash.update(chunk);
-        size += chunk.length;
-    }
-    return { name: external_node_path_default().basename(file), size, sha256: hash.digest("hex") };
-}
-async function wheelNames(dir) {
-    let entries;
-    try {
-        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-    }
-    catch (error) {
-        // A wheel directory that does not exist yet holds no wheels.
-        if (error.code === "ENOENT")
-            return [];
-        throw new UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
-    }
-    return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
-}
-
-;// CONCATENATED MODULE: ./src/shared/digest.ts
-
-/** Hex sha256 of the parts, each length-prefixed so that no two part lists collide. */
-function digestOf(...parts) {
-    const hash = (0,external_node_crypto_.createHash)("sha256");
-    for (const part of parts) {
-        const bytes = Buffer.from(part, "utf8");
-        hash.update(`${bytes.length}:`).update(bytes);
-    }
-    return hash.digest("hex");
-}
-/** JSON with object keys sorted at every level: equal data, equal text. */
-function canonicalJson(value) {
-    return JSON.stringify(value, (_key, v) => {
-        if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
-            const record = v;
-            return Object.fromEntries(Object.keys(record)
-                .sort()
-                .map((k) => [k, record[k]]));
-        }
-        return v;
-    });
-}
-/** Digest of a file-like key: its sorted (path, content digest or absent) pairs. */
-function filesDigest(files) {
-    const parts = Object.keys(files)
-        .sort()
-        .flatMap((p) => [p, files[p] ?? "absent"]);
-    return digestOf("files", ...parts);
-}
-/** The first characters of a digest, for keys and tables. */
-function digest_short(digest, length = 12) {
-    return digest.slice(0, length);
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/manifest.ts
-
-const MANIFEST_SCHEMA = 1;
-/** The fingerprint: a digest over every key's id and digest, in id order. */
-function fingerprintOf(keys) {
-    const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return digestOf("wheel-cache-fingerprint", String(MANIFEST_SCHEMA), ...sorted.flatMap((k) => [k.id, k.digest]));
-}
-function makeManifest(project, keys) {
-    return { schema: MANIFEST_SCHEMA, fingerprint: fingerprintOf(keys), project, keys };
-}
-/** Parses a stored manifest; undefined when it is not one this version understands. */
-function parseManifest(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        // Not JSON: a corrupted entry, treated as having no manifest.
-        return undefined;
-    }
-    const m = value;
-    if (!m ||
-        m.schema !== MANIFEST_SCHEMA ||
-        typeof m.fingerprint !== "string" ||
-        !Array.isArray(m.keys)) {
-        return undefined;
-    }
-    return m;
-}
-
-;// CONCATENATED MODULE: ./src/cache/entry.ts
-
-
-
-
-/**
- * A cache entry on disk: `manifest.json` and, for the wheels entry, `wheels/*.whl`. The same
- * layout is saved and restored by both backends.
- */
-const MANIFEST = "manifest.json";
-const WHEELS = "wheels";
-/** Empties `dir` (restores extract into it, so nothing stale may be there). */
-async function resetDir(dir) {
-    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-}
-/** Writes an entry: the manifest, and copies of the wheels when given. */
-async function writeEntry(dir, manifest, wheelPaths = []) {
-    await resetDir(dir);
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-    if (wheelPaths.length === 0)
-        return;
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, WHEELS));
-    for (const wheel of wheelPaths)
-        await (0,promises_namespaceObject.copyFile)(wheel, external_node_path_default().join(dir, WHEELS, external_node_path_default().basename(wheel)));
-}
-/** The manifest of a restored entry, or undefined when it is missing or not valid. */
-async function readEntryManifest(dir) {
-    // A missing manifest file means a damaged entry: the caller treats it as having none.
-    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, MANIFEST), "utf8").catch(() => undefined);
-    return text === undefined ? undefined : parseManifest(text);
-}
-/**
- * Checks a restored wheels entry: its own manifest must be readable and record the fingerprint
- * of `manifest` (the manifest entry that led here), and each wheel must match the sha256 that
- * manifest records. Returns the problem in one line, or undefined when the entry is sound.
- */
-async function verifyEntry(dir, manifest) {
-    const own = await readEntryManifest(dir);
-    if (!own)
-        return "the cached entry has no readable manifest";
-    if (own.fingerprint !== manifest.fingerprint)
-        return "the cached entry was built for another fingerprint";
-    if (!manifest.wheels || manifest.wheels.length === 0)
-        return "the cached entry lists no wheels";
-    for (const wheel of manifest.wheels) {
-        const file = external_node_path_default().join(dir, WHEELS, wheel.name);
-        // A wheel that cannot be read is as bad as one that does not match.
-        const actual = await wheelRecord(file).catch(() => undefined);
-        if (!actual)
-            return `the cached wheel ${wheel.name} is missing`;
-        if (actual.sha256 !== wheel.sha256 || actual.size !== wheel.size) {
-            return `the cached wheel ${wheel.name} does not match its recorded sha256`;
-        }
-    }
-    return undefined;
-}
-/** Copies a verified entry's wheels into the wheel directory; returns their paths there. */
-async function installWheels(dir, manifest, wheelDir) {
-    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
-    const paths = [];
-    for (const wheel of manifest.wheels ?? []) {
-        const target = external_node_path_default().join(wheelDir, wheel.name);
-        await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(dir, WHEELS, wheel.name), target);
-        paths.push(target);
-    }
-    return paths;
 }
 
 ;// CONCATENATED MODULE: ./src/cache/store.ts
@@ -103363,11 +103388,14 @@ async function writeSummary(markdown) {
 
 
 
+
 /** The action: config → fingerprint → restore → build on a miss → save → outputs → summary. */
 async function run() {
+    let stagingDir;
     try {
         const config = readActionConfig();
-        const stagingDir = external_node_path_default().join(config.workspace, ".wheel-cache");
+        stagingDir = config.stagingDir;
+        await resetDir(stagingDir);
         (0,interrupt/* trackDir */.F3)(stagingDir);
         const result = await runPipeline(config, {
             cache: new GithubCache({
@@ -103410,6 +103438,11 @@ async function run() {
         lib_core/* setFailed */.C1(error instanceof UserError
             ? escape_escapeLine(error.message)
             : `wheel-cache failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    finally {
+        // The workspace is left as it was but for the wheel directory; the staging goes too.
+        if (stagingDir)
+            await (0,promises_namespaceObject.rm)(stagingDir, { recursive: true, force: true });
     }
 }
 

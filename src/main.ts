@@ -1,5 +1,6 @@
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import * as core from "@actions/core";
+import { resetDir } from "./cache/entry.js";
 import { GithubCache } from "./cache/github.js";
 import { readActionConfig } from "./config/action.js";
 import { formatError, UserError } from "./errors.js";
@@ -15,9 +16,11 @@ import { Interrupted, trackDir } from "./shared/interrupt.js";
 
 /** The action: config → fingerprint → restore → build on a miss → save → outputs → summary. */
 export async function run(): Promise<void> {
+  let stagingDir: string | undefined;
   try {
     const config = readActionConfig();
-    const stagingDir = path.join(config.workspace, ".wheel-cache");
+    stagingDir = config.stagingDir;
+    await resetDir(stagingDir);
     trackDir(stagingDir);
     const result = await runPipeline(config, {
       cache: new GithubCache({
@@ -52,5 +55,8 @@ export async function run(): Promise<void> {
         ? escapeLine(error.message)
         : `wheel-cache failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
     );
+  } finally {
+    // The workspace is left as it was but for the wheel directory; the staging goes too.
+    if (stagingDir) await rm(stagingDir, { recursive: true, force: true });
   }
 }

@@ -1,13 +1,17 @@
+import os from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
 import { UserError } from "../errors.js";
 import { splitCommand } from "../shared/command-line.js";
+import { digestOf, short } from "../shared/digest.js";
 import { isInside } from "../shared/paths.js";
 import { type Config, DEFAULT_KEY_PREFIX, keyPart, names, type SaveOff, seconds } from "./index.js";
 import { parseCacheKeyLines } from "./uv-entries.js";
 
 /** Reads the action's inputs (action.yml) into a Config. */
-export function readActionConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function readActionConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): Config & { readonly stagingDir: string } {
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const project = core.getInput("project") || ".";
   const projectDir = path.resolve(workspace, project);
@@ -43,10 +47,20 @@ export function readActionConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trace: optionalBoolean("trace") ?? true,
     installTracer: env.RUNNER_ENVIRONMENT === "github-hosted",
     json: false,
+    stagingDir: stagingDir(env, workspace),
     serviceTimeoutMs: seconds(env.WHEEL_CACHE_SERVICE_TIMEOUT, "WHEEL_CACHE_SERVICE_TIMEOUT"),
     buildTimeoutMs: seconds(core.getInput("build-timeout"), "input build-timeout"),
     env,
   });
+}
+
+/**
+ * Where the action stages cache entries: a fixed directory of the job's temp dir (RUNNER_TEMP,
+ * emptied by the runner after every job), never the workspace, whose files a later step may pack.
+ */
+function stagingDir(env: NodeJS.ProcessEnv, workspace: string): string {
+  if (env.RUNNER_TEMP) return path.resolve(env.RUNNER_TEMP, "wheel-cache");
+  return path.join(os.tmpdir(), `wheel-cache-${short(digestOf(workspace), 12)}`);
 }
 
 function saveOff(env: NodeJS.ProcessEnv, save: boolean, readOnly: boolean): SaveOff | undefined {

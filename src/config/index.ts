@@ -46,6 +46,12 @@ export interface Config {
    * process group is ended and the run fails. Undefined for no limit.
    */
   readonly buildTimeoutMs?: number;
+  /**
+   * The action's staging directory, outside the workspace and the same path every run (the cache
+   * service keys entries on it): `wheel-cache` in RUNNER_TEMP, else in the OS temp dir per
+   * workspace. Undefined for the CLI, which makes a fresh one per run.
+   */
+  readonly stagingDir?: string;
   /** Local cache directory (CLI); undefined for the default location. */
   readonly cacheDir?: string;
   /** The environment that probes and the build run with. */

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { expect } from "vitest";
-import { cleanEnv, runAction } from "../support/action.js";
+import { cleanEnv, runAction, runnerTemp } from "../support/action.js";
 import { tail } from "../support/action-output.js";
 import { buildEnv } from "../support/build-env.js";
 import { makeTempDir } from "../support/tmp.js";
@@ -136,6 +136,7 @@ reliabilityCase(
     expectActionError(action, /^the build ran past its time limit of 2 s \(build-timeout\)/);
     expect(running(await startedBuild(pids))).toEqual([]);
     expect(server().entries()).toHaveLength(before);
+    expect(existsSync(path.join(runnerTemp(dir), "wheel-cache"))).toBe(false);
   },
 );
 
@@ -164,6 +165,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
       expect(action.stdout).not.toMatch(/^\s+at /m);
       expect(running(build)).toEqual([]);
       expect(server().entries()).toHaveLength(before);
+      expect(existsSync(path.join(runnerTemp(dir), "wheel-cache"))).toBe(false);
     },
   );
 }
