@@ -3637,34 +3637,6 @@ function cli_parse(argv) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/cache/breaker.ts
-const SKIPPED = "skipped: the cache service failed earlier in this run";
-/**
- * Stops calling a cache that has already failed in this run: a service that is down or stopped
- * answering would otherwise cost every later call its own retries and deadline.
- */
-function withBreaker(backend) {
-    let down = false;
-    return {
-        kind: backend.kind,
-        discard: backend.discard?.bind(backend),
-        async restore(request) {
-            if (down)
-                return { status: "unavailable", warning: `cache restore of ${request.key} ${SKIPPED}` };
-            const result = await backend.restore(request);
-            down = result.status === "unavailable";
-            return result;
-        },
-        async save(request) {
-            if (down)
-                return { status: "failed", warning: `cache save of ${request.key} ${SKIPPED}` };
-            const result = await backend.save(request);
-            down = result.status === "failed";
-            return result;
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs"
@@ -4025,6 +3997,34 @@ async function wheelNames(dir) {
         throw new UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
     }
     return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
+}
+
+;// CONCATENATED MODULE: ./src/cache/breaker.ts
+const SKIPPED = "skipped: the cache service failed earlier in this run";
+/**
+ * Stops calling a cache that has already failed in this run: a service that is down or stopped
+ * answering would otherwise cost every later call its own retries and deadline.
+ */
+function withBreaker(backend) {
+    let down = false;
+    return {
+        kind: backend.kind,
+        discard: backend.discard?.bind(backend),
+        async restore(request) {
+            if (down)
+                return { status: "unavailable", warning: `cache restore of ${request.key} ${SKIPPED}` };
+            const result = await backend.restore(request);
+            down = result.status === "unavailable";
+            return result;
+        },
+        async save(request) {
+            if (down)
+                return { status: "failed", warning: `cache save of ${request.key} ${SKIPPED}` };
+            const result = await backend.save(request);
+            down = result.status === "failed";
+            return result;
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/shared/digest.ts
@@ -5436,6 +5436,96 @@ function runBounded(command, args, env, timeoutMs) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/build/wheel-name.ts
+/**
+ * Whether a wheel a build wrote is the project's, for the Python and platform the fingerprint
+ * keys, judged by its file name (`{name}-{version}(-{build})?-{python}-{abi}-{platform}.whl`,
+ * each tag part possibly a `.`-separated set). A build that copies in an old wheel, another
+ * project's or one for another interpreter must not have it cached under this key.
+ */
+/** The mismatch of a wheel's file name with `target`, or undefined when it fits. */
+function wheelMismatch(fileName, target) {
+    const parts = fileName.replace(/\.whl$/, "").split("-");
+    if (parts.length !== 5 && parts.length !== 6) {
+        return { part: "file name", found: fileName, wanted: "name-version-python-abi-platform.whl" };
+    }
+    const [name, , ...rest] = parts;
+    const [pythonTags, abiTags, platformTags] = rest.slice(-3);
+    if (target.distribution && normalizeName(name) !== normalizeName(target.distribution)) {
+        return { part: "name", found: name, wanted: normalizeName(target.distribution) };
+    }
+    const python = target.python;
+    if (!python)
+        return undefined;
+    const abi3 = abiTags.split(".").includes("abi3");
+    if (!pythonTags.split(".").some((tag) => fitsPython(tag, python, abi3))) {
+        return { part: "Python tag", found: pythonTags, wanted: python.tag };
+    }
+    if (!abiTags.split(".").some((tag) => fitsAbi(tag, python))) {
+        return { part: "ABI tag", found: abiTags, wanted: python.tag };
+    }
+    const platform = platformTag(python.platform);
+    if (!platformTags.split(".").some((tag) => fitsPlatform(tag, platform, target.libc))) {
+        return { part: "platform tag", found: platformTags, wanted: platform };
+    }
+    return undefined;
+}
+/** `name other, not pkg`, `Python tag cp310, not cp311`: a mismatch in a few words. */
+function mismatchText(mismatch) {
+    return `${mismatch.part} ${mismatch.found}, not ${mismatch.wanted}`;
+}
+/** PEP 503's normal form, also what wheel file names escape names to: `foo_bar`. */
+function normalizeName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, "_");
+}
+/** `linux-x86_64` → `linux_x86_64`, `macosx-11.0-arm64` → `macosx_11_0_arm64`. */
+function platformTag(platform) {
+    return platform.replace(/[-.]/g, "_").toLowerCase();
+}
+function fitsPython(tag, python, abi3) {
+    // The interpreter's tag without its ABI flag: a free-threaded 3.13 is `cp313` (ABI `cp313t`).
+    if (tag === python.tag.replace(/^([a-z]+\d+)[a-z]*$/, "$1"))
+        return true;
+    const [major = "", minor = ""] = python.version.split(".");
+    const generic = /^py(\d)(\d*)$/.exec(tag);
+    if (generic)
+        return generic[1] === major && (generic[2] === "" || Number(generic[2]) <= Number(minor));
+    // A stable-ABI wheel built for an older CPython 3 runs on this one.
+    const stable = /^cp(\d)(\d+)$/.exec(tag);
+    return (abi3 &&
+        python.implementation === "cpython" &&
+        stable !== null &&
+        stable[1] === major &&
+        Number(stable[2]) <= Number(minor));
+}
+function fitsAbi(tag, python) {
+    if (tag === "none" || tag === python.tag)
+        return true;
+    if (tag === "abi3")
+        return python.implementation === "cpython";
+    // `cp311d` (debug), `cp37m` (pymalloc): the interpreter's own ABI with a flag.
+    return tag.startsWith(python.tag) && /^[dmu]+$/.test(tag.slice(python.tag.length));
+}
+/** Whether a platform tag runs on the platform `ours` (a tag of `sysconfig.get_platform()`). */
+function fitsPlatform(tag, ours, libc) {
+    if (tag === "any" || tag === ours)
+        return true;
+    if (ours.startsWith("linux_")) {
+        const arch = ours.slice("linux_".length);
+        const family = /^(manylinux_\d+_\d+|musllinux_\d+_\d+|manylinux\d*)_(.+)$/.exec(tag);
+        if (!family || family[2] !== arch)
+            return false;
+        return family[1].startsWith("musllinux") ? libc === "musl" : libc !== "musl";
+    }
+    if (ours.startsWith("macosx_")) {
+        const arch = ours.split("_").at(-1);
+        const macos = /^macosx_\d+_\d+_(.+)$/.exec(tag);
+        const fits = arch === "arm64" ? ["arm64", "universal2"] : [arch, "universal2", "intel", "universal"];
+        return macos !== null && fits.includes(macos[1]);
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/cache/entry-key.ts
 
 
@@ -6519,7 +6609,148 @@ async function redigest(fp) {
     return { ...fp.manifest, ...makeManifest(fp.manifest.project, keys) };
 }
 
+;// CONCATENATED MODULE: ./src/project/infer-shipped.ts
+
+/** Top-level directories that are never packages in a flat layout (setuptools' own list, abridged). */
+const NOT_PACKAGES = new Set([
+    "tests",
+    "test",
+    "docs",
+    "doc",
+    "examples",
+    "example",
+    "benchmarks",
+    "bench",
+    "scripts",
+    "tools",
+    "tasks",
+    "site",
+    "build",
+    "dist",
+    "target",
+    "python",
+    "src",
+    "include",
+    "lib",
+]);
+/**
+ * Directories whose files the wheel ships (Python sources, stubs and package data), as
+ * project-relative paths. They are always fingerprinted, so a restored wheel never carries stale
+ * Python code, and are reported apart from the rebuild keys.
+ */
+async function shippedDirs(project) {
+    const data = project.pyproject.data;
+    const name = importName(project);
+    const configured = [];
+    const pythonSource = lookup(data, "tool", "maturin", "python-source");
+    if (typeof pythonSource === "string")
+        configured.push(pythonSource);
+    configured.push(...stringList(lookup(data, "tool", "scikit-build", "wheel", "packages")));
+    const packageDir = lookup(data, "tool", "setuptools", "package-dir");
+    if (isTable(packageDir))
+        configured.push(...stringList(Object.values(packageDir)));
+    const where = lookup(data, "tool", "setuptools", "packages", "find", "where");
+    configured.push(...stringList(where));
+    const cfgDir = /^[ \t]*package_dir[ \t]*=[ \t]*\n?[ \t]*=[ \t]*([\w./-]+)/m.exec(project.setupCfg ?? "");
+    if (cfgDir)
+        configured.push(cfgDir[1]);
+    const found = await existingDirs(project, configured);
+    if (found.length > 0)
+        return found;
+    const conventional = await existingDirs(project, [`src/${name}`, `python/${name}`, name]);
+    return conventional.length > 0 ? conventional : fallbackPackages(project);
+}
+async function existingDirs(project, dirs) {
+    const found = [];
+    for (const dir of dirs) {
+        const clean = dir.replace(/\/+$/, "") || ".";
+        if (!found.includes(clean) && (await project.isDir(clean)))
+            found.push(clean);
+    }
+    return found.sort();
+}
+/** Entries for the shipped files: each package directory's whole content, plus top-level modules. */
+async function inferShippedKeys(project) {
+    const dirs = await shippedDirs(project);
+    // No package directory found (py-modules, namespace packages): every Python file, to be safe.
+    const patterns = dirs.length > 0 ? dirs.map((dir) => `${dir}/**`) : ["*.py", "*.pyi"];
+    const entries = patterns.map((pattern) => ({ kind: "file", pattern }));
+    const name = importName(project);
+    for (const module of [`${name}.py`, `${name}.pyi`, "py.typed"]) {
+        if (await project.isFile(module))
+            entries.push({ kind: "file", pattern: module });
+    }
+    return entries;
+}
+/** A src layout ships everything under src/; a flat layout its top-level packages. */
+async function fallbackPackages(project) {
+    if (await project.isDir("src"))
+        return ["src"];
+    const dirs = await project.subdirs(".");
+    const packages = [];
+    for (const dir of dirs) {
+        if (NOT_PACKAGES.has(dir) || dir.startsWith("."))
+            continue;
+        if (await project.isFile(`${dir}/__init__.py`))
+            packages.push(dir);
+    }
+    return packages;
+}
+/** The import name: maturin's `module-name` package, else the normalized project name. */
+function importName(project) {
+    const data = project.pyproject.data;
+    const moduleName = lookup(data, "tool", "maturin", "module-name");
+    if (typeof moduleName === "string")
+        return moduleName.split(".")[0];
+    const name = lookup(data, "project", "name");
+    const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(project.setupPy ?? "")?.[1];
+    return String(typeof name === "string" ? name : (fromSetup ?? ""))
+        .toLowerCase()
+        .replace(/[-.]+/g, "_");
+}
+/**
+ * The distribution name the project's wheels carry: `[project].name`, else the `name` setup.py
+ * or setup.cfg gives as a literal; undefined when none is written down (then it cannot be checked).
+ */
+function distributionName(project) {
+    const name = lookup(project.pyproject.data, "project", "name");
+    if (typeof name === "string")
+        return name;
+    const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(project.setupPy ?? "")?.[1];
+    const fromCfg = /^\s*name\s*=\s*([\w.-]+)\s*$/m.exec(metadataSection(project.setupCfg))?.[1];
+    return fromSetup ?? fromCfg;
+}
+/** The lines of setup.cfg's `[metadata]` section. */
+function metadataSection(setupCfg) {
+    const lines = [];
+    let inside = false;
+    for (const line of (setupCfg ?? "").split("\n")) {
+        if (line.startsWith("["))
+            inside = line.trim() === "[metadata]";
+        else if (inside)
+            lines.push(line);
+    }
+    return lines.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/shared/list.ts
+/** How many items a one-line list shows before `and N more`. */
+const LINE_CAP = 3;
+/** The first `max` items and how many were left out. */
+function cap(items, max) {
+    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+/** `a, b, c and 4 more`: a list capped for one line. */
+function capLine(items, noun = "") {
+    const { shown, more } = cap(items, LINE_CAP);
+    return shown.join(", ") + (more > 0 ? ` and ${more} more${noun ? ` ${noun}` : ""}` : "");
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/build-step.ts
+
+
+
+
 
 
 
@@ -6571,7 +6802,9 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         timeoutMs: config.buildTimeoutMs,
     });
     const buildSeconds = (Date.now() - started) / 1000;
-    const paths = produced.map((name) => external_node_path_default().join(config.wheelDir, name));
+    const { ours, rejected } = sortWheels(produced, wheelTarget(fp), config.wheelDir);
+    const otherWheels = [...before.keys()].filter((name) => !produced.includes(name)).sort();
+    const paths = ours.map((name) => external_node_path_default().join(config.wheelDir, name));
     const records = await Promise.all(paths.map(wheelRecord));
     const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
     const buildChanges = diffManifests(fp.manifest, await redigest(fp));
@@ -6616,7 +6849,40 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         tracedOn: observed?.tracedOn,
         unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
         traceNote: tracer.note,
+        otherWheels,
+        rejectedWheels: rejected,
     };
+}
+/** What the wheels of this build must be: the project's, for the keyed Python and platform. */
+function wheelTarget(fp) {
+    const platform = platformId();
+    return {
+        distribution: distributionName(fp.request.project),
+        python: fp.python,
+        libc: platform.includes("-musl") ? "musl" : platform.includes("-glibc") ? "glibc" : undefined,
+    };
+}
+/**
+ * Splits the wheels a build wrote into the project's own and the others (never cached); a build
+ * that wrote none of its own fails, naming what it wrote instead.
+ */
+function sortWheels(produced, target, wheelDir) {
+    const ours = [];
+    const rejected = [];
+    for (const name of produced) {
+        const mismatch = wheelMismatch(name, target);
+        if (mismatch)
+            rejected.push({ name, mismatch });
+        else
+            ours.push(name);
+    }
+    if (ours.length === 0) {
+        const what = target.distribution ? `of ${target.distribution} ` : "";
+        const where = target.python ? `for ${target.python.tag} on ${target.python.platform} ` : "";
+        const wrote = capLine(rejected.map((r) => `${r.name} (${mismatchText(r.mismatch)})`));
+        throw new UserError(`the build wrote no wheel ${what}${where}to ${wheelDir}, only ${wrote}`);
+    }
+    return { ours, rejected };
 }
 /**
  * The variant key of a build: `0` for the first build of a fingerprint; a build that replaces a
@@ -7153,119 +7419,6 @@ function trimSlash(dir) {
     return dir.replace(/\/+$/, "") || ".";
 }
 
-;// CONCATENATED MODULE: ./src/project/infer-shipped.ts
-
-/** Top-level directories that are never packages in a flat layout (setuptools' own list, abridged). */
-const NOT_PACKAGES = new Set([
-    "tests",
-    "test",
-    "docs",
-    "doc",
-    "examples",
-    "example",
-    "benchmarks",
-    "bench",
-    "scripts",
-    "tools",
-    "tasks",
-    "site",
-    "build",
-    "dist",
-    "target",
-    "python",
-    "src",
-    "include",
-    "lib",
-]);
-/**
- * Directories whose files the wheel ships (Python sources, stubs and package data), as
- * project-relative paths. They are always fingerprinted, so a restored wheel never carries stale
- * Python code, and are reported apart from the rebuild keys.
- */
-async function shippedDirs(project) {
-    const data = project.pyproject.data;
-    const name = importName(project);
-    const configured = [];
-    const pythonSource = lookup(data, "tool", "maturin", "python-source");
-    if (typeof pythonSource === "string")
-        configured.push(pythonSource);
-    configured.push(...stringList(lookup(data, "tool", "scikit-build", "wheel", "packages")));
-    const packageDir = lookup(data, "tool", "setuptools", "package-dir");
-    if (isTable(packageDir))
-        configured.push(...stringList(Object.values(packageDir)));
-    const where = lookup(data, "tool", "setuptools", "packages", "find", "where");
-    configured.push(...stringList(where));
-    const cfgDir = /^[ \t]*package_dir[ \t]*=[ \t]*\n?[ \t]*=[ \t]*([\w./-]+)/m.exec(project.setupCfg ?? "");
-    if (cfgDir)
-        configured.push(cfgDir[1]);
-    const found = await existingDirs(project, configured);
-    if (found.length > 0)
-        return found;
-    const conventional = await existingDirs(project, [`src/${name}`, `python/${name}`, name]);
-    return conventional.length > 0 ? conventional : fallbackPackages(project);
-}
-async function existingDirs(project, dirs) {
-    const found = [];
-    for (const dir of dirs) {
-        const clean = dir.replace(/\/+$/, "") || ".";
-        if (!found.includes(clean) && (await project.isDir(clean)))
-            found.push(clean);
-    }
-    return found.sort();
-}
-/** Entries for the shipped files: each package directory's whole content, plus top-level modules. */
-async function inferShippedKeys(project) {
-    const dirs = await shippedDirs(project);
-    // No package directory found (py-modules, namespace packages): every Python file, to be safe.
-    const patterns = dirs.length > 0 ? dirs.map((dir) => `${dir}/**`) : ["*.py", "*.pyi"];
-    const entries = patterns.map((pattern) => ({ kind: "file", pattern }));
-    const name = importName(project);
-    for (const module of [`${name}.py`, `${name}.pyi`, "py.typed"]) {
-        if (await project.isFile(module))
-            entries.push({ kind: "file", pattern: module });
-    }
-    return entries;
-}
-/** A src layout ships everything under src/; a flat layout its top-level packages. */
-async function fallbackPackages(project) {
-    if (await project.isDir("src"))
-        return ["src"];
-    const dirs = await project.subdirs(".");
-    const packages = [];
-    for (const dir of dirs) {
-        if (NOT_PACKAGES.has(dir) || dir.startsWith("."))
-            continue;
-        if (await project.isFile(`${dir}/__init__.py`))
-            packages.push(dir);
-    }
-    return packages;
-}
-/** The import name: maturin's `module-name` package, else the normalized project name. */
-function importName(project) {
-    const data = project.pyproject.data;
-    const moduleName = lookup(data, "tool", "maturin", "module-name");
-    if (typeof moduleName === "string")
-        return moduleName.split(".")[0];
-    const name = lookup(data, "project", "name");
-    const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(project.setupPy ?? "")?.[1];
-    return String(typeof name === "string" ? name : (fromSetup ?? ""))
-        .toLowerCase()
-        .replace(/[-.]+/g, "_");
-}
-
-;// CONCATENATED MODULE: ./src/shared/list.ts
-/** How many items a one-line list shows before `and N more`. */
-const LINE_CAP = 3;
-/** The first `max` items and how many were left out. */
-function cap(items, max) {
-    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
-}
-/** `a, b, c and 4 more`: a list capped for one line. */
-function capLine(items, noun = "") {
-    const { shown, more } = cap(items, LINE_CAP);
-    return shown.join(", ") + (more > 0 ? ` and ${more} more${noun ? ` ${noun}` : ""}` : "");
-}
-
 ;// CONCATENATED MODULE: ./src/fingerprint/index.ts
 
 
@@ -7409,6 +7562,7 @@ function slotKeys(config, { fp }) {
 
 
 
+
 /**
  * The whole loop: fingerprint, then find this fingerprint's newest build and validate what it
  * read against the tree and machine now, restore and verify its wheels (a hit ends there), look
@@ -7462,6 +7616,8 @@ async function runPipeline(config, given) {
             validation: validation?.how ?? "none",
             tracedOn: validation?.tracedOn,
             unkeyed: [],
+            otherWheels: [],
+            rejectedWheels: [],
         };
     }
     const built = await buildWheels(deps, config, prepared, keys, {
@@ -7514,6 +7670,7 @@ async function restoreAndValidate(deps, keys, { fp }, config) {
             cacheKey,
             previous: found,
             wheels: [],
+            otherWheels: [],
             warnings,
             unkeyed,
         };
@@ -7536,6 +7693,7 @@ async function restoreAndValidate(deps, keys, { fp }, config) {
         manifest: cached,
         cacheKey,
         wheels: wheels.wheels,
+        otherWheels: wheels.others,
         warnings,
         unkeyed,
     };
@@ -7549,7 +7707,8 @@ function isBuildOf(found, prefix, fingerprint) {
 }
 /**
  * Restores a wheels entry and verifies every wheel against the manifest's sha256; copies them to
- * the wheel directory. Otherwise the problem, and whether the entry itself is damaged.
+ * the wheel directory, and names the wheels that were there already. Otherwise the problem, and
+ * whether the entry itself is damaged.
  */
 async function restoreWheels(deps, key, manifest, wheelDir) {
     const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
@@ -7564,8 +7723,13 @@ async function restoreWheels(deps, key, manifest, wheelDir) {
     const problem = await verifyEntry(entryDir, manifest);
     if (problem)
         return { problem, damaged: true };
+    const there = await snapshotWheels(wheelDir);
     const paths = await installWheels(entryDir, manifest, wheelDir);
-    return { wheels: (manifest.wheels ?? []).map((w, i) => ({ ...w, path: paths[i] })) };
+    const names = new Set((manifest.wheels ?? []).map((w) => w.name));
+    return {
+        wheels: (manifest.wheels ?? []).map((w, i) => ({ ...w, path: paths[i] })),
+        others: [...there.keys()].filter((name) => !names.has(name)).sort(),
+    };
 }
 function hitResult(base, restored, fingerprintWarnings) {
     const { kind: _kind, warnings, ...facts } = restored;
@@ -7584,6 +7748,7 @@ function hitResult(base, restored, fingerprintWarnings) {
         observedChanges: [],
         validation: observed?.how ?? "none",
         tracedOn: observed?.tracedOn,
+        rejectedWheels: [],
     };
 }
 /** The newest previous manifest of this slot, and the keys that changed since. */
@@ -8061,6 +8226,7 @@ function mutationAdvice(change) {
 
 
 
+
 /** Phrases every renderer shares, as plain text; `changeLines` is for the line-based media. */
 const ICONS = {
     hit: "✅",
@@ -8152,12 +8318,24 @@ function skipText(why) {
             return assertNever(why);
     }
 }
-/** The run's warnings, with a save the run had to skip for its own safety. */
+/**
+ * The run's warnings, with a save the run had to skip for its own safety and the wheels that are
+ * not this run's: those the wheel directory already held, those the build wrote for another
+ * project, Python or platform.
+ */
 function warningsOf(result) {
     const { save } = result;
     const skippedUnsafe = save.status === "skipped" &&
         (save.why.kind === "inputs-changed" || save.why.kind === "reused-stale");
-    const warnings = [...result.warnings, ...(skippedUnsafe ? [skipText(save.why)] : [])];
+    const warnings = [
+        ...result.warnings,
+        ...(skippedUnsafe ? [skipText(save.why)] : []),
+        ...result.rejectedWheels.map((r) => `the build wrote ${r.name}, which is not this project's wheel for this Python and platform (${mismatchText(r.mismatch)}): it is not cached, and not in the outputs`),
+    ];
+    const others = result.otherWheels;
+    if (others.length > 0) {
+        warnings.push(`${result.wheelDir} already held ${plural(others.length, "wheel")} this run did not make (${capLine(others)}): left there, and not in the outputs`);
+    }
     return [...new Set(warnings)];
 }
 /** `file:src/** (changed)` then `  ~ src/lib.rs`, or `toolchain:rustc (changed): a → b`; escaped. */
