@@ -99347,7 +99347,7 @@ parentPort.on("message", (paths) => {
   try {
     parentPort.postMessage({ digests: paths.map((path) => hash(path)) });
   } catch (error) {
-    parentPort.postMessage({ failure: { message: String(error?.message ?? error), code: error?.code } });
+    parentPort.postMessage({ failure: { message: String(error?.message ?? error), code: error?.code, path: error?.path } });
   }
 });
 `;
@@ -99361,8 +99361,8 @@ class HashWorker {
         this.#worker.on("message", (reply) => {
             const pending = this.#settle();
             if ("failure" in reply) {
-                const { message, code } = reply.failure;
-                pending?.reject(Object.assign(new Error(message), code ? { code } : {}));
+                const { message, code, path } = reply.failure;
+                pending?.reject(Object.assign(new Error(message), code ? { code, path } : {}));
             }
             else
                 pending?.resolve(reply.digests);
@@ -100556,6 +100556,12 @@ async function git(cwd, args, input) {
         throw inputError;
     return stdout;
 }
+/** Runs git in `cwd` and returns its stdout and stderr (where it warns about what it skipped). */
+async function gitWithWarnings(cwd, args) {
+    const options = { cwd, maxBuffer: MAX_OUTPUT, encoding: "utf8" };
+    const { stdout, stderr } = await execFileAsync("git", args, options);
+    return { stdout, stderr };
+}
 
 ;// CONCATENATED MODULE: ./src/files/git-index.ts
 
@@ -100590,144 +100596,6 @@ async function indexTrust(root, paths) {
             converted.add(fields[i]);
     }
     return { usable, converted };
-}
-
-;// CONCATENATED MODULE: ./src/files/git-files.ts
-
-
-
-
-
-
-const SUBMODULE = "160000";
-const SYMLINK = "120000";
-const REGULAR = new Set(["100644", "100755"]);
-const NO_TRUST = { usable: false, converted: new Set() };
-/** The git work tree root containing `dir` (absolute), or null when git is missing or `dir` is not in a work tree. */
-async function gitToplevel(dir) {
-    try {
-        return (0,external_node_path_namespaceObject.resolve)((await git(dir, ["rev-parse", "--show-toplevel"])).replace(/\n$/, ""));
-    }
-    catch (error) {
-        // git is not installed (ENOENT) or exited non-zero (not a work tree): there is no git root.
-        const code = error?.code;
-        if (code === "ENOENT" || typeof code === "number")
-            return null;
-        throw error;
-    }
-}
-/** Whether git ignores the root-relative `path` (itself or through a parent directory). */
-async function gitIgnores(root, path) {
-    try {
-        await git(root, ["check-ignore", "--quiet", "--", path]);
-        return true;
-    }
-    catch (error) {
-        // Exit status 1 is git's answer "not ignored"; anything else is a failure.
-        if (error?.code === 1)
-            return false;
-        throw error;
-    }
-}
-/**
- * Lists the files of the work tree at `root` with git: tracked files that still exist and
- * untracked files (not ignored ones unless `includeIgnored`). Submodules and nested repositories
- * are skipped; symlinks (and skip-worktree entries) are kept when they resolve to a regular file.
- * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
- * directory named `build`. Three git calls run together: `ls-files --stage` (mode, blob id and
- * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
- * was written: lstat, and content for racily clean entries) and `ls-files --others`; with
- * `useIndex`, `indexTrust`'s calls start as soon as the tracked files are known.
- */
-async function gitFiles(root, pruner, includeIgnored, useIndex) {
-    const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
-    if (!includeIgnored)
-        others.push("--exclude-standard");
-    const staged = git(root, ["ls-files", "-z", "--stage", "-v"]).then(indexEntries);
-    const regular = (all) => all.filter(isRegular).map((entry) => entry.path);
-    const [entries, changes, untracked, trust] = await Promise.all([
-        staged,
-        git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
-        git(root, others),
-        useIndex ? staged.then((all) => indexTrust(root, regular(all))) : NO_TRUST,
-    ]);
-    const { gone, changed } = changedPaths(changes);
-    const tracked = new Set();
-    const indexIds = new Map();
-    const toCheck = [];
-    for (const entry of entries) {
-        const { tag, mode, path } = entry;
-        if (mode === SUBMODULE || gone.has(path) || tracked.has(path))
-            continue;
-        tracked.add(path);
-        if (mode === SYMLINK || tag === "S" || tag === "s" || entry.stage !== "0")
-            toCheck.push(path);
-        else if (trust.usable && isRegular(entry) && !changed.has(path) && !trust.converted.has(path))
-            indexIds.set(path, entry.id);
-    }
-    // Untracked entries ending in "/" are nested repositories.
-    const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
-    const venvs = new Set([...tracked, ...candidates]
-        .filter((p) => p === VENV_MARKER || p.endsWith(`/${VENV_MARKER}`))
-        .map((p) => p.slice(0, -VENV_MARKER.length - 1))
-        .filter(pruner.mayPrune));
-    const kept = candidates.filter((p) => !underDir(p, pruner.isPruned) && !underDir(p, (dir) => venvs.has(dir)));
-    const notFiles = new Set(nonFiles(root, toCheck.concat(kept)));
-    const files = [...tracked, ...kept].filter((p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded));
-    for (const path of indexIds.keys())
-        if (underDir(path, pruner.isExcluded))
-            indexIds.delete(path);
-    return { files, indexIds };
-}
-/**
- * Splits `git diff-files -z --name-status` output: deleted paths (D: gone, or replaced by a
- * directory) and every other reported path (modified, type change, intent-to-add, unmerged).
- */
-function changedPaths(output) {
-    const fields = records(output);
-    const gone = new Set();
-    const changed = new Set();
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-        (fields[i] === "D" ? gone : changed).add(fields[i + 1]);
-    }
-    return { gone, changed };
-}
-/** Parses `git ls-files -z --stage -v`: "<tag> <mode> <object> <stage>\t<path>\0" records. */
-function indexEntries(output) {
-    const entries = [];
-    for (let start = 0, end = output.indexOf("\0"); end !== -1; end = output.indexOf("\0", start)) {
-        const tab = output.indexOf("\t", start);
-        const [tag = "", mode = "", id = "", stage = ""] = output.slice(start, tab).split(" ");
-        entries.push({ tag, mode, id, stage, path: output.slice(tab + 1, end) });
-        start = end + 1;
-    }
-    return entries;
-}
-/** An entry git may vouch for: a cached (H) stage 0 regular file. */
-function isRegular(entry) {
-    return entry.tag === "H" && entry.stage === "0" && REGULAR.has(entry.mode);
-}
-function records(output) {
-    return output.split("\0").filter((record) => record !== "");
-}
-/**
- * The paths that do not resolve to a regular file (symlinks to directories, dangling links).
- * Synchronous stats: tens of thousands of untracked files take a fraction of what as many
- * promise round trips would, and nothing else waits on the event loop meanwhile.
- */
-function nonFiles(root, paths) {
-    return paths.filter((path) => !isFileSync((0,external_node_path_namespaceObject.join)(root, path)));
-}
-function isFileSync(absPath) {
-    try {
-        return (0,external_node_fs_.statSync)(absPath, { throwIfNoEntry: false })?.isFile() ?? false;
-    }
-    catch (error) {
-        // A dangling link, a loop or a path under a file is simply not a file.
-        if (isAbsentError(error))
-            return false;
-        throw error;
-    }
 }
 
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
@@ -100780,9 +100648,16 @@ async function walk_listDir(root, dir) {
         return await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir), { withFileTypes: true });
     }
     catch (error) {
-        const shown = dir === "" ? root : dir;
-        throw new UserError(`cannot list ${shown}: ${describeFsError(error)}; make it readable, or move it out of the repository (its files could be build inputs)`);
+        throw cannotList(dir === "" ? root : dir, describeFsError(error));
     }
+}
+/**
+ * The one-line error for a directory of the repository that cannot be listed (by the walk, or by
+ * git, which warns and goes on): its files could be build inputs, so the fingerprint cannot be
+ * known without them.
+ */
+function cannotList(dir, why) {
+    return new UserError(`cannot list ${dir}: ${why}; make it readable, or move it out of the repository (its files could be build inputs)`);
 }
 async function withGitignore(root, dir, inherited, entries) {
     if (!entries.some((e) => e.name === ".gitignore" && e.isFile()))
@@ -100816,7 +100691,172 @@ async function isFileTarget(root, path) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/files/git-files.ts
+
+
+
+
+
+
+
+const SUBMODULE = "160000";
+const SYMLINK = "120000";
+const REGULAR = new Set(["100644", "100755"]);
+const NO_TRUST = { usable: false, converted: new Set() };
+/**
+ * The git work tree root containing `dir` (absolute); null when git is missing or `dir` is not in
+ * a work tree, with what git said when it refused a repository it found (dubious ownership).
+ */
+async function gitToplevel(dir) {
+    try {
+        return { root: (0,external_node_path_namespaceObject.resolve)((await git(dir, ["rev-parse", "--show-toplevel"])).replace(/\n$/, "")) };
+    }
+    catch (error) {
+        // git is not installed (ENOENT) or exited non-zero (not a work tree): there is no git root.
+        const { code, stderr } = (error ?? {});
+        if (code !== "ENOENT" && typeof code !== "number")
+            throw error;
+        const refused = /detected dubious ownership in repository at '(.*)'/.exec(String(stderr ?? ""));
+        return refused ? { root: null, refused: refused[1] } : { root: null };
+    }
+}
+/** Whether git ignores the root-relative `path` (itself or through a parent directory). */
+async function gitIgnores(root, path) {
+    try {
+        await git(root, ["check-ignore", "--quiet", "--", path]);
+        return true;
+    }
+    catch (error) {
+        // Exit status 1 is git's answer "not ignored"; anything else is a failure.
+        if (error?.code === 1)
+            return false;
+        throw error;
+    }
+}
+/**
+ * Lists the files of the work tree at `root` with git: tracked files that still exist and
+ * untracked files (not ignored ones unless `includeIgnored`). Submodules and nested repositories
+ * are skipped; symlinks (and skip-worktree entries) are kept when they resolve to a regular file.
+ * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
+ * directory named `build`. Three git calls run together: `ls-files --stage` (mode, blob id and
+ * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
+ * was written: lstat, and content for racily clean entries) and `ls-files --others`; with
+ * `useIndex`, `indexTrust`'s calls start as soon as the tracked files are known.
+ */
+async function gitFiles(root, pruner, includeIgnored, useIndex) {
+    const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
+    if (!includeIgnored)
+        others.push("--exclude-standard");
+    const staged = git(root, ["ls-files", "-z", "--stage", "-v"]).then(indexEntries);
+    const regular = (all) => all.filter(isRegular).map((entry) => entry.path);
+    const [entries, diff, listed, trust] = await Promise.all([
+        staged,
+        gitWithWarnings(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
+        gitWithWarnings(root, others),
+        useIndex ? staged.then((all) => indexTrust(root, regular(all))) : NO_TRUST,
+    ]);
+    // git lists what it can read and only warns about the rest: that is an error here.
+    const unreadable = unreadablePath(`${listed.stderr}\n${diff.stderr}`);
+    if (unreadable)
+        throw cannotList(unreadable.path, unreadable.why);
+    const [changes, untracked] = [diff.stdout, listed.stdout];
+    const { gone, changed } = changedPaths(changes);
+    const tracked = new Set();
+    const indexIds = new Map();
+    const toCheck = [];
+    for (const entry of entries) {
+        const { tag, mode, path } = entry;
+        if (mode === SUBMODULE || gone.has(path) || tracked.has(path))
+            continue;
+        tracked.add(path);
+        if (mode === SYMLINK || tag === "S" || tag === "s" || entry.stage !== "0")
+            toCheck.push(path);
+        else if (trust.usable && isRegular(entry) && !changed.has(path) && !trust.converted.has(path))
+            indexIds.set(path, entry.id);
+    }
+    // Untracked entries ending in "/" are nested repositories.
+    const candidates = records(untracked).filter((p) => !p.endsWith("/") && !tracked.has(p));
+    const venvs = new Set([...tracked, ...candidates]
+        .filter((p) => p === VENV_MARKER || p.endsWith(`/${VENV_MARKER}`))
+        .map((p) => p.slice(0, -VENV_MARKER.length - 1))
+        .filter(pruner.mayPrune));
+    const kept = candidates.filter((p) => !underDir(p, pruner.isPruned) && !underDir(p, (dir) => venvs.has(dir)));
+    const notFiles = new Set(nonFiles(root, toCheck.concat(kept)));
+    const files = [...tracked, ...kept].filter((p) => !notFiles.has(p) && !underDir(p, pruner.isExcluded));
+    for (const path of indexIds.keys())
+        if (underDir(path, pruner.isExcluded))
+            indexIds.delete(path);
+    return { files, indexIds };
+}
+/** What git says it could not read: `could not open directory 'x/': Permission denied`, `x: Permission denied`. */
+const OPEN_DIR = /^warning: could not open directory '(.*)': (.+)$/m;
+const STAT = /^(.+): (Permission denied|Input\/output error|Operation not permitted)$/m;
+const ERRNO = {
+    "Permission denied": "EACCES (permission denied)",
+    "Operation not permitted": "EPERM (operation not permitted)",
+    "Input/output error": "EIO (input/output error)",
+};
+/** The first path git reported it could not read while listing, and why. */
+function unreadablePath(stderr) {
+    const match = OPEN_DIR.exec(stderr) ?? STAT.exec(stderr);
+    if (!match)
+        return undefined;
+    const [, path, why] = match;
+    return { path: path.replace(/\/$/, ""), why: ERRNO[why] ?? why.toLowerCase() };
+}
+/**
+ * Splits `git diff-files -z --name-status` output: deleted paths (D: gone, or replaced by a
+ * directory) and every other reported path (modified, type change, intent-to-add, unmerged).
+ */
+function changedPaths(output) {
+    const fields = records(output);
+    const gone = new Set();
+    const changed = new Set();
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        (fields[i] === "D" ? gone : changed).add(fields[i + 1]);
+    }
+    return { gone, changed };
+}
+/** Parses `git ls-files -z --stage -v`: "<tag> <mode> <object> <stage>\t<path>\0" records. */
+function indexEntries(output) {
+    const entries = [];
+    for (let start = 0, end = output.indexOf("\0"); end !== -1; end = output.indexOf("\0", start)) {
+        const tab = output.indexOf("\t", start);
+        const [tag = "", mode = "", id = "", stage = ""] = output.slice(start, tab).split(" ");
+        entries.push({ tag, mode, id, stage, path: output.slice(tab + 1, end) });
+        start = end + 1;
+    }
+    return entries;
+}
+/** An entry git may vouch for: a cached (H) stage 0 regular file. */
+function isRegular(entry) {
+    return entry.tag === "H" && entry.stage === "0" && REGULAR.has(entry.mode);
+}
+function records(output) {
+    return output.split("\0").filter((record) => record !== "");
+}
+/**
+ * The paths that do not resolve to a regular file (symlinks to directories, dangling links).
+ * Synchronous stats: tens of thousands of untracked files take a fraction of what as many
+ * promise round trips would, and nothing else waits on the event loop meanwhile.
+ */
+function nonFiles(root, paths) {
+    return paths.filter((path) => !isFileSync((0,external_node_path_namespaceObject.join)(root, path)));
+}
+function isFileSync(absPath) {
+    try {
+        return (0,external_node_fs_.statSync)(absPath, { throwIfNoEntry: false })?.isFile() ?? false;
+    }
+    catch (error) {
+        // A dangling link, a loop or a path under a file is simply not a file.
+        if (isAbsentError(error))
+            return false;
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/files/listing.ts
+
 
 
 
@@ -100832,9 +100872,9 @@ async function isFileTarget(root, path) {
  */
 async function locateProject(projectDir, display = projectDir) {
     const project = await projectRealpath(projectDir, display);
-    const gitRoot = await gitToplevel(project);
-    const root = gitRoot ?? (await dotGitAncestor(project)) ?? project;
-    return { projectDir: project, root, isGitRepo: gitRoot !== null };
+    const git = await gitToplevel(project);
+    const root = git.root ?? (await dotGitAncestor(project)) ?? project;
+    return { projectDir: project, root, isGitRepo: git.root !== null, gitRefused: git.refused };
 }
 /**
  * Lists the candidate input files of the repository at `location`: `git ls-files` in a work tree
@@ -100885,12 +100925,24 @@ class ListedTree {
         const { known, hash } = this.#sources;
         const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
         if (toHash.length > 0) {
-            const digests = await hash(toHash.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path)));
+            const digests = await hash(toHash.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path))).catch((error) => {
+                throw unreadable(error, this.root);
+            });
             for (const path of toHash)
                 this.#hashed.set(path, digests.get((0,external_node_path_namespaceObject.join)(this.root, path)) ?? null);
         }
         return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
     }
+}
+/**
+ * A file that cannot be read (permissions, I/O) as a one-line error naming it: its digest, and so
+ * the fingerprint, cannot be known. Errors without a file system code are bugs, rethrown.
+ */
+function unreadable(error, root) {
+    const { code, path } = (error ?? {});
+    if (typeof code !== "string" || typeof path !== "string")
+        return error;
+    return new UserError(`cannot read ${toPosix((0,external_node_path_namespaceObject.relative)(root, path))}: ${describeFsError(error)}; make it readable, or move it out of the repository (it could be a build input)`);
 }
 async function projectRealpath(dir, display) {
     const real = await existingRealpath(dir);
@@ -102444,6 +102496,10 @@ async function collectKeys(request) {
     }
     if (!info)
         warnings.push(`python: cannot run ${request.python}; the key records it as not found`);
+    const refused = request.location.gitRefused;
+    if (refused) {
+        warnings.push(`git refuses the repository at ${refused} (dubious ownership: another user owns it), so its files are listed without git and git keys read nothing; \`git config --global --add safe.directory ${refused}\` lets git read it`);
+    }
     return {
         request,
         keys: [...resolved.keys, ...implicit.filter((k) => !seen.has(k.id))],

@@ -14,6 +14,7 @@ import { keysJson, renderKeysText } from "./report/keys-text.js";
 import { progressLines } from "./report/reason.js";
 import { renderTerminal, resultJson } from "./report/terminal.js";
 import { handleInterrupts, Interrupted, trackDir } from "./shared/interrupt.js";
+import { describeFsError } from "./shared/read.js";
 
 /** Runs one CLI command; returns the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -59,7 +60,11 @@ async function keys(config: Config): Promise<number> {
 
 /** Runs `work` with a temporary directory of the run's own, removed afterwards or on a signal. */
 async function withStaging<T>(work: (dir: string) => Promise<T>): Promise<T> {
-  const stagingDir = await mkdtemp(path.join(os.tmpdir(), "wheel-cache-"));
+  const stagingDir = await mkdtemp(path.join(os.tmpdir(), "wheel-cache-")).catch((error) => {
+    throw new UserError(
+      `cannot create a staging directory in ${os.tmpdir()}: ${describeFsError(error)}; set TMPDIR to a writable directory`,
+    );
+  });
   const untrack = trackDir(stagingDir);
   try {
     return await work(stagingDir);

@@ -14,6 +14,8 @@ export interface CaseOptions {
   readonly timeout?: number;
   /** Run alongside the file's other concurrent cases (for cases that mostly wait). */
   readonly concurrent?: boolean;
+  /** Why the case cannot run on this machine: it is then reported as skipped, with this note. */
+  readonly skip?: string;
 }
 
 // The end-to-end tier needs the build environment (npm test makes it): fail without it.
@@ -26,6 +28,8 @@ export function reliabilityCase(
   fn: () => Promise<void>,
   options: CaseOptions = {},
 ): void {
-  const { timeout = 60_000, concurrent = false } = options;
-  test(`[${category}] ${name}`, { timeout, concurrent }, fn);
+  const { timeout = 60_000, concurrent = false, skip } = options;
+  test(`[${category}] ${name}`, { timeout, concurrent }, (context) =>
+    skip ? context.skip(skip) : fn(),
+  );
 }
