@@ -6,6 +6,7 @@ import { CLI_JS, cleanEnv } from "../support/action.js";
 import { tail } from "../support/action-output.js";
 import { buildEnv } from "../support/build-env.js";
 import { ensureDist } from "../support/dist.js";
+import { makeTempDir } from "../support/tmp.js";
 import { reliabilityCase } from "./cases.js";
 import { expectCliError } from "./expect-clean.js";
 import { project } from "./fixture.js";
@@ -32,31 +33,36 @@ const made: string[] = [];
 
 // Modes that keep even their owner out would stop the temporary directories' removal.
 afterEach(() => {
-  for (const dir of made.splice(0)) spawnSync("chmod", ["-R", "u+rwX", path.dirname(dir)]);
+  for (const dir of made.splice(0)) spawnSync("chmod", ["-R", "u+rwX", dir]);
 });
 
 /** A copy of the example that the unprivileged user can reach, owned by `owner` (uid). */
 async function reachableProject(git: boolean, owner?: number): Promise<string> {
   const dir = await project({ git });
   made.push(dir);
-  // The temporary parent is private to its creator (mkdtemp): open it to the other user, who
-  // also uses it as home and temp dir.
-  chmodSync(path.dirname(dir), 0o1777);
   chmodSync(dir, 0o755);
   if (owner !== undefined) spawnSync("chown", ["-R", `${owner}:${owner}`, dir]);
   return dir;
 }
 
+/** A directory of the test's own that the unprivileged user may write: its home and temp dir. */
+function userHome(): string {
+  const home = makeTempDir("wheel-cache-user-home-");
+  made.push(home);
+  chmodSync(home, 0o1777);
+  return home;
+}
+
 /** `wheel-cache keys --json` in `dir` as the unprivileged user. */
 async function keysAsUser(dir: string, extraEnv: NodeJS.ProcessEnv = {}) {
   await ensureDist();
+  const home = userHome();
   // A copy of the self-contained CLI where that user can read it (the checkout may be private).
-  const cli = path.join(path.dirname(dir), "cli.mjs");
+  const cli = path.join(home, "cli.mjs");
   copyFileSync(CLI_JS, cli);
   chmodSync(cli, 0o755);
   const argv = [process.execPath, cli, "keys", "--json"];
   const [command, ...args] = IS_ROOT ? [...SETPRIV, ...argv] : argv;
-  const home = path.dirname(dir);
   const env = { ...cleanEnv(buildEnv), HOME: home, TMPDIR: home, GIT_CONFIG_NOSYSTEM: "1" };
   return spawnBounded(command!, args, { cwd: dir, env: { ...env, ...extraEnv } });
 }
@@ -148,12 +154,12 @@ reliabilityCase(
   "a temp dir the CLI cannot write",
   async () => {
     const dir = await reachableProject(false);
-    const readOnly = path.join(path.dirname(dir), "read-only");
-    mkdirSync(readOnly, { mode: 0o555 });
+    const readOnly = makeTempDir("wheel-cache-read-only-");
+    made.push(readOnly);
     chmodSync(readOnly, 0o555);
     expectCliError(
       await keysAsUser(dir, { TMPDIR: readOnly }),
-      /^wheel-cache: cannot create a staging directory in \S+read-only: EACCES \(permission denied\); set TMPDIR to a writable directory$/,
+      /^wheel-cache: cannot create a staging directory in \S+read-only-\w+: EACCES \(permission denied\); set TMPDIR to a writable directory$/,
     );
   },
   { skip: canDropPrivileges ? undefined : NO_SETPRIV },
