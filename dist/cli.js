@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 882:
+/***/ 298:
 /***/ ((module) => {
 
 // A simple implementation of make-array
@@ -1951,20 +1951,182 @@ async function readEntry(dir) {
     return { key, created, path: dir };
 }
 
+;// CONCATENATED MODULE: ./src/files/automaton.ts
+/**
+ * A matcher for the small regular language globs compile to, in time linear in the pattern and
+ * the name whatever the pattern (backtracking RegExps take exponential time on `*a*a*a…b`):
+ * a Thompson NFA, run as a DFA built lazily one state per new set of NFA states (RE2's way). The
+ * DFA's states are cached for the next names, at most `MAX_STATES` of them: a pattern whose DFA
+ * would be larger costs at most the NFA's size per character, never more.
+ */
+const SLASH = 0x2f;
+/** Accepts every code point; a `repeat` of it is recognised, so a match can end early. */
+const ANY = () => true;
+const IS_SLASH = (c) => c === SLASH;
+/** DFA states kept per pattern before the cache starts over. */
+const MAX_STATES = 4096;
+/** Matches whole names against a pattern; see the module comment. */
+class Automaton {
+    #states = [];
+    #cache = new Map();
+    #start;
+    constructor(pattern) {
+        const accept = this.#add({ kind: "accept" });
+        this.#start = this.#dfaState(this.#closure([this.#sequence(pattern, accept)]));
+    }
+    /** Whether the whole of `name` matches. */
+    matches(name) {
+        return this.#run(name, false);
+    }
+    /** Whether `path` or one of its directories (a prefix ending before a `/`) matches. */
+    matchesSelfOrParent(path) {
+        return this.#run(path, true);
+    }
+    #run(text, parents) {
+        let state = this.#start;
+        for (let i = 0; i < text.length; i++) {
+            let c = text.charCodeAt(i);
+            let next;
+            if (c < 128) {
+                if (parents && c === SLASH && state.accepting)
+                    return true;
+                next = state.ascii[c];
+            }
+            else {
+                c = text.codePointAt(i);
+                if (c > 0xffff)
+                    i++;
+                next = state.other.get(c);
+            }
+            state = next ?? this.#step(state, c);
+            if (state.dead)
+                return false;
+            if (state.universal)
+                return true;
+        }
+        return state.accepting;
+    }
+    #add(state) {
+        this.#states.push(state);
+        return this.#states.length - 1;
+    }
+    /** Compiles `nodes` so that a match of them continues at state `next`; returns the first state. */
+    #sequence(nodes, next) {
+        let start = next;
+        for (let i = nodes.length - 1; i >= 0; i--)
+            start = this.#node(nodes[i], start);
+        return start;
+    }
+    #node(node, next) {
+        switch (node.kind) {
+            case "char":
+                return this.#add({ kind: "step", test: node.test, next });
+            case "repeat": {
+                const loop = this.#add({ kind: "split", next: [] });
+                const step = this.#add({ kind: "step", test: node.test, next: loop });
+                this.#states[loop].next = [step, next];
+                return loop;
+            }
+            case "any-dirs": {
+                // (?:.*/)? : nothing, or any text then a slash.
+                const loop = this.#add({ kind: "split", next: [] });
+                const any = this.#add({ kind: "step", test: ANY, next: loop });
+                const slash = this.#add({ kind: "step", test: IS_SLASH, next });
+                this.#states[loop].next = [any, slash];
+                return this.#add({ kind: "split", next: [next, loop] });
+            }
+            case "either":
+                return this.#add({
+                    kind: "split",
+                    next: node.options.map((option) => this.#sequence(option, next)),
+                });
+        }
+    }
+    /** The step states reachable from `from` without consuming input, and whether one accepts. */
+    #closure(from) {
+        const seen = new Set();
+        const stack = [...from];
+        const steps = [];
+        let accepting = false;
+        while (stack.length > 0) {
+            const id = stack.pop();
+            if (seen.has(id))
+                continue;
+            seen.add(id);
+            const state = this.#states[id];
+            if (state.kind === "step")
+                steps.push(id);
+            else if (state.kind === "accept")
+                accepting = true;
+            else
+                stack.push(...state.next);
+        }
+        return { steps: steps.sort((a, b) => a - b), accepting };
+    }
+    /** The state after `c`, computed and remembered. */
+    #step(state, c) {
+        const targets = [];
+        for (const id of state.steps) {
+            const step = this.#states[id];
+            if (step.test(c))
+                targets.push(step.next);
+        }
+        const next = this.#dfaState(this.#closure(targets));
+        if (c < 128)
+            state.ascii[c] = next;
+        else
+            state.other.set(c, next);
+        return next;
+    }
+    /** The DFA state of a set of NFA states: the cached one, or a new one. */
+    #dfaState(set) {
+        const known = this.#cache.get(idOf(set));
+        if (known)
+            return known;
+        if (this.#cache.size >= MAX_STATES) {
+            // Start over: the states already handed out stay valid, they are just no longer shared.
+            this.#cache = new Map();
+            this.#start = this.#create(this.#start);
+        }
+        return this.#create(set);
+    }
+    #create({ steps, accepting }) {
+        const dead = steps.length === 0 && !accepting;
+        const state = { steps, accepting, dead, universal: false, ascii: [], other: new Map() };
+        state.universal = this.#isUniversal(state);
+        this.#cache.set(idOf(state), state);
+        return state;
+    }
+    #isUniversal(state) {
+        if (!state.accepting)
+            return false;
+        const steps = state.steps.map((id) => this.#states[id]);
+        if (!steps.every((step) => step.test === ANY))
+            return false;
+        return idOf(this.#closure(steps.map((step) => step.next))) === idOf(state);
+    }
+}
+function idOf(set) {
+    return `${set.accepting ? "+" : "-"}${set.steps.join(",")}`;
+}
+
 ;// CONCATENATED MODULE: ./src/files/glob.ts
+
 
 
 const GLOB_CHAR = /[*?[{]/;
 /** uv's `is_glob_like`: the characters that end the literal base of a glob (a superset of GLOB_CHAR). */
 const GLOB_LIKE = /[*?[\]{}]/;
-const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
-const ANY_DEPTH = "(?:.*/)?";
+const glob_SLASH = 0x2f;
+const NOT_SLASH = (c) => c !== glob_SLASH;
+const ANY_DEPTH = { kind: "any-dirs" };
 /** Whether a `file` entry is a glob rather than a literal path: it contains `*`, `?`, `[` or `{`. */
 function isGlob(s) {
     return GLOB_CHAR.test(s);
 }
 /**
- * Compiles a glob written relative to the project directory. Throws a `UserError` naming the
+ * Compiles a glob written relative to the project directory into an automaton (automaton.ts), so
+ * that matching takes time linear in the pattern and the path, whatever the pattern. Throws a `UserError` naming the
  * pattern and `origin` for an absolute pattern, an empty one, or bad syntax (unclosed `[`/`{`).
  */
 function compileGlob(pattern, origin) {
@@ -1986,15 +2148,23 @@ function compileGlob(pattern, origin) {
         throw fail("is empty");
     const normalized = external_node_path_namespaceObject.posix.normalize(parts.slice(0, split).join("/") || ".");
     const base = normalized === "." ? "" : normalized;
-    const regex = patternRegex(rest, fail);
-    return { pattern, origin, negated, base, matches: (path) => regex.test(path) };
+    const automaton = new Automaton([...glob_anchor(rest), ...translate(rest, fail)]);
+    return {
+        pattern,
+        origin,
+        negated,
+        base,
+        matches: (path) => automaton.matches(path),
+        matchesSelfOrParent: (path) => automaton.matchesSelfOrParent(path),
+    };
 }
 /**
  * The matcher of one gitignore-style pattern, as uv's glob walker applies it to paths relative
  * to the directory it walks (the base, already split off). `fail` makes the error for bad syntax.
  */
-function patternRegex(rest, fail) {
-    return new RegExp(`^${glob_anchor(rest)}${translate(rest, fail)}$`, "u");
+function patternMatcher(rest, fail) {
+    const automaton = new Automaton([...glob_anchor(rest), ...translate(rest, fail)]);
+    return (path) => automaton.matches(path);
 }
 /** Whether a path component would end uv's literal base of a glob (`*`, `?`, `[`, `]`, `{`, `}`). */
 function isGlobLike(component) {
@@ -2002,15 +2172,18 @@ function isGlobLike(component) {
 }
 /** gitignore: a pattern without `/` matches at any depth; globwalk makes a bare `*` top level only. */
 function glob_anchor(rest) {
-    return rest.includes("/") || rest === "*" || rest === "**" ? "" : ANY_DEPTH;
+    return rest.includes("/") || rest === "*" || rest === "**" ? [] : [ANY_DEPTH];
 }
-/** Translates glob syntax to a RegExp source (globset with `literal_separator`). */
+/** Translates glob syntax to automaton nodes (globset with `literal_separator`). */
 function translate(source, fail) {
     const chars = Array.from(source);
     let i = 0;
-    const literal = (c) => c.replace(REGEX_SYNTAX, "\\$&");
+    const literal = (c) => {
+        const code = c.codePointAt(0);
+        return { kind: "char", test: (x) => x === code };
+    };
     const sequence = (inBraces) => {
-        let out = "";
+        const out = [];
         while (i < chars.length) {
             const c = chars[i];
             if (inBraces && (c === "," || c === "}"))
@@ -2019,18 +2192,18 @@ function translate(source, fail) {
             if (c === "\\") {
                 if (i >= chars.length)
                     throw fail("ends with a lone backslash");
-                out += literal(chars[i++]);
+                out.push(literal(chars[i++]));
             }
             else if (c === "?")
-                out += "[^/]";
+                out.push({ kind: "char", test: NOT_SLASH });
             else if (c === "*")
-                out += star(inBraces);
+                out.push(star(inBraces));
             else if (c === "[")
-                out += charClass();
+                out.push(charClass());
             else if (c === "{")
-                out += alternatives();
+                out.push(alternatives());
             else
-                out += literal(c);
+                out.push(literal(c));
         }
         if (inBraces)
             throw fail('has an unclosed "{"');
@@ -2038,8 +2211,9 @@ function translate(source, fail) {
     };
     // `**` is recursive only as a whole component (`**/x`, `x/**`, `a/**/b`); elsewhere it is `*`.
     const star = (inBraces) => {
+        const within = { kind: "repeat", test: NOT_SLASH };
         if (chars[i] !== "*")
-            return "[^/]*";
+            return within;
         const before = chars[i - 2];
         i++;
         const after = chars[i];
@@ -2047,9 +2221,9 @@ function translate(source, fail) {
         const whole = (before === undefined || bounds.includes(before)) &&
             (after === undefined || bounds.includes(after));
         if (!whole)
-            return "[^/]*";
+            return within;
         if (after !== "/")
-            return ".*";
+            return { kind: "repeat", test: ANY };
         i++;
         return ANY_DEPTH;
     };
@@ -2058,28 +2232,30 @@ function translate(source, fail) {
         const negated = chars[i] === "!" || chars[i] === "^";
         if (negated)
             i++;
-        let items = "";
+        const ranges = [];
         for (let first = true; chars[i] !== "]" || first; first = false) {
             let c = chars[i++];
             if (c === "\\")
                 c = chars[i++];
             if (c === undefined)
                 throw fail('has an unclosed "["');
+            const low = c.codePointAt(0);
             if (chars[i] === "-" && chars[i + 1] !== undefined && chars[i + 1] !== "]") {
                 let end = chars[i + 1];
                 i += 2;
                 if (end === "\\")
                     end = chars[i++] ?? "";
-                if (end === "" || end.codePointAt(0) < c.codePointAt(0)) {
+                if (end === "" || end.codePointAt(0) < low) {
                     throw fail(`has an invalid range "${c}-${end}"`);
                 }
-                items += `${classChar(c)}-${classChar(end)}`;
+                ranges.push([low, end.codePointAt(0)]);
             }
             else
-                items += classChar(c);
+                ranges.push([low, low]);
         }
         i++;
-        return negated ? `[^/${items}]` : `[${items}]`;
+        const listed = (x) => ranges.some(([low, high]) => x >= low && x <= high);
+        return { kind: "char", test: negated ? (x) => x !== glob_SLASH && !listed(x) : listed };
     };
     // `{a,b}`, nested allowed.
     const alternatives = () => {
@@ -2089,12 +2265,9 @@ function translate(source, fail) {
             options.push(sequence(true));
         }
         i++; // the closing `}`: `sequence(true)` throws at the end of the pattern.
-        return `(?:${options.join("|")})`;
+        return { kind: "either", options };
     };
     return sequence(false);
-}
-function classChar(c) {
-    return /[\\\]^[-]/.test(c) ? `\\${c}` : c;
 }
 
 ;// CONCATENATED MODULE: ./src/files/prune.ts
@@ -2285,7 +2458,7 @@ function groupMatcher(group, projectDir, origin) {
 function compileRule(pattern, origin) {
     const negated = pattern.startsWith("!");
     const fail = (why) => new errors_UserError(`${origin}: uv cannot parse the glob ${JSON.stringify(pattern)}: it ${why}`);
-    return { negated, regex: patternRegex(negated ? pattern.slice(1) : pattern, fail) };
+    return { negated, matches: patternMatcher(negated ? pattern.slice(1) : pattern, fail) };
 }
 function groupCovers({ base, rules }, file) {
     if (base === undefined)
@@ -2293,7 +2466,7 @@ function groupCovers({ base, rules }, file) {
     if (base !== "" && !file.startsWith(`${base}/`))
         return false;
     const rel = base === "" ? file : file.slice(base.length + 1);
-    const last = (path) => rules.findLast((rule) => rule.regex.test(path));
+    const last = (path) => rules.findLast((rule) => rule.matches(path));
     // The walk does not descend into a directory an exclusion matches.
     if (underDir(rel, (dir) => last(dir)?.negated === true))
         return false;
@@ -2479,7 +2652,6 @@ function uvEnvNames(backend) {
 ;// CONCATENATED MODULE: ./src/files/expand.ts
 
 
-
 /**
  * Expands the non-negated globs of one list over `tree.files`: for each, the sorted
  * project-relative paths (posix, `../` allowed) of the files under its base that it matches and
@@ -2515,8 +2687,7 @@ function rootBase(tree, glob) {
 function excludes({ glob, base }, file) {
     if (base !== "" && !file.startsWith(`${base}/`))
         return false;
-    const path = below(base, file);
-    return glob.matches(path) || underDir(path, (dir) => glob.matches(dir));
+    return glob.matchesSelfOrParent(below(base, file));
 }
 /** The files under `base` ("" for all): a contiguous range of the sorted list. */
 function* filesUnder(files, base) {
@@ -2858,7 +3029,7 @@ function toPosix(rel) {
     return rel.split((external_node_path_default()).sep).join("/");
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/error.js
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -2927,7 +3098,7 @@ class TomlError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/primitive.js
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/primitive.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -3080,7 +3251,7 @@ function parseString(ctx) {
     TomlError.x('unfinished string', ctx, startPtr);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/date.js
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/date.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -3238,7 +3409,7 @@ class TomlDate extends Date {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/extract.js
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/extract.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -3533,7 +3704,7 @@ function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/util.js
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/util.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -3592,7 +3763,7 @@ function skipVoid(ctx, banNewLines, banComments) {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/struct.js
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/struct.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -3750,7 +3921,7 @@ function parseArray(ctx) {
     TomlError.x('unfinished array', ctx, startPtr);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/parse.js
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/parse.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -3916,7 +4087,7 @@ function parse(toml, options = {}) {
     return res;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/stringify.js
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/stringify.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -4137,7 +4308,7 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
     return str;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/index.js
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/index.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -4946,6 +5117,30 @@ function importName(project) {
         .toLowerCase()
         .replace(/[-.]+/g, "_");
 }
+/**
+ * The distribution name the project's wheels carry: `[project].name`, else the `name` setup.py
+ * or setup.cfg gives as a literal; undefined when none is written down (then it cannot be checked).
+ */
+function distributionName(project) {
+    const name = lookup(project.pyproject.data, "project", "name");
+    if (typeof name === "string")
+        return name;
+    const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(project.setupPy ?? "")?.[1];
+    const fromCfg = /^\s*name\s*=\s*([\w.-]+)\s*$/m.exec(metadataSection(project.setupCfg))?.[1];
+    return fromSetup ?? fromCfg;
+}
+/** The lines of setup.cfg's `[metadata]` section. */
+function metadataSection(setupCfg) {
+    const lines = [];
+    let inside = false;
+    for (const line of (setupCfg ?? "").split("\n")) {
+        if (line.startsWith("["))
+            inside = line.trim() === "[metadata]";
+        else if (inside)
+            lines.push(line);
+    }
+    return lines.join("\n");
+}
 
 ;// CONCATENATED MODULE: ./src/fingerprint/uv-inputs.ts
 
@@ -5211,6 +5406,145 @@ function splitWindows(text, origin) {
     return words;
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/shared/interrupt.ts
+
+
+
+/**
+ * Signals that end a run (Ctrl-C, `kill`, a cancelled job) and the build's process group. A build
+ * runs as a process group of its own (with its tracer, when traced), so that it can be ended
+ * whole: a signal to the run is forwarded to it, and a time limit ends it the same way. What a
+ * run must undo when it is interrupted (process groups to end, directories to remove) is tracked
+ * here, per process, because a signal is.
+ */
+/** A run ended by a signal: where it surfaces, the entry point says nothing more (see below). */
+class Interrupted extends Error {
+    signal;
+    name = "Interrupted";
+    constructor(signal) {
+        super(`interrupted by ${signal}`);
+        this.signal = signal;
+    }
+}
+/** The conventional exit status of a process ended by `signal`: 128 + its number. */
+function signalStatus(signal) {
+    return 128 + ((external_node_os_default()).constants.signals[signal] ?? 0);
+}
+/** How long a group has after a polite signal before it is killed. */
+const GRACE_MS = 5_000;
+/** How long a killed group may take to be gone; a process that outlives it is left to the OS. */
+const KILL_WAIT_MS = 2_000;
+const POLL_MS = 50;
+const groups = new Set();
+const dirs = new Set();
+let received;
+/** The signal that interrupts this run, once one has arrived. */
+function interruption() {
+    return received;
+}
+/** Ends the process group `pgid` when the run is interrupted; returns the undo. */
+function trackGroup(pgid) {
+    groups.add(pgid);
+    return () => groups.delete(pgid);
+}
+/** Removes `dir` when the run is interrupted; returns the undo. */
+function trackDir(dir) {
+    dirs.add(dir);
+    return () => dirs.delete(dir);
+}
+/**
+ * Ends a process group: `signal` first, SIGKILL to what is left after a grace period. Resolves
+ * once no process of the group runs (zombies aside), or when waiting longer would not help.
+ */
+async function endGroup(pgid, signal) {
+    send(pgid, signal);
+    if (await gone(pgid, GRACE_MS))
+        return;
+    send(pgid, "SIGKILL");
+    await gone(pgid, KILL_WAIT_MS);
+}
+/**
+ * Handles SIGINT, SIGTERM and SIGHUP for the rest of the process: the build's process group gets
+ * the same signal (and SIGKILL if it lingers), the run's directories are removed, `say` tells the
+ * user in one line, and `exit` ends the process with 128 + the signal's number. A second signal
+ * kills the group at once.
+ */
+function handleInterrupts(say, exit) {
+    const handle = (signal) => {
+        if (received) {
+            for (const pgid of groups)
+                send(pgid, "SIGKILL");
+            return;
+        }
+        received = signal;
+        const building = groups.size > 0;
+        void Promise.all([...groups].map((pgid) => endGroup(pgid, signal))).then(() => {
+            for (const dir of dirs)
+                (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true, maxRetries: 2 });
+            say(`interrupted by ${signal}${building ? ": the build was ended" : ""}`);
+            exit(signalStatus(signal));
+        });
+    };
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"])
+        process.on(signal, handle);
+}
+function send(pgid, signal) {
+    try {
+        process.kill(process.platform === "win32" ? pgid : -pgid, signal);
+    }
+    catch (error) {
+        // ESRCH: the group is already gone, which is what was wanted.
+        if (error.code !== "ESRCH")
+            throw error;
+    }
+}
+/** Waits (bounded) until no process of the group runs; whether it got there. */
+async function gone(pgid, ms) {
+    for (let waited = 0; waited < ms; waited += POLL_MS) {
+        if (!groupRuns(pgid))
+            return true;
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(POLL_MS);
+    }
+    return !groupRuns(pgid);
+}
+/** Whether a process of the group still runs: zombies (exited, not yet reaped) do not count. */
+function groupRuns(pgid) {
+    if (process.platform === "linux") {
+        return (0,external_node_fs_namespaceObject.readdirSync)("/proc").some((name) => /^\d+$/.test(name) && runsIn(name, pgid));
+    }
+    try {
+        process.kill(process.platform === "win32" ? pgid : -pgid, 0);
+        return true;
+    }
+    catch (error) {
+        // ESRCH: no process of the group is left; EPERM: one is, but not ours to signal.
+        const code = error.code;
+        if (code === "ESRCH")
+            return false;
+        if (code === "EPERM")
+            return true;
+        throw error;
+    }
+}
+/** Whether /proc/<pid> is a live process of group `pgid` (`stat`: pid (comm) state ppid pgrp). */
+function runsIn(pid, pgid) {
+    let stat;
+    try {
+        stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    }
+    catch (error) {
+        // ENOENT/ESRCH: the process ended while the list was read.
+        const code = error.code;
+        if (code === "ENOENT" || code === "ESRCH")
+            return false;
+        throw error;
+    }
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(pgrp) === pgid && state !== "Z";
+}
+
 ;// CONCATENATED MODULE: ./src/shared/which.ts
 
 
@@ -5257,6 +5591,7 @@ function defaultPython(env) {
 
 
 
+
 async function snapshotWheels(dir) {
     const names = await wheelNames(dir);
     const entries = await Promise.all(names.map(async (name) => {
@@ -5266,17 +5601,21 @@ async function snapshotWheels(dir) {
     return new Map(entries);
 }
 /**
- * Runs the build command (`argv`, spawned as `spawned`: under a tracer, or as it is) without a
- * shell in the project directory, its output streamed to ours
- * (stderr, so the CLI's --json stdout stays clean), and returns the wheels it produced: the
- * `.whl` files in `wheelDir` that are new or rewritten since `before`.
+ * Runs the build command without a shell in the project directory, as a process group of its
+ * own (see shared/interrupt.ts), its output streamed to ours (stderr, so the CLI's --json stdout
+ * stays clean), and returns the wheels it produced: the `.whl` files in `wheelDir` that are new
+ * or rewritten since `before`. A build past its time limit is ended, group and all.
  */
-async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
+async function runBuild(run) {
+    const { argv, wheelDir, before } = run;
     await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
     if (argv.length === 0)
         throw new errors_UserError("the build command is empty");
-    const [command, ...args] = spawned;
-    const exit = await spawnBuild(command, args, argv, cwd, env);
+    const exit = await spawnBuild(run);
+    if (exit.timedOut) {
+        const limit = `its time limit of ${(run.timeoutMs ?? 0) / 1000} s (build-timeout)`;
+        throw new errors_UserError(`the build ran past ${limit} and was ended: ${joinCommand(argv)}`);
+    }
     if (exit.signal)
         throw new errors_UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
     if (exit.code !== 0)
@@ -5307,17 +5646,47 @@ function resolveProgram(argv, cwd, env) {
     }
     return candidate;
 }
-/** Runs the build without a shell, its stdout sent to our stderr; resolves when it ends. */
-function spawnBuild(command, args, argv, cwd, env) {
+/**
+ * Runs the build without a shell, as the leader of a new process group (Windows has none: there
+ * the build process alone is ended), its stdout sent to our stderr. Resolves when it has ended
+ * and, after a time limit, when its whole group has; rejects with `Interrupted` when the run was.
+ */
+function spawnBuild(run) {
+    const [command, ...args] = run.spawned;
     return new Promise((resolve, reject) => {
         const stdio = ["ignore", process.stderr, "inherit"];
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true });
+        const detached = process.platform !== "win32";
+        const { cwd, env } = run;
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true, detached });
+        const untrack = child.pid === undefined ? () => false : trackGroup(child.pid);
+        let ended;
+        const timer = run.timeoutMs === undefined || child.pid === undefined
+            ? undefined
+            : setTimeout(() => {
+                ended = endGroup(child.pid, "SIGTERM");
+            }, run.timeoutMs);
         child.on("error", (error) => {
+            clearTimeout(timer);
+            untrack();
+            const shown = joinCommand(run.argv);
             reject(error.code === "ENOENT"
-                ? new errors_UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
-                : new errors_UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`));
+                ? new errors_UserError(`build command not found: ${command} (in ${shown})`)
+                : new errors_UserError(`cannot run the build command ${shown}: ${error.message}`));
         });
-        child.on("close", (code, signal) => resolve({ code, signal }));
+        child.on("close", (code, signal) => {
+            clearTimeout(timer);
+            const interrupted = interruption();
+            if (interrupted) {
+                // The interrupt handler ends the group and the process; this run stops here.
+                reject(new Interrupted(interrupted));
+                return;
+            }
+            // The group's leader is gone; wait for the rest of it before the wheels are looked at.
+            void (ended ?? Promise.resolve()).then(() => {
+                untrack();
+                resolve({ code, signal, timedOut: ended !== undefined });
+            }, reject);
+        });
     });
 }
 /** Name, size and sha256 of a wheel file, streamed. */
@@ -5612,7 +5981,7 @@ parentPort.on("message", (paths) => {
   try {
     parentPort.postMessage({ digests: paths.map((path) => hash(path)) });
   } catch (error) {
-    parentPort.postMessage({ failure: { message: String(error?.message ?? error), code: error?.code } });
+    parentPort.postMessage({ failure: { message: String(error?.message ?? error), code: error?.code, path: error?.path } });
   }
 });
 `;
@@ -5626,8 +5995,8 @@ class HashWorker {
         this.#worker.on("message", (reply) => {
             const pending = this.#settle();
             if ("failure" in reply) {
-                const { message, code } = reply.failure;
-                pending?.reject(Object.assign(new Error(message), code ? { code } : {}));
+                const { message, code, path } = reply.failure;
+                pending?.reject(Object.assign(new Error(message), code ? { code, path } : {}));
             }
             else
                 pending?.resolve(reply.digests);
@@ -6079,6 +6448,12 @@ async function git(cwd, args, input) {
         throw inputError;
     return stdout;
 }
+/** Runs git in `cwd` and returns its stdout and stderr (where it warns about what it skipped). */
+async function gitWithWarnings(cwd, args) {
+    const options = { cwd, maxBuffer: MAX_OUTPUT, encoding: "utf8" };
+    const { stdout, stderr } = await execFileAsync("git", args, options);
+    return { stdout, stderr };
+}
 
 ;// CONCATENATED MODULE: ./src/files/git-index.ts
 
@@ -6115,7 +6490,101 @@ async function indexTrust(root, paths) {
     return { usable, converted };
 }
 
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(298);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/files/walk.ts
+
+
+
+
+
+
+
+/**
+ * Lists the files under `root` (or its subdirectory `start`) by walking the file system: posix
+ * paths relative to `root`, unsorted. Directory symlinks are not descended; a symlink is listed when it resolves to a
+ * regular file. Pruned directories are skipped, and so is what `.gitignore` files at any level
+ * ignore, unless `includeIgnored`.
+ */
+async function walkFiles(root, pruner, includeIgnored, start = "") {
+    const files = [];
+    const visit = async (dir, inherited) => {
+        const entries = await listDir(root, dir);
+        if (entries.some((e) => e.name === VENV_MARKER) && pruner.mayPrune(dir))
+            return;
+        const rules = includeIgnored ? inherited : await withGitignore(root, dir, inherited, entries);
+        const subdirs = [];
+        for (const entry of entries) {
+            if (entry.name === ".git")
+                continue;
+            const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+            if (entry.isDirectory()) {
+                const skip = pruner.isPruned(path) || (pruner.mayPrune(path) && isIgnored(rules, path, true));
+                if (!skip)
+                    subdirs.push(path);
+            }
+            else if (entry.isFile() || (entry.isSymbolicLink() && (await isFileTarget(root, path)))) {
+                if (!isIgnored(rules, path, false))
+                    files.push(path);
+            }
+        }
+        await Promise.all(subdirs.map((sub) => visit(sub, rules)));
+    };
+    await visit(start, []);
+    return files;
+}
+/** A directory's entries; one that cannot be read is a UserError naming it. */
+async function listDir(root, dir) {
+    try {
+        return await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir), { withFileTypes: true });
+    }
+    catch (error) {
+        throw cannotList(dir === "" ? root : dir, describeFsError(error));
+    }
+}
+/**
+ * The one-line error for a directory of the repository that cannot be listed (by the walk, or by
+ * git, which warns and goes on): its files could be build inputs, so the fingerprint cannot be
+ * known without them.
+ */
+function cannotList(dir, why) {
+    return new errors_UserError(`cannot list ${dir}: ${why}; make it readable, or move it out of the repository (its files could be build inputs)`);
+}
+async function withGitignore(root, dir, inherited, entries) {
+    if (!entries.some((e) => e.name === ".gitignore" && e.isFile()))
+        return inherited;
+    const text = (await readProjectFile((0,external_node_path_namespaceObject.join)(root, dir, ".gitignore"), (0,external_node_path_namespaceObject.join)(dir, ".gitignore"))) ?? "";
+    return [...inherited, { dir, matcher: ignore_default()({ ignorecase: false }).add(text) }];
+}
+/** gitignore precedence: the deepest `.gitignore` with a matching rule decides. */
+function isIgnored(rules, path, isDir) {
+    let ignored = false;
+    for (const { dir, matcher } of rules) {
+        const relative = dir === "" ? path : path.slice(dir.length + 1);
+        const result = matcher.test(isDir ? `${relative}/` : relative);
+        if (result.ignored)
+            ignored = true;
+        else if (result.unignored)
+            ignored = false;
+    }
+    return ignored;
+}
+/** Whether a symlink resolves to a regular file. */
+async function isFileTarget(root, path) {
+    try {
+        return (await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(root, path))).isFile();
+    }
+    catch (error) {
+        // A dangling link (or one removed meanwhile) is simply not a file.
+        if (isAbsentError(error))
+            return false;
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/files/git-files.ts
+
 
 
 
@@ -6126,17 +6595,21 @@ const SUBMODULE = "160000";
 const SYMLINK = "120000";
 const REGULAR = new Set(["100644", "100755"]);
 const NO_TRUST = { usable: false, converted: new Set() };
-/** The git work tree root containing `dir` (absolute), or null when git is missing or `dir` is not in a work tree. */
+/**
+ * The git work tree root containing `dir` (absolute); null when git is missing or `dir` is not in
+ * a work tree, with what git said when it refused a repository it found (dubious ownership).
+ */
 async function gitToplevel(dir) {
     try {
-        return (0,external_node_path_namespaceObject.resolve)((await git(dir, ["rev-parse", "--show-toplevel"])).replace(/\n$/, ""));
+        return { root: (0,external_node_path_namespaceObject.resolve)((await git(dir, ["rev-parse", "--show-toplevel"])).replace(/\n$/, "")) };
     }
     catch (error) {
         // git is not installed (ENOENT) or exited non-zero (not a work tree): there is no git root.
-        const code = error?.code;
-        if (code === "ENOENT" || typeof code === "number")
-            return null;
-        throw error;
+        const { code, stderr } = (error ?? {});
+        if (code !== "ENOENT" && typeof code !== "number")
+            throw error;
+        const refused = /detected dubious ownership in repository at '(.*)'/.exec(String(stderr ?? ""));
+        return refused ? { root: null, refused: refused[1] } : { root: null };
     }
 }
 /** Whether git ignores the root-relative `path` (itself or through a parent directory). */
@@ -6168,12 +6641,17 @@ async function gitFiles(root, pruner, includeIgnored, useIndex) {
         others.push("--exclude-standard");
     const staged = git(root, ["ls-files", "-z", "--stage", "-v"]).then(indexEntries);
     const regular = (all) => all.filter(isRegular).map((entry) => entry.path);
-    const [entries, changes, untracked, trust] = await Promise.all([
+    const [entries, diff, listed, trust] = await Promise.all([
         staged,
-        git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
-        git(root, others),
+        gitWithWarnings(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
+        gitWithWarnings(root, others),
         useIndex ? staged.then((all) => indexTrust(root, regular(all))) : NO_TRUST,
     ]);
+    // git lists what it can read and only warns about the rest: that is an error here.
+    const unreadable = unreadablePath(`${listed.stderr}\n${diff.stderr}`);
+    if (unreadable)
+        throw cannotList(unreadable.path, unreadable.why);
+    const [changes, untracked] = [diff.stdout, listed.stdout];
     const { gone, changed } = changedPaths(changes);
     const tracked = new Set();
     const indexIds = new Map();
@@ -6208,6 +6686,22 @@ async function gitFiles(root, pruner, includeIgnored, useIndex) {
         .filter((p) => !underDir(`${p}/x`, pruner.isPruned))
         .sort();
     return { files, indexIds, repositories };
+}
+/** What git says it could not read: `could not open directory 'x/': Permission denied`, `x: Permission denied`. */
+const OPEN_DIR = /^warning: could not open directory '(.*)': (.+)$/m;
+const STAT = /^(.+): (Permission denied|Input\/output error|Operation not permitted)$/m;
+const ERRNO = {
+    "Permission denied": "EACCES (permission denied)",
+    "Operation not permitted": "EPERM (operation not permitted)",
+    "Input/output error": "EIO (input/output error)",
+};
+/** The first path git reported it could not read while listing, and why. */
+function unreadablePath(stderr) {
+    const match = OPEN_DIR.exec(stderr) ?? STAT.exec(stderr);
+    if (!match)
+        return undefined;
+    const [, path, why] = match;
+    return { path: path.replace(/\/$/, ""), why: ERRNO[why] ?? why.toLowerCase() };
 }
 /**
  * Splits `git diff-files -z --name-status` output: deleted paths (D: gone, or replaced by a
@@ -6260,93 +6754,8 @@ function isFileSync(absPath) {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/ignore/index.js
-var ignore = __nccwpck_require__(882);
-var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-;// CONCATENATED MODULE: ./src/files/walk.ts
-
-
-
-
-
-
-
-/**
- * Lists the files under `root` (or its subdirectory `start`) by walking the file system: posix
- * paths relative to `root`, unsorted. Directory symlinks are not descended; a symlink is listed when it resolves to a
- * regular file. Pruned directories are skipped, and so is what `.gitignore` files at any level
- * ignore, unless `includeIgnored`.
- */
-async function walkFiles(root, pruner, includeIgnored, start = "") {
-    const files = [];
-    const visit = async (dir, inherited) => {
-        const entries = await listDir(root, dir);
-        if (entries.some((e) => e.name === VENV_MARKER) && pruner.mayPrune(dir))
-            return;
-        const rules = includeIgnored ? inherited : await withGitignore(root, dir, inherited, entries);
-        const subdirs = [];
-        for (const entry of entries) {
-            if (entry.name === ".git")
-                continue;
-            const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
-            if (entry.isDirectory()) {
-                const skip = pruner.isPruned(path) || (pruner.mayPrune(path) && isIgnored(rules, path, true));
-                if (!skip)
-                    subdirs.push(path);
-            }
-            else if (entry.isFile() || (entry.isSymbolicLink() && (await isFileTarget(root, path)))) {
-                if (!isIgnored(rules, path, false))
-                    files.push(path);
-            }
-        }
-        await Promise.all(subdirs.map((sub) => visit(sub, rules)));
-    };
-    await visit(start, []);
-    return files;
-}
-/** A directory's entries; one that cannot be read is a UserError naming it. */
-async function listDir(root, dir) {
-    try {
-        return await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir), { withFileTypes: true });
-    }
-    catch (error) {
-        const shown = dir === "" ? root : dir;
-        throw new errors_UserError(`cannot list ${shown}: ${describeFsError(error)}; make it readable, or move it out of the repository (its files could be build inputs)`);
-    }
-}
-async function withGitignore(root, dir, inherited, entries) {
-    if (!entries.some((e) => e.name === ".gitignore" && e.isFile()))
-        return inherited;
-    const text = (await readProjectFile((0,external_node_path_namespaceObject.join)(root, dir, ".gitignore"), (0,external_node_path_namespaceObject.join)(dir, ".gitignore"))) ?? "";
-    return [...inherited, { dir, matcher: ignore_default()({ ignorecase: false }).add(text) }];
-}
-/** gitignore precedence: the deepest `.gitignore` with a matching rule decides. */
-function isIgnored(rules, path, isDir) {
-    let ignored = false;
-    for (const { dir, matcher } of rules) {
-        const relative = dir === "" ? path : path.slice(dir.length + 1);
-        const result = matcher.test(isDir ? `${relative}/` : relative);
-        if (result.ignored)
-            ignored = true;
-        else if (result.unignored)
-            ignored = false;
-    }
-    return ignored;
-}
-/** Whether a symlink resolves to a regular file. */
-async function isFileTarget(root, path) {
-    try {
-        return (await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(root, path))).isFile();
-    }
-    catch (error) {
-        // A dangling link (or one removed meanwhile) is simply not a file.
-        if (isAbsentError(error))
-            return false;
-        throw error;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/files/listing.ts
+
 
 
 
@@ -6362,9 +6771,9 @@ async function isFileTarget(root, path) {
  */
 async function locateProject(projectDir, display = projectDir) {
     const project = await projectRealpath(projectDir, display);
-    const gitRoot = await gitToplevel(project);
-    const root = gitRoot ?? (await dotGitAncestor(project)) ?? project;
-    return { projectDir: project, root, isGitRepo: gitRoot !== null };
+    const git = await gitToplevel(project);
+    const root = git.root ?? (await dotGitAncestor(project)) ?? project;
+    return { projectDir: project, root, isGitRepo: git.root !== null, gitRefused: git.refused };
 }
 /**
  * Lists the candidate input files of the repository at `location`: `git ls-files` in a work tree
@@ -6417,12 +6826,24 @@ class ListedTree {
         const { known, hash } = this.#sources;
         const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
         if (toHash.length > 0) {
-            const digests = await hash(toHash.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path)));
+            const digests = await hash(toHash.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path))).catch((error) => {
+                throw unreadable(error, this.root);
+            });
             for (const path of toHash)
                 this.#hashed.set(path, digests.get((0,external_node_path_namespaceObject.join)(this.root, path)) ?? null);
         }
         return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
     }
+}
+/**
+ * A file that cannot be read (permissions, I/O) as a one-line error naming it: its digest, and so
+ * the fingerprint, cannot be known. Errors without a file system code are bugs, rethrown.
+ */
+function unreadable(error, root) {
+    const { code, path } = (error ?? {});
+    if (typeof code !== "string" || typeof path !== "string")
+        return error;
+    return new errors_UserError(`cannot read ${toPosix((0,external_node_path_namespaceObject.relative)(root, path))}: ${describeFsError(error)}; make it readable, or move it out of the repository (it could be a build input)`);
 }
 async function projectRealpath(dir, display) {
     const real = await existingRealpath(dir);
@@ -6969,6 +7390,10 @@ async function collectKeys(request) {
     const warnings = [...declared.warnings, ...(inferred?.warnings ?? []), ...resolved.warnings];
     if (!info)
         warnings.push(`python: cannot run ${request.python}; the key records it as not found`);
+    const refused = request.location.gitRefused;
+    if (refused) {
+        warnings.push(`git refuses the repository at ${refused} (dubious ownership: another user owns it), so its files are listed without git and git keys read nothing; \`git config --global --add safe.directory ${refused}\` lets git read it`);
+    }
     return {
         request,
         keys: [...resolved.keys, ...implicit.filter((k) => !seen.has(k.id))],
@@ -8165,6 +8590,96 @@ function runBounded(command, args, env, timeoutMs) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/build/wheel-name.ts
+/**
+ * Whether a wheel a build wrote is the project's, for the Python and platform the fingerprint
+ * keys, judged by its file name (`{name}-{version}(-{build})?-{python}-{abi}-{platform}.whl`,
+ * each tag part possibly a `.`-separated set). A build that copies in an old wheel, another
+ * project's or one for another interpreter must not have it cached under this key.
+ */
+/** The mismatch of a wheel's file name with `target`, or undefined when it fits. */
+function wheelMismatch(fileName, target) {
+    const parts = fileName.replace(/\.whl$/, "").split("-");
+    if (parts.length !== 5 && parts.length !== 6) {
+        return { part: "file name", found: fileName, wanted: "name-version-python-abi-platform.whl" };
+    }
+    const [name, , ...rest] = parts;
+    const [pythonTags, abiTags, platformTags] = rest.slice(-3);
+    if (target.distribution && normalizeName(name) !== normalizeName(target.distribution)) {
+        return { part: "name", found: name, wanted: normalizeName(target.distribution) };
+    }
+    const python = target.python;
+    if (!python)
+        return undefined;
+    const abi3 = abiTags.split(".").includes("abi3");
+    if (!pythonTags.split(".").some((tag) => fitsPython(tag, python, abi3))) {
+        return { part: "Python tag", found: pythonTags, wanted: python.tag };
+    }
+    if (!abiTags.split(".").some((tag) => fitsAbi(tag, python))) {
+        return { part: "ABI tag", found: abiTags, wanted: python.tag };
+    }
+    const platform = platformTag(python.platform);
+    if (!platformTags.split(".").some((tag) => fitsPlatform(tag, platform, target.libc))) {
+        return { part: "platform tag", found: platformTags, wanted: platform };
+    }
+    return undefined;
+}
+/** `name other, not pkg`, `Python tag cp310, not cp311`: a mismatch in a few words. */
+function mismatchText(mismatch) {
+    return `${mismatch.part} ${mismatch.found}, not ${mismatch.wanted}`;
+}
+/** PEP 503's normal form, also what wheel file names escape names to: `foo_bar`. */
+function normalizeName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, "_");
+}
+/** `linux-x86_64` → `linux_x86_64`, `macosx-11.0-arm64` → `macosx_11_0_arm64`. */
+function platformTag(platform) {
+    return platform.replace(/[-.]/g, "_").toLowerCase();
+}
+function fitsPython(tag, python, abi3) {
+    // The interpreter's tag without its ABI flag: a free-threaded 3.13 is `cp313` (ABI `cp313t`).
+    if (tag === python.tag.replace(/^([a-z]+\d+)[a-z]*$/, "$1"))
+        return true;
+    const [major = "", minor = ""] = python.version.split(".");
+    const generic = /^py(\d)(\d*)$/.exec(tag);
+    if (generic)
+        return generic[1] === major && (generic[2] === "" || Number(generic[2]) <= Number(minor));
+    // A stable-ABI wheel built for an older CPython 3 runs on this one.
+    const stable = /^cp(\d)(\d+)$/.exec(tag);
+    return (abi3 &&
+        python.implementation === "cpython" &&
+        stable !== null &&
+        stable[1] === major &&
+        Number(stable[2]) <= Number(minor));
+}
+function fitsAbi(tag, python) {
+    if (tag === "none" || tag === python.tag)
+        return true;
+    if (tag === "abi3")
+        return python.implementation === "cpython";
+    // `cp311d` (debug), `cp37m` (pymalloc): the interpreter's own ABI with a flag.
+    return tag.startsWith(python.tag) && /^[dmu]+$/.test(tag.slice(python.tag.length));
+}
+/** Whether a platform tag runs on the platform `ours` (a tag of `sysconfig.get_platform()`). */
+function fitsPlatform(tag, ours, libc) {
+    if (tag === "any" || tag === ours)
+        return true;
+    if (ours.startsWith("linux_")) {
+        const arch = ours.slice("linux_".length);
+        const family = /^(manylinux_\d+_\d+|musllinux_\d+_\d+|manylinux\d*)_(.+)$/.exec(tag);
+        if (!family || family[2] !== arch)
+            return false;
+        return family[1].startsWith("musllinux") ? libc === "musl" : libc !== "musl";
+    }
+    if (ours.startsWith("macosx_")) {
+        const arch = ours.split("_").at(-1);
+        const macos = /^macosx_\d+_\d+_(.+)$/.exec(tag);
+        const fits = arch === "arm64" ? ["arm64", "universal2"] : [arch, "universal2", "intel", "universal"];
+        return macos !== null && fits.includes(macos[1]);
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/fingerprint/redigest.ts
 
 
@@ -8189,6 +8704,10 @@ async function redigest(fp) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/build-step.ts
+
+
+
+
 
 
 
@@ -8230,9 +8749,19 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         : command.argv;
     const before = await snapshotWheels(config.wheelDir);
     const started = Date.now();
-    const produced = await runBuild(command.argv, spawned, dir, config.env, config.wheelDir, before);
+    const produced = await runBuild({
+        argv: command.argv,
+        spawned,
+        cwd: dir,
+        env: config.env,
+        wheelDir: config.wheelDir,
+        before,
+        timeoutMs: config.buildTimeoutMs,
+    });
     const buildSeconds = (Date.now() - started) / 1000;
-    const paths = produced.map((name) => external_node_path_default().join(config.wheelDir, name));
+    const { ours, rejected } = sortWheels(produced, wheelTarget(fp), config.wheelDir);
+    const otherWheels = [...before.keys()].filter((name) => !produced.includes(name)).sort();
+    const paths = ours.map((name) => external_node_path_default().join(config.wheelDir, name));
     const records = await Promise.all(paths.map(wheelRecord));
     const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
     const after = await redigest(fp);
@@ -8281,7 +8810,40 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         tracedOn: observed?.tracedOn,
         unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
         traceNote: tracer.note,
+        otherWheels,
+        rejectedWheels: rejected,
     };
+}
+/** What the wheels of this build must be: the project's, for the keyed Python and platform. */
+function wheelTarget(fp) {
+    const platform = platformId();
+    return {
+        distribution: distributionName(fp.request.project),
+        python: fp.python,
+        libc: platform.includes("-musl") ? "musl" : platform.includes("-glibc") ? "glibc" : undefined,
+    };
+}
+/**
+ * Splits the wheels a build wrote into the project's own and the others (never cached); a build
+ * that wrote none of its own fails, naming what it wrote instead.
+ */
+function sortWheels(produced, target, wheelDir) {
+    const ours = [];
+    const rejected = [];
+    for (const name of produced) {
+        const mismatch = wheelMismatch(name, target);
+        if (mismatch)
+            rejected.push({ name, mismatch });
+        else
+            ours.push(name);
+    }
+    if (ours.length === 0) {
+        const what = target.distribution ? `of ${target.distribution} ` : "";
+        const where = target.python ? `for ${target.python.tag} on ${target.python.platform} ` : "";
+        const wrote = capLine(rejected.map((r) => `${r.name} (${mismatchText(r.mismatch)})`));
+        throw new errors_UserError(`the build wrote no wheel ${what}${where}to ${wheelDir}, only ${wrote}`);
+    }
+    return { ours, rejected };
 }
 /**
  * The variant key of a build: `0` for the first build of a fingerprint; a build that replaces a
@@ -8449,6 +9011,9 @@ async function saveBuilt(config, deps, cacheKey) {
         backend: fp.request.project.backend.name,
         buildChanges: [],
         observedChanges: [],
+        // Another step's builder (cibuildwheel) may write wheels for many Pythons and platforms.
+        otherWheels: [],
+        rejectedWheels: [],
         validation: observed?.how ?? "none",
         tracedOn: observed?.tracedOn,
         unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
@@ -8466,6 +9031,7 @@ async function wheelFiles(dir) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
+
 
 
 
@@ -8539,6 +9105,8 @@ async function runPipeline(config, given, fingerprinted) {
             tracedOn: validation?.tracedOn,
             unkeyed: [],
             uvGap: await declaredGap(fp, (restored.rejected ?? lookup.previous)?.manifest.observed),
+            otherWheels: [],
+            rejectedWheels: [],
         };
     }
     const built = await buildWheels(deps, config, prepared, keys, {
@@ -8592,6 +9160,7 @@ async function restoreAndValidate(deps, keys, { fp }, config) {
             cacheKey,
             previous: found,
             wheels: [],
+            otherWheels: [],
             warnings,
             unkeyed,
         };
@@ -8615,6 +9184,7 @@ async function restoreAndValidate(deps, keys, { fp }, config) {
         manifest: cached,
         cacheKey,
         wheels: wheels.wheels,
+        otherWheels: wheels.others,
         warnings,
         unkeyed,
     };
@@ -8628,7 +9198,8 @@ function isBuildOf(found, prefix, fingerprint) {
 }
 /**
  * Restores a wheels entry and verifies every wheel against the manifest's sha256; copies them to
- * the wheel directory. Otherwise the problem, and whether the entry itself is damaged.
+ * the wheel directory, and names the wheels that were there already. Otherwise the problem, and
+ * whether the entry itself is damaged.
  */
 async function restoreWheels(deps, key, manifest, wheelDir) {
     const entryDir = external_node_path_default().join(deps.stagingDir, "entry");
@@ -8643,8 +9214,13 @@ async function restoreWheels(deps, key, manifest, wheelDir) {
     const problem = await verifyEntry(entryDir, manifest);
     if (problem)
         return { problem, damaged: true };
+    const there = await snapshotWheels(wheelDir);
     const paths = await installWheels(entryDir, manifest, wheelDir);
-    return { wheels: (manifest.wheels ?? []).map((w, i) => ({ ...w, path: paths[i] })) };
+    const names = new Set((manifest.wheels ?? []).map((w) => w.name));
+    return {
+        wheels: (manifest.wheels ?? []).map((w, i) => ({ ...w, path: paths[i] })),
+        others: [...there.keys()].filter((name) => !names.has(name)).sort(),
+    };
 }
 function hitResult(base, restored, fingerprintWarnings) {
     const { kind: _kind, warnings, ...facts } = restored;
@@ -8663,6 +9239,7 @@ function hitResult(base, restored, fingerprintWarnings) {
         observedChanges: [],
         validation: observed?.how ?? "none",
         tracedOn: observed?.tracedOn,
+        rejectedWheels: [],
     };
 }
 /** The newest previous manifest of this slot, and the keys that changed since. */
@@ -9569,6 +10146,20 @@ function keyPart(value, input) {
         throw new errors_UserError(`input ${input}: longer than 200 characters`);
     return value.trim();
 }
+/**
+ * A time limit given in seconds (a positive number, fractions allowed) as milliseconds; undefined
+ * when empty. `what` names the input, flag or variable in the error.
+ */
+function seconds(value, what) {
+    if (value === undefined || value.trim() === "")
+        return undefined;
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed <= 0) {
+        const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+        throw new errors_UserError(`${what}: expected a positive number of seconds, got ${shown}`);
+    }
+    return parsed * 1000;
+}
 
 ;// CONCATENATED MODULE: ./src/config/cli.ts
 
@@ -9598,6 +10189,7 @@ options:
   --include-ignored      fingerprint files that .gitignore ignores too
   --no-save              never save to the cache
   --no-trace             do not trace the build (Linux: strace), so hits are not validated against it
+  --build-timeout SECS   end the build (its whole process group) and fail after this many seconds
   --json                 print one JSON object on stdout
   --write                uv-keys: write the list into pyproject.toml (--force replaces another)
   --trace                uv-keys: build under the tracer first, to include what the build reads
@@ -9643,6 +10235,7 @@ function readCliConfig(argv, env, cwd) {
         trace: !values["no-trace"],
         step: WHOLE_LOOP,
         builder: HOST_BUILDER,
+        buildTimeoutMs: seconds(values["build-timeout"], "--build-timeout"),
         json: values.json ?? false,
         uvKeys: command === "uv-keys"
             ? {
@@ -9684,6 +10277,7 @@ function cli_parse(argv) {
             "include-ignored": { type: "boolean" },
             "no-save": { type: "boolean" },
             "no-trace": { type: "boolean" },
+            "build-timeout": { type: "string" },
             json: { type: "boolean" },
             write: { type: "boolean" },
             force: { type: "boolean" },
@@ -9824,6 +10418,7 @@ function mutationAdvice(change) {
 
 
 
+
 /** Phrases every renderer shares, as plain text; `changeLines` is for the line-based media. */
 const ICONS = {
     hit: "✅",
@@ -9924,8 +10519,9 @@ function skipText(why) {
     }
 }
 /**
- * The run's warnings, with a save the run had to skip for its own safety and the inputs the
- * project's own `cache-keys` leave out for uv.
+ * The run's warnings, with a save the run had to skip for its own safety, the inputs the
+ * project's own `cache-keys` leave out for uv, and the wheels that are not this run's: those the
+ * wheel directory already held, those the build wrote for another project, Python or platform.
  */
 function warningsOf(result) {
     const { save } = result;
@@ -9935,7 +10531,12 @@ function warningsOf(result) {
         ...result.warnings,
         ...(skippedUnsafe ? [skipText(save.why)] : []),
         ...(result.uvGap ? [uvGapWarning(result.uvGap)] : []),
+        ...result.rejectedWheels.map((r) => `the build wrote ${r.name}, which is not this project's wheel for this Python and platform (${mismatchText(r.mismatch)}): it is not cached, and not in the outputs`),
     ];
+    const others = result.otherWheels;
+    if (others.length > 0) {
+        warnings.push(`${result.wheelDir} already held ${plural(others.length, "wheel")} this run did not make (${capLine(others)}): left there, and not in the outputs`);
+    }
     return [...new Set(warnings)];
 }
 /** `file:src/** (changed)` then `  ~ src/lib.rs`, or `toolchain:rustc (changed): a → b`; escaped. */
@@ -10056,6 +10657,8 @@ function saveJson(save) {
 
 
 
+
+
 /** Runs one CLI command; returns the exit status. */
 async function main(argv) {
     const config = readCliConfig(argv, process.env, process.cwd());
@@ -10108,23 +10711,35 @@ async function command(config, run) {
         return output.code;
     });
 }
-/** Runs `work` with a temporary directory of the run's own, removed afterwards. */
+/** Runs `work` with a temporary directory of the run's own, removed afterwards or on a signal. */
 async function withStaging(work) {
-    const stagingDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "wheel-cache-"));
+    const stagingDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "wheel-cache-")).catch((error) => {
+        throw new errors_UserError(`cannot create a staging directory in ${external_node_os_default().tmpdir()}: ${describeFsError(error)}; set TMPDIR to a writable directory`);
+    });
+    const untrack = trackDir(stagingDir);
     try {
         return await work(stagingDir);
     }
     finally {
         await (0,promises_namespaceObject.rm)(stagingDir, { recursive: true, force: true });
+        untrack();
     }
 }
 function localCache(config) {
     return new LocalCache(config.cacheDir ?? defaultCacheDir(config.env, process.platform));
 }
+// SIGINT, SIGTERM, SIGHUP: the build's process group is ended, the staging directory removed,
+// and the exit status is 128 + the signal's number.
+handleInterrupts((line) => process.stderr.write(`wheel-cache: ${line}\n`), (status) => process.exit(status));
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
 }, (error) => {
-    process.stderr.write(`wheel-cache: ${formatError(error)}\n`);
+    // The interrupt handler says what happened and ends the process.
+    if (error instanceof Interrupted)
+        return;
+    // A user error is one line whatever it names (a build command or a path with a line break).
+    const shown = error instanceof errors_UserError ? escapeLine(error.message) : formatError(error);
+    process.stderr.write(`wheel-cache: ${shown}\n`);
     process.exitCode = 1;
 });
 

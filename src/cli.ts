@@ -8,7 +8,7 @@ import { check } from "./commands/check.js";
 import { type CommandOutput, uvKeys } from "./commands/uv-keys.js";
 import { readCliConfig, USAGE } from "./config/cli.js";
 import type { Config } from "./config/index.js";
-import { formatError } from "./errors.js";
+import { formatError, UserError } from "./errors.js";
 import { type PipelineDeps, runPipeline } from "./pipeline/index.js";
 import { describeKeys } from "./pipeline/keys.js";
 import type { Progress } from "./pipeline/result.js";
@@ -17,6 +17,8 @@ import { keysJson, renderKeysText } from "./report/keys-text.js";
 import { progressLines } from "./report/reason.js";
 import { renderTerminal, resultJson } from "./report/terminal.js";
 import { uvGapWarning } from "./report/uv-gap.js";
+import { handleInterrupts, Interrupted, trackDir } from "./shared/interrupt.js";
+import { describeFsError } from "./shared/read.js";
 
 /** Runs one CLI command; returns the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -72,13 +74,19 @@ async function command(
   });
 }
 
-/** Runs `work` with a temporary directory of the run's own, removed afterwards. */
+/** Runs `work` with a temporary directory of the run's own, removed afterwards or on a signal. */
 async function withStaging<T>(work: (dir: string) => Promise<T>): Promise<T> {
-  const stagingDir = await mkdtemp(path.join(os.tmpdir(), "wheel-cache-"));
+  const stagingDir = await mkdtemp(path.join(os.tmpdir(), "wheel-cache-")).catch((error) => {
+    throw new UserError(
+      `cannot create a staging directory in ${os.tmpdir()}: ${describeFsError(error)}; set TMPDIR to a writable directory`,
+    );
+  });
+  const untrack = trackDir(stagingDir);
   try {
     return await work(stagingDir);
   } finally {
     await rm(stagingDir, { recursive: true, force: true });
+    untrack();
   }
 }
 
@@ -86,12 +94,22 @@ function localCache(config: Config): LocalCache {
   return new LocalCache(config.cacheDir ?? defaultCacheDir(config.env, process.platform));
 }
 
+// SIGINT, SIGTERM, SIGHUP: the build's process group is ended, the staging directory removed,
+// and the exit status is 128 + the signal's number.
+handleInterrupts(
+  (line) => process.stderr.write(`wheel-cache: ${line}\n`),
+  (status) => process.exit(status),
+);
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`wheel-cache: ${formatError(error)}\n`);
+    // The interrupt handler says what happened and ends the process.
+    if (error instanceof Interrupted) return;
+    // A user error is one line whatever it names (a build command or a path with a line break).
+    const shown = error instanceof UserError ? escapeLine(error.message) : formatError(error);
+    process.stderr.write(`wheel-cache: ${shown}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,5 +1,6 @@
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import * as core from "@actions/core";
+import { resetDir } from "./cache/entry.js";
 import { GithubCache } from "./cache/github.js";
 import { readActionConfig } from "./config/action.js";
 import { formatError, UserError } from "./errors.js";
@@ -11,12 +12,16 @@ import { progressLines } from "./report/reason.js";
 import { renderSummary } from "./report/summary.js";
 import { warningsOf } from "./report/text.js";
 import { writeSummary } from "./report/write-summary.js";
+import { Interrupted, trackDir } from "./shared/interrupt.js";
 
 /** The action: config → fingerprint → restore → build on a miss → save → outputs → summary. */
 export async function run(): Promise<void> {
+  let stagingDir: string | undefined;
   try {
     const config = readActionConfig();
-    const stagingDir = path.join(config.workspace, ".wheel-cache");
+    stagingDir = config.stagingDir;
+    await resetDir(stagingDir);
+    trackDir(stagingDir);
     const result = await runPipeline(config, {
       cache: new GithubCache({
         restoreDeadlineMs: config.serviceTimeoutMs,
@@ -42,11 +47,16 @@ export async function run(): Promise<void> {
       if (problem) core.warning(problem);
     }
   } catch (error) {
+    // The interrupt handler (index.ts) says what happened and ends the process.
+    if (error instanceof Interrupted) return;
     if (!(error instanceof UserError)) core.error(formatError(error));
     core.setFailed(
       error instanceof UserError
-        ? error.message
+        ? escapeLine(error.message)
         : `wheel-cache failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
     );
+  } finally {
+    // The workspace is left as it was but for the wheel directory; the staging goes too.
+    if (stagingDir) await rm(stagingDir, { recursive: true, force: true });
   }
 }

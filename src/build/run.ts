@@ -6,6 +6,7 @@ import path from "node:path";
 import { UserError } from "../errors.js";
 import type { WheelRecord } from "../fingerprint/manifest.js";
 import { joinCommand } from "../shared/command-line.js";
+import { endGroup, Interrupted, interruption, trackGroup } from "../shared/interrupt.js";
 import { describeFsError } from "../shared/read.js";
 import { which } from "../shared/which.js";
 
@@ -23,24 +24,36 @@ export async function snapshotWheels(dir: string): Promise<WheelSnapshot> {
   return new Map(entries);
 }
 
+/** A build to run: the command, how it is spawned, where, and within what time. */
+export interface BuildRun {
+  /** The build command as the user knows it. */
+  readonly argv: readonly string[];
+  /** What is spawned: `argv` under a tracer, or `argv` itself. */
+  readonly spawned: readonly string[];
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly wheelDir: string;
+  /** The wheels before the build. */
+  readonly before: WheelSnapshot;
+  /** End the build (its whole process group) after this long; undefined for no limit. */
+  readonly timeoutMs?: number;
+}
+
 /**
- * Runs the build command (`argv`, spawned as `spawned`: under a tracer, or as it is) without a
- * shell in the project directory, its output streamed to ours
- * (stderr, so the CLI's --json stdout stays clean), and returns the wheels it produced: the
- * `.whl` files in `wheelDir` that are new or rewritten since `before`.
+ * Runs the build command without a shell in the project directory, as a process group of its
+ * own (see shared/interrupt.ts), its output streamed to ours (stderr, so the CLI's --json stdout
+ * stays clean), and returns the wheels it produced: the `.whl` files in `wheelDir` that are new
+ * or rewritten since `before`. A build past its time limit is ended, group and all.
  */
-export async function runBuild(
-  argv: readonly string[],
-  spawned: readonly string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-  wheelDir: string,
-  before: WheelSnapshot,
-): Promise<string[]> {
+export async function runBuild(run: BuildRun): Promise<string[]> {
+  const { argv, wheelDir, before } = run;
   await mkdir(wheelDir, { recursive: true });
   if (argv.length === 0) throw new UserError("the build command is empty");
-  const [command, ...args] = spawned;
-  const exit = await spawnBuild(command!, args, argv, cwd, env);
+  const exit = await spawnBuild(run);
+  if (exit.timedOut) {
+    const limit = `its time limit of ${(run.timeoutMs ?? 0) / 1000} s (build-timeout)`;
+    throw new UserError(`the build ran past ${limit} and was ended: ${joinCommand(argv)}`);
+  }
   if (exit.signal)
     throw new UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
   if (exit.code !== 0)
@@ -80,25 +93,57 @@ export function resolveProgram(
   return candidate;
 }
 
-/** Runs the build without a shell, its stdout sent to our stderr; resolves when it ends. */
-function spawnBuild(
-  command: string,
-  args: readonly string[],
-  argv: readonly string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; signal: string | null }> {
+interface BuildExit {
+  readonly code: number | null;
+  readonly signal: string | null;
+  /** Ended at its time limit. */
+  readonly timedOut: boolean;
+}
+
+/**
+ * Runs the build without a shell, as the leader of a new process group (Windows has none: there
+ * the build process alone is ended), its stdout sent to our stderr. Resolves when it has ended
+ * and, after a time limit, when its whole group has; rejects with `Interrupted` when the run was.
+ */
+function spawnBuild(run: BuildRun): Promise<BuildExit> {
+  const [command, ...args] = run.spawned as [string, ...string[]];
   return new Promise((resolve, reject) => {
     const stdio: ["ignore", NodeJS.WriteStream, "inherit"] = ["ignore", process.stderr, "inherit"];
-    const child = spawn(command, args, { cwd, env, stdio, windowsHide: true });
+    const detached = process.platform !== "win32";
+    const { cwd, env } = run;
+    const child = spawn(command, args, { cwd, env, stdio, windowsHide: true, detached });
+    const untrack = child.pid === undefined ? () => false : trackGroup(child.pid);
+    let ended: Promise<void> | undefined;
+    const timer =
+      run.timeoutMs === undefined || child.pid === undefined
+        ? undefined
+        : setTimeout(() => {
+            ended = endGroup(child.pid!, "SIGTERM");
+          }, run.timeoutMs);
     child.on("error", (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      untrack();
+      const shown = joinCommand(run.argv);
       reject(
         error.code === "ENOENT"
-          ? new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
-          : new UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`),
+          ? new UserError(`build command not found: ${command} (in ${shown})`)
+          : new UserError(`cannot run the build command ${shown}: ${error.message}`),
       );
     });
-    child.on("close", (code, signal) => resolve({ code, signal }));
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      const interrupted = interruption();
+      if (interrupted) {
+        // The interrupt handler ends the group and the process; this run stops here.
+        reject(new Interrupted(interrupted));
+        return;
+      }
+      // The group's leader is gone; wait for the rest of it before the wheels are looked at.
+      void (ended ?? Promise.resolve()).then(() => {
+        untrack();
+        resolve({ code, signal, timedOut: ended !== undefined });
+      }, reject);
+    });
   });
 }
 

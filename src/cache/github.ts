@@ -1,4 +1,5 @@
 import { readdir, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import * as cache from "@actions/cache";
@@ -116,10 +117,21 @@ async function saveNow(request: SaveRequest, log: LibraryLog): Promise<SaveResul
   return { status: "failed", warning: `cache save of ${request.key}: not saved: ${why}` };
 }
 
-/** `dir` relative to the working directory when it lies inside it: the path the service keys on. */
-function cachePath(dir: string): string {
-  const rel = path.relative(process.cwd(), dir);
-  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : dir;
+/**
+ * The path the service keys an entry on (its `version` hashes it): `dir` relative to the working
+ * directory (the workspace) when it lies inside it; else `~/...` when it lies in the home
+ * directory (the library expands `~`), so that runners whose home holds the job's temp dir at the
+ * same place (GitHub's Linux and macOS runners: `~/work/_temp`) key it alike; else `dir` itself.
+ */
+export function cachePath(dir: string, cwd = process.cwd(), home = os.homedir()): string {
+  const inside = (parent: string) => {
+    const rel = path.relative(parent, dir);
+    return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : undefined;
+  };
+  const inWorkspace = inside(cwd);
+  if (inWorkspace) return inWorkspace;
+  const inHome = home ? inside(home) : undefined;
+  return inHome ? `~/${inHome.split(path.sep).join("/")}` : dir;
 }
 
 /** Whether an entry with exactly this key (and this dir's version) is visible. */

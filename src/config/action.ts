@@ -1,7 +1,9 @@
+import os from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
 import { UserError } from "../errors.js";
 import { splitCommand } from "../shared/command-line.js";
+import { digestOf, short } from "../shared/digest.js";
 import { isInside } from "../shared/paths.js";
 import {
   type Config,
@@ -10,15 +12,21 @@ import {
   keyPart,
   names,
   type SaveOff,
+  seconds,
   WHOLE_LOOP,
 } from "./index.js";
 import { parseCacheKeyLines } from "./uv-entries.js";
 
 /** Reads the action's inputs (action.yml) into a Config. */
-export function readActionConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function readActionConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): Config & { readonly stagingDir: string } {
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const project = core.getInput("project") || ".";
   const projectDir = path.resolve(workspace, project);
+  if (!isInside(projectDir, workspace)) {
+    throw new UserError(`input project: ${project} is outside the workspace ${workspace}`);
+  }
   const wheelDirInput = core.getInput("wheel-dir") || "dist";
   const wheelDir = path.resolve(projectDir, wheelDirInput);
   if (!isInside(wheelDir, workspace)) {
@@ -50,21 +58,20 @@ export function readActionConfig(env: NodeJS.ProcessEnv = process.env): Config {
     builder: HOST_BUILDER,
     installTracer: env.RUNNER_ENVIRONMENT === "github-hosted",
     json: false,
-    serviceTimeoutMs: serviceTimeout(env.WHEEL_CACHE_SERVICE_TIMEOUT),
+    stagingDir: stagingDir(env, workspace),
+    serviceTimeoutMs: seconds(env.WHEEL_CACHE_SERVICE_TIMEOUT, "WHEEL_CACHE_SERVICE_TIMEOUT"),
+    buildTimeoutMs: seconds(core.getInput("build-timeout"), "input build-timeout"),
     env,
   });
 }
 
-/** `WHEEL_CACHE_SERVICE_TIMEOUT`: seconds, a positive number; unset or empty for the defaults. */
-function serviceTimeout(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === "") return undefined;
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw new UserError(
-      `WHEEL_CACHE_SERVICE_TIMEOUT: expected a positive number of seconds, got ${JSON.stringify(value)}`,
-    );
-  }
-  return seconds * 1000;
+/**
+ * Where the action stages cache entries: a fixed directory of the job's temp dir (RUNNER_TEMP,
+ * emptied by the runner after every job), never the workspace, whose files a later step may pack.
+ */
+function stagingDir(env: NodeJS.ProcessEnv, workspace: string): string {
+  if (env.RUNNER_TEMP) return path.resolve(env.RUNNER_TEMP, "wheel-cache");
+  return path.join(os.tmpdir(), `wheel-cache-${short(digestOf(workspace), 12)}`);
 }
 
 function saveOff(env: NodeJS.ProcessEnv, save: boolean, readOnly: boolean): SaveOff | undefined {
@@ -79,6 +86,21 @@ function cacheReadOnly(env: NodeJS.ProcessEnv): boolean {
   return env.ACTIONS_CACHE_MODE === "read" || env.ACTIONS_CACHE_MODE === "none";
 }
 
+const TRUE = ["true", "yes", "on", "1"];
+const FALSE = ["false", "no", "off", "0"];
+
+/**
+ * A boolean input in any of the common spellings, in any case (YAML 1.1's `yes`/`on`, `1` from an
+ * expression); undefined when empty. Anything else is a one-line error naming the input.
+ */
 function optionalBoolean(name: string): boolean | undefined {
-  return core.getInput(name) === "" ? undefined : core.getBooleanInput(name);
+  const value = core.getInput(name);
+  if (value === "") return undefined;
+  const word = value.toLowerCase();
+  if (TRUE.includes(word)) return true;
+  if (FALSE.includes(word)) return false;
+  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  throw new UserError(
+    `input ${name}: expected true or false (or yes/no, on/off, 1/0, in any case), got ${shown}`,
+  );
 }

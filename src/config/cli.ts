@@ -10,6 +10,7 @@ import {
   keyPart,
   makeConfig,
   names,
+  seconds,
   WHOLE_LOOP,
 } from "./index.js";
 import { parseCacheKeyLines } from "./uv-entries.js";
@@ -35,6 +36,7 @@ options:
   --include-ignored      fingerprint files that .gitignore ignores too
   --no-save              never save to the cache
   --no-trace             do not trace the build (Linux: strace), so hits are not validated against it
+  --build-timeout SECS   end the build (its whole process group) and fail after this many seconds
   --json                 print one JSON object on stdout
   --write                uv-keys: write the list into pyproject.toml (--force replaces another)
   --trace                uv-keys: build under the tracer first, to include what the build reads
@@ -83,6 +85,7 @@ export function readCliConfig(
     trace: !values["no-trace"],
     step: WHOLE_LOOP,
     builder: HOST_BUILDER,
+    buildTimeoutMs: seconds(values["build-timeout"], "--build-timeout"),
     json: values.json ?? false,
     uvKeys:
       command === "uv-keys"
@@ -126,6 +129,7 @@ function parse(argv: readonly string[]) {
       "include-ignored": { type: "boolean" },
       "no-save": { type: "boolean" },
       "no-trace": { type: "boolean" },
+      "build-timeout": { type: "string" },
       json: { type: "boolean" },
       write: { type: "boolean" },
       force: { type: "boolean" },

@@ -64,6 +64,17 @@ export interface Config {
    * the defaults (120 s for a restore, 300 s for a save).
    */
   readonly serviceTimeoutMs?: number;
+  /**
+   * Longest the build may run (`build-timeout`, `--build-timeout`, seconds): then its whole
+   * process group is ended and the run fails. Undefined for no limit.
+   */
+  readonly buildTimeoutMs?: number;
+  /**
+   * The action's staging directory, outside the workspace and the same path every run (the cache
+   * service keys entries on it): `wheel-cache` in RUNNER_TEMP, else in the OS temp dir per
+   * workspace. Undefined for the CLI, which makes a fresh one per run.
+   */
+  readonly stagingDir?: string;
   /** Local cache directory (CLI); undefined for the default location. */
   readonly cacheDir?: string;
   /** The environment that probes and the build run with. */
@@ -137,4 +148,18 @@ export function keyPart(value: string, input: string): string {
     throw new UserError(`input ${input}: cache keys cannot contain commas: ${value}`);
   if (value.length > 200) throw new UserError(`input ${input}: longer than 200 characters`);
   return value.trim();
+}
+
+/**
+ * A time limit given in seconds (a positive number, fractions allowed) as milliseconds; undefined
+ * when empty. `what` names the input, flag or variable in the error.
+ */
+export function seconds(value: string | undefined, what: string): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) {
+    const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    throw new UserError(`${what}: expected a positive number of seconds, got ${shown}`);
+  }
+  return parsed * 1000;
 }

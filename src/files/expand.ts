@@ -1,7 +1,6 @@
 import { posix } from "node:path";
 import { UserError } from "../errors.js";
 import type { CompiledGlob } from "./glob.js";
-import { underDir } from "./prune.js";
 import type { FileTree } from "./tree.js";
 
 /** A glob with its base resolved against the tree root. */
@@ -51,8 +50,7 @@ function rootBase(tree: FileTree, glob: CompiledGlob): Rooted {
 
 function excludes({ glob, base }: Rooted, file: string): boolean {
   if (base !== "" && !file.startsWith(`${base}/`)) return false;
-  const path = below(base, file);
-  return glob.matches(path) || underDir(path, (dir) => glob.matches(dir));
+  return glob.matchesSelfOrParent(below(base, file));
 }
 
 /** The files under `base` ("" for all): a contiguous range of the sorted list. */

@@ -1,24 +1,29 @@
 import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type IndexTrust, indexTrust } from "./git-index.js";
-import { git } from "./git-run.js";
+import { git, gitWithWarnings } from "./git-run.js";
 import { isAbsentError } from "./hash.js";
 import { type Pruner, underDir, VENV_MARKER } from "./prune.js";
+import { cannotList } from "./walk.js";
 
 const SUBMODULE = "160000";
 const SYMLINK = "120000";
 const REGULAR = new Set(["100644", "100755"]);
 const NO_TRUST: IndexTrust = { usable: false, converted: new Set() };
 
-/** The git work tree root containing `dir` (absolute), or null when git is missing or `dir` is not in a work tree. */
-export async function gitToplevel(dir: string): Promise<string | null> {
+/**
+ * The git work tree root containing `dir` (absolute); null when git is missing or `dir` is not in
+ * a work tree, with what git said when it refused a repository it found (dubious ownership).
+ */
+export async function gitToplevel(dir: string): Promise<{ root: string | null; refused?: string }> {
   try {
-    return resolve((await git(dir, ["rev-parse", "--show-toplevel"])).replace(/\n$/, ""));
+    return { root: resolve((await git(dir, ["rev-parse", "--show-toplevel"])).replace(/\n$/, "")) };
   } catch (error) {
     // git is not installed (ENOENT) or exited non-zero (not a work tree): there is no git root.
-    const code = (error as { code?: unknown } | null)?.code;
-    if (code === "ENOENT" || typeof code === "number") return null;
-    throw error;
+    const { code, stderr } = (error ?? {}) as { code?: unknown; stderr?: unknown };
+    if (code !== "ENOENT" && typeof code !== "number") throw error;
+    const refused = /detected dubious ownership in repository at '(.*)'/.exec(String(stderr ?? ""));
+    return refused ? { root: null, refused: refused[1] } : { root: null };
   }
 }
 
@@ -79,12 +84,16 @@ export async function gitFiles(
   if (!includeIgnored) others.push("--exclude-standard");
   const staged = git(root, ["ls-files", "-z", "--stage", "-v"]).then(indexEntries);
   const regular = (all: IndexEntry[]) => all.filter(isRegular).map((entry) => entry.path);
-  const [entries, changes, untracked, trust] = await Promise.all([
+  const [entries, diff, listed, trust] = await Promise.all([
     staged,
-    git(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
-    git(root, others),
+    gitWithWarnings(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
+    gitWithWarnings(root, others),
     useIndex ? staged.then((all) => indexTrust(root, regular(all))) : NO_TRUST,
   ]);
+  // git lists what it can read and only warns about the rest: that is an error here.
+  const unreadable = unreadablePath(`${listed.stderr}\n${diff.stderr}`);
+  if (unreadable) throw cannotList(unreadable.path, unreadable.why);
+  const [changes, untracked] = [diff.stdout, listed.stdout];
   const { gone, changed } = changedPaths(changes);
   const tracked = new Set<string>();
   const indexIds = new Map<string, string>();
@@ -121,6 +130,23 @@ export async function gitFiles(
     .filter((p) => !underDir(`${p}/x`, pruner.isPruned))
     .sort();
   return { files, indexIds, repositories };
+}
+
+/** What git says it could not read: `could not open directory 'x/': Permission denied`, `x: Permission denied`. */
+const OPEN_DIR = /^warning: could not open directory '(.*)': (.+)$/m;
+const STAT = /^(.+): (Permission denied|Input\/output error|Operation not permitted)$/m;
+const ERRNO: Readonly<Record<string, string>> = {
+  "Permission denied": "EACCES (permission denied)",
+  "Operation not permitted": "EPERM (operation not permitted)",
+  "Input/output error": "EIO (input/output error)",
+};
+
+/** The first path git reported it could not read while listing, and why. */
+function unreadablePath(stderr: string): { path: string; why: string } | undefined {
+  const match = OPEN_DIR.exec(stderr) ?? STAT.exec(stderr);
+  if (!match) return undefined;
+  const [, path, why] = match as unknown as [string, string, string];
+  return { path: path.replace(/\/$/, ""), why: ERRNO[why] ?? why.toLowerCase() };
 }
 
 /**

@@ -20,3 +20,13 @@ export async function git(cwd: string, args: readonly string[], input?: string):
   if (inputError) throw inputError;
   return stdout;
 }
+
+/** Runs git in `cwd` and returns its stdout and stderr (where it warns about what it skipped). */
+export async function gitWithWarnings(
+  cwd: string,
+  args: readonly string[],
+): Promise<{ stdout: string; stderr: string }> {
+  const options = { cwd, maxBuffer: MAX_OUTPUT, encoding: "utf8" as const };
+  const { stdout, stderr } = await execFileAsync("git", args, options);
+  return { stdout, stderr };
+}

@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import { UserError } from "../errors.js";
+import { ANY, Automaton, type CharTest, type Node } from "./automaton.js";
 
 /** A `file` glob compiled with uv's meaning (gitignore-style matching, see uv-cache-keys.md §4). */
 export interface CompiledGlob {
@@ -13,13 +14,16 @@ export interface CompiledGlob {
   readonly base: string;
   /** Whether a path relative to `base` (posix) matches. */
   matches(pathRelativeToBase: string): boolean;
+  /** Whether a path relative to `base`, or one of its directories, matches. */
+  matchesSelfOrParent(pathRelativeToBase: string): boolean;
 }
 
 const GLOB_CHAR = /[*?[{]/;
 /** uv's `is_glob_like`: the characters that end the literal base of a glob (a superset of GLOB_CHAR). */
 const GLOB_LIKE = /[*?[\]{}]/;
-const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
-const ANY_DEPTH = "(?:.*/)?";
+const SLASH = 0x2f;
+const NOT_SLASH: CharTest = (c) => c !== SLASH;
+const ANY_DEPTH: Node = { kind: "any-dirs" };
 
 /** Whether a `file` entry is a glob rather than a literal path: it contains `*`, `?`, `[` or `{`. */
 export function isGlob(s: string): boolean {
@@ -27,7 +31,8 @@ export function isGlob(s: string): boolean {
 }
 
 /**
- * Compiles a glob written relative to the project directory. Throws a `UserError` naming the
+ * Compiles a glob written relative to the project directory into an automaton (automaton.ts), so
+ * that matching takes time linear in the pattern and the path, whatever the pattern. Throws a `UserError` naming the
  * pattern and `origin` for an absolute pattern, an empty one, or bad syntax (unclosed `[`/`{`).
  */
 export function compileGlob(pattern: string, origin: string): CompiledGlob {
@@ -47,16 +52,27 @@ export function compileGlob(pattern: string, origin: string): CompiledGlob {
   if (rest === "") throw fail("is empty");
   const normalized = posix.normalize(parts.slice(0, split).join("/") || ".");
   const base = normalized === "." ? "" : normalized;
-  const regex = patternRegex(rest, fail);
-  return { pattern, origin, negated, base, matches: (path) => regex.test(path) };
+  const automaton = new Automaton([...anchor(rest), ...translate(rest, fail)]);
+  return {
+    pattern,
+    origin,
+    negated,
+    base,
+    matches: (path) => automaton.matches(path),
+    matchesSelfOrParent: (path) => automaton.matchesSelfOrParent(path),
+  };
 }
 
 /**
  * The matcher of one gitignore-style pattern, as uv's glob walker applies it to paths relative
  * to the directory it walks (the base, already split off). `fail` makes the error for bad syntax.
  */
-export function patternRegex(rest: string, fail: (why: string) => UserError): RegExp {
-  return new RegExp(`^${anchor(rest)}${translate(rest, fail)}$`, "u");
+export function patternMatcher(
+  rest: string,
+  fail: (why: string) => UserError,
+): (path: string) => boolean {
+  const automaton = new Automaton([...anchor(rest), ...translate(rest, fail)]);
+  return (path) => automaton.matches(path);
 }
 
 /** Whether a path component would end uv's literal base of a glob (`*`, `?`, `[`, `]`, `{`, `}`). */
@@ -65,38 +81,42 @@ export function isGlobLike(component: string): boolean {
 }
 
 /** gitignore: a pattern without `/` matches at any depth; globwalk makes a bare `*` top level only. */
-function anchor(rest: string): string {
-  return rest.includes("/") || rest === "*" || rest === "**" ? "" : ANY_DEPTH;
+function anchor(rest: string): Node[] {
+  return rest.includes("/") || rest === "*" || rest === "**" ? [] : [ANY_DEPTH];
 }
 
-/** Translates glob syntax to a RegExp source (globset with `literal_separator`). */
-function translate(source: string, fail: (why: string) => UserError): string {
+/** Translates glob syntax to automaton nodes (globset with `literal_separator`). */
+function translate(source: string, fail: (why: string) => UserError): Node[] {
   const chars = Array.from(source);
   let i = 0;
-  const literal = (c: string) => c.replace(REGEX_SYNTAX, "\\$&");
+  const literal = (c: string): Node => {
+    const code = c.codePointAt(0)!;
+    return { kind: "char", test: (x) => x === code };
+  };
 
-  const sequence = (inBraces: boolean): string => {
-    let out = "";
+  const sequence = (inBraces: boolean): Node[] => {
+    const out: Node[] = [];
     while (i < chars.length) {
       const c = chars[i]!;
       if (inBraces && (c === "," || c === "}")) return out;
       i++;
       if (c === "\\") {
         if (i >= chars.length) throw fail("ends with a lone backslash");
-        out += literal(chars[i++]!);
-      } else if (c === "?") out += "[^/]";
-      else if (c === "*") out += star(inBraces);
-      else if (c === "[") out += charClass();
-      else if (c === "{") out += alternatives();
-      else out += literal(c);
+        out.push(literal(chars[i++]!));
+      } else if (c === "?") out.push({ kind: "char", test: NOT_SLASH });
+      else if (c === "*") out.push(star(inBraces));
+      else if (c === "[") out.push(charClass());
+      else if (c === "{") out.push(alternatives());
+      else out.push(literal(c));
     }
     if (inBraces) throw fail('has an unclosed "{"');
     return out;
   };
 
   // `**` is recursive only as a whole component (`**/x`, `x/**`, `a/**/b`); elsewhere it is `*`.
-  const star = (inBraces: boolean): string => {
-    if (chars[i] !== "*") return "[^/]*";
+  const star = (inBraces: boolean): Node => {
+    const within: Node = { kind: "repeat", test: NOT_SLASH };
+    if (chars[i] !== "*") return within;
     const before = chars[i - 2];
     i++;
     const after = chars[i];
@@ -104,49 +124,47 @@ function translate(source: string, fail: (why: string) => UserError): string {
     const whole =
       (before === undefined || bounds.includes(before)) &&
       (after === undefined || bounds.includes(after));
-    if (!whole) return "[^/]*";
-    if (after !== "/") return ".*";
+    if (!whole) return within;
+    if (after !== "/") return { kind: "repeat", test: ANY };
     i++;
     return ANY_DEPTH;
   };
 
   // `[abc]`, `[a-z]`, `[!abc]`/`[^abc]`; a `]` first is literal. Negated classes never match `/`.
-  const charClass = (): string => {
+  const charClass = (): Node => {
     const negated = chars[i] === "!" || chars[i] === "^";
     if (negated) i++;
-    let items = "";
+    const ranges: [number, number][] = [];
     for (let first = true; chars[i] !== "]" || first; first = false) {
       let c = chars[i++];
       if (c === "\\") c = chars[i++];
       if (c === undefined) throw fail('has an unclosed "["');
+      const low = c.codePointAt(0)!;
       if (chars[i] === "-" && chars[i + 1] !== undefined && chars[i + 1] !== "]") {
         let end = chars[i + 1]!;
         i += 2;
         if (end === "\\") end = chars[i++] ?? "";
-        if (end === "" || end.codePointAt(0)! < c.codePointAt(0)!) {
+        if (end === "" || end.codePointAt(0)! < low) {
           throw fail(`has an invalid range "${c}-${end}"`);
         }
-        items += `${classChar(c)}-${classChar(end)}`;
-      } else items += classChar(c);
+        ranges.push([low, end.codePointAt(0)!]);
+      } else ranges.push([low, low]);
     }
     i++;
-    return negated ? `[^/${items}]` : `[${items}]`;
+    const listed = (x: number) => ranges.some(([low, high]) => x >= low && x <= high);
+    return { kind: "char", test: negated ? (x) => x !== SLASH && !listed(x) : listed };
   };
 
   // `{a,b}`, nested allowed.
-  const alternatives = (): string => {
+  const alternatives = (): Node => {
     const options = [sequence(true)];
     while (chars[i] === ",") {
       i++;
       options.push(sequence(true));
     }
     i++; // the closing `}`: `sequence(true)` throws at the end of the pattern.
-    return `(?:${options.join("|")})`;
+    return { kind: "either", options };
   };
 
   return sequence(false);
-}
-
-function classChar(c: string): string {
-  return /[\\\]^[-]/.test(c) ? `\\${c}` : c;
 }

@@ -9,7 +9,13 @@ export const BUFFER_SIZE = 1024 * 1024;
 
 type Reply =
   | { readonly digests: (string | null)[] }
-  | { readonly failure: { readonly message: string; readonly code?: string } };
+  | {
+      readonly failure: {
+        readonly message: string;
+        readonly code?: string;
+        readonly path?: string;
+      };
+    };
 
 // The worker: the same hasher as the main thread's (its source text), answering batches of paths.
 const WORKER_SOURCE = `
@@ -19,7 +25,7 @@ parentPort.on("message", (paths) => {
   try {
     parentPort.postMessage({ digests: paths.map((path) => hash(path)) });
   } catch (error) {
-    parentPort.postMessage({ failure: { message: String(error?.message ?? error), code: error?.code } });
+    parentPort.postMessage({ failure: { message: String(error?.message ?? error), code: error?.code, path: error?.path } });
   }
 });
 `;
@@ -36,8 +42,8 @@ class HashWorker {
     this.#worker.on("message", (reply: Reply) => {
       const pending = this.#settle();
       if ("failure" in reply) {
-        const { message, code } = reply.failure;
-        pending?.reject(Object.assign(new Error(message), code ? { code } : {}));
+        const { message, code, path } = reply.failure;
+        pending?.reject(Object.assign(new Error(message), code ? { code, path } : {}));
       } else pending?.resolve(reply.digests);
     });
     this.#worker.on("error", (error) => this.#die(error));

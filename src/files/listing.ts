@@ -2,6 +2,7 @@ import { lstat, realpath, stat } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { UserError } from "../errors.js";
 import { isInside, toPosix } from "../shared/paths.js";
+import { describeFsError } from "../shared/read.js";
 import { gitFiles, gitIgnores, gitToplevel } from "./git-files.js";
 import { hashFiles, isAbsentError } from "./hash.js";
 import { makePruner } from "./prune.js";
@@ -16,6 +17,8 @@ export interface Location {
   readonly root: string;
   /** True when `root` is a git work tree. */
   readonly isGitRepo: boolean;
+  /** A repository git refused to read (owned by another user): it is listed without git. */
+  readonly gitRefused?: string;
 }
 
 /**
@@ -25,9 +28,9 @@ export interface Location {
  */
 export async function locateProject(projectDir: string, display = projectDir): Promise<Location> {
   const project = await projectRealpath(projectDir, display);
-  const gitRoot = await gitToplevel(project);
-  const root = gitRoot ?? (await dotGitAncestor(project)) ?? project;
-  return { projectDir: project, root, isGitRepo: gitRoot !== null };
+  const git = await gitToplevel(project);
+  const root = git.root ?? (await dotGitAncestor(project)) ?? project;
+  return { projectDir: project, root, isGitRepo: git.root !== null, gitRefused: git.refused };
 }
 
 export interface OpenTreeOptions {
@@ -106,11 +109,25 @@ class ListedTree implements FileTree {
     const { known, hash } = this.#sources;
     const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
     if (toHash.length > 0) {
-      const digests = await hash(toHash.map((path) => join(this.root, path)));
+      const digests = await hash(toHash.map((path) => join(this.root, path))).catch((error) => {
+        throw unreadable(error, this.root);
+      });
       for (const path of toHash) this.#hashed.set(path, digests.get(join(this.root, path)) ?? null);
     }
     return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
   }
+}
+
+/**
+ * A file that cannot be read (permissions, I/O) as a one-line error naming it: its digest, and so
+ * the fingerprint, cannot be known. Errors without a file system code are bugs, rethrown.
+ */
+function unreadable(error: unknown, root: string): unknown {
+  const { code, path } = (error ?? {}) as { code?: unknown; path?: unknown };
+  if (typeof code !== "string" || typeof path !== "string") return error;
+  return new UserError(
+    `cannot read ${toPosix(relative(root, path))}: ${describeFsError(error)}; make it readable, or move it out of the repository (it could be a build input)`,
+  );
 }
 
 async function projectRealpath(dir: string, display: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { posix } from "node:path";
 import type { UvEntry } from "../config/uv-entries.js";
 import { UserError } from "../errors.js";
-import { isGlob, isGlobLike, patternRegex } from "./glob.js";
+import { isGlob, isGlobLike, patternMatcher } from "./glob.js";
 import { underDir } from "./prune.js";
 
 /**
@@ -131,7 +131,7 @@ export function clusterGlobs(globs: readonly string[]): UvGroup[] {
 /** One pattern of a group, compiled: the last pattern that matches a path decides. */
 interface Rule {
   readonly negated: boolean;
-  readonly regex: RegExp;
+  readonly matches: (path: string) => boolean;
 }
 
 interface CompiledGroup {
@@ -188,14 +188,14 @@ function compileRule(pattern: string, origin: string): Rule {
   const negated = pattern.startsWith("!");
   const fail = (why: string) =>
     new UserError(`${origin}: uv cannot parse the glob ${JSON.stringify(pattern)}: it ${why}`);
-  return { negated, regex: patternRegex(negated ? pattern.slice(1) : pattern, fail) };
+  return { negated, matches: patternMatcher(negated ? pattern.slice(1) : pattern, fail) };
 }
 
 function groupCovers({ base, rules }: CompiledGroup, file: string): boolean {
   if (base === undefined) return false;
   if (base !== "" && !file.startsWith(`${base}/`)) return false;
   const rel = base === "" ? file : file.slice(base.length + 1);
-  const last = (path: string) => rules.findLast((rule) => rule.regex.test(path));
+  const last = (path: string) => rules.findLast((rule) => rule.matches(path));
   // The walk does not descend into a directory an exclusion matches.
   if (underDir(rel, (dir) => last(dir)?.negated === true)) return false;
   const rule = last(rel);

@@ -53,11 +53,19 @@ async function listDir(root: string, dir: string): Promise<Dirent[]> {
   try {
     return await readdir(join(root, dir), { withFileTypes: true });
   } catch (error) {
-    const shown = dir === "" ? root : dir;
-    throw new UserError(
-      `cannot list ${shown}: ${describeFsError(error)}; make it readable, or move it out of the repository (its files could be build inputs)`,
-    );
+    throw cannotList(dir === "" ? root : dir, describeFsError(error));
   }
+}
+
+/**
+ * The one-line error for a directory of the repository that cannot be listed (by the walk, or by
+ * git, which warns and goes on): its files could be build inputs, so the fingerprint cannot be
+ * known without them.
+ */
+export function cannotList(dir: string, why: string): UserError {
+  return new UserError(
+    `cannot list ${dir}: ${why}; make it readable, or move it out of the repository (its files could be build inputs)`,
+  );
 }
 
 async function withGitignore(

@@ -114,6 +114,12 @@ export async function collectKeys(request: FingerprintRequest): Promise<KeyInput
   const seen = new Set(resolved.keys.map((k) => k.id));
   const warnings = [...declared.warnings, ...(inferred?.warnings ?? []), ...resolved.warnings];
   if (!info) warnings.push(`python: cannot run ${request.python}; the key records it as not found`);
+  const refused = request.location.gitRefused;
+  if (refused) {
+    warnings.push(
+      `git refuses the repository at ${refused} (dubious ownership: another user owns it), so its files are listed without git and git keys read nothing; \`git config --global --add safe.directory ${refused}\` lets git read it`,
+    );
+  }
   return {
     request,
     keys: [...resolved.keys, ...implicit.filter((k) => !seen.has(k.id))],

@@ -2,10 +2,12 @@ import path from "node:path";
 import { type Observation, observe } from "../build/observe.js";
 import { resolveProgram, runBuild, snapshotWheels, wheelRecord } from "../build/run.js";
 import { ensureStrace, readTrace, tracedArgv } from "../build/trace.js";
+import { mismatchText, type WheelTarget, wheelMismatch } from "../build/wheel-name.js";
 import { resetDir } from "../cache/entry.js";
 import { type EntryKeys, VARIANT_LENGTH } from "../cache/entry-key.js";
 import { restoreManifest, type SaveOutcome, type StoreDeps, saveEntries } from "../cache/store.js";
 import type { Config } from "../config/index.js";
+import { UserError } from "../errors.js";
 import type { FileTree } from "../files/tree.js";
 import { diffManifests, type KeyChange } from "../fingerprint/diff.js";
 import type { Fingerprint } from "../fingerprint/index.js";
@@ -20,9 +22,11 @@ import {
 } from "../fingerprint/observed.js";
 import { redigest } from "../fingerprint/redigest.js";
 import { platformId } from "../keys/implicit.js";
+import { distributionName } from "../project/infer-shipped.js";
 import { digestOf, short } from "../shared/digest.js";
+import { capLine } from "../shared/list.js";
 import type { Prepared } from "./fingerprint.js";
-import type { Progress, RunResult } from "./result.js";
+import type { Progress, RejectedWheel, RunResult } from "./result.js";
 
 /** What a build and its save produced. */
 export type Built = Pick<
@@ -38,6 +42,8 @@ export type Built = Pick<
   | "tracedOn"
   | "unkeyed"
   | "traceNote"
+  | "otherWheels"
+  | "rejectedWheels"
 >;
 
 /** Why this run builds: what the progress line says before the build's own output. */
@@ -87,9 +93,19 @@ export async function buildWheels(
     : command.argv;
   const before = await snapshotWheels(config.wheelDir);
   const started = Date.now();
-  const produced = await runBuild(command.argv, spawned, dir, config.env, config.wheelDir, before);
+  const produced = await runBuild({
+    argv: command.argv,
+    spawned,
+    cwd: dir,
+    env: config.env,
+    wheelDir: config.wheelDir,
+    before,
+    timeoutMs: config.buildTimeoutMs,
+  });
   const buildSeconds = (Date.now() - started) / 1000;
-  const paths = produced.map((name) => path.join(config.wheelDir, name));
+  const { ours, rejected } = sortWheels(produced, wheelTarget(fp), config.wheelDir);
+  const otherWheels = [...before.keys()].filter((name) => !produced.includes(name)).sort();
+  const paths = ours.map((name) => path.join(config.wheelDir, name));
   const records = await Promise.all(paths.map(wheelRecord));
   const wheels = records.map((r, i) => ({ ...r, path: paths[i]! }));
   const after = await redigest(fp);
@@ -139,7 +155,44 @@ export async function buildWheels(
     tracedOn: observed?.tracedOn,
     unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
     traceNote: tracer.note,
+    otherWheels,
+    rejectedWheels: rejected,
   };
+}
+
+/** What the wheels of this build must be: the project's, for the keyed Python and platform. */
+function wheelTarget(fp: Fingerprint): WheelTarget {
+  const platform = platformId();
+  return {
+    distribution: distributionName(fp.request.project),
+    python: fp.python,
+    libc: platform.includes("-musl") ? "musl" : platform.includes("-glibc") ? "glibc" : undefined,
+  };
+}
+
+/**
+ * Splits the wheels a build wrote into the project's own and the others (never cached); a build
+ * that wrote none of its own fails, naming what it wrote instead.
+ */
+function sortWheels(
+  produced: readonly string[],
+  target: WheelTarget,
+  wheelDir: string,
+): { ours: string[]; rejected: RejectedWheel[] } {
+  const ours: string[] = [];
+  const rejected: RejectedWheel[] = [];
+  for (const name of produced) {
+    const mismatch = wheelMismatch(name, target);
+    if (mismatch) rejected.push({ name, mismatch });
+    else ours.push(name);
+  }
+  if (ours.length === 0) {
+    const what = target.distribution ? `of ${target.distribution} ` : "";
+    const where = target.python ? `for ${target.python.tag} on ${target.python.platform} ` : "";
+    const wrote = capLine(rejected.map((r) => `${r.name} (${mismatchText(r.mismatch)})`));
+    throw new UserError(`the build wrote no wheel ${what}${where}to ${wheelDir}, only ${wrote}`);
+  }
+  return { ours, rejected };
 }
 
 /**

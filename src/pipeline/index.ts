@@ -1,4 +1,5 @@
 import path from "node:path";
+import { snapshotWheels } from "../build/run.js";
 import { withBreaker } from "../cache/breaker.js";
 import { installWheels, resetDir, verifyEntry } from "../cache/entry.js";
 import type { EntryKeys } from "../cache/entry-key.js";
@@ -96,6 +97,8 @@ export async function runPipeline(
       tracedOn: validation?.tracedOn,
       unkeyed: [],
       uvGap: await declaredGap(fp, (restored.rejected ?? lookup.previous)?.manifest.observed),
+      otherWheels: [],
+      rejectedWheels: [],
     };
   }
   const built = await buildWheels(deps, config, prepared, keys, {
@@ -115,6 +118,8 @@ type Restored =
       readonly cacheKey: string;
       readonly previous?: Found;
       readonly wheels: readonly WheelOutput[];
+      /** Wheels already in the wheel directory that the restore did not replace. */
+      readonly otherWheels: readonly string[];
       readonly warnings: readonly string[];
       readonly unkeyed: readonly string[];
     }
@@ -178,6 +183,7 @@ async function restoreAndValidate(
       cacheKey,
       previous: found,
       wheels: [],
+      otherWheels: [],
       warnings,
       unkeyed,
     };
@@ -203,6 +209,7 @@ async function restoreAndValidate(
     manifest: cached,
     cacheKey,
     wheels: wheels.wheels,
+    otherWheels: wheels.others,
     warnings,
     unkeyed,
   };
@@ -218,14 +225,18 @@ function isBuildOf(found: Found, prefix: string, fingerprint: string): boolean {
 
 /**
  * Restores a wheels entry and verifies every wheel against the manifest's sha256; copies them to
- * the wheel directory. Otherwise the problem, and whether the entry itself is damaged.
+ * the wheel directory, and names the wheels that were there already. Otherwise the problem, and
+ * whether the entry itself is damaged.
  */
 async function restoreWheels(
   deps: PipelineDeps,
   key: string,
   manifest: Manifest,
   wheelDir: string,
-): Promise<{ wheels: readonly WheelOutput[] } | { problem: string; damaged: boolean }> {
+): Promise<
+  | { wheels: readonly WheelOutput[]; others: readonly string[] }
+  | { problem: string; damaged: boolean }
+> {
   const entryDir = path.join(deps.stagingDir, "entry");
   await resetDir(entryDir);
   const restored = await deps.cache.restore({ dir: entryDir, key });
@@ -236,8 +247,13 @@ async function restoreWheels(
   }
   const problem = await verifyEntry(entryDir, manifest);
   if (problem) return { problem, damaged: true };
+  const there = await snapshotWheels(wheelDir);
   const paths = await installWheels(entryDir, manifest, wheelDir);
-  return { wheels: (manifest.wheels ?? []).map((w, i) => ({ ...w, path: paths[i]! })) };
+  const names = new Set((manifest.wheels ?? []).map((w) => w.name));
+  return {
+    wheels: (manifest.wheels ?? []).map((w, i) => ({ ...w, path: paths[i]! })),
+    others: [...there.keys()].filter((name) => !names.has(name)).sort(),
+  };
 }
 
 function hitResult(
@@ -261,6 +277,7 @@ function hitResult(
     observedChanges: [],
     validation: observed?.how ?? "none",
     tracedOn: observed?.tracedOn,
+    rejectedWheels: [],
   };
 }
 

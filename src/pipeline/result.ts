@@ -1,4 +1,5 @@
 import type { BuildCommand } from "../build/command.js";
+import type { WheelMismatch } from "../build/wheel-name.js";
 import type { SaveOutcome } from "../cache/store.js";
 import type { KeyChange } from "../fingerprint/diff.js";
 import type { Manifest, WheelRecord } from "../fingerprint/manifest.js";
@@ -10,6 +11,12 @@ import type { BackendName } from "../project/backend.js";
 export interface WheelOutput extends WheelRecord {
   /** Absolute path in the wheel directory. */
   readonly path: string;
+}
+
+/** A wheel the build wrote that is not the project's for the keyed Python and platform. */
+export interface RejectedWheel {
+  readonly name: string;
+  readonly mismatch: WheelMismatch;
 }
 
 /**
@@ -36,6 +43,16 @@ export interface RunResult {
   readonly wheels: readonly WheelOutput[];
   /** Absolute wheel directory. */
   readonly wheelDir: string;
+  /**
+   * Wheels that were in the wheel directory before this run and are not among its wheels: left
+   * there, and not in the outputs.
+   */
+  readonly otherWheels: readonly string[];
+  /**
+   * Wheels the build wrote that are not the project's for the keyed Python and platform: never
+   * cached, and not in the outputs.
+   */
+  readonly rejectedWheels: readonly RejectedWheel[];
   readonly buildCommand: BuildCommand;
   /** Seconds the build took (built) or took when it was cached (hit: the time saved). */
   readonly buildSeconds?: number;

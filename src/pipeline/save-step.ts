@@ -73,6 +73,9 @@ export async function saveBuilt(
     backend: fp.request.project.backend.name,
     buildChanges: [],
     observedChanges: [],
+    // Another step's builder (cibuildwheel) may write wheels for many Pythons and platforms.
+    otherWheels: [],
+    rejectedWheels: [],
     validation: observed?.how ?? "none",
     tracedOn: observed?.tracedOn,
     unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],

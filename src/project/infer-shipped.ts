@@ -256,3 +256,26 @@ export function importName(project: ProjectModel): string {
     .toLowerCase()
     .replace(/[-.]+/g, "_");
 }
+
+/**
+ * The distribution name the project's wheels carry: `[project].name`, else the `name` setup.py
+ * or setup.cfg gives as a literal; undefined when none is written down (then it cannot be checked).
+ */
+export function distributionName(project: ProjectModel): string | undefined {
+  const name = lookup(project.pyproject.data, "project", "name");
+  if (typeof name === "string") return name;
+  const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(project.setupPy ?? "")?.[1];
+  const fromCfg = /^\s*name\s*=\s*([\w.-]+)\s*$/m.exec(metadataSection(project.setupCfg))?.[1];
+  return fromSetup ?? fromCfg;
+}
+
+/** The lines of setup.cfg's `[metadata]` section. */
+function metadataSection(setupCfg: string | undefined): string {
+  const lines: string[] = [];
+  let inside = false;
+  for (const line of (setupCfg ?? "").split("\n")) {
+    if (line.startsWith("[")) inside = line.trim() === "[metadata]";
+    else if (inside) lines.push(line);
+  }
+  return lines.join("\n");
+}

@@ -1,3 +1,4 @@
+import { mismatchText } from "../build/wheel-name.js";
 import type { SaveOutcome } from "../cache/store.js";
 import { assertNever } from "../errors.js";
 import type { KeyChange } from "../fingerprint/diff.js";
@@ -118,10 +119,16 @@ export function skipText(why: Extract<SaveOutcome, { status: "skipped" }>["why"]
 }
 
 /**
- * The run's warnings, with a save the run had to skip for its own safety and the inputs the
- * project's own `cache-keys` leave out for uv.
+ * The run's warnings, with a save the run had to skip for its own safety, the inputs the
+ * project's own `cache-keys` leave out for uv, and the wheels that are not this run's: those the
+ * wheel directory already held, those the build wrote for another project, Python or platform.
  */
-export function warningsOf(result: Pick<RunResult, "warnings" | "save" | "uvGap">): string[] {
+export function warningsOf(
+  result: Pick<
+    RunResult,
+    "warnings" | "save" | "uvGap" | "wheelDir" | "otherWheels" | "rejectedWheels"
+  >,
+): string[] {
   const { save } = result;
   const skippedUnsafe =
     save.status === "skipped" &&
@@ -130,7 +137,17 @@ export function warningsOf(result: Pick<RunResult, "warnings" | "save" | "uvGap"
     ...result.warnings,
     ...(skippedUnsafe ? [skipText(save.why)] : []),
     ...(result.uvGap ? [uvGapWarning(result.uvGap)] : []),
+    ...result.rejectedWheels.map(
+      (r) =>
+        `the build wrote ${r.name}, which is not this project's wheel for this Python and platform (${mismatchText(r.mismatch)}): it is not cached, and not in the outputs`,
+    ),
   ];
+  const others = result.otherWheels;
+  if (others.length > 0) {
+    warnings.push(
+      `${result.wheelDir} already held ${plural(others.length, "wheel")} this run did not make (${capLine(others)}): left there, and not in the outputs`,
+    );
+  }
   return [...new Set(warnings)];
 }
 

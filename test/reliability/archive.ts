@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 
 /**
  * The cache service stores each entry as the client's zstd-compressed tar. These helpers look
- * inside one (for secrets) and plant a tampered copy (for the sha256 check).
+ * inside one (for secrets and the wheels it holds) and plant a tampered copy (for the sha256
+ * check).
  */
 
 const MAX = 1 << 30;
@@ -16,6 +17,20 @@ function zstd(args: readonly string[], input: Buffer): Buffer {
 /** The uncompressed tar of an entry. */
 export function unpackArchive(archive: Buffer): Buffer {
   return zstd(["-d", "-c"], archive);
+}
+
+/** The file of the entry's archive whose path ends with `/<name>` (the newest such member). */
+export function archiveMember(archive: Buffer, name: string): Buffer {
+  const tar = unpackArchive(archive);
+  const list = spawnSync("tar", ["-tf", "-"], { input: tar, maxBuffer: MAX, encoding: "utf8" });
+  const member = list.stdout
+    .split("\n")
+    .filter((m) => m.endsWith(`/${name}`))
+    .at(-1);
+  if (!member) throw new Error(`no ${name} in the archive`);
+  const file = spawnSync("tar", ["-xOPf", "-", member], { input: tar, maxBuffer: MAX });
+  if (file.status !== 0) throw new Error(`tar could not extract ${member}: ${file.stderr}`);
+  return file.stdout;
 }
 
 /**

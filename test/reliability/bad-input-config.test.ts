@@ -190,3 +190,59 @@ reliabilityCase(
     );
   },
 );
+
+reliabilityCase("bad-input", "a glob with many `*` against long file names", async () => {
+  const dir = await projectWith(`[tool.uv]\ncache-keys = ["src/**/${"*a".repeat(30)}*b"]`);
+  writeFileSync(path.join(dir, "src", "a".repeat(60)), "x\n");
+  writeFileSync(path.join(dir, "src", `${"a".repeat(60)}b`), "y\n");
+  const result = await keysIn(dir);
+  expect(result.code, result.stderr).toBe(0);
+  const keys = (JSON.parse(result.stdout) as { keys: { id: string; files?: object }[] }).keys;
+  const glob = keys.find((k) => k.id.startsWith("file:src/**/*a*a"));
+  expect(Object.keys(glob?.files ?? {})).toEqual([`src/${"a".repeat(60)}b`]);
+});
+
+reliabilityCase("bad-input", "boolean inputs in YAML 1.1 spellings are understood", async () => {
+  const dir = await project();
+  const action = await runAction({
+    workspace: dir,
+    inputs: { "build-command": BUILD, "lookup-only": "yes", save: "1", summary: "On" },
+    server: server(),
+  });
+  expect(action.code, action.stderr).toBe(0);
+  expect(action.outputs).toMatchObject({ "cache-hit": "false", built: "false", wheels: "" });
+  expect(action.summary).toMatch(/lookup only/);
+});
+
+for (const [input, value] of [
+  ["lookup-only", "maybe"],
+  ["save", "2"],
+  ["summary", "enabled"],
+  ["trace", "y"],
+  ["include-ignored", "nope"],
+]) {
+  reliabilityCase("bad-input", `${input}: ${value} is refused in one line`, async () => {
+    const dir = await project();
+    const action = await runAction({
+      workspace: dir,
+      inputs: { "build-command": BUILD, [input]: value },
+      server: server(),
+    });
+    expectActionError(
+      action,
+      new RegExp(
+        `^input ${input}: expected true or false \\(or yes/no, on/off, 1/0, in any case\\), got "${value}"$`,
+      ),
+    );
+  });
+}
+
+reliabilityCase("bad-input", "a project outside the workspace names the project", async () => {
+  const dir = await project();
+  const action = await runAction({
+    workspace: dir,
+    inputs: { "build-command": BUILD, project: "../elsewhere" },
+    server: server(),
+  });
+  expectActionError(action, /^input project: \.\.\/elsewhere is outside the workspace /);
+});

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, expect } from "vitest";
 import type { Fault } from "../support/cache-server.js";
 import { ensureDist, PACKAGE_TIMEOUT_MS } from "../support/dist.js";
-import { tamperArchive } from "./archive.js";
+import { archiveMember, tamperArchive } from "./archive.js";
 import { reliabilityCase } from "./cases.js";
 import { expectRecovered, runScenario } from "./service.js";
 
@@ -127,17 +127,18 @@ reliabilityCase(
   "service-faults",
   "a restored wheel whose sha256 does not match its manifest",
   () => {
-    let tampered = Buffer.alloc(0);
+    let tampered: Buffer = Buffer.alloc(0);
     return runScenario(
       {
         seeded: true,
-        prepare: (server, workspace) => {
+        prepare: (server) => {
           const key = server.entries().find((e) => !e.key.includes("-manifest-"))!.key;
-          const wheel = readFileSync(
-            `${workspace}/.wheel-cache/entry/wheels/${wheelName(workspace)}`,
-          );
-          const archive = tamperArchive(server.entryData(key)!, wheel);
-          server.replaceEntryData(key, archive);
+          const archive = server.entryData(key)!;
+          const manifest = JSON.parse(archiveMember(archive, "manifest.json").toString("utf8")) as {
+            wheels: { name: string }[];
+          };
+          const wheel = archiveMember(archive, manifest.wheels[0]!.name);
+          server.replaceEntryData(key, tamperArchive(archive, wheel));
           tampered = wheel;
         },
       },
@@ -150,13 +151,6 @@ reliabilityCase(
   },
   concurrent,
 );
-
-function wheelName(workspace: string): string {
-  const manifest = JSON.parse(
-    readFileSync(`${workspace}/.wheel-cache/entry/manifest.json`, "utf8"),
-  ) as { wheels: { name: string }[] };
-  return manifest.wheels[0]!.name;
-}
 
 const MISCONFIGURED: [string, Record<string, string>, RegExp][] = [
   [

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { joinCommand } from "../../src/shared/command-line.js";
@@ -41,12 +41,17 @@ export interface ActionRun {
    * workspace is bind-mounted there in a private mount namespace (see `canMountWorkspace`).
    */
   readonly mountedAt?: string;
+  /** Called with the action's process id once it runs (to signal it at a chosen moment). */
+  readonly onSpawn?: (pid: number) => void;
 }
 
 /** Runs `node dist/index.js` as the runner does: inputs as `INPUT_<NAME>`, output files, cache env. */
 export async function runAction(run: ActionRun): Promise<ActionResult> {
   const scratch = makeTempDir("wheel-cache-runner-");
-  const runnerTemp = path.join(scratch, "temp");
+  // The job's temp dir as this workspace's runner has it, empty as every job finds it.
+  const ownTemp = runnerTemp(run.workspace);
+  rmSync(ownTemp, { recursive: true, force: true });
+  mkdirSync(ownTemp);
   const outputFile = path.join(scratch, "output");
   const summaryFile = path.join(scratch, "summary");
   writeFileSync(outputFile, "");
@@ -59,17 +64,20 @@ export async function runAction(run: ActionRun): Promise<ActionResult> {
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_EVENT_NAME: "push",
-    ...run.server.env(workspace, runnerTemp),
+    ...run.server.env(workspace, runnerTemp(workspace)),
     ...run.env,
   };
+  // Another machine has the same paths: its own workspace and temp dir are mounted on this one's.
+  const mounts = [run.workspace, workspace, ownTemp, runnerTemp(workspace)];
   const result = run.mountedAt
     ? await spawnChild(
         "unshare",
-        [...MOUNT_AT, run.workspace, workspace, process.execPath, ACTION_JS],
+        [...MOUNT_AT, String(mounts.length / 2), ...mounts, process.execPath, ACTION_JS],
         scratch,
         env,
+        run.onSpawn,
       )
-    : await spawnChild(process.execPath, [ACTION_JS], workspace, env);
+    : await spawnChild(process.execPath, [ACTION_JS], workspace, env, run.onSpawn);
   return {
     ...result,
     outputs: parseOutputFile(readFileSync(outputFile, "utf8")),
@@ -87,27 +95,48 @@ export function runCli(
 }
 
 /**
- * `unshare` argv prefix for `<src> <dst> <command> [args...]`: in a new user and mount namespace,
- * bind-mounts src on dst, then runs the command in dst. Node rather than `sh` runs it, because
- * `sh` drops variables such as `INPUT_BUILD-COMMAND` whose names are not shell identifiers.
+ * `unshare` argv prefix for `<n> <src> <dst>... <command> [args...]`: in a new user and mount
+ * namespace, bind-mounts each of the n sources on its destination, then runs the command in the
+ * first destination. Node rather than `sh` runs it, because `sh` drops variables such as
+ * `INPUT_BUILD-COMMAND` whose names are not shell identifiers.
  */
 const MOUNT_AT = [
   "-rm",
   process.execPath,
   "-e",
   `const { spawnSync } = require("node:child_process");
-   const [src, dst, command, ...args] = process.argv.slice(1);
-   const mount = spawnSync("mount", ["--bind", src, dst], { stdio: "inherit" });
-   if (mount.status !== 0) process.exit(125);
-   const run = spawnSync(command, args, { cwd: dst, stdio: "inherit" });
+   const [count, ...rest] = process.argv.slice(1);
+   const pairs = rest.splice(0, 2 * Number(count));
+   for (let i = 0; i < pairs.length; i += 2) {
+     const mount = spawnSync("mount", ["--bind", pairs[i], pairs[i + 1]], { stdio: "inherit" });
+     if (mount.status !== 0) process.exit(125);
+   }
+   const [command, ...args] = rest;
+   const run = spawnSync(command, args, { cwd: pairs[1], stdio: "inherit" });
    process.exit(run.status ?? 128);`,
 ];
 
 /** Whether `mountedAt` works here (Linux with user namespaces that may mount). */
 export function canMountWorkspace(): boolean {
   const dir = makeTempDir("wheel-cache-mount-");
-  const probe = spawnSync("unshare", [...MOUNT_AT, dir, dir, "true"], { stdio: "ignore" });
+  const probe = spawnSync("unshare", [...MOUNT_AT, "1", dir, dir, "true"], { stdio: "ignore" });
   return probe.status === 0;
+}
+
+const runnerTemps = new Map<string, string>();
+
+/**
+ * RUNNER_TEMP of the runner whose workspace is `workspace`: the same path for every run there, as
+ * on a real runner (the cache service keys entries on paths under it).
+ */
+export function runnerTemp(workspace: string): string {
+  let dir = runnerTemps.get(workspace);
+  if (!dir) {
+    dir = path.join(makeTempDir("wheel-cache-runner-temp-"), "_temp");
+    mkdirSync(dir);
+    runnerTemps.set(workspace, dir);
+  }
+  return dir;
 }
 
 /** The runner's name for an input's variable: `INPUT_BUILD-COMMAND` (dashes kept). */
@@ -132,6 +161,12 @@ export function buildCount(marker: string): number {
   return readFileSync(marker, "utf8").split("\n").filter(Boolean).length;
 }
 
-function spawnChild(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv) {
-  return spawnBounded(command, args, { cwd, env, timeoutMs: TIMEOUT_MS });
+function spawnChild(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  onSpawn?: (pid: number) => void,
+) {
+  return spawnBounded(command, args, { cwd, env, timeoutMs: TIMEOUT_MS, onSpawn });
 }

@@ -99,6 +99,8 @@ export function makeResult(overrides: Partial<RunResult> = {}): RunResult {
     observedChanges: [],
     validation: "none",
     unkeyed: [],
+    otherWheels: [],
+    rejectedWheels: [],
     ...overrides,
   };
 }

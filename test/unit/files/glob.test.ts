@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { UserError } from "../../../src/errors.js";
 import { compileGlob, isGlob } from "../../../src/files/glob.js";
+import { oracleRegExp } from "./glob-oracle.js";
 
 const ORIGIN = "pyproject.toml: [tool.uv] cache-keys[0]";
 
@@ -123,4 +124,171 @@ describe("errors name the pattern and the origin", () => {
     expect(compile).toThrow(why);
     expect(compile).toThrow(`${ORIGIN}: glob ${JSON.stringify(pattern)}`);
   });
+});
+
+const a = (n: number) => "a".repeat(n);
+
+/** A small seeded generator of numbers below 2^16 (an LCG's high bits), for repeatable cases. */
+function numbers(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state >>> 16;
+  };
+}
+
+// Patterns that take a backtracking RegExp exponential time, against long names: matching is
+// linear in the pattern and the name, so each is decided at once (a hang fails the test at its
+// time limit). [why, pattern, [path, matches][]]
+const ADVERSARIAL: [string, string, [string, boolean][]][] = [
+  [
+    "many `*` in one component",
+    `src/**/${"*a".repeat(30)}*b`,
+    [
+      [a(60), false],
+      [`${a(60)}b`, true],
+      [`x/y/${a(60)}b`, true],
+      [`x/${a(59)}/b`, false],
+    ],
+  ],
+  [
+    "many `*`, any depth",
+    `${"*a".repeat(40)}*b`,
+    [
+      [`${a(80)}c`, false],
+      [`d/${a(40)}b`, true],
+    ],
+  ],
+  [
+    "many `**` components",
+    `${"**/".repeat(40)}x`,
+    [
+      [`${"a/".repeat(100)}x`, true],
+      [`${"a/".repeat(100)}y`, false],
+      ["x", true],
+    ],
+  ],
+  [
+    "many `**` glued to names",
+    `${"a**".repeat(30)}b`,
+    [
+      [a(60), false],
+      [`${a(30)}b`, true],
+    ],
+  ],
+  [
+    "many classes and `*`",
+    `${"[a-z]*".repeat(30)}[0-9]`,
+    [
+      [a(60), false],
+      [`${a(60)}1`, true],
+      [`${a(29)}1`, false],
+    ],
+  ],
+  [
+    "many negated classes",
+    `${"[!b]*".repeat(30)}b`,
+    [
+      [a(60), false],
+      [`${a(30)}b`, true],
+    ],
+  ],
+  [
+    "many alternatives",
+    `${"{a,aa,aaa}".repeat(30)}b`,
+    [
+      [a(100), false],
+      [`${a(59)}b`, true],
+      [`${a(29)}b`, false],
+      [`${a(91)}b`, false],
+    ],
+  ],
+  [
+    "nested alternatives with `*`",
+    `${"{*a,{*a,{*a,*b}}}".repeat(20)}c`,
+    [
+      [a(80), false],
+      [`${a(80)}c`, true],
+    ],
+  ],
+  [
+    "many `?`",
+    "?".repeat(100),
+    [
+      [a(100), true],
+      [a(99), false],
+      [`${a(50)}/${a(49)}`, false],
+    ],
+  ],
+  [
+    "`**` in alternatives",
+    `${"{**/a,b}".repeat(20)}c`,
+    [
+      [`${"x/a".repeat(20)}c`, true],
+      [`${"x/".repeat(40)}c`, false],
+    ],
+  ],
+];
+
+describe("adversarial patterns are decided in linear time", () => {
+  test.each(ADVERSARIAL)("%s", (_why, pattern, cases) => {
+    const glob = compileGlob(pattern, ORIGIN);
+    for (const [path, matches] of cases) expect(glob.matches(path), path).toBe(matches);
+  });
+
+  test("a negated adversarial glob excludes a path through its directories", () => {
+    const glob = compileGlob(`!**/${"*a".repeat(30)}*b`, ORIGIN);
+    expect(glob.matchesSelfOrParent(`${a(60)}/${a(60)}`)).toBe(false);
+    expect(glob.matchesSelfOrParent(`x/${a(60)}b/${a(60)}`)).toBe(true);
+    expect(glob.matchesSelfOrParent(`x/${a(60)}b`)).toBe(true);
+  });
+
+  test("a pattern whose automaton outgrows its cache still matches right", () => {
+    // `*a` then 14 characters: the deterministic automaton needs 2^15 states.
+    const glob = compileGlob(`*a${"?".repeat(14)}`, ORIGIN);
+    const next = numbers(7);
+    for (let n = 0; n < 3000; n++) {
+      const name = Array.from({ length: 40 }, () => (next() % 2 ? "a" : "b")).join("");
+      expect(glob.matches(name), name).toBe(name[name.length - 15] === "a");
+    }
+  });
+});
+
+describe("matching agrees with the RegExp translation it replaced", () => {
+  const PIECES = ["a", "b", "/", "*", "**", "?", "[ab]", "[!a]", "{a,b/}", "{*,**/b}", "\\*"];
+  const NAME_CHARS = ["a", "b", "/", "*"];
+
+  test("on random short patterns and names", () => {
+    const next = numbers(11);
+    const pick = <T>(from: readonly T[]): T => from[next() % from.length]!;
+    let compared = 0;
+    for (let p = 0; p < 400; p++) {
+      const pattern = Array.from({ length: 1 + (p % 6) }, () => pick(PIECES)).join("");
+      let glob: ReturnType<typeof compileGlob>;
+      try {
+        glob = compileGlob(pattern, ORIGIN);
+      } catch (error) {
+        // An empty or absolute pattern: the oracle knows nothing of those.
+        if (error instanceof UserError) continue;
+        throw error;
+      }
+      const rest = pattern.split("/").filter((part) => part !== "" && part !== ".");
+      const oracle = oracleRegExp(
+        rest.slice(glob.base.split("/").filter(Boolean).length).join("/"),
+      );
+      if (!oracle) continue;
+      for (let n = 0; n < 40; n++) {
+        const name = Array.from({ length: n % 7 }, () => pick(NAME_CHARS)).join("");
+        expect(glob.matches(name), `${pattern} on ${name}`).toBe(oracle.test(name));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
+  });
+});
+
+test("`*`, `?` and `**` match line breaks in names too", () => {
+  expect(compileGlob("src/**", ORIGIN).matches("a\nb/c.c")).toBe(true);
+  expect(compileGlob("**/*.c", ORIGIN).matches("a\nb/c\r.c")).toBe(true);
+  expect(compileGlob("x?y", ORIGIN).matches("x\ny")).toBe(true);
 });

@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { UserError } from "../../../src/errors.js";
+import { locateProject } from "../../../src/files/listing.js";
+import { distributionName } from "../../../src/project/infer-shipped.js";
+import { loadProject } from "../../../src/project/model.js";
 import { coveredFiles, fingerprintDir, QUIET_ENV } from "../../support/fingerprint.js";
 import { git, gitCommitAll, gitInit } from "../../support/git.js";
 import { makeTempDir, writeTree } from "../../support/tmp.js";
@@ -210,5 +213,27 @@ describe("shipped files", () => {
       "src/my_pkg/__init__.py",
       "src/my_pkg/data/table.json",
     ]);
+  });
+});
+
+describe("the distribution name the wheels carry", () => {
+  const nameOf = async (files: Record<string, string>) => {
+    const dir = project(files);
+    return distributionName(await loadProject(await locateProject(dir), dir));
+  };
+
+  test.each([
+    [{ "pyproject.toml": MATURIN }, "demo"],
+    [{ "setup.py": "from setuptools import setup\nsetup(name='legacy-pkg')\n" }, "legacy-pkg"],
+    [
+      {
+        "setup.py": "from setuptools import setup\nsetup()\n",
+        "setup.cfg": "[options]\nname = wrong\n[metadata]\nversion = 1\nname = from-cfg\n",
+      },
+      "from-cfg",
+    ],
+    [{ "setup.py": "from setuptools import setup\nsetup(name=NAME)\n" }, undefined],
+  ])("%#", async (files, name) => {
+    expect(await nameOf(files)).toBe(name);
   });
 });

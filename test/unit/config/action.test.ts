@@ -1,0 +1,109 @@
+import path from "node:path";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { readActionConfig } from "../../../src/config/action.js";
+import { UserError } from "../../../src/errors.js";
+
+// The action's inputs arrive as INPUT_<NAME> variables, as the runner sets them.
+
+const WORKSPACE = path.resolve("/work/space");
+
+function withInputs(inputs: Record<string, string>) {
+  for (const [name, value] of Object.entries(inputs))
+    vi.stubEnv(`INPUT_${name.toUpperCase()}`, value);
+  return readActionConfig({ GITHUB_WORKSPACE: WORKSPACE, GITHUB_EVENT_NAME: "push" });
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+const FLAGS = [
+  ["lookup-only", "lookupOnly"],
+  ["save", "save"],
+  ["summary", "summary"],
+  ["include-ignored", "includeIgnored"],
+  ["trace", "trace"],
+] as const;
+
+describe("boolean inputs", () => {
+  const spellings: [string, boolean][] = [
+    ["true", true],
+    ["True", true],
+    ["yes", true],
+    ["YES", true],
+    ["on", true],
+    ["On", true],
+    ["1", true],
+    ["false", false],
+    ["FALSE", false],
+    ["no", false],
+    ["off", false],
+    ["Off", false],
+    ["0", false],
+    [" yes ", true],
+  ];
+  for (const [input, field] of FLAGS) {
+    test.each(spellings)(`${input}: %j → %s`, (value, expected) => {
+      expect(withInputs({ [input]: value })[field]).toBe(expected);
+    });
+  }
+
+  test.each(["maybe", "y", "2", "enabled", "true false"])("%j is refused in one line", (value) => {
+    for (const [input] of FLAGS) {
+      const read = () => withInputs({ [input]: value });
+      expect(read).toThrow(UserError);
+      expect(read).toThrow(
+        `input ${input}: expected true or false (or yes/no, on/off, 1/0, in any case), got ${JSON.stringify(value)}`,
+      );
+      vi.unstubAllEnvs();
+    }
+  });
+
+  test("a long or multi-line value is shown short, on one line", () => {
+    const read = () => withInputs({ save: `${"x".repeat(100)}\nmore` });
+    expect(read).toThrow(/got "x{40}…"$/);
+  });
+
+  test("empty inputs take the defaults", () => {
+    expect(withInputs({})).toMatchObject({
+      lookupOnly: false,
+      save: true,
+      summary: true,
+      includeIgnored: false,
+      trace: true,
+    });
+  });
+});
+
+describe("paths", () => {
+  test.each(["..", "../other", "/elsewhere", "a/../../b"])(
+    "project %j outside the workspace names the project input",
+    (project) => {
+      const read = () => withInputs({ project });
+      expect(read).toThrow(UserError);
+      expect(read).toThrow(`input project: ${project} is outside the workspace ${WORKSPACE}`);
+    },
+  );
+
+  test("wheel-dir outside the workspace names wheel-dir", () => {
+    expect(() => withInputs({ "wheel-dir": "../../out" })).toThrow(
+      /^input wheel-dir: \.\.\/\.\.\/out is outside the workspace/,
+    );
+  });
+});
+
+describe("build-timeout", () => {
+  test.each([
+    ["90", 90_000],
+    ["1.5", 1_500],
+    ["", undefined],
+  ])("%j → %s ms", (value, ms) => {
+    expect(withInputs({ "build-timeout": value }).buildTimeoutMs).toBe(ms);
+  });
+
+  test.each(["0", "-1", "soon", "1h", "Infinity"])("%j is refused in one line", (value) => {
+    expect(() => withInputs({ "build-timeout": value })).toThrow(
+      `input build-timeout: expected a positive number of seconds, got ${JSON.stringify(value)}`,
+    );
+  });
+});
