@@ -2080,6 +2080,28 @@ function splitWindows(text, origin) {
 /** The whole loop, on this machine: what a run does unless told otherwise. */
 const WHOLE_LOOP = { kind: "all" };
 const HOST_BUILDER = { kind: "host", settings: [] };
+/**
+ * The origin of a run from GitHub's variables (GITHUB_SHA, GITHUB_RUN_ID, GITHUB_RUN_NUMBER,
+ * GITHUB_SERVER_URL, GITHUB_REPOSITORY, RUNNER_OS). A value that does not have its variable's
+ * form is left out, so a manifest only ever records a commit id, numbers, one URL and an OS name.
+ */
+function readOrigin(env) {
+    const valid = (value, form) => {
+        const text = value?.trim();
+        return text && form.test(text) ? text : undefined;
+    };
+    const runId = valid(env.GITHUB_RUN_ID, /^\d{1,20}$/);
+    const server = valid(env.GITHUB_SERVER_URL, /^https?:\/\/[\w.:-]+$/);
+    const repository = valid(env.GITHUB_REPOSITORY, /^[\w.-]+\/[\w.-]+$/);
+    const origin = {
+        commit: valid(env.GITHUB_SHA, /^[0-9a-f]{7,64}$/),
+        runId,
+        runNumber: valid(env.GITHUB_RUN_NUMBER, /^\d{1,20}$/),
+        runUrl: runId && server && repository ? `${server}/${repository}/actions/runs/${runId}` : undefined,
+        runnerOs: valid(env.RUNNER_OS, /^[\w .-]{1,40}$/),
+    };
+    return Object.fromEntries(Object.entries(origin).filter(([, v]) => v !== undefined));
+}
 const DEFAULT_KEY_PREFIX = "wheel-cache";
 /** A Config with defaults, for the CLI and for tests. */
 function makeConfig(overrides) {
@@ -2103,6 +2125,7 @@ function makeConfig(overrides) {
         env: process.env,
         step: WHOLE_LOOP,
         builder: HOST_BUILDER,
+        origin: {},
         ...overrides,
     });
 }
@@ -3668,6 +3691,7 @@ function readCliConfig(argv, env, cwd) {
         builder: HOST_BUILDER,
         json: values.json ?? false,
         cacheDir: values["cache-dir"] ? external_node_path_default().resolve(cwd, values["cache-dir"]) : undefined,
+        origin: readOrigin(env),
         env,
     });
 }
@@ -3813,7 +3837,74 @@ function defaultPython(env) {
     return which("python3", env) ? "python3" : "python";
 }
 
+;// CONCATENATED MODULE: ./src/build/failure.ts
+
+/**
+ * A build command that could not run, failed, or wrote no wheel: a user error whose facts the
+ * pipeline keeps, so that the report can say what changed and how the build ended.
+ */
+class BuildFailure extends errors_UserError {
+    failed;
+    name = "BuildFailure";
+    constructor(failed) {
+        super(failed.message);
+        this.failed = failed;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/build/output-tail.ts
+/** How much of a build's output is kept for the report, at most. */
+const KEEP_BYTES = 64 * 1024;
+/** How many of its last lines the report shows. */
+const TAIL_LINES = 40;
+/** Longest line kept; longer ones end in `…`. */
+const LINE_CHARS = 400;
+/** Terminal escape sequences (colours, cursor moves) that mean nothing outside a terminal. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC and BEL are what it removes.
+const ESCAPES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+/**
+ * The end of a build's output while it streams: only the last `KEEP_BYTES` are held, so a build
+ * that prints gigabytes costs no memory. `lines()` gives its last lines as plain text.
+ */
+class OutputTail {
+    chunks = [];
+    bytes = 0;
+    dropped = false;
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.bytes += chunk.length;
+        while (this.chunks.length > 1 && this.bytes - this.chunks[0].length >= KEEP_BYTES) {
+            this.bytes -= this.chunks.shift().length;
+            this.dropped = true;
+        }
+    }
+    /** The last `max` lines, each as a terminal would leave it (after its last `\r`). */
+    lines(max = TAIL_LINES) {
+        let buffer = Buffer.concat(this.chunks);
+        let cut = this.dropped;
+        if (buffer.length > KEEP_BYTES) {
+            buffer = buffer.subarray(buffer.length - KEEP_BYTES);
+            cut = true;
+        }
+        const lines = buffer.toString("utf8").replace(ESCAPES, "").split("\n");
+        // The first line of a cut buffer is only the end of a line.
+        if (cut)
+            lines.shift();
+        if (lines.at(-1) === "")
+            lines.pop();
+        const shown = lines.slice(-max).map(shownLine);
+        return { lines: shown, truncated: cut || lines.length > max };
+    }
+}
+function shownLine(line) {
+    const text = line.endsWith("\r") ? line.slice(0, -1) : line;
+    const last = text.slice(text.lastIndexOf("\r") + 1);
+    return last.length > LINE_CHARS ? `${last.slice(0, LINE_CHARS)}…` : last;
+}
+
 ;// CONCATENATED MODULE: ./src/build/run.ts
+
+
 
 
 
@@ -3833,26 +3924,37 @@ async function snapshotWheels(dir) {
 }
 /**
  * Runs the build command (`argv`, spawned as `spawned`: under a tracer, or as it is) without a
- * shell in the project directory, its output streamed to ours
- * (stderr, so the CLI's --json stdout stays clean), and returns the wheels it produced: the
- * `.whl` files in `wheelDir` that are new or rewritten since `before`.
+ * shell in the project directory, its output streamed to our stderr (so the CLI's --json stdout
+ * stays clean) while its last lines are kept, and returns the wheels it produced: the `.whl`
+ * files in `wheelDir` that are new or rewritten since `before`. A build that cannot run, fails or
+ * writes no wheel throws a BuildFailure with the end of its output.
  */
 async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
     await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
     if (argv.length === 0)
-        throw new errors_UserError("the build command is empty");
+        throw failure(argv, "the build command is empty");
     const [command, ...args] = spawned;
-    const exit = await spawnBuild(command, args, argv, cwd, env);
-    if (exit.signal)
-        throw new errors_UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
-    if (exit.code !== 0)
-        throw new errors_UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
+    const tail = new OutputTail();
+    const exit = await spawnBuild(command, args, argv, cwd, env, tail);
+    const ended = { exitCode: exit.code ?? undefined, signal: exit.signal ?? undefined };
+    if (exit.signal) {
+        throw failure(argv, `the build was killed by ${exit.signal}: ${joinCommand(argv)}`, ended, tail);
+    }
+    if (exit.code !== 0) {
+        const message = `the build failed with exit code ${exit.code}: ${joinCommand(argv)}`;
+        throw failure(argv, message, ended, tail);
+    }
     const after = await snapshotWheels(wheelDir);
     const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
     if (produced.length === 0) {
-        throw new errors_UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
+        const message = `the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`;
+        throw failure(argv, message, ended, tail);
     }
     return produced.sort();
+}
+function failure(argv, message, ended = {}, tail) {
+    const { lines, truncated } = tail?.lines() ?? { lines: [], truncated: false };
+    return new BuildFailure({ message, argv, ...ended, outputTail: lines, truncated });
 }
 /**
  * The program of a build command as a path, found the way spawning it would find it (PATH for a
@@ -3862,26 +3964,40 @@ async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
 function resolveProgram(argv, cwd, env) {
     const [command] = argv;
     if (!command)
-        throw new errors_UserError("the build command is empty");
+        throw failure(argv, "the build command is empty");
     const candidate = /[\\/]/.test(command) ? external_node_path_default().resolve(cwd, command) : which(command, env);
     const info = candidate ? (0,external_node_fs_namespaceObject.statSync)(candidate, { throwIfNoEntry: false }) : undefined;
     if (!candidate || !info) {
-        throw new errors_UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
+        throw failure(argv, `build command not found: ${command} (in ${joinCommand(argv)})`);
     }
     if (!info.isFile()) {
-        throw new errors_UserError(`cannot run the build command ${joinCommand(argv)}: ${command} is not a file`);
+        const message = `cannot run the build command ${joinCommand(argv)}: ${command} is not a file`;
+        throw failure(argv, message);
     }
     return candidate;
 }
-/** Runs the build without a shell, its stdout sent to our stderr; resolves when it ends. */
-function spawnBuild(command, args, argv, cwd, env) {
+/**
+ * Runs the build without a shell, its stdout and stderr sent to our stderr as they come and kept
+ * in `tail`; resolves when it ends and its output is read.
+ */
+function spawnBuild(command, args, argv, cwd, env, tail) {
     return new Promise((resolve, reject) => {
-        const stdio = ["ignore", process.stderr, "inherit"];
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true });
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+            cwd,
+            env,
+            stdio: ["ignore", "pipe", "pipe"],
+            windowsHide: true,
+        });
+        for (const stream of [child.stdout, child.stderr]) {
+            stream.on("data", (chunk) => {
+                process.stderr.write(chunk);
+                tail.push(chunk);
+            });
+        }
         child.on("error", (error) => {
             reject(error.code === "ENOENT"
-                ? new errors_UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
-                : new errors_UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`));
+                ? failure(argv, `build command not found: ${command} (in ${joinCommand(argv)})`)
+                : failure(argv, `cannot run the build command ${joinCommand(argv)}: ${error.message}`));
         });
         child.on("close", (code, signal) => resolve({ code, signal }));
     });
@@ -6374,6 +6490,7 @@ async function redigest(fp) {
 
 
 
+
 /**
  * Runs the build (under a tracer where one runs), records its wheels and what it read in the
  * manifest, re-digests what the fingerprint covers to see what the build itself changed, and
@@ -6395,15 +6512,29 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         traced: tracer.strace !== undefined,
     });
     const dir = fp.request.project.dir;
-    const spawned = tracer.strace
-        ? tracedArgv(tracer.strace, traceDir, [
-            resolveProgram(command.argv, dir, config.env),
-            ...command.argv.slice(1),
-        ])
-        : command.argv;
     const before = await snapshotWheels(config.wheelDir);
     const started = Date.now();
-    const produced = await runBuild(command.argv, spawned, dir, config.env, config.wheelDir, before);
+    let produced;
+    try {
+        const spawned = tracer.strace
+            ? tracedArgv(tracer.strace, traceDir, [
+                resolveProgram(command.argv, dir, config.env),
+                ...command.argv.slice(1),
+            ])
+            : command.argv;
+        produced = await runBuild(command.argv, spawned, dir, config.env, config.wheelDir, before);
+    }
+    catch (error) {
+        deps.progress({ kind: "build-done" });
+        if (!(error instanceof BuildFailure))
+            throw error;
+        return {
+            failure: redactKeyed(error.failed, fp.manifest.keys, config.env),
+            buildSeconds: (Date.now() - started) / 1000,
+            traceNote: tracer.note,
+        };
+    }
+    deps.progress({ kind: "build-done" });
     const buildSeconds = (Date.now() - started) / 1000;
     const paths = produced.map((name) => external_node_path_default().join(config.wheelDir, name));
     const records = await Promise.all(paths.map(wheelRecord));
@@ -6429,6 +6560,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         wheels: records,
         build: { seconds: buildSeconds, command: command.keyed },
         createdAt: new Date().toISOString(),
+        ...(Object.keys(config.origin).length > 0 ? { origin: config.origin } : {}),
         wheelsKey: cacheKey,
         observed,
     };
@@ -6455,6 +6587,23 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
         traceNote: tracer.note,
     };
+}
+/** Values shorter than this are not taken out of a failed build's output (`-O2`, `1`). */
+const REDACT_MIN = 6;
+/**
+ * A failed build's output with the values of the keyed environment variables taken out: the
+ * report never shows an environment value, even one the build printed.
+ */
+function redactKeyed(failed, keys, env) {
+    const values = keys
+        .filter((k) => k.kind === "env")
+        .map((k) => env[k.id.slice("env:".length)])
+        .filter((v) => v !== undefined && v.length >= REDACT_MIN)
+        .sort((a, b) => b.length - a.length);
+    if (values.length === 0)
+        return failed;
+    const redact = (line) => values.reduce((text, v) => text.replaceAll(v, "***"), line);
+    return { ...failed, outputTail: failed.outputTail.map(redact) };
 }
 /**
  * The variant key of a build: `0` for the first build of a fingerprint; a build that replaces a
@@ -7953,9 +8102,20 @@ async function wheelFiles(dir) {
 /**
  * The whole loop: fingerprint, then find this fingerprint's newest build and validate what it
  * read against the tree and machine now, restore and verify its wheels (a hit ends there), look
- * up the previous build (a lookup-only run ends there), build and save.
+ * up the previous build (a lookup-only run ends there), build and save. A build that fails is a
+ * result too (verdict `failed`), with what changed and how the build ended; any other problem
+ * the user can fix throws a UserError.
  */
-async function runPipeline(config, given) {
+async function runPipeline(config, deps) {
+    const started = new Date();
+    const facts = await pipeline_run(config, deps);
+    return {
+        ...facts,
+        startedAt: started.toISOString(),
+        seconds: (Date.now() - started.getTime()) / 1000,
+    };
+}
+async function pipeline_run(config, given) {
     const deps = { ...given, cache: withBreaker(given.cache) };
     if (config.step.kind === "save")
         return saveBuilt(config, deps, config.step.cacheKey);
@@ -8012,6 +8172,19 @@ async function runPipeline(config, given) {
         ...missed,
         supersedes: restored.supersedes,
     });
+    if ("failure" in built) {
+        return {
+            ...missed,
+            ...built,
+            verdict: "failed",
+            cacheKey: keys.wheelsPrefix,
+            wheels: [],
+            save: { status: "skipped", why: { kind: "build-failed" } },
+            warnings,
+            validation: "none",
+            unkeyed: [],
+        };
+    }
     warnings.push(...built.warnings);
     return { ...missed, ...built, verdict: "built", warnings };
 }
@@ -8391,8 +8564,28 @@ function formatSize(bytes) {
 function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
+/** `just now`, `12 min ago`, `5 h ago`, `2 days ago`: how long before `now` a time was. */
+function formatAge(then, now) {
+    const ms = Date.parse(now) - Date.parse(then);
+    if (!Number.isFinite(ms))
+        return undefined;
+    if (ms < 60_000)
+        return "just now";
+    const minutes = Math.round(ms / 60_000);
+    if (minutes < 60)
+        return `${minutes} min ago`;
+    const hours = Math.round(ms / 3_600_000);
+    if (hours < 48)
+        return `${hours} h ago`;
+    return `${Math.round(ms / 86_400_000)} days ago`;
+}
+/** `12,345`: a count with thousands separators. */
+function formatCount(count) {
+    return count.toLocaleString("en-US");
+}
 
 ;// CONCATENATED MODULE: ./src/report/reason.ts
+
 
 
 
@@ -8410,6 +8603,8 @@ function reasonOf(facts) {
             return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
         case "built":
             return explainMiss(facts, "rebuilt", verifyProblem);
+        case "failed":
+            return `${facts.failure?.message ?? "the build failed"}; it ran because ${missCause(facts, verifyProblem)}`;
         case "lookup-miss":
             return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
         case "miss":
@@ -8429,18 +8624,25 @@ function withWheels(manifest) {
     return manifest.wheels ? ` with ${plural(manifest.wheels.length, "wheel")}` : "";
 }
 function explainMiss(facts, verb, verifyProblem) {
+    const cause = missCause(facts, verifyProblem);
+    return !verifyProblem && !facts.observedChanges?.length && !facts.previous
+        ? cause
+        : `${verb}: ${cause}`;
+}
+/** Why a run (would have) built, without a verb. */
+function missCause(facts, verifyProblem) {
     if (verifyProblem)
-        return `${verb}: ${verifyProblem}`;
+        return verifyProblem;
     const observed = facts.observedChanges ?? [];
     if (observed.length > 0)
-        return `${verb}: ${describeObserved(observed)}`;
+        return describeObserved(observed);
     if (!facts.previous)
         return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
     if (facts.changed.length === 0) {
         const why = "but its wheels were not in the cache (evicted or never saved)";
-        return `${verb}: no key changed since the last recorded build, ${why}`;
+        return `no key changed since the last recorded build, ${why}`;
     }
-    return `${verb}: ${describeChanges(facts.changed)}`;
+    return describeChanges(facts.changed);
 }
 /**
  * `2 keys changed — file:src/** (src/lib.rs modified), toolchain:rustc`, or, when no key that
@@ -8498,6 +8700,7 @@ function describeObserved(changes) {
     const inRepository = changes.some((c) => c.kind === "file" || c.kind === "dir");
     return inRepository ? `${text} (no key covers it: the build's trace saw it)` : text;
 }
+/** One observed difference in words: `csrc/table.inc, which the build read, changed`. */
 function describeObservedChange(change) {
     switch (change.kind) {
         case "file":
@@ -8526,15 +8729,14 @@ function describeObservedChange(change) {
 function progressLines(event) {
     switch (event.kind) {
         case "fingerprint":
-            return [
-                `fingerprint ${event.fingerprint}`,
-                `looking up ${event.cacheKey} in the ${event.cache} cache`,
-            ];
+            return [`looking up fingerprint ${digest_short(event.fingerprint)} in the ${event.cache} cache`];
         case "build":
             return [
                 `cache miss: ${missWhy(event)}`,
                 `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
             ];
+        case "build-done":
+            return [];
         default:
             return assertNever(event);
     }
@@ -8611,18 +8813,6 @@ function mutationAdvice(change) {
 
 
 /** Phrases every renderer shares, as plain text; `changeLines` is for the line-based media. */
-const ICONS = {
-    hit: "✅",
-    built: "🔨",
-    "lookup-hit": "🔎",
-    "lookup-miss": "🔎",
-    miss: "🔨",
-    saved: "💾",
-};
-/** `✅ Restored 2 wheels`, `🔨 Rebuilt in 1 min 3 s because 2 keys changed`, ... */
-function heading(result) {
-    return `${ICONS[result.verdict]} ${verdictText(result)}`;
-}
 /** The verdict in a few words, without an icon: `Restored 2 wheels`, `Built in 40 s: ...`. */
 function verdictText(result) {
     const changed = result.changed.length;
@@ -8633,6 +8823,8 @@ function verdictText(result) {
             return `Restored ${plural(result.wheels.length, "wheel")}`;
         case "built":
             return result.previous ? `Rebuilt${took}${because}` : `Built${took}: no cached build yet`;
+        case "failed":
+            return `Build failed${result.buildSeconds === undefined ? "" : ` after ${formatDuration(result.buildSeconds)}`}`;
         case "lookup-hit":
             return "Found a cached build (lookup only)";
         case "lookup-miss":
@@ -8648,7 +8840,9 @@ function verdictText(result) {
 /** How the wheels were checked against what their build read, or how this build was recorded. */
 function validationText(result) {
     const on = result.tracedOn ? ` on ${result.tracedOn}` : "";
-    if (result.verdict === "built") {
+    if (result.verdict === "failed")
+        return "nothing recorded: the build failed";
+    if (result.verdict === "built" || result.verdict === "saved") {
         switch (result.validation) {
             case "traced":
                 return "traced: what the build read is recorded with its wheels, and every hit is checked against it";
@@ -8693,6 +8887,8 @@ function skipText(why) {
             return "restored from the cache";
         case "not-built":
             return "nothing was built";
+        case "build-failed":
+            return "the build failed";
         case "input":
             return `saving is off (${why.flag})`;
         case "pull-request-target":
@@ -8805,6 +9001,16 @@ function resultJson(result) {
         save: saveJson(result.save),
         warnings: warningsOf(result),
         advice: adviceOf(result),
+        ...(result.failure ? { error: errorJson(result.failure) } : {}),
+    };
+}
+function errorJson(failure) {
+    return {
+        message: failure.message,
+        command: [...failure.argv],
+        exitCode: failure.exitCode ?? null,
+        signal: failure.signal ?? null,
+        outputTail: [...failure.outputTail],
     };
 }
 function saveJson(save) {
@@ -8856,6 +9062,11 @@ async function main(argv) {
             process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
         else
             process.stdout.write(renderTerminal(result));
+        // A failed build still printed its result (what changed, how it ended); it fails the command.
+        if (result.failure) {
+            process.stderr.write(`wheel-cache: ${escapeLine(result.failure.message)}\n`);
+            return 1;
+        }
         return 0;
     });
 }

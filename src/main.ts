@@ -1,9 +1,11 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import * as core from "@actions/core";
 import { GithubCache } from "./cache/github.js";
 import { readActionConfig } from "./config/action.js";
 import { formatError, UserError } from "./errors.js";
 import { runPipeline } from "./pipeline/index.js";
+import type { Progress } from "./pipeline/result.js";
 import { escapeLine } from "./report/escape.js";
 import { renderDebugFiles, renderLog } from "./report/log.js";
 import { actionOutputs } from "./report/outputs.js";
@@ -12,7 +14,21 @@ import { renderSummary } from "./report/summary.js";
 import { warningsOf } from "./report/text.js";
 import { writeSummary } from "./report/write-summary.js";
 
-/** The action: config → fingerprint → restore → build on a miss → save → outputs → summary. */
+/** The title of every annotation the action makes. */
+const TITLE = "wheel-cache";
+
+/**
+ * The problem matchers shipped beside the bundle (dist/problem-matchers.json): compiler errors
+ * (gcc, clang, MSVC, rustc) in the build's output become annotations on the file and line.
+ */
+const MATCHERS = path.join(path.dirname(fileURLToPath(import.meta.url)), "problem-matchers.json");
+const MATCHER_OWNERS = ["wheel-cache-gcc", "wheel-cache-msvc", "wheel-cache-rustc"];
+
+/**
+ * The action: config → fingerprint → restore → build on a miss → save → log, outputs, summary.
+ * A build that fails still gets its log, outputs and summary (what changed, the command, the end
+ * of its output) before the step fails.
+ */
 export async function run(): Promise<void> {
   try {
     const config = readActionConfig();
@@ -23,9 +39,7 @@ export async function run(): Promise<void> {
         saveDeadlineMs: config.serviceTimeoutMs,
       }),
       stagingDir,
-      progress: (event) => {
-        for (const line of progressLines(event)) core.info(escapeLine(line));
-      },
+      progress,
     });
     const log = renderLog(result);
     for (const group of log.groups) {
@@ -35,12 +49,14 @@ export async function run(): Promise<void> {
     }
     for (const line of renderDebugFiles(result)) core.debug(line);
     for (const line of log.lines) core.info(line);
-    for (const warning of warningsOf(result)) core.warning(warning);
+    for (const warning of warningsOf(result)) core.warning(warning, { title: TITLE });
+    if (log.notice) core.notice(log.notice, { title: TITLE });
     for (const [name, value] of Object.entries(actionOutputs(result))) core.setOutput(name, value);
     if (config.summary) {
       const problem = await writeSummary(renderSummary(result));
-      if (problem) core.warning(problem);
+      if (problem) core.warning(problem, { title: TITLE });
     }
+    if (result.failure) core.setFailed(result.failure.message);
   } catch (error) {
     if (!(error instanceof UserError)) core.error(formatError(error));
     core.setFailed(
@@ -48,5 +64,17 @@ export async function run(): Promise<void> {
         ? error.message
         : `wheel-cache failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
     );
+  }
+}
+
+/**
+ * Says what the run does while it goes, and registers the problem matchers around the build's
+ * own output only (so that nothing else in the log is read as a compiler error).
+ */
+function progress(event: Progress): void {
+  for (const line of progressLines(event)) core.info(escapeLine(line));
+  if (event.kind === "build") core.info(`::add-matcher::${MATCHERS}`);
+  if (event.kind === "build-done") {
+    for (const owner of MATCHER_OWNERS) core.info(`::remove-matcher owner=${owner}::`);
   }
 }

@@ -8,6 +8,8 @@ import type { WheelRecord } from "../fingerprint/manifest.js";
 import { joinCommand } from "../shared/command-line.js";
 import { describeFsError } from "../shared/read.js";
 import { which } from "../shared/which.js";
+import { BuildFailure } from "./failure.js";
+import { OutputTail } from "./output-tail.js";
 
 /** Size and modification time of each wheel in a directory: what "produced by this build" is judged by. */
 export type WheelSnapshot = ReadonlyMap<string, string>;
@@ -25,9 +27,10 @@ export async function snapshotWheels(dir: string): Promise<WheelSnapshot> {
 
 /**
  * Runs the build command (`argv`, spawned as `spawned`: under a tracer, or as it is) without a
- * shell in the project directory, its output streamed to ours
- * (stderr, so the CLI's --json stdout stays clean), and returns the wheels it produced: the
- * `.whl` files in `wheelDir` that are new or rewritten since `before`.
+ * shell in the project directory, its output streamed to our stderr (so the CLI's --json stdout
+ * stays clean) while its last lines are kept, and returns the wheels it produced: the `.whl`
+ * files in `wheelDir` that are new or rewritten since `before`. A build that cannot run, fails or
+ * writes no wheel throws a BuildFailure with the end of its output.
  */
 export async function runBuild(
   argv: readonly string[],
@@ -38,21 +41,40 @@ export async function runBuild(
   before: WheelSnapshot,
 ): Promise<string[]> {
   await mkdir(wheelDir, { recursive: true });
-  if (argv.length === 0) throw new UserError("the build command is empty");
+  if (argv.length === 0) throw failure(argv, "the build command is empty");
   const [command, ...args] = spawned;
-  const exit = await spawnBuild(command!, args, argv, cwd, env);
-  if (exit.signal)
-    throw new UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
-  if (exit.code !== 0)
-    throw new UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
+  const tail = new OutputTail();
+  const exit = await spawnBuild(command!, args, argv, cwd, env, tail);
+  const ended = { exitCode: exit.code ?? undefined, signal: exit.signal ?? undefined };
+  if (exit.signal) {
+    throw failure(
+      argv,
+      `the build was killed by ${exit.signal}: ${joinCommand(argv)}`,
+      ended,
+      tail,
+    );
+  }
+  if (exit.code !== 0) {
+    const message = `the build failed with exit code ${exit.code}: ${joinCommand(argv)}`;
+    throw failure(argv, message, ended, tail);
+  }
   const after = await snapshotWheels(wheelDir);
   const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
   if (produced.length === 0) {
-    throw new UserError(
-      `the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`,
-    );
+    const message = `the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`;
+    throw failure(argv, message, ended, tail);
   }
   return produced.sort();
+}
+
+function failure(
+  argv: readonly string[],
+  message: string,
+  ended: { exitCode?: number; signal?: string } = {},
+  tail?: OutputTail,
+): BuildFailure {
+  const { lines, truncated } = tail?.lines() ?? { lines: [], truncated: false };
+  return new BuildFailure({ message, argv, ...ended, outputTail: lines, truncated });
 }
 
 /**
@@ -66,36 +88,49 @@ export function resolveProgram(
   env: NodeJS.ProcessEnv,
 ): string {
   const [command] = argv;
-  if (!command) throw new UserError("the build command is empty");
+  if (!command) throw failure(argv, "the build command is empty");
   const candidate = /[\\/]/.test(command) ? path.resolve(cwd, command) : which(command, env);
   const info = candidate ? statSync(candidate, { throwIfNoEntry: false }) : undefined;
   if (!candidate || !info) {
-    throw new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
+    throw failure(argv, `build command not found: ${command} (in ${joinCommand(argv)})`);
   }
   if (!info.isFile()) {
-    throw new UserError(
-      `cannot run the build command ${joinCommand(argv)}: ${command} is not a file`,
-    );
+    const message = `cannot run the build command ${joinCommand(argv)}: ${command} is not a file`;
+    throw failure(argv, message);
   }
   return candidate;
 }
 
-/** Runs the build without a shell, its stdout sent to our stderr; resolves when it ends. */
+/**
+ * Runs the build without a shell, its stdout and stderr sent to our stderr as they come and kept
+ * in `tail`; resolves when it ends and its output is read.
+ */
 function spawnBuild(
   command: string,
   args: readonly string[],
   argv: readonly string[],
   cwd: string,
   env: NodeJS.ProcessEnv,
+  tail: OutputTail,
 ): Promise<{ code: number | null; signal: string | null }> {
   return new Promise((resolve, reject) => {
-    const stdio: ["ignore", NodeJS.WriteStream, "inherit"] = ["ignore", process.stderr, "inherit"];
-    const child = spawn(command, args, { cwd, env, stdio, windowsHide: true });
+    const child = spawn(command, args, {
+      cwd,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      windowsHide: true,
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on("data", (chunk: Buffer) => {
+        process.stderr.write(chunk);
+        tail.push(chunk);
+      });
+    }
     child.on("error", (error: NodeJS.ErrnoException) => {
       reject(
         error.code === "ENOENT"
-          ? new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
-          : new UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`),
+          ? failure(argv, `build command not found: ${command} (in ${joinCommand(argv)})`)
+          : failure(argv, `cannot run the build command ${joinCommand(argv)}: ${error.message}`),
       );
     });
     child.on("close", (code, signal) => resolve({ code, signal }));

@@ -9,6 +9,7 @@ import {
   HOST_BUILDER,
   keyPart,
   names,
+  readOrigin,
   type SaveOff,
   WHOLE_LOOP,
 } from "./index.js";
@@ -51,6 +52,7 @@ export function readActionConfig(env: NodeJS.ProcessEnv = process.env): Config {
     installTracer: env.RUNNER_ENVIRONMENT === "github-hosted",
     json: false,
     serviceTimeoutMs: serviceTimeout(env.WHEEL_CACHE_SERVICE_TIMEOUT),
+    origin: readOrigin(env),
     env,
   });
 }

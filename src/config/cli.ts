@@ -10,6 +10,7 @@ import {
   keyPart,
   makeConfig,
   names,
+  readOrigin,
   WHOLE_LOOP,
 } from "./index.js";
 import { parseCacheKeyLines } from "./uv-entries.js";
@@ -80,6 +81,7 @@ export function readCliConfig(
     builder: HOST_BUILDER,
     json: values.json ?? false,
     cacheDir: values["cache-dir"] ? path.resolve(cwd, values["cache-dir"]) : undefined,
+    origin: readOrigin(env),
     env,
   });
 }

@@ -24,6 +24,9 @@ export interface PipelineDeps {
   readonly progress: (event: Progress) => void;
 }
 
+/** A run's facts but its timing, which `runPipeline` adds. */
+type Facts = Omit<RunResult, "startedAt" | "seconds">;
+
 /** The facts every outcome shares. */
 type Base = Pick<
   RunResult,
@@ -35,9 +38,21 @@ type Found = { readonly key: string; readonly manifest: Manifest };
 /**
  * The whole loop: fingerprint, then find this fingerprint's newest build and validate what it
  * read against the tree and machine now, restore and verify its wheels (a hit ends there), look
- * up the previous build (a lookup-only run ends there), build and save.
+ * up the previous build (a lookup-only run ends there), build and save. A build that fails is a
+ * result too (verdict `failed`), with what changed and how the build ended; any other problem
+ * the user can fix throws a UserError.
  */
-export async function runPipeline(config: Config, given: PipelineDeps): Promise<RunResult> {
+export async function runPipeline(config: Config, deps: PipelineDeps): Promise<RunResult> {
+  const started = new Date();
+  const facts = await run(config, deps);
+  return {
+    ...facts,
+    startedAt: started.toISOString(),
+    seconds: (Date.now() - started.getTime()) / 1000,
+  };
+}
+
+async function run(config: Config, given: PipelineDeps): Promise<Facts> {
   const deps = { ...given, cache: withBreaker(given.cache) };
   if (config.step.kind === "save") return saveBuilt(config, deps, config.step.cacheKey);
   const prepared = await prepare(config, [deps.stagingDir]);
@@ -92,6 +107,19 @@ export async function runPipeline(config: Config, given: PipelineDeps): Promise<
     ...missed,
     supersedes: restored.supersedes,
   });
+  if ("failure" in built) {
+    return {
+      ...missed,
+      ...built,
+      verdict: "failed",
+      cacheKey: keys.wheelsPrefix,
+      wheels: [],
+      save: { status: "skipped", why: { kind: "build-failed" } },
+      warnings,
+      validation: "none",
+      unkeyed: [],
+    };
+  }
   warnings.push(...built.warnings);
   return { ...missed, ...built, verdict: "built", warnings };
 }
@@ -233,7 +261,7 @@ function hitResult(
   base: Base,
   restored: Extract<Restored, { kind: "hit" }>,
   fingerprintWarnings: readonly string[],
-): RunResult {
+): Facts {
   const { kind: _kind, warnings, ...facts } = restored;
   const observed = restored.manifest.observed;
   return {

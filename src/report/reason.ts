@@ -3,6 +3,7 @@ import type { KeyChange } from "../fingerprint/diff.js";
 import type { Manifest } from "../fingerprint/manifest.js";
 import type { ObservedChange } from "../fingerprint/observed.js";
 import type { Progress, RunResult } from "../pipeline/result.js";
+import { short } from "../shared/digest.js";
 import { capLine } from "../shared/list.js";
 import { fileEntries, formatDuration, plural, slotOf } from "./format.js";
 
@@ -11,7 +12,7 @@ export type ReasonFacts = Pick<
   RunResult,
   "verdict" | "changed" | "wheels" | "buildSeconds" | "manifest" | "previous" | "verifyProblem"
 > &
-  Partial<Pick<RunResult, "observedChanges">>;
+  Partial<Pick<RunResult, "observedChanges" | "failure">>;
 
 /**
  * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
@@ -27,6 +28,8 @@ export function reasonOf(facts: ReasonFacts): string {
       return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
     case "built":
       return explainMiss(facts, "rebuilt", verifyProblem);
+    case "failed":
+      return `${facts.failure?.message ?? "the build failed"}; it ran because ${missCause(facts, verifyProblem)}`;
     case "lookup-miss":
       return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
     case "miss":
@@ -50,15 +53,23 @@ function withWheels(manifest: Manifest): string {
 }
 
 function explainMiss(facts: ReasonFacts, verb: string, verifyProblem: string | undefined): string {
-  if (verifyProblem) return `${verb}: ${verifyProblem}`;
+  const cause = missCause(facts, verifyProblem);
+  return !verifyProblem && !facts.observedChanges?.length && !facts.previous
+    ? cause
+    : `${verb}: ${cause}`;
+}
+
+/** Why a run (would have) built, without a verb. */
+function missCause(facts: ReasonFacts, verifyProblem: string | undefined): string {
+  if (verifyProblem) return verifyProblem;
   const observed = facts.observedChanges ?? [];
-  if (observed.length > 0) return `${verb}: ${describeObserved(observed)}`;
+  if (observed.length > 0) return describeObserved(observed);
   if (!facts.previous) return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
   if (facts.changed.length === 0) {
     const why = "but its wheels were not in the cache (evicted or never saved)";
-    return `${verb}: no key changed since the last recorded build, ${why}`;
+    return `no key changed since the last recorded build, ${why}`;
   }
-  return `${verb}: ${describeChanges(facts.changed)}`;
+  return describeChanges(facts.changed);
 }
 
 /**
@@ -114,7 +125,8 @@ export function describeObserved(changes: readonly ObservedChange[]): string {
   return inRepository ? `${text} (no key covers it: the build's trace saw it)` : text;
 }
 
-function describeObservedChange(change: ObservedChange): string {
+/** One observed difference in words: `csrc/table.inc, which the build read, changed`. */
+export function describeObservedChange(change: ObservedChange): string {
   switch (change.kind) {
     case "file":
       if (change.after === "absent") return `${change.what}, which the build read, is gone`;
@@ -142,15 +154,14 @@ function describeObservedChange(change: ObservedChange): string {
 export function progressLines(event: Progress): string[] {
   switch (event.kind) {
     case "fingerprint":
-      return [
-        `fingerprint ${event.fingerprint}`,
-        `looking up ${event.cacheKey} in the ${event.cache} cache`,
-      ];
+      return [`looking up fingerprint ${short(event.fingerprint)} in the ${event.cache} cache`];
     case "build":
       return [
         `cache miss: ${missWhy(event)}`,
         `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
       ];
+    case "build-done":
+      return [];
     default:
       return assertNever(event);
   }

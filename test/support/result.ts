@@ -99,6 +99,8 @@ export function makeResult(overrides: Partial<RunResult> = {}): RunResult {
     observedChanges: [],
     validation: "none",
     unkeyed: [],
+    startedAt: "2025-06-03T12:00:00.000Z",
+    seconds: 70,
     ...overrides,
   };
 }
