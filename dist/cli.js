@@ -8584,7 +8584,105 @@ function formatCount(count) {
     return count.toLocaleString("en-US");
 }
 
+;// CONCATENATED MODULE: ./src/report/changes.ts
+
+
+/** What changed: files first (modified, added, removed), then keys, then observed inputs. */
+function changedItems(result) {
+    const files = new Map();
+    const keys = [];
+    for (const change of result.changed) {
+        // A key added or removed lists all its files; they did not change with it.
+        const entries = change.files && change.status === "changed" ? fileEntries(change.files) : [];
+        if (entries.length === 0)
+            keys.push({ kind: "key", change });
+        for (const entry of entries) {
+            const known = files.get(entry.path);
+            const groups = known?.groups.includes(change.group)
+                ? known.groups
+                : [...(known?.groups ?? []), change.group];
+            files.set(entry.path, { kind: "file", path: entry.path, verb: entry.verb, groups });
+        }
+    }
+    const order = { modified: 0, added: 1, removed: 2 };
+    const sorted = [...files.values()].sort((a, b) => order[a.verb] - order[b.verb] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const observed = result.observedChanges.map((change) => ({ kind: "observed", what: change.what, change }));
+    return [...sorted, ...keys, ...observed];
+}
+/**
+ * The paths of the files that changed since the last cached build: those of the keys, and those
+ * a traced build read that no key covers (the `changed-files` output).
+ */
+function changedFiles(result) {
+    const paths = changedItems({ changed: result.changed, observedChanges: [] }).flatMap((item) => item.kind === "file" ? [item.path] : []);
+    const observed = result.observedChanges.filter((c) => c.kind === "file").map((c) => c.what);
+    return [...new Set([...paths, ...observed])];
+}
+const PLAIN = (text) => text;
+/**
+ * Why a run built (or would have, or tried to), in a few words: the file when one changed
+ * (`src/lib.rs modified`), else how many (`3 files changed`), then a key that covers no file
+ * (`toolchain:rustc changed`); an input the trace saw; why the cached wheels could not be used.
+ * `ids` gives the key ids as the medium shows them; `esc` escapes each piece of user text.
+ */
+function missWhy(facts, ids = new Map(), esc = PLAIN) {
+    if (facts.verifyProblem)
+        return esc(facts.verifyProblem);
+    const observed = facts.observedChanges;
+    if (observed.length === 1)
+        return esc(describeObservedChange(observed[0]));
+    if (observed.length > 1)
+        return `${observed.length} inputs the build read changed`;
+    if (!facts.previous)
+        return "no cached build yet";
+    const items = changedItems(facts);
+    const files = items.filter((i) => i.kind === "file");
+    const keys = items.flatMap((i) => (i.kind === "key" ? [i.change] : []));
+    const parts = [];
+    if (files.length === 1)
+        parts.push(`${esc(files[0].path)} ${files[0].verb}`);
+    if (files.length > 1)
+        parts.push(`${formatCount(files.length)} files changed`);
+    if (keys.length === 1) {
+        parts.push(`${esc(ids.get(keys[0].id) ?? keys[0].id)} ${keyVerb(keys[0])}`);
+    }
+    if (keys.length > 1)
+        parts.push(`${formatCount(keys.length)} keys changed`);
+    return parts.length > 0
+        ? parts.join(", ")
+        : "its cached wheels were gone (evicted or never saved)";
+}
+function keyVerb(change) {
+    return change.status === "changed" ? "changed" : `${change.status} as a key`;
+}
+/** One observed difference in words: `csrc/table.inc, which the build read, changed`. */
+function describeObservedChange(change) {
+    switch (change.kind) {
+        case "file":
+            if (change.after === "absent")
+                return `${change.what}, which the build read, is gone`;
+            if (change.before === "absent")
+                return `${change.what}, which the build looked for, exists now`;
+            return `${change.what}, which the build read, changed`;
+        case "dir":
+            return `${change.what === "." ? "the project directory" : `${change.what}/`}, which the build listed, has other files`;
+        case "tool":
+            return change.before.startsWith("/")
+                ? `${change.what} now runs ${change.after} instead of ${change.before}`
+                : `the program ${change.what} changed`;
+        case "package":
+            return `the package ${change.what} changed (${change.before} → ${change.after})`;
+        case "distribution":
+            return `${change.what}, which the build imported, is no longer installed`;
+        case "outside":
+            return `${change.what}, which the build read, changed`;
+        default:
+            return assertNever(change.kind);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/reason.ts
+
 
 
 
@@ -8700,31 +8798,6 @@ function describeObserved(changes) {
     const inRepository = changes.some((c) => c.kind === "file" || c.kind === "dir");
     return inRepository ? `${text} (no key covers it: the build's trace saw it)` : text;
 }
-/** One observed difference in words: `csrc/table.inc, which the build read, changed`. */
-function describeObservedChange(change) {
-    switch (change.kind) {
-        case "file":
-            if (change.after === "absent")
-                return `${change.what}, which the build read, is gone`;
-            if (change.before === "absent")
-                return `${change.what}, which the build looked for, exists now`;
-            return `${change.what}, which the build read, changed`;
-        case "dir":
-            return `${change.what === "." ? "the project directory" : `${change.what}/`}, which the build listed, has other files`;
-        case "tool":
-            return change.before.startsWith("/")
-                ? `${change.what} now runs ${change.after} instead of ${change.before}`
-                : `the program ${change.what} changed`;
-        case "package":
-            return `the package ${change.what} changed (${change.before} → ${change.after})`;
-        case "distribution":
-            return `${change.what}, which the build imported, is no longer installed`;
-        case "outside":
-            return `${change.what}, which the build read, changed`;
-        default:
-            return assertNever(change.kind);
-    }
-}
 /** A progress event as plain lines. */
 function progressLines(event) {
     switch (event.kind) {
@@ -8732,7 +8805,7 @@ function progressLines(event) {
             return [`looking up fingerprint ${digest_short(event.fingerprint)} in the ${event.cache} cache`];
         case "build":
             return [
-                `cache miss: ${missWhy(event)}`,
+                `cache miss: ${buildWhy(event)}`,
                 `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
             ];
         case "build-done":
@@ -8742,16 +8815,11 @@ function progressLines(event) {
     }
 }
 /** Why this run builds, in one line, shown before the build's own output. */
-function missWhy(event) {
-    if (event.verifyProblem)
-        return event.verifyProblem;
-    if (event.observedChanges.length > 0)
-        return describeObserved(event.observedChanges);
-    if (!event.previous)
+function buildWhy(event) {
+    if (!event.previous && !event.verifyProblem && event.observedChanges.length === 0) {
         return "no earlier build of this project on this platform and Python is cached";
-    if (event.changed.length === 0)
-        return "the cached wheels for this fingerprint are gone or damaged";
-    return describeChanges(event.changed);
+    }
+    return missWhy(event);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/result.ts

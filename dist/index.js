@@ -106432,7 +106432,7 @@ function isCacheHit(result) {
 
 ;// CONCATENATED MODULE: ./src/report/display-id.ts
 /** Longest key id the summary shows whole; longer ones are shortened for display only. */
-const DISPLAY_ID_CHARS = 40;
+const DISPLAY_ID_CHARS = 48;
 /** Alternatives of a `{a,b,c,...}` glob group shown before `…`. */
 const ALTERNATIVES = 3;
 /**
@@ -106553,6 +106553,7 @@ function formatCount(count) {
 
 ;// CONCATENATED MODULE: ./src/report/changes.ts
 
+
 /** What changed: files first (modified, added, removed), then keys, then observed inputs. */
 function changedItems(result) {
     const files = new Map();
@@ -106584,182 +106585,6 @@ function changedFiles(result) {
     const observed = result.observedChanges.filter((c) => c.kind === "file").map((c) => c.what);
     return [...new Set([...paths, ...observed])];
 }
-
-;// CONCATENATED MODULE: ./src/report/reason.ts
-
-
-
-
-/**
- * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
- * it (would have) rebuilt. Why a restored entry was rejected (`the cached wheel x.whl does not
- * match its recorded sha256`) explains a rebuild before any key change does.
- */
-function reasonOf(facts) {
-    const verifyProblem = facts.verifyProblem;
-    switch (facts.verdict) {
-        case "hit":
-            return explainHit(facts.wheels.length, facts.buildSeconds);
-        case "lookup-hit":
-            return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
-        case "built":
-            return explainMiss(facts, "rebuilt", verifyProblem);
-        case "failed":
-            return `${facts.failure?.message ?? "the build failed"}; it ran because ${missCause(facts, verifyProblem)}`;
-        case "lookup-miss":
-            return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
-        case "miss":
-            return `${explainMiss(facts, "to rebuild", verifyProblem)} (the build step builds, the save step saves)`;
-        case "saved":
-            return `saved ${format_plural(facts.wheels.length, "wheel")} the build step built`;
-        default:
-            return errors_assertNever(facts.verdict);
-    }
-}
-/** `restored 2 wheels built for this fingerprint (saved about 1 min 12 s of build)`. */
-function explainHit(wheels, savedSeconds) {
-    const saved = savedSeconds === undefined ? "" : ` (saved about ${format_formatDuration(savedSeconds)} of build)`;
-    return `restored ${format_plural(wheels, "wheel")} built for this fingerprint${saved}`;
-}
-function withWheels(manifest) {
-    return manifest.wheels ? ` with ${format_plural(manifest.wheels.length, "wheel")}` : "";
-}
-function explainMiss(facts, verb, verifyProblem) {
-    const cause = missCause(facts, verifyProblem);
-    return !verifyProblem && !facts.observedChanges?.length && !facts.previous
-        ? cause
-        : `${verb}: ${cause}`;
-}
-/** Why a run (would have) built, without a verb. */
-function missCause(facts, verifyProblem) {
-    if (verifyProblem)
-        return verifyProblem;
-    const observed = facts.observedChanges ?? [];
-    if (observed.length > 0)
-        return describeObserved(observed);
-    if (!facts.previous)
-        return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
-    if (facts.changed.length === 0) {
-        const why = "but its wheels were not in the cache (evicted or never saved)";
-        return `no key changed since the last recorded build, ${why}`;
-    }
-    return describeChanges(facts.changed);
-}
-/**
- * `2 keys changed — file:src/** (src/lib.rs modified), toolchain:rustc`, or, when no key that
- * affects the compiled code changed, `only shipped Python files changed (python/pkg/__init__.py)`.
- */
-function describeChanges(changed) {
-    const compiled = changed.filter((c) => c.group === "rebuild" || c.group === "implicit");
-    if (compiled.length === 0) {
-        const paths = changed.flatMap((c) => {
-            const entries = c.files ? fileEntries(c.files) : [];
-            return entries.length > 0 ? entries.map((f) => f.path) : [c.id];
-        });
-        return `only ${onlyWhat(changed)} changed (${capLine(paths)})`;
-    }
-    const ordered = [...compiled, ...changed.filter((c) => !compiled.includes(c))];
-    // One file often sits in several keys (a glob and its package directory): name it once.
-    const parts = new Map();
-    for (const change of ordered) {
-        const entries = change.files && change.status === "changed" ? fileEntries(change.files) : [];
-        for (const f of entries)
-            parts.set(`file ${f.path}`, `${f.path} ${f.verb}`);
-        if (entries.length === 0)
-            parts.set(`key ${change.id}`, describeChange(change));
-    }
-    return `${format_plural(changed.length, "key")} changed — ${capLine([...parts.values()])}`;
-}
-function onlyWhat(changed) {
-    const groups = new Set(changed.map((c) => c.group));
-    if (groups.size > 1)
-        return "shipped and metadata files";
-    if (groups.has("metadata"))
-        return "metadata inputs";
-    const paths = changed.flatMap((c) => (c.files ? fileEntries(c.files) : []));
-    const python = paths.length > 0 && paths.every((f) => /\.pyi?$/.test(f.path));
-    return python ? "shipped Python files" : "shipped files";
-}
-/** `file:src/** (src/lib.rs modified, src/new.rs added and 3 more)`. */
-function describeChange(change) {
-    const id = change.id;
-    if (change.status === "added")
-        return `${id} (new key)`;
-    if (change.status === "removed")
-        return `${id} (key removed)`;
-    const entries = change.files ? fileEntries(change.files) : [];
-    if (entries.length === 0)
-        return id;
-    return `${id} (${capLine(entries.map((f) => `${f.path} ${f.verb}`))})`;
-}
-/**
- * `csrc/table.inc, which the build read, changed; no key covers it`: why a build of the same
- * fingerprint could not be used.
- */
-function describeObserved(changes) {
-    const text = capLine(changes.map(describeObservedChange));
-    const inRepository = changes.some((c) => c.kind === "file" || c.kind === "dir");
-    return inRepository ? `${text} (no key covers it: the build's trace saw it)` : text;
-}
-/** One observed difference in words: `csrc/table.inc, which the build read, changed`. */
-function describeObservedChange(change) {
-    switch (change.kind) {
-        case "file":
-            if (change.after === "absent")
-                return `${change.what}, which the build read, is gone`;
-            if (change.before === "absent")
-                return `${change.what}, which the build looked for, exists now`;
-            return `${change.what}, which the build read, changed`;
-        case "dir":
-            return `${change.what === "." ? "the project directory" : `${change.what}/`}, which the build listed, has other files`;
-        case "tool":
-            return change.before.startsWith("/")
-                ? `${change.what} now runs ${change.after} instead of ${change.before}`
-                : `the program ${change.what} changed`;
-        case "package":
-            return `the package ${change.what} changed (${change.before} → ${change.after})`;
-        case "distribution":
-            return `${change.what}, which the build imported, is no longer installed`;
-        case "outside":
-            return `${change.what}, which the build read, changed`;
-        default:
-            return errors_assertNever(change.kind);
-    }
-}
-/** A progress event as plain lines. */
-function progressLines(event) {
-    switch (event.kind) {
-        case "fingerprint":
-            return [`looking up fingerprint ${digest_short(event.fingerprint)} in the ${event.cache} cache`];
-        case "build":
-            return [
-                `cache miss: ${missWhy(event)}`,
-                `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
-            ];
-        case "build-done":
-            return [];
-        default:
-            return errors_assertNever(event);
-    }
-}
-/** Why this run builds, in one line, shown before the build's own output. */
-function missWhy(event) {
-    if (event.verifyProblem)
-        return event.verifyProblem;
-    if (event.observedChanges.length > 0)
-        return describeObserved(event.observedChanges);
-    if (!event.previous)
-        return "no earlier build of this project on this platform and Python is cached";
-    if (event.changed.length === 0)
-        return "the cached wheels for this fingerprint are gone or damaged";
-    return describeChanges(event.changed);
-}
-
-;// CONCATENATED MODULE: ./src/report/headline.ts
-
-
-
-
 const PLAIN = (text) => text;
 /**
  * Why a run built (or would have, or tried to), in a few words: the file when one changed
@@ -106767,7 +106592,7 @@ const PLAIN = (text) => text;
  * (`toolchain:rustc changed`); an input the trace saw; why the cached wheels could not be used.
  * `ids` gives the key ids as the medium shows them; `esc` escapes each piece of user text.
  */
-function headline_missWhy(facts, ids = new Map(), esc = PLAIN) {
+function missWhy(facts, ids = new Map(), esc = PLAIN) {
     if (facts.verifyProblem)
         return esc(facts.verifyProblem);
     const observed = facts.observedChanges;
@@ -106797,6 +106622,36 @@ function headline_missWhy(facts, ids = new Map(), esc = PLAIN) {
 function keyVerb(change) {
     return change.status === "changed" ? "changed" : `${change.status} as a key`;
 }
+/** One observed difference in words: `csrc/table.inc, which the build read, changed`. */
+function describeObservedChange(change) {
+    switch (change.kind) {
+        case "file":
+            if (change.after === "absent")
+                return `${change.what}, which the build read, is gone`;
+            if (change.before === "absent")
+                return `${change.what}, which the build looked for, exists now`;
+            return `${change.what}, which the build read, changed`;
+        case "dir":
+            return `${change.what === "." ? "the project directory" : `${change.what}/`}, which the build listed, has other files`;
+        case "tool":
+            return change.before.startsWith("/")
+                ? `${change.what} now runs ${change.after} instead of ${change.before}`
+                : `the program ${change.what} changed`;
+        case "package":
+            return `the package ${change.what} changed (${change.before} → ${change.after})`;
+        case "distribution":
+            return `${change.what}, which the build imported, is no longer installed`;
+        case "outside":
+            return `${change.what}, which the build read, changed`;
+        default:
+            return errors_assertNever(change.kind);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/headline.ts
+
+
+
 /**
  * The verdict with its answer, for the summary's heading: what happened, why, for which platform
  * and Python, and the time it took or saved. `esc` escapes each piece of user text.
@@ -106811,20 +106666,20 @@ function headline(facts, ids, esc = PLAIN) {
         }
         case "built": {
             const verb = facts.previous ? "Rebuilt" : "Built";
-            return `${verb}${took ? ` in ${took}` : ""}: ${headline_missWhy(facts, ids, esc)} · ${slot}`;
+            return `${verb}${took ? ` in ${took}` : ""}: ${missWhy(facts, ids, esc)} · ${slot}`;
         }
         case "failed": {
             const cause = facts.previous || facts.verifyProblem || facts.observedChanges.length > 0
-                ? `: ${headline_missWhy(facts, ids, esc)}`
+                ? `: ${missWhy(facts, ids, esc)}`
                 : "";
-            return `Build failed${took ? ` after ${took}` : ""}${cause} · ${slot}`;
+            return `Build failed${took ? ` in ${took}` : ""}${cause} · ${slot}`;
         }
         case "lookup-hit":
             return `Cached, nothing to build (lookup only) · ${slot}`;
         case "lookup-miss":
-            return `Would rebuild: ${headline_missWhy(facts, ids, esc)} (lookup only) · ${slot}`;
+            return `Would rebuild: ${missWhy(facts, ids, esc)} (lookup only) · ${slot}`;
         case "miss":
-            return `Nothing to restore: ${headline_missWhy(facts, ids, esc)} (the build step builds) · ${slot}`;
+            return `Nothing to restore: ${missWhy(facts, ids, esc)} (the build step builds) · ${slot}`;
         case "saved":
             return `Saved ${format_plural(facts.wheels.length, "wheel")} the build step built · ${slot}`;
         default:
@@ -106842,15 +106697,15 @@ function noticeOf(facts, ids) {
                 ? "hit"
                 : `hit, saved about ${format_formatDuration(facts.buildSeconds)}`;
         case "built":
-            return facts.previous ? `rebuilt: ${headline_missWhy(facts, ids)}` : "built: no cached build yet";
+            return facts.previous ? `rebuilt: ${missWhy(facts, ids)}` : "built: no cached build yet";
         case "failed":
             return undefined;
         case "lookup-hit":
             return "lookup only: cached";
         case "lookup-miss":
-            return `lookup only: would rebuild: ${headline_missWhy(facts, ids)}`;
+            return `lookup only: would rebuild: ${missWhy(facts, ids)}`;
         case "miss":
-            return `miss: ${headline_missWhy(facts, ids)}`;
+            return `miss: ${missWhy(facts, ids)}`;
         case "saved":
             return `saved ${format_plural(facts.wheels.length, "wheel")} the build step built`;
         default:
@@ -107090,6 +106945,8 @@ function changeLines(change, fileCap) {
 
 
 
+/** The widest a column of the key list is padded to. */
+const ALIGN_MAX = 48;
 /** How many changed files of one key the log lists before `and N more`. */
 const LOG_FILE_CAP = 200;
 /**
@@ -107124,7 +106981,8 @@ function fingerprintGroup(result) {
 /** `  - file:src/**  inferred  12 files  0123456789ab`, columns aligned within a group. */
 function alignedRows(keys) {
     const rows = keys.map((k) => [escape_escapeLine(k.id), k.source, escape_escapeLine(keys_text_describe(k))]);
-    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+    // Columns align up to a width; a longer id or detail runs past it rather than pad every row.
+    const widths = [0, 1, 2].map((i) => Math.min(ALIGN_MAX, Math.max(...rows.map((r) => r[i].length))));
     return rows.map((row, n) => `  - ${row.map((cell, i) => cell.padEnd(widths[i])).join("  ")}  ${digest_short(keys[n].digest)}`);
 }
 function changesGroup(result) {
@@ -107159,6 +107017,147 @@ function summaryLines(result) {
 /** Every file of every key with its content digest, for `core.debug`. */
 function renderDebugFiles(result) {
     return result.manifest.keys.flatMap((key) => Object.entries(key.files ?? {}).map(([path, digest]) => `${escape_escapeLine(key.id)}: ${escape_escapeLine(path)} ${digest ?? "absent"}`));
+}
+
+;// CONCATENATED MODULE: ./src/report/reason.ts
+
+
+
+
+
+/**
+ * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
+ * it (would have) rebuilt. Why a restored entry was rejected (`the cached wheel x.whl does not
+ * match its recorded sha256`) explains a rebuild before any key change does.
+ */
+function reasonOf(facts) {
+    const verifyProblem = facts.verifyProblem;
+    switch (facts.verdict) {
+        case "hit":
+            return explainHit(facts.wheels.length, facts.buildSeconds);
+        case "lookup-hit":
+            return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
+        case "built":
+            return explainMiss(facts, "rebuilt", verifyProblem);
+        case "failed":
+            return `${facts.failure?.message ?? "the build failed"}; it ran because ${missCause(facts, verifyProblem)}`;
+        case "lookup-miss":
+            return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
+        case "miss":
+            return `${explainMiss(facts, "to rebuild", verifyProblem)} (the build step builds, the save step saves)`;
+        case "saved":
+            return `saved ${format_plural(facts.wheels.length, "wheel")} the build step built`;
+        default:
+            return errors_assertNever(facts.verdict);
+    }
+}
+/** `restored 2 wheels built for this fingerprint (saved about 1 min 12 s of build)`. */
+function explainHit(wheels, savedSeconds) {
+    const saved = savedSeconds === undefined ? "" : ` (saved about ${format_formatDuration(savedSeconds)} of build)`;
+    return `restored ${format_plural(wheels, "wheel")} built for this fingerprint${saved}`;
+}
+function withWheels(manifest) {
+    return manifest.wheels ? ` with ${format_plural(manifest.wheels.length, "wheel")}` : "";
+}
+function explainMiss(facts, verb, verifyProblem) {
+    const cause = missCause(facts, verifyProblem);
+    return !verifyProblem && !facts.observedChanges?.length && !facts.previous
+        ? cause
+        : `${verb}: ${cause}`;
+}
+/** Why a run (would have) built, without a verb. */
+function missCause(facts, verifyProblem) {
+    if (verifyProblem)
+        return verifyProblem;
+    const observed = facts.observedChanges ?? [];
+    if (observed.length > 0)
+        return describeObserved(observed);
+    if (!facts.previous)
+        return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
+    if (facts.changed.length === 0) {
+        const why = "but its wheels were not in the cache (evicted or never saved)";
+        return `no key changed since the last recorded build, ${why}`;
+    }
+    return describeChanges(facts.changed);
+}
+/**
+ * `2 keys changed — file:src/** (src/lib.rs modified), toolchain:rustc`, or, when no key that
+ * affects the compiled code changed, `only shipped Python files changed (python/pkg/__init__.py)`.
+ */
+function describeChanges(changed) {
+    const compiled = changed.filter((c) => c.group === "rebuild" || c.group === "implicit");
+    if (compiled.length === 0) {
+        const paths = changed.flatMap((c) => {
+            const entries = c.files ? fileEntries(c.files) : [];
+            return entries.length > 0 ? entries.map((f) => f.path) : [c.id];
+        });
+        return `only ${onlyWhat(changed)} changed (${capLine(paths)})`;
+    }
+    const ordered = [...compiled, ...changed.filter((c) => !compiled.includes(c))];
+    // One file often sits in several keys (a glob and its package directory): name it once.
+    const parts = new Map();
+    for (const change of ordered) {
+        const entries = change.files && change.status === "changed" ? fileEntries(change.files) : [];
+        for (const f of entries)
+            parts.set(`file ${f.path}`, `${f.path} ${f.verb}`);
+        if (entries.length === 0)
+            parts.set(`key ${change.id}`, describeChange(change));
+    }
+    return `${format_plural(changed.length, "key")} changed — ${capLine([...parts.values()])}`;
+}
+function onlyWhat(changed) {
+    const groups = new Set(changed.map((c) => c.group));
+    if (groups.size > 1)
+        return "shipped and metadata files";
+    if (groups.has("metadata"))
+        return "metadata inputs";
+    const paths = changed.flatMap((c) => (c.files ? fileEntries(c.files) : []));
+    const python = paths.length > 0 && paths.every((f) => /\.pyi?$/.test(f.path));
+    return python ? "shipped Python files" : "shipped files";
+}
+/** `file:src/** (src/lib.rs modified, src/new.rs added and 3 more)`. */
+function describeChange(change) {
+    const id = change.id;
+    if (change.status === "added")
+        return `${id} (new key)`;
+    if (change.status === "removed")
+        return `${id} (key removed)`;
+    const entries = change.files ? fileEntries(change.files) : [];
+    if (entries.length === 0)
+        return id;
+    return `${id} (${capLine(entries.map((f) => `${f.path} ${f.verb}`))})`;
+}
+/**
+ * `csrc/table.inc, which the build read, changed; no key covers it`: why a build of the same
+ * fingerprint could not be used.
+ */
+function describeObserved(changes) {
+    const text = capLine(changes.map(describeObservedChange));
+    const inRepository = changes.some((c) => c.kind === "file" || c.kind === "dir");
+    return inRepository ? `${text} (no key covers it: the build's trace saw it)` : text;
+}
+/** A progress event as plain lines. */
+function progressLines(event) {
+    switch (event.kind) {
+        case "fingerprint":
+            return [`looking up fingerprint ${digest_short(event.fingerprint)} in the ${event.cache} cache`];
+        case "build":
+            return [
+                `cache miss: ${buildWhy(event)}`,
+                `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
+            ];
+        case "build-done":
+            return [];
+        default:
+            return errors_assertNever(event);
+    }
+}
+/** Why this run builds, in one line, shown before the build's own output. */
+function buildWhy(event) {
+    if (!event.previous && !event.verifyProblem && event.observedChanges.length === 0) {
+        return "no earlier build of this project on this platform and Python is cached";
+    }
+    return missWhy(event);
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts

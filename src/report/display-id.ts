@@ -1,5 +1,5 @@
 /** Longest key id the summary shows whole; longer ones are shortened for display only. */
-export const DISPLAY_ID_CHARS = 40;
+export const DISPLAY_ID_CHARS = 48;
 /** Alternatives of a `{a,b,c,...}` glob group shown before `…`. */
 const ALTERNATIVES = 3;
 

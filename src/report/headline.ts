@@ -1,9 +1,7 @@
 import { assertNever } from "../errors.js";
-import type { KeyChange } from "../fingerprint/diff.js";
 import type { RunResult } from "../pipeline/result.js";
-import { changedItems } from "./changes.js";
-import { formatCount, formatDuration, plural, slotOf } from "./format.js";
-import { describeObservedChange } from "./reason.js";
+import { type Escape, missWhy, PLAIN } from "./changes.js";
+import { formatDuration, plural, slotOf } from "./format.js";
 
 /** The facts a headline is made of. */
 export type HeadlineFacts = Pick<
@@ -17,46 +15,6 @@ export type HeadlineFacts = Pick<
   | "buildSeconds"
   | "manifest"
 >;
-
-/** Escapes one piece of user text (a path, an id, a problem) for the medium: plain by default. */
-export type Escape = (text: string) => string;
-
-const PLAIN: Escape = (text) => text;
-
-/**
- * Why a run built (or would have, or tried to), in a few words: the file when one changed
- * (`src/lib.rs modified`), else how many (`3 files changed`), then a key that covers no file
- * (`toolchain:rustc changed`); an input the trace saw; why the cached wheels could not be used.
- * `ids` gives the key ids as the medium shows them; `esc` escapes each piece of user text.
- */
-export function missWhy(
-  facts: HeadlineFacts,
-  ids: ReadonlyMap<string, string> = new Map(),
-  esc: Escape = PLAIN,
-): string {
-  if (facts.verifyProblem) return esc(facts.verifyProblem);
-  const observed = facts.observedChanges;
-  if (observed.length === 1) return esc(describeObservedChange(observed[0]!));
-  if (observed.length > 1) return `${observed.length} inputs the build read changed`;
-  if (!facts.previous) return "no cached build yet";
-  const items = changedItems(facts);
-  const files = items.filter((i) => i.kind === "file");
-  const keys = items.flatMap((i) => (i.kind === "key" ? [i.change] : []));
-  const parts: string[] = [];
-  if (files.length === 1) parts.push(`${esc(files[0]!.path)} ${files[0]!.verb}`);
-  if (files.length > 1) parts.push(`${formatCount(files.length)} files changed`);
-  if (keys.length === 1) {
-    parts.push(`${esc(ids.get(keys[0]!.id) ?? keys[0]!.id)} ${keyVerb(keys[0]!)}`);
-  }
-  if (keys.length > 1) parts.push(`${formatCount(keys.length)} keys changed`);
-  return parts.length > 0
-    ? parts.join(", ")
-    : "its cached wheels were gone (evicted or never saved)";
-}
-
-function keyVerb(change: KeyChange): string {
-  return change.status === "changed" ? "changed" : `${change.status} as a key`;
-}
 
 /**
  * The verdict with its answer, for the summary's heading: what happened, why, for which platform
@@ -83,7 +41,7 @@ export function headline(
         facts.previous || facts.verifyProblem || facts.observedChanges.length > 0
           ? `: ${missWhy(facts, ids, esc)}`
           : "";
-      return `Build failed${took ? ` after ${took}` : ""}${cause} · ${slot}`;
+      return `Build failed${took ? ` in ${took}` : ""}${cause} · ${slot}`;
     }
     case "lookup-hit":
       return `Cached, nothing to build (lookup only) · ${slot}`;

@@ -15,6 +15,9 @@ export interface LogGroup {
   readonly lines: string[];
 }
 
+/** The widest a column of the key list is padded to. */
+const ALIGN_MAX = 48;
+
 /** How many changed files of one key the log lists before `and N more`. */
 export const LOG_FILE_CAP = 200;
 
@@ -58,7 +61,10 @@ function fingerprintGroup(result: RunResult): LogGroup {
 /** `  - file:src/**  inferred  12 files  0123456789ab`, columns aligned within a group. */
 function alignedRows(keys: readonly FingerprintKey[]): string[] {
   const rows = keys.map((k) => [escapeLine(k.id), k.source, escapeLine(describe(k))]);
-  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  // Columns align up to a width; a longer id or detail runs past it rather than pad every row.
+  const widths = [0, 1, 2].map((i) =>
+    Math.min(ALIGN_MAX, Math.max(...rows.map((r) => r[i]!.length))),
+  );
   return rows.map(
     (row, n) =>
       `  - ${row.map((cell, i) => cell.padEnd(widths[i]!)).join("  ")}  ${short(keys[n]!.digest)}`,

@@ -5,6 +5,7 @@ import type { ObservedChange } from "../fingerprint/observed.js";
 import type { Progress, RunResult } from "../pipeline/result.js";
 import { short } from "../shared/digest.js";
 import { capLine } from "../shared/list.js";
+import { describeObservedChange, missWhy } from "./changes.js";
 import { fileEntries, formatDuration, plural, slotOf } from "./format.js";
 
 /** What a reason is made of. */
@@ -125,31 +126,6 @@ export function describeObserved(changes: readonly ObservedChange[]): string {
   return inRepository ? `${text} (no key covers it: the build's trace saw it)` : text;
 }
 
-/** One observed difference in words: `csrc/table.inc, which the build read, changed`. */
-export function describeObservedChange(change: ObservedChange): string {
-  switch (change.kind) {
-    case "file":
-      if (change.after === "absent") return `${change.what}, which the build read, is gone`;
-      if (change.before === "absent")
-        return `${change.what}, which the build looked for, exists now`;
-      return `${change.what}, which the build read, changed`;
-    case "dir":
-      return `${change.what === "." ? "the project directory" : `${change.what}/`}, which the build listed, has other files`;
-    case "tool":
-      return change.before.startsWith("/")
-        ? `${change.what} now runs ${change.after} instead of ${change.before}`
-        : `the program ${change.what} changed`;
-    case "package":
-      return `the package ${change.what} changed (${change.before} → ${change.after})`;
-    case "distribution":
-      return `${change.what}, which the build imported, is no longer installed`;
-    case "outside":
-      return `${change.what}, which the build read, changed`;
-    default:
-      return assertNever(change.kind);
-  }
-}
-
 /** A progress event as plain lines. */
 export function progressLines(event: Progress): string[] {
   switch (event.kind) {
@@ -157,7 +133,7 @@ export function progressLines(event: Progress): string[] {
       return [`looking up fingerprint ${short(event.fingerprint)} in the ${event.cache} cache`];
     case "build":
       return [
-        `cache miss: ${missWhy(event)}`,
+        `cache miss: ${buildWhy(event)}`,
         `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
       ];
     case "build-done":
@@ -168,12 +144,9 @@ export function progressLines(event: Progress): string[] {
 }
 
 /** Why this run builds, in one line, shown before the build's own output. */
-function missWhy(event: Extract<Progress, { kind: "build" }>): string {
-  if (event.verifyProblem) return event.verifyProblem;
-  if (event.observedChanges.length > 0) return describeObserved(event.observedChanges);
-  if (!event.previous)
+function buildWhy(event: Extract<Progress, { kind: "build" }>): string {
+  if (!event.previous && !event.verifyProblem && event.observedChanges.length === 0) {
     return "no earlier build of this project on this platform and Python is cached";
-  if (event.changed.length === 0)
-    return "the cached wheels for this fingerprint are gone or damaged";
-  return describeChanges(event.changed);
+  }
+  return missWhy(event);
 }

@@ -7,10 +7,11 @@ describe("shortId", () => {
     [`file:${NATIVE_SOURCES}`, "file:*.{c,cc,cpp,…}"],
     ["file:src/**", "file:src/**"],
     ["file:*.{c,h}", "file:*.{c,h}"],
+    ["file:{LICEN[CS]E,COPYING,NOTICE,AUTHORS}*", "file:{LICEN[CS]E,COPYING,NOTICE,AUTHORS}*"],
     ["file:**/*.{c,h,cpp,hpp}", "file:**/*.{c,h,cpp,hpp}"],
     [
-      "file:crates/some-long-crate-name/deeply/nested/src/**",
-      "file:crates/some-lon…eeply/nested/src/**",
+      "file:crates/some-long-crate-name/and-more/deeply/nested/src/**",
+      "file:crates/some-long-cr…re/deeply/nested/src/**",
     ],
   ])("%s → %s", (id, shown) => {
     expect(shortId(id)).toBe(shown);

@@ -125,7 +125,7 @@ describe("renderSummary leads with the answer", () => {
     [
       "failed build",
       failedBuild(),
-      "❌ Build failed after 4 s: src/pkg/_core.c modified · linux-x64-glibc2.36 / cp311",
+      "❌ Build failed in 4 s: src/pkg/_core.c modified · linux-x64-glibc2.36 / cp311",
     ],
     [
       "lookup hit",
