@@ -8892,7 +8892,7 @@ function verdictText(result) {
         case "built":
             return result.previous ? `Rebuilt${took}${because}` : `Built${took}: no cached build yet`;
         case "failed":
-            return `Build failed${result.buildSeconds === undefined ? "" : ` after ${formatDuration(result.buildSeconds)}`}`;
+            return `Build failed${result.buildSeconds === undefined ? "" : ` in ${formatDuration(result.buildSeconds)}`}`;
         case "lookup-hit":
             return "Found a cached build (lookup only)";
         case "lookup-miss":
@@ -9016,7 +9016,7 @@ function renderTerminal(result) {
     const lines = [
         `wheel-cache: ${verdictText(result)}`,
         `  ${escapeLine(reasonOf(result))}`,
-        `  ${escapeLine(validationText(result))}`,
+        ...(result.verdict === "failed" ? [] : [`  ${escapeLine(validationText(result))}`]),
         `  fingerprint ${digest_short(result.manifest.fingerprint)}  cache key ${escapeLine(result.cacheKey)}`,
     ];
     if (result.changed.length > 0) {

@@ -106829,7 +106829,7 @@ function verdictText(result) {
         case "built":
             return result.previous ? `Rebuilt${took}${because}` : `Built${took}: no cached build yet`;
         case "failed":
-            return `Build failed${result.buildSeconds === undefined ? "" : ` after ${formatDuration(result.buildSeconds)}`}`;
+            return `Build failed${result.buildSeconds === undefined ? "" : ` in ${formatDuration(result.buildSeconds)}`}`;
         case "lookup-hit":
             return "Found a cached build (lookup only)";
         case "lookup-miss":

@@ -28,7 +28,7 @@ export function renderTerminal(result: RunResult): string {
   const lines = [
     `wheel-cache: ${verdictText(result)}`,
     `  ${escapeLine(reasonOf(result))}`,
-    `  ${escapeLine(validationText(result))}`,
+    ...(result.verdict === "failed" ? [] : [`  ${escapeLine(validationText(result))}`]),
     `  fingerprint ${short(result.manifest.fingerprint)}  cache key ${escapeLine(result.cacheKey)}`,
   ];
   if (result.changed.length > 0) {
