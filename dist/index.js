@@ -106947,8 +106947,6 @@ function changeLines(change, fileCap) {
 
 /** The widest a column of the key list is padded to. */
 const ALIGN_MAX = 48;
-/** How many changed files of one key the log lists before `and N more`. */
-const LOG_FILE_CAP = 200;
 /**
  * The action log of a run: a "Fingerprint" group with every key that went into the fingerprint
  * (like rust-cache's "Cache Configuration"), a "Changes" group with each changed key's files, the
@@ -106992,7 +106990,8 @@ function changesGroup(result) {
     const lines = previous ? [`compared with ${escape_escapeLine(previous.key)}`] : [];
     return {
         title: `Changes${since}: ${result.changed.length} keys`,
-        lines: [...lines, ...result.changed.flatMap((change) => changeLines(change, LOG_FILE_CAP))],
+        // Every file: the summary and the terminal cap their lists and point here for the rest.
+        lines: [...lines, ...result.changed.flatMap((change) => changeLines(change, Infinity))],
     };
 }
 function summaryLines(result) {
@@ -107509,7 +107508,8 @@ const ICONS = {
 function leadLine(result) {
     if (isCacheHit(result)) {
         const by = builtBy(result.manifest, result.startedAt, MARKDOWN);
-        return by ? `These wheels were ${by}.` : "";
+        const these = result.wheels.length === 1 ? "This wheel was" : "These wheels were";
+        return by ? `${these} ${by}.` : "";
     }
     if (!result.previous)
         return "";

@@ -18,9 +18,6 @@ export interface LogGroup {
 /** The widest a column of the key list is padded to. */
 const ALIGN_MAX = 48;
 
-/** How many changed files of one key the log lists before `and N more`. */
-export const LOG_FILE_CAP = 200;
-
 /**
  * The action log of a run: a "Fingerprint" group with every key that went into the fingerprint
  * (like rust-cache's "Cache Configuration"), a "Changes" group with each changed key's files, the
@@ -78,7 +75,8 @@ function changesGroup(result: RunResult): LogGroup {
   const lines = previous ? [`compared with ${escapeLine(previous.key)}`] : [];
   return {
     title: `Changes${since}: ${result.changed.length} keys`,
-    lines: [...lines, ...result.changed.flatMap((change) => changeLines(change, LOG_FILE_CAP))],
+    // Every file: the summary and the terminal cap their lists and point here for the rest.
+    lines: [...lines, ...result.changed.flatMap((change) => changeLines(change, Infinity))],
   };
 }
 

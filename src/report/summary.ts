@@ -94,7 +94,8 @@ const ICONS: Record<RunResult["verdict"], string> = {
 function leadLine(result: RunResult): string {
   if (isCacheHit(result)) {
     const by = builtBy(result.manifest, result.startedAt, MARKDOWN);
-    return by ? `These wheels were ${by}.` : "";
+    const these = result.wheels.length === 1 ? "This wheel was" : "These wheels were";
+    return by ? `${these} ${by}.` : "";
   }
   if (!result.previous) return "";
   const by = builtBy(result.previous.manifest, result.startedAt, MARKDOWN);

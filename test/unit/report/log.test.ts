@@ -146,3 +146,12 @@ describe("renderDebugFiles", () => {
     ]);
   });
 });
+
+describe("renderLog's Changes group", () => {
+  it("lists every changed file, however many: the summary points here for the rest", () => {
+    const modified = Array.from({ length: 5000 }, (_, i) => `src/f${i}.c`);
+    const changes = renderLog(makeResult({ changed: [makeChange("file:src/**", { modified })] }))
+      .groups[1]!;
+    expect(changes.lines.filter((l) => l.startsWith("  ~ "))).toHaveLength(5000);
+  });
+});

@@ -311,6 +311,8 @@ describe("renderSummary on a hit", () => {
 
   it("says nothing of provenance a manifest does not record, and links only run pages", () => {
     expect(textOf(renderGfm(renderSummary(makeHit())))).not.toContain("These wheels were");
+    const one = makeHit({ manifest: previousBuild().manifest, wheels: [makeWheel()] });
+    expect(textOf(renderGfm(renderSummary(one)))).toContain("This wheel was built by run #40");
     const hostile = makeHit({
       manifest: makeManifest(defaultKeys(), {
         origin: { runNumber: "7", runUrl: "javascript:alert(1)", commit: "<b>x" },
