@@ -3851,6 +3851,17 @@ class BuildFailure extends errors_UserError {
         this.failed = failed;
     }
 }
+/**
+ * A failed build's facts with `values` taken out of its output (each replaced by `***`), longest
+ * first so that a value containing another is taken out whole.
+ */
+function withoutValues(failed, values) {
+    if (values.length === 0)
+        return failed;
+    const sorted = [...values].sort((a, b) => b.length - a.length);
+    const redact = (line) => sorted.reduce((text, v) => text.replaceAll(v, "***"), line);
+    return { ...failed, outputTail: failed.outputTail.map(redact) };
+}
 
 ;// CONCATENATED MODULE: ./src/build/output-tail.ts
 /** How much of a build's output is kept for the report, at most. */
@@ -6598,12 +6609,8 @@ function redactKeyed(failed, keys, env) {
     const values = keys
         .filter((k) => k.kind === "env")
         .map((k) => env[k.id.slice("env:".length)])
-        .filter((v) => v !== undefined && v.length >= REDACT_MIN)
-        .sort((a, b) => b.length - a.length);
-    if (values.length === 0)
-        return failed;
-    const redact = (line) => values.reduce((text, v) => text.replaceAll(v, "***"), line);
-    return { ...failed, outputTail: failed.outputTail.map(redact) };
+        .filter((v) => v !== undefined && v.length >= REDACT_MIN);
+    return withoutValues(failed, values);
 }
 /**
  * The variant key of a build: `0` for the first build of a fingerprint; a build that replaces a

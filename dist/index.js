@@ -11820,7 +11820,7 @@ const RetryHandler = __nccwpck_require__(7816)
 const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
 const DecoratorHandler = __nccwpck_require__(8155)
 const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(2711)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -15948,7 +15948,7 @@ const DispatcherBase = __nccwpck_require__(1841)
 const Pool = __nccwpck_require__(628)
 const Client = __nccwpck_require__(3701)
 const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(2711)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -18983,7 +18983,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(2711)
 
 function onError (client, err) {
   if (
@@ -21785,7 +21785,7 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 2711:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -39886,7 +39886,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8566);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5092);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Abandoned cache requests (a service that stopped answering) can keep sockets open; the step is
@@ -39898,7 +39898,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8566:
+/***/ 5092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -101868,6 +101868,17 @@ class BuildFailure extends errors_UserError {
         this.failed = failed;
     }
 }
+/**
+ * A failed build's facts with `values` taken out of its output (each replaced by `***`), longest
+ * first so that a value containing another is taken out whole.
+ */
+function withoutValues(failed, values) {
+    if (values.length === 0)
+        return failed;
+    const sorted = [...values].sort((a, b) => b.length - a.length);
+    const redact = (line) => sorted.reduce((text, v) => text.replaceAll(v, "***"), line);
+    return { ...failed, outputTail: failed.outputTail.map(redact) };
+}
 
 ;// CONCATENATED MODULE: ./src/build/output-tail.ts
 /** How much of a build's output is kept for the report, at most. */
@@ -104603,12 +104614,8 @@ function redactKeyed(failed, keys, env) {
     const values = keys
         .filter((k) => k.kind === "env")
         .map((k) => env[k.id.slice("env:".length)])
-        .filter((v) => v !== undefined && v.length >= REDACT_MIN)
-        .sort((a, b) => b.length - a.length);
-    if (values.length === 0)
-        return failed;
-    const redact = (line) => values.reduce((text, v) => text.replaceAll(v, "***"), line);
-    return { ...failed, outputTail: failed.outputTail.map(redact) };
+        .filter((v) => v !== undefined && v.length >= REDACT_MIN);
+    return withoutValues(failed, values);
 }
 /**
  * The variant key of a build: `0` for the first build of a fingerprint; a build that replaces a
@@ -107232,16 +107239,111 @@ function mutationAdvice(change) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/report/summary-keys.ts
+
+
+
+
+
+
+
+/** Every current key, plus the keys only the previous build had (shown as removed). */
+function keyRows(result) {
+    const changes = new Map(result.changed.map((c) => [c.id, c]));
+    const before = new Map(result.previous?.manifest.keys.map((k) => [k.id, k]) ?? []);
+    const rows = result.manifest.keys.map((key) => ({
+        key,
+        id: key.id,
+        group: key.group,
+        change: changes.get(key.id),
+    }));
+    for (const change of result.changed.filter((c) => c.status === "removed")) {
+        rows.push({ key: before.get(change.id), id: change.id, group: change.group, change });
+    }
+    return rows;
+}
+/**
+ * The fingerprint folded in `<details>`: the cache key and the build compared with, then a table
+ * of keys per group with their status (at most `max` rows each, and a count of the rest), and
+ * the whole ids of the keys the tables show shortened.
+ */
+function keysDetails(result, ids, max) {
+    const rows = keyRows(result);
+    const compared = result.previous !== undefined || isCacheHit(result);
+    const changed = result.changed.length;
+    const state = !compared
+        ? "no earlier build to compare with"
+        : changed > 0
+            ? `${formatCount(changed)} changed`
+            : "all unchanged";
+    const title = `Fingerprint ${codeHtml(digest_short(result.manifest.fingerprint))}: ${format_plural(rows.length, "key")}, ${state}`;
+    const body = [facts(result), ...groupTables(rows, ids, compared, max), abbreviations(rows, ids)];
+    return `<details><summary>${title}</summary>\n\n${body.filter(Boolean).join("\n\n")}\n\n</details>`;
+}
+/** The cache key, the build compared with, the wheel directory and the build command. */
+function facts(result) {
+    const lines = [
+        `Cache key ${codeMarkdown(result.cacheKey)} (${escapeMarkdown(result.cache)} cache)`,
+    ];
+    if (result.previous && !isCacheHit(result)) {
+        lines.push(`compared with ${codeMarkdown(result.previous.key)}`);
+    }
+    lines.push(`wheels in ${codeMarkdown(result.wheelDir)}`);
+    const command = result.buildCommand;
+    lines.push(`build command ${codeMarkdown(command.argv.join(" "))} (${escapeMarkdown(command.origin)})`);
+    return lines.join(" · ");
+}
+function groupTables(rows, ids, compared, max) {
+    const head = ["| key | source | covers | digest | status |", "|---|---|---|---|---|"];
+    return types_KEY_GROUPS.flatMap((group) => {
+        const members = rows.filter((r) => r.group === group);
+        if (members.length === 0)
+            return [];
+        const title = `**${GROUP_TITLES[group]}** (${formatCount(members.length)})`;
+        if (max === 0)
+            return [title];
+        const table = [...head, ...members.slice(0, max).map((r) => keyRow(r, ids, compared))];
+        const more = members.length > max
+            ? `\n\nand ${formatCount(members.length - max)} more: the log's Fingerprint group and \`wheel-cache keys\` list them all.`
+            : "";
+        return [`${title}\n\n${table.join("\n")}${more}`];
+    });
+}
+function keyRow(row, ids, compared) {
+    const status = row.change ? `**${row.change.status}**` : compared ? "unchanged" : "—";
+    const cells = [
+        codeMarkdown(ids.get(row.id) ?? row.id),
+        escapeCell(row.key?.source ?? ""),
+        escapeCell(covers(row)),
+        row.key ? codeMarkdown(digest_short(row.key.digest)) : "—",
+        status,
+    ];
+    return `| ${cells.join(" | ")} |`;
+}
+/** What a key covers; for a changed non-file key, its detail before and after. */
+function covers(row) {
+    const { change, key } = row;
+    if (change?.status === "changed" && !change.files && change.before !== change.after) {
+        return `${change.before ?? "—"} → ${change.after ?? "—"}`;
+    }
+    return key ? keys_text_describe(key) : "";
+}
+/** The whole ids of the keys shown shortened, as prose (which wraps, unlike a table). */
+function abbreviations(rows, ids) {
+    const shortened = rows.filter((r) => (ids.get(r.id) ?? r.id) !== r.id).slice(0, 20);
+    if (shortened.length === 0)
+        return "";
+    const items = shortened.map((r) => `- ${codeMarkdown(ids.get(r.id) ?? shortId(r.id))} is ${codeMarkdown(r.id)}`);
+    return `Shortened ids:\n\n${items.join("\n")}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary-tables.ts
 
 
 
 
 
-
-
-
-/** The summary's tables: what changed, the wheels, and every key (folded). */
+/** The summary's tables of what changed and of the wheels. */
 /** A group as the "what changed" table names it. */
 const GROUP_WORDS = {
     rebuild: "rebuild",
@@ -107338,97 +107440,9 @@ function cacheWord(result) {
             return "save failed";
     }
 }
-/** Every current key, plus the keys only the previous build had (shown as removed). */
-function keyRows(result) {
-    const changes = new Map(result.changed.map((c) => [c.id, c]));
-    const before = new Map(result.previous?.manifest.keys.map((k) => [k.id, k]) ?? []);
-    const rows = result.manifest.keys.map((key) => ({
-        key,
-        id: key.id,
-        group: key.group,
-        change: changes.get(key.id),
-    }));
-    for (const change of result.changed.filter((c) => c.status === "removed")) {
-        rows.push({ key: before.get(change.id), id: change.id, group: change.group, change });
-    }
-    return rows;
-}
-/**
- * The fingerprint folded in `<details>`: the cache key and the build compared with, then a table
- * of keys per group with their status (at most `max` rows each, and a count of the rest), and
- * the whole ids of the keys the tables show shortened.
- */
-function keysDetails(result, ids, max) {
-    const rows = keyRows(result);
-    const compared = result.previous !== undefined || isCacheHit(result);
-    const changed = result.changed.length;
-    const state = !compared
-        ? "no earlier build to compare with"
-        : changed > 0
-            ? `${formatCount(changed)} changed`
-            : "all unchanged";
-    const title = `Fingerprint ${codeHtml(digest_short(result.manifest.fingerprint))}: ${format_plural(rows.length, "key")}, ${state}`;
-    const body = [facts(result), ...groupTables(rows, ids, compared, max), abbreviations(rows, ids)];
-    return `<details><summary>${title}</summary>\n\n${body.filter(Boolean).join("\n\n")}\n\n</details>`;
-}
-/** The cache key, the build compared with, the wheel directory and the build command. */
-function facts(result) {
-    const lines = [
-        `Cache key ${codeMarkdown(result.cacheKey)} (${escapeMarkdown(result.cache)} cache)`,
-    ];
-    if (result.previous && !isCacheHit(result)) {
-        lines.push(`compared with ${codeMarkdown(result.previous.key)}`);
-    }
-    lines.push(`wheels in ${codeMarkdown(result.wheelDir)}`);
-    const command = result.buildCommand;
-    lines.push(`build command ${codeMarkdown(command.argv.join(" "))} (${escapeMarkdown(command.origin)})`);
-    return lines.join(" · ");
-}
-function groupTables(rows, ids, compared, max) {
-    const head = ["| key | source | covers | digest | status |", "|---|---|---|---|---|"];
-    return types_KEY_GROUPS.flatMap((group) => {
-        const members = rows.filter((r) => r.group === group);
-        if (members.length === 0)
-            return [];
-        const title = `**${GROUP_TITLES[group]}** (${formatCount(members.length)})`;
-        if (max === 0)
-            return [title];
-        const table = [...head, ...members.slice(0, max).map((r) => keyRow(r, ids, compared))];
-        const more = members.length > max
-            ? `\n\nand ${formatCount(members.length - max)} more: the log's Fingerprint group and \`wheel-cache keys\` list them all.`
-            : "";
-        return [`${title}\n\n${table.join("\n")}${more}`];
-    });
-}
-function keyRow(row, ids, compared) {
-    const status = row.change ? `**${row.change.status}**` : compared ? "unchanged" : "—";
-    const cells = [
-        codeMarkdown(ids.get(row.id) ?? row.id),
-        escapeCell(row.key?.source ?? ""),
-        escapeCell(covers(row)),
-        row.key ? codeMarkdown(digest_short(row.key.digest)) : "—",
-        status,
-    ];
-    return `| ${cells.join(" | ")} |`;
-}
-/** What a key covers; for a changed non-file key, its detail before and after. */
-function covers(row) {
-    const { change, key } = row;
-    if (change?.status === "changed" && !change.files && change.before !== change.after) {
-        return `${change.before ?? "—"} → ${change.after ?? "—"}`;
-    }
-    return key ? keys_text_describe(key) : "";
-}
-/** The whole ids of the keys shown shortened, as prose (which wraps, unlike a table). */
-function abbreviations(rows, ids) {
-    const shortened = rows.filter((r) => (ids.get(r.id) ?? r.id) !== r.id).slice(0, 20);
-    if (shortened.length === 0)
-        return "";
-    const items = shortened.map((r) => `- ${codeMarkdown(ids.get(r.id) ?? shortId(r.id))} is ${codeMarkdown(r.id)}`);
-    return `Shortened ids:\n\n${items.join("\n")}`;
-}
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 

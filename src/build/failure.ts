@@ -25,3 +25,14 @@ export class BuildFailure extends UserError {
     super(failed.message);
   }
 }
+
+/**
+ * A failed build's facts with `values` taken out of its output (each replaced by `***`), longest
+ * first so that a value containing another is taken out whole.
+ */
+export function withoutValues(failed: BuildFailed, values: readonly string[]): BuildFailed {
+  if (values.length === 0) return failed;
+  const sorted = [...values].sort((a, b) => b.length - a.length);
+  const redact = (line: string) => sorted.reduce((text, v) => text.replaceAll(v, "***"), line);
+  return { ...failed, outputTail: failed.outputTail.map(redact) };
+}

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { type BuildFailed, BuildFailure } from "../build/failure.js";
+import { type BuildFailed, BuildFailure, withoutValues } from "../build/failure.js";
 import { type Observation, observe } from "../build/observe.js";
 import { resolveProgram, runBuild, snapshotWheels, wheelRecord } from "../build/run.js";
 import { ensureStrace, readTrace, tracedArgv } from "../build/trace.js";
@@ -174,11 +174,8 @@ function redactKeyed(
   const values = keys
     .filter((k) => k.kind === "env")
     .map((k) => env[k.id.slice("env:".length)])
-    .filter((v): v is string => v !== undefined && v.length >= REDACT_MIN)
-    .sort((a, b) => b.length - a.length);
-  if (values.length === 0) return failed;
-  const redact = (line: string) => values.reduce((text, v) => text.replaceAll(v, "***"), line);
-  return { ...failed, outputTail: failed.outputTail.map(redact) };
+    .filter((v): v is string => v !== undefined && v.length >= REDACT_MIN);
+  return withoutValues(failed, values);
 }
 
 /**

@@ -5,7 +5,8 @@ import { codeMarkdown, escapeHtml, escapeMarkdown } from "./escape.js";
 import { formatCount, plural } from "./format.js";
 import { headline } from "./headline.js";
 import { builtBy, type Marks } from "./provenance.js";
-import { changesTable, keysDetails, wheelsTable } from "./summary-tables.js";
+import { keysDetails } from "./summary-keys.js";
+import { changesTable, wheelsTable } from "./summary-tables.js";
 import { failText, skipText, validationText, warningsOf } from "./text.js";
 
 /** How many entries each list of the summary shows before a count of the rest. */
