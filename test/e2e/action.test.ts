@@ -339,7 +339,7 @@ describe("the action on a failed build", () => {
       const html = renderGfm(failed.summary);
       const [heading] = headings(html);
       expect(heading).toMatch(
-        new RegExp(`^❌ Build failed after .*: ${FAST.compiledSource} modified · linux-`),
+        new RegExp(`^❌ Build failed in .*: ${FAST.compiledSource} modified · linux-`),
       );
       const text = textOf(html);
       expect(text).toContain("💥 the build failed with exit code 1: ");
