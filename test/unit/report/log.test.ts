@@ -95,6 +95,11 @@ describe("renderLog", () => {
       makeResult({ verdict: "lookup-miss", wheels: [] }),
       "lookup only: would rebuild: src/lib.rs modified",
     ],
+    [makeResult({ verdict: "miss", wheels: [] }), "miss: src/lib.rs modified"],
+    [
+      makeResult({ verdict: "saved", previous: undefined, changed: [] }),
+      "saved 1 wheel the build step built",
+    ],
   ])("gives the verdict in one notice: %#", (result, notice) => {
     expect(renderLog(result).notice).toBe(notice);
   });

@@ -137,6 +137,16 @@ describe("renderSummary leads with the answer", () => {
       makeResult({ verdict: "lookup-miss", wheels: [], buildSeconds: undefined }),
       "🔎 Would rebuild: src/lib.rs modified (lookup only) · linux-x64-glibc2.36 / cp311",
     ],
+    [
+      "restore step's miss",
+      makeResult({ verdict: "miss", wheels: [], buildSeconds: undefined }),
+      "🔨 Nothing to restore: src/lib.rs modified (the build step builds) · linux-x64-glibc2.36 / cp311",
+    ],
+    [
+      "save step",
+      makeResult({ verdict: "saved", previous: undefined, changed: [], buildSeconds: undefined }),
+      "💾 Saved 1 wheel the build step built · linux-x64-glibc2.36 / cp311",
+    ],
   ])("%s", (_name, result, heading) => {
     const html = renderGfm(renderSummary(result));
     expect(headings(html)).toEqual([heading]);
