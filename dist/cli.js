@@ -5581,7 +5581,85 @@ function defaultPython(env) {
     return which("python3", env) ? "python3" : "python";
 }
 
+;// CONCATENATED MODULE: ./src/build/failure.ts
+
+/**
+ * A build command that could not run, failed, or wrote no wheel: a user error whose facts the
+ * pipeline keeps, so that the report can say what changed and how the build ended.
+ */
+class BuildFailure extends errors_UserError {
+    failed;
+    name = "BuildFailure";
+    constructor(failed) {
+        super(failed.message);
+        this.failed = failed;
+    }
+}
+/**
+ * A failed build's facts with `values` taken out of its output (each replaced by `***`), longest
+ * first so that a value containing another is taken out whole.
+ */
+function withoutValues(failed, values) {
+    if (values.length === 0)
+        return failed;
+    const sorted = [...values].sort((a, b) => b.length - a.length);
+    const redact = (line) => sorted.reduce((text, v) => text.replaceAll(v, "***"), line);
+    return { ...failed, outputTail: failed.outputTail.map(redact) };
+}
+
+;// CONCATENATED MODULE: ./src/build/output-tail.ts
+/** How much of a build's output is kept for the report, at most. */
+const KEEP_BYTES = 64 * 1024;
+/** How many of its last lines the report shows. */
+const TAIL_LINES = 40;
+/** Longest line kept; longer ones end in `…`. */
+const LINE_CHARS = 400;
+/** Terminal escape sequences (colours, cursor moves) that mean nothing outside a terminal. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC and BEL are what it removes.
+const ESCAPES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+/**
+ * The end of a build's output while it streams: only the last `KEEP_BYTES` are held, so a build
+ * that prints gigabytes costs no memory. `lines()` gives its last lines as plain text.
+ */
+class OutputTail {
+    chunks = [];
+    bytes = 0;
+    dropped = false;
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.bytes += chunk.length;
+        while (this.chunks.length > 1 && this.bytes - this.chunks[0].length >= KEEP_BYTES) {
+            this.bytes -= this.chunks.shift().length;
+            this.dropped = true;
+        }
+    }
+    /** The last `max` lines, each as a terminal would leave it (after its last `\r`). */
+    lines(max = TAIL_LINES) {
+        let buffer = Buffer.concat(this.chunks);
+        let cut = this.dropped;
+        if (buffer.length > KEEP_BYTES) {
+            buffer = buffer.subarray(buffer.length - KEEP_BYTES);
+            cut = true;
+        }
+        const lines = buffer.toString("utf8").replace(ESCAPES, "").split("\n");
+        // The first line of a cut buffer is only the end of a line.
+        if (cut)
+            lines.shift();
+        if (lines.at(-1) === "")
+            lines.pop();
+        const shown = lines.slice(-max).map(shownLine);
+        return { lines: shown, truncated: cut || lines.length > max };
+    }
+}
+function shownLine(line) {
+    const text = line.endsWith("\r") ? line.slice(0, -1) : line;
+    const last = text.slice(text.lastIndexOf("\r") + 1);
+    return last.length > LINE_CHARS ? `${last.slice(0, LINE_CHARS)}…` : last;
+}
+
 ;// CONCATENATED MODULE: ./src/build/run.ts
+
+
 
 
 
@@ -5602,30 +5680,44 @@ async function snapshotWheels(dir) {
 }
 /**
  * Runs the build command without a shell in the project directory, as a process group of its
- * own (see shared/interrupt.ts), its output streamed to ours (stderr, so the CLI's --json stdout
- * stays clean), and returns the wheels it produced: the `.whl` files in `wheelDir` that are new
- * or rewritten since `before`. A build past its time limit is ended, group and all.
+ * own (see shared/interrupt.ts), its output streamed to our stderr (so the CLI's --json stdout
+ * stays clean) while its last lines are kept, and returns the wheels it produced: the `.whl`
+ * files in `wheelDir` that are new or rewritten since `before`. A build past its time limit is
+ * ended, group and all. A build that cannot run, fails, runs out of time or writes no wheel
+ * throws a BuildFailure with the end of its output.
  */
 async function runBuild(run) {
     const { argv, wheelDir, before } = run;
     await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
     if (argv.length === 0)
-        throw new errors_UserError("the build command is empty");
-    const exit = await spawnBuild(run);
+        throw failure(argv, "the build command is empty");
+    const tail = new OutputTail();
+    const exit = await spawnBuild(run, tail);
+    const ended = { exitCode: exit.code ?? undefined, signal: exit.signal ?? undefined };
     if (exit.timedOut) {
         const limit = `its time limit of ${(run.timeoutMs ?? 0) / 1000} s (build-timeout)`;
-        throw new errors_UserError(`the build ran past ${limit} and was ended: ${joinCommand(argv)}`);
+        const message = `the build ran past ${limit} and was ended: ${joinCommand(argv)}`;
+        throw failure(argv, message, ended, tail);
     }
-    if (exit.signal)
-        throw new errors_UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
-    if (exit.code !== 0)
-        throw new errors_UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
+    if (exit.signal) {
+        const message = `the build was killed by ${exit.signal}: ${joinCommand(argv)}`;
+        throw failure(argv, message, ended, tail);
+    }
+    if (exit.code !== 0) {
+        const message = `the build failed with exit code ${exit.code}: ${joinCommand(argv)}`;
+        throw failure(argv, message, ended, tail);
+    }
     const after = await snapshotWheels(wheelDir);
     const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
     if (produced.length === 0) {
-        throw new errors_UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
+        const message = `the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`;
+        throw failure(argv, message, ended, tail);
     }
     return produced.sort();
+}
+function failure(argv, message, ended = {}, tail) {
+    const { lines, truncated } = tail?.lines() ?? { lines: [], truncated: false };
+    return new BuildFailure({ message, argv, ...ended, outputTail: lines, truncated });
 }
 /**
  * The program of a build command as a path, found the way spawning it would find it (PATH for a
@@ -5635,29 +5727,42 @@ async function runBuild(run) {
 function resolveProgram(argv, cwd, env) {
     const [command] = argv;
     if (!command)
-        throw new errors_UserError("the build command is empty");
+        throw failure(argv, "the build command is empty");
     const candidate = /[\\/]/.test(command) ? external_node_path_default().resolve(cwd, command) : which(command, env);
     const info = candidate ? (0,external_node_fs_namespaceObject.statSync)(candidate, { throwIfNoEntry: false }) : undefined;
     if (!candidate || !info) {
-        throw new errors_UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
+        throw failure(argv, `build command not found: ${command} (in ${joinCommand(argv)})`);
     }
     if (!info.isFile()) {
-        throw new errors_UserError(`cannot run the build command ${joinCommand(argv)}: ${command} is not a file`);
+        const message = `cannot run the build command ${joinCommand(argv)}: ${command} is not a file`;
+        throw failure(argv, message);
     }
     return candidate;
 }
 /**
  * Runs the build without a shell, as the leader of a new process group (Windows has none: there
- * the build process alone is ended), its stdout sent to our stderr. Resolves when it has ended
- * and, after a time limit, when its whole group has; rejects with `Interrupted` when the run was.
+ * the build process alone is ended), its stdout and stderr sent to our stderr as they come and
+ * kept in `tail`. Resolves when it has ended and its output is read and, after a time limit, when
+ * its whole group has; rejects with `Interrupted` when the run was.
  */
-function spawnBuild(run) {
+function spawnBuild(run, tail) {
     const [command, ...args] = run.spawned;
     return new Promise((resolve, reject) => {
-        const stdio = ["ignore", process.stderr, "inherit"];
         const detached = process.platform !== "win32";
         const { cwd, env } = run;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true, detached });
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+            cwd,
+            env,
+            stdio: ["ignore", "pipe", "pipe"],
+            windowsHide: true,
+            detached,
+        });
+        for (const stream of [child.stdout, child.stderr]) {
+            stream.on("data", (chunk) => {
+                process.stderr.write(chunk);
+                tail.push(chunk);
+            });
+        }
         const untrack = child.pid === undefined ? () => false : trackGroup(child.pid);
         let ended;
         const timer = run.timeoutMs === undefined || child.pid === undefined
@@ -5670,8 +5775,8 @@ function spawnBuild(run) {
             untrack();
             const shown = joinCommand(run.argv);
             reject(error.code === "ENOENT"
-                ? new errors_UserError(`build command not found: ${command} (in ${shown})`)
-                : new errors_UserError(`cannot run the build command ${shown}: ${error.message}`));
+                ? failure(run.argv, `build command not found: ${command} (in ${shown})`)
+                : failure(run.argv, `cannot run the build command ${shown}: ${error.message}`));
         });
         child.on("close", (code, signal) => {
             clearTimeout(timer);
@@ -7854,6 +7959,25 @@ function formatSize(bytes) {
 function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
+/** `just now`, `12 min ago`, `5 h ago`, `2 days ago`: how long before `now` a time was. */
+function formatAge(then, now) {
+    const ms = Date.parse(now) - Date.parse(then);
+    if (!Number.isFinite(ms))
+        return undefined;
+    if (ms < 60_000)
+        return "just now";
+    const minutes = Math.round(ms / 60_000);
+    if (minutes < 60)
+        return `${minutes} min ago`;
+    const hours = Math.round(ms / 3_600_000);
+    if (hours < 48)
+        return `${hours} h ago`;
+    return `${Math.round(ms / 86_400_000)} days ago`;
+}
+/** `12,345`: a count with thousands separators. */
+function formatCount(count) {
+    return count.toLocaleString("en-US");
+}
 
 ;// CONCATENATED MODULE: ./src/shared/list.ts
 /** How many items a one-line list shows before `and N more`. */
@@ -8720,6 +8844,7 @@ async function redigest(fp) {
 
 
 
+
 /**
  * Runs the build (under a tracer where one runs), records its wheels and what it read in the
  * manifest, re-digests what the fingerprint covers to see what the build itself changed, and
@@ -8741,23 +8866,37 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         traced: tracer.strace !== undefined,
     });
     const dir = fp.request.project.dir;
-    const spawned = tracer.strace
-        ? tracedArgv(tracer.strace, traceDir, [
-            resolveProgram(command.argv, dir, config.env),
-            ...command.argv.slice(1),
-        ])
-        : command.argv;
     const before = await snapshotWheels(config.wheelDir);
     const started = Date.now();
-    const produced = await runBuild({
-        argv: command.argv,
-        spawned,
-        cwd: dir,
-        env: config.env,
-        wheelDir: config.wheelDir,
-        before,
-        timeoutMs: config.buildTimeoutMs,
-    });
+    let produced;
+    try {
+        const spawned = tracer.strace
+            ? tracedArgv(tracer.strace, traceDir, [
+                resolveProgram(command.argv, dir, config.env),
+                ...command.argv.slice(1),
+            ])
+            : command.argv;
+        produced = await runBuild({
+            argv: command.argv,
+            spawned,
+            cwd: dir,
+            env: config.env,
+            wheelDir: config.wheelDir,
+            before,
+            timeoutMs: config.buildTimeoutMs,
+        });
+    }
+    catch (error) {
+        deps.progress({ kind: "build-done" });
+        if (!(error instanceof BuildFailure))
+            throw error;
+        return {
+            failure: redactKeyed(error.failed, fp.manifest.keys, config.env),
+            buildSeconds: (Date.now() - started) / 1000,
+            traceNote: tracer.note,
+        };
+    }
+    deps.progress({ kind: "build-done" });
     const buildSeconds = (Date.now() - started) / 1000;
     const { ours, rejected } = sortWheels(produced, wheelTarget(fp), config.wheelDir);
     const otherWheels = [...before.keys()].filter((name) => !produced.includes(name)).sort();
@@ -8785,6 +8924,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         wheels: records,
         build: { seconds: buildSeconds, command: command.keyed },
         createdAt: new Date().toISOString(),
+        ...(Object.keys(config.origin).length > 0 ? { origin: config.origin } : {}),
         wheelsKey: cacheKey,
         observed,
     };
@@ -8844,6 +8984,19 @@ function sortWheels(produced, target, wheelDir) {
         throw new errors_UserError(`the build wrote no wheel ${what}${where}to ${wheelDir}, only ${wrote}`);
     }
     return { ours, rejected };
+}
+/** Values shorter than this are not taken out of a failed build's output (`-O2`, `1`). */
+const REDACT_MIN = 6;
+/**
+ * A failed build's output with the values of the keyed environment variables taken out: the
+ * report never shows an environment value, even one the build printed.
+ */
+function redactKeyed(failed, keys, env) {
+    const values = keys
+        .filter((k) => k.kind === "env")
+        .map((k) => env[k.id.slice("env:".length)])
+        .filter((v) => v !== undefined && v.length >= REDACT_MIN);
+    return withoutValues(failed, values);
 }
 /**
  * The variant key of a build: `0` for the first build of a fingerprint; a build that replaces a
@@ -9046,12 +9199,24 @@ async function wheelFiles(dir) {
 
 
 /**
+/**
  * The whole loop: fingerprint (unless `fingerprinted` is the project's, taken by the caller),
  * then find this fingerprint's newest build and validate what it read against the tree and
  * machine now, restore and verify its wheels (a hit ends there), look up the previous build (a
- * lookup-only run ends there), build and save.
+ * lookup-only run ends there), build and save. A build that fails is a result too (verdict
+ * `failed`), with what changed and how the build ended; any other problem the user can fix
+ * throws a UserError.
  */
-async function runPipeline(config, given, fingerprinted) {
+async function runPipeline(config, deps, fingerprinted) {
+    const started = new Date();
+    const facts = await pipeline_run(config, deps, fingerprinted);
+    return {
+        ...facts,
+        startedAt: started.toISOString(),
+        seconds: (Date.now() - started.getTime()) / 1000,
+    };
+}
+async function pipeline_run(config, given, fingerprinted) {
     const deps = { ...given, cache: withBreaker(given.cache) };
     if (config.step.kind === "save")
         return saveBuilt(config, deps, config.step.cacheKey);
@@ -9113,6 +9278,21 @@ async function runPipeline(config, given, fingerprinted) {
         ...missed,
         supersedes: restored.supersedes,
     });
+    if ("failure" in built) {
+        return {
+            ...missed,
+            ...built,
+            verdict: "failed",
+            cacheKey: keys.wheelsPrefix,
+            wheels: [],
+            save: { status: "skipped", why: { kind: "build-failed" } },
+            warnings,
+            validation: "none",
+            unkeyed: [],
+            otherWheels: [],
+            rejectedWheels: [],
+        };
+    }
     warnings.push(...built.warnings);
     const uvGap = await declaredGap(fp, built.manifest.observed);
     return { ...missed, ...built, verdict: "built", warnings, uvGap };
@@ -9270,7 +9450,106 @@ async function discardDamaged(cache, keys, problem) {
     return warnings;
 }
 
+;// CONCATENATED MODULE: ./src/report/changes.ts
+
+
+/** What changed: files first (modified, added, removed), then keys, then observed inputs. */
+function changedItems(result) {
+    const files = new Map();
+    const keys = [];
+    for (const change of result.changed) {
+        // A key added or removed lists all its files; they did not change with it.
+        const entries = change.files && change.status === "changed" ? fileEntries(change.files) : [];
+        if (entries.length === 0)
+            keys.push({ kind: "key", change });
+        for (const entry of entries) {
+            const known = files.get(entry.path);
+            const groups = known?.groups.includes(change.group)
+                ? known.groups
+                : [...(known?.groups ?? []), change.group];
+            files.set(entry.path, { kind: "file", path: entry.path, verb: entry.verb, groups });
+        }
+    }
+    const order = { modified: 0, added: 1, removed: 2 };
+    const sorted = [...files.values()].sort((a, b) => order[a.verb] - order[b.verb] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const observed = result.observedChanges.map((change) => ({ kind: "observed", what: change.what, change }));
+    return [...sorted, ...keys, ...observed];
+}
+/**
+ * The paths of the files that changed since the last cached build: those of the keys, and those
+ * a traced build read that no key covers (the `changed-files` output).
+ */
+function changedFiles(result) {
+    const paths = changedItems({ changed: result.changed, observedChanges: [] }).flatMap((item) => item.kind === "file" ? [item.path] : []);
+    const observed = result.observedChanges.filter((c) => c.kind === "file").map((c) => c.what);
+    return [...new Set([...paths, ...observed])];
+}
+const PLAIN = (text) => text;
+/**
+ * Why a run built (or would have, or tried to), in a few words: the file when one changed
+ * (`src/lib.rs modified`), else how many (`3 files changed`), then a key that covers no file
+ * (`toolchain:rustc changed`); an input the trace saw; why the cached wheels could not be used.
+ * `ids` gives the key ids as the medium shows them; `esc` escapes each piece of user text.
+ */
+function missWhy(facts, ids = new Map(), esc = PLAIN) {
+    if (facts.verifyProblem)
+        return esc(facts.verifyProblem);
+    const observed = facts.observedChanges;
+    if (observed.length === 1)
+        return esc(describeObservedChange(observed[0]));
+    if (observed.length > 1)
+        return `${observed.length} inputs the build read changed`;
+    if (!facts.previous)
+        return "no cached build yet";
+    const items = changedItems(facts);
+    const files = items.filter((i) => i.kind === "file");
+    const keys = items.flatMap((i) => (i.kind === "key" ? [i.change] : []));
+    const parts = [];
+    if (files.length === 1)
+        parts.push(`${esc(files[0].path)} ${files[0].verb}`);
+    if (files.length > 1)
+        parts.push(`${formatCount(files.length)} files changed`);
+    if (keys.length === 1) {
+        parts.push(`${esc(ids.get(keys[0].id) ?? keys[0].id)} ${keyVerb(keys[0])}`);
+    }
+    if (keys.length > 1)
+        parts.push(`${formatCount(keys.length)} keys changed`);
+    return parts.length > 0
+        ? parts.join(", ")
+        : "its cached wheels were gone (evicted or never saved)";
+}
+function keyVerb(change) {
+    return change.status === "changed" ? "changed" : `${change.status} as a key`;
+}
+/** One observed difference in words: `csrc/table.inc, which the build read, changed`. */
+function describeObservedChange(change) {
+    switch (change.kind) {
+        case "file":
+            if (change.after === "absent")
+                return `${change.what}, which the build read, is gone`;
+            if (change.before === "absent")
+                return `${change.what}, which the build looked for, exists now`;
+            return `${change.what}, which the build read, changed`;
+        case "dir":
+            return `${change.what === "." ? "the project directory" : `${change.what}/`}, which the build listed, has other files`;
+        case "tool":
+            return change.before.startsWith("/")
+                ? `${change.what} now runs ${change.after} instead of ${change.before}`
+                : `the program ${change.what} changed`;
+        case "package":
+            return `the package ${change.what} changed (${change.before} → ${change.after})`;
+        case "distribution":
+            return `${change.what}, which the build imported, is no longer installed`;
+        case "outside":
+            return `${change.what}, which the build read, changed`;
+        default:
+            return assertNever(change.kind);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/reason.ts
+
+
 
 
 
@@ -9288,6 +9567,8 @@ function reasonOf(facts) {
             return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
         case "built":
             return explainMiss(facts, "rebuilt", verifyProblem);
+        case "failed":
+            return `${facts.failure?.message ?? "the build failed"}; it ran because ${missCause(facts, verifyProblem)}`;
         case "lookup-miss":
             return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
         case "miss":
@@ -9307,18 +9588,25 @@ function withWheels(manifest) {
     return manifest.wheels ? ` with ${plural(manifest.wheels.length, "wheel")}` : "";
 }
 function explainMiss(facts, verb, verifyProblem) {
+    const cause = missCause(facts, verifyProblem);
+    return !verifyProblem && !facts.observedChanges?.length && !facts.previous
+        ? cause
+        : `${verb}: ${cause}`;
+}
+/** Why a run (would have) built, without a verb. */
+function missCause(facts, verifyProblem) {
     if (verifyProblem)
-        return `${verb}: ${verifyProblem}`;
+        return verifyProblem;
     const observed = facts.observedChanges ?? [];
     if (observed.length > 0)
-        return `${verb}: ${describeObserved(observed)}`;
+        return describeObserved(observed);
     if (!facts.previous)
         return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
     if (facts.changed.length === 0) {
         const why = "but its wheels were not in the cache (evicted or never saved)";
-        return `${verb}: no key changed since the last recorded build, ${why}`;
+        return `no key changed since the last recorded build, ${why}`;
     }
-    return `${verb}: ${describeChanges(facts.changed)}`;
+    return describeChanges(facts.changed);
 }
 /**
  * `2 keys changed — file:src/** (src/lib.rs modified), toolchain:rustc`, or, when no key that
@@ -9376,58 +9664,28 @@ function describeObserved(changes) {
     const inRepository = changes.some((c) => c.kind === "file" || c.kind === "dir");
     return inRepository ? `${text} (no key covers it: the build's trace saw it)` : text;
 }
-function describeObservedChange(change) {
-    switch (change.kind) {
-        case "file":
-            if (change.after === "absent")
-                return `${change.what}, which the build read, is gone`;
-            if (change.before === "absent")
-                return `${change.what}, which the build looked for, exists now`;
-            return `${change.what}, which the build read, changed`;
-        case "dir":
-            return `${change.what === "." ? "the project directory" : `${change.what}/`}, which the build listed, has other files`;
-        case "tool":
-            return change.before.startsWith("/")
-                ? `${change.what} now runs ${change.after} instead of ${change.before}`
-                : `the program ${change.what} changed`;
-        case "package":
-            return `the package ${change.what} changed (${change.before} → ${change.after})`;
-        case "distribution":
-            return `${change.what}, which the build imported, is no longer installed`;
-        case "outside":
-            return `${change.what}, which the build read, changed`;
-        default:
-            return assertNever(change.kind);
-    }
-}
 /** A progress event as plain lines. */
 function progressLines(event) {
     switch (event.kind) {
         case "fingerprint":
-            return [
-                `fingerprint ${event.fingerprint}`,
-                `looking up ${event.cacheKey} in the ${event.cache} cache`,
-            ];
+            return [`looking up fingerprint ${digest_short(event.fingerprint)} in the ${event.cache} cache`];
         case "build":
             return [
-                `cache miss: ${missWhy(event)}`,
+                `cache miss: ${buildWhy(event)}`,
                 `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
             ];
+        case "build-done":
+            return [];
         default:
             return assertNever(event);
     }
 }
 /** Why this run builds, in one line, shown before the build's own output. */
-function missWhy(event) {
-    if (event.verifyProblem)
-        return event.verifyProblem;
-    if (event.observedChanges.length > 0)
-        return describeObserved(event.observedChanges);
-    if (!event.previous)
+function buildWhy(event) {
+    if (!event.previous && !event.verifyProblem && event.observedChanges.length === 0) {
         return "no earlier build of this project on this platform and Python is cached";
-    if (event.changed.length === 0)
-        return "the cached wheels for this fingerprint are gone or damaged";
-    return describeChanges(event.changed);
+    }
+    return missWhy(event);
 }
 
 ;// CONCATENATED MODULE: ./src/shared/toml-edit.ts
@@ -9714,7 +9972,7 @@ function scan(text) {
 }
 /** A date-time with a space (`1979-05-27 07:32:00`), or any other bare value up to a delimiter. */
 const SCALAR = /^(?:\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?|[^\s,\]}#]+)/;
-const ESCAPES = {
+const toml_edit_ESCAPES = {
     b: "\b",
     t: "\t",
     n: "\n",
@@ -9735,8 +9993,8 @@ function escapeLength(s) {
 }
 function decodeEscape(s) {
     const c = s[1] ?? "";
-    if (c in ESCAPES)
-        return ESCAPES[c];
+    if (c in toml_edit_ESCAPES)
+        return toml_edit_ESCAPES[c];
     const hex = { u: 4, U: 8, x: 2 }[c];
     const code = hex ? Number.parseInt(s.slice(2, 2 + hex), 16) : Number.NaN;
     if (Number.isNaN(code))
@@ -10103,6 +10361,28 @@ function entryJson(entry) {
 /** The whole loop, on this machine: what a run does unless told otherwise. */
 const WHOLE_LOOP = { kind: "all" };
 const HOST_BUILDER = { kind: "host", settings: [] };
+/**
+ * The origin of a run from GitHub's variables (GITHUB_SHA, GITHUB_RUN_ID, GITHUB_RUN_NUMBER,
+ * GITHUB_SERVER_URL, GITHUB_REPOSITORY, RUNNER_OS). A value that does not have its variable's
+ * form is left out, so a manifest only ever records a commit id, numbers, one URL and an OS name.
+ */
+function readOrigin(env) {
+    const valid = (value, form) => {
+        const text = value?.trim();
+        return text && form.test(text) ? text : undefined;
+    };
+    const runId = valid(env.GITHUB_RUN_ID, /^\d{1,20}$/);
+    const server = valid(env.GITHUB_SERVER_URL, /^https?:\/\/[\w.:-]+$/);
+    const repository = valid(env.GITHUB_REPOSITORY, /^[\w.-]+\/[\w.-]+$/);
+    const origin = {
+        commit: valid(env.GITHUB_SHA, /^[0-9a-f]{7,64}$/),
+        runId,
+        runNumber: valid(env.GITHUB_RUN_NUMBER, /^\d{1,20}$/),
+        runUrl: runId && server && repository ? `${server}/${repository}/actions/runs/${runId}` : undefined,
+        runnerOs: valid(env.RUNNER_OS, /^[\w .-]{1,40}$/),
+    };
+    return Object.fromEntries(Object.entries(origin).filter(([, v]) => v !== undefined));
+}
 const DEFAULT_KEY_PREFIX = "wheel-cache";
 /** A Config with defaults, for the CLI and for tests. */
 function makeConfig(overrides) {
@@ -10126,6 +10406,7 @@ function makeConfig(overrides) {
         env: process.env,
         step: WHOLE_LOOP,
         builder: HOST_BUILDER,
+        origin: {},
         ...overrides,
     });
 }
@@ -10245,6 +10526,7 @@ function readCliConfig(argv, env, cwd) {
             }
             : undefined,
         cacheDir: values["cache-dir"] ? external_node_path_default().resolve(cwd, values["cache-dir"]) : undefined,
+        origin: readOrigin(env),
         env,
     });
 }
@@ -10420,18 +10702,6 @@ function mutationAdvice(change) {
 
 
 /** Phrases every renderer shares, as plain text; `changeLines` is for the line-based media. */
-const ICONS = {
-    hit: "✅",
-    built: "🔨",
-    "lookup-hit": "🔎",
-    "lookup-miss": "🔎",
-    miss: "🔨",
-    saved: "💾",
-};
-/** `✅ Restored 2 wheels`, `🔨 Rebuilt in 1 min 3 s because 2 keys changed`, ... */
-function heading(result) {
-    return `${ICONS[result.verdict]} ${verdictText(result)}`;
-}
 /** The verdict in a few words, without an icon: `Restored 2 wheels`, `Built in 40 s: ...`. */
 function verdictText(result) {
     const changed = result.changed.length;
@@ -10442,6 +10712,8 @@ function verdictText(result) {
             return `Restored ${plural(result.wheels.length, "wheel")}`;
         case "built":
             return result.previous ? `Rebuilt${took}${because}` : `Built${took}: no cached build yet`;
+        case "failed":
+            return `Build failed${result.buildSeconds === undefined ? "" : ` in ${formatDuration(result.buildSeconds)}`}`;
         case "lookup-hit":
             return "Found a cached build (lookup only)";
         case "lookup-miss":
@@ -10457,7 +10729,9 @@ function verdictText(result) {
 /** How the wheels were checked against what their build read, or how this build was recorded. */
 function validationText(result) {
     const on = result.tracedOn ? ` on ${result.tracedOn}` : "";
-    if (result.verdict === "built") {
+    if (result.verdict === "failed")
+        return "nothing recorded: the build failed";
+    if (result.verdict === "built" || result.verdict === "saved") {
         switch (result.validation) {
             case "traced":
                 return "traced: what the build read is recorded with its wheels, and every hit is checked against it";
@@ -10502,6 +10776,8 @@ function skipText(why) {
             return "restored from the cache";
         case "not-built":
             return "nothing was built";
+        case "build-failed":
+            return "the build failed";
         case "input":
             return `saving is off (${why.flag})`;
         case "pull-request-target":
@@ -10574,7 +10850,7 @@ function renderTerminal(result) {
     const lines = [
         `wheel-cache: ${verdictText(result)}`,
         `  ${escapeLine(reasonOf(result))}`,
-        `  ${escapeLine(validationText(result))}`,
+        ...(result.verdict === "failed" ? [] : [`  ${escapeLine(validationText(result))}`]),
         `  fingerprint ${digest_short(result.manifest.fingerprint)}  cache key ${escapeLine(result.cacheKey)}`,
     ];
     if (result.changed.length > 0) {
@@ -10627,6 +10903,16 @@ function resultJson(result) {
         save: saveJson(result.save),
         warnings: warningsOf(result),
         advice: adviceOf(result),
+        ...(result.failure ? { error: errorJson(result.failure) } : {}),
+    };
+}
+function errorJson(failure) {
+    return {
+        message: failure.message,
+        command: [...failure.argv],
+        exitCode: failure.exitCode ?? null,
+        signal: failure.signal ?? null,
+        outputTail: [...failure.outputTail],
     };
 }
 function saveJson(save) {
@@ -10679,6 +10965,11 @@ async function main(argv) {
             process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
         else
             process.stdout.write(renderTerminal(result));
+        // A failed build still printed its result (what changed, how it ended); it fails the command.
+        if (result.failure) {
+            process.stderr.write(`wheel-cache: ${escapeLine(result.failure.message)}\n`);
+            return 1;
+        }
         return 0;
     });
 }

@@ -39887,7 +39887,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3146);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(330);
 /* harmony import */ var _shared_interrupt_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5026);
 
 
@@ -39906,7 +39906,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3146:
+/***/ 330:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40102,11 +40102,13 @@ __nccwpck_require__.d(mappers_namespaceObject, {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __nccwpck_require__(3838);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __nccwpck_require__(3838);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:crypto"
@@ -40133,7 +40135,7 @@ function formatError(error) {
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
-function assertNever(value) {
+function errors_assertNever(value) {
     throw new Error(`unexpected value: ${JSON.stringify(value)}`);
 }
 
@@ -40347,7 +40349,85 @@ function defaultPython(env) {
     return which("python3", env) ? "python3" : "python";
 }
 
+;// CONCATENATED MODULE: ./src/build/failure.ts
+
+/**
+ * A build command that could not run, failed, or wrote no wheel: a user error whose facts the
+ * pipeline keeps, so that the report can say what changed and how the build ended.
+ */
+class BuildFailure extends errors_UserError {
+    failed;
+    name = "BuildFailure";
+    constructor(failed) {
+        super(failed.message);
+        this.failed = failed;
+    }
+}
+/**
+ * A failed build's facts with `values` taken out of its output (each replaced by `***`), longest
+ * first so that a value containing another is taken out whole.
+ */
+function withoutValues(failed, values) {
+    if (values.length === 0)
+        return failed;
+    const sorted = [...values].sort((a, b) => b.length - a.length);
+    const redact = (line) => sorted.reduce((text, v) => text.replaceAll(v, "***"), line);
+    return { ...failed, outputTail: failed.outputTail.map(redact) };
+}
+
+;// CONCATENATED MODULE: ./src/build/output-tail.ts
+/** How much of a build's output is kept for the report, at most. */
+const KEEP_BYTES = 64 * 1024;
+/** How many of its last lines the report shows. */
+const TAIL_LINES = 40;
+/** Longest line kept; longer ones end in `…`. */
+const LINE_CHARS = 400;
+/** Terminal escape sequences (colours, cursor moves) that mean nothing outside a terminal. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC and BEL are what it removes.
+const ESCAPES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+/**
+ * The end of a build's output while it streams: only the last `KEEP_BYTES` are held, so a build
+ * that prints gigabytes costs no memory. `lines()` gives its last lines as plain text.
+ */
+class OutputTail {
+    chunks = [];
+    bytes = 0;
+    dropped = false;
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.bytes += chunk.length;
+        while (this.chunks.length > 1 && this.bytes - this.chunks[0].length >= KEEP_BYTES) {
+            this.bytes -= this.chunks.shift().length;
+            this.dropped = true;
+        }
+    }
+    /** The last `max` lines, each as a terminal would leave it (after its last `\r`). */
+    lines(max = TAIL_LINES) {
+        let buffer = Buffer.concat(this.chunks);
+        let cut = this.dropped;
+        if (buffer.length > KEEP_BYTES) {
+            buffer = buffer.subarray(buffer.length - KEEP_BYTES);
+            cut = true;
+        }
+        const lines = buffer.toString("utf8").replace(ESCAPES, "").split("\n");
+        // The first line of a cut buffer is only the end of a line.
+        if (cut)
+            lines.shift();
+        if (lines.at(-1) === "")
+            lines.pop();
+        const shown = lines.slice(-max).map(shownLine);
+        return { lines: shown, truncated: cut || lines.length > max };
+    }
+}
+function shownLine(line) {
+    const text = line.endsWith("\r") ? line.slice(0, -1) : line;
+    const last = text.slice(text.lastIndexOf("\r") + 1);
+    return last.length > LINE_CHARS ? `${last.slice(0, LINE_CHARS)}…` : last;
+}
+
 ;// CONCATENATED MODULE: ./src/build/run.ts
+
+
 
 
 
@@ -40368,30 +40448,44 @@ async function snapshotWheels(dir) {
 }
 /**
  * Runs the build command without a shell in the project directory, as a process group of its
- * own (see shared/interrupt.ts), its output streamed to ours (stderr, so the CLI's --json stdout
- * stays clean), and returns the wheels it produced: the `.whl` files in `wheelDir` that are new
- * or rewritten since `before`. A build past its time limit is ended, group and all.
+ * own (see shared/interrupt.ts), its output streamed to our stderr (so the CLI's --json stdout
+ * stays clean) while its last lines are kept, and returns the wheels it produced: the `.whl`
+ * files in `wheelDir` that are new or rewritten since `before`. A build past its time limit is
+ * ended, group and all. A build that cannot run, fails, runs out of time or writes no wheel
+ * throws a BuildFailure with the end of its output.
  */
 async function runBuild(run) {
     const { argv, wheelDir, before } = run;
     await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
     if (argv.length === 0)
-        throw new errors_UserError("the build command is empty");
-    const exit = await spawnBuild(run);
+        throw failure(argv, "the build command is empty");
+    const tail = new OutputTail();
+    const exit = await spawnBuild(run, tail);
+    const ended = { exitCode: exit.code ?? undefined, signal: exit.signal ?? undefined };
     if (exit.timedOut) {
         const limit = `its time limit of ${(run.timeoutMs ?? 0) / 1000} s (build-timeout)`;
-        throw new errors_UserError(`the build ran past ${limit} and was ended: ${joinCommand(argv)}`);
+        const message = `the build ran past ${limit} and was ended: ${joinCommand(argv)}`;
+        throw failure(argv, message, ended, tail);
     }
-    if (exit.signal)
-        throw new errors_UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
-    if (exit.code !== 0)
-        throw new errors_UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
+    if (exit.signal) {
+        const message = `the build was killed by ${exit.signal}: ${joinCommand(argv)}`;
+        throw failure(argv, message, ended, tail);
+    }
+    if (exit.code !== 0) {
+        const message = `the build failed with exit code ${exit.code}: ${joinCommand(argv)}`;
+        throw failure(argv, message, ended, tail);
+    }
     const after = await snapshotWheels(wheelDir);
     const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
     if (produced.length === 0) {
-        throw new errors_UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
+        const message = `the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`;
+        throw failure(argv, message, ended, tail);
     }
     return produced.sort();
+}
+function failure(argv, message, ended = {}, tail) {
+    const { lines, truncated } = tail?.lines() ?? { lines: [], truncated: false };
+    return new BuildFailure({ message, argv, ...ended, outputTail: lines, truncated });
 }
 /**
  * The program of a build command as a path, found the way spawning it would find it (PATH for a
@@ -40401,29 +40495,42 @@ async function runBuild(run) {
 function resolveProgram(argv, cwd, env) {
     const [command] = argv;
     if (!command)
-        throw new errors_UserError("the build command is empty");
+        throw failure(argv, "the build command is empty");
     const candidate = /[\\/]/.test(command) ? external_node_path_default().resolve(cwd, command) : which(command, env);
     const info = candidate ? (0,external_node_fs_.statSync)(candidate, { throwIfNoEntry: false }) : undefined;
     if (!candidate || !info) {
-        throw new errors_UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
+        throw failure(argv, `build command not found: ${command} (in ${joinCommand(argv)})`);
     }
     if (!info.isFile()) {
-        throw new errors_UserError(`cannot run the build command ${joinCommand(argv)}: ${command} is not a file`);
+        const message = `cannot run the build command ${joinCommand(argv)}: ${command} is not a file`;
+        throw failure(argv, message);
     }
     return candidate;
 }
 /**
  * Runs the build without a shell, as the leader of a new process group (Windows has none: there
- * the build process alone is ended), its stdout sent to our stderr. Resolves when it has ended
- * and, after a time limit, when its whole group has; rejects with `Interrupted` when the run was.
+ * the build process alone is ended), its stdout and stderr sent to our stderr as they come and
+ * kept in `tail`. Resolves when it has ended and its output is read and, after a time limit, when
+ * its whole group has; rejects with `Interrupted` when the run was.
  */
-function spawnBuild(run) {
+function spawnBuild(run, tail) {
     const [command, ...args] = run.spawned;
     return new Promise((resolve, reject) => {
-        const stdio = ["ignore", process.stderr, "inherit"];
         const detached = process.platform !== "win32";
         const { cwd, env } = run;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true, detached });
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+            cwd,
+            env,
+            stdio: ["ignore", "pipe", "pipe"],
+            windowsHide: true,
+            detached,
+        });
+        for (const stream of [child.stdout, child.stderr]) {
+            stream.on("data", (chunk) => {
+                process.stderr.write(chunk);
+                tail.push(chunk);
+            });
+        }
         const untrack = child.pid === undefined ? () => false : (0,interrupt/* trackGroup */.Tq)(child.pid);
         let ended;
         const timer = run.timeoutMs === undefined || child.pid === undefined
@@ -40436,8 +40543,8 @@ function spawnBuild(run) {
             untrack();
             const shown = joinCommand(run.argv);
             reject(error.code === "ENOENT"
-                ? new errors_UserError(`build command not found: ${command} (in ${shown})`)
-                : new errors_UserError(`cannot run the build command ${shown}: ${error.message}`));
+                ? failure(run.argv, `build command not found: ${command} (in ${shown})`)
+                : failure(run.argv, `cannot run the build command ${shown}: ${error.message}`));
         });
         child.on("close", (code, signal) => {
             clearTimeout(timer);
@@ -61869,8 +61976,6 @@ class BufferScheduler {
 //# sourceMappingURL=BufferScheduler.js.map
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-common/dist/esm/crc64.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -97330,6 +97435,8 @@ async function withDeadline(promise, ms) {
 ;// CONCATENATED MODULE: ./src/cache/library-log.ts
 /** `::warning::text`, `::error file=x::text`, and the debug line of a refused reservation. */
 const PROBLEM = /^::(?:warning|error)(?: [^:]*)?::(.*)$|^::debug::(Failed to reserve cache: .*)$/;
+/** Workflow commands that are not messages (`::add-mask::`, `::set-output ...`): left as they are. */
+const OTHER_COMMAND = /^::(?!warning|error|notice|debug)[a-z-]+(?: [^:]*)?::/;
 /** Starts recording what `@actions/core` writes to stdout. Calls must not overlap. */
 function recordLibraryLog() {
     const problems = [];
@@ -97338,13 +97445,17 @@ function recordLibraryLog() {
     const forward = write;
     stdout.write = ((chunk, ...rest) => {
         const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-        for (const line of text.split(/\r?\n/)) {
+        const lines = text.split(/\r?\n/);
+        const last = lines.pop() ?? "";
+        const shown = lines.map((line) => {
             const match = PROBLEM.exec(line);
             const data = match?.[1] ?? match?.[2];
             if (data)
                 problems.push(commandData(data));
-        }
-        return forward.call(stdout, chunk, ...rest);
+            return debugLine(line, data);
+        });
+        const out = [...shown, ...(last === "" ? [] : [debugLine(last, undefined)])];
+        return forward.call(stdout, `${out.join("\n")}${last === "" ? "\n" : ""}`, ...rest);
     });
     return {
         problems,
@@ -97352,6 +97463,13 @@ function recordLibraryLog() {
             stdout.write = write;
         },
     };
+}
+/** A line of the library's as a debug line (its message only, for its own commands). */
+function debugLine(line, data) {
+    if (line === "" || line.startsWith("::debug::") || OTHER_COMMAND.test(line))
+        return line;
+    const message = data ?? /^::(?:warning|error|notice)(?: [^:]*)?::(.*)$/.exec(line)?.[1];
+    return `::debug::${message ?? line.replaceAll("%", "%25")}`;
 }
 /** A workflow command's data on one line (`@actions/core` escapes %, CR and LF). */
 function commandData(data) {
@@ -97562,6 +97680,28 @@ function toPosix(rel) {
 /** The whole loop, on this machine: what a run does unless told otherwise. */
 const WHOLE_LOOP = { kind: "all" };
 const HOST_BUILDER = { kind: "host", settings: [] };
+/**
+ * The origin of a run from GitHub's variables (GITHUB_SHA, GITHUB_RUN_ID, GITHUB_RUN_NUMBER,
+ * GITHUB_SERVER_URL, GITHUB_REPOSITORY, RUNNER_OS). A value that does not have its variable's
+ * form is left out, so a manifest only ever records a commit id, numbers, one URL and an OS name.
+ */
+function readOrigin(env) {
+    const valid = (value, form) => {
+        const text = value?.trim();
+        return text && form.test(text) ? text : undefined;
+    };
+    const runId = valid(env.GITHUB_RUN_ID, /^\d{1,20}$/);
+    const server = valid(env.GITHUB_SERVER_URL, /^https?:\/\/[\w.:-]+$/);
+    const repository = valid(env.GITHUB_REPOSITORY, /^[\w.-]+\/[\w.-]+$/);
+    const origin = {
+        commit: valid(env.GITHUB_SHA, /^[0-9a-f]{7,64}$/),
+        runId,
+        runNumber: valid(env.GITHUB_RUN_NUMBER, /^\d{1,20}$/),
+        runUrl: runId && server && repository ? `${server}/${repository}/actions/runs/${runId}` : undefined,
+        runnerOs: valid(env.RUNNER_OS, /^[\w .-]{1,40}$/),
+    };
+    return Object.fromEntries(Object.entries(origin).filter(([, v]) => v !== undefined));
+}
 const DEFAULT_KEY_PREFIX = "wheel-cache";
 /** A Config with defaults, for the CLI and for tests. */
 function makeConfig(overrides) {
@@ -97585,6 +97725,7 @@ function makeConfig(overrides) {
         env: process.env,
         step: WHOLE_LOOP,
         builder: HOST_BUILDER,
+        origin: {},
         ...overrides,
     });
 }
@@ -99146,6 +99287,7 @@ function readActionConfig(env = process.env) {
         stagingDir: stagingDir(env, workspace),
         serviceTimeoutMs: seconds(env.WHEEL_CACHE_SERVICE_TIMEOUT, "WHEEL_CACHE_SERVICE_TIMEOUT"),
         buildTimeoutMs: seconds(lib_core/* getInput */.V4("build-timeout"), "input build-timeout"),
+        origin: readOrigin(env),
         env,
     });
 }
@@ -100438,7 +100580,7 @@ function uvEnvNames(backend) {
         case "other":
             return [];
         default:
-            return assertNever(backend);
+            return errors_assertNever(backend);
     }
 }
 
@@ -100671,7 +100813,7 @@ async function resolveSpecs(specs, tree, env) {
                 keys.push(envKey(entry.name, env[entry.name], spec.source, spec.group));
                 break;
             default:
-                assertNever(entry);
+                errors_assertNever(entry);
         }
     }
     return { keys: dedupe(keys), warnings };
@@ -102952,6 +103094,7 @@ function capLine(items, noun = "") {
 
 
 
+
 /**
  * Runs the build (under a tracer where one runs), records its wheels and what it read in the
  * manifest, re-digests what the fingerprint covers to see what the build itself changed, and
@@ -102973,23 +103116,37 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         traced: tracer.strace !== undefined,
     });
     const dir = fp.request.project.dir;
-    const spawned = tracer.strace
-        ? tracedArgv(tracer.strace, traceDir, [
-            resolveProgram(command.argv, dir, config.env),
-            ...command.argv.slice(1),
-        ])
-        : command.argv;
     const before = await snapshotWheels(config.wheelDir);
     const started = Date.now();
-    const produced = await runBuild({
-        argv: command.argv,
-        spawned,
-        cwd: dir,
-        env: config.env,
-        wheelDir: config.wheelDir,
-        before,
-        timeoutMs: config.buildTimeoutMs,
-    });
+    let produced;
+    try {
+        const spawned = tracer.strace
+            ? tracedArgv(tracer.strace, traceDir, [
+                resolveProgram(command.argv, dir, config.env),
+                ...command.argv.slice(1),
+            ])
+            : command.argv;
+        produced = await runBuild({
+            argv: command.argv,
+            spawned,
+            cwd: dir,
+            env: config.env,
+            wheelDir: config.wheelDir,
+            before,
+            timeoutMs: config.buildTimeoutMs,
+        });
+    }
+    catch (error) {
+        deps.progress({ kind: "build-done" });
+        if (!(error instanceof BuildFailure))
+            throw error;
+        return {
+            failure: redactKeyed(error.failed, fp.manifest.keys, config.env),
+            buildSeconds: (Date.now() - started) / 1000,
+            traceNote: tracer.note,
+        };
+    }
+    deps.progress({ kind: "build-done" });
     const buildSeconds = (Date.now() - started) / 1000;
     const { ours, rejected } = sortWheels(produced, wheelTarget(fp), config.wheelDir);
     const otherWheels = [...before.keys()].filter((name) => !produced.includes(name)).sort();
@@ -103017,6 +103174,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         wheels: records,
         build: { seconds: buildSeconds, command: command.keyed },
         createdAt: new Date().toISOString(),
+        ...(Object.keys(config.origin).length > 0 ? { origin: config.origin } : {}),
         wheelsKey: cacheKey,
         observed,
     };
@@ -103076,6 +103234,19 @@ function sortWheels(produced, target, wheelDir) {
         throw new errors_UserError(`the build wrote no wheel ${what}${where}to ${wheelDir}, only ${wrote}`);
     }
     return { ours, rejected };
+}
+/** Values shorter than this are not taken out of a failed build's output (`-O2`, `1`). */
+const REDACT_MIN = 6;
+/**
+ * A failed build's output with the values of the keyed environment variables taken out: the
+ * report never shows an environment value, even one the build printed.
+ */
+function redactKeyed(failed, keys, env) {
+    const values = keys
+        .filter((k) => k.kind === "env")
+        .map((k) => env[k.id.slice("env:".length)])
+        .filter((v) => v !== undefined && v.length >= REDACT_MIN);
+    return withoutValues(failed, values);
 }
 /**
  * The variant key of a build: `0` for the first build of a fingerprint; a build that replaces a
@@ -103829,12 +104000,24 @@ async function wheelFiles(dir) {
 
 
 /**
+/**
  * The whole loop: fingerprint (unless `fingerprinted` is the project's, taken by the caller),
  * then find this fingerprint's newest build and validate what it read against the tree and
  * machine now, restore and verify its wheels (a hit ends there), look up the previous build (a
- * lookup-only run ends there), build and save.
+ * lookup-only run ends there), build and save. A build that fails is a result too (verdict
+ * `failed`), with what changed and how the build ended; any other problem the user can fix
+ * throws a UserError.
  */
-async function runPipeline(config, given, fingerprinted) {
+async function runPipeline(config, deps, fingerprinted) {
+    const started = new Date();
+    const facts = await pipeline_run(config, deps, fingerprinted);
+    return {
+        ...facts,
+        startedAt: started.toISOString(),
+        seconds: (Date.now() - started.getTime()) / 1000,
+    };
+}
+async function pipeline_run(config, given, fingerprinted) {
     const deps = { ...given, cache: withBreaker(given.cache) };
     if (config.step.kind === "save")
         return saveBuilt(config, deps, config.step.cacheKey);
@@ -103896,6 +104079,21 @@ async function runPipeline(config, given, fingerprinted) {
         ...missed,
         supersedes: restored.supersedes,
     });
+    if ("failure" in built) {
+        return {
+            ...missed,
+            ...built,
+            verdict: "failed",
+            cacheKey: keys.wheelsPrefix,
+            wheels: [],
+            save: { status: "skipped", why: { kind: "build-failed" } },
+            warnings,
+            validation: "none",
+            unkeyed: [],
+            otherWheels: [],
+            rejectedWheels: [],
+        };
+    }
     warnings.push(...built.warnings);
     const uvGap = await declaredGap(fp, built.manifest.observed);
     return { ...missed, ...built, verdict: "built", warnings, uvGap };
@@ -104140,6 +104338,57 @@ function codeHtml(text) {
 /** The groups in the order every report shows them. */
 const types_KEY_GROUPS = ["rebuild", "metadata", "shipped", "implicit"];
 
+;// CONCATENATED MODULE: ./src/pipeline/result.ts
+/** Whether the wheels were (or, looking up only, would be) restored from an exact match. */
+function isCacheHit(result) {
+    return result.verdict === "hit" || result.verdict === "lookup-hit";
+}
+
+;// CONCATENATED MODULE: ./src/report/display-id.ts
+/** Longest key id the summary shows whole; longer ones are shortened for display only. */
+const DISPLAY_ID_CHARS = 48;
+/** Alternatives of a `{a,b,c,...}` glob group shown before `…`. */
+const ALTERNATIVES = 3;
+/**
+ * A key id short enough for a table cell: a brace group with many alternatives keeps its first
+ * few (`file:*.{c,cc,cpp,…}` for the 110-character C-family glob), and an id still too long keeps
+ * its start and end around `…`. Only the report uses these: the fingerprint, the manifest, the
+ * log and the `changed` output keep the ids whole.
+ */
+function shortId(id, kept = ALTERNATIVES) {
+    const grouped = id.replace(/\{([^{}]*)\}/g, (whole, inner) => {
+        const alternatives = inner.split(",");
+        return alternatives.length > kept + 1 ? `{${alternatives.slice(0, kept).join(",")},…}` : whole;
+    });
+    if (grouped.length <= DISPLAY_ID_CHARS)
+        return grouped;
+    const head = Math.ceil((DISPLAY_ID_CHARS - 1) / 2);
+    const tail = DISPLAY_ID_CHARS - 1 - head;
+    return `${grouped.slice(0, head)}…${grouped.slice(-tail)}`;
+}
+/**
+ * Display ids for a set of keys: each shortened, and where two would look the same, shortened
+ * less (more alternatives kept) until they differ, or else shown whole.
+ */
+function displayIds(ids) {
+    const shown = new Map();
+    let pending = [...new Set(ids)];
+    for (let kept = ALTERNATIVES; pending.length > 0 && kept <= MAX_ALTERNATIVES; kept++) {
+        const counts = new Map();
+        for (const id of pending)
+            counts.set(shortId(id, kept), (counts.get(shortId(id, kept)) ?? 0) + 1);
+        const unique = pending.filter((id) => counts.get(shortId(id, kept)) === 1);
+        for (const id of unique)
+            shown.set(id, shortId(id, kept));
+        pending = pending.filter((id) => !shown.has(id));
+    }
+    for (const id of pending)
+        shown.set(id, id);
+    return shown;
+}
+/** The most alternatives a shortened brace group keeps before the ids are shown whole. */
+const MAX_ALTERNATIVES = 8;
+
 ;// CONCATENATED MODULE: ./src/report/format.ts
 /** The changed files of a key: modified, then added, then removed, each in path order. */
 function fileEntries(files) {
@@ -104168,7 +104417,7 @@ function pythonTag(detail) {
     return words.slice(0, 2).join(" ") || "this Python";
 }
 /** `45 s`, `1 min 12 s`, `2 h 5 min`, `under 1 s`. */
-function formatDuration(seconds) {
+function format_formatDuration(seconds) {
     if (!Number.isFinite(seconds) || seconds < 0.5)
         return "under 1 s";
     const total = Math.round(seconds);
@@ -104193,8 +104442,189 @@ function formatSize(bytes) {
     return `${value < 9.95 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 /** `1 wheel`, `2 wheels`. */
-function plural(count, noun) {
+function format_plural(count, noun) {
     return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+/** `just now`, `12 min ago`, `5 h ago`, `2 days ago`: how long before `now` a time was. */
+function formatAge(then, now) {
+    const ms = Date.parse(now) - Date.parse(then);
+    if (!Number.isFinite(ms))
+        return undefined;
+    if (ms < 60_000)
+        return "just now";
+    const minutes = Math.round(ms / 60_000);
+    if (minutes < 60)
+        return `${minutes} min ago`;
+    const hours = Math.round(ms / 3_600_000);
+    if (hours < 48)
+        return `${hours} h ago`;
+    return `${Math.round(ms / 86_400_000)} days ago`;
+}
+/** `12,345`: a count with thousands separators. */
+function formatCount(count) {
+    return count.toLocaleString("en-US");
+}
+
+;// CONCATENATED MODULE: ./src/report/changes.ts
+
+
+/** What changed: files first (modified, added, removed), then keys, then observed inputs. */
+function changedItems(result) {
+    const files = new Map();
+    const keys = [];
+    for (const change of result.changed) {
+        // A key added or removed lists all its files; they did not change with it.
+        const entries = change.files && change.status === "changed" ? fileEntries(change.files) : [];
+        if (entries.length === 0)
+            keys.push({ kind: "key", change });
+        for (const entry of entries) {
+            const known = files.get(entry.path);
+            const groups = known?.groups.includes(change.group)
+                ? known.groups
+                : [...(known?.groups ?? []), change.group];
+            files.set(entry.path, { kind: "file", path: entry.path, verb: entry.verb, groups });
+        }
+    }
+    const order = { modified: 0, added: 1, removed: 2 };
+    const sorted = [...files.values()].sort((a, b) => order[a.verb] - order[b.verb] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const observed = result.observedChanges.map((change) => ({ kind: "observed", what: change.what, change }));
+    return [...sorted, ...keys, ...observed];
+}
+/**
+ * The paths of the files that changed since the last cached build: those of the keys, and those
+ * a traced build read that no key covers (the `changed-files` output).
+ */
+function changedFiles(result) {
+    const paths = changedItems({ changed: result.changed, observedChanges: [] }).flatMap((item) => item.kind === "file" ? [item.path] : []);
+    const observed = result.observedChanges.filter((c) => c.kind === "file").map((c) => c.what);
+    return [...new Set([...paths, ...observed])];
+}
+const PLAIN = (text) => text;
+/**
+ * Why a run built (or would have, or tried to), in a few words: the file when one changed
+ * (`src/lib.rs modified`), else how many (`3 files changed`), then a key that covers no file
+ * (`toolchain:rustc changed`); an input the trace saw; why the cached wheels could not be used.
+ * `ids` gives the key ids as the medium shows them; `esc` escapes each piece of user text.
+ */
+function missWhy(facts, ids = new Map(), esc = PLAIN) {
+    if (facts.verifyProblem)
+        return esc(facts.verifyProblem);
+    const observed = facts.observedChanges;
+    if (observed.length === 1)
+        return esc(describeObservedChange(observed[0]));
+    if (observed.length > 1)
+        return `${observed.length} inputs the build read changed`;
+    if (!facts.previous)
+        return "no cached build yet";
+    const items = changedItems(facts);
+    const files = items.filter((i) => i.kind === "file");
+    const keys = items.flatMap((i) => (i.kind === "key" ? [i.change] : []));
+    const parts = [];
+    if (files.length === 1)
+        parts.push(`${esc(files[0].path)} ${files[0].verb}`);
+    if (files.length > 1)
+        parts.push(`${formatCount(files.length)} files changed`);
+    if (keys.length === 1) {
+        parts.push(`${esc(ids.get(keys[0].id) ?? keys[0].id)} ${keyVerb(keys[0])}`);
+    }
+    if (keys.length > 1)
+        parts.push(`${formatCount(keys.length)} keys changed`);
+    return parts.length > 0
+        ? parts.join(", ")
+        : "its cached wheels were gone (evicted or never saved)";
+}
+function keyVerb(change) {
+    return change.status === "changed" ? "changed" : `${change.status} as a key`;
+}
+/** One observed difference in words: `csrc/table.inc, which the build read, changed`. */
+function describeObservedChange(change) {
+    switch (change.kind) {
+        case "file":
+            if (change.after === "absent")
+                return `${change.what}, which the build read, is gone`;
+            if (change.before === "absent")
+                return `${change.what}, which the build looked for, exists now`;
+            return `${change.what}, which the build read, changed`;
+        case "dir":
+            return `${change.what === "." ? "the project directory" : `${change.what}/`}, which the build listed, has other files`;
+        case "tool":
+            return change.before.startsWith("/")
+                ? `${change.what} now runs ${change.after} instead of ${change.before}`
+                : `the program ${change.what} changed`;
+        case "package":
+            return `the package ${change.what} changed (${change.before} → ${change.after})`;
+        case "distribution":
+            return `${change.what}, which the build imported, is no longer installed`;
+        case "outside":
+            return `${change.what}, which the build read, changed`;
+        default:
+            return errors_assertNever(change.kind);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/headline.ts
+
+
+
+/**
+ * The verdict with its answer, for the summary's heading: what happened, why, for which platform
+ * and Python, and the time it took or saved. `esc` escapes each piece of user text.
+ */
+function headline(facts, ids, esc = PLAIN) {
+    const slot = esc(slotOf(facts.manifest));
+    const took = facts.buildSeconds === undefined ? "" : format_formatDuration(facts.buildSeconds);
+    switch (facts.verdict) {
+        case "hit": {
+            const saved = took ? ` · saved ${took}` : "";
+            return `Restored ${format_plural(facts.wheels.length, "wheel")} · ${slot}${saved}`;
+        }
+        case "built": {
+            const verb = facts.previous ? "Rebuilt" : "Built";
+            return `${verb}${took ? ` in ${took}` : ""}: ${missWhy(facts, ids, esc)} · ${slot}`;
+        }
+        case "failed": {
+            const cause = facts.previous || facts.verifyProblem || facts.observedChanges.length > 0
+                ? `: ${missWhy(facts, ids, esc)}`
+                : "";
+            return `Build failed${took ? ` in ${took}` : ""}${cause} · ${slot}`;
+        }
+        case "lookup-hit":
+            return `Cached, nothing to build (lookup only) · ${slot}`;
+        case "lookup-miss":
+            return `Would rebuild: ${missWhy(facts, ids, esc)} (lookup only) · ${slot}`;
+        case "miss":
+            return `Nothing to restore: ${missWhy(facts, ids, esc)} (the build step builds) · ${slot}`;
+        case "saved":
+            return `Saved ${format_plural(facts.wheels.length, "wheel")} the build step built · ${slot}`;
+        default:
+            return errors_assertNever(facts.verdict);
+    }
+}
+/**
+ * The one notice of a run, plain text: `hit, saved about 4 min`, `rebuilt: src/lib.rs modified`.
+ * Undefined for a failed build, whose error says it.
+ */
+function noticeOf(facts, ids) {
+    switch (facts.verdict) {
+        case "hit":
+            return facts.buildSeconds === undefined
+                ? "hit"
+                : `hit, saved about ${format_formatDuration(facts.buildSeconds)}`;
+        case "built":
+            return facts.previous ? `rebuilt: ${missWhy(facts, ids)}` : "built: no cached build yet";
+        case "failed":
+            return undefined;
+        case "lookup-hit":
+            return "lookup only: cached";
+        case "lookup-miss":
+            return `lookup only: would rebuild: ${missWhy(facts, ids)}`;
+        case "miss":
+            return `miss: ${missWhy(facts, ids)}`;
+        case "saved":
+            return `saved ${format_plural(facts.wheels.length, "wheel")} the build step built`;
+        default:
+            return errors_assertNever(facts.verdict);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/keys-text.ts
@@ -104263,164 +104693,37 @@ function keysJson(fingerprint, keys, warnings, unkeyed = { files: [] }) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/reason.ts
+;// CONCATENATED MODULE: ./src/report/provenance.ts
 
-
-
+const provenance_PLAIN = { text: (t) => t, code: (t) => t, link: (t) => t };
+/** The only form a run URL is linked in: a workflow run's page. Anything else is not linked. */
+const RUN_URL = /^https?:\/\/[\w.:-]+\/[\w.-]+\/[\w.-]+\/actions\/runs\/\d+$/;
 /**
- * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
- * it (would have) rebuilt. Why a restored entry was rejected (`the cached wheel x.whl does not
- * match its recorded sha256`) explains a rebuild before any key change does.
+ * `built by run #41 on Linux at 3f2a9c1, 2 days ago`: where and when a cached build was made,
+ * from its manifest (`now` is when this run started). Undefined when the manifest says nothing.
+ * A manifest is whatever the cache holds, so every part is marked up (escaped) by the medium.
  */
-function reasonOf(facts) {
-    const verifyProblem = facts.verifyProblem;
-    switch (facts.verdict) {
-        case "hit":
-            return explainHit(facts.wheels.length, facts.buildSeconds);
-        case "lookup-hit":
-            return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
-        case "built":
-            return explainMiss(facts, "rebuilt", verifyProblem);
-        case "lookup-miss":
-            return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
-        case "miss":
-            return `${explainMiss(facts, "to rebuild", verifyProblem)} (the build step builds, the save step saves)`;
-        case "saved":
-            return `saved ${plural(facts.wheels.length, "wheel")} the build step built`;
-        default:
-            return assertNever(facts.verdict);
+function builtBy(manifest, now, marks = provenance_PLAIN) {
+    const origin = manifest.origin ?? {};
+    const run = origin.runNumber
+        ? `run #${origin.runNumber}`
+        : origin.runId
+            ? `run ${origin.runId}`
+            : undefined;
+    const parts = [];
+    if (run) {
+        const url = origin.runUrl && RUN_URL.test(origin.runUrl) ? origin.runUrl : undefined;
+        parts.push(`by ${url ? marks.link(run, url) : marks.text(run)}`);
     }
-}
-/** `restored 2 wheels built for this fingerprint (saved about 1 min 12 s of build)`. */
-function explainHit(wheels, savedSeconds) {
-    const saved = savedSeconds === undefined ? "" : ` (saved about ${formatDuration(savedSeconds)} of build)`;
-    return `restored ${plural(wheels, "wheel")} built for this fingerprint${saved}`;
-}
-function withWheels(manifest) {
-    return manifest.wheels ? ` with ${plural(manifest.wheels.length, "wheel")}` : "";
-}
-function explainMiss(facts, verb, verifyProblem) {
-    if (verifyProblem)
-        return `${verb}: ${verifyProblem}`;
-    const observed = facts.observedChanges ?? [];
-    if (observed.length > 0)
-        return `${verb}: ${describeObserved(observed)}`;
-    if (!facts.previous)
-        return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
-    if (facts.changed.length === 0) {
-        const why = "but its wheels were not in the cache (evicted or never saved)";
-        return `${verb}: no key changed since the last recorded build, ${why}`;
-    }
-    return `${verb}: ${describeChanges(facts.changed)}`;
-}
-/**
- * `2 keys changed — file:src/** (src/lib.rs modified), toolchain:rustc`, or, when no key that
- * affects the compiled code changed, `only shipped Python files changed (python/pkg/__init__.py)`.
- */
-function describeChanges(changed) {
-    const compiled = changed.filter((c) => c.group === "rebuild" || c.group === "implicit");
-    if (compiled.length === 0) {
-        const paths = changed.flatMap((c) => {
-            const entries = c.files ? fileEntries(c.files) : [];
-            return entries.length > 0 ? entries.map((f) => f.path) : [c.id];
-        });
-        return `only ${onlyWhat(changed)} changed (${capLine(paths)})`;
-    }
-    const ordered = [...compiled, ...changed.filter((c) => !compiled.includes(c))];
-    // One file often sits in several keys (a glob and its package directory): name it once.
-    const parts = new Map();
-    for (const change of ordered) {
-        const entries = change.files && change.status === "changed" ? fileEntries(change.files) : [];
-        for (const f of entries)
-            parts.set(`file ${f.path}`, `${f.path} ${f.verb}`);
-        if (entries.length === 0)
-            parts.set(`key ${change.id}`, describeChange(change));
-    }
-    return `${plural(changed.length, "key")} changed — ${capLine([...parts.values()])}`;
-}
-function onlyWhat(changed) {
-    const groups = new Set(changed.map((c) => c.group));
-    if (groups.size > 1)
-        return "shipped and metadata files";
-    if (groups.has("metadata"))
-        return "metadata inputs";
-    const paths = changed.flatMap((c) => (c.files ? fileEntries(c.files) : []));
-    const python = paths.length > 0 && paths.every((f) => /\.pyi?$/.test(f.path));
-    return python ? "shipped Python files" : "shipped files";
-}
-/** `file:src/** (src/lib.rs modified, src/new.rs added and 3 more)`. */
-function describeChange(change) {
-    const id = change.id;
-    if (change.status === "added")
-        return `${id} (new key)`;
-    if (change.status === "removed")
-        return `${id} (key removed)`;
-    const entries = change.files ? fileEntries(change.files) : [];
-    if (entries.length === 0)
-        return id;
-    return `${id} (${capLine(entries.map((f) => `${f.path} ${f.verb}`))})`;
-}
-/**
- * `csrc/table.inc, which the build read, changed; no key covers it`: why a build of the same
- * fingerprint could not be used.
- */
-function describeObserved(changes) {
-    const text = capLine(changes.map(describeObservedChange));
-    const inRepository = changes.some((c) => c.kind === "file" || c.kind === "dir");
-    return inRepository ? `${text} (no key covers it: the build's trace saw it)` : text;
-}
-function describeObservedChange(change) {
-    switch (change.kind) {
-        case "file":
-            if (change.after === "absent")
-                return `${change.what}, which the build read, is gone`;
-            if (change.before === "absent")
-                return `${change.what}, which the build looked for, exists now`;
-            return `${change.what}, which the build read, changed`;
-        case "dir":
-            return `${change.what === "." ? "the project directory" : `${change.what}/`}, which the build listed, has other files`;
-        case "tool":
-            return change.before.startsWith("/")
-                ? `${change.what} now runs ${change.after} instead of ${change.before}`
-                : `the program ${change.what} changed`;
-        case "package":
-            return `the package ${change.what} changed (${change.before} → ${change.after})`;
-        case "distribution":
-            return `${change.what}, which the build imported, is no longer installed`;
-        case "outside":
-            return `${change.what}, which the build read, changed`;
-        default:
-            return assertNever(change.kind);
-    }
-}
-/** A progress event as plain lines. */
-function progressLines(event) {
-    switch (event.kind) {
-        case "fingerprint":
-            return [
-                `fingerprint ${event.fingerprint}`,
-                `looking up ${event.cacheKey} in the ${event.cache} cache`,
-            ];
-        case "build":
-            return [
-                `cache miss: ${missWhy(event)}`,
-                `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
-            ];
-        default:
-            return assertNever(event);
-    }
-}
-/** Why this run builds, in one line, shown before the build's own output. */
-function missWhy(event) {
-    if (event.verifyProblem)
-        return event.verifyProblem;
-    if (event.observedChanges.length > 0)
-        return describeObserved(event.observedChanges);
-    if (!event.previous)
-        return "no earlier build of this project on this platform and Python is cached";
-    if (event.changed.length === 0)
-        return "the cached wheels for this fingerprint are gone or damaged";
-    return describeChanges(event.changed);
+    if (origin.runnerOs)
+        parts.push(`on ${marks.text(origin.runnerOs)}`);
+    if (origin.commit)
+        parts.push(`at ${marks.code(origin.commit.slice(0, 7))}`);
+    const age = manifest.createdAt ? formatAge(manifest.createdAt, now) : undefined;
+    if (parts.length === 0 && !age)
+        return undefined;
+    const when = age ? marks.text(age) : "";
+    return `built ${parts.join(" ")}${parts.length > 0 && when ? ", " : ""}${when}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/uv-gap.ts
@@ -104465,18 +104768,6 @@ function reasonText(reason, backend, tracedOn) {
 
 
 /** Phrases every renderer shares, as plain text; `changeLines` is for the line-based media. */
-const ICONS = {
-    hit: "✅",
-    built: "🔨",
-    "lookup-hit": "🔎",
-    "lookup-miss": "🔎",
-    miss: "🔨",
-    saved: "💾",
-};
-/** `✅ Restored 2 wheels`, `🔨 Rebuilt in 1 min 3 s because 2 keys changed`, ... */
-function heading(result) {
-    return `${ICONS[result.verdict]} ${verdictText(result)}`;
-}
 /** The verdict in a few words, without an icon: `Restored 2 wheels`, `Built in 40 s: ...`. */
 function verdictText(result) {
     const changed = result.changed.length;
@@ -104487,6 +104778,8 @@ function verdictText(result) {
             return `Restored ${plural(result.wheels.length, "wheel")}`;
         case "built":
             return result.previous ? `Rebuilt${took}${because}` : `Built${took}: no cached build yet`;
+        case "failed":
+            return `Build failed${result.buildSeconds === undefined ? "" : ` in ${formatDuration(result.buildSeconds)}`}`;
         case "lookup-hit":
             return "Found a cached build (lookup only)";
         case "lookup-miss":
@@ -104502,7 +104795,9 @@ function verdictText(result) {
 /** How the wheels were checked against what their build read, or how this build was recorded. */
 function validationText(result) {
     const on = result.tracedOn ? ` on ${result.tracedOn}` : "";
-    if (result.verdict === "built") {
+    if (result.verdict === "failed")
+        return "nothing recorded: the build failed";
+    if (result.verdict === "built" || result.verdict === "saved") {
         switch (result.validation) {
             case "traced":
                 return "traced: what the build read is recorded with its wheels, and every hit is checked against it";
@@ -104533,7 +104828,7 @@ function saveText(save, cache) {
         case "failed":
             return `failed: ${failText(save)}`;
         default:
-            return assertNever(save);
+            return errors_assertNever(save);
     }
 }
 /** What a failed save did and why. */
@@ -104547,6 +104842,8 @@ function skipText(why) {
             return "restored from the cache";
         case "not-built":
             return "nothing was built";
+        case "build-failed":
+            return "the build failed";
         case "input":
             return `saving is off (${why.flag})`;
         case "pull-request-target":
@@ -104560,7 +104857,7 @@ function skipText(why) {
         case "reused-stale":
             return `not saved: the build reused an earlier build's output and did not read ${capLine(why.files)}, which changed, so its wheels may be stale; remove the build output (build/, target/) and build again`;
         default:
-            return assertNever(why);
+            return errors_assertNever(why);
     }
 }
 /**
@@ -104580,7 +104877,7 @@ function warningsOf(result) {
     ];
     const others = result.otherWheels;
     if (others.length > 0) {
-        warnings.push(`${result.wheelDir} already held ${plural(others.length, "wheel")} this run did not make (${capLine(others)}): left there, and not in the outputs`);
+        warnings.push(`${result.wheelDir} already held ${format_plural(others.length, "wheel")} this run did not make (${capLine(others)}): left there, and not in the outputs`);
     }
     return [...new Set(warnings)];
 }
@@ -104608,19 +104905,27 @@ function changeLines(change, fileCap) {
 
 
 
-/** How many changed files of one key the log lists before `and N more`. */
-const LOG_FILE_CAP = 200;
+
+
+
+/** The widest a column of the key list is padded to. */
+const ALIGN_MAX = 48;
 /**
  * The action log of a run: a "Fingerprint" group with every key that went into the fingerprint
- * (like rust-cache's "Cache Configuration"), a "Changes" group with each changed key's files, and
- * top-level lines with the verdict, reason, cache key, wheels and save. Every line starts with
- * fixed text and user text is kept on one line, so nothing can pass for a workflow command.
+ * (like rust-cache's "Cache Configuration"), a "Changes" group with each changed key's files, the
+ * run's one notice (its verdict: `hit, saved about 4 min`, `rebuilt: src/lib.rs modified`), and
+ * top-level lines with where the wheels came from, the cache key, the wheels and the save. Each
+ * fact is said once: why a miss builds was said before the build's output, and the notice says
+ * the verdict. Every line starts with fixed text and user text is kept on one line, so nothing
+ * can pass for a workflow command.
  */
 function renderLog(result) {
     const groups = [fingerprintGroup(result)];
     if (result.changed.length > 0)
         groups.push(changesGroup(result));
-    return { groups, lines: summaryLines(result) };
+    const ids = displayIds(result.changed.map((c) => c.id));
+    const notice = noticeOf(result, ids);
+    return { groups, lines: summaryLines(result), notice: notice && escape_escapeLine(notice) };
 }
 function fingerprintGroup(result) {
     const { manifest, buildCommand } = result;
@@ -104631,33 +104936,44 @@ function fingerprintGroup(result) {
             continue;
         lines.push(`${GROUP_TITLES[group]}:`, ...alignedRows(members));
     }
-    lines.push(`fingerprint: ${manifest.fingerprint}`, `cache key: ${escape_escapeLine(result.cacheKey)} (${escape_escapeLine(result.cache)} cache)`, `build command: ${escape_escapeLine(buildCommand.argv.join(" "))}`, `  chosen because: ${escape_escapeLine(buildCommand.origin)}`);
+    lines.push(`fingerprint: ${manifest.fingerprint}`, `build command: ${escape_escapeLine(buildCommand.argv.join(" "))}`, `  chosen because: ${escape_escapeLine(buildCommand.origin)}`);
     return { title: `Fingerprint: ${manifest.keys.length} keys`, lines };
 }
 /** `  - file:src/**  inferred  12 files  0123456789ab`, columns aligned within a group. */
 function alignedRows(keys) {
     const rows = keys.map((k) => [escape_escapeLine(k.id), k.source, escape_escapeLine(keys_text_describe(k))]);
-    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+    // Columns align up to a width; a longer id or detail runs past it rather than pad every row.
+    const widths = [0, 1, 2].map((i) => Math.min(ALIGN_MAX, Math.max(...rows.map((r) => r[i].length))));
     return rows.map((row, n) => `  - ${row.map((cell, i) => cell.padEnd(widths[i])).join("  ")}  ${digest_short(keys[n].digest)}`);
 }
 function changesGroup(result) {
-    const since = result.previous ? ` since ${escape_escapeLine(result.previous.key)}` : "";
+    const previous = result.previous;
+    const by = previous ? builtBy(previous.manifest, result.startedAt) : undefined;
+    const since = previous ? ` since the last cached build${by ? ` (${escape_escapeLine(by)})` : ""}` : "";
+    const lines = previous ? [`compared with ${escape_escapeLine(previous.key)}`] : [];
     return {
         title: `Changes${since}: ${result.changed.length} keys`,
-        lines: result.changed.flatMap((change) => changeLines(change, LOG_FILE_CAP)),
+        // Every file: the summary and the terminal cap their lists and point here for the rest.
+        lines: [...lines, ...result.changed.flatMap((change) => changeLines(change, Infinity))],
     };
 }
 function summaryLines(result) {
-    const lines = [
-        `wheel-cache: ${heading(result)}`,
-        `reason: ${escape_escapeLine(reasonOf(result))}`,
-        `${escape_escapeLine(validationText(result))}`,
-        `cache key: ${escape_escapeLine(result.cacheKey)}`,
-    ];
+    const lines = [];
+    if (isCacheHit(result)) {
+        const by = builtBy(result.manifest, result.startedAt);
+        if (by)
+            lines.push(`cached build: ${escape_escapeLine(by)}`);
+    }
+    if (result.verdict !== "failed")
+        lines.push(escape_escapeLine(validationText(result)));
+    lines.push(`cache key: ${escape_escapeLine(result.cacheKey)}`);
     for (const wheel of result.wheels) {
         lines.push(`wheel: ${escape_escapeLine(wheel.path)} (${formatSize(wheel.size)})`);
     }
-    lines.push(`save: ${escape_escapeLine(saveText(result.save, result.cache))}`);
+    // A failed build's error is the step's own error line; there is nothing to save.
+    if (result.verdict !== "failed") {
+        lines.push(`save: ${escape_escapeLine(saveText(result.save, result.cache))}`);
+    }
     return lines;
 }
 /** Every file of every key with its content digest, for `core.debug`. */
@@ -104665,20 +104981,159 @@ function renderDebugFiles(result) {
     return result.manifest.keys.flatMap((key) => Object.entries(key.files ?? {}).map(([path, digest]) => `${escape_escapeLine(key.id)}: ${escape_escapeLine(path)} ${digest ?? "absent"}`));
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/result.ts
-/** Whether the wheels were (or, looking up only, would be) restored from an exact match. */
-function isCacheHit(result) {
-    return result.verdict === "hit" || result.verdict === "lookup-hit";
+;// CONCATENATED MODULE: ./src/report/reason.ts
+
+
+
+
+
+/**
+ * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
+ * it (would have) rebuilt. Why a restored entry was rejected (`the cached wheel x.whl does not
+ * match its recorded sha256`) explains a rebuild before any key change does.
+ */
+function reasonOf(facts) {
+    const verifyProblem = facts.verifyProblem;
+    switch (facts.verdict) {
+        case "hit":
+            return explainHit(facts.wheels.length, facts.buildSeconds);
+        case "lookup-hit":
+            return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
+        case "built":
+            return explainMiss(facts, "rebuilt", verifyProblem);
+        case "failed":
+            return `${facts.failure?.message ?? "the build failed"}; it ran because ${missCause(facts, verifyProblem)}`;
+        case "lookup-miss":
+            return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
+        case "miss":
+            return `${explainMiss(facts, "to rebuild", verifyProblem)} (the build step builds, the save step saves)`;
+        case "saved":
+            return `saved ${format_plural(facts.wheels.length, "wheel")} the build step built`;
+        default:
+            return errors_assertNever(facts.verdict);
+    }
+}
+/** `restored 2 wheels built for this fingerprint (saved about 1 min 12 s of build)`. */
+function explainHit(wheels, savedSeconds) {
+    const saved = savedSeconds === undefined ? "" : ` (saved about ${format_formatDuration(savedSeconds)} of build)`;
+    return `restored ${format_plural(wheels, "wheel")} built for this fingerprint${saved}`;
+}
+function withWheels(manifest) {
+    return manifest.wheels ? ` with ${format_plural(manifest.wheels.length, "wheel")}` : "";
+}
+function explainMiss(facts, verb, verifyProblem) {
+    const cause = missCause(facts, verifyProblem);
+    return !verifyProblem && !facts.observedChanges?.length && !facts.previous
+        ? cause
+        : `${verb}: ${cause}`;
+}
+/** Why a run (would have) built, without a verb. */
+function missCause(facts, verifyProblem) {
+    if (verifyProblem)
+        return verifyProblem;
+    const observed = facts.observedChanges ?? [];
+    if (observed.length > 0)
+        return describeObserved(observed);
+    if (!facts.previous)
+        return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
+    if (facts.changed.length === 0) {
+        const why = "but its wheels were not in the cache (evicted or never saved)";
+        return `no key changed since the last recorded build, ${why}`;
+    }
+    return describeChanges(facts.changed);
+}
+/**
+ * `2 keys changed — file:src/** (src/lib.rs modified), toolchain:rustc`, or, when no key that
+ * affects the compiled code changed, `only shipped Python files changed (python/pkg/__init__.py)`.
+ */
+function describeChanges(changed) {
+    const compiled = changed.filter((c) => c.group === "rebuild" || c.group === "implicit");
+    if (compiled.length === 0) {
+        const paths = changed.flatMap((c) => {
+            const entries = c.files ? fileEntries(c.files) : [];
+            return entries.length > 0 ? entries.map((f) => f.path) : [c.id];
+        });
+        return `only ${onlyWhat(changed)} changed (${capLine(paths)})`;
+    }
+    const ordered = [...compiled, ...changed.filter((c) => !compiled.includes(c))];
+    // One file often sits in several keys (a glob and its package directory): name it once.
+    const parts = new Map();
+    for (const change of ordered) {
+        const entries = change.files && change.status === "changed" ? fileEntries(change.files) : [];
+        for (const f of entries)
+            parts.set(`file ${f.path}`, `${f.path} ${f.verb}`);
+        if (entries.length === 0)
+            parts.set(`key ${change.id}`, describeChange(change));
+    }
+    return `${format_plural(changed.length, "key")} changed — ${capLine([...parts.values()])}`;
+}
+function onlyWhat(changed) {
+    const groups = new Set(changed.map((c) => c.group));
+    if (groups.size > 1)
+        return "shipped and metadata files";
+    if (groups.has("metadata"))
+        return "metadata inputs";
+    const paths = changed.flatMap((c) => (c.files ? fileEntries(c.files) : []));
+    const python = paths.length > 0 && paths.every((f) => /\.pyi?$/.test(f.path));
+    return python ? "shipped Python files" : "shipped files";
+}
+/** `file:src/** (src/lib.rs modified, src/new.rs added and 3 more)`. */
+function describeChange(change) {
+    const id = change.id;
+    if (change.status === "added")
+        return `${id} (new key)`;
+    if (change.status === "removed")
+        return `${id} (key removed)`;
+    const entries = change.files ? fileEntries(change.files) : [];
+    if (entries.length === 0)
+        return id;
+    return `${id} (${capLine(entries.map((f) => `${f.path} ${f.verb}`))})`;
+}
+/**
+ * `csrc/table.inc, which the build read, changed; no key covers it`: why a build of the same
+ * fingerprint could not be used.
+ */
+function describeObserved(changes) {
+    const text = capLine(changes.map(describeObservedChange));
+    const inRepository = changes.some((c) => c.kind === "file" || c.kind === "dir");
+    return inRepository ? `${text} (no key covers it: the build's trace saw it)` : text;
+}
+/** A progress event as plain lines. */
+function progressLines(event) {
+    switch (event.kind) {
+        case "fingerprint":
+            return [`looking up fingerprint ${digest_short(event.fingerprint)} in the ${event.cache} cache`];
+        case "build":
+            return [
+                `cache miss: ${buildWhy(event)}`,
+                `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
+            ];
+        case "build-done":
+            return [];
+        default:
+            return errors_assertNever(event);
+    }
+}
+/** Why this run builds, in one line, shown before the build's own output. */
+function buildWhy(event) {
+    if (!event.previous && !event.verifyProblem && event.observedChanges.length === 0) {
+        return "no earlier build of this project on this platform and Python is cached";
+    }
+    return missWhy(event);
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 
 
+
 /**
  * The action outputs of a run, as strings for `core.setOutput`: booleans as `"true"`/`"false"`,
- * `wheels` as newline-separated absolute paths, `changed` as a JSON array of key ids.
+ * `wheels` as newline-separated absolute paths, `changed` as a JSON array of key ids,
+ * `changed-files` as a JSON array of paths, `time-saved` as whole seconds (the cached build's
+ * time on a hit, else 0). A failed build sets them too (not built, not a hit, and why).
  */
 function actionOutputs(result) {
+    const saved = result.verdict === "hit" ? (result.buildSeconds ?? 0) : 0;
     return {
         "cache-hit": String(isCacheHit(result)),
         built: String(result.verdict === "built"),
@@ -104687,6 +105142,8 @@ function actionOutputs(result) {
         wheels: result.wheels.map((w) => w.path).join("\n"),
         "wheel-dir": result.wheelDir,
         changed: JSON.stringify(result.changed.map((c) => c.id)),
+        "changed-files": JSON.stringify(changedFiles(result)),
+        "time-saved": String(Math.round(saved)),
         reason: reasonOf(result),
     };
 }
@@ -104740,7 +105197,7 @@ function mutationAdvice(change) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
+;// CONCATENATED MODULE: ./src/report/summary-keys.ts
 
 
 
@@ -104748,49 +105205,6 @@ function mutationAdvice(change) {
 
 
 
-
-
-
-/** How many changed files of one key the summary lists before `and N more`. */
-const SUMMARY_FILE_CAP = 50;
-/**
- * The job summary of a run, as GitHub-flavoured Markdown: the verdict, the reason, the keys and
- * their status, the changed files per key, the wheels, the time saved, the save, warnings and
- * advice. Every piece of user-controlled text is escaped, so tables stay valid and nothing renders
- * as HTML.
- */
-function renderSummary(result, title = "wheel-cache") {
-    const sections = [
-        `### ${heading(result)} · ${escapeMarkdown(title)}`,
-        escapeMarkdown(reasonOf(result)),
-        `🔬 ${escapeMarkdown(validationText(result))}`,
-        cacheLine(result),
-        timeSaved(result),
-        keysSection(result),
-        changedFiles(result.changed),
-        wheelsSection(result),
-        saveLine(result),
-        bullets("⚠️ Warnings", warningsOf(result)),
-        bullets("💡 Advice", adviceOf(result)),
-    ];
-    return `${sections.filter((s) => s !== "").join("\n\n")}\n`;
-}
-function cacheLine(result) {
-    const parts = [
-        `Fingerprint ${codeMarkdown(digest_short(result.manifest.fingerprint))}`,
-        `cache key ${codeMarkdown(result.cacheKey)} (${escapeMarkdown(result.cache)} cache)`,
-    ];
-    if (result.previous && !isCacheHit(result)) {
-        parts.push(`compared with ${codeMarkdown(result.previous.key)}`);
-    }
-    return parts.join(" · ");
-}
-function timeSaved(result) {
-    if (result.verdict !== "hit" || result.buildSeconds === undefined)
-        return "";
-    const saved = formatDuration(result.buildSeconds);
-    return `⏱️ Saved about **${saved}** of build time (what the cached build took).`;
-}
 /** Every current key, plus the keys only the previous build had (shown as removed). */
 function keyRows(result) {
     const changes = new Map(result.changed.map((c) => [c.id, c]));
@@ -104806,28 +105220,57 @@ function keyRows(result) {
     }
     return rows;
 }
-function keysSection(result) {
+/**
+ * The fingerprint folded in `<details>`: the cache key and the build compared with, then a table
+ * of keys per group with their status (at most `max` rows each, and a count of the rest), and
+ * the whole ids of the keys the tables show shortened.
+ */
+function keysDetails(result, ids, max) {
     const rows = keyRows(result);
     const compared = result.previous !== undefined || isCacheHit(result);
+    const changed = result.changed.length;
+    const state = !compared
+        ? "no earlier build to compare with"
+        : changed > 0
+            ? `${formatCount(changed)} changed`
+            : "all unchanged";
+    const title = `Fingerprint ${codeHtml(digest_short(result.manifest.fingerprint))}: ${format_plural(rows.length, "key")}, ${state}`;
+    const body = [facts(result), ...groupTables(rows, ids, compared, max), abbreviations(rows, ids)];
+    return `<details><summary>${title}</summary>\n\n${body.filter(Boolean).join("\n\n")}\n\n</details>`;
+}
+/** The cache key, the build compared with, the wheel directory and the build command. */
+function facts(result) {
+    const lines = [
+        `Cache key ${codeMarkdown(result.cacheKey)} (${escapeMarkdown(result.cache)} cache)`,
+    ];
+    if (result.previous && !isCacheHit(result)) {
+        lines.push(`compared with ${codeMarkdown(result.previous.key)}`);
+    }
+    lines.push(`wheels in ${codeMarkdown(result.wheelDir)}`);
+    const command = result.buildCommand;
+    lines.push(`build command ${codeMarkdown(command.argv.join(" "))} (${escapeMarkdown(command.origin)})`);
+    return lines.join(" · ");
+}
+function groupTables(rows, ids, compared, max) {
     const head = ["| key | source | covers | digest | status |", "|---|---|---|---|---|"];
-    const tables = types_KEY_GROUPS.flatMap((group) => {
+    return types_KEY_GROUPS.flatMap((group) => {
         const members = rows.filter((r) => r.group === group);
         if (members.length === 0)
             return [];
-        const table = [...head, ...members.map((r) => keyRow(r, compared))].join("\n");
-        return [`**${GROUP_TITLES[group]}**\n\n${table}`];
+        const title = `**${GROUP_TITLES[group]}** (${formatCount(members.length)})`;
+        if (max === 0)
+            return [title];
+        const table = [...head, ...members.slice(0, max).map((r) => keyRow(r, ids, compared))];
+        const more = members.length > max
+            ? `\n\nand ${formatCount(members.length - max)} more: the log's Fingerprint group and \`wheel-cache keys\` list them all.`
+            : "";
+        return [`${title}\n\n${table.join("\n")}${more}`];
     });
-    const body = tables.join("\n\n");
-    if (result.changed.length > 0)
-        return `#### Fingerprint\n\n${body}`;
-    const state = compared ? "all unchanged" : "no earlier build to compare with";
-    const what = `Fingerprint: ${plural(rows.length, "key")}, ${state}`;
-    return `<details><summary>${what}</summary>\n\n${body}\n\n</details>`;
 }
-function keyRow(row, compared) {
+function keyRow(row, ids, compared) {
     const status = row.change ? `**${row.change.status}**` : compared ? "unchanged" : "—";
     const cells = [
-        codeMarkdown(row.id),
+        codeMarkdown(ids.get(row.id) ?? row.id),
         escapeCell(row.key?.source ?? ""),
         escapeCell(covers(row)),
         row.key ? codeMarkdown(digest_short(row.key.digest)) : "—",
@@ -104843,48 +105286,257 @@ function covers(row) {
     }
     return key ? keys_text_describe(key) : "";
 }
-/** One collapsible block per changed key with files: added / modified / removed, capped. */
-function changedFiles(changed) {
-    const blocks = changed.flatMap((change) => {
-        const entries = change.files ? fileEntries(change.files) : [];
-        if (entries.length === 0)
-            return [];
-        const counts = ["added", "modified", "removed"]
-            .filter((verb) => change.files[verb].length > 0)
-            .map((verb) => `${change.files[verb].length} ${verb}`);
-        const { shown, more } = cap(entries, SUMMARY_FILE_CAP);
-        const items = shown.map((f) => `<li>${f.verb} ${codeHtml(f.path)}</li>`);
-        if (more > 0)
-            items.push(`<li>and ${more} more</li>`);
-        const summary = `${codeHtml(change.id)}: ${escapeHtml(counts.join(", "))}`;
-        return [`<details><summary>${summary}</summary>\n<ul>\n${items.join("\n")}\n</ul>\n</details>`];
-    });
-    return blocks.length > 0 ? `#### Changed files\n\n${blocks.join("\n\n")}` : "";
+/** The whole ids of the keys shown shortened, as prose (which wraps, unlike a table). */
+function abbreviations(rows, ids) {
+    const shortened = rows.filter((r) => (ids.get(r.id) ?? r.id) !== r.id).slice(0, 20);
+    if (shortened.length === 0)
+        return "";
+    const items = shortened.map((r) => `- ${codeMarkdown(ids.get(r.id) ?? shortId(r.id))} is ${codeMarkdown(r.id)}`);
+    return `Shortened ids:\n\n${items.join("\n")}`;
 }
-function wheelsSection(result) {
+
+;// CONCATENATED MODULE: ./src/report/summary-tables.ts
+
+
+
+
+
+/** The summary's tables of what changed and of the wheels. */
+/** A group as the "what changed" table names it. */
+const GROUP_WORDS = {
+    rebuild: "rebuild",
+    metadata: "metadata",
+    shipped: "shipped",
+    implicit: "environment",
+};
+/** What changed since the compared build: a row per file, key or input the trace saw. */
+function changesTable(result, ids, max) {
+    if (isCacheHit(result) || !result.previous) {
+        if (result.observedChanges.length === 0)
+            return "";
+    }
+    const items = changedItems(result);
+    if (items.length === 0)
+        return "";
+    const since = result.verdict === "failed" ? "the last good build" : "the last cached build";
+    const rows = items.slice(0, max).map((item) => `| ${changeCells(item, ids).join(" | ")} |`);
+    const table = ["| file or key | change | group |", "|---|---|---|", ...rows].join("\n");
+    const more = items.length > max
+        ? `\n\nand ${formatCount(items.length - max)} more: the log's Changes group lists them all.`
+        : "";
+    return `#### What changed since ${since}\n\n${table}${more}`;
+}
+function changeCells(item, ids) {
+    switch (item.kind) {
+        case "file":
+            return [
+                codeMarkdown(item.path),
+                item.verb,
+                escapeCell(item.groups.map((g) => GROUP_WORDS[g]).join(", ")),
+            ];
+        case "key":
+            return [
+                codeMarkdown(ids.get(item.change.id) ?? item.change.id),
+                escapeCell(keyChangeText(item.change)),
+                GROUP_WORDS[item.change.group],
+            ];
+        case "observed":
+            return [codeMarkdown(item.what), escapeCell(observedText(item.change)), "read, no key"];
+    }
+}
+/** `rustc 1.94.0 → rustc 1.95.0`, `key added`, `changed`. */
+function keyChangeText(change) {
+    if (change.status !== "changed")
+        return `key ${change.status}`;
+    if (!change.files && change.before !== change.after) {
+        return `${change.before ?? "—"} → ${change.after ?? "—"}`;
+    }
+    return "changed";
+}
+/** What became of an input a traced build read, in a word or two. */
+function observedText(change) {
+    switch (change.kind) {
+        case "file":
+        case "outside":
+            if (change.after === "absent")
+                return "removed";
+            return change.before === "absent" ? "appeared" : "modified";
+        case "dir":
+            return "other files listed";
+        case "tool":
+            return change.before.startsWith("/") ? `now ${change.after}` : "modified";
+        case "package":
+            return `${change.before} → ${change.after}`;
+        case "distribution":
+            return "no longer installed";
+    }
+}
+/** One row per wheel: name, size, short sha256, build time, and what the cache did with it. */
+function wheelsTable(result, max) {
     if (result.wheels.length === 0)
         return "";
-    const rows = result.wheels.map((w) => `| ${codeMarkdown(w.name)} | ${formatSize(w.size)} | ${codeMarkdown(w.sha256)} |`);
-    const table = ["| wheel | size | sha256 |", "|---|--:|---|", ...rows].join("\n");
-    return `#### Wheels\n\nIn ${codeMarkdown(result.wheelDir)}\n\n${table}`;
+    const build = result.buildSeconds === undefined ? "—" : format_formatDuration(result.buildSeconds);
+    const cache = cacheWord(result);
+    const rows = result.wheels
+        .slice(0, max)
+        .map((w) => `| ${codeMarkdown(w.name)} | ${formatSize(w.size)} | ${codeMarkdown(digest_short(w.sha256))} | ${build} | ${cache} |`);
+    const table = ["| wheel | size | sha256 | build | cache |", "|---|--:|---|--:|---|", ...rows];
+    const more = result.wheels.length > max ? `\n\nand ${formatCount(result.wheels.length - max)} more.` : "";
+    return `${table.join("\n")}${more}`;
 }
+function cacheWord(result) {
+    if (result.verdict === "hit")
+        return "restored";
+    switch (result.save.status) {
+        case "saved":
+            return "saved";
+        case "exists":
+            return "already cached";
+        case "skipped":
+            return "not saved";
+        case "failed":
+            return "save failed";
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+
+
+
+
+
+
+/** The caps tried in turn, until the summary fits in `SUMMARY_MAX_BYTES`. */
+const SUMMARY_CAPS = [
+    { changes: 50, keys: 100, wheels: 50, notes: 20 },
+    { changes: 20, keys: 20, wheels: 20, notes: 5 },
+    { changes: 5, keys: 0, wheels: 5, notes: 2 },
+];
+/** GitHub takes at most 1 MiB of summary from one step; this leaves room to spare. */
+const SUMMARY_MAX_BYTES = 1_000_000;
+/** Markdown marks for provenance phrases. */
+const MARKDOWN = {
+    text: escapeMarkdown,
+    code: codeMarkdown,
+    link: (text, url) => `[${escapeMarkdown(text)}](${url})`,
+};
+/**
+ * The job summary of a run, as GitHub-flavoured Markdown. It leads with the answer (a heading
+ * with the verdict, what changed, the platform and Python, and the time), then where the cached
+ * or compared build came from, one row per wheel, what changed since that build (a table of
+ * files with their change and groups), a failed build's error and the end of its output, and
+ * the key tables folded in `<details>`. Lists are capped, with counts of the rest (the log and the
+ * manifest keep them whole), so that even thousands of keys or files stay under GitHub's limit.
+ * Every piece of user-controlled text is escaped, so tables stay valid and nothing renders as
+ * HTML.
+ */
+function renderSummary(result) {
+    for (const caps of SUMMARY_CAPS) {
+        const markdown = render(result, caps);
+        if (Buffer.byteLength(markdown, "utf8") <= SUMMARY_MAX_BYTES)
+            return markdown;
+    }
+    const head = `### ${ICONS[result.verdict]} ${headline(result, undefined, (t) => escapeMarkdown(t.slice(0, 500)))}`;
+    return `${head}\n\nThe report is too large for the job summary: the step's log has it all.\n`;
+}
+function render(result, caps) {
+    const ids = displayIds([
+        ...result.manifest.keys.map((k) => k.id),
+        ...result.changed.map((c) => c.id),
+    ]);
+    const sections = [
+        `### ${ICONS[result.verdict]} ${headline(result, ids, escapeMarkdown)}`,
+        leadLine(result),
+        validationLead(result),
+        failureLine(result),
+        wheelsTable(result, caps.wheels),
+        changesTable(result, ids, caps.changes),
+        outputTail(result),
+        validationAfter(result),
+        saveLine(result),
+        keysDetails(result, ids, caps.keys),
+        bullets("⚠️ Warnings", warningsOf(result), caps.notes),
+        bullets("💡 Advice", adviceOf(result), caps.notes),
+    ];
+    return `${sections.filter((s) => s !== "").join("\n\n")}\n`;
+}
+const ICONS = {
+    hit: "✅",
+    built: "🔨",
+    failed: "❌",
+    "lookup-hit": "🔎",
+    "lookup-miss": "🔎",
+    miss: "🔨",
+    saved: "💾",
+};
+/**
+ * Where the wheels came from on a hit (with the time saved), or which build a miss was compared
+ * with.
+ */
+function leadLine(result) {
+    if (isCacheHit(result)) {
+        const by = builtBy(result.manifest, result.startedAt, MARKDOWN);
+        const these = result.wheels.length === 1 ? "This wheel was" : "These wheels were";
+        return by ? `${these} ${by}.` : "";
+    }
+    if (!result.previous)
+        return "";
+    const by = builtBy(result.previous.manifest, result.startedAt, MARKDOWN);
+    return `Compared with the last cached build${by ? `, ${by}` : ""}.`;
+}
+/** How a hit was validated against what its build read: right under the answer. */
+function validationLead(result) {
+    return isCacheHit(result) ? `🔬 ${escapeMarkdown(validationText(result))}` : "";
+}
+/** How a build's own inputs were recorded: after its wheels. */
+function validationAfter(result) {
+    return result.verdict === "built" || result.verdict === "saved"
+        ? `🔬 ${escapeMarkdown(validationText(result))}`
+        : "";
+}
+function failureLine(result) {
+    if (!result.failure)
+        return "";
+    return `💥 ${escapeMarkdown(result.failure.message)}`;
+}
+/** The last lines of a failed build's output, as they were printed. */
+function outputTail(result) {
+    const failure = result.failure;
+    if (!failure || failure.outputTail.length === 0)
+        return "";
+    const lines = failure.outputTail.map(escapeHtml);
+    const which = failure.truncated
+        ? `The last ${format_plural(lines.length, "line")} of the build's output (the step's log has all of it):`
+        : "The build's output:";
+    return `${which}\n\n<pre>\n${lines.join("\n")}\n</pre>`;
+}
+/** The save, when the wheels table's cache column does not say it all. */
 function saveLine(result) {
     const { save } = result;
+    if (result.verdict !== "built" && result.verdict !== "saved")
+        return "";
     switch (save.status) {
         case "saved":
-            return `💾 Saved to the ${escapeMarkdown(result.cache)} cache under this fingerprint.`;
         case "exists":
-            return "💾 Already cached by another job with the same fingerprint: nothing to save.";
+            return "";
         case "skipped":
             return `💾 Not saved: ${escapeMarkdown(skipText(save.why))}`;
         case "failed":
             return `⚠️ Save failed: ${escapeMarkdown(failText(save))}`;
     }
 }
-function bullets(title, items) {
+function bullets(title, items, max) {
     if (items.length === 0)
         return "";
-    return `#### ${title}\n\n${items.map((item) => `- ${escapeMarkdown(item)}`).join("\n")}`;
+    const shown = items.slice(0, max).map((item) => `- ${escapeMarkdown(item)}`);
+    if (items.length > max) {
+        shown.push(`- and ${formatCount(items.length - max)} more: the step's log lists them all`);
+    }
+    return `#### ${title}\n\n${shown.join("\n")}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/write-summary.ts
@@ -104922,7 +105574,21 @@ async function writeSummary(markdown) {
 
 
 
-/** The action: config → fingerprint → restore → build on a miss → save → outputs → summary. */
+
+
+/** The title of every annotation the action makes. */
+const TITLE = "wheel-cache";
+/**
+ * The problem matchers shipped beside the bundle (dist/problem-matchers.json): compiler errors
+ * (gcc, clang, MSVC, rustc) in the build's output become annotations on the file and line.
+ */
+const MATCHERS = external_node_path_default().join(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url)), "problem-matchers.json");
+const MATCHER_OWNERS = ["wheel-cache-gcc", "wheel-cache-msvc", "wheel-cache-rustc"];
+/**
+ * The action: config → fingerprint → restore → build on a miss → save → log, outputs, summary.
+ * A build that fails still gets its log, outputs and summary (what changed, the command, the end
+ * of its output) before the step fails.
+ */
 async function main_run() {
     let stagingDir;
     try {
@@ -104936,10 +105602,7 @@ async function main_run() {
                 saveDeadlineMs: config.serviceTimeoutMs,
             }),
             stagingDir,
-            progress: (event) => {
-                for (const line of progressLines(event))
-                    lib_core/* info */.pq(escape_escapeLine(line));
-            },
+            progress,
         });
         const log = renderLog(result);
         for (const group of log.groups) {
@@ -104953,14 +105616,18 @@ async function main_run() {
         for (const line of log.lines)
             lib_core/* info */.pq(line);
         for (const warning of warningsOf(result))
-            lib_core/* warning */.$e(warning);
+            lib_core/* warning */.$e(warning, { title: TITLE });
+        if (log.notice)
+            lib_core/* notice */.lm(log.notice, { title: TITLE });
         for (const [name, value] of Object.entries(actionOutputs(result)))
             lib_core/* setOutput */.uH(name, value);
         if (config.summary) {
             const problem = await writeSummary(renderSummary(result));
             if (problem)
-                lib_core/* warning */.$e(problem);
+                lib_core/* warning */.$e(problem, { title: TITLE });
         }
+        if (result.failure)
+            lib_core/* setFailed */.C1(result.failure.message);
     }
     catch (error) {
         // The interrupt handler (index.ts) says what happened and ends the process.
@@ -104976,6 +105643,20 @@ async function main_run() {
         // The workspace is left as it was but for the wheel directory; the staging goes too.
         if (stagingDir)
             await (0,promises_namespaceObject.rm)(stagingDir, { recursive: true, force: true });
+    }
+}
+/**
+ * Says what the run does while it goes, and registers the problem matchers around the build's
+ * own output only (so that nothing else in the log is read as a compiler error).
+ */
+function progress(event) {
+    for (const line of progressLines(event))
+        lib_core/* info */.pq(escape_escapeLine(line));
+    if (event.kind === "build")
+        lib_core/* info */.pq(`::add-matcher::${MATCHERS}`);
+    if (event.kind === "build-done") {
+        for (const owner of MATCHER_OWNERS)
+            lib_core/* info */.pq(`::remove-matcher owner=${owner}::`);
     }
 }
 
@@ -105473,6 +106154,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   q3: () => (/* binding */ getMultilineInput),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  lm: () => (/* binding */ notice),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -105481,7 +106163,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getState, group, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getState, group, markdownSummary, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -105507,7 +106189,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -106322,7 +107004,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -106330,7 +107012,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -106338,7 +107020,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.

@@ -1,5 +1,6 @@
 // Moves the CLI bundle to dist/cli.js beside the action's dist/index.js, so both run with no
-// node_modules: `node dist/index.js` (the action) and `node dist/cli.js` (the CLI).
+// node_modules: `node dist/index.js` (the action) and `node dist/cli.js` (the CLI); puts the
+// problem matchers beside them.
 import { chmod, copyFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 
 await rm("dist/index.js", { force: true });
@@ -9,6 +10,8 @@ await chmod("dist/cli.js", 0o755);
 for (const extra of await readdir("dist/action")) {
   if (extra.endsWith(".txt")) await copyFile(`dist/action/${extra}`, `dist/${extra}`);
 }
+// The problem matchers the action registers around the build (::add-matcher::).
+await copyFile("src/report/problem-matchers.json", "dist/problem-matchers.json");
 await rm("dist/action", { recursive: true });
 await rm("dist/cli-bundle", { recursive: true });
 await writeFile("dist/package.json", `${JSON.stringify({ type: "module" }, null, 2)}\n`);

@@ -38,6 +38,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     if (config.json) process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
     else process.stdout.write(renderTerminal(result));
+    // A failed build still printed its result (what changed, how it ended); it fails the command.
+    if (result.failure) {
+      process.stderr.write(`wheel-cache: ${escapeLine(result.failure.message)}\n`);
+      return 1;
+    }
     return 0;
   });
 }

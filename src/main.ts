@@ -1,10 +1,13 @@
 import { rm } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import * as core from "@actions/core";
 import { resetDir } from "./cache/entry.js";
 import { GithubCache } from "./cache/github.js";
 import { readActionConfig } from "./config/action.js";
 import { formatError, UserError } from "./errors.js";
 import { runPipeline } from "./pipeline/index.js";
+import type { Progress } from "./pipeline/result.js";
 import { escapeLine } from "./report/escape.js";
 import { renderDebugFiles, renderLog } from "./report/log.js";
 import { actionOutputs } from "./report/outputs.js";
@@ -14,7 +17,21 @@ import { warningsOf } from "./report/text.js";
 import { writeSummary } from "./report/write-summary.js";
 import { Interrupted, trackDir } from "./shared/interrupt.js";
 
-/** The action: config → fingerprint → restore → build on a miss → save → outputs → summary. */
+/** The title of every annotation the action makes. */
+const TITLE = "wheel-cache";
+
+/**
+ * The problem matchers shipped beside the bundle (dist/problem-matchers.json): compiler errors
+ * (gcc, clang, MSVC, rustc) in the build's output become annotations on the file and line.
+ */
+const MATCHERS = path.join(path.dirname(fileURLToPath(import.meta.url)), "problem-matchers.json");
+const MATCHER_OWNERS = ["wheel-cache-gcc", "wheel-cache-msvc", "wheel-cache-rustc"];
+
+/**
+ * The action: config → fingerprint → restore → build on a miss → save → log, outputs, summary.
+ * A build that fails still gets its log, outputs and summary (what changed, the command, the end
+ * of its output) before the step fails.
+ */
 export async function run(): Promise<void> {
   let stagingDir: string | undefined;
   try {
@@ -28,9 +45,7 @@ export async function run(): Promise<void> {
         saveDeadlineMs: config.serviceTimeoutMs,
       }),
       stagingDir,
-      progress: (event) => {
-        for (const line of progressLines(event)) core.info(escapeLine(line));
-      },
+      progress,
     });
     const log = renderLog(result);
     for (const group of log.groups) {
@@ -40,12 +55,14 @@ export async function run(): Promise<void> {
     }
     for (const line of renderDebugFiles(result)) core.debug(line);
     for (const line of log.lines) core.info(line);
-    for (const warning of warningsOf(result)) core.warning(warning);
+    for (const warning of warningsOf(result)) core.warning(warning, { title: TITLE });
+    if (log.notice) core.notice(log.notice, { title: TITLE });
     for (const [name, value] of Object.entries(actionOutputs(result))) core.setOutput(name, value);
     if (config.summary) {
       const problem = await writeSummary(renderSummary(result));
-      if (problem) core.warning(problem);
+      if (problem) core.warning(problem, { title: TITLE });
     }
+    if (result.failure) core.setFailed(result.failure.message);
   } catch (error) {
     // The interrupt handler (index.ts) says what happened and ends the process.
     if (error instanceof Interrupted) return;
@@ -58,5 +75,17 @@ export async function run(): Promise<void> {
   } finally {
     // The workspace is left as it was but for the wheel directory; the staging goes too.
     if (stagingDir) await rm(stagingDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Says what the run does while it goes, and registers the problem matchers around the build's
+ * own output only (so that nothing else in the log is read as a compiler error).
+ */
+function progress(event: Progress): void {
+  for (const line of progressLines(event)) core.info(escapeLine(line));
+  if (event.kind === "build") core.info(`::add-matcher::${MATCHERS}`);
+  if (event.kind === "build-done") {
+    for (const owner of MATCHER_OWNERS) core.info(`::remove-matcher owner=${owner}::`);
   }
 }

@@ -9,6 +9,8 @@ import { joinCommand } from "../shared/command-line.js";
 import { endGroup, Interrupted, interruption, trackGroup } from "../shared/interrupt.js";
 import { describeFsError } from "../shared/read.js";
 import { which } from "../shared/which.js";
+import { BuildFailure } from "./failure.js";
+import { OutputTail } from "./output-tail.js";
 
 /** Size and modification time of each wheel in a directory: what "produced by this build" is judged by. */
 export type WheelSnapshot = ReadonlyMap<string, string>;
@@ -41,31 +43,49 @@ export interface BuildRun {
 
 /**
  * Runs the build command without a shell in the project directory, as a process group of its
- * own (see shared/interrupt.ts), its output streamed to ours (stderr, so the CLI's --json stdout
- * stays clean), and returns the wheels it produced: the `.whl` files in `wheelDir` that are new
- * or rewritten since `before`. A build past its time limit is ended, group and all.
+ * own (see shared/interrupt.ts), its output streamed to our stderr (so the CLI's --json stdout
+ * stays clean) while its last lines are kept, and returns the wheels it produced: the `.whl`
+ * files in `wheelDir` that are new or rewritten since `before`. A build past its time limit is
+ * ended, group and all. A build that cannot run, fails, runs out of time or writes no wheel
+ * throws a BuildFailure with the end of its output.
  */
 export async function runBuild(run: BuildRun): Promise<string[]> {
   const { argv, wheelDir, before } = run;
   await mkdir(wheelDir, { recursive: true });
-  if (argv.length === 0) throw new UserError("the build command is empty");
-  const exit = await spawnBuild(run);
+  if (argv.length === 0) throw failure(argv, "the build command is empty");
+  const tail = new OutputTail();
+  const exit = await spawnBuild(run, tail);
+  const ended = { exitCode: exit.code ?? undefined, signal: exit.signal ?? undefined };
   if (exit.timedOut) {
     const limit = `its time limit of ${(run.timeoutMs ?? 0) / 1000} s (build-timeout)`;
-    throw new UserError(`the build ran past ${limit} and was ended: ${joinCommand(argv)}`);
+    const message = `the build ran past ${limit} and was ended: ${joinCommand(argv)}`;
+    throw failure(argv, message, ended, tail);
   }
-  if (exit.signal)
-    throw new UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
-  if (exit.code !== 0)
-    throw new UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
+  if (exit.signal) {
+    const message = `the build was killed by ${exit.signal}: ${joinCommand(argv)}`;
+    throw failure(argv, message, ended, tail);
+  }
+  if (exit.code !== 0) {
+    const message = `the build failed with exit code ${exit.code}: ${joinCommand(argv)}`;
+    throw failure(argv, message, ended, tail);
+  }
   const after = await snapshotWheels(wheelDir);
   const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
   if (produced.length === 0) {
-    throw new UserError(
-      `the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`,
-    );
+    const message = `the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`;
+    throw failure(argv, message, ended, tail);
   }
   return produced.sort();
+}
+
+function failure(
+  argv: readonly string[],
+  message: string,
+  ended: { exitCode?: number; signal?: string } = {},
+  tail?: OutputTail,
+): BuildFailure {
+  const { lines, truncated } = tail?.lines() ?? { lines: [], truncated: false };
+  return new BuildFailure({ message, argv, ...ended, outputTail: lines, truncated });
 }
 
 /**
@@ -79,16 +99,15 @@ export function resolveProgram(
   env: NodeJS.ProcessEnv,
 ): string {
   const [command] = argv;
-  if (!command) throw new UserError("the build command is empty");
+  if (!command) throw failure(argv, "the build command is empty");
   const candidate = /[\\/]/.test(command) ? path.resolve(cwd, command) : which(command, env);
   const info = candidate ? statSync(candidate, { throwIfNoEntry: false }) : undefined;
   if (!candidate || !info) {
-    throw new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
+    throw failure(argv, `build command not found: ${command} (in ${joinCommand(argv)})`);
   }
   if (!info.isFile()) {
-    throw new UserError(
-      `cannot run the build command ${joinCommand(argv)}: ${command} is not a file`,
-    );
+    const message = `cannot run the build command ${joinCommand(argv)}: ${command} is not a file`;
+    throw failure(argv, message);
   }
   return candidate;
 }
@@ -102,16 +121,28 @@ interface BuildExit {
 
 /**
  * Runs the build without a shell, as the leader of a new process group (Windows has none: there
- * the build process alone is ended), its stdout sent to our stderr. Resolves when it has ended
- * and, after a time limit, when its whole group has; rejects with `Interrupted` when the run was.
+ * the build process alone is ended), its stdout and stderr sent to our stderr as they come and
+ * kept in `tail`. Resolves when it has ended and its output is read and, after a time limit, when
+ * its whole group has; rejects with `Interrupted` when the run was.
  */
-function spawnBuild(run: BuildRun): Promise<BuildExit> {
+function spawnBuild(run: BuildRun, tail: OutputTail): Promise<BuildExit> {
   const [command, ...args] = run.spawned as [string, ...string[]];
   return new Promise((resolve, reject) => {
-    const stdio: ["ignore", NodeJS.WriteStream, "inherit"] = ["ignore", process.stderr, "inherit"];
     const detached = process.platform !== "win32";
     const { cwd, env } = run;
-    const child = spawn(command, args, { cwd, env, stdio, windowsHide: true, detached });
+    const child = spawn(command, args, {
+      cwd,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      windowsHide: true,
+      detached,
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on("data", (chunk: Buffer) => {
+        process.stderr.write(chunk);
+        tail.push(chunk);
+      });
+    }
     const untrack = child.pid === undefined ? () => false : trackGroup(child.pid);
     let ended: Promise<void> | undefined;
     const timer =
@@ -126,8 +157,8 @@ function spawnBuild(run: BuildRun): Promise<BuildExit> {
       const shown = joinCommand(run.argv);
       reject(
         error.code === "ENOENT"
-          ? new UserError(`build command not found: ${command} (in ${shown})`)
-          : new UserError(`cannot run the build command ${shown}: ${error.message}`),
+          ? failure(run.argv, `build command not found: ${command} (in ${shown})`)
+          : failure(run.argv, `cannot run the build command ${shown}: ${error.message}`),
       );
     });
     child.on("close", (code, signal) => {

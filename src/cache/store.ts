@@ -15,6 +15,7 @@ export type SkipReason =
   | SaveOff
   | { readonly kind: "restored" }
   | { readonly kind: "not-built" }
+  | { readonly kind: "build-failed" }
   /** Covered files changed while the build ran: the wheels may not match the fingerprint. */
   | { readonly kind: "inputs-changed"; readonly files: readonly string[] }
   /** An incremental build reused earlier output and did not read files that changed. */

@@ -11,6 +11,7 @@ import {
   HOST_BUILDER,
   keyPart,
   names,
+  readOrigin,
   type SaveOff,
   seconds,
   WHOLE_LOOP,
@@ -61,6 +62,7 @@ export function readActionConfig(
     stagingDir: stagingDir(env, workspace),
     serviceTimeoutMs: seconds(env.WHEEL_CACHE_SERVICE_TIMEOUT, "WHEEL_CACHE_SERVICE_TIMEOUT"),
     buildTimeoutMs: seconds(core.getInput("build-timeout"), "input build-timeout"),
+    origin: readOrigin(env),
     env,
   });
 }

@@ -10,6 +10,7 @@ import {
   keyPart,
   makeConfig,
   names,
+  readOrigin,
   seconds,
   WHOLE_LOOP,
 } from "./index.js";
@@ -96,6 +97,7 @@ export function readCliConfig(
           }
         : undefined,
     cacheDir: values["cache-dir"] ? path.resolve(cwd, values["cache-dir"]) : undefined,
+    origin: readOrigin(env),
     env,
   });
 }

@@ -77,6 +77,8 @@ export interface Config {
   readonly stagingDir?: string;
   /** Local cache directory (CLI); undefined for the default location. */
   readonly cacheDir?: string;
+  /** Where a build of this run comes from (the commit and workflow run), for its manifest. */
+  readonly origin: Origin;
   /** The environment that probes and the build run with. */
   readonly env: NodeJS.ProcessEnv;
   readonly step: Step;
@@ -104,6 +106,42 @@ export type SaveOff =
 export const WHOLE_LOOP: Step = { kind: "all" };
 export const HOST_BUILDER: Builder = { kind: "host", settings: [] };
 
+/**
+ * Where a build comes from, as the CI environment tells: the commit, the workflow run (id, number
+ * and page) and the runner's OS. Empty where nothing tells (a build by hand).
+ */
+export interface Origin {
+  readonly commit?: string;
+  readonly runId?: string;
+  readonly runNumber?: string;
+  readonly runUrl?: string;
+  readonly runnerOs?: string;
+}
+
+/**
+ * The origin of a run from GitHub's variables (GITHUB_SHA, GITHUB_RUN_ID, GITHUB_RUN_NUMBER,
+ * GITHUB_SERVER_URL, GITHUB_REPOSITORY, RUNNER_OS). A value that does not have its variable's
+ * form is left out, so a manifest only ever records a commit id, numbers, one URL and an OS name.
+ */
+export function readOrigin(env: NodeJS.ProcessEnv): Origin {
+  const valid = (value: string | undefined, form: RegExp) => {
+    const text = value?.trim();
+    return text && form.test(text) ? text : undefined;
+  };
+  const runId = valid(env.GITHUB_RUN_ID, /^\d{1,20}$/);
+  const server = valid(env.GITHUB_SERVER_URL, /^https?:\/\/[\w.:-]+$/);
+  const repository = valid(env.GITHUB_REPOSITORY, /^[\w.-]+\/[\w.-]+$/);
+  const origin: Origin = {
+    commit: valid(env.GITHUB_SHA, /^[0-9a-f]{7,64}$/),
+    runId,
+    runNumber: valid(env.GITHUB_RUN_NUMBER, /^\d{1,20}$/),
+    runUrl:
+      runId && server && repository ? `${server}/${repository}/actions/runs/${runId}` : undefined,
+    runnerOs: valid(env.RUNNER_OS, /^[\w .-]{1,40}$/),
+  };
+  return Object.fromEntries(Object.entries(origin).filter(([, v]) => v !== undefined));
+}
+
 export const DEFAULT_KEY_PREFIX = "wheel-cache";
 
 /** A Config with defaults, for the CLI and for tests. */
@@ -128,6 +166,8 @@ export function makeConfig(overrides: Partial<Config> & { projectDir: string }):
     env: process.env,
     step: WHOLE_LOOP,
     builder: HOST_BUILDER,
+
+    origin: {},
     ...overrides,
   });
 }

@@ -1,3 +1,4 @@
+import type { Origin } from "../config/index.js";
 import type { FingerprintKey } from "../keys/types.js";
 import { digestOf } from "../shared/digest.js";
 import type { ObservedSet } from "./observed.js";
@@ -23,7 +24,10 @@ export interface Manifest {
   readonly keys: readonly FingerprintKey[];
   readonly wheels?: readonly WheelRecord[];
   readonly build?: { readonly seconds: number; readonly command: readonly string[] };
+  /** When the build finished (ISO 8601). */
   readonly createdAt?: string;
+  /** Where the build ran: commit, workflow run, runner OS (absent for builds by hand). */
+  readonly origin?: Origin;
   /** The cache entry key its wheels were saved under. */
   readonly wheelsKey?: string;
   /** What the build really read (absent when nothing was traced or borrowed). */

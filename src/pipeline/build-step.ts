@@ -1,4 +1,5 @@
 import path from "node:path";
+import { type BuildFailed, BuildFailure, withoutValues } from "../build/failure.js";
 import { type Observation, observe } from "../build/observe.js";
 import { resolveProgram, runBuild, snapshotWheels, wheelRecord } from "../build/run.js";
 import { ensureStrace, readTrace, tracedArgv } from "../build/trace.js";
@@ -46,6 +47,11 @@ export type Built = Pick<
   | "rejectedWheels"
 >;
 
+/** A build that failed: how it ended, and how long it ran. */
+export interface Failed extends Pick<RunResult, "buildSeconds" | "traceNote"> {
+  readonly failure: BuildFailed;
+}
+
 /** Why this run builds: what the progress line says before the build's own output. */
 interface MissFacts {
   readonly previous?: { readonly manifest: Manifest };
@@ -71,7 +77,7 @@ export async function buildWheels(
   { fp, command }: Prepared,
   keys: EntryKeys,
   miss: MissFacts,
-): Promise<Built> {
+): Promise<Built | Failed> {
   const tracer = config.trace ? await ensureStrace(config.env, config.installTracer) : {};
   const traceDir = path.join(deps.stagingDir, "trace");
   if (tracer.strace) await resetDir(traceDir);
@@ -85,23 +91,35 @@ export async function buildWheels(
     traced: tracer.strace !== undefined,
   });
   const dir = fp.request.project.dir;
-  const spawned = tracer.strace
-    ? tracedArgv(tracer.strace, traceDir, [
-        resolveProgram(command.argv, dir, config.env),
-        ...command.argv.slice(1),
-      ])
-    : command.argv;
   const before = await snapshotWheels(config.wheelDir);
   const started = Date.now();
-  const produced = await runBuild({
-    argv: command.argv,
-    spawned,
-    cwd: dir,
-    env: config.env,
-    wheelDir: config.wheelDir,
-    before,
-    timeoutMs: config.buildTimeoutMs,
-  });
+  let produced: string[];
+  try {
+    const spawned = tracer.strace
+      ? tracedArgv(tracer.strace, traceDir, [
+          resolveProgram(command.argv, dir, config.env),
+          ...command.argv.slice(1),
+        ])
+      : command.argv;
+    produced = await runBuild({
+      argv: command.argv,
+      spawned,
+      cwd: dir,
+      env: config.env,
+      wheelDir: config.wheelDir,
+      before,
+      timeoutMs: config.buildTimeoutMs,
+    });
+  } catch (error) {
+    deps.progress({ kind: "build-done" });
+    if (!(error instanceof BuildFailure)) throw error;
+    return {
+      failure: redactKeyed(error.failed, fp.manifest.keys, config.env),
+      buildSeconds: (Date.now() - started) / 1000,
+      traceNote: tracer.note,
+    };
+  }
+  deps.progress({ kind: "build-done" });
   const buildSeconds = (Date.now() - started) / 1000;
   const { ours, rejected } = sortWheels(produced, wheelTarget(fp), config.wheelDir);
   const otherWheels = [...before.keys()].filter((name) => !produced.includes(name)).sort();
@@ -129,6 +147,7 @@ export async function buildWheels(
     wheels: records,
     build: { seconds: buildSeconds, command: command.keyed },
     createdAt: new Date().toISOString(),
+    ...(Object.keys(config.origin).length > 0 ? { origin: config.origin } : {}),
     wheelsKey: cacheKey,
     observed,
   };
@@ -193,6 +212,25 @@ function sortWheels(
     throw new UserError(`the build wrote no wheel ${what}${where}to ${wheelDir}, only ${wrote}`);
   }
   return { ours, rejected };
+}
+
+/** Values shorter than this are not taken out of a failed build's output (`-O2`, `1`). */
+const REDACT_MIN = 6;
+
+/**
+ * A failed build's output with the values of the keyed environment variables taken out: the
+ * report never shows an environment value, even one the build printed.
+ */
+function redactKeyed(
+  failed: BuildFailed,
+  keys: Fingerprint["manifest"]["keys"],
+  env: NodeJS.ProcessEnv,
+): BuildFailed {
+  const values = keys
+    .filter((k) => k.kind === "env")
+    .map((k) => env[k.id.slice("env:".length)])
+    .filter((v): v is string => v !== undefined && v.length >= REDACT_MIN);
+  return withoutValues(failed, values);
 }
 
 /**

@@ -26,6 +26,9 @@ export interface PipelineDeps {
   readonly progress: (event: Progress) => void;
 }
 
+/** A run's facts but its timing, which `runPipeline` adds. */
+type Facts = Omit<RunResult, "startedAt" | "seconds">;
+
 /** The facts every outcome shares. */
 type Base = Pick<
   RunResult,
@@ -35,16 +38,29 @@ type Base = Pick<
 type Found = { readonly key: string; readonly manifest: Manifest };
 
 /**
+/**
  * The whole loop: fingerprint (unless `fingerprinted` is the project's, taken by the caller),
  * then find this fingerprint's newest build and validate what it read against the tree and
  * machine now, restore and verify its wheels (a hit ends there), look up the previous build (a
- * lookup-only run ends there), build and save.
+ * lookup-only run ends there), build and save. A build that fails is a result too (verdict
+ * `failed`), with what changed and how the build ended; any other problem the user can fix
+ * throws a UserError.
  */
 export async function runPipeline(
   config: Config,
-  given: PipelineDeps,
+  deps: PipelineDeps,
   fingerprinted?: Prepared,
 ): Promise<RunResult> {
+  const started = new Date();
+  const facts = await run(config, deps, fingerprinted);
+  return {
+    ...facts,
+    startedAt: started.toISOString(),
+    seconds: (Date.now() - started.getTime()) / 1000,
+  };
+}
+
+async function run(config: Config, given: PipelineDeps, fingerprinted?: Prepared): Promise<Facts> {
   const deps = { ...given, cache: withBreaker(given.cache) };
   if (config.step.kind === "save") return saveBuilt(config, deps, config.step.cacheKey);
   const prepared = fingerprinted ?? (await prepare(config, [deps.stagingDir]));
@@ -105,6 +121,21 @@ export async function runPipeline(
     ...missed,
     supersedes: restored.supersedes,
   });
+  if ("failure" in built) {
+    return {
+      ...missed,
+      ...built,
+      verdict: "failed",
+      cacheKey: keys.wheelsPrefix,
+      wheels: [],
+      save: { status: "skipped", why: { kind: "build-failed" } },
+      warnings,
+      validation: "none",
+      unkeyed: [],
+      otherWheels: [],
+      rejectedWheels: [],
+    };
+  }
   warnings.push(...built.warnings);
   const uvGap = await declaredGap(fp, built.manifest.observed);
   return { ...missed, ...built, verdict: "built", warnings, uvGap };
@@ -260,7 +291,7 @@ function hitResult(
   base: Base,
   restored: Extract<Restored, { kind: "hit" }>,
   fingerprintWarnings: readonly string[],
-): RunResult {
+): Facts {
   const { kind: _kind, warnings, ...facts } = restored;
   const observed = restored.manifest.observed;
   return {

@@ -1,4 +1,5 @@
 import type { BuildCommand } from "../build/command.js";
+import type { BuildFailed } from "../build/failure.js";
 import type { WheelMismatch } from "../build/wheel-name.js";
 import type { SaveOutcome } from "../cache/store.js";
 import type { KeyChange } from "../fingerprint/diff.js";
@@ -20,11 +21,12 @@ export interface RejectedWheel {
 }
 
 /**
- * `hit`: restored and verified, no build. `built`: built after a miss. `lookup-hit`/`lookup-miss`:
- * lookup-only runs, which neither restore nor build. `miss`: a restore step found nothing to
- * restore (another step builds). `saved`: a save step saved wheels another step built.
+ * `hit`: restored and verified, no build. `built`: built after a miss. `failed`: the build after
+ * a miss failed (or could not run, or wrote no wheel). `lookup-hit`/`lookup-miss`: lookup-only
+ * runs, which neither restore nor build. `miss`: a restore step found nothing to restore
+ * (another step builds). `saved`: a save step saved wheels another step built.
  */
-export type Verdict = "hit" | "built" | "lookup-hit" | "lookup-miss" | "miss" | "saved";
+export type Verdict = "hit" | "built" | "failed" | "lookup-hit" | "lookup-miss" | "miss" | "saved";
 
 /**
  * Everything a run did and found, as facts: the single input of every renderer (log, summary,
@@ -54,7 +56,9 @@ export interface RunResult {
    */
   readonly rejectedWheels: readonly RejectedWheel[];
   readonly buildCommand: BuildCommand;
-  /** Seconds the build took (built) or took when it was cached (hit: the time saved). */
+  /**
+   * Seconds the build took (built, failed) or took when it was cached (hit: the time saved).
+   */
   readonly buildSeconds?: number;
   readonly save: SaveOutcome;
   /** Problems worth a warning, each one plain line: empty globs, cache trouble. */
@@ -88,6 +92,11 @@ export interface RunResult {
   readonly uvGap?: UvGap;
   /** Why the build ran untraced, when it did. */
   readonly traceNote?: string;
+  /** How the build failed: present exactly when the verdict is `failed`. */
+  readonly failure?: BuildFailed;
+  /** When this run started (ISO 8601), and how many seconds it took in all. */
+  readonly startedAt: string;
+  readonly seconds: number;
 }
 
 /** Whether the wheels were (or, looking up only, would be) restored from an exact match. */
@@ -112,4 +121,6 @@ export type Progress =
       readonly argv: readonly string[];
       /** Whether the build runs under a tracer. */
       readonly traced: boolean;
-    };
+    }
+  /** The build command ended (its output is done), whether it succeeded or not. */
+  | { readonly kind: "build-done" };

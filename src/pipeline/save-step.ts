@@ -23,7 +23,7 @@ export async function saveBuilt(
   config: Config,
   deps: PipelineDeps,
   cacheKey: string,
-): Promise<RunResult> {
+): Promise<Omit<RunResult, "startedAt" | "seconds">> {
   const prepared = await prepare(config, [deps.stagingDir]);
   const { fp, command } = prepared;
   const keys = slotKeys(config, prepared);

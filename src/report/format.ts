@@ -62,3 +62,20 @@ export function formatSize(bytes: number): string {
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
+
+/** `just now`, `12 min ago`, `5 h ago`, `2 days ago`: how long before `now` a time was. */
+export function formatAge(then: string, now: string): string | undefined {
+  const ms = Date.parse(now) - Date.parse(then);
+  if (!Number.isFinite(ms)) return undefined;
+  if (ms < 60_000) return "just now";
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(ms / 3_600_000);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(ms / 86_400_000)} days ago`;
+}
+
+/** `12,345`: a count with thousands separators. */
+export function formatCount(count: number): string {
+  return count.toLocaleString("en-US");
+}

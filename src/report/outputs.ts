@@ -1,4 +1,5 @@
 import { isCacheHit, type RunResult } from "../pipeline/result.js";
+import { changedFiles } from "./changes.js";
 import { reasonOf } from "./reason.js";
 
 /** The names of the action's outputs, as action.yml declares them. */
@@ -10,13 +11,18 @@ export type OutputName =
   | "wheels"
   | "wheel-dir"
   | "changed"
+  | "changed-files"
+  | "time-saved"
   | "reason";
 
 /**
  * The action outputs of a run, as strings for `core.setOutput`: booleans as `"true"`/`"false"`,
- * `wheels` as newline-separated absolute paths, `changed` as a JSON array of key ids.
+ * `wheels` as newline-separated absolute paths, `changed` as a JSON array of key ids,
+ * `changed-files` as a JSON array of paths, `time-saved` as whole seconds (the cached build's
+ * time on a hit, else 0). A failed build sets them too (not built, not a hit, and why).
  */
 export function actionOutputs(result: RunResult): Record<OutputName, string> {
+  const saved = result.verdict === "hit" ? (result.buildSeconds ?? 0) : 0;
   return {
     "cache-hit": String(isCacheHit(result)),
     built: String(result.verdict === "built"),
@@ -25,6 +31,8 @@ export function actionOutputs(result: RunResult): Record<OutputName, string> {
     wheels: result.wheels.map((w) => w.path).join("\n"),
     "wheel-dir": result.wheelDir,
     changed: JSON.stringify(result.changed.map((c) => c.id)),
+    "changed-files": JSON.stringify(changedFiles(result)),
+    "time-saved": String(Math.round(saved)),
     reason: reasonOf(result),
   };
 }

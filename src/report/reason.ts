@@ -3,7 +3,9 @@ import type { KeyChange } from "../fingerprint/diff.js";
 import type { Manifest } from "../fingerprint/manifest.js";
 import type { ObservedChange } from "../fingerprint/observed.js";
 import type { Progress, RunResult } from "../pipeline/result.js";
+import { short } from "../shared/digest.js";
 import { capLine } from "../shared/list.js";
+import { describeObservedChange, missWhy } from "./changes.js";
 import { fileEntries, formatDuration, plural, slotOf } from "./format.js";
 
 /** What a reason is made of. */
@@ -11,7 +13,7 @@ export type ReasonFacts = Pick<
   RunResult,
   "verdict" | "changed" | "wheels" | "buildSeconds" | "manifest" | "previous" | "verifyProblem"
 > &
-  Partial<Pick<RunResult, "observedChanges">>;
+  Partial<Pick<RunResult, "observedChanges" | "failure">>;
 
 /**
  * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
@@ -27,6 +29,8 @@ export function reasonOf(facts: ReasonFacts): string {
       return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
     case "built":
       return explainMiss(facts, "rebuilt", verifyProblem);
+    case "failed":
+      return `${facts.failure?.message ?? "the build failed"}; it ran because ${missCause(facts, verifyProblem)}`;
     case "lookup-miss":
       return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
     case "miss":
@@ -50,15 +54,23 @@ function withWheels(manifest: Manifest): string {
 }
 
 function explainMiss(facts: ReasonFacts, verb: string, verifyProblem: string | undefined): string {
-  if (verifyProblem) return `${verb}: ${verifyProblem}`;
+  const cause = missCause(facts, verifyProblem);
+  return !verifyProblem && !facts.observedChanges?.length && !facts.previous
+    ? cause
+    : `${verb}: ${cause}`;
+}
+
+/** Why a run (would have) built, without a verb. */
+function missCause(facts: ReasonFacts, verifyProblem: string | undefined): string {
+  if (verifyProblem) return verifyProblem;
   const observed = facts.observedChanges ?? [];
-  if (observed.length > 0) return `${verb}: ${describeObserved(observed)}`;
+  if (observed.length > 0) return describeObserved(observed);
   if (!facts.previous) return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
   if (facts.changed.length === 0) {
     const why = "but its wheels were not in the cache (evicted or never saved)";
-    return `${verb}: no key changed since the last recorded build, ${why}`;
+    return `no key changed since the last recorded build, ${why}`;
   }
-  return `${verb}: ${describeChanges(facts.changed)}`;
+  return describeChanges(facts.changed);
 }
 
 /**
@@ -114,55 +126,27 @@ export function describeObserved(changes: readonly ObservedChange[]): string {
   return inRepository ? `${text} (no key covers it: the build's trace saw it)` : text;
 }
 
-function describeObservedChange(change: ObservedChange): string {
-  switch (change.kind) {
-    case "file":
-      if (change.after === "absent") return `${change.what}, which the build read, is gone`;
-      if (change.before === "absent")
-        return `${change.what}, which the build looked for, exists now`;
-      return `${change.what}, which the build read, changed`;
-    case "dir":
-      return `${change.what === "." ? "the project directory" : `${change.what}/`}, which the build listed, has other files`;
-    case "tool":
-      return change.before.startsWith("/")
-        ? `${change.what} now runs ${change.after} instead of ${change.before}`
-        : `the program ${change.what} changed`;
-    case "package":
-      return `the package ${change.what} changed (${change.before} → ${change.after})`;
-    case "distribution":
-      return `${change.what}, which the build imported, is no longer installed`;
-    case "outside":
-      return `${change.what}, which the build read, changed`;
-    default:
-      return assertNever(change.kind);
-  }
-}
-
 /** A progress event as plain lines. */
 export function progressLines(event: Progress): string[] {
   switch (event.kind) {
     case "fingerprint":
-      return [
-        `fingerprint ${event.fingerprint}`,
-        `looking up ${event.cacheKey} in the ${event.cache} cache`,
-      ];
+      return [`looking up fingerprint ${short(event.fingerprint)} in the ${event.cache} cache`];
     case "build":
       return [
-        `cache miss: ${missWhy(event)}`,
+        `cache miss: ${buildWhy(event)}`,
         `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
       ];
+    case "build-done":
+      return [];
     default:
       return assertNever(event);
   }
 }
 
 /** Why this run builds, in one line, shown before the build's own output. */
-function missWhy(event: Extract<Progress, { kind: "build" }>): string {
-  if (event.verifyProblem) return event.verifyProblem;
-  if (event.observedChanges.length > 0) return describeObserved(event.observedChanges);
-  if (!event.previous)
+function buildWhy(event: Extract<Progress, { kind: "build" }>): string {
+  if (!event.previous && !event.verifyProblem && event.observedChanges.length === 0) {
     return "no earlier build of this project on this platform and Python is cached";
-  if (event.changed.length === 0)
-    return "the cached wheels for this fingerprint are gone or damaged";
-  return describeChanges(event.changed);
+  }
+  return missWhy(event);
 }

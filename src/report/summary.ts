@@ -1,152 +1,144 @@
-import type { KeyChange } from "../fingerprint/diff.js";
-import { type FingerprintKey, KEY_GROUPS, type KeyGroup } from "../keys/types.js";
 import { isCacheHit, type RunResult } from "../pipeline/result.js";
-import { short } from "../shared/digest.js";
-import { cap } from "../shared/list.js";
 import { adviceOf } from "./advice.js";
-import { codeHtml, codeMarkdown, escapeCell, escapeHtml, escapeMarkdown } from "./escape.js";
-import { fileEntries, formatDuration, formatSize, plural } from "./format.js";
-import { describe, GROUP_TITLES } from "./keys-text.js";
-import { reasonOf } from "./reason.js";
-import { failText, heading, skipText, validationText, warningsOf } from "./text.js";
+import { displayIds } from "./display-id.js";
+import { codeMarkdown, escapeHtml, escapeMarkdown } from "./escape.js";
+import { formatCount, plural } from "./format.js";
+import { headline } from "./headline.js";
+import { builtBy, type Marks } from "./provenance.js";
+import { keysDetails } from "./summary-keys.js";
+import { changesTable, wheelsTable } from "./summary-tables.js";
+import { failText, skipText, validationText, warningsOf } from "./text.js";
 
-/** How many changed files of one key the summary lists before `and N more`. */
-export const SUMMARY_FILE_CAP = 50;
+/** How many entries each list of the summary shows before a count of the rest. */
+export interface SummaryCaps {
+  /** Rows of the "what changed" table. */
+  readonly changes: number;
+  /** Rows of each group's table of keys (0: no key tables, only counts). */
+  readonly keys: number;
+  readonly wheels: number;
+  /** Warnings and advice, each. */
+  readonly notes: number;
+}
+
+/** The caps tried in turn, until the summary fits in `SUMMARY_MAX_BYTES`. */
+export const SUMMARY_CAPS: readonly SummaryCaps[] = [
+  { changes: 50, keys: 100, wheels: 50, notes: 20 },
+  { changes: 20, keys: 20, wheels: 20, notes: 5 },
+  { changes: 5, keys: 0, wheels: 5, notes: 2 },
+];
+
+/** GitHub takes at most 1 MiB of summary from one step; this leaves room to spare. */
+export const SUMMARY_MAX_BYTES = 1_000_000;
+
+/** Markdown marks for provenance phrases. */
+const MARKDOWN: Marks = {
+  text: escapeMarkdown,
+  code: codeMarkdown,
+  link: (text, url) => `[${escapeMarkdown(text)}](${url})`,
+};
 
 /**
- * The job summary of a run, as GitHub-flavoured Markdown: the verdict, the reason, the keys and
- * their status, the changed files per key, the wheels, the time saved, the save, warnings and
- * advice. Every piece of user-controlled text is escaped, so tables stay valid and nothing renders
- * as HTML.
+ * The job summary of a run, as GitHub-flavoured Markdown. It leads with the answer (a heading
+ * with the verdict, what changed, the platform and Python, and the time), then where the cached
+ * or compared build came from, one row per wheel, what changed since that build (a table of
+ * files with their change and groups), a failed build's error and the end of its output, and
+ * the key tables folded in `<details>`. Lists are capped, with counts of the rest (the log and the
+ * manifest keep them whole), so that even thousands of keys or files stay under GitHub's limit.
+ * Every piece of user-controlled text is escaped, so tables stay valid and nothing renders as
+ * HTML.
  */
-export function renderSummary(result: RunResult, title = "wheel-cache"): string {
+export function renderSummary(result: RunResult): string {
+  for (const caps of SUMMARY_CAPS) {
+    const markdown = render(result, caps);
+    if (Buffer.byteLength(markdown, "utf8") <= SUMMARY_MAX_BYTES) return markdown;
+  }
+  const head = `### ${ICONS[result.verdict]} ${headline(result, undefined, (t: string) => escapeMarkdown(t.slice(0, 500)))}`;
+  return `${head}\n\nThe report is too large for the job summary: the step's log has it all.\n`;
+}
+
+function render(result: RunResult, caps: SummaryCaps): string {
+  const ids = displayIds([
+    ...result.manifest.keys.map((k) => k.id),
+    ...result.changed.map((c) => c.id),
+  ]);
   const sections = [
-    `### ${heading(result)} · ${escapeMarkdown(title)}`,
-    escapeMarkdown(reasonOf(result)),
-    `🔬 ${escapeMarkdown(validationText(result))}`,
-    cacheLine(result),
-    timeSaved(result),
-    keysSection(result),
-    changedFiles(result.changed),
-    wheelsSection(result),
+    `### ${ICONS[result.verdict]} ${headline(result, ids, escapeMarkdown)}`,
+    leadLine(result),
+    validationLead(result),
+    failureLine(result),
+    wheelsTable(result, caps.wheels),
+    changesTable(result, ids, caps.changes),
+    outputTail(result),
+    validationAfter(result),
     saveLine(result),
-    bullets("⚠️ Warnings", warningsOf(result)),
-    bullets("💡 Advice", adviceOf(result)),
+    keysDetails(result, ids, caps.keys),
+    bullets("⚠️ Warnings", warningsOf(result), caps.notes),
+    bullets("💡 Advice", adviceOf(result), caps.notes),
   ];
   return `${sections.filter((s) => s !== "").join("\n\n")}\n`;
 }
 
-function cacheLine(result: RunResult): string {
-  const parts = [
-    `Fingerprint ${codeMarkdown(short(result.manifest.fingerprint))}`,
-    `cache key ${codeMarkdown(result.cacheKey)} (${escapeMarkdown(result.cache)} cache)`,
-  ];
-  if (result.previous && !isCacheHit(result)) {
-    parts.push(`compared with ${codeMarkdown(result.previous.key)}`);
+const ICONS: Record<RunResult["verdict"], string> = {
+  hit: "✅",
+  built: "🔨",
+  failed: "❌",
+  "lookup-hit": "🔎",
+  "lookup-miss": "🔎",
+  miss: "🔨",
+  saved: "💾",
+};
+
+/**
+ * Where the wheels came from on a hit (with the time saved), or which build a miss was compared
+ * with.
+ */
+function leadLine(result: RunResult): string {
+  if (isCacheHit(result)) {
+    const by = builtBy(result.manifest, result.startedAt, MARKDOWN);
+    const these = result.wheels.length === 1 ? "This wheel was" : "These wheels were";
+    return by ? `${these} ${by}.` : "";
   }
-  return parts.join(" · ");
+  if (!result.previous) return "";
+  const by = builtBy(result.previous.manifest, result.startedAt, MARKDOWN);
+  return `Compared with the last cached build${by ? `, ${by}` : ""}.`;
 }
 
-function timeSaved(result: RunResult): string {
-  if (result.verdict !== "hit" || result.buildSeconds === undefined) return "";
-  const saved = formatDuration(result.buildSeconds);
-  return `⏱️ Saved about **${saved}** of build time (what the cached build took).`;
+/** How a hit was validated against what its build read: right under the answer. */
+function validationLead(result: RunResult): string {
+  return isCacheHit(result) ? `🔬 ${escapeMarkdown(validationText(result))}` : "";
 }
 
-interface KeyRow {
-  readonly key: FingerprintKey | undefined;
-  readonly id: string;
-  readonly group: KeyGroup;
-  readonly change: KeyChange | undefined;
+/** How a build's own inputs were recorded: after its wheels. */
+function validationAfter(result: RunResult): string {
+  return result.verdict === "built" || result.verdict === "saved"
+    ? `🔬 ${escapeMarkdown(validationText(result))}`
+    : "";
 }
 
-/** Every current key, plus the keys only the previous build had (shown as removed). */
-function keyRows(result: RunResult): KeyRow[] {
-  const changes = new Map(result.changed.map((c) => [c.id, c]));
-  const before = new Map(result.previous?.manifest.keys.map((k) => [k.id, k]) ?? []);
-  const rows: KeyRow[] = result.manifest.keys.map((key) => ({
-    key,
-    id: key.id,
-    group: key.group,
-    change: changes.get(key.id),
-  }));
-  for (const change of result.changed.filter((c) => c.status === "removed")) {
-    rows.push({ key: before.get(change.id), id: change.id, group: change.group, change });
-  }
-  return rows;
+function failureLine(result: RunResult): string {
+  if (!result.failure) return "";
+  return `💥 ${escapeMarkdown(result.failure.message)}`;
 }
 
-function keysSection(result: RunResult): string {
-  const rows = keyRows(result);
-  const compared = result.previous !== undefined || isCacheHit(result);
-  const head = ["| key | source | covers | digest | status |", "|---|---|---|---|---|"];
-  const tables = KEY_GROUPS.flatMap((group) => {
-    const members = rows.filter((r) => r.group === group);
-    if (members.length === 0) return [];
-    const table = [...head, ...members.map((r) => keyRow(r, compared))].join("\n");
-    return [`**${GROUP_TITLES[group]}**\n\n${table}`];
-  });
-  const body = tables.join("\n\n");
-  if (result.changed.length > 0) return `#### Fingerprint\n\n${body}`;
-  const state = compared ? "all unchanged" : "no earlier build to compare with";
-  const what = `Fingerprint: ${plural(rows.length, "key")}, ${state}`;
-  return `<details><summary>${what}</summary>\n\n${body}\n\n</details>`;
+/** The last lines of a failed build's output, as they were printed. */
+function outputTail(result: RunResult): string {
+  const failure = result.failure;
+  if (!failure || failure.outputTail.length === 0) return "";
+  const lines = failure.outputTail.map(escapeHtml);
+  const which = failure.truncated
+    ? `The last ${plural(lines.length, "line")} of the build's output (the step's log has all of it):`
+    : "The build's output:";
+  return `${which}\n\n<pre>\n${lines.join("\n")}\n</pre>`;
 }
 
-function keyRow(row: KeyRow, compared: boolean): string {
-  const status = row.change ? `**${row.change.status}**` : compared ? "unchanged" : "—";
-  const cells = [
-    codeMarkdown(row.id),
-    escapeCell(row.key?.source ?? ""),
-    escapeCell(covers(row)),
-    row.key ? codeMarkdown(short(row.key.digest)) : "—",
-    status,
-  ];
-  return `| ${cells.join(" | ")} |`;
-}
-
-/** What a key covers; for a changed non-file key, its detail before and after. */
-function covers(row: KeyRow): string {
-  const { change, key } = row;
-  if (change?.status === "changed" && !change.files && change.before !== change.after) {
-    return `${change.before ?? "—"} → ${change.after ?? "—"}`;
-  }
-  return key ? describe(key) : "";
-}
-
-/** One collapsible block per changed key with files: added / modified / removed, capped. */
-function changedFiles(changed: readonly KeyChange[]): string {
-  const blocks = changed.flatMap((change) => {
-    const entries = change.files ? fileEntries(change.files) : [];
-    if (entries.length === 0) return [];
-    const counts = (["added", "modified", "removed"] as const)
-      .filter((verb) => change.files![verb].length > 0)
-      .map((verb) => `${change.files![verb].length} ${verb}`);
-    const { shown, more } = cap(entries, SUMMARY_FILE_CAP);
-    const items = shown.map((f) => `<li>${f.verb} ${codeHtml(f.path)}</li>`);
-    if (more > 0) items.push(`<li>and ${more} more</li>`);
-    const summary = `${codeHtml(change.id)}: ${escapeHtml(counts.join(", "))}`;
-    return [`<details><summary>${summary}</summary>\n<ul>\n${items.join("\n")}\n</ul>\n</details>`];
-  });
-  return blocks.length > 0 ? `#### Changed files\n\n${blocks.join("\n\n")}` : "";
-}
-
-function wheelsSection(result: RunResult): string {
-  if (result.wheels.length === 0) return "";
-  const rows = result.wheels.map(
-    (w) => `| ${codeMarkdown(w.name)} | ${formatSize(w.size)} | ${codeMarkdown(w.sha256)} |`,
-  );
-  const table = ["| wheel | size | sha256 |", "|---|--:|---|", ...rows].join("\n");
-  return `#### Wheels\n\nIn ${codeMarkdown(result.wheelDir)}\n\n${table}`;
-}
-
+/** The save, when the wheels table's cache column does not say it all. */
 function saveLine(result: RunResult): string {
   const { save } = result;
+  if (result.verdict !== "built" && result.verdict !== "saved") return "";
   switch (save.status) {
     case "saved":
-      return `💾 Saved to the ${escapeMarkdown(result.cache)} cache under this fingerprint.`;
     case "exists":
-      return "💾 Already cached by another job with the same fingerprint: nothing to save.";
+      return "";
     case "skipped":
       return `💾 Not saved: ${escapeMarkdown(skipText(save.why))}`;
     case "failed":
@@ -154,7 +146,11 @@ function saveLine(result: RunResult): string {
   }
 }
 
-function bullets(title: string, items: readonly string[]): string {
+function bullets(title: string, items: readonly string[], max: number): string {
   if (items.length === 0) return "";
-  return `#### ${title}\n\n${items.map((item) => `- ${escapeMarkdown(item)}`).join("\n")}`;
+  const shown = items.slice(0, max).map((item) => `- ${escapeMarkdown(item)}`);
+  if (items.length > max) {
+    shown.push(`- and ${formatCount(items.length - max)} more: the step's log lists them all`);
+  }
+  return `#### ${title}\n\n${shown.join("\n")}`;
 }

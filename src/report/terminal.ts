@@ -1,3 +1,4 @@
+import type { BuildFailed } from "../build/failure.js";
 import type { SaveOutcome } from "../cache/store.js";
 import { isCacheHit, type RunResult } from "../pipeline/result.js";
 import { short } from "../shared/digest.js";
@@ -27,7 +28,7 @@ export function renderTerminal(result: RunResult): string {
   const lines = [
     `wheel-cache: ${verdictText(result)}`,
     `  ${escapeLine(reasonOf(result))}`,
-    `  ${escapeLine(validationText(result))}`,
+    ...(result.verdict === "failed" ? [] : [`  ${escapeLine(validationText(result))}`]),
     `  fingerprint ${short(result.manifest.fingerprint)}  cache key ${escapeLine(result.cacheKey)}`,
   ];
   if (result.changed.length > 0) {
@@ -78,6 +79,14 @@ export interface ResultJson {
   readonly save: { readonly status: SaveOutcome["status"]; readonly note?: string };
   readonly warnings: string[];
   readonly advice: string[];
+  /** A failed build: its one-line error, command, exit code or signal, and last output lines. */
+  readonly error?: {
+    readonly message: string;
+    readonly command: string[];
+    readonly exitCode: number | null;
+    readonly signal: string | null;
+    readonly outputTail: string[];
+  };
 }
 
 /**
@@ -107,6 +116,17 @@ export function resultJson(result: RunResult): ResultJson {
     save: saveJson(result.save),
     warnings: warningsOf(result),
     advice: adviceOf(result),
+    ...(result.failure ? { error: errorJson(result.failure) } : {}),
+  };
+}
+
+function errorJson(failure: BuildFailed): NonNullable<ResultJson["error"]> {
+  return {
+    message: failure.message,
+    command: [...failure.argv],
+    exitCode: failure.exitCode ?? null,
+    signal: failure.signal ?? null,
+    outputTail: [...failure.outputTail],
   };
 }
 

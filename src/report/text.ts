@@ -10,20 +10,6 @@ import { uvGapWarning } from "./uv-gap.js";
 
 /** Phrases every renderer shares, as plain text; `changeLines` is for the line-based media. */
 
-const ICONS: Record<RunResult["verdict"], string> = {
-  hit: "✅",
-  built: "🔨",
-  "lookup-hit": "🔎",
-  "lookup-miss": "🔎",
-  miss: "🔨",
-  saved: "💾",
-};
-
-/** `✅ Restored 2 wheels`, `🔨 Rebuilt in 1 min 3 s because 2 keys changed`, ... */
-export function heading(result: RunResult): string {
-  return `${ICONS[result.verdict]} ${verdictText(result)}`;
-}
-
 /** The verdict in a few words, without an icon: `Restored 2 wheels`, `Built in 40 s: ...`. */
 export function verdictText(result: RunResult): string {
   const changed = result.changed.length;
@@ -35,6 +21,8 @@ export function verdictText(result: RunResult): string {
       return `Restored ${plural(result.wheels.length, "wheel")}`;
     case "built":
       return result.previous ? `Rebuilt${took}${because}` : `Built${took}: no cached build yet`;
+    case "failed":
+      return `Build failed${result.buildSeconds === undefined ? "" : ` in ${formatDuration(result.buildSeconds)}`}`;
     case "lookup-hit":
       return "Found a cached build (lookup only)";
     case "lookup-miss":
@@ -53,7 +41,8 @@ export function validationText(
   result: Pick<RunResult, "verdict" | "validation" | "tracedOn" | "traceNote">,
 ): string {
   const on = result.tracedOn ? ` on ${result.tracedOn}` : "";
-  if (result.verdict === "built") {
+  if (result.verdict === "failed") return "nothing recorded: the build failed";
+  if (result.verdict === "built" || result.verdict === "saved") {
     switch (result.validation) {
       case "traced":
         return "traced: what the build read is recorded with its wheels, and every hit is checked against it";
@@ -101,6 +90,8 @@ export function skipText(why: Extract<SaveOutcome, { status: "skipped" }>["why"]
       return "restored from the cache";
     case "not-built":
       return "nothing was built";
+    case "build-failed":
+      return "the build failed";
     case "input":
       return `saving is off (${why.flag})`;
     case "pull-request-target":

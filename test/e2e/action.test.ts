@@ -1,7 +1,15 @@
 import { createHash } from "node:crypto";
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { codeMarkdown } from "../../src/report/escape.js";
 import { joinCommand } from "../../src/shared/command-line.js";
 import {
   type ActionResult,
@@ -22,6 +30,7 @@ import {
 import { type CacheServer, startCacheServer } from "../support/cache-server.js";
 import { ensureDist, PACKAGE_TIMEOUT_MS } from "../support/dist.js";
 import { copyExample } from "../support/examples.js";
+import { headings, htmlTables, renderGfm, textOf } from "../support/markdown.js";
 import { makeTempDir } from "../support/tmp.js";
 
 // The bundled action (dist/index.js) run as the runner runs it, against the local cache service
@@ -113,7 +122,10 @@ describe("the action on every example", () => {
         expect(Object.keys(changes).sort()).toEqual([...changed].sort());
         for (const id of changed) expect(changes[id], id).toEqual([`~ ${example.compiledSource}`]);
         expect(third.outputs.reason).toContain(`${example.compiledSource} modified`);
-        expect(third.summary).toContain(`<li>modified <code>${example.compiledSource}</code></li>`);
+        expect(third.summary).toContain(
+          `| ${codeMarkdown(example.compiledSource)} | modified | rebuild`,
+        );
+        expect(JSON.parse(third.outputs["changed-files"]!)).toEqual([example.compiledSource]);
 
         appendComment(path.join(workspace, example.testFile));
         if (!example.readmeIsRead) appendComment(path.join(workspace, example.readme));
@@ -292,6 +304,63 @@ describe("the action with lookup-only and save settings", () => {
       expect(result.summary).toContain("💾 Not saved: saving is off for pull\\_request\\_target");
       expect(server.requests().filter((r) => r.includes("CreateCacheEntry"))).toEqual([]);
       expect(server.entries()).toEqual([]);
+    },
+    FAST_TIMEOUT_MS,
+  );
+});
+
+describe("the action on a failed build", () => {
+  it(
+    "sets its outputs and writes a summary naming the changed file and the failure",
+    async () => {
+      const { workspace, inputs } = await setup(FAST);
+      const first = await runAction({ workspace, inputs, server });
+      expectOk(first);
+      const saved = server.entries().length;
+      const source = path.join(workspace, FAST.compiledSource);
+      writeFileSync(source, `${readFileSync(source, "utf8")}\nthis is not C;\n`);
+
+      const failed = await runAction({ workspace, inputs, server });
+      expect(failed.code, tail(failed)).not.toBe(0);
+      const errors = errorLines(failed);
+      expect(errors, tail(failed)).toEqual([
+        expect.stringMatching(/^::error::the build failed with exit code 1: /),
+      ]);
+      expect(failed.outputs).toMatchObject({ built: "false", "cache-hit": "false", wheels: "" });
+      expect(failed.outputs.reason).toMatch(
+        /^the build failed with exit code 1: .*; it ran because /,
+      );
+      expect(failed.outputs.reason).toContain(`${FAST.compiledSource} modified`);
+      expect(JSON.parse(failed.outputs["changed-files"]!)).toEqual([FAST.compiledSource]);
+      expect(server.entries()).toHaveLength(saved);
+
+      // The summary as GitHub shows it: the heading names the file, the table its change, and
+      // the end of the compiler's output says what went wrong.
+      const html = renderGfm(failed.summary);
+      const [heading] = headings(html);
+      expect(heading).toMatch(
+        new RegExp(`^❌ Build failed in .*: ${FAST.compiledSource} modified · linux-`),
+      );
+      const text = textOf(html);
+      expect(text).toContain("💥 the build failed with exit code 1: ");
+      expect(text).toContain("What changed since the last good build");
+      expect(htmlTables(html).find((t) => t.header[0] === "file or key")!.rows[0]).toEqual([
+        FAST.compiledSource,
+        "modified",
+        "rebuild, shipped",
+      ]);
+      const output = textOf(/<pre>([\s\S]*?)<\/pre>/.exec(html)![1]!);
+      expect(output).toMatch(/error: .*this/);
+      expect(failed.summary).not.toContain("💾");
+
+      // Compiler errors become annotations while the build runs, and only then.
+      const log = failed.stdout.split("\n");
+      const added = log.findIndex((l) => l.startsWith("::add-matcher::"));
+      const removed = log.indexOf("::remove-matcher owner=wheel-cache-gcc::");
+      expect(added, tail(failed)).toBeGreaterThan(-1);
+      expect(existsSync(log[added]!.slice("::add-matcher::".length))).toBe(true);
+      expect(removed).toBeGreaterThan(added);
+      expect(log.findIndex((l) => l.startsWith("::error::"))).toBeGreaterThan(removed);
     },
     FAST_TIMEOUT_MS,
   );

@@ -5,10 +5,11 @@ import { runAction } from "../support/action.js";
 import { reliabilityCase } from "./cases.js";
 import { expectActionError, expectCliError } from "./expect-clean.js";
 import { BUILD, buildArgs, cacheDir, EXAMPLE, project, pythonBuild } from "./fixture.js";
-import { cli } from "./run.js";
+import { cli, json } from "./run.js";
 import { sharedCacheServer } from "./shared-server.js";
 
-// Build commands that go wrong: each fails the step with one line naming the command, and
+// Build commands that go wrong: each fails the step with one line naming the command, still
+// reports the run (the CLI's --json result with its error, the action's outputs and summary), and
 // nothing is ever saved to the cache from a failed build.
 
 const server = sharedCacheServer();
@@ -24,7 +25,11 @@ async function expectBuildFails(build: string, error: RegExp, edit?: (dir: strin
   const dir = await project();
   edit?.(dir);
   const cache = cacheDir();
-  expectCliError(await cli(buildArgs(cache, build), { cwd: dir }), error);
+  const local = await cli(buildArgs(cache, build), { cwd: dir });
+  expectCliError(local, error, { stdout: "result" });
+  const result = json<{ verdict: string; built: boolean; error: { message: string } }>(local);
+  expect(result).toMatchObject({ verdict: "failed", built: false });
+  expect(result.error.message).toMatch(error);
   expect(localEntries(cache)).toEqual([]);
   const before = server().entries().length;
   const action = await runAction({
@@ -34,7 +39,9 @@ async function expectBuildFails(build: string, error: RegExp, edit?: (dir: strin
   });
   expectActionError(action, error);
   expect(server().entries()).toHaveLength(before);
-  expect(action.summary).toBe("");
+  expect(action.outputs).toMatchObject({ built: "false", "cache-hit": "false", wheels: "" });
+  expect(action.outputs.reason).toMatch(error);
+  expect(action.summary).toMatch(/^### ❌ Build failed/);
 }
 
 reliabilityCase("bad-input", "a build command that does not exist", async () => {

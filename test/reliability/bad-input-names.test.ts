@@ -61,7 +61,7 @@ reliabilityCase(
     expectActionOk(run);
     expect(run.outputs.built).toBe("true");
     const { summary } = run;
-    expect(summary).toContain("#### Changed files");
+    expect(summary).toContain("#### What changed since the last cached build");
     for (const table of tables(summary)) {
       const width = table[0]!.length;
       for (const row of table) expect(row, row.join("|")).toHaveLength(width);

@@ -5,14 +5,25 @@ import { errorLines, tail } from "../support/action-output.js";
 /** A line of a JavaScript stack trace (`    at fn (file.js:1:2)`). */
 const STACK = /^\s+at .+:\d+:\d+\)?$/m;
 
-/** The CLI failed with a non-zero status and one `wheel-cache: ...` line matching `pattern`. */
-export function expectCliError(result: ProcessResult, pattern: RegExp): string {
+/**
+ * The CLI failed with a non-zero status and one `wheel-cache: ...` line matching `pattern`; its
+ * stdout is empty, or (`stdout: "result"`, a failed build) the run's result and nothing else.
+ */
+export function expectCliError(
+  result: ProcessResult,
+  pattern: RegExp,
+  options: { stdout?: "empty" | "result" } = {},
+): string {
   expect(result.code, tail(result)).not.toBe(0);
   expect(result.stderr, "a stack trace").not.toMatch(STACK);
   const errors = result.stderr.split("\n").filter((l) => l.startsWith("wheel-cache: "));
   const last = errors.at(-1) ?? "";
   expect(last, tail(result)).toMatch(pattern);
-  expect(result.stdout, "stdout of a failed run").toBe("");
+  if (options.stdout === "result") {
+    // `--json`: one JSON object; otherwise the terminal report, led by the verdict.
+    if (result.stdout.startsWith("{")) expect(() => JSON.parse(result.stdout)).not.toThrow();
+    else expect(result.stdout, "the failed build's report").toMatch(/^wheel-cache: Build failed/);
+  } else expect(result.stdout, "stdout of a failed run").toBe("");
   return last;
 }
 

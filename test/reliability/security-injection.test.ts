@@ -51,7 +51,7 @@ for (const [name, command, error] of HOSTILE_BUILDS) {
     const local = await cli(["build", "--no-save", "--build-command", command(pwned)], {
       cwd: dir,
     });
-    expectCliError(local, error);
+    expectCliError(local, error, { stdout: "result" });
     expect(existsSync(pwned)).toBe(false);
   });
 }

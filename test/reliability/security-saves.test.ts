@@ -63,7 +63,7 @@ reliabilityCase(
     runScenario(
       { env: { GITHUB_EVENT_NAME: "pull_request_target", INPUT_SAVE: "true" } },
       (run) => {
-        expectRecovered(run, /Saved to the github cache/);
+        expectRecovered(run, / \| saved \|$/m);
         expect(run.server.entries()).toHaveLength(2);
       },
     ),

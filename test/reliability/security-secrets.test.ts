@@ -4,7 +4,7 @@ import { expect } from "vitest";
 import { type ActionResult, runAction } from "../support/action.js";
 import { reliabilityCase } from "./cases.js";
 import { expectActionOk } from "./expect-clean.js";
-import { cacheDir, project } from "./fixture.js";
+import { cacheDir, project, pythonBuild } from "./fixture.js";
 import { cli, json } from "./run.js";
 import {
   archiveTexts,
@@ -125,5 +125,44 @@ reliabilityCase(
     const stored = textsUnder(cache);
     expect(Object.keys(stored).filter((name) => name.endsWith("manifest.json"))).toHaveLength(2);
     expect(leaks(stored, canary)).toEqual([]);
+  },
+);
+
+reliabilityCase(
+  "security",
+  "a failed build that prints keyed values: the summary, outputs and --json show none",
+  async () => {
+    const canary = newCanary();
+    const dir = await project();
+    const printsAndFails = pythonBuild(
+      "import os, sys; print('token', os.environ['DEPLOY_TOKEN'], 'flags', os.environ['CFLAGS']); sys.exit(2)",
+    );
+    const action = await runAction({
+      workspace: dir,
+      inputs: {
+        "build-command": printsAndFails,
+        "env-vars": SECRET_KEYS.envVars.join("\n"),
+        "cache-keys": SECRET_KEYS.cacheKey,
+      },
+      server: server(),
+      env: canaryEnv(canary),
+    });
+    expect(action.code).not.toBe(0);
+    expect(action.outputs.built).toBe("false");
+    // The build's own output (on stderr) is the user's to print; what wheel-cache shows is not.
+    const { stderr: _build, ...reported } = shown(action);
+    expect(leaks(reported, canary)).toEqual([]);
+    expect(action.summary).toContain("token *** flags ***");
+
+    const flags = SECRET_KEYS.envVars.flatMap((name) => ["--env-var", name]);
+    const args = ["build", "--json", "--cache-dir", cacheDir(), "--build-command", printsAndFails];
+    const local = await cli([...args, ...flags], {
+      cwd: dir,
+      env: { ...process.env, ...canaryEnv(canary) },
+    });
+    expect(local.code).not.toBe(0);
+    expect(leaks({ stdout: local.stdout }, canary)).toEqual([]);
+    const result = json<{ error: { outputTail: string[] } }>(local);
+    expect(result.error.outputTail).toContain("token *** flags ***");
   },
 );

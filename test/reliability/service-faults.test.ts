@@ -115,7 +115,7 @@ reliabilityCase(
     runScenario(
       { seeded: true, fault: { route: "GetCacheEntryDownloadURL", message: "not yet", times: 3 } },
       (run) => {
-        expectRecovered(run, /Already cached by another job with the same fingerprint/);
+        expectRecovered(run, / \| already cached \|$/m);
         expect(run.server.entries()).toHaveLength(2);
         expect(run.result.summary).not.toMatch(/Warnings/);
       },

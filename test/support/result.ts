@@ -101,6 +101,8 @@ export function makeResult(overrides: Partial<RunResult> = {}): RunResult {
     unkeyed: [],
     otherWheels: [],
     rejectedWheels: [],
+    startedAt: "2025-06-03T12:00:00.000Z",
+    seconds: 70,
     ...overrides,
   };
 }

@@ -43,8 +43,10 @@ describe("action.yml, the config module and the README agree", () => {
       "cache-hit",
       "cache-key",
       "changed",
+      "changed-files",
       "fingerprint",
       "reason",
+      "time-saved",
       "wheel-dir",
       "wheels",
     ]);

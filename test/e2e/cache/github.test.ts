@@ -107,7 +107,7 @@ describe("GithubCache against the local cache service", () => {
     vi.restoreAllMocks();
     expect(result).toMatchObject({ status: "failed" });
     expect(result.status === "failed" && result.warning).toMatch(/not saved: the cache service/);
-    expect(log.join("")).toMatch(/::warning::.*cache write denied: read-only token/);
+    expect(log.join("")).toMatch(/::debug::.*cache write denied: read-only token/);
     expect(server.entries()).toEqual([]);
   });
 

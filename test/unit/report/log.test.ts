@@ -1,6 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, test } from "vitest";
 import { renderDebugFiles, renderLog } from "../../../src/report/log.js";
-import { reasonOf } from "../../../src/report/reason.js";
 import { validationText } from "../../../src/report/text.js";
 import {
   defaultKeys,
@@ -48,8 +47,9 @@ describe("renderLog", () => {
       ],
     });
     const changes = renderLog(result).groups[1]!;
-    expect(changes.title).toBe(`Changes since ${result.previous!.key}: 2 keys`);
+    expect(changes.title).toBe("Changes since the last cached build: 2 keys");
     expect(changes.lines).toEqual([
+      `compared with ${result.previous!.key}`,
       "file:src/** (changed)",
       "  ~ src/lib.rs",
       "  + src/new.rs",
@@ -58,16 +58,62 @@ describe("renderLog", () => {
     ]);
   });
 
-  it("ends with the verdict, reason, cache key, wheels and save", () => {
+  it("ends with the validation, cache key, wheels and save, and one notice with the verdict", () => {
     const result = makeResult();
-    expect(renderLog(result).lines).toEqual([
-      "wheel-cache: 🔨 Rebuilt in 1 min 3 s because 1 key changed",
-      `reason: ${reasonOf(result)}`,
+    const log = renderLog(result);
+    expect(log.lines).toEqual([
       validationText(result),
       `cache key: ${result.cacheKey}`,
       `wheel: ${result.wheels[0]!.path} (1.2 MB)`,
       "save: saved to the github cache",
     ]);
+    expect(log.notice).toBe("rebuilt: src/lib.rs modified");
+    // Why it built was said before the build's output; the reason and the key are not repeated.
+    const all = [...log.groups.flatMap((g) => [g.title, ...g.lines]), ...log.lines];
+    expect(all.filter((l) => l.includes(result.cacheKey))).toHaveLength(1);
+    expect(all.filter((l) => l.includes("src/lib.rs"))).toHaveLength(1);
+  });
+
+  it("names the build compared with, and on a hit the build restored", () => {
+    const manifest = makeManifest(defaultKeys(), {
+      createdAt: "2025-06-01T12:00:00.000Z",
+      origin: { runNumber: "41", commit: "3f2a9c1e0b", runId: "5" },
+    });
+    const miss = makeResult({ previous: { key: "prev", manifest } });
+    expect(renderLog(miss).groups[1]!.title).toBe(
+      "Changes since the last cached build (built by run #41 at 3f2a9c1, 2 days ago): 1 keys",
+    );
+    const hit = renderLog(makeHit({ manifest }));
+    expect(hit.lines[0]).toBe("cached build: built by run #41 at 3f2a9c1, 2 days ago");
+    expect(hit.notice).toBe("hit, saved about 1 min 12 s");
+  });
+
+  test.each([
+    [makeResult({ previous: undefined, changed: [] }), "built: no cached build yet"],
+    [makeResult({ verdict: "lookup-hit", changed: [], wheels: [] }), "lookup only: cached"],
+    [
+      makeResult({ verdict: "lookup-miss", wheels: [] }),
+      "lookup only: would rebuild: src/lib.rs modified",
+    ],
+    [makeResult({ verdict: "miss", wheels: [] }), "miss: src/lib.rs modified"],
+    [
+      makeResult({ verdict: "saved", previous: undefined, changed: [] }),
+      "saved 1 wheel the build step built",
+    ],
+  ])("gives the verdict in one notice: %#", (result, notice) => {
+    expect(renderLog(result).notice).toBe(notice);
+  });
+
+  it("leaves a failed build's verdict to its error: no notice, no save line", () => {
+    const failed = makeResult({
+      verdict: "failed",
+      wheels: [],
+      save: { status: "skipped", why: { kind: "build-failed" } },
+      failure: { message: "the build failed", argv: ["x"], outputTail: [], truncated: false },
+    });
+    const log = renderLog(failed);
+    expect(log.notice).toBeUndefined();
+    expect(log.lines).toEqual([`cache key: ${failed.cacheKey}`]);
   });
 
   it("never lets a file name start a workflow command or a new line", () => {
@@ -103,5 +149,14 @@ describe("renderDebugFiles", () => {
       "file:Cargo.lock: Cargo.lock absent",
       "file:Cargo.lock: Cargo.toml ab12",
     ]);
+  });
+});
+
+describe("renderLog's Changes group", () => {
+  it("lists every changed file, however many: the summary points here for the rest", () => {
+    const modified = Array.from({ length: 5000 }, (_, i) => `src/f${i}.c`);
+    const changes = renderLog(makeResult({ changed: [makeChange("file:src/**", { modified })] }))
+      .groups[1]!;
+    expect(changes.lines.filter((l) => l.startsWith("  ~ "))).toHaveLength(5000);
   });
 });

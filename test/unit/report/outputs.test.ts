@@ -20,8 +20,50 @@ describe("actionOutputs", () => {
       wheels: "/work/proj/dist/a-1.0-py3-none-any.whl\n/work/proj/dist/b-1.0-py3-none-any.whl",
       "wheel-dir": "/work/proj/dist",
       changed: '["file:src/**","toolchain:rustc"]',
+      "changed-files": '["src/lib.rs"]',
+      "time-saved": "0",
       reason: reasonOf(result),
     });
+  });
+
+  it("gives the seconds a hit saved, and the changed files once each", () => {
+    expect(actionOutputs(makeHit({ buildSeconds: 71.6 }))["time-saved"]).toBe("72");
+    const result = makeResult({
+      changed: [
+        makeChange("file:src/**", { modified: ["src/b.c", "src/a.c"], removed: ["src/old.c"] }),
+        makeChange("file:*.c", { modified: ["src/a.c"] }),
+        makeChange("file:new/**", { added: ["new/x.c"] }, { status: "added" }),
+      ],
+      observedChanges: [{ kind: "file", what: "csrc/table.inc", before: "a", after: "b" }],
+    });
+    expect(JSON.parse(actionOutputs(result)["changed-files"])).toEqual([
+      "src/a.c",
+      "src/b.c",
+      "src/old.c",
+      "csrc/table.inc",
+    ]);
+  });
+
+  it("sets the outputs of a failed build: not built, not a hit, and why", () => {
+    const outputs = actionOutputs(
+      makeResult({
+        verdict: "failed",
+        wheels: [],
+        save: { status: "skipped", why: { kind: "build-failed" } },
+        failure: {
+          message: "the build failed with exit code 2: make",
+          argv: ["make"],
+          exitCode: 2,
+          outputTail: [],
+          truncated: false,
+        },
+      }),
+    );
+    expect(outputs).toMatchObject({ built: "false", "cache-hit": "false", wheels: "" });
+    expect(outputs.reason).toBe(
+      "the build failed with exit code 2: make; it ran because 1 key changed — src/lib.rs modified",
+    );
+    expect(JSON.parse(outputs["changed-files"])).toEqual(["src/lib.rs"]);
   });
 
   it("reports a hit with no changes", () => {

@@ -124,4 +124,40 @@ describe("resultJson", () => {
     });
     expect(Object.keys(json)).toHaveLength(13);
   });
+
+  it("gives a failed build's error: message, command, exit code and the end of its output", () => {
+    const failure = {
+      message: "the build failed with exit code 1: python -m build",
+      argv: ["python", "-m", "build"],
+      exitCode: 1,
+      outputTail: ["src/x.c:1:1: error: oops"],
+      truncated: false,
+    };
+    const json = resultJson(
+      makeResult({
+        verdict: "failed",
+        wheels: [],
+        save: { status: "skipped", why: { kind: "build-failed" } },
+        failure,
+      }),
+    );
+    expect(json).toMatchObject({
+      cacheHit: false,
+      built: false,
+      wheels: [],
+      verdict: "failed",
+      changed: [expect.objectContaining({ id: "file:src/**" })],
+      save: { status: "skipped", note: "the build failed" },
+      error: {
+        message: failure.message,
+        command: failure.argv,
+        exitCode: 1,
+        signal: null,
+        outputTail: failure.outputTail,
+      },
+    });
+    expect(json.reason).toMatch(
+      /^the build failed with exit code 1: python -m build; it ran because /,
+    );
+  });
 });
