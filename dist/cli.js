@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 298:
+/***/ 882:
 /***/ ((module) => {
 
 // A simple implementation of make-array
@@ -2052,7 +2052,7 @@ function keyPart(value, input) {
     return value.trim();
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/error.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -2121,7 +2121,7 @@ class TomlError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/primitive.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/primitive.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -2274,7 +2274,7 @@ function parseString(ctx) {
     TomlError.x('unfinished string', ctx, startPtr);
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/date.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/date.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -2432,7 +2432,7 @@ class TomlDate extends Date {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/extract.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/extract.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -2727,7 +2727,7 @@ function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/util.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/util.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -2786,7 +2786,7 @@ function skipVoid(ctx, banNewLines, banComments) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/struct.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/struct.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -2944,7 +2944,7 @@ function parseArray(ctx) {
     TomlError.x('unfinished array', ctx, startPtr);
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/parse.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -3110,7 +3110,7 @@ function parse(toml, options = {}) {
     return res;
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/stringify.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/stringify.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -3331,7 +3331,7 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
     return str;
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/index.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/index.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -3553,6 +3553,7 @@ options:
   --no-save              never save to the cache
   --no-trace             do not trace the build (Linux: strace), so hits are not validated against it
   --json                 print one JSON object on stdout
+  --result-file FILE     also write the result as JSON to FILE, for wheel-cache report (build, diff)
   -h, --help             show this help`;
 const COMMANDS = ["build", "keys", "diff"];
 /** Parses the CLI's argv (without `node` and the script) into a Config; undefined for --help. */
@@ -3594,6 +3595,7 @@ function readCliConfig(argv, env, cwd) {
         trace: !values["no-trace"],
         json: values.json ?? false,
         cacheDir: values["cache-dir"] ? external_node_path_default().resolve(cwd, values["cache-dir"]) : undefined,
+        resultFile: values["result-file"] ? external_node_path_default().resolve(cwd, values["result-file"]) : undefined,
         env,
     });
 }
@@ -3615,6 +3617,7 @@ function cli_parse(argv) {
             "no-save": { type: "boolean" },
             "no-trace": { type: "boolean" },
             json: { type: "boolean" },
+            "result-file": { type: "string" },
             help: { type: "boolean", short: "h" },
         },
     });
@@ -5480,8 +5483,8 @@ function isFileSync(absPath) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
+// EXTERNAL MODULE: ../main/node_modules/ignore/index.js
+var ignore = __nccwpck_require__(882);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/files/walk.ts
 
@@ -7016,16 +7019,28 @@ async function prepare(config, exclude = []) {
 
 
 /** The entry keys of a run's slot: project, platform, Python, suffix and fingerprint. */
-function slotKeys(config, { fp }) {
+function slotKeys(config, prepared) {
+    const leg = legOf(config, prepared);
     const slot = {
         prefix: config.keyPrefix,
-        name: fp.name,
+        name: leg.project,
+        projectDir: leg.projectDir,
+        platform: leg.platform,
+        python: leg.python,
+        suffix: leg.keySuffix,
+    };
+    return entryKeys(slot, prepared.fp.manifest.fingerprint);
+}
+/** The leg a run belongs to: what its slot is made of. */
+function legOf(config, { fp }) {
+    return {
+        project: fp.name,
         projectDir: fp.manifest.project,
         platform: platformId(),
         python: fp.python?.tag ?? "python",
-        suffix: config.keySuffix,
+        pythonVersion: fp.python?.version,
+        keySuffix: config.keySuffix,
     };
-    return entryKeys(slot, fp.manifest.fingerprint);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
@@ -7046,11 +7061,17 @@ function slotKeys(config, { fp }) {
  * up the previous build (a lookup-only run ends there), build and save.
  */
 async function runPipeline(config, given) {
+    const started = Date.now();
+    const result = await runSteps(config, given);
+    return { ...result, runSeconds: (Date.now() - started) / 1000 };
+}
+async function runSteps(config, given) {
     const deps = { ...given, cache: withBreaker(given.cache) };
     const prepared = await prepare(config, [deps.stagingDir]);
     const { fp, command } = prepared;
     const keys = slotKeys(config, prepared);
     const base = {
+        leg: legOf(config, prepared),
         cache: deps.cache.kind,
         wheelDir: config.wheelDir,
         buildCommand: command,
@@ -7640,6 +7661,28 @@ function isCacheHit(result) {
     return result.verdict === "hit" || result.verdict === "lookup-hit";
 }
 
+;// CONCATENATED MODULE: ./src/report/cause.ts
+
+
+/**
+ * Why a run rebuilt (or, looking up only, would rebuild), in words that name no platform or
+ * Python, so that legs which rebuilt for the same reason say the same thing and group together:
+ * `1 key changed — src/lib.rs modified`, `no cached build yet`. Undefined for a hit.
+ */
+function causeOf(facts) {
+    if (isCacheHit(facts))
+        return undefined;
+    if (facts.verifyProblem)
+        return facts.verifyProblem;
+    if (facts.observedChanges.length > 0)
+        return describeObserved(facts.observedChanges);
+    if (!facts.previous)
+        return "no cached build yet";
+    if (facts.changed.length === 0)
+        return "no key changed, but the wheels were not in the cache";
+    return describeChanges(facts.changed);
+}
+
 ;// CONCATENATED MODULE: ./src/report/advice.ts
 
 
@@ -7815,20 +7858,36 @@ function changeLines(change, fileCap) {
 
 
 
+
 /** How many changed files of one key the terminal lists before `and N more`. */
 const TERMINAL_FILE_CAP = 50;
 /**
- * The CLI's human output for `build` and `diff`: verdict, reason, changed keys with their files,
- * wheels with sizes, save, warnings and advice. Plain text without colour; user text on one line
- * with control characters made visible, so a file name cannot send escape sequences.
+ * The CLI's human output for `build`: verdict, reason, changed keys with their files, wheels
+ * with sizes, save, warnings and advice. Plain text without colour; user text on one line with
+ * control characters made visible, so a file name cannot send escape sequences.
  */
 function renderTerminal(result) {
-    const lines = [
+    return renderLines(result, [
         `wheel-cache: ${verdictText(result)}`,
         `  ${escapeLine(reasonOf(result))}`,
         `  ${escapeLine(validationText(result))}`,
         `  fingerprint ${digest_short(result.manifest.fingerprint)}  cache key ${escapeLine(result.cacheKey)}`,
-    ];
+    ]);
+}
+/**
+ * The CLI's human output for `diff`, in its own words: what changed since the newest cached
+ * build, and what the next build would do; then the changed keys, warnings and advice.
+ */
+function renderDiff(result) {
+    const compared = result.previous && !isCacheHit(result) ? result.previous.key : undefined;
+    return renderLines(result, [
+        `wheel-cache diff: ${escapeLine(diffReasonOf(result))}`,
+        `  ${escapeLine(nextBuildText(result))}`,
+        `  fingerprint ${digest_short(result.manifest.fingerprint)}  ${compared ? `compared with ${escapeLine(compared)}` : `cache key ${escapeLine(result.cacheKey)}`}`,
+    ]);
+}
+function renderLines(result, head) {
+    const lines = [...head];
     if (result.changed.length > 0) {
         lines.push("", "changed keys:");
         for (const change of result.changed) {
@@ -7853,10 +7912,40 @@ function renderTerminal(result) {
     return `${lines.join("\n")}\n`;
 }
 /**
- * The CLI contract's JSON for `build` and `diff`. `files` is included for every changed key, with
- * empty arrays for keys that cover no files, so scripts can read `.files.modified` without a check.
+ * `diff`'s one line, plain text: `nothing changed since the cached build`, or what changed since
+ * the last one (`1 key changed — src/lib.rs modified since the last cached build`), or why there
+ * is none to compare with. Never the action's "lookup-only" words.
  */
-function resultJson(result) {
+function diffReasonOf(result) {
+    if (isCacheHit(result))
+        return "nothing changed since the cached build";
+    const cause = causeOf(result) ?? "";
+    if (result.verifyProblem || result.observedChanges.length > 0) {
+        return `the cached build of this fingerprint cannot be used: ${cause}`;
+    }
+    if (!result.previous)
+        return `no cached build of this project for ${slotOf(result.manifest)} yet`;
+    if (result.changed.length === 0) {
+        return "nothing changed since the last cached build, but its wheels are not in the cache";
+    }
+    return `${cause} since the last cached build`;
+}
+/** What `build` would do next: restore the cached wheels, or rebuild. */
+function nextBuildText(result) {
+    if (!isCacheHit(result))
+        return "the next build rebuilds";
+    const wheels = result.manifest.wheels?.length ?? result.wheels.length;
+    const took = result.buildSeconds === undefined
+        ? ""
+        : ` (their build took ${formatDuration(result.buildSeconds)})`;
+    return `the next build restores ${plural(wheels, "wheel")}${took}`;
+}
+/**
+ * The CLI contract's JSON for `build` and `diff` (`reason` in `diff`'s words for `diff`). `files`
+ * is included for every changed key, with empty arrays for keys that cover no files, so scripts
+ * can read `.files.modified` without a check.
+ */
+function resultJson(result, reason = reasonOf(result)) {
     return {
         cacheHit: isCacheHit(result),
         built: result.verdict === "built",
@@ -7872,7 +7961,7 @@ function resultJson(result) {
                 removed: [...(c.files?.removed ?? [])],
             },
         })),
-        reason: reasonOf(result),
+        reason,
         verdict: result.verdict,
         wheelDir: result.wheelDir,
         buildSeconds: result.buildSeconds ?? null,
@@ -7892,7 +7981,65 @@ function saveJson(save) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/result-file.ts
+
+
+
+
+
+
+/** Marks a result file, and its version, so a report can tell one from any other JSON. */
+const RESULT_FORMAT = "wheel-cache-result/1";
+/** The result file's object for a run. */
+function resultFileOf(result, reason) {
+    const { leg } = result;
+    const builtAt = result.manifest.createdAt;
+    return {
+        ...resultJson(result, reason),
+        format: RESULT_FORMAT,
+        project: leg.project,
+        projectDir: leg.projectDir,
+        platform: leg.platform,
+        python: leg.python,
+        pythonVersion: leg.pythonVersion ?? null,
+        keySuffix: leg.keySuffix,
+        runSeconds: result.runSeconds,
+        cause: causeOf(result) ?? null,
+        ...(builtAt ? { provenance: { builtAt } } : {}),
+    };
+}
+/**
+ * A file name for a leg's result in a directory of its own (the action's, under RUNNER_TEMP):
+ * `wheel-cache-result-pkg-linux-x64-glibc2.36-cp311-1a2b3c4d.json`. The random part keeps the
+ * names of legs that look alike apart when a report job downloads them into one directory.
+ */
+function resultFileName(file) {
+    const parts = [file.project, file.platform, file.python, file.keySuffix].filter(Boolean);
+    const name = parts.map((p) => p.replace(/[^A-Za-z0-9._-]+/g, "_")).join("-");
+    return `wheel-cache-result-${name}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString("hex")}.json`;
+}
+/**
+ * Writes a run's result file where the config says (exactly `resultFile`, or a fresh name in
+ * `resultDir`); returns its path, nothing when none was asked for, or the problem in one line: a
+ * result file that cannot be written never fails the run.
+ */
+async function writeResultFile(config, file) {
+    const where = config.resultFile ??
+        (config.resultDir ? external_node_path_default().join(config.resultDir, resultFileName(file)) : undefined);
+    if (!where)
+        return {};
+    try {
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(where), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(where, `${JSON.stringify(file, null, 2)}\n`);
+        return { path: where };
+    }
+    catch (error) {
+        return { problem: `result file not written: ${where}: ${errorMessage(error)}` };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
+
 
 
 
@@ -7926,10 +8073,15 @@ async function main(argv) {
                 }
             },
         });
+        const diff = config.command === "diff";
+        const reason = diff ? diffReasonOf(result) : undefined;
+        const written = await writeResultFile(config, resultFileOf(result, reason));
+        if (written.problem)
+            process.stderr.write(`wheel-cache: warning: ${escapeLine(written.problem)}\n`);
         if (config.json)
-            process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
+            process.stdout.write(`${JSON.stringify(resultJson(result, reason))}\n`);
         else
-            process.stdout.write(renderTerminal(result));
+            process.stdout.write(diff ? renderDiff(result) : renderTerminal(result));
         return 0;
     });
 }

@@ -12,7 +12,8 @@ import { describeKeys } from "./pipeline/keys.js";
 import { escapeLine } from "./report/escape.js";
 import { keysJson, renderKeysText } from "./report/keys-text.js";
 import { progressLines } from "./report/reason.js";
-import { renderTerminal, resultJson } from "./report/terminal.js";
+import { resultFileOf, writeResultFile } from "./report/result-file.js";
+import { diffReasonOf, renderDiff, renderTerminal, resultJson } from "./report/terminal.js";
 
 /** Runs one CLI command; returns the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -36,8 +37,13 @@ export async function main(argv: readonly string[]): Promise<number> {
         },
       },
     );
-    if (config.json) process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
-    else process.stdout.write(renderTerminal(result));
+    const diff = config.command === "diff";
+    const reason = diff ? diffReasonOf(result) : undefined;
+    const written = await writeResultFile(config, resultFileOf(result, reason));
+    if (written.problem)
+      process.stderr.write(`wheel-cache: warning: ${escapeLine(written.problem)}\n`);
+    if (config.json) process.stdout.write(`${JSON.stringify(resultJson(result, reason))}\n`);
+    else process.stdout.write(diff ? renderDiff(result) : renderTerminal(result));
     return 0;
   });
 }

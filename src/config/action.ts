@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
 import { UserError } from "../errors.js";
@@ -41,6 +42,8 @@ export function readActionConfig(env: NodeJS.ProcessEnv = process.env): Config {
     installTracer: env.RUNNER_ENVIRONMENT === "github-hosted",
     json: false,
     serviceTimeoutMs: serviceTimeout(env.WHEEL_CACHE_SERVICE_TIMEOUT),
+    // Outside the workspace: the result file is the job's own, never part of the checkout.
+    resultDir: path.join(env.RUNNER_TEMP || os.tmpdir(), "wheel-cache"),
     env,
   });
 }

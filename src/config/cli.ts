@@ -32,6 +32,7 @@ options:
   --no-save              never save to the cache
   --no-trace             do not trace the build (Linux: strace), so hits are not validated against it
   --json                 print one JSON object on stdout
+  --result-file FILE     also write the result as JSON to FILE, for wheel-cache report (build, diff)
   -h, --help             show this help`;
 
 const COMMANDS: readonly Command[] = ["build", "keys", "diff"];
@@ -76,6 +77,7 @@ export function readCliConfig(
     trace: !values["no-trace"],
     json: values.json ?? false,
     cacheDir: values["cache-dir"] ? path.resolve(cwd, values["cache-dir"]) : undefined,
+    resultFile: values["result-file"] ? path.resolve(cwd, values["result-file"]) : undefined,
     env,
   });
 }
@@ -98,6 +100,7 @@ function parse(argv: readonly string[]) {
       "no-save": { type: "boolean" },
       "no-trace": { type: "boolean" },
       json: { type: "boolean" },
+      "result-file": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -41,6 +41,13 @@ export interface Config {
    * the defaults (120 s for a restore, 300 s for a save).
    */
   readonly serviceTimeoutMs?: number;
+  /**
+   * Where the run's result file goes (for the matrix report): a fresh file in `resultDir` (the
+   * action: RUNNER_TEMP, else the OS temp dir), or exactly `resultFile` (the CLI's
+   * `--result-file`); neither: none is written.
+   */
+  readonly resultDir?: string;
+  readonly resultFile?: string;
   /** Local cache directory (CLI); undefined for the default location. */
   readonly cacheDir?: string;
   /** The environment that probes and the build run with. */

@@ -13,7 +13,7 @@ import { platformId } from "../keys/implicit.js";
 import { buildWheels } from "./build-step.js";
 import { type Prepared, prepare } from "./fingerprint.js";
 import type { Progress, RunResult, WheelOutput } from "./result.js";
-import { slotKeys } from "./slot.js";
+import { legOf, slotKeys } from "./slot.js";
 
 export interface PipelineDeps {
   readonly cache: CacheBackend;
@@ -26,7 +26,7 @@ export interface PipelineDeps {
 /** The facts every outcome shares. */
 type Base = Pick<
   RunResult,
-  "cache" | "wheelDir" | "buildCommand" | "keysFrom" | "backend" | "manifest"
+  "leg" | "cache" | "wheelDir" | "buildCommand" | "keysFrom" | "backend" | "manifest"
 >;
 
 type Found = { readonly key: string; readonly manifest: Manifest };
@@ -37,11 +37,21 @@ type Found = { readonly key: string; readonly manifest: Manifest };
  * up the previous build (a lookup-only run ends there), build and save.
  */
 export async function runPipeline(config: Config, given: PipelineDeps): Promise<RunResult> {
+  const started = Date.now();
+  const result = await runSteps(config, given);
+  return { ...result, runSeconds: (Date.now() - started) / 1000 };
+}
+
+async function runSteps(
+  config: Config,
+  given: PipelineDeps,
+): Promise<Omit<RunResult, "runSeconds">> {
   const deps = { ...given, cache: withBreaker(given.cache) };
   const prepared = await prepare(config, [deps.stagingDir]);
   const { fp, command } = prepared;
   const keys = slotKeys(config, prepared);
   const base: Base = {
+    leg: legOf(config, prepared),
     cache: deps.cache.kind,
     wheelDir: config.wheelDir,
     buildCommand: command,
@@ -229,7 +239,7 @@ function hitResult(
   base: Base,
   restored: Extract<Restored, { kind: "hit" }>,
   fingerprintWarnings: readonly string[],
-): RunResult {
+): Omit<RunResult, "runSeconds"> {
   const { kind: _kind, warnings, ...facts } = restored;
   const observed = restored.manifest.observed;
   return {

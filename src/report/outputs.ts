@@ -10,13 +10,15 @@ export type OutputName =
   | "wheels"
   | "wheel-dir"
   | "changed"
-  | "reason";
+  | "reason"
+  | "result-file";
 
 /**
  * The action outputs of a run, as strings for `core.setOutput`: booleans as `"true"`/`"false"`,
- * `wheels` as newline-separated absolute paths, `changed` as a JSON array of key ids.
+ * `wheels` as newline-separated absolute paths, `changed` as a JSON array of key ids, and the
+ * path of the run's result file (empty when it could not be written).
  */
-export function actionOutputs(result: RunResult): Record<OutputName, string> {
+export function actionOutputs(result: RunResult, resultFile = ""): Record<OutputName, string> {
   return {
     "cache-hit": String(isCacheHit(result)),
     built: String(result.verdict === "built"),
@@ -26,5 +28,6 @@ export function actionOutputs(result: RunResult): Record<OutputName, string> {
     "wheel-dir": result.wheelDir,
     changed: JSON.stringify(result.changed.map((c) => c.id)),
     reason: reasonOf(result),
+    "result-file": resultFile,
   };
 }

@@ -45,6 +45,7 @@ describe("action.yml, the config module and the README agree", () => {
       "changed",
       "fingerprint",
       "reason",
+      "result-file",
       "wheel-dir",
       "wheels",
     ]);

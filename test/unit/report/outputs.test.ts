@@ -12,7 +12,7 @@ describe("actionOutputs", () => {
       ],
       wheels: [makeWheel("a-1.0-py3-none-any.whl"), makeWheel("b-1.0-py3-none-any.whl")],
     });
-    expect(actionOutputs(result)).toEqual({
+    expect(actionOutputs(result, "/runner/temp/wheel-cache/result.json")).toEqual({
       "cache-hit": "false",
       built: "true",
       fingerprint: result.manifest.fingerprint,
@@ -21,6 +21,7 @@ describe("actionOutputs", () => {
       "wheel-dir": "/work/proj/dist",
       changed: '["file:src/**","toolchain:rustc"]',
       reason: reasonOf(result),
+      "result-file": "/runner/temp/wheel-cache/result.json",
     });
   });
 
@@ -31,6 +32,7 @@ describe("actionOutputs", () => {
     expect(JSON.parse(outputs.changed)).toEqual([]);
     expect(outputs.wheels.split("\n")).toHaveLength(2);
     expect(outputs.reason).not.toContain("\n");
+    expect(outputs["result-file"]).toBe("");
   });
 
   it("gives empty wheels on a lookup-only run", () => {
