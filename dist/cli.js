@@ -1730,6 +1730,13 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 class UserError extends Error {
     name = "UserError";
 }
+/**
+ * A build command that failed, was killed or wrote no wheel: a user error (one line, no stack)
+ * that the CLI tells apart by its exit status.
+ */
+class BuildFailure extends UserError {
+    name = "BuildFailure";
+}
 /** One line for a user error, the stack for anything else (a bug). */
 function formatError(error) {
     if (error instanceof UserError)
@@ -2007,6 +2014,138 @@ function joinCommand(argv) {
     return argv
         .map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`))
         .join(" ");
+}
+
+;// CONCATENATED MODULE: ./src/config/cli-commands.ts
+/**
+ * The CLI's commands and flags, and the help made from them: one table, so that the parser, each
+ * command's `--help` and the general usage never disagree.
+ */
+const FLAGS = {
+    project: { type: "string", value: "DIR", help: "the project directory (default: .)" },
+    "cache-dir": {
+        type: "string",
+        value: "DIR",
+        help: "the local cache directory (default: $WHEEL_CACHE_DIR, else the user cache directory)",
+    },
+    "build-command": {
+        type: "string",
+        value: "CMD",
+        help: "the build command, split like a shell would, run without a shell",
+    },
+    "wheel-dir": {
+        type: "string",
+        value: "DIR",
+        help: "where the wheels go, relative to the project (default: dist)",
+    },
+    python: {
+        type: "string",
+        value: "PATH",
+        help: "the interpreter that builds (default: python3 on PATH)",
+    },
+    "cache-key": {
+        type: "string",
+        value: "ENTRY",
+        multiple: true,
+        help: "an extra uv-style key: a path, a glob or a TOML table (repeatable)",
+    },
+    "env-var": {
+        type: "string",
+        value: "NAME",
+        multiple: true,
+        help: "an extra environment variable, NAME or a prefix NAME_* (repeatable)",
+    },
+    "key-suffix": { type: "string", value: "TEXT", help: "appended to the cache key" },
+    "include-ignored": { type: "boolean", help: "fingerprint files that .gitignore ignores too" },
+    "no-save": { type: "boolean", help: "never save to the cache" },
+    "no-trace": {
+        type: "boolean",
+        help: "do not trace the build (Linux: strace), so later hits are not validated against it",
+    },
+    "exit-code": { type: "boolean", help: "exit with status 1 when the next build would rebuild" },
+    "result-file": {
+        type: "string",
+        value: "FILE",
+        help: "also write the result as JSON to FILE, for wheel-cache report",
+    },
+    json: { type: "boolean", help: "print one JSON object on stdout" },
+    help: { type: "boolean", help: "show this help" },
+    version: { type: "boolean", help: "print wheel-cache's version" },
+};
+const PROJECT_FLAGS = [
+    "project",
+    "cache-dir",
+    "build-command",
+    "wheel-dir",
+    "python",
+    "cache-key",
+    "env-var",
+    "key-suffix",
+    "include-ignored",
+];
+const COMMANDS = [
+    {
+        name: "build",
+        synopsis: "[options]",
+        summary: "restore the project's wheels from the cache, or build and save them",
+        flags: [...PROJECT_FLAGS, "no-save", "no-trace", "result-file", "json"],
+    },
+    {
+        name: "keys",
+        synopsis: "[options]",
+        summary: "print every key, its files and digests, and the fingerprint; builds nothing",
+        flags: [...PROJECT_FLAGS, "json"],
+    },
+    {
+        name: "diff",
+        synopsis: "[options]",
+        summary: "what changed since the newest cached build of this project on this platform",
+        flags: [...PROJECT_FLAGS, "exit-code", "result-file", "json"],
+    },
+];
+function commandSpec(name) {
+    return COMMANDS.find((c) => c.name === name);
+}
+const EXIT_STATUS = `exit status:
+  0  success: built, restored, or (diff) looked up
+  1  diff --exit-code: the next build would rebuild
+  2  a usage or input error (one line names the cause)
+  3  the build failed
+  4  an internal error in wheel-cache (please report it, with the stack trace)`;
+/** The general help: every command, and where to read more. */
+function usage() {
+    const width = Math.max(...COMMANDS.map((c) => c.name.length));
+    const commands = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+    return [
+        "usage: wheel-cache <command> [options]",
+        "",
+        "commands:",
+        ...commands,
+        `  ${"help".padEnd(width)}  show a command's flags: wheel-cache help build`,
+        "",
+        "options:",
+        "  -h, --help  show this help, or with a command its own flags",
+        "  --version   print wheel-cache's version",
+        "",
+        EXIT_STATUS,
+    ].join("\n");
+}
+/** A command's help: its usage line, what it does, and its own flags. */
+function commandHelp(spec) {
+    const rows = [...spec.flags, "help"].map((name) => {
+        const flag = FLAGS[name];
+        const head = name === "help" ? "-h, --help" : `--${name}`;
+        return [flag.value ? `${head} ${flag.value}` : head, flag.help];
+    });
+    const width = Math.max(...rows.map(([head]) => head.length));
+    return [
+        `usage: wheel-cache ${spec.name} ${spec.synopsis}`,
+        "",
+        `${spec.summary[0].toUpperCase()}${spec.summary.slice(1)}.`,
+        "",
+        "options:",
+        ...rows.map(([head, help]) => `  ${head.padEnd(width)}  ${help}`),
+    ].join("\n");
 }
 
 ;// CONCATENATED MODULE: ./src/config/index.ts
@@ -3533,94 +3672,160 @@ function describe(value) {
 
 
 
-const USAGE = `usage: wheel-cache <command> [options]
 
-commands:
-  build   restore the project's wheels from the cache, or build and save them
-  keys    print every key, its files and digests, and the fingerprint; builds nothing
-  diff    what changed since the newest cached build of this project on this platform
-
-options:
-  --project DIR          the project directory (default: .)
-  --cache-dir DIR        the local cache directory (default: $WHEEL_CACHE_DIR or the user cache dir)
-  --build-command CMD    the build command, split like a shell would, run without a shell
-  --wheel-dir DIR        where the wheels go, relative to the project (default: dist)
-  --python PATH          the interpreter that builds (default: python3 on PATH)
-  --cache-key ENTRY      an extra uv-style key: a path, a glob or a TOML table (repeatable)
-  --env-var NAME         an extra environment variable (NAME, or a prefix NAME_*) (repeatable)
-  --key-suffix TEXT      appended to the cache key
-  --include-ignored      fingerprint files that .gitignore ignores too
-  --no-save              never save to the cache
-  --no-trace             do not trace the build (Linux: strace), so hits are not validated against it
-  --json                 print one JSON object on stdout
-  --result-file FILE     also write the result as JSON to FILE, for wheel-cache report (build, diff)
-  -h, --help             show this help`;
-const COMMANDS = ["build", "keys", "diff"];
-/** Parses the CLI's argv (without `node` and the script) into a Config; undefined for --help. */
+/** Parses the CLI's argv (without `node` and the script) into a request. */
 function readCliConfig(argv, env, cwd) {
-    let parsed;
-    try {
-        parsed = cli_parse(argv);
+    const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: [...argv],
+        // Every string flag of every command, so that a value is never taken for a command word;
+        // which flags a command takes is checked below, in our own words.
+        options: Object.fromEntries(Object.entries(FLAGS).map(([name, flag]) => [
+            name,
+            name === "help" ? { type: flag.type, short: "h" } : { type: flag.type },
+        ])),
+        strict: false,
+        allowPositionals: true,
+        tokens: true,
+    });
+    const words = tokens.flatMap((t) => (t.kind === "positional" ? [t.value] : []));
+    const options = tokens.filter((t) => t.kind === "option");
+    const asked = (name) => options.some((t) => t.name === name);
+    const [first, ...rest] = words;
+    if (asked("version"))
+        return { kind: "version" };
+    if (first === "help")
+        return helpFor(rest);
+    if (first === undefined)
+        return { kind: "help", text: usage(), usage: !asked("help") };
+    const { spec, operands } = commandOf(first, rest);
+    if (asked("help"))
+        return { kind: "help", text: commandHelp(spec) };
+    const given = readFlags(spec, options);
+    if (spec.operands) {
+        if (operands.length < spec.operands.min) {
+            throw usageError(spec, `wheel-cache ${spec.name} needs a ${spec.operands.name}`);
+        }
     }
-    catch (error) {
-        throw new UserError(`${errorMessage(error)} (see wheel-cache --help)`);
+    else if (operands.length > 0) {
+        throw usageError(spec, `unexpected argument ${JSON.stringify(operands[0])}`);
     }
-    const { values, positionals } = parsed;
-    if (values.help || positionals.length === 0)
-        return undefined;
-    const command = positionals[0];
-    if (!COMMANDS.includes(command))
-        throw new UserError(`unknown command: ${positionals[0]} (see wheel-cache --help)`);
-    if (positionals.length > 1)
-        throw new UserError(`unexpected argument: ${positionals[1]}`);
-    const project = values.project ?? ".";
+    return request(spec.name, given, env, cwd);
+}
+function helpFor(words) {
+    if (words.length === 0)
+        return { kind: "help", text: usage() };
+    const spec = commandSpec(words.join(" ")) ?? commandSpec(words[0]);
+    if (spec)
+        return { kind: "help", text: commandHelp(spec) };
+    throw new UserError(`no such command: ${words.join(" ")} (see wheel-cache --help)`);
+}
+/** The command the words name, and its operands. */
+function commandOf(first, rest) {
+    const spec = commandSpec(first);
+    if (!spec || spec.name.includes(" ")) {
+        const known = [...new Set(COMMANDS.map((c) => c.name.split(" ")[0]))].join(", ");
+        throw new UserError(`unknown command ${JSON.stringify(first)}: the commands are ${known}`);
+    }
+    return { spec, operands: rest };
+}
+/** Each flag checked against the command's own: known, with a value exactly when it takes one. */
+function readFlags(spec, options) {
+    const given = new Map();
+    for (const token of options) {
+        const name = token.name;
+        if (!spec.flags.includes(name))
+            throw usageError(spec, unknownFlag(spec, token.rawName));
+        const flag = FLAGS[name];
+        if (flag.type === "boolean") {
+            if (token.value !== undefined)
+                throw usageError(spec, `${token.rawName} takes no value`);
+            given.set(name, true);
+            continue;
+        }
+        const value = token.value;
+        if (value === undefined || (!token.inlineValue && /^-./.test(value))) {
+            const hint = value === undefined ? "" : ` (to pass ${value} itself, write ${token.rawName}=${value})`;
+            throw usageError(spec, `${token.rawName} needs a value: ${flag.value}${hint}`);
+        }
+        const previous = given.get(name);
+        if (previous && !("multiple" in flag)) {
+            throw usageError(spec, `${token.rawName} is given twice`);
+        }
+        given.set(name, [...(previous === true ? [] : (previous ?? [])), value]);
+    }
+    return given;
+}
+/** `unknown flag --projct: did you mean --project?`, or which command a flag belongs to. */
+function unknownFlag(spec, raw) {
+    const name = raw.replace(/^-+/, "");
+    const near = spec.flags.find((f) => editDistance(f, name) <= 2);
+    if (near)
+        return `unknown flag ${raw}: did you mean --${near}?`;
+    const owners = COMMANDS.filter((c) => c.flags.includes(name));
+    if (owners.length > 0) {
+        const where = owners.map((c) => `wheel-cache ${c.name}`).join(", ");
+        return `${raw} is a flag of ${where}, not of wheel-cache ${spec.name}`;
+    }
+    return `unknown flag ${raw}`;
+}
+function usageError(spec, message) {
+    return new UserError(`${message} (see wheel-cache ${spec.name} --help)`);
+}
+function request(command, given, env, cwd) {
+    const string = (name) => {
+        const values = given.get(name);
+        return values === true ? undefined : values?.at(-1);
+    };
+    const strings = (name) => {
+        const values = given.get(name);
+        return values === true ? [] : [...(values ?? [])];
+    };
+    const flag = (name) => given.has(name);
+    const json = flag("json");
+    const cacheDir = string("cache-dir") && external_node_path_default().resolve(cwd, string("cache-dir"));
+    const project = string("project") ?? ".";
     const projectDir = external_node_path_default().resolve(cwd, project);
-    return makeConfig({
+    const buildCommand = string("build-command");
+    const config = makeConfig({
         command,
         projectDir,
         projectDisplay: project,
         workspace: cwd,
-        buildCommand: values["build-command"]
-            ? splitCommand(values["build-command"], "--build-command")
-            : undefined,
-        wheelDir: external_node_path_default().resolve(projectDir, values["wheel-dir"] ?? "dist"),
-        python: values.python,
-        extraKeys: parseCacheKeyLines(values["cache-key"] ?? [], "--cache-key"),
-        envVars: names(values["env-var"] ?? []),
+        buildCommand: buildCommand ? splitCommand(buildCommand, "--build-command") : undefined,
+        wheelDir: external_node_path_default().resolve(projectDir, string("wheel-dir") ?? "dist"),
+        python: string("python"),
+        extraKeys: parseCacheKeyLines(strings("cache-key"), "--cache-key"),
+        envVars: names(strings("env-var")),
         keyPrefix: DEFAULT_KEY_PREFIX,
-        keySuffix: keyPart(values["key-suffix"] ?? "", "--key-suffix"),
-        save: !values["no-save"],
-        saveOff: values["no-save"] ? { kind: "input", flag: "--no-save" } : undefined,
-        includeIgnored: values["include-ignored"] ?? false,
-        trace: !values["no-trace"],
-        json: values.json ?? false,
-        cacheDir: values["cache-dir"] ? external_node_path_default().resolve(cwd, values["cache-dir"]) : undefined,
-        resultFile: values["result-file"] ? external_node_path_default().resolve(cwd, values["result-file"]) : undefined,
+        keySuffix: keyPart(string("key-suffix") ?? "", "--key-suffix"),
+        save: !flag("no-save"),
+        saveOff: flag("no-save") ? { kind: "input", flag: "--no-save" } : undefined,
+        lookupOnly: command === "diff",
+        includeIgnored: flag("include-ignored"),
+        trace: !flag("no-trace"),
+        json,
+        cacheDir,
+        resultFile: string("result-file") && external_node_path_default().resolve(cwd, string("result-file")),
         env,
     });
+    return {
+        kind: "pipeline",
+        config,
+        exitCode: flag("exit-code"),
+    };
 }
-function cli_parse(argv) {
-    return (0,external_node_util_namespaceObject.parseArgs)({
-        args: [...argv],
-        allowPositionals: true,
-        strict: true,
-        options: {
-            project: { type: "string" },
-            "cache-dir": { type: "string" },
-            "build-command": { type: "string" },
-            "wheel-dir": { type: "string" },
-            python: { type: "string" },
-            "cache-key": { type: "string", multiple: true },
-            "env-var": { type: "string", multiple: true },
-            "key-suffix": { type: "string" },
-            "include-ignored": { type: "boolean" },
-            "no-save": { type: "boolean" },
-            "no-trace": { type: "boolean" },
-            json: { type: "boolean" },
-            "result-file": { type: "string" },
-            help: { type: "boolean", short: "h" },
-        },
-    });
+/** Levenshtein distance, for `did you mean`. */
+function editDistance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + cost);
+        }
+        row = next;
+    }
+    return row[b.length];
 }
 
 ;// CONCATENATED MODULE: ./src/cache/breaker.ts
@@ -3773,13 +3978,13 @@ async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
     const [command, ...args] = spawned;
     const exit = await spawnBuild(command, args, argv, cwd, env);
     if (exit.signal)
-        throw new UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
+        throw new BuildFailure(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
     if (exit.code !== 0)
-        throw new UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
+        throw new BuildFailure(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
     const after = await snapshotWheels(wheelDir);
     const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
     if (produced.length === 0) {
-        throw new UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
+        throw new BuildFailure(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
     }
     return produced.sort();
 }
@@ -8038,6 +8243,10 @@ async function writeResultFile(config, file) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/shared/version.ts
+/** wheel-cache's version, as package.json says (a unit test keeps the two equal). */
+const VERSION = "0.1.0";
+
 ;// CONCATENATED MODULE: ./src/cli.ts
 
 
@@ -8053,18 +8262,39 @@ async function writeResultFile(config, file) {
 
 
 
+
+/** The CLI's exit statuses (the README's table; `wheel-cache --help` lists them too). */
+const EXIT = {
+    ok: 0,
+    /** `diff --exit-code`: the next build would rebuild. */
+    wouldRebuild: 1,
+    /** A usage or input error: one line names the cause. */
+    user: 2,
+    /** The build command failed, was killed or wrote no wheel. */
+    build: 3,
+    /** A bug in wheel-cache: the stack trace follows. */
+    internal: 4,
+};
 /** Runs one CLI command; returns the exit status. */
 async function main(argv) {
-    const config = readCliConfig(argv, process.env, process.cwd());
-    if (!config) {
-        process.stdout.write(`${USAGE}\n`);
-        return argv.length === 0 ? 2 : 0;
+    const request = readCliConfig(argv, process.env, process.cwd());
+    switch (request.kind) {
+        case "help":
+            (request.usage ? process.stderr : process.stdout).write(`${request.text}\n`);
+            return request.usage ? EXIT.user : EXIT.ok;
+        case "version":
+            process.stdout.write(`wheel-cache ${VERSION}\n`);
+            return EXIT.ok;
+        case "pipeline":
+            return request.config.command === "keys" ? keys(request.config) : pipeline(request);
     }
-    if (config.command === "keys")
-        return keys(config);
+}
+/** `build` and `diff`: the pipeline with the local cache. */
+async function pipeline(request) {
+    const { config } = request;
     return withStaging(async (stagingDir) => {
         const cache = localCache(config);
-        const result = await runPipeline(config.command === "diff" ? { ...config, lookupOnly: true } : config, {
+        const result = await runPipeline(config, {
             cache,
             stagingDir,
             progress: (event) => {
@@ -8077,12 +8307,12 @@ async function main(argv) {
         const reason = diff ? diffReasonOf(result) : undefined;
         const written = await writeResultFile(config, resultFileOf(result, reason));
         if (written.problem)
-            process.stderr.write(`wheel-cache: warning: ${escapeLine(written.problem)}\n`);
+            warn(written.problem);
         if (config.json)
             process.stdout.write(`${JSON.stringify(resultJson(result, reason))}\n`);
         else
             process.stdout.write(diff ? renderDiff(result) : renderTerminal(result));
-        return 0;
+        return request.exitCode && result.verdict === "lookup-miss" ? EXIT.wouldRebuild : EXIT.ok;
     });
 }
 async function keys(config) {
@@ -8095,7 +8325,7 @@ async function keys(config) {
         }
         else
             process.stdout.write(renderKeysText(fingerprint, keys, report.warnings, unkeyed));
-        return 0;
+        return EXIT.ok;
     });
 }
 /** Runs `work` with a temporary directory of the run's own, removed afterwards. */
@@ -8111,11 +8341,23 @@ async function withStaging(work) {
 function localCache(config) {
     return new LocalCache(config.cacheDir ?? defaultCacheDir(config.env, process.platform));
 }
+function warn(message) {
+    process.stderr.write(`wheel-cache: warning: ${escapeLine(message)}\n`);
+}
+/** The exit status of an error: a build failure, another user error, or a bug. */
+function exitStatusOf(error) {
+    if (error instanceof BuildFailure)
+        return EXIT.build;
+    if (error instanceof UserError)
+        return EXIT.user;
+    return EXIT.internal;
+}
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
 }, (error) => {
-    process.stderr.write(`wheel-cache: ${formatError(error)}\n`);
-    process.exitCode = 1;
+    const internal = error instanceof UserError ? "" : "internal error: ";
+    process.stderr.write(`wheel-cache: ${internal}${formatError(error)}\n`);
+    process.exitCode = exitStatusOf(error);
 });
 
 var __webpack_exports__main = __webpack_exports__.i;

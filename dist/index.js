@@ -99725,6 +99725,13 @@ function saveCacheV2(paths_1, key_1, options_1) {
 class UserError extends Error {
     name = "UserError";
 }
+/**
+ * A build command that failed, was killed or wrote no wheel: a user error (one line, no stack)
+ * that the CLI tells apart by its exit status.
+ */
+class BuildFailure extends UserError {
+    name = "BuildFailure";
+}
 /** One line for a user error, the stack for anything else (a bug). */
 function formatError(error) {
     if (error instanceof UserError)
@@ -101777,13 +101784,13 @@ async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
     const [command, ...args] = spawned;
     const exit = await spawnBuild(command, args, argv, cwd, env);
     if (exit.signal)
-        throw new UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
+        throw new BuildFailure(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
     if (exit.code !== 0)
-        throw new UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
+        throw new BuildFailure(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
     const after = await snapshotWheels(wheelDir);
     const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
     if (produced.length === 0) {
-        throw new UserError(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
+        throw new BuildFailure(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
     }
     return produced.sort();
 }

@@ -4,9 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { defaultCacheDir } from "./cache/cache-dir.js";
 import { LocalCache } from "./cache/local.js";
-import { readCliConfig, USAGE } from "./config/cli.js";
+import { type CliRequest, readCliConfig } from "./config/cli.js";
 import type { Config } from "./config/index.js";
-import { formatError } from "./errors.js";
+import { BuildFailure, formatError, UserError } from "./errors.js";
 import { runPipeline } from "./pipeline/index.js";
 import { describeKeys } from "./pipeline/keys.js";
 import { escapeLine } from "./report/escape.js";
@@ -14,37 +14,57 @@ import { keysJson, renderKeysText } from "./report/keys-text.js";
 import { progressLines } from "./report/reason.js";
 import { resultFileOf, writeResultFile } from "./report/result-file.js";
 import { diffReasonOf, renderDiff, renderTerminal, resultJson } from "./report/terminal.js";
+import { VERSION } from "./shared/version.js";
+
+/** The CLI's exit statuses (the README's table; `wheel-cache --help` lists them too). */
+const EXIT = {
+  ok: 0,
+  /** `diff --exit-code`: the next build would rebuild. */
+  wouldRebuild: 1,
+  /** A usage or input error: one line names the cause. */
+  user: 2,
+  /** The build command failed, was killed or wrote no wheel. */
+  build: 3,
+  /** A bug in wheel-cache: the stack trace follows. */
+  internal: 4,
+} as const;
 
 /** Runs one CLI command; returns the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const config = readCliConfig(argv, process.env, process.cwd());
-  if (!config) {
-    process.stdout.write(`${USAGE}\n`);
-    return argv.length === 0 ? 2 : 0;
+  const request = readCliConfig(argv, process.env, process.cwd());
+  switch (request.kind) {
+    case "help":
+      (request.usage ? process.stderr : process.stdout).write(`${request.text}\n`);
+      return request.usage ? EXIT.user : EXIT.ok;
+    case "version":
+      process.stdout.write(`wheel-cache ${VERSION}\n`);
+      return EXIT.ok;
+    case "pipeline":
+      return request.config.command === "keys" ? keys(request.config) : pipeline(request);
   }
-  if (config.command === "keys") return keys(config);
+}
+
+/** `build` and `diff`: the pipeline with the local cache. */
+async function pipeline(request: Extract<CliRequest, { kind: "pipeline" }>): Promise<number> {
+  const { config } = request;
   return withStaging(async (stagingDir) => {
     const cache = localCache(config);
-    const result = await runPipeline(
-      config.command === "diff" ? { ...config, lookupOnly: true } : config,
-      {
-        cache,
-        stagingDir,
-        progress: (event) => {
-          for (const line of progressLines(event)) {
-            process.stderr.write(`wheel-cache: ${escapeLine(line)}\n`);
-          }
-        },
+    const result = await runPipeline(config, {
+      cache,
+      stagingDir,
+      progress: (event) => {
+        for (const line of progressLines(event)) {
+          process.stderr.write(`wheel-cache: ${escapeLine(line)}\n`);
+        }
       },
-    );
+    });
     const diff = config.command === "diff";
     const reason = diff ? diffReasonOf(result) : undefined;
     const written = await writeResultFile(config, resultFileOf(result, reason));
-    if (written.problem)
-      process.stderr.write(`wheel-cache: warning: ${escapeLine(written.problem)}\n`);
+    if (written.problem) warn(written.problem);
     if (config.json) process.stdout.write(`${JSON.stringify(resultJson(result, reason))}\n`);
     else process.stdout.write(diff ? renderDiff(result) : renderTerminal(result));
-    return 0;
+    return request.exitCode && result.verdict === "lookup-miss" ? EXIT.wouldRebuild : EXIT.ok;
   });
 }
 
@@ -58,7 +78,7 @@ async function keys(config: Config): Promise<number> {
         `${JSON.stringify(keysJson(fingerprint, keys, report.warnings, unkeyed))}\n`,
       );
     } else process.stdout.write(renderKeysText(fingerprint, keys, report.warnings, unkeyed));
-    return 0;
+    return EXIT.ok;
   });
 }
 
@@ -72,8 +92,19 @@ async function withStaging<T>(work: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
-function localCache(config: Config): LocalCache {
+function localCache(config: Pick<Config, "cacheDir" | "env">): LocalCache {
   return new LocalCache(config.cacheDir ?? defaultCacheDir(config.env, process.platform));
+}
+
+function warn(message: string): void {
+  process.stderr.write(`wheel-cache: warning: ${escapeLine(message)}\n`);
+}
+
+/** The exit status of an error: a build failure, another user error, or a bug. */
+function exitStatusOf(error: unknown): number {
+  if (error instanceof BuildFailure) return EXIT.build;
+  if (error instanceof UserError) return EXIT.user;
+  return EXIT.internal;
 }
 
 main(process.argv.slice(2)).then(
@@ -81,7 +112,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`wheel-cache: ${formatError(error)}\n`);
-    process.exitCode = 1;
+    const internal = error instanceof UserError ? "" : "internal error: ";
+    process.stderr.write(`wheel-cache: ${internal}${formatError(error)}\n`);
+    process.exitCode = exitStatusOf(error);
   },
 );

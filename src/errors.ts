@@ -6,6 +6,14 @@ export class UserError extends Error {
   override name = "UserError";
 }
 
+/**
+ * A build command that failed, was killed or wrote no wheel: a user error (one line, no stack)
+ * that the CLI tells apart by its exit status.
+ */
+export class BuildFailure extends UserError {
+  override name = "BuildFailure";
+}
+
 /** One line for a user error, the stack for anything else (a bug). */
 export function formatError(error: unknown): string {
   if (error instanceof UserError) return error.message;

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, type Dirent, statSync } from "node:fs";
 import { mkdir, readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { UserError } from "../errors.js";
+import { BuildFailure, UserError } from "../errors.js";
 import type { WheelRecord } from "../fingerprint/manifest.js";
 import { joinCommand } from "../shared/command-line.js";
 import { describeFsError } from "../shared/read.js";
@@ -42,13 +42,13 @@ export async function runBuild(
   const [command, ...args] = spawned;
   const exit = await spawnBuild(command!, args, argv, cwd, env);
   if (exit.signal)
-    throw new UserError(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
+    throw new BuildFailure(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
   if (exit.code !== 0)
-    throw new UserError(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
+    throw new BuildFailure(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
   const after = await snapshotWheels(wheelDir);
   const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
   if (produced.length === 0) {
-    throw new UserError(
+    throw new BuildFailure(
       `the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`,
     );
   }

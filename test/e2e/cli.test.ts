@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { joinCommand } from "../../src/shared/command-line.js";
 import {
   buildCount,
   cleanEnv,
@@ -9,7 +10,14 @@ import {
   runCli,
 } from "../support/action.js";
 import { tail } from "../support/action-output.js";
-import { BUILD_ENV_HINT, buildEnv, getExample, hasBuildEnv, PYTHON } from "../support/build-env.js";
+import {
+  BUILD_ENV_HINT,
+  buildEnv,
+  getExample,
+  hasBuildEnv,
+  PYTHON,
+  REPO_ROOT,
+} from "../support/build-env.js";
 import { ensureDist, PACKAGE_TIMEOUT_MS } from "../support/dist.js";
 import { copyExample } from "../support/examples.js";
 import { makeTempDir } from "../support/tmp.js";
@@ -179,14 +187,88 @@ describe("the CLI", () => {
     },
     { what: "an unknown flag", args: ["build", "--bogus"], cause: "--bogus" },
     { what: "an unknown command", args: ["frobnicate"], cause: "frobnicate" },
-  ])("fails on $what with one line on stderr and no stack trace", async ({ args, cause }) => {
-    const result = await runCli(args, { cwd: makeTempDir("wheel-cache-cli-") });
-    expect(result.code, tail(result)).not.toBe(0);
-    expect(result.stdout).toBe("");
-    const lines = result.stderr.trimEnd().split("\n");
-    expect(lines, result.stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(/^wheel-cache: /);
-    expect(lines[0]).toContain(cause);
+  ])(
+    "fails on $what with one line on stderr, no stack trace, status 2",
+    async ({ args, cause }) => {
+      const result = await runCli(args, { cwd: makeTempDir("wheel-cache-cli-") });
+      expect(result.code, tail(result)).toBe(2);
+      expect(result.stdout).toBe("");
+      const lines = result.stderr.trimEnd().split("\n");
+      expect(lines, result.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(/^wheel-cache: /);
+      expect(lines[0]).toContain(cause);
+    },
+  );
+
+  it(
+    "diff says nothing changed, then names the edited file; --exit-code tells the two apart",
+    async () => {
+      const { project, marker, cli } = await setup();
+      expect((await cli("build")).code).toBe(0);
+
+      const same = await cli("diff", "--exit-code");
+      expect(same.code, tail(same)).toBe(0);
+      expect(same.stdout).toMatch(
+        /^wheel-cache diff: nothing changed since the cached build\n {2}the next build restores 1 wheel/,
+      );
+      expect(same.stdout).not.toMatch(/lookup/i);
+
+      appendFileSync(path.join(project, EXAMPLE.compiledSource), "\n/* edited by a test */\n");
+      const changed = await cli("diff", "--exit-code");
+      expect(changed.code, tail(changed)).toBe(1);
+      expect(changed.stdout).toContain(
+        `${EXAMPLE.compiledSource} modified since the last cached build\n  the next build rebuilds\n`,
+      );
+      expect(changed.stdout).not.toMatch(/lookup/i);
+      const json = await cli("diff", "--json");
+      expect(parseJson<ResultJson>(json).reason).toMatch(/modified since the last cached build$/);
+      expect(buildCount(marker)).toBe(1);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "a failing build exits with status 3 and one line naming the command",
+    async () => {
+      const project = await copyExample(EXAMPLE.name, { git: true });
+      const scratch = makeTempDir("wheel-cache-cli-");
+      const fail = joinCommand([PYTHON, "-c", "import sys; sys.exit(5)"]);
+      const args = ["--project", project, "--cache-dir", scratch, "--build-command", fail];
+      const result = await runCli(["build", ...args], { cwd: scratch });
+      expect(result.code, tail(result)).toBe(3);
+      expect(result.stdout).toBe("");
+      const errors = result.stderr
+        .split("\n")
+        .filter((l) => /^wheel-cache: (?!cache miss|building|fingerprint|looking)/.test(l));
+      expect(errors).toEqual([
+        expect.stringMatching(/^wheel-cache: the build failed with exit code 5: /),
+      ]);
+    },
+    TIMEOUT_MS,
+  );
+
+  it("prints its version and each command's own help", async () => {
+    const cwd = makeTempDir("wheel-cache-cli-");
+    const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"));
+    const version = await runCli(["--version"], { cwd });
+    expect(version).toMatchObject({ code: 0, stdout: `wheel-cache ${pkg.version}\n`, stderr: "" });
+    for (const [command, own, foreign] of [
+      ["build", "--no-save", "--exit-code"],
+      ["keys", "--include-ignored", "--no-save"],
+      ["diff", "--exit-code", "--no-save"],
+    ]) {
+      const help = await runCli([command!, "--help"], { cwd });
+      expect(help.code, tail(help)).toBe(0);
+      expect(help.stdout).toMatch(new RegExp(`^usage: wheel-cache ${command} `));
+      expect(help.stdout).toContain(`  ${own}`);
+      expect(help.stdout).not.toContain(`  ${foreign}`);
+      expect((await runCli(["help", command!], { cwd })).stdout).toBe(help.stdout);
+    }
+    const unknown = await runCli(["diff", "--no-save"], { cwd });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe(
+      "wheel-cache: --no-save is a flag of wheel-cache build, not of wheel-cache diff (see wheel-cache diff --help)\n",
+    );
   });
 
   it(
