@@ -1958,6 +1958,991 @@ async function readEntry(dir) {
     return { key, created, path: dir };
 }
 
+;// CONCATENATED MODULE: ./src/report/matrix.ts
+const OUTCOMES = {
+    hit: "restored",
+    built: "built",
+    "lookup-hit": "would-restore",
+    "lookup-miss": "would-rebuild",
+};
+/** One report over the result files of many legs, rows in leg order. */
+function aggregate(files) {
+    const projects = new Set(files.map(({ result }) => `${result.project}\0${result.projectDir}`));
+    const legs = files.map(({ file, result }) => legRow(file, result, projects.size > 1)).sort(byLeg);
+    const hits = legs.filter((l) => l.cacheHit);
+    const restored = legs.filter((l) => l.outcome === "restored");
+    const built = legs.filter((l) => l.outcome === "built");
+    const sum = (rows) => rows.reduce((total, l) => total + (l.buildSeconds ?? 0), 0);
+    const groups = new Map();
+    for (const leg of legs) {
+        if (leg.cause !== null)
+            groups.set(leg.cause, [...(groups.get(leg.cause) ?? []), leg.label]);
+    }
+    const causes = [...groups]
+        .map(([cause, labels]) => ({ cause, legs: labels }))
+        .sort((a, b) => b.legs.length - a.legs.length || (a.cause < b.cause ? -1 : 1));
+    return {
+        legs,
+        totals: {
+            legs: legs.length,
+            hits: hits.length,
+            restored: restored.length,
+            built: built.length,
+            hitRate: legs.length > 0 ? hits.length / legs.length : null,
+            savedSeconds: sum(restored),
+            buildingSeconds: sum(built),
+        },
+        causes,
+    };
+}
+function legRow(file, result, withProject) {
+    const label = [
+        ...(withProject ? [result.project] : []),
+        result.platform,
+        result.python,
+        ...(result.keySuffix ? [`~${result.keySuffix}`] : []),
+    ].join(" · ");
+    return {
+        file,
+        label,
+        project: result.project,
+        platform: result.platform,
+        python: result.python,
+        pythonVersion: result.pythonVersion,
+        keySuffix: result.keySuffix,
+        verdict: result.verdict,
+        outcome: OUTCOMES[result.verdict] ?? "other",
+        cacheHit: result.cacheHit,
+        changes: changesOf(result.changed),
+        runSeconds: result.runSeconds,
+        buildSeconds: result.buildSeconds,
+        wheels: result.wheels.map((w) => w.split(/[\\/]/).at(-1)),
+        reason: result.reason,
+        cause: result.cause,
+    };
+}
+/** Each changed file once (a file often sits in several keys), then keys that cover no files. */
+function changesOf(changed) {
+    const files = new Map();
+    const keys = [];
+    for (const c of changed) {
+        const verbs = ["modified", "added", "removed"];
+        const entries = verbs.flatMap((verb) => c.files[verb].map((what) => ({ what, change: verb })));
+        for (const entry of entries)
+            if (!files.has(entry.what))
+                files.set(entry.what, entry);
+        if (entries.length === 0)
+            keys.push({ what: c.id, change: "changed" });
+    }
+    return [...files.values(), ...keys];
+}
+const collator = new Intl.Collator("en", { numeric: true });
+/** Project, platform, Python (cp39 before cp310), suffix, then file. */
+function byLeg(a, b) {
+    const order = ["project", "platform", "python", "keySuffix", "file"];
+    for (const field of order) {
+        const diff = collator.compare(a[field], b[field]);
+        if (diff !== 0)
+            return diff;
+    }
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/result.ts
+/** Whether the wheels were (or, looking up only, would be) restored from an exact match. */
+function isCacheHit(result) {
+    return result.verdict === "hit" || result.verdict === "lookup-hit";
+}
+
+;// CONCATENATED MODULE: ./src/shared/list.ts
+/** How many items a one-line list shows before `and N more`. */
+const LINE_CAP = 3;
+/** The first `max` items and how many were left out. */
+function list_cap(items, max) {
+    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+/** `a, b, c and 4 more`: a list capped for one line. */
+function capLine(items, noun = "") {
+    const { shown, more } = list_cap(items, LINE_CAP);
+    return shown.join(", ") + (more > 0 ? ` and ${more} more${noun ? ` ${noun}` : ""}` : "");
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+/** The changed files of a key: modified, then added, then removed, each in path order. */
+function fileEntries(files) {
+    return [
+        ...files.modified.map((path) => ({ mark: "~", verb: "modified", path })),
+        ...files.added.map((path) => ({ mark: "+", verb: "added", path })),
+        ...files.removed.map((path) => ({ mark: "-", verb: "removed", path })),
+    ];
+}
+/** `linux-x64-glibc2.36 / cp311`: the platform and interpreter a build is cached for. */
+function slotOf(manifest) {
+    const platform = manifest.keys.find((k) => k.id === "platform")?.detail ?? "this platform";
+    const python = manifest.keys.find((k) => k.id === "python")?.detail;
+    return `${platform} / ${pythonTag(python)}`;
+}
+/** `cp311` from the python key's detail (`cpython 3.11.9 cpython-311-x86_64-linux-gnu ...`). */
+function pythonTag(detail) {
+    const words = detail?.split(" ") ?? [];
+    const soabi = words[2] ?? "";
+    const cpython = /^cpython-(\d)(\d+)(t?)/.exec(soabi);
+    if (cpython)
+        return `cp${cpython[1]}${cpython[2]}${cpython[3]}`;
+    const pypy = /^(pypy\d+)/.exec(soabi);
+    if (pypy)
+        return pypy[1].replace("pypy", "pp");
+    return words.slice(0, 2).join(" ") || "this Python";
+}
+/** `45 s`, `1 min 12 s`, `2 h 5 min`, `under 1 s`. */
+function formatDuration(seconds) {
+    if (!Number.isFinite(seconds) || seconds < 0.5)
+        return "under 1 s";
+    const total = Math.round(seconds);
+    const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+    if (h > 0)
+        return m > 0 ? `${h} h ${m} min` : `${h} h`;
+    if (m > 0)
+        return s > 0 ? `${m} min ${s} s` : `${m} min`;
+    return `${s} s`;
+}
+/** `812 B`, `1.2 MB`, `34 MB` (decimal units, as PyPI shows wheel sizes). */
+function formatSize(bytes) {
+    if (bytes < 1000)
+        return `${bytes} B`;
+    const units = ["kB", "MB", "GB", "TB"];
+    let value = bytes / 1000;
+    let unit = 0;
+    while (value >= 999.5 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${value < 9.95 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+/** `1 wheel`, `2 wheels`. */
+function format_plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/reason.ts
+
+
+
+/**
+ * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
+ * it (would have) rebuilt. Why a restored entry was rejected (`the cached wheel x.whl does not
+ * match its recorded sha256`) explains a rebuild before any key change does.
+ */
+function reasonOf(facts) {
+    const verifyProblem = facts.verifyProblem;
+    switch (facts.verdict) {
+        case "hit":
+            return explainHit(facts.wheels.length, facts.buildSeconds);
+        case "lookup-hit":
+            return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
+        case "built":
+            return explainMiss(facts, "rebuilt", verifyProblem);
+        case "lookup-miss":
+            return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
+        default:
+            return assertNever(facts.verdict);
+    }
+}
+/** `restored 2 wheels built for this fingerprint (saved about 1 min 12 s of build)`. */
+function explainHit(wheels, savedSeconds) {
+    const saved = savedSeconds === undefined ? "" : ` (saved about ${formatDuration(savedSeconds)} of build)`;
+    return `restored ${format_plural(wheels, "wheel")} built for this fingerprint${saved}`;
+}
+function withWheels(manifest) {
+    return manifest.wheels ? ` with ${format_plural(manifest.wheels.length, "wheel")}` : "";
+}
+function explainMiss(facts, verb, verifyProblem) {
+    if (verifyProblem)
+        return `${verb}: ${verifyProblem}`;
+    const observed = facts.observedChanges ?? [];
+    if (observed.length > 0)
+        return `${verb}: ${describeObserved(observed)}`;
+    if (!facts.previous)
+        return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
+    if (facts.changed.length === 0) {
+        const why = "but its wheels were not in the cache (evicted or never saved)";
+        return `${verb}: no key changed since the last recorded build, ${why}`;
+    }
+    return `${verb}: ${describeChanges(facts.changed)}`;
+}
+/**
+ * `2 keys changed — file:src/** (src/lib.rs modified), toolchain:rustc`, or, when no key that
+ * affects the compiled code changed, `only shipped Python files changed (python/pkg/__init__.py)`.
+ */
+function describeChanges(changed) {
+    const compiled = changed.filter((c) => c.group === "rebuild" || c.group === "implicit");
+    if (compiled.length === 0) {
+        const paths = changed.flatMap((c) => {
+            const entries = c.files ? fileEntries(c.files) : [];
+            return entries.length > 0 ? entries.map((f) => f.path) : [c.id];
+        });
+        return `only ${onlyWhat(changed)} changed (${capLine(paths)})`;
+    }
+    const ordered = [...compiled, ...changed.filter((c) => !compiled.includes(c))];
+    // One file often sits in several keys (a glob and its package directory): name it once.
+    const parts = new Map();
+    for (const change of ordered) {
+        const entries = change.files && change.status === "changed" ? fileEntries(change.files) : [];
+        for (const f of entries)
+            parts.set(`file ${f.path}`, `${f.path} ${f.verb}`);
+        if (entries.length === 0)
+            parts.set(`key ${change.id}`, describeChange(change));
+    }
+    return `${format_plural(changed.length, "key")} changed — ${capLine([...parts.values()])}`;
+}
+function onlyWhat(changed) {
+    const groups = new Set(changed.map((c) => c.group));
+    if (groups.size > 1)
+        return "shipped and metadata files";
+    if (groups.has("metadata"))
+        return "metadata inputs";
+    const paths = changed.flatMap((c) => (c.files ? fileEntries(c.files) : []));
+    const python = paths.length > 0 && paths.every((f) => /\.pyi?$/.test(f.path));
+    return python ? "shipped Python files" : "shipped files";
+}
+/** `file:src/** (src/lib.rs modified, src/new.rs added and 3 more)`. */
+function describeChange(change) {
+    const id = change.id;
+    if (change.status === "added")
+        return `${id} (new key)`;
+    if (change.status === "removed")
+        return `${id} (key removed)`;
+    const entries = change.files ? fileEntries(change.files) : [];
+    if (entries.length === 0)
+        return id;
+    return `${id} (${capLine(entries.map((f) => `${f.path} ${f.verb}`))})`;
+}
+/**
+ * `csrc/table.inc, which the build read, changed; no key covers it`: why a build of the same
+ * fingerprint could not be used.
+ */
+function describeObserved(changes) {
+    const text = capLine(changes.map(describeObservedChange));
+    const inRepository = changes.some((c) => c.kind === "file" || c.kind === "dir");
+    return inRepository ? `${text} (no key covers it: the build's trace saw it)` : text;
+}
+function describeObservedChange(change) {
+    switch (change.kind) {
+        case "file":
+            if (change.after === "absent")
+                return `${change.what}, which the build read, is gone`;
+            if (change.before === "absent")
+                return `${change.what}, which the build looked for, exists now`;
+            return `${change.what}, which the build read, changed`;
+        case "dir":
+            return `${change.what === "." ? "the project directory" : `${change.what}/`}, which the build listed, has other files`;
+        case "tool":
+            return change.before.startsWith("/")
+                ? `${change.what} now runs ${change.after} instead of ${change.before}`
+                : `the program ${change.what} changed`;
+        case "package":
+            return `the package ${change.what} changed (${change.before} → ${change.after})`;
+        case "distribution":
+            return `${change.what}, which the build imported, is no longer installed`;
+        case "outside":
+            return `${change.what}, which the build read, changed`;
+        default:
+            return assertNever(change.kind);
+    }
+}
+/** A progress event as plain lines. */
+function progressLines(event) {
+    switch (event.kind) {
+        case "fingerprint":
+            return [
+                `fingerprint ${event.fingerprint}`,
+                `looking up ${event.cacheKey} in the ${event.cache} cache`,
+            ];
+        case "build":
+            return [
+                `cache miss: ${missWhy(event)}`,
+                `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
+            ];
+        default:
+            return assertNever(event);
+    }
+}
+/** Why this run builds, in one line, shown before the build's own output. */
+function missWhy(event) {
+    if (event.verifyProblem)
+        return event.verifyProblem;
+    if (event.observedChanges.length > 0)
+        return describeObserved(event.observedChanges);
+    if (!event.previous)
+        return "no earlier build of this project on this platform and Python is cached";
+    if (event.changed.length === 0)
+        return "the cached wheels for this fingerprint are gone or damaged";
+    return describeChanges(event.changed);
+}
+
+;// CONCATENATED MODULE: ./src/report/cause.ts
+
+
+/**
+ * Why a run rebuilt (or, looking up only, would rebuild), in words that name no platform or
+ * Python, so that legs which rebuilt for the same reason say the same thing and group together:
+ * `1 key changed — src/lib.rs modified`, `no cached build yet`. Undefined for a hit.
+ */
+function causeOf(facts) {
+    if (isCacheHit(facts))
+        return undefined;
+    if (facts.verifyProblem)
+        return facts.verifyProblem;
+    if (facts.observedChanges.length > 0)
+        return describeObserved(facts.observedChanges);
+    if (!facts.previous)
+        return "no cached build yet";
+    if (facts.changed.length === 0)
+        return "no key changed, but the wheels were not in the cache";
+    return describeChanges(facts.changed);
+}
+
+;// CONCATENATED MODULE: ./src/shared/digest.ts
+
+/** Hex sha256 of the parts, each length-prefixed so that no two part lists collide. */
+function digestOf(...parts) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    for (const part of parts) {
+        const bytes = Buffer.from(part, "utf8");
+        hash.update(`${bytes.length}:`).update(bytes);
+    }
+    return hash.digest("hex");
+}
+/** JSON with object keys sorted at every level: equal data, equal text. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, v) => {
+        if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
+            const record = v;
+            return Object.fromEntries(Object.keys(record)
+                .sort()
+                .map((k) => [k, record[k]]));
+        }
+        return v;
+    });
+}
+/** Digest of a file-like key: its sorted (path, content digest or absent) pairs. */
+function filesDigest(files) {
+    const parts = Object.keys(files)
+        .sort()
+        .flatMap((p) => [p, files[p] ?? "absent"]);
+    return digestOf("files", ...parts);
+}
+/** The first characters of a digest, for keys and tables. */
+function digest_short(digest, length = 12) {
+    return digest.slice(0, length);
+}
+
+;// CONCATENATED MODULE: ./src/report/advice.ts
+
+
+
+/**
+ * Advice that follows from a run's facts, plain text: a key that changes on every commit, where
+ * the rebuild keys come from (runs that rebuilt), and files the build itself changed.
+ */
+function adviceOf(result) {
+    const advice = [];
+    const commit = result.manifest.keys.find((k) => k.id === "git:commit");
+    if (commit) {
+        const why = commit.source === "inferred"
+            ? "it is keyed because the version comes from git"
+            : "key it only if the build really depends on the commit";
+        advice.push(`git:commit changes with every commit, so every commit rebuilds: ${why}`);
+    }
+    if (!isCacheHit(result) && result.keysFrom === "inferred" && result.backend !== "other") {
+        advice.push(`the rebuild keys are wheel-cache's defaults for ${result.backend}; set [tool.uv] cache-keys in pyproject.toml to choose them (uv uses the same list)`);
+    }
+    if (result.unkeyed.length > 0) {
+        const them = result.unkeyed.length === 1 ? "it" : "them";
+        advice.push(`the build read ${capLine(result.unkeyed)}, which no key covers: add ${suggestEntries(result.unkeyed)} to [tool.uv] cache-keys, so that the key itself (and uv) sees ${them}`);
+    }
+    return [...advice, ...result.buildChanges.flatMap(mutationAdvice)];
+}
+/** `"csrc/**"` when the files share a directory, else the first few paths, quoted for TOML. */
+function suggestEntries(files) {
+    const dirs = new Set(files.map((f) => f.split("/").slice(0, -1).join("/")));
+    const [dir] = dirs;
+    if (dirs.size === 1 && dir)
+        return JSON.stringify(`${dir}/**`);
+    return capLine(files.map((f) => JSON.stringify(f)));
+}
+/**
+ * When the build rewrote files a key covers (a glob reaching into build output, a generated
+ * source), the next run would otherwise miss for no reason of the user's.
+ */
+function mutationAdvice(change) {
+    if (!change.files)
+        return [];
+    const files = fileEntries(change.files).map((f) => f.path);
+    return [
+        `the build itself changed files that ${change.id} covers (${capLine(files)}); exclude them (for example with a !pattern entry or .gitignore), or every fresh checkout that keeps them will rebuild`,
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Escaping for text the user controls (file names, key ids, wheel names, warnings) in every
+ * renderer. Each function keeps the text on one line: a newline becomes `␤`, any other control
+ * character its Unicode control picture and a bidirectional override `\ufffd`, so a file name can
+ * never end an HTML block, split a table row, start a workflow command in the log, send escape
+ * sequences to a terminal or read as another name.
+ */
+const HTML = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+};
+/**
+ * Characters that mean something anywhere in a line of GitHub-flavoured Markdown (emphasis, code,
+ * links, tables, strikethrough, emoji shortcodes, math, mentions): escaped with a backslash. `(`
+ * and `)` only matter after `]`, which is escaped, so they stay readable.
+ */
+const MARKDOWN_PUNCTUATION = new Set("\\`*_[]|~:$@");
+/** `␤` for a line break (CRLF counts once), a control picture for other control characters. */
+function controlPicture(char) {
+    const code = char.codePointAt(0);
+    if (char === "\n" || char === "\r")
+        return "␤";
+    if (code < 0x20)
+        return String.fromCodePoint(0x2400 + code);
+    if (code === 0x7f)
+        return "␡";
+    if (code >= 0x80 && code < 0xa0)
+        return "\ufffd";
+    if (char === "\u2028" || char === "\u2029")
+        return "␤";
+    // Bidirectional overrides could make a file name read as another one.
+    if (/[\u202a-\u202e\u2066-\u2069]/.test(char))
+        return "\ufffd";
+    return undefined;
+}
+function mapChars(text, map) {
+    let out = "";
+    for (const char of text.replaceAll("\r\n", "\n"))
+        out += map(char) ?? char;
+    return out;
+}
+/** One line of plain text: control characters made visible. For the log and the terminal. */
+function escapeLine(text) {
+    return mapChars(text, controlPicture);
+}
+/** Text for inside HTML (`<details>`, `<code>`, attributes): entities, on one line. */
+function escapeHtml(text) {
+    return mapChars(text, (char) => HTML[char] ?? controlPicture(char));
+}
+/**
+ * Text for Markdown: HTML special characters as entities, Markdown punctuation behind a
+ * backslash, on one line. Renders as the literal text: never HTML, emphasis, code, a link text,
+ * a heading or list item, and never a cell break in a table.
+ */
+function escape_escapeMarkdown(text) {
+    const body = mapChars(text, (char) => HTML[char] ??
+        controlPicture(char) ??
+        (MARKDOWN_PUNCTUATION.has(char) ? `\\${char}` : undefined));
+    // What only means something at the start of a line: a heading, a list item, a setext underline.
+    if (/^[#+\-=]/.test(body))
+        return `\\${body}`;
+    return body.replace(/^(\d+)([.)])/, "$1\\$2");
+}
+/**
+ * Text for one table cell: as `escapeMarkdown` (which escapes `|`), and never empty, since an
+ * empty cell at the end of a row is easy to lose.
+ */
+function escape_escapeCell(text) {
+    return text === "" ? "—" : escape_escapeMarkdown(text);
+}
+/** Monospace in Markdown (a table cell, a paragraph): `<code>`, whose content GFM still parses. */
+function escape_codeMarkdown(text) {
+    return `<code>${escape_escapeMarkdown(text)}</code>`;
+}
+/** Inline monospace inside an HTML block, where Markdown is not parsed. */
+function codeHtml(text) {
+    return `<code>${escapeHtml(text)}</code>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+
+
+
+/** Phrases every renderer shares, as plain text; `changeLines` is for the line-based media. */
+const ICONS = {
+    hit: "✅",
+    built: "🔨",
+    "lookup-hit": "🔎",
+    "lookup-miss": "🔎",
+};
+/** `✅ Restored 2 wheels`, `🔨 Rebuilt in 1 min 3 s because 2 keys changed`, ... */
+function heading(result) {
+    return `${ICONS[result.verdict]} ${verdictText(result)}`;
+}
+/** The verdict in a few words, without an icon: `Restored 2 wheels`, `Built in 40 s: ...`. */
+function verdictText(result) {
+    const changed = result.changed.length;
+    const because = changed > 0 ? ` because ${format_plural(changed, "key")} changed` : "";
+    const took = result.buildSeconds === undefined ? "" : ` in ${formatDuration(result.buildSeconds)}`;
+    switch (result.verdict) {
+        case "hit":
+            return `Restored ${format_plural(result.wheels.length, "wheel")}`;
+        case "built":
+            return result.previous ? `Rebuilt${took}${because}` : `Built${took}: no cached build yet`;
+        case "lookup-hit":
+            return "Found a cached build (lookup only)";
+        case "lookup-miss":
+            return `No cached build (lookup only)${because ? `: would rebuild${because}` : ""}`;
+        default:
+            return assertNever(result.verdict);
+    }
+}
+/** How the wheels were checked against what their build read, or how this build was recorded. */
+function validationText(result) {
+    const on = result.tracedOn ? ` on ${result.tracedOn}` : "";
+    if (result.verdict === "built") {
+        switch (result.validation) {
+            case "traced":
+                return "traced: what the build read is recorded with its wheels, and every hit is checked against it";
+            case "borrowed":
+                return `untraced here (${result.traceNote ?? "no tracer"}); the files a build traced${on} read are recorded with these wheels instead`;
+            case "none":
+                return `untraced: ${result.traceNote ?? "tracing is off"}; later hits are checked by the fingerprint alone`;
+        }
+    }
+    switch (result.validation) {
+        case "traced":
+            return `validated: what its build read is unchanged (traced${on})`;
+        case "borrowed":
+            return `validated against the files a build traced${on} read`;
+        case "none":
+            return "not validated: no traced build of this project is known (Linux builds with strace record what they read)";
+    }
+}
+/** What became of the save: `saved to the local cache`, `skipped: saving is off (...)`, ... */
+function saveText(save, cache) {
+    switch (save.status) {
+        case "saved":
+            return `saved to the ${cache} cache`;
+        case "exists":
+            return "already cached by another job";
+        case "skipped":
+            return `skipped: ${skipText(save.why)}`;
+        case "failed":
+            return `failed: ${failText(save)}`;
+        default:
+            return assertNever(save);
+    }
+}
+/** What a failed save did and why. */
+function failText(save) {
+    return save.wheelsSaved ? `wheels saved, but not their manifest: ${save.warning}` : save.warning;
+}
+/** Why nothing was saved, in a few words. */
+function skipText(why) {
+    switch (why.kind) {
+        case "restored":
+            return "restored from the cache";
+        case "not-built":
+            return "nothing was built";
+        case "input":
+            return `saving is off (${why.flag})`;
+        case "pull-request-target":
+            return "saving is off for pull_request_target runs, which build untrusted code with the base branch's cache scope";
+        case "read-only":
+            return `saving is off: this run's cache access is read-only (ACTIONS_CACHE_MODE=${why.mode})`;
+        case "inputs-changed":
+            return `not saved: inputs changed while the build ran (${capLine(why.files)}), so the wheels may not match the fingerprint taken before it`;
+        case "reused-stale":
+            return `not saved: the build reused an earlier build's output and did not read ${capLine(why.files)}, which changed, so its wheels may be stale; remove the build output (build/, target/) and build again`;
+        default:
+            return assertNever(why);
+    }
+}
+/** The run's warnings, with a save the run had to skip for its own safety. */
+function warningsOf(result) {
+    const { save } = result;
+    const skippedUnsafe = save.status === "skipped" &&
+        (save.why.kind === "inputs-changed" || save.why.kind === "reused-stale");
+    const warnings = [...result.warnings, ...(skippedUnsafe ? [skipText(save.why)] : [])];
+    return [...new Set(warnings)];
+}
+/** `file:src/** (changed)` then `  ~ src/lib.rs`, or `toolchain:rustc (changed): a → b`; escaped. */
+function changeLines(change, fileCap) {
+    const head = `${escapeLine(change.id)} (${change.status})`;
+    if (!change.files) {
+        const detail = change.before !== change.after
+            ? `: ${escapeLine(change.before ?? "none")} → ${escapeLine(change.after ?? "none")}`
+            : "";
+        return [`${head}${detail}`];
+    }
+    const { shown, more } = list_cap(fileEntries(change.files), fileCap);
+    const lines = [head, ...shown.map((f) => `  ${f.mark} ${escapeLine(f.path)}`)];
+    if (more > 0)
+        lines.push(`  … and ${more} more`);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/report/terminal.ts
+
+
+
+
+
+
+
+
+/** How many changed files of one key the terminal lists before `and N more`. */
+const TERMINAL_FILE_CAP = 50;
+/**
+ * The CLI's human output for `build`: verdict, reason, changed keys with their files, wheels
+ * with sizes, save, warnings and advice. Plain text without colour; user text on one line with
+ * control characters made visible, so a file name cannot send escape sequences.
+ */
+function renderTerminal(result) {
+    return renderLines(result, [
+        `wheel-cache: ${verdictText(result)}`,
+        `  ${escapeLine(reasonOf(result))}`,
+        `  ${escapeLine(validationText(result))}`,
+        `  fingerprint ${digest_short(result.manifest.fingerprint)}  cache key ${escapeLine(result.cacheKey)}`,
+    ]);
+}
+/**
+ * The CLI's human output for `diff`, in its own words: what changed since the newest cached
+ * build, and what the next build would do; then the changed keys, warnings and advice.
+ */
+function renderDiff(result) {
+    const compared = result.previous && !isCacheHit(result) ? result.previous.key : undefined;
+    return renderLines(result, [
+        `wheel-cache diff: ${escapeLine(diffReasonOf(result))}`,
+        `  ${escapeLine(nextBuildText(result))}`,
+        `  fingerprint ${digest_short(result.manifest.fingerprint)}  ${compared ? `compared with ${escapeLine(compared)}` : `cache key ${escapeLine(result.cacheKey)}`}`,
+    ]);
+}
+function renderLines(result, head) {
+    const lines = [...head];
+    if (result.changed.length > 0) {
+        lines.push("", "changed keys:");
+        for (const change of result.changed) {
+            lines.push(...changeLines(change, TERMINAL_FILE_CAP).map((line) => `  ${line}`));
+        }
+    }
+    if (result.wheels.length > 0) {
+        lines.push("", `wheels in ${escapeLine(result.wheelDir)}:`);
+        const width = Math.max(...result.wheels.map((w) => escapeLine(w.name).length));
+        for (const w of result.wheels) {
+            lines.push(`  ${escapeLine(w.name).padEnd(width)}  ${formatSize(w.size)}`);
+        }
+    }
+    if (result.verdict === "built")
+        lines.push("", escapeLine(saveText(result.save, result.cache)));
+    const notes = [
+        ...warningsOf(result).map((w) => `warning: ${escapeLine(w)}`),
+        ...adviceOf(result).map((a) => `advice: ${escapeLine(a)}`),
+    ];
+    if (notes.length > 0)
+        lines.push("", ...notes);
+    return `${lines.join("\n")}\n`;
+}
+/**
+ * `diff`'s one line, plain text: `nothing changed since the cached build`, or what changed since
+ * the last one (`1 key changed — src/lib.rs modified since the last cached build`), or why there
+ * is none to compare with. Never the action's "lookup-only" words.
+ */
+function diffReasonOf(result) {
+    if (isCacheHit(result))
+        return "nothing changed since the cached build";
+    const cause = causeOf(result) ?? "";
+    if (result.verifyProblem || result.observedChanges.length > 0) {
+        return `the cached build of this fingerprint cannot be used: ${cause}`;
+    }
+    if (!result.previous)
+        return `no cached build of this project for ${slotOf(result.manifest)} yet`;
+    if (result.changed.length === 0) {
+        return "nothing changed since the last cached build, but its wheels are not in the cache";
+    }
+    return `${cause} since the last cached build`;
+}
+/** What `build` would do next: restore the cached wheels, or rebuild. */
+function nextBuildText(result) {
+    if (!isCacheHit(result))
+        return "the next build rebuilds";
+    const wheels = result.manifest.wheels?.length ?? result.wheels.length;
+    const took = result.buildSeconds === undefined
+        ? ""
+        : ` (their build took ${formatDuration(result.buildSeconds)})`;
+    return `the next build restores ${format_plural(wheels, "wheel")}${took}`;
+}
+/**
+ * The CLI contract's JSON for `build` and `diff` (`reason` in `diff`'s words for `diff`). `files`
+ * is included for every changed key, with empty arrays for keys that cover no files, so scripts
+ * can read `.files.modified` without a check.
+ */
+function resultJson(result, reason = reasonOf(result)) {
+    return {
+        cacheHit: isCacheHit(result),
+        built: result.verdict === "built",
+        fingerprint: result.manifest.fingerprint,
+        cacheKey: result.cacheKey,
+        wheels: result.wheels.map((w) => w.path),
+        changed: result.changed.map((c) => ({
+            id: c.id,
+            status: c.status,
+            files: {
+                added: [...(c.files?.added ?? [])],
+                modified: [...(c.files?.modified ?? [])],
+                removed: [...(c.files?.removed ?? [])],
+            },
+        })),
+        reason,
+        verdict: result.verdict,
+        wheelDir: result.wheelDir,
+        buildSeconds: result.buildSeconds ?? null,
+        save: saveJson(result.save),
+        warnings: warningsOf(result),
+        advice: adviceOf(result),
+    };
+}
+function saveJson(save) {
+    switch (save.status) {
+        case "skipped":
+            return { status: save.status, note: skipText(save.why) };
+        case "failed":
+            return { status: save.status, note: failText(save) };
+        default:
+            return { status: save.status };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/result-file.ts
+
+
+
+
+
+
+/** Marks a result file, and its version, so a report can tell one from any other JSON. */
+const RESULT_FORMAT = "wheel-cache-result/1";
+/** The result file's object for a run. */
+function resultFileOf(result, reason) {
+    const { leg } = result;
+    const builtAt = result.manifest.createdAt;
+    return {
+        ...resultJson(result, reason),
+        format: RESULT_FORMAT,
+        project: leg.project,
+        projectDir: leg.projectDir,
+        platform: leg.platform,
+        python: leg.python,
+        pythonVersion: leg.pythonVersion ?? null,
+        keySuffix: leg.keySuffix,
+        runSeconds: result.runSeconds,
+        cause: causeOf(result) ?? null,
+        ...(builtAt ? { provenance: { builtAt } } : {}),
+    };
+}
+/**
+ * A file name for a leg's result in a directory of its own (the action's, under RUNNER_TEMP):
+ * `wheel-cache-result-pkg-linux-x64-glibc2.36-cp311-1a2b3c4d.json`. The random part keeps the
+ * names of legs that look alike apart when a report job downloads them into one directory.
+ */
+function resultFileName(file) {
+    const parts = [file.project, file.platform, file.python, file.keySuffix].filter(Boolean);
+    const name = parts.map((p) => p.replace(/[^A-Za-z0-9._-]+/g, "_")).join("-");
+    return `wheel-cache-result-${name}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString("hex")}.json`;
+}
+/**
+ * Writes a run's result file where the config says (exactly `resultFile`, or a fresh name in
+ * `resultDir`); returns its path, nothing when none was asked for, or the problem in one line: a
+ * result file that cannot be written never fails the run.
+ */
+async function writeResultFile(config, file) {
+    const where = config.resultFile ??
+        (config.resultDir ? external_node_path_default().join(config.resultDir, resultFileName(file)) : undefined);
+    if (!where)
+        return {};
+    try {
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(where), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(where, `${JSON.stringify(file, null, 2)}\n`);
+        return { path: where };
+    }
+    catch (error) {
+        return { problem: `result file not written: ${where}: ${errorMessage(error)}` };
+    }
+}
+/** A result file's content checked; a UserError naming the file when it is not one. */
+function parseResultFile(text, file) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        // The parser's message quotes the text, which may be anything: the file is named instead.
+        throw new UserError(`${file}: not a wheel-cache result file (not JSON)`);
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        throw new UserError(`${file}: not a wheel-cache result file (not a JSON object)`);
+    }
+    const record = value;
+    const format = record.format;
+    if (typeof format !== "string" || !format.startsWith("wheel-cache-result/")) {
+        throw new UserError(`${file}: not a wheel-cache result file (no "format" field)`);
+    }
+    if (format !== RESULT_FORMAT) {
+        throw new UserError(`${file}: written in ${format}, which this wheel-cache does not read (it reads ${RESULT_FORMAT})`);
+    }
+    const problem = FIELDS.find(([name, ok]) => !ok(record[name]));
+    if (problem) {
+        throw new UserError(`${file}: not a valid wheel-cache result file (field "${problem[0]}")`);
+    }
+    return value;
+}
+const isString = (v) => typeof v === "string";
+const isNumber = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+const orNull = (ok) => (v) => v === null || ok(v);
+const isStrings = (v) => Array.isArray(v) && v.every(isString);
+const isChanged = (v) => Array.isArray(v) &&
+    v.every((c) => {
+        const files = c?.files;
+        if (!files || typeof files !== "object")
+            return false;
+        const lists = [files.added, files.modified, files.removed];
+        return isString(c.id) && isString(c.status) && lists.every(isStrings);
+    });
+/** The fields the report reads, each with its check. */
+const FIELDS = [
+    ["cacheHit", (v) => typeof v === "boolean"],
+    ["built", (v) => typeof v === "boolean"],
+    ["wheels", isStrings],
+    ["changed", isChanged],
+    ["reason", isString],
+    ["verdict", isString],
+    ["buildSeconds", orNull(isNumber)],
+    ["project", isString],
+    ["platform", isString],
+    ["python", isString],
+    ["pythonVersion", orNull(isString)],
+    ["keySuffix", isString],
+    ["runSeconds", isNumber],
+    ["cause", orNull(isString)],
+];
+
+;// CONCATENATED MODULE: ./src/shared/read.ts
+
+
+/** Error codes that mean "nothing is there". */
+const ABSENT = new Set(["ENOENT", "ENOTDIR"]);
+/**
+ * Reads a project file as UTF-8 text. Only a file that does not exist is absent (undefined); any
+ * other failure (permission denied, a directory where a file belongs, an I/O error) is a
+ * UserError naming `display`, so that no input silently drops out of the fingerprint.
+ */
+async function readProjectFile(file, display = file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(file, "utf8");
+    }
+    catch (error) {
+        if (ABSENT.has(codeOf(error)))
+            return undefined;
+        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
+    }
+}
+/** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
+async function statProjectPath(file, display = file) {
+    try {
+        return await (0,promises_namespaceObject.stat)(file);
+    }
+    catch (error) {
+        if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
+            return undefined;
+        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
+    }
+}
+/** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
+function describeFsError(error) {
+    const code = codeOf(error);
+    const meaning = MEANINGS[code];
+    if (meaning)
+        return `${code} (${meaning})`;
+    return code || (error instanceof Error ? error.message : String(error));
+}
+const MEANINGS = {
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    EISDIR: "it is a directory",
+    EIO: "input/output error",
+    ELOOP: "too many symbolic links",
+    EMFILE: "too many open files",
+};
+function codeOf(error) {
+    return error?.code ?? "";
+}
+
+;// CONCATENATED MODULE: ./src/commands/results.ts
+
+
+
+
+
+
+/** Larger than any result file: refused rather than read into memory. */
+const MAX_RESULT_BYTES = 16 * 1024 * 1024;
+/**
+ * Reads the result files that `paths` name into one report: each path a result file, or a
+ * directory whose `*.json` files (at any depth, as download-artifact lays them out) are all
+ * result files. A file named twice is read once. Anything else is a UserError naming the file.
+ */
+async function readReport(paths, cwd) {
+    if (paths.length === 0)
+        throw new UserError("no result files given");
+    const seen = new Set();
+    const files = [];
+    for (const given of paths) {
+        for (const file of await resultFilesAt(given, cwd)) {
+            const absolute = external_node_path_default().resolve(cwd, file);
+            if (seen.has(absolute))
+                continue;
+            seen.add(absolute);
+            files.push({ file, result: await readResultFile(absolute, file) });
+        }
+    }
+    return aggregate(files);
+}
+/** The result files a path names, as the user would write them (relative to what they gave). */
+async function resultFilesAt(given, cwd) {
+    const info = await statProjectPath(external_node_path_default().resolve(cwd, given), given);
+    if (!info)
+        throw new UserError(`${given}: no such file or directory`);
+    if (!info.isDirectory())
+        return [given];
+    const dir = external_node_path_default().resolve(cwd, given);
+    const names = (await (0,promises_namespaceObject.readdir)(dir, { recursive: true })).filter((n) => n.endsWith(".json"));
+    const files = await Promise.all(names.map(async (n) => ((await statProjectPath(external_node_path_default().join(dir, n)))?.isFile() ? [n] : [])));
+    const found = files
+        .flat()
+        .sort()
+        .map((n) => external_node_path_default().join(given, n));
+    if (found.length === 0)
+        throw new UserError(`${given}: no result files (*.json) in this directory`);
+    return found;
+}
+async function readResultFile(absolute, display) {
+    const info = await statProjectPath(absolute, display);
+    if (!info)
+        throw new UserError(`${display}: no such file or directory`);
+    if (info.size > MAX_RESULT_BYTES) {
+        throw new UserError(`${display}: not a wheel-cache result file (${info.size} bytes)`);
+    }
+    const text = await readProjectFile(absolute, display);
+    if (text === undefined)
+        throw new UserError(`${display}: no such file or directory`);
+    return parseResultFile(text, display);
+}
+
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/shared/command-line.ts
@@ -2101,6 +3086,13 @@ const COMMANDS = [
         synopsis: "[options]",
         summary: "what changed since the newest cached build of this project on this platform",
         flags: [...PROJECT_FLAGS, "exit-code", "result-file", "json"],
+    },
+    {
+        name: "report",
+        synopsis: "FILE_OR_DIR... [--json]",
+        summary: "one summary over many runs' result files: a row per matrix leg, and the totals",
+        flags: ["json"],
+        operands: { name: "FILE_OR_DIR", min: 1 },
     },
 ];
 function commandSpec(name) {
@@ -3709,6 +4701,8 @@ function readCliConfig(argv, env, cwd) {
     else if (operands.length > 0) {
         throw usageError(spec, `unexpected argument ${JSON.stringify(operands[0])}`);
     }
+    if (spec.name === "report")
+        return { kind: "report", paths: operands, json: given.has("json") };
     return request(spec.name, given, env, cwd);
 }
 function helpFor(words) {
@@ -3860,57 +4854,6 @@ function withBreaker(backend) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/shared/read.ts
-
-
-/** Error codes that mean "nothing is there". */
-const ABSENT = new Set(["ENOENT", "ENOTDIR"]);
-/**
- * Reads a project file as UTF-8 text. Only a file that does not exist is absent (undefined); any
- * other failure (permission denied, a directory where a file belongs, an I/O error) is a
- * UserError naming `display`, so that no input silently drops out of the fingerprint.
- */
-async function readProjectFile(file, display = file) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(file, "utf8");
-    }
-    catch (error) {
-        if (ABSENT.has(codeOf(error)))
-            return undefined;
-        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
-    }
-}
-/** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
-async function statProjectPath(file, display = file) {
-    try {
-        return await (0,promises_namespaceObject.stat)(file);
-    }
-    catch (error) {
-        if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
-            return undefined;
-        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
-    }
-}
-/** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
-function describeFsError(error) {
-    const code = codeOf(error);
-    const meaning = MEANINGS[code];
-    if (meaning)
-        return `${code} (${meaning})`;
-    return code || (error instanceof Error ? error.message : String(error));
-}
-const MEANINGS = {
-    EACCES: "permission denied",
-    EPERM: "operation not permitted",
-    EISDIR: "it is a directory",
-    EIO: "input/output error",
-    ELOOP: "too many symbolic links",
-    EMFILE: "too many open files",
-};
-function codeOf(error) {
-    return error?.code ?? "";
-}
-
 ;// CONCATENATED MODULE: ./src/shared/which.ts
 
 
@@ -4042,41 +4985,6 @@ async function wheelNames(dir) {
         throw new UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
     }
     return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
-}
-
-;// CONCATENATED MODULE: ./src/shared/digest.ts
-
-/** Hex sha256 of the parts, each length-prefixed so that no two part lists collide. */
-function digestOf(...parts) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
-    for (const part of parts) {
-        const bytes = Buffer.from(part, "utf8");
-        hash.update(`${bytes.length}:`).update(bytes);
-    }
-    return hash.digest("hex");
-}
-/** JSON with object keys sorted at every level: equal data, equal text. */
-function canonicalJson(value) {
-    return JSON.stringify(value, (_key, v) => {
-        if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
-            const record = v;
-            return Object.fromEntries(Object.keys(record)
-                .sort()
-                .map((k) => [k, record[k]]));
-        }
-        return v;
-    });
-}
-/** Digest of a file-like key: its sorted (path, content digest or absent) pairs. */
-function filesDigest(files) {
-    const parts = Object.keys(files)
-        .sort()
-        .flatMap((p) => [p, files[p] ?? "absent"]);
-    return digestOf("files", ...parts);
-}
-/** The first characters of a digest, for keys and tables. */
-function digest_short(digest, length = 12) {
-    return digest.slice(0, length);
 }
 
 ;// CONCATENATED MODULE: ./src/fingerprint/manifest.ts
@@ -7092,19 +8000,6 @@ function importName(project) {
         .replace(/[-.]+/g, "_");
 }
 
-;// CONCATENATED MODULE: ./src/shared/list.ts
-/** How many items a one-line list shows before `and N more`. */
-const LINE_CAP = 3;
-/** The first `max` items and how many were left out. */
-function cap(items, max) {
-    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
-}
-/** `a, b, c and 4 more`: a list capped for one line. */
-function capLine(items, noun = "") {
-    const { shown, more } = cap(items, LINE_CAP);
-    return shown.join(", ") + (more > 0 ? ` and ${more} more${noun ? ` ${noun}` : ""}` : "");
-}
-
 ;// CONCATENATED MODULE: ./src/fingerprint/index.ts
 
 
@@ -7494,89 +8389,6 @@ async function describeKeys(config, deps) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Escaping for text the user controls (file names, key ids, wheel names, warnings) in every
- * renderer. Each function keeps the text on one line: a newline becomes `␤`, any other control
- * character its Unicode control picture and a bidirectional override `\ufffd`, so a file name can
- * never end an HTML block, split a table row, start a workflow command in the log, send escape
- * sequences to a terminal or read as another name.
- */
-const HTML = {
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    '"': "&quot;",
-    "'": "&#39;",
-};
-/**
- * Characters that mean something anywhere in a line of GitHub-flavoured Markdown (emphasis, code,
- * links, tables, strikethrough, emoji shortcodes, math, mentions): escaped with a backslash. `(`
- * and `)` only matter after `]`, which is escaped, so they stay readable.
- */
-const MARKDOWN_PUNCTUATION = new Set("\\`*_[]|~:$@");
-/** `␤` for a line break (CRLF counts once), a control picture for other control characters. */
-function controlPicture(char) {
-    const code = char.codePointAt(0);
-    if (char === "\n" || char === "\r")
-        return "␤";
-    if (code < 0x20)
-        return String.fromCodePoint(0x2400 + code);
-    if (code === 0x7f)
-        return "␡";
-    if (code >= 0x80 && code < 0xa0)
-        return "\ufffd";
-    if (char === "\u2028" || char === "\u2029")
-        return "␤";
-    // Bidirectional overrides could make a file name read as another one.
-    if (/[\u202a-\u202e\u2066-\u2069]/.test(char))
-        return "\ufffd";
-    return undefined;
-}
-function mapChars(text, map) {
-    let out = "";
-    for (const char of text.replaceAll("\r\n", "\n"))
-        out += map(char) ?? char;
-    return out;
-}
-/** One line of plain text: control characters made visible. For the log and the terminal. */
-function escapeLine(text) {
-    return mapChars(text, controlPicture);
-}
-/** Text for inside HTML (`<details>`, `<code>`, attributes): entities, on one line. */
-function escapeHtml(text) {
-    return mapChars(text, (char) => HTML[char] ?? controlPicture(char));
-}
-/**
- * Text for Markdown: HTML special characters as entities, Markdown punctuation behind a
- * backslash, on one line. Renders as the literal text: never HTML, emphasis, code, a link text,
- * a heading or list item, and never a cell break in a table.
- */
-function escapeMarkdown(text) {
-    const body = mapChars(text, (char) => HTML[char] ??
-        controlPicture(char) ??
-        (MARKDOWN_PUNCTUATION.has(char) ? `\\${char}` : undefined));
-    // What only means something at the start of a line: a heading, a list item, a setext underline.
-    if (/^[#+\-=]/.test(body))
-        return `\\${body}`;
-    return body.replace(/^(\d+)([.)])/, "$1\\$2");
-}
-/**
- * Text for one table cell: as `escapeMarkdown` (which escapes `|`), and never empty, since an
- * empty cell at the end of a row is easy to lose.
- */
-function escapeCell(text) {
-    return text === "" ? "—" : escapeMarkdown(text);
-}
-/** Monospace in Markdown (a table cell, a paragraph): `<code>`, whose content GFM still parses. */
-function codeMarkdown(text) {
-    return `<code>${escapeMarkdown(text)}</code>`;
-}
-/** Inline monospace inside an HTML block, where Markdown is not parsed. */
-function codeHtml(text) {
-    return `<code>${escapeHtml(text)}</code>`;
-}
-
 ;// CONCATENATED MODULE: ./src/keys/types.ts
 /** The groups in the order every report shows them. */
 const KEY_GROUPS = ["rebuild", "metadata", "shipped", "implicit"];
@@ -7647,600 +8459,163 @@ function keysJson(fingerprint, keys, warnings, unkeyed = { files: [] }) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/format.ts
-/** The changed files of a key: modified, then added, then removed, each in path order. */
-function fileEntries(files) {
-    return [
-        ...files.modified.map((path) => ({ mark: "~", verb: "modified", path })),
-        ...files.added.map((path) => ({ mark: "+", verb: "added", path })),
-        ...files.removed.map((path) => ({ mark: "-", verb: "removed", path })),
-    ];
-}
-/** `linux-x64-glibc2.36 / cp311`: the platform and interpreter a build is cached for. */
-function slotOf(manifest) {
-    const platform = manifest.keys.find((k) => k.id === "platform")?.detail ?? "this platform";
-    const python = manifest.keys.find((k) => k.id === "python")?.detail;
-    return `${platform} / ${pythonTag(python)}`;
-}
-/** `cp311` from the python key's detail (`cpython 3.11.9 cpython-311-x86_64-linux-gnu ...`). */
-function pythonTag(detail) {
-    const words = detail?.split(" ") ?? [];
-    const soabi = words[2] ?? "";
-    const cpython = /^cpython-(\d)(\d+)(t?)/.exec(soabi);
-    if (cpython)
-        return `cp${cpython[1]}${cpython[2]}${cpython[3]}`;
-    const pypy = /^(pypy\d+)/.exec(soabi);
-    if (pypy)
-        return pypy[1].replace("pypy", "pp");
-    return words.slice(0, 2).join(" ") || "this Python";
-}
-/** `45 s`, `1 min 12 s`, `2 h 5 min`, `under 1 s`. */
-function formatDuration(seconds) {
-    if (!Number.isFinite(seconds) || seconds < 0.5)
-        return "under 1 s";
-    const total = Math.round(seconds);
-    const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
-    if (h > 0)
-        return m > 0 ? `${h} h ${m} min` : `${h} h`;
-    if (m > 0)
-        return s > 0 ? `${m} min ${s} s` : `${m} min`;
-    return `${s} s`;
-}
-/** `812 B`, `1.2 MB`, `34 MB` (decimal units, as PyPI shows wheel sizes). */
-function formatSize(bytes) {
-    if (bytes < 1000)
-        return `${bytes} B`;
-    const units = ["kB", "MB", "GB", "TB"];
-    let value = bytes / 1000;
-    let unit = 0;
-    while (value >= 999.5 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
-    }
-    return `${value < 9.95 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-/** `1 wheel`, `2 wheels`. */
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/reason.ts
+;// CONCATENATED MODULE: ./src/report/matrix-render.ts
 
 
 
-/**
- * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
- * it (would have) rebuilt. Why a restored entry was rejected (`the cached wheel x.whl does not
- * match its recorded sha256`) explains a rebuild before any key change does.
- */
-function reasonOf(facts) {
-    const verifyProblem = facts.verifyProblem;
-    switch (facts.verdict) {
-        case "hit":
-            return explainHit(facts.wheels.length, facts.buildSeconds);
-        case "lookup-hit":
-            return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
-        case "built":
-            return explainMiss(facts, "rebuilt", verifyProblem);
-        case "lookup-miss":
-            return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
-        default:
-            return assertNever(facts.verdict);
-    }
-}
-/** `restored 2 wheels built for this fingerprint (saved about 1 min 12 s of build)`. */
-function explainHit(wheels, savedSeconds) {
-    const saved = savedSeconds === undefined ? "" : ` (saved about ${formatDuration(savedSeconds)} of build)`;
-    return `restored ${plural(wheels, "wheel")} built for this fingerprint${saved}`;
-}
-function withWheels(manifest) {
-    return manifest.wheels ? ` with ${plural(manifest.wheels.length, "wheel")}` : "";
-}
-function explainMiss(facts, verb, verifyProblem) {
-    if (verifyProblem)
-        return `${verb}: ${verifyProblem}`;
-    const observed = facts.observedChanges ?? [];
-    if (observed.length > 0)
-        return `${verb}: ${describeObserved(observed)}`;
-    if (!facts.previous)
-        return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
-    if (facts.changed.length === 0) {
-        const why = "but its wheels were not in the cache (evicted or never saved)";
-        return `${verb}: no key changed since the last recorded build, ${why}`;
-    }
-    return `${verb}: ${describeChanges(facts.changed)}`;
-}
-/**
- * `2 keys changed — file:src/** (src/lib.rs modified), toolchain:rustc`, or, when no key that
- * affects the compiled code changed, `only shipped Python files changed (python/pkg/__init__.py)`.
- */
-function describeChanges(changed) {
-    const compiled = changed.filter((c) => c.group === "rebuild" || c.group === "implicit");
-    if (compiled.length === 0) {
-        const paths = changed.flatMap((c) => {
-            const entries = c.files ? fileEntries(c.files) : [];
-            return entries.length > 0 ? entries.map((f) => f.path) : [c.id];
-        });
-        return `only ${onlyWhat(changed)} changed (${capLine(paths)})`;
-    }
-    const ordered = [...compiled, ...changed.filter((c) => !compiled.includes(c))];
-    // One file often sits in several keys (a glob and its package directory): name it once.
-    const parts = new Map();
-    for (const change of ordered) {
-        const entries = change.files && change.status === "changed" ? fileEntries(change.files) : [];
-        for (const f of entries)
-            parts.set(`file ${f.path}`, `${f.path} ${f.verb}`);
-        if (entries.length === 0)
-            parts.set(`key ${change.id}`, describeChange(change));
-    }
-    return `${plural(changed.length, "key")} changed — ${capLine([...parts.values()])}`;
-}
-function onlyWhat(changed) {
-    const groups = new Set(changed.map((c) => c.group));
-    if (groups.size > 1)
-        return "shipped and metadata files";
-    if (groups.has("metadata"))
-        return "metadata inputs";
-    const paths = changed.flatMap((c) => (c.files ? fileEntries(c.files) : []));
-    const python = paths.length > 0 && paths.every((f) => /\.pyi?$/.test(f.path));
-    return python ? "shipped Python files" : "shipped files";
-}
-/** `file:src/** (src/lib.rs modified, src/new.rs added and 3 more)`. */
-function describeChange(change) {
-    const id = change.id;
-    if (change.status === "added")
-        return `${id} (new key)`;
-    if (change.status === "removed")
-        return `${id} (key removed)`;
-    const entries = change.files ? fileEntries(change.files) : [];
-    if (entries.length === 0)
-        return id;
-    return `${id} (${capLine(entries.map((f) => `${f.path} ${f.verb}`))})`;
-}
-/**
- * `csrc/table.inc, which the build read, changed; no key covers it`: why a build of the same
- * fingerprint could not be used.
- */
-function describeObserved(changes) {
-    const text = capLine(changes.map(describeObservedChange));
-    const inRepository = changes.some((c) => c.kind === "file" || c.kind === "dir");
-    return inRepository ? `${text} (no key covers it: the build's trace saw it)` : text;
-}
-function describeObservedChange(change) {
-    switch (change.kind) {
-        case "file":
-            if (change.after === "absent")
-                return `${change.what}, which the build read, is gone`;
-            if (change.before === "absent")
-                return `${change.what}, which the build looked for, exists now`;
-            return `${change.what}, which the build read, changed`;
-        case "dir":
-            return `${change.what === "." ? "the project directory" : `${change.what}/`}, which the build listed, has other files`;
-        case "tool":
-            return change.before.startsWith("/")
-                ? `${change.what} now runs ${change.after} instead of ${change.before}`
-                : `the program ${change.what} changed`;
-        case "package":
-            return `the package ${change.what} changed (${change.before} → ${change.after})`;
-        case "distribution":
-            return `${change.what}, which the build imported, is no longer installed`;
-        case "outside":
-            return `${change.what}, which the build read, changed`;
-        default:
-            return assertNever(change.kind);
-    }
-}
-/** A progress event as plain lines. */
-function progressLines(event) {
-    switch (event.kind) {
-        case "fingerprint":
-            return [
-                `fingerprint ${event.fingerprint}`,
-                `looking up ${event.cacheKey} in the ${event.cache} cache`,
-            ];
-        case "build":
-            return [
-                `cache miss: ${missWhy(event)}`,
-                `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
-            ];
-        default:
-            return assertNever(event);
-    }
-}
-/** Why this run builds, in one line, shown before the build's own output. */
-function missWhy(event) {
-    if (event.verifyProblem)
-        return event.verifyProblem;
-    if (event.observedChanges.length > 0)
-        return describeObserved(event.observedChanges);
-    if (!event.previous)
-        return "no earlier build of this project on this platform and Python is cached";
-    if (event.changed.length === 0)
-        return "the cached wheels for this fingerprint are gone or damaged";
-    return describeChanges(event.changed);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/result.ts
-/** Whether the wheels were (or, looking up only, would be) restored from an exact match. */
-function isCacheHit(result) {
-    return result.verdict === "hit" || result.verdict === "lookup-hit";
-}
-
-;// CONCATENATED MODULE: ./src/report/cause.ts
-
-
-/**
- * Why a run rebuilt (or, looking up only, would rebuild), in words that name no platform or
- * Python, so that legs which rebuilt for the same reason say the same thing and group together:
- * `1 key changed — src/lib.rs modified`, `no cached build yet`. Undefined for a hit.
- */
-function causeOf(facts) {
-    if (isCacheHit(facts))
-        return undefined;
-    if (facts.verifyProblem)
-        return facts.verifyProblem;
-    if (facts.observedChanges.length > 0)
-        return describeObserved(facts.observedChanges);
-    if (!facts.previous)
-        return "no cached build yet";
-    if (facts.changed.length === 0)
-        return "no key changed, but the wheels were not in the cache";
-    return describeChanges(facts.changed);
-}
-
-;// CONCATENATED MODULE: ./src/report/advice.ts
-
-
-
-/**
- * Advice that follows from a run's facts, plain text: a key that changes on every commit, where
- * the rebuild keys come from (runs that rebuilt), and files the build itself changed.
- */
-function adviceOf(result) {
-    const advice = [];
-    const commit = result.manifest.keys.find((k) => k.id === "git:commit");
-    if (commit) {
-        const why = commit.source === "inferred"
-            ? "it is keyed because the version comes from git"
-            : "key it only if the build really depends on the commit";
-        advice.push(`git:commit changes with every commit, so every commit rebuilds: ${why}`);
-    }
-    if (!isCacheHit(result) && result.keysFrom === "inferred" && result.backend !== "other") {
-        advice.push(`the rebuild keys are wheel-cache's defaults for ${result.backend}; set [tool.uv] cache-keys in pyproject.toml to choose them (uv uses the same list)`);
-    }
-    if (result.unkeyed.length > 0) {
-        const them = result.unkeyed.length === 1 ? "it" : "them";
-        advice.push(`the build read ${capLine(result.unkeyed)}, which no key covers: add ${suggestEntries(result.unkeyed)} to [tool.uv] cache-keys, so that the key itself (and uv) sees ${them}`);
-    }
-    return [...advice, ...result.buildChanges.flatMap(mutationAdvice)];
-}
-/** `"csrc/**"` when the files share a directory, else the first few paths, quoted for TOML. */
-function suggestEntries(files) {
-    const dirs = new Set(files.map((f) => f.split("/").slice(0, -1).join("/")));
-    const [dir] = dirs;
-    if (dirs.size === 1 && dir)
-        return JSON.stringify(`${dir}/**`);
-    return capLine(files.map((f) => JSON.stringify(f)));
-}
-/**
- * When the build rewrote files a key covers (a glob reaching into build output, a generated
- * source), the next run would otherwise miss for no reason of the user's.
- */
-function mutationAdvice(change) {
-    if (!change.files)
-        return [];
-    const files = fileEntries(change.files).map((f) => f.path);
-    return [
-        `the build itself changed files that ${change.id} covers (${capLine(files)}); exclude them (for example with a !pattern entry or .gitignore), or every fresh checkout that keeps them will rebuild`,
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/report/text.ts
-
-
-
-
-/** Phrases every renderer shares, as plain text; `changeLines` is for the line-based media. */
-const ICONS = {
-    hit: "✅",
-    built: "🔨",
-    "lookup-hit": "🔎",
-    "lookup-miss": "🔎",
+/** The matrix report's renderers: one summary for every leg, in Markdown and as plain text. */
+/** How many changed files and wheels one cell lists before `and N more`. */
+const CELL_CAP = 3;
+const WORDS = {
+    restored: "restored",
+    built: "built",
+    "would-restore": "would restore",
+    "would-rebuild": "would rebuild",
+    other: "other",
 };
-/** `✅ Restored 2 wheels`, `🔨 Rebuilt in 1 min 3 s because 2 keys changed`, ... */
-function heading(result) {
-    return `${ICONS[result.verdict]} ${verdictText(result)}`;
-}
-/** The verdict in a few words, without an icon: `Restored 2 wheels`, `Built in 40 s: ...`. */
-function verdictText(result) {
-    const changed = result.changed.length;
-    const because = changed > 0 ? ` because ${plural(changed, "key")} changed` : "";
-    const took = result.buildSeconds === undefined ? "" : ` in ${formatDuration(result.buildSeconds)}`;
-    switch (result.verdict) {
-        case "hit":
-            return `Restored ${plural(result.wheels.length, "wheel")}`;
-        case "built":
-            return result.previous ? `Rebuilt${took}${because}` : `Built${took}: no cached build yet`;
-        case "lookup-hit":
-            return "Found a cached build (lookup only)";
-        case "lookup-miss":
-            return `No cached build (lookup only)${because ? `: would rebuild${because}` : ""}`;
-        default:
-            return assertNever(result.verdict);
-    }
-}
-/** How the wheels were checked against what their build read, or how this build was recorded. */
-function validationText(result) {
-    const on = result.tracedOn ? ` on ${result.tracedOn}` : "";
-    if (result.verdict === "built") {
-        switch (result.validation) {
-            case "traced":
-                return "traced: what the build read is recorded with its wheels, and every hit is checked against it";
-            case "borrowed":
-                return `untraced here (${result.traceNote ?? "no tracer"}); the files a build traced${on} read are recorded with these wheels instead`;
-            case "none":
-                return `untraced: ${result.traceNote ?? "tracing is off"}; later hits are checked by the fingerprint alone`;
-        }
-    }
-    switch (result.validation) {
-        case "traced":
-            return `validated: what its build read is unchanged (traced${on})`;
-        case "borrowed":
-            return `validated against the files a build traced${on} read`;
-        case "none":
-            return "not validated: no traced build of this project is known (Linux builds with strace record what they read)";
-    }
-}
-/** What became of the save: `saved to the local cache`, `skipped: saving is off (...)`, ... */
-function saveText(save, cache) {
-    switch (save.status) {
-        case "saved":
-            return `saved to the ${cache} cache`;
-        case "exists":
-            return "already cached by another job";
-        case "skipped":
-            return `skipped: ${skipText(save.why)}`;
-        case "failed":
-            return `failed: ${failText(save)}`;
-        default:
-            return assertNever(save);
-    }
-}
-/** What a failed save did and why. */
-function failText(save) {
-    return save.wheelsSaved ? `wheels saved, but not their manifest: ${save.warning}` : save.warning;
-}
-/** Why nothing was saved, in a few words. */
-function skipText(why) {
-    switch (why.kind) {
-        case "restored":
-            return "restored from the cache";
-        case "not-built":
-            return "nothing was built";
-        case "input":
-            return `saving is off (${why.flag})`;
-        case "pull-request-target":
-            return "saving is off for pull_request_target runs, which build untrusted code with the base branch's cache scope";
-        case "read-only":
-            return `saving is off: this run's cache access is read-only (ACTIONS_CACHE_MODE=${why.mode})`;
-        case "inputs-changed":
-            return `not saved: inputs changed while the build ran (${capLine(why.files)}), so the wheels may not match the fingerprint taken before it`;
-        case "reused-stale":
-            return `not saved: the build reused an earlier build's output and did not read ${capLine(why.files)}, which changed, so its wheels may be stale; remove the build output (build/, target/) and build again`;
-        default:
-            return assertNever(why);
-    }
-}
-/** The run's warnings, with a save the run had to skip for its own safety. */
-function warningsOf(result) {
-    const { save } = result;
-    const skippedUnsafe = save.status === "skipped" &&
-        (save.why.kind === "inputs-changed" || save.why.kind === "reused-stale");
-    const warnings = [...result.warnings, ...(skippedUnsafe ? [skipText(save.why)] : [])];
-    return [...new Set(warnings)];
-}
-/** `file:src/** (changed)` then `  ~ src/lib.rs`, or `toolchain:rustc (changed): a → b`; escaped. */
-function changeLines(change, fileCap) {
-    const head = `${escapeLine(change.id)} (${change.status})`;
-    if (!change.files) {
-        const detail = change.before !== change.after
-            ? `: ${escapeLine(change.before ?? "none")} → ${escapeLine(change.after ?? "none")}`
-            : "";
-        return [`${head}${detail}`];
-    }
-    const { shown, more } = cap(fileEntries(change.files), fileCap);
-    const lines = [head, ...shown.map((f) => `  ${f.mark} ${escapeLine(f.path)}`)];
-    if (more > 0)
-        lines.push(`  … and ${more} more`);
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/report/terminal.ts
-
-
-
-
-
-
-
-
-/** How many changed files of one key the terminal lists before `and N more`. */
-const TERMINAL_FILE_CAP = 50;
+const matrix_render_ICONS = {
+    restored: "✅",
+    built: "🔨",
+    "would-restore": "🔎",
+    "would-rebuild": "🔎",
+    other: "⚠️",
+};
 /**
- * The CLI's human output for `build`: verdict, reason, changed keys with their files, wheels
- * with sizes, save, warnings and advice. Plain text without colour; user text on one line with
- * control characters made visible, so a file name cannot send escape sequences.
+ * The job summary of the report step, as GitHub-flavoured Markdown: a heading with the counts,
+ * a row per leg (verdict, changed files, time, wheels), the totals, and the legs that rebuilt
+ * grouped by cause. Every piece of text from a result file is escaped.
  */
-function renderTerminal(result) {
-    return renderLines(result, [
-        `wheel-cache: ${verdictText(result)}`,
-        `  ${escapeLine(reasonOf(result))}`,
-        `  ${escapeLine(validationText(result))}`,
-        `  fingerprint ${digest_short(result.manifest.fingerprint)}  cache key ${escapeLine(result.cacheKey)}`,
-    ]);
-}
-/**
- * The CLI's human output for `diff`, in its own words: what changed since the newest cached
- * build, and what the next build would do; then the changed keys, warnings and advice.
- */
-function renderDiff(result) {
-    const compared = result.previous && !isCacheHit(result) ? result.previous.key : undefined;
-    return renderLines(result, [
-        `wheel-cache diff: ${escapeLine(diffReasonOf(result))}`,
-        `  ${escapeLine(nextBuildText(result))}`,
-        `  fingerprint ${digest_short(result.manifest.fingerprint)}  ${compared ? `compared with ${escapeLine(compared)}` : `cache key ${escapeLine(result.cacheKey)}`}`,
-    ]);
-}
-function renderLines(result, head) {
-    const lines = [...head];
-    if (result.changed.length > 0) {
-        lines.push("", "changed keys:");
-        for (const change of result.changed) {
-            lines.push(...changeLines(change, TERMINAL_FILE_CAP).map((line) => `  ${line}`));
-        }
-    }
-    if (result.wheels.length > 0) {
-        lines.push("", `wheels in ${escapeLine(result.wheelDir)}:`);
-        const width = Math.max(...result.wheels.map((w) => escapeLine(w.name).length));
-        for (const w of result.wheels) {
-            lines.push(`  ${escapeLine(w.name).padEnd(width)}  ${formatSize(w.size)}`);
-        }
-    }
-    if (result.verdict === "built")
-        lines.push("", escapeLine(saveText(result.save, result.cache)));
-    const notes = [
-        ...warningsOf(result).map((w) => `warning: ${escapeLine(w)}`),
-        ...adviceOf(result).map((a) => `advice: ${escapeLine(a)}`),
+function renderMatrixSummary(report) {
+    const head = ["| leg | verdict | changed | time | wheels |", "|---|---|---|---|---|"];
+    const rows = report.legs.map((leg) => {
+        const cells = [
+            escapeCell(leg.label),
+            `${matrix_render_ICONS[leg.outcome]} ${escapeCell(verdictWord(leg))}`,
+            changedCell(leg),
+            timeText(leg).map(escapeMarkdown).join("<br>"),
+            listCell(leg.wheels.map(codeMarkdown)),
+        ];
+        return `| ${cells.join(" | ")} |`;
+    });
+    const sections = [
+        `### wheel-cache · ${escapeMarkdown(countsText(report))}`,
+        [...head, ...rows].join("\n"),
+        totals(report)
+            .map(([label, value]) => `**${label[0].toUpperCase()}${label.slice(1)}** ${escapeMarkdown(value)}`)
+            .join(" · "),
     ];
-    if (notes.length > 0)
-        lines.push("", ...notes);
+    if (report.causes.length > 0) {
+        const items = report.causes.map(({ cause, legs }) => `- **${escapeMarkdown(cause)}** (${plural(legs.length, "leg")}): ${legs.map(escapeMarkdown).join(", ")}`);
+        sections.push(`#### Legs that rebuilt, by cause\n\n${items.join("\n")}`);
+    }
+    return `${sections.join("\n\n")}\n`;
+}
+/** The CLI's `report`: the same as plain text, an aligned table, one line per leg. */
+function renderMatrixText(report) {
+    const table = [
+        ["leg", "verdict", "time", "changed", "wheels"],
+        ...report.legs.map((leg) => [
+            leg.label,
+            verdictWord(leg),
+            timeText(leg).join(", "),
+            changesText(leg),
+            leg.wheels.join(", ") || "—",
+        ]),
+    ].map((row) => row.map(escapeLine));
+    const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
+    const lines = [
+        `wheel-cache report: ${countsText(report)}`,
+        "",
+        ...table.map((row) => `  ${row.map((cell, i) => cell.padEnd(widths[i])).join("  ")}`.trimEnd()),
+        "",
+        totalsText(report),
+    ];
+    if (report.causes.length > 0) {
+        lines.push("", "legs that rebuilt, by cause:");
+        for (const { cause, legs } of report.causes) {
+            lines.push(`  ${escapeLine(cause)} (${format_plural(legs.length, "leg")})`);
+            lines.push(...legs.map((label) => `    ${escapeLine(label)}`));
+        }
+    }
     return `${lines.join("\n")}\n`;
 }
-/**
- * `diff`'s one line, plain text: `nothing changed since the cached build`, or what changed since
- * the last one (`1 key changed — src/lib.rs modified since the last cached build`), or why there
- * is none to compare with. Never the action's "lookup-only" words.
- */
-function diffReasonOf(result) {
-    if (isCacheHit(result))
-        return "nothing changed since the cached build";
-    const cause = causeOf(result) ?? "";
-    if (result.verifyProblem || result.observedChanges.length > 0) {
-        return `the cached build of this fingerprint cannot be used: ${cause}`;
-    }
-    if (!result.previous)
-        return `no cached build of this project for ${slotOf(result.manifest)} yet`;
-    if (result.changed.length === 0) {
-        return "nothing changed since the last cached build, but its wheels are not in the cache";
-    }
-    return `${cause} since the last cached build`;
+/** `3 legs: 1 restored, 2 rebuilt`: the legs counted by the word their row shows. */
+function countsText(report) {
+    const words = report.legs.map(verdictWord);
+    const order = ["restored", "built", "rebuilt", "would restore", "would rebuild"];
+    const rank = (word) => (order.includes(word) ? order.indexOf(word) : order.length);
+    const distinct = [...new Set(words)].sort((a, b) => rank(a) - rank(b));
+    const counts = distinct.map((word) => `${words.filter((w) => w === word).length} ${word}`);
+    const legs = format_plural(report.totals.legs, "leg");
+    return counts.length > 0 ? `${legs}: ${counts.join(", ")}` : legs;
 }
-/** What `build` would do next: restore the cached wheels, or rebuild. */
-function nextBuildText(result) {
-    if (!isCacheHit(result))
-        return "the next build rebuilds";
-    const wheels = result.manifest.wheels?.length ?? result.wheels.length;
-    const took = result.buildSeconds === undefined
-        ? ""
-        : ` (their build took ${formatDuration(result.buildSeconds)})`;
-    return `the next build restores ${plural(wheels, "wheel")}${took}`;
+/** `hit rate 33% (1 of 3 legs) · time saved about 1 min 12 s · time spent building 1 min 22 s`. */
+function totalsText(report) {
+    return totals(report)
+        .map(([label, value]) => `${label} ${value}`)
+        .join(" · ");
 }
-/**
- * The CLI contract's JSON for `build` and `diff` (`reason` in `diff`'s words for `diff`). `files`
- * is included for every changed key, with empty arrays for keys that cover no files, so scripts
- * can read `.files.modified` without a check.
- */
-function resultJson(result, reason = reasonOf(result)) {
-    return {
-        cacheHit: isCacheHit(result),
-        built: result.verdict === "built",
-        fingerprint: result.manifest.fingerprint,
-        cacheKey: result.cacheKey,
-        wheels: result.wheels.map((w) => w.path),
-        changed: result.changed.map((c) => ({
-            id: c.id,
-            status: c.status,
-            files: {
-                added: [...(c.files?.added ?? [])],
-                modified: [...(c.files?.modified ?? [])],
-                removed: [...(c.files?.removed ?? [])],
-            },
-        })),
-        reason,
-        verdict: result.verdict,
-        wheelDir: result.wheelDir,
-        buildSeconds: result.buildSeconds ?? null,
-        save: saveJson(result.save),
-        warnings: warningsOf(result),
-        advice: adviceOf(result),
-    };
+/** The totals as label and value pairs. */
+function totals(report) {
+    const { totals } = report;
+    const rate = totals.hitRate === null ? "—" : `${Math.round(totals.hitRate * 100)}%`;
+    return [
+        ["hit rate", `${rate} (${totals.hits} of ${format_plural(totals.legs, "leg")})`],
+        ["time saved", `about ${formatDuration(totals.savedSeconds)}`],
+        ["time spent building", formatDuration(totals.buildingSeconds)],
+    ];
 }
-function saveJson(save) {
-    switch (save.status) {
-        case "skipped":
-            return { status: save.status, note: skipText(save.why) };
-        case "failed":
-            return { status: save.status, note: failText(save) };
-        default:
-            return { status: save.status };
+/** `rebuilt` for a build that replaced an earlier one, `built` for a first; else the outcome. */
+function verdictWord(leg) {
+    if (leg.outcome === "built")
+        return leg.cause === "no cached build yet" ? "built" : "rebuilt";
+    return leg.outcome === "other" ? leg.verdict : WORDS[leg.outcome];
+}
+/** `restored in 3 s`, `saved about 1 min 12 s`; `built in 41 s`; `looked up in 2 s`. */
+function timeText(leg) {
+    const run = formatDuration(leg.runSeconds);
+    switch (leg.outcome) {
+        case "restored":
+            return leg.buildSeconds === null
+                ? [`restored in ${run}`]
+                : [`restored in ${run}`, `saved about ${formatDuration(leg.buildSeconds)}`];
+        case "built":
+            return [`built in ${formatDuration(leg.buildSeconds ?? leg.runSeconds)}`];
+        case "would-restore":
+        case "would-rebuild":
+            return [`looked up in ${run}`];
+        case "other":
+            return [`ran ${run}`];
     }
 }
-
-;// CONCATENATED MODULE: ./src/report/result-file.ts
-
-
-
-
-
-
-/** Marks a result file, and its version, so a report can tell one from any other JSON. */
-const RESULT_FORMAT = "wheel-cache-result/1";
-/** The result file's object for a run. */
-function resultFileOf(result, reason) {
-    const { leg } = result;
-    const builtAt = result.manifest.createdAt;
-    return {
-        ...resultJson(result, reason),
-        format: RESULT_FORMAT,
-        project: leg.project,
-        projectDir: leg.projectDir,
-        platform: leg.platform,
-        python: leg.python,
-        pythonVersion: leg.pythonVersion ?? null,
-        keySuffix: leg.keySuffix,
-        runSeconds: result.runSeconds,
-        cause: causeOf(result) ?? null,
-        ...(builtAt ? { provenance: { builtAt } } : {}),
-    };
+function changeText(change) {
+    return `${change.what} ${change.change}`;
 }
-/**
- * A file name for a leg's result in a directory of its own (the action's, under RUNNER_TEMP):
- * `wheel-cache-result-pkg-linux-x64-glibc2.36-cp311-1a2b3c4d.json`. The random part keeps the
- * names of legs that look alike apart when a report job downloads them into one directory.
- */
-function resultFileName(file) {
-    const parts = [file.project, file.platform, file.python, file.keySuffix].filter(Boolean);
-    const name = parts.map((p) => p.replace(/[^A-Za-z0-9._-]+/g, "_")).join("-");
-    return `wheel-cache-result-${name}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString("hex")}.json`;
+/** The changed files, or when none changed the cause (`no cached build yet`), or a dash. */
+function changesText(leg) {
+    if (leg.changes.length > 0) {
+        const { shown, more } = list_cap(leg.changes.map(changeText), CELL_CAP);
+        return [...shown, ...(more > 0 ? [`and ${more} more`] : [])].join(", ");
+    }
+    return leg.cause ?? "—";
 }
-/**
- * Writes a run's result file where the config says (exactly `resultFile`, or a fresh name in
- * `resultDir`); returns its path, nothing when none was asked for, or the problem in one line: a
- * result file that cannot be written never fails the run.
- */
-async function writeResultFile(config, file) {
-    const where = config.resultFile ??
-        (config.resultDir ? external_node_path_default().join(config.resultDir, resultFileName(file)) : undefined);
-    if (!where)
-        return {};
-    try {
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(where), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(where, `${JSON.stringify(file, null, 2)}\n`);
-        return { path: where };
+function changedCell(leg) {
+    if (leg.changes.length > 0) {
+        return listCell(leg.changes.map((c) => `${codeMarkdown(c.what)} ${c.change}`));
     }
-    catch (error) {
-        return { problem: `result file not written: ${where}: ${errorMessage(error)}` };
-    }
+    return leg.cause ? `*${escapeMarkdown(leg.cause)}*` : "—";
+}
+/** Items of a table cell, one per line, capped. */
+function listCell(items) {
+    if (items.length === 0)
+        return "—";
+    const { shown, more } = cap(items, CELL_CAP);
+    return [...shown, ...(more > 0 ? [`and ${more} more`] : [])].join("<br>");
+}
+/** The report step's outputs: how many legs, how many restored (or would), how many built. */
+function matrixOutputs(report) {
+    const { totals } = report;
+    return { legs: String(totals.legs), hits: String(totals.hits), built: String(totals.built) };
 }
 
 ;// CONCATENATED MODULE: ./src/shared/version.ts
@@ -8248,6 +8623,8 @@ async function writeResultFile(config, file) {
 const VERSION = "0.1.0";
 
 ;// CONCATENATED MODULE: ./src/cli.ts
+
+
 
 
 
@@ -8287,7 +8664,18 @@ async function main(argv) {
             return EXIT.ok;
         case "pipeline":
             return request.config.command === "keys" ? keys(request.config) : pipeline(request);
+        case "report":
+            return report(request);
     }
+}
+/** `report`: one summary over the result files of many runs. */
+async function report(request) {
+    const matrix = await readReport(request.paths, process.cwd());
+    if (request.json)
+        process.stdout.write(`${JSON.stringify(matrix)}\n`);
+    else
+        process.stdout.write(renderMatrixText(matrix));
+    return EXIT.ok;
 }
 /** `build` and `diff`: the pipeline with the local cache. */
 async function pipeline(request) {
@@ -8355,8 +8743,11 @@ function exitStatusOf(error) {
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
 }, (error) => {
-    const internal = error instanceof UserError ? "" : "internal error: ";
-    process.stderr.write(`wheel-cache: ${internal}${formatError(error)}\n`);
+    // A user error is one line, whatever file names it holds; a bug keeps its stack's lines.
+    const message = error instanceof UserError
+        ? escapeLine(formatError(error))
+        : `internal error: ${formatError(error)}`;
+    process.stderr.write(`wheel-cache: ${message}\n`);
     process.exitCode = exitStatusOf(error);
 });
 

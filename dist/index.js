@@ -99722,19 +99722,19 @@ function saveCacheV2(paths_1, key_1, options_1) {
  * A problem the user can fix: a bad input, a malformed file, a missing project.
  * Its message is one line naming the cause (input, file, line, entry) and is shown without a stack.
  */
-class UserError extends Error {
+class errors_UserError extends Error {
     name = "UserError";
 }
 /**
  * A build command that failed, was killed or wrote no wheel: a user error (one line, no stack)
  * that the CLI tells apart by its exit status.
  */
-class BuildFailure extends UserError {
+class BuildFailure extends errors_UserError {
     name = "BuildFailure";
 }
 /** One line for a user error, the stack for anything else (a bug). */
 function formatError(error) {
-    if (error instanceof UserError)
+    if (error instanceof errors_UserError)
         return error.message;
     if (error instanceof Error)
         return error.stack ?? `${error.name}: ${error.message}`;
@@ -100020,7 +100020,7 @@ function splitCommand(text, origin) {
         }
     }
     if (quote)
-        throw new UserError(`${origin}: unclosed ${quote} in ${JSON.stringify(text)}`);
+        throw new errors_UserError(`${origin}: unclosed ${quote} in ${JSON.stringify(text)}`);
     if (word !== undefined)
         words.push(word);
     return words;
@@ -100081,9 +100081,9 @@ function names(lines) {
 /** A user-supplied key part: commas are refused by the cache service, so they are refused here. */
 function keyPart(value, input) {
     if (value.includes(","))
-        throw new UserError(`input ${input}: cache keys cannot contain commas: ${value}`);
+        throw new errors_UserError(`input ${input}: cache keys cannot contain commas: ${value}`);
     if (value.length > 200)
-        throw new UserError(`input ${input}: longer than 200 characters`);
+        throw new errors_UserError(`input ${input}: longer than 200 characters`);
     return value.trim();
 }
 
@@ -101413,7 +101413,7 @@ function parseTomlContent(text, displayPath) {
     catch (error) {
         if (error instanceof TomlError) {
             const reason = error.message.split("\n")[0]?.replace(/^Invalid TOML document: /, "");
-            throw new UserError(`${displayPath}:${error.line}:${error.column}: invalid TOML: ${reason}`);
+            throw new errors_UserError(`${displayPath}:${error.line}:${error.column}: invalid TOML: ${reason}`);
         }
         throw error;
     }
@@ -101449,7 +101449,7 @@ const FORMS = "expected a string or a table with exactly one of `file`, `dir`, `
  */
 function parseCacheKeys(value, where) {
     if (!Array.isArray(value)) {
-        throw new UserError(`${where}: cache-keys must be a list, got ${describe(value)}`);
+        throw new errors_UserError(`${where}: cache-keys must be a list, got ${describe(value)}`);
     }
     const entries = [];
     value.forEach((item, index) => {
@@ -101483,7 +101483,7 @@ function parseInline(line, origin) {
     }
     catch (error) {
         if (error instanceof TomlError) {
-            throw new UserError(`${origin}: not a TOML inline table: ${line}`);
+            throw new errors_UserError(`${origin}: not a TOML inline table: ${line}`);
         }
         throw error;
     }
@@ -101492,15 +101492,15 @@ function parseEntry(item, origin) {
     if (typeof item === "string")
         return { kind: "file", pattern: nonEmpty(item, origin, "path") };
     if (!isTable(item))
-        throw new UserError(`${origin}: ${FORMS}, got ${describe(item)}`);
+        throw new errors_UserError(`${origin}: ${FORMS}, got ${describe(item)}`);
     const fields = Object.keys(item);
     const unknown = fields.filter((f) => !["file", "dir", "git", "env"].includes(f));
     if (unknown.length > 0) {
-        throw new UserError(`${origin}: unknown field \`${unknown[0]}\` (${FORMS})`);
+        throw new errors_UserError(`${origin}: unknown field \`${unknown[0]}\` (${FORMS})`);
     }
     if (fields.length !== 1) {
         const found = fields.length === 0 ? "none" : fields.map((f) => `\`${f}\``).join(" and ");
-        throw new UserError(`${origin}: ${FORMS}, found ${found}`);
+        throw new errors_UserError(`${origin}: ${FORMS}, found ${found}`);
     }
     const field = fields[0];
     const value = item[field];
@@ -101521,14 +101521,14 @@ function parseGit(value, origin) {
     if (value === true)
         return { kind: "git", commit: true, tags: false };
     if (!isTable(value)) {
-        throw new UserError(`${origin}: \`git\` must be true, false or { commit, tags }`);
+        throw new errors_UserError(`${origin}: \`git\` must be true, false or { commit, tags }`);
     }
     for (const [field, flag] of Object.entries(value)) {
         if (field !== "commit" && field !== "tags") {
-            throw new UserError(`${origin}: unknown field \`git.${field}\` (expected \`commit\`, \`tags\`)`);
+            throw new errors_UserError(`${origin}: unknown field \`git.${field}\` (expected \`commit\`, \`tags\`)`);
         }
         if (typeof flag !== "boolean") {
-            throw new UserError(`${origin}: \`git.${field}\` must be true or false, got ${describe(flag)}`);
+            throw new errors_UserError(`${origin}: \`git.${field}\` must be true or false, got ${describe(flag)}`);
         }
     }
     const commit = value.commit === true;
@@ -101537,18 +101537,18 @@ function parseGit(value, origin) {
 }
 function uv_entries_text(value, origin, field) {
     if (typeof value !== "string") {
-        throw new UserError(`${origin}: \`${field}\` must be a string, got ${describe(value)}`);
+        throw new errors_UserError(`${origin}: \`${field}\` must be a string, got ${describe(value)}`);
     }
     return nonEmpty(value, origin, field);
 }
 function nonEmpty(value, origin, what) {
     if (value.trim() === "")
-        throw new UserError(`${origin}: empty ${what}`);
+        throw new errors_UserError(`${origin}: empty ${what}`);
     return value;
 }
 function envName(name, origin) {
     if (/[=\0]/.test(name))
-        throw new UserError(`${origin}: invalid environment variable name`);
+        throw new errors_UserError(`${origin}: invalid environment variable name`);
     return name;
 }
 function describe(value) {
@@ -101578,7 +101578,7 @@ function readActionConfig(env = process.env) {
     const wheelDirInput = getInput("wheel-dir") || "dist";
     const wheelDir = external_node_path_default().resolve(projectDir, wheelDirInput);
     if (!isInside(wheelDir, workspace)) {
-        throw new UserError(`input wheel-dir: ${wheelDirInput} is outside the workspace ${workspace}`);
+        throw new errors_UserError(`input wheel-dir: ${wheelDirInput} is outside the workspace ${workspace}`);
     }
     const buildCommand = getInput("build-command");
     const readOnly = cacheReadOnly(env);
@@ -101616,7 +101616,7 @@ function serviceTimeout(value) {
         return undefined;
     const seconds = Number(value);
     if (!Number.isFinite(seconds) || seconds <= 0) {
-        throw new UserError(`WHEEL_CACHE_SERVICE_TIMEOUT: expected a positive number of seconds, got ${JSON.stringify(value)}`);
+        throw new errors_UserError(`WHEEL_CACHE_SERVICE_TIMEOUT: expected a positive number of seconds, got ${JSON.stringify(value)}`);
     }
     return seconds * 1000;
 }
@@ -101683,7 +101683,7 @@ async function readProjectFile(file, display = file) {
     catch (error) {
         if (ABSENT.has(codeOf(error)))
             return undefined;
-        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
+        throw new errors_UserError(`cannot read ${display}: ${describeFsError(error)}`);
     }
 }
 /** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
@@ -101694,7 +101694,7 @@ async function statProjectPath(file, display = file) {
     catch (error) {
         if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
             return undefined;
-        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
+        throw new errors_UserError(`cannot read ${display}: ${describeFsError(error)}`);
     }
 }
 /** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
@@ -101780,7 +101780,7 @@ async function snapshotWheels(dir) {
 async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
     await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
     if (argv.length === 0)
-        throw new UserError("the build command is empty");
+        throw new errors_UserError("the build command is empty");
     const [command, ...args] = spawned;
     const exit = await spawnBuild(command, args, argv, cwd, env);
     if (exit.signal)
@@ -101802,14 +101802,14 @@ async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
 function resolveProgram(argv, cwd, env) {
     const [command] = argv;
     if (!command)
-        throw new UserError("the build command is empty");
+        throw new errors_UserError("the build command is empty");
     const candidate = /[\\/]/.test(command) ? external_node_path_default().resolve(cwd, command) : which_which(command, env);
     const info = candidate ? (0,external_node_fs_namespaceObject.statSync)(candidate, { throwIfNoEntry: false }) : undefined;
     if (!candidate || !info) {
-        throw new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
+        throw new errors_UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
     }
     if (!info.isFile()) {
-        throw new UserError(`cannot run the build command ${joinCommand(argv)}: ${command} is not a file`);
+        throw new errors_UserError(`cannot run the build command ${joinCommand(argv)}: ${command} is not a file`);
     }
     return candidate;
 }
@@ -101820,8 +101820,8 @@ function spawnBuild(command, args, argv, cwd, env) {
         const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true });
         child.on("error", (error) => {
             reject(error.code === "ENOENT"
-                ? new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
-                : new UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`));
+                ? new errors_UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
+                : new errors_UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`));
         });
         child.on("close", (code, signal) => resolve({ code, signal }));
     });
@@ -101845,7 +101845,7 @@ async function wheelNames(dir) {
         // A wheel directory that does not exist yet holds no wheels.
         if (error.code === "ENOENT")
             return [];
-        throw new UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
+        throw new errors_UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
     }
     return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
 }
@@ -103274,7 +103274,7 @@ function entryKeys(parts, fingerprint) {
     };
     const longest = keys.manifest("x".repeat(VARIANT_LENGTH));
     if (longest.length > MAX_KEY) {
-        throw new UserError(`the cache key would be ${longest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
+        throw new errors_UserError(`the cache key would be ${longest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
     }
     return keys;
 }
@@ -103533,7 +103533,7 @@ async function walk_listDir(root, dir) {
     }
     catch (error) {
         const shown = dir === "" ? root : dir;
-        throw new UserError(`cannot list ${shown}: ${describeFsError(error)}; make it readable, or move it out of the repository (its files could be build inputs)`);
+        throw new errors_UserError(`cannot list ${shown}: ${describeFsError(error)}; make it readable, or move it out of the repository (its files could be build inputs)`);
     }
 }
 async function withGitignore(root, dir, inherited, entries) {
@@ -103647,7 +103647,7 @@ class ListedTree {
 async function projectRealpath(dir, display) {
     const real = await existingRealpath(dir);
     if (real === null || !(await (0,promises_namespaceObject.stat)(real)).isDirectory()) {
-        throw new UserError(`project directory ${display} does not exist or is not a directory`);
+        throw new errors_UserError(`project directory ${display} does not exist or is not a directory`);
     }
     return real;
 }
@@ -103711,7 +103711,7 @@ function expandGlobs(tree, globs) {
 function rootBase(tree, glob) {
     const base = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(tree.projectDir, glob.base));
     if (base === ".." || base.startsWith("../")) {
-        throw new UserError(`${glob.origin}: glob ${JSON.stringify(glob.pattern)} reaches outside the repository root`);
+        throw new errors_UserError(`${glob.origin}: glob ${JSON.stringify(glob.pattern)} reaches outside the repository root`);
     }
     return { glob, base: base === "." ? "" : base };
 }
@@ -103770,7 +103770,7 @@ function isGlob(s) {
  * pattern and `origin` for an absolute pattern, an empty one, or bad syntax (unclosed `[`/`{`).
  */
 function compileGlob(pattern, origin) {
-    const fail = (why) => new UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
+    const fail = (why) => new errors_UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
     const negated = pattern.startsWith("!");
     const body = negated ? pattern.slice(1) : pattern;
     // `/x`, `C:x`, `C:\x` and `\\server\share` are absolute; a single leading `\` is an escape.
@@ -104102,11 +104102,11 @@ function normalize(p) {
 /** A project-relative path as a root-relative one; leaving the repository is a user error. */
 function rootPath(tree, rel, spec) {
     if (/^(?:[/\\]|[A-Za-z]:)/.test(rel)) {
-        throw new UserError(`${spec.origin}: ${rel} is an absolute path; write it relative to the project directory`);
+        throw new errors_UserError(`${spec.origin}: ${rel} is an absolute path; write it relative to the project directory`);
     }
     const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
     if (joined === ".." || joined.startsWith("../")) {
-        throw new UserError(`${spec.origin}: ${rel} is outside the repository root`);
+        throw new errors_UserError(`${spec.origin}: ${rel} is outside the repository root`);
     }
     return joined === "." ? "" : joined;
 }
@@ -104620,14 +104620,14 @@ async function readPyproject(dir, displayDir, read) {
     if (text !== undefined)
         return { dir, exists: true, data: parsePyprojectContent(text, display) };
     if ((await read("setup.py")) === undefined) {
-        throw new UserError(`${displayDir} is not a Python project: it has neither pyproject.toml nor setup.py`);
+        throw new errors_UserError(`${displayDir} is not a Python project: it has neither pyproject.toml nor setup.py`);
     }
     return { dir, exists: false, data: {} };
 }
 /** Parses pyproject.toml text as `tomllib` would: a byte order mark is an error there too. */
 function parsePyprojectContent(text, display) {
     if (text.startsWith("\uFEFF")) {
-        throw new UserError(`${display}:1:1: invalid TOML: the file starts with a UTF-8 byte order mark, which Python's tomllib (and so every build frontend) rejects`);
+        throw new errors_UserError(`${display}:1:1: invalid TOML: the file starts with a UTF-8 byte order mark, which Python's tomllib (and so every build frontend) rejects`);
     }
     return parseTomlContent(text, display);
 }
@@ -104671,7 +104671,7 @@ async function loadProject(location, display) {
                 const code = error.code;
                 if (code === "ENOENT" || code === "ENOTDIR")
                     return [];
-                throw new UserError(`cannot read ${shown(rel)}: ${describeFsError(error)}`);
+                throw new errors_UserError(`cannot read ${shown(rel)}: ${describeFsError(error)}`);
             }
         },
         shown,
@@ -106100,6 +106100,62 @@ async function writeResultFile(config, file) {
         return { problem: `result file not written: ${where}: ${errorMessage(error)}` };
     }
 }
+/** A result file's content checked; a UserError naming the file when it is not one. */
+function parseResultFile(text, file) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        // The parser's message quotes the text, which may be anything: the file is named instead.
+        throw new UserError(`${file}: not a wheel-cache result file (not JSON)`);
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        throw new UserError(`${file}: not a wheel-cache result file (not a JSON object)`);
+    }
+    const record = value;
+    const format = record.format;
+    if (typeof format !== "string" || !format.startsWith("wheel-cache-result/")) {
+        throw new UserError(`${file}: not a wheel-cache result file (no "format" field)`);
+    }
+    if (format !== RESULT_FORMAT) {
+        throw new UserError(`${file}: written in ${format}, which this wheel-cache does not read (it reads ${RESULT_FORMAT})`);
+    }
+    const problem = FIELDS.find(([name, ok]) => !ok(record[name]));
+    if (problem) {
+        throw new UserError(`${file}: not a valid wheel-cache result file (field "${problem[0]}")`);
+    }
+    return value;
+}
+const isString = (v) => typeof v === "string";
+const isNumber = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+const orNull = (ok) => (v) => v === null || ok(v);
+const isStrings = (v) => Array.isArray(v) && v.every(isString);
+const isChanged = (v) => Array.isArray(v) &&
+    v.every((c) => {
+        const files = c?.files;
+        if (!files || typeof files !== "object")
+            return false;
+        const lists = [files.added, files.modified, files.removed];
+        return isString(c.id) && isString(c.status) && lists.every(isStrings);
+    });
+/** The fields the report reads, each with its check. */
+const FIELDS = [
+    ["cacheHit", (v) => typeof v === "boolean"],
+    ["built", (v) => typeof v === "boolean"],
+    ["wheels", isStrings],
+    ["changed", isChanged],
+    ["reason", isString],
+    ["verdict", isString],
+    ["buildSeconds", orNull(isNumber)],
+    ["project", isString],
+    ["platform", isString],
+    ["python", isString],
+    ["pythonVersion", orNull(isString)],
+    ["keySuffix", isString],
+    ["runSeconds", isNumber],
+    ["cause", orNull(isString)],
+];
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
@@ -106324,9 +106380,9 @@ async function run() {
         }
     }
     catch (error) {
-        if (!(error instanceof UserError))
+        if (!(error instanceof errors_UserError))
             core_error(formatError(error));
-        setFailed(error instanceof UserError
+        setFailed(error instanceof errors_UserError
             ? error.message
             : `wheel-cache failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
     }

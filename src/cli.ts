@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { defaultCacheDir } from "./cache/cache-dir.js";
 import { LocalCache } from "./cache/local.js";
+import { readReport } from "./commands/results.js";
 import { type CliRequest, readCliConfig } from "./config/cli.js";
 import type { Config } from "./config/index.js";
 import { BuildFailure, formatError, UserError } from "./errors.js";
@@ -11,6 +12,7 @@ import { runPipeline } from "./pipeline/index.js";
 import { describeKeys } from "./pipeline/keys.js";
 import { escapeLine } from "./report/escape.js";
 import { keysJson, renderKeysText } from "./report/keys-text.js";
+import { renderMatrixText } from "./report/matrix-render.js";
 import { progressLines } from "./report/reason.js";
 import { resultFileOf, writeResultFile } from "./report/result-file.js";
 import { diffReasonOf, renderDiff, renderTerminal, resultJson } from "./report/terminal.js";
@@ -41,7 +43,17 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.ok;
     case "pipeline":
       return request.config.command === "keys" ? keys(request.config) : pipeline(request);
+    case "report":
+      return report(request);
   }
+}
+
+/** `report`: one summary over the result files of many runs. */
+async function report(request: Extract<CliRequest, { kind: "report" }>): Promise<number> {
+  const matrix = await readReport(request.paths, process.cwd());
+  if (request.json) process.stdout.write(`${JSON.stringify(matrix)}\n`);
+  else process.stdout.write(renderMatrixText(matrix));
+  return EXIT.ok;
 }
 
 /** `build` and `diff`: the pipeline with the local cache. */
@@ -112,8 +124,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const internal = error instanceof UserError ? "" : "internal error: ";
-    process.stderr.write(`wheel-cache: ${internal}${formatError(error)}\n`);
+    // A user error is one line, whatever file names it holds; a bug keeps its stack's lines.
+    const message =
+      error instanceof UserError
+        ? escapeLine(formatError(error))
+        : `internal error: ${formatError(error)}`;
+    process.stderr.write(`wheel-cache: ${message}\n`);
     process.exitCode = exitStatusOf(error);
   },
 );

@@ -65,7 +65,7 @@ export const FLAGS = {
 
 export type FlagName = keyof typeof FLAGS;
 
-export type CommandName = "build" | "keys" | "diff";
+export type CommandName = "build" | "keys" | "diff" | "report";
 
 export interface CommandSpec {
   readonly name: CommandName;
@@ -107,6 +107,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     synopsis: "[options]",
     summary: "what changed since the newest cached build of this project on this platform",
     flags: [...PROJECT_FLAGS, "exit-code", "result-file", "json"],
+  },
+  {
+    name: "report",
+    synopsis: "FILE_OR_DIR... [--json]",
+    summary: "one summary over many runs' result files: a row per matrix leg, and the totals",
+    flags: ["json"],
+    operands: { name: "FILE_OR_DIR", min: 1 },
   },
 ];
 

@@ -25,7 +25,8 @@ export type CliRequest =
       readonly config: Config;
       /** `diff --exit-code`: exit 1 when the next build would rebuild. */
       readonly exitCode: boolean;
-    };
+    }
+  | { readonly kind: "report"; readonly paths: readonly string[]; readonly json: boolean };
 
 /** The flags given, by name: a string's values in order, or `true` for a boolean. */
 type Given = ReadonlyMap<FlagName, readonly string[] | true>;
@@ -67,6 +68,7 @@ export function readCliConfig(
   } else if (operands.length > 0) {
     throw usageError(spec, `unexpected argument ${JSON.stringify(operands[0])}`);
   }
+  if (spec.name === "report") return { kind: "report", paths: operands, json: given.has("json") };
   return request(spec.name, given, env, cwd);
 }
 
@@ -139,7 +141,7 @@ function usageError(spec: CommandSpec, message: string): UserError {
 }
 
 function request(
-  command: CommandName,
+  command: Exclude<CommandName, "report">,
   given: Given,
   env: NodeJS.ProcessEnv,
   cwd: string,

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/index.js";
-import { errorMessage } from "../errors.js";
+import { errorMessage, UserError } from "../errors.js";
 import type { RunResult } from "../pipeline/result.js";
 import { causeOf } from "./cause.js";
 import { type ResultJson, resultJson } from "./terminal.js";
@@ -85,3 +85,63 @@ export async function writeResultFile(
     return { problem: `result file not written: ${where}: ${errorMessage(error)}` };
   }
 }
+
+/** A result file's content checked; a UserError naming the file when it is not one. */
+export function parseResultFile(text: string, file: string): ResultFile {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // The parser's message quotes the text, which may be anything: the file is named instead.
+    throw new UserError(`${file}: not a wheel-cache result file (not JSON)`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new UserError(`${file}: not a wheel-cache result file (not a JSON object)`);
+  }
+  const record = value as Record<string, unknown>;
+  const format = record.format;
+  if (typeof format !== "string" || !format.startsWith("wheel-cache-result/")) {
+    throw new UserError(`${file}: not a wheel-cache result file (no "format" field)`);
+  }
+  if (format !== RESULT_FORMAT) {
+    throw new UserError(
+      `${file}: written in ${format}, which this wheel-cache does not read (it reads ${RESULT_FORMAT})`,
+    );
+  }
+  const problem = FIELDS.find(([name, ok]) => !ok(record[name]));
+  if (problem) {
+    throw new UserError(`${file}: not a valid wheel-cache result file (field "${problem[0]}")`);
+  }
+  return value as ResultFile;
+}
+
+const isString = (v: unknown) => typeof v === "string";
+const isNumber = (v: unknown) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+const orNull = (ok: (v: unknown) => boolean) => (v: unknown) => v === null || ok(v);
+const isStrings = (v: unknown) => Array.isArray(v) && v.every(isString);
+const isChanged = (v: unknown) =>
+  Array.isArray(v) &&
+  v.every((c: { id?: unknown; status?: unknown; files?: Record<string, unknown> } | null) => {
+    const files = c?.files;
+    if (!files || typeof files !== "object") return false;
+    const lists = [files.added, files.modified, files.removed];
+    return isString(c.id) && isString(c.status) && lists.every(isStrings);
+  });
+
+/** The fields the report reads, each with its check. */
+const FIELDS: readonly (readonly [keyof ResultFile, (v: unknown) => boolean])[] = [
+  ["cacheHit", (v) => typeof v === "boolean"],
+  ["built", (v) => typeof v === "boolean"],
+  ["wheels", isStrings],
+  ["changed", isChanged],
+  ["reason", isString],
+  ["verdict", isString],
+  ["buildSeconds", orNull(isNumber)],
+  ["project", isString],
+  ["platform", isString],
+  ["python", isString],
+  ["pythonVersion", orNull(isString)],
+  ["keySuffix", isString],
+  ["runSeconds", isNumber],
+  ["cause", orNull(isString)],
+];

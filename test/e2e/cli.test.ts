@@ -220,8 +220,16 @@ describe("the CLI", () => {
         `${EXAMPLE.compiledSource} modified since the last cached build\n  the next build rebuilds\n`,
       );
       expect(changed.stdout).not.toMatch(/lookup/i);
-      const json = await cli("diff", "--json");
-      expect(parseJson<ResultJson>(json).reason).toMatch(/modified since the last cached build$/);
+      const resultFile = path.join(makeTempDir("wheel-cache-results-"), "diff.json");
+      const json = await cli("diff", "--json", "--result-file", resultFile);
+      const diff = parseJson<ResultJson>(json);
+      expect(diff.reason).toMatch(/modified since the last cached build$/);
+      expect(JSON.parse(readFileSync(resultFile, "utf8"))).toMatchObject({
+        ...diff,
+        format: "wheel-cache-result/1",
+        verdict: "lookup-miss",
+        cause: expect.stringContaining(`${EXAMPLE.compiledSource} modified`),
+      });
       expect(buildCount(marker)).toBe(1);
     },
     TIMEOUT_MS,
