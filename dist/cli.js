@@ -1800,7 +1800,8 @@ const STALE_TMP_MS = 60 * 60 * 1000;
  * Layout: `<cacheDir>/v1/entries/<sha256(key)>/` holds `entry.json` (`{ key, created }`) and
  * `data/` (a copy of the saved directory). A save copies into `<cacheDir>/v1/tmp/<random>/` and
  * then renames that onto the entry path, so an entry is only ever reachable complete, and of
- * several concurrent saves of one key exactly one wins.
+ * several concurrent saves of one key exactly one wins. A restore touches `entry.json`, so its
+ * modification time says when the entry was last used (what `cache prune` goes by).
  */
 class LocalCache {
     cacheDir;
@@ -1823,6 +1824,7 @@ class LocalCache {
         }
         if (!entry)
             return { status: "miss" };
+        await touch(entry);
         if (!request.lookupOnly) {
             try {
                 await (0,promises_namespaceObject.mkdir)(request.dir, { recursive: true });
@@ -1913,6 +1915,10 @@ class LocalCache {
         }
         return undefined;
     }
+    /** Every complete entry (saves in progress are not entries yet); an absent cache is empty. */
+    list() {
+        return this.scan();
+    }
     /** Every readable entry; an absent cache is empty, an unreadable one throws. */
     async scan() {
         let names;
@@ -1927,10 +1933,15 @@ class LocalCache {
         const found = await Promise.all(names.map((name) => readEntry(external_node_path_default().join(this.entries, name))));
         return found.filter((e) => e !== undefined);
     }
-    /** Removes staging dirs left by killed saves, so they cannot pile up. */
+    /** Removes staging dirs left by killed saves and removals, so they cannot pile up. */
     async sweep() {
         const cutoff = Date.now() - STALE_TMP_MS;
-        for (const name of await (0,promises_namespaceObject.readdir)(this.tmp)) {
+        const names = await (0,promises_namespaceObject.readdir)(this.tmp).catch((error) => {
+            if (error.code === "ENOENT")
+                return [];
+            throw error;
+        });
+        for (const name of names) {
             const stale = external_node_path_default().join(this.tmp, name);
             // Best effort: another process may be sweeping the same dir, and a dir that cannot be
             // removed now only costs space; neither is a reason to fail this save.
@@ -1939,6 +1950,14 @@ class LocalCache {
                 .catch(() => undefined);
         }
     }
+}
+/**
+ * Marks an entry used now. Best effort: a read-only cache is still read, and an entry a
+ * concurrent prune just removed is simply not there to mark.
+ */
+async function touch(entry) {
+    const now = new Date();
+    await (0,promises_namespaceObject.utimes)(external_node_path_default().join(entry.path, "entry.json"), now, now).catch(() => undefined);
 }
 /** The entry at `dir`, or undefined if it is absent, partial or corrupt (a miss, not an error). */
 async function readEntry(dir) {
@@ -1956,6 +1975,488 @@ async function readEntry(dir) {
     if (typeof key !== "string" || typeof created !== "number")
         return undefined;
     return { key, created, path: dir };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/shared/command-line.ts
+
+/**
+ * Splits a command line into argv the way a POSIX shell splits words, without expanding
+ * anything: whitespace separates words, single quotes are literal, double quotes allow `\"` and
+ * `\\`. No shell runs the result, so nothing in it can inject a command.
+ */
+function splitCommand(text, origin) {
+    const words = [];
+    let word;
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote === "'") {
+            if (c === "'")
+                quote = undefined;
+            else
+                word += c;
+        }
+        else if (quote === '"') {
+            if (c === '"')
+                quote = undefined;
+            else if (c === "\\" && (text[i + 1] === '"' || text[i + 1] === "\\"))
+                word += text[++i];
+            else
+                word += c;
+        }
+        else if (/\s/.test(c)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+        }
+        else if (c === "'" || c === '"') {
+            quote = c;
+            word ??= "";
+        }
+        else if (c === "\\" && i + 1 < text.length) {
+            word = (word ?? "") + text[++i];
+        }
+        else {
+            word = (word ?? "") + c;
+        }
+    }
+    if (quote)
+        throw new UserError(`${origin}: unclosed ${quote} in ${JSON.stringify(text)}`);
+    if (word !== undefined)
+        words.push(word);
+    return words;
+}
+/** argv back to one readable line, quoting words that need it. */
+function joinCommand(argv) {
+    return argv
+        .map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`))
+        .join(" ");
+}
+
+;// CONCATENATED MODULE: ./src/shared/read.ts
+
+
+/** Error codes that mean "nothing is there". */
+const ABSENT = new Set(["ENOENT", "ENOTDIR"]);
+/**
+ * Reads a project file as UTF-8 text. Only a file that does not exist is absent (undefined); any
+ * other failure (permission denied, a directory where a file belongs, an I/O error) is a
+ * UserError naming `display`, so that no input silently drops out of the fingerprint.
+ */
+async function readProjectFile(file, display = file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(file, "utf8");
+    }
+    catch (error) {
+        if (ABSENT.has(codeOf(error)))
+            return undefined;
+        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
+    }
+}
+/** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
+async function statProjectPath(file, display = file) {
+    try {
+        return await (0,promises_namespaceObject.stat)(file);
+    }
+    catch (error) {
+        if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
+            return undefined;
+        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
+    }
+}
+/** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
+function describeFsError(error) {
+    const code = codeOf(error);
+    const meaning = MEANINGS[code];
+    if (meaning)
+        return `${code} (${meaning})`;
+    return code || (error instanceof Error ? error.message : String(error));
+}
+const MEANINGS = {
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    EISDIR: "it is a directory",
+    EIO: "input/output error",
+    ELOOP: "too many symbolic links",
+    EMFILE: "too many open files",
+};
+function codeOf(error) {
+    return error?.code ?? "";
+}
+
+;// CONCATENATED MODULE: ./src/shared/which.ts
+
+
+/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
+function which(name, env) {
+    if (name.includes("/") || name.includes("\\"))
+        return isExecutable(name) ? name : undefined;
+    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
+    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
+        for (const ext of exts) {
+            const candidate = external_node_path_default().join(dir, name + ext);
+            if (isExecutable(candidate))
+                return candidate;
+        }
+    }
+    return undefined;
+}
+function isExecutable(file) {
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
+            return false;
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        // Not there or not executable: not a match, the search goes on.
+        return false;
+    }
+}
+/** The default interpreter name for this platform. */
+function defaultPython(env) {
+    if (process.platform === "win32")
+        return which("python", env) ? "python" : "py";
+    return which("python3", env) ? "python3" : "python";
+}
+
+;// CONCATENATED MODULE: ./src/build/run.ts
+
+
+
+
+
+
+
+
+
+async function snapshotWheels(dir) {
+    const names = await wheelNames(dir);
+    const entries = await Promise.all(names.map(async (name) => {
+        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, name), { bigint: true });
+        return [name, `${info.size}:${info.mtimeNs}`];
+    }));
+    return new Map(entries);
+}
+/**
+ * Runs the build command (`argv`, spawned as `spawned`: under a tracer, or as it is) without a
+ * shell in the project directory, its output streamed to ours
+ * (stderr, so the CLI's --json stdout stays clean), and returns the wheels it produced: the
+ * `.whl` files in `wheelDir` that are new or rewritten since `before`.
+ */
+async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
+    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
+    if (argv.length === 0)
+        throw new UserError("the build command is empty");
+    const [command, ...args] = spawned;
+    const exit = await spawnBuild(command, args, argv, cwd, env);
+    if (exit.signal)
+        throw new BuildFailure(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
+    if (exit.code !== 0)
+        throw new BuildFailure(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
+    const after = await snapshotWheels(wheelDir);
+    const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
+    if (produced.length === 0) {
+        throw new BuildFailure(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
+    }
+    return produced.sort();
+}
+/**
+ * The program of a build command as a path, found the way spawning it would find it (PATH for a
+ * bare name, the project directory for a relative path): a tracer runs it by that path, and a
+ * program that is missing or not a file is the same one-line error as without a tracer.
+ */
+function resolveProgram(argv, cwd, env) {
+    const [command] = argv;
+    if (!command)
+        throw new UserError("the build command is empty");
+    const candidate = /[\\/]/.test(command) ? external_node_path_default().resolve(cwd, command) : which(command, env);
+    const info = candidate ? (0,external_node_fs_namespaceObject.statSync)(candidate, { throwIfNoEntry: false }) : undefined;
+    if (!candidate || !info) {
+        throw new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
+    }
+    if (!info.isFile()) {
+        throw new UserError(`cannot run the build command ${joinCommand(argv)}: ${command} is not a file`);
+    }
+    return candidate;
+}
+/** Runs the build without a shell, its stdout sent to our stderr; resolves when it ends. */
+function spawnBuild(command, args, argv, cwd, env) {
+    return new Promise((resolve, reject) => {
+        const stdio = ["ignore", process.stderr, "inherit"];
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true });
+        child.on("error", (error) => {
+            reject(error.code === "ENOENT"
+                ? new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
+                : new UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`));
+        });
+        child.on("close", (code, signal) => resolve({ code, signal }));
+    });
+}
+/** Name, size and sha256 of a wheel file, streamed. */
+async function wheelRecord(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    let size = 0;
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file)) {
+        hash.update(chunk);
+        size += chunk.length;
+    }
+    return { name: external_node_path_default().basename(file), size, sha256: hash.digest("hex") };
+}
+async function wheelNames(dir) {
+    let entries;
+    try {
+        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+    }
+    catch (error) {
+        // A wheel directory that does not exist yet holds no wheels.
+        if (error.code === "ENOENT")
+            return [];
+        throw new UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
+    }
+    return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
+}
+
+;// CONCATENATED MODULE: ./src/shared/digest.ts
+
+/** Hex sha256 of the parts, each length-prefixed so that no two part lists collide. */
+function digestOf(...parts) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    for (const part of parts) {
+        const bytes = Buffer.from(part, "utf8");
+        hash.update(`${bytes.length}:`).update(bytes);
+    }
+    return hash.digest("hex");
+}
+/** JSON with object keys sorted at every level: equal data, equal text. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, v) => {
+        if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
+            const record = v;
+            return Object.fromEntries(Object.keys(record)
+                .sort()
+                .map((k) => [k, record[k]]));
+        }
+        return v;
+    });
+}
+/** Digest of a file-like key: its sorted (path, content digest or absent) pairs. */
+function filesDigest(files) {
+    const parts = Object.keys(files)
+        .sort()
+        .flatMap((p) => [p, files[p] ?? "absent"]);
+    return digestOf("files", ...parts);
+}
+/** The first characters of a digest, for keys and tables. */
+function digest_short(digest, length = 12) {
+    return digest.slice(0, length);
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/manifest.ts
+
+const MANIFEST_SCHEMA = 1;
+/** The fingerprint: a digest over every key's id and digest, in id order. */
+function fingerprintOf(keys) {
+    const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return digestOf("wheel-cache-fingerprint", String(MANIFEST_SCHEMA), ...sorted.flatMap((k) => [k.id, k.digest]));
+}
+function makeManifest(project, keys) {
+    return { schema: MANIFEST_SCHEMA, fingerprint: fingerprintOf(keys), project, keys };
+}
+/** Parses a stored manifest; undefined when it is not one this version understands. */
+function parseManifest(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        // Not JSON: a corrupted entry, treated as having no manifest.
+        return undefined;
+    }
+    const m = value;
+    if (!m ||
+        m.schema !== MANIFEST_SCHEMA ||
+        typeof m.fingerprint !== "string" ||
+        !Array.isArray(m.keys)) {
+        return undefined;
+    }
+    return m;
+}
+
+;// CONCATENATED MODULE: ./src/cache/entry.ts
+
+
+
+
+/**
+ * A cache entry on disk: `manifest.json` and, for the wheels entry, `wheels/*.whl`. The same
+ * layout is saved and restored by both backends.
+ */
+const MANIFEST = "manifest.json";
+const WHEELS = "wheels";
+/** Empties `dir` (restores extract into it, so nothing stale may be there). */
+async function resetDir(dir) {
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+}
+/** Writes an entry: the manifest, and copies of the wheels when given. */
+async function writeEntry(dir, manifest, wheelPaths = []) {
+    await resetDir(dir);
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    if (wheelPaths.length === 0)
+        return;
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, WHEELS));
+    for (const wheel of wheelPaths)
+        await (0,promises_namespaceObject.copyFile)(wheel, external_node_path_default().join(dir, WHEELS, external_node_path_default().basename(wheel)));
+}
+/** The manifest of a restored entry, or undefined when it is missing or not valid. */
+async function readEntryManifest(dir) {
+    // A missing manifest file means a damaged entry: the caller treats it as having none.
+    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, MANIFEST), "utf8").catch(() => undefined);
+    return text === undefined ? undefined : parseManifest(text);
+}
+/**
+ * Checks a restored wheels entry: its own manifest must be readable and record the fingerprint
+ * of `manifest` (the manifest entry that led here), and each wheel must match the sha256 that
+ * manifest records. Returns the problem in one line, or undefined when the entry is sound.
+ */
+async function verifyEntry(dir, manifest) {
+    const own = await readEntryManifest(dir);
+    if (!own)
+        return "the cached entry has no readable manifest";
+    if (own.fingerprint !== manifest.fingerprint)
+        return "the cached entry was built for another fingerprint";
+    if (!manifest.wheels || manifest.wheels.length === 0)
+        return "the cached entry lists no wheels";
+    for (const wheel of manifest.wheels) {
+        const file = external_node_path_default().join(dir, WHEELS, wheel.name);
+        // A wheel that cannot be read is as bad as one that does not match.
+        const actual = await wheelRecord(file).catch(() => undefined);
+        if (!actual)
+            return `the cached wheel ${wheel.name} is missing`;
+        if (actual.sha256 !== wheel.sha256 || actual.size !== wheel.size) {
+            return `the cached wheel ${wheel.name} does not match its recorded sha256`;
+        }
+    }
+    return undefined;
+}
+/** Copies a verified entry's wheels into the wheel directory; returns their paths there. */
+async function installWheels(dir, manifest, wheelDir) {
+    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
+    const paths = [];
+    for (const wheel of manifest.wheels ?? []) {
+        const target = external_node_path_default().join(wheelDir, wheel.name);
+        await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(dir, WHEELS, wheel.name), target);
+        paths.push(target);
+    }
+    return paths;
+}
+
+;// CONCATENATED MODULE: ./src/cache/local-builds.ts
+
+
+
+
+/**
+ * The local cache seen as builds: a build's wheels entry and the manifest entries saved beside it
+ * (all record the wheels entry's key), listed and pruned together, least recently used first.
+ * Never one without the other: a manifest entry kept without its wheels costs one rebuild, and
+ * wheels kept without their manifest would never be found again.
+ */
+/** Entries used this recently are never pruned: a run may be restoring them right now. */
+const IN_USE_MS = 60_000;
+/** Every build in the cache, least recently used first. */
+async function listBuilds(cache) {
+    let entries;
+    try {
+        entries = await cache.list();
+    }
+    catch (error) {
+        throw new UserError(`cannot read the cache directory ${cache.cacheDir}: ${errorMessage(error)}`);
+    }
+    const builds = new Map();
+    for (const entry of entries) {
+        const manifest = await readEntryManifest(external_node_path_default().join(entry.path, "data"));
+        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(entry.path, "entry.json")).catch(() => undefined);
+        // Removed by a concurrent prune since it was listed: not there any more.
+        if (!info)
+            continue;
+        const key = manifest?.wheelsKey ?? entry.key;
+        const build = builds.get(key) ?? { entries: [], wheels: [] };
+        build.entries.push({ ...entry, used: info.mtimeMs, bytes: await treeBytes(entry.path) });
+        if (entry.key === key) {
+            build.wheels.push(...(manifest?.wheels ?? []).map((w) => w.name));
+            build.seconds = manifest?.build?.seconds;
+        }
+        builds.set(key, build);
+    }
+    return [...builds]
+        .map(([key, b]) => {
+        const ordered = [...b.entries].sort((x, y) => Number(y.key === key) - Number(x.key === key));
+        return {
+            key,
+            entries: ordered,
+            bytes: ordered.reduce((sum, e) => sum + e.bytes, 0),
+            created: Math.min(...ordered.map((e) => e.created)),
+            used: Math.max(...ordered.map((e) => e.used)),
+            wheels: b.wheels,
+            buildSeconds: b.seconds,
+        };
+    })
+        .sort((a, b) => a.used - b.used || (a.key < b.key ? -1 : 1));
+}
+/**
+ * Removes the builds not used for `maxAgeDays`, then the least recently used until the cache
+ * holds at most `maxBytes`. Safe beside running builds and other prunes: an entry is renamed
+ * away before it is deleted (a reader never sees half of one), a build's wheels go before its
+ * manifests (a run in between rebuilds, and its save completes the pair), and builds used in the
+ * last minute stay.
+ */
+async function pruneBuilds(cache, limits, now = Date.now()) {
+    const builds = await listBuilds(cache);
+    const removed = [];
+    const inUse = [];
+    let total = builds.reduce((sum, b) => sum + b.bytes, 0);
+    const maxAgeMs = limits.maxAgeDays === undefined ? undefined : limits.maxAgeDays * 86_400_000;
+    for (const build of builds) {
+        const old = maxAgeMs !== undefined && now - build.used > maxAgeMs;
+        const over = limits.maxBytes !== undefined && total > limits.maxBytes;
+        if (!old && !over)
+            continue;
+        if (now - build.used < IN_USE_MS) {
+            inUse.push(build);
+            continue;
+        }
+        await remove(cache, build);
+        removed.push(build);
+        total -= build.bytes;
+    }
+    await cache.sweep().catch((error) => {
+        throw new UserError(`cannot clean ${cache.cacheDir}: ${errorMessage(error)}`);
+    });
+    return { removed, kept: builds.filter((b) => !removed.includes(b)), inUse };
+}
+async function remove(cache, build) {
+    for (const entry of build.entries) {
+        try {
+            await cache.discard(entry.key);
+        }
+        catch (error) {
+            throw new UserError(`cannot remove ${entry.key} from ${cache.cacheDir}: ${errorMessage(error)}`);
+        }
+    }
+}
+/** Bytes of the files under `dir` (an entry is a small tree of regular files). */
+async function treeBytes(dir) {
+    const names = await (0,promises_namespaceObject.readdir)(dir, { recursive: true }).catch(() => []);
+    const sizes = await Promise.all(names.map((name) => (0,promises_namespaceObject.lstat)(external_node_path_default().join(dir, name)).then((s) => (s.isFile() ? s.size : 0), 
+    // Gone meanwhile (a concurrent prune): it holds nothing.
+    () => 0)));
+    return sizes.reduce((sum, n) => sum + n, 0);
 }
 
 ;// CONCATENATED MODULE: ./src/report/matrix.ts
@@ -2300,41 +2801,6 @@ function causeOf(facts) {
     if (facts.changed.length === 0)
         return "no key changed, but the wheels were not in the cache";
     return describeChanges(facts.changed);
-}
-
-;// CONCATENATED MODULE: ./src/shared/digest.ts
-
-/** Hex sha256 of the parts, each length-prefixed so that no two part lists collide. */
-function digestOf(...parts) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
-    for (const part of parts) {
-        const bytes = Buffer.from(part, "utf8");
-        hash.update(`${bytes.length}:`).update(bytes);
-    }
-    return hash.digest("hex");
-}
-/** JSON with object keys sorted at every level: equal data, equal text. */
-function canonicalJson(value) {
-    return JSON.stringify(value, (_key, v) => {
-        if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
-            const record = v;
-            return Object.fromEntries(Object.keys(record)
-                .sort()
-                .map((k) => [k, record[k]]));
-        }
-        return v;
-    });
-}
-/** Digest of a file-like key: its sorted (path, content digest or absent) pairs. */
-function filesDigest(files) {
-    const parts = Object.keys(files)
-        .sort()
-        .flatMap((p) => [p, files[p] ?? "absent"]);
-    return digestOf("files", ...parts);
-}
-/** The first characters of a digest, for keys and tables. */
-function digest_short(digest, length = 12) {
-    return digest.slice(0, length);
 }
 
 ;// CONCATENATED MODULE: ./src/report/advice.ts
@@ -2831,57 +3297,6 @@ const FIELDS = [
     ["cause", orNull(isString)],
 ];
 
-;// CONCATENATED MODULE: ./src/shared/read.ts
-
-
-/** Error codes that mean "nothing is there". */
-const ABSENT = new Set(["ENOENT", "ENOTDIR"]);
-/**
- * Reads a project file as UTF-8 text. Only a file that does not exist is absent (undefined); any
- * other failure (permission denied, a directory where a file belongs, an I/O error) is a
- * UserError naming `display`, so that no input silently drops out of the fingerprint.
- */
-async function readProjectFile(file, display = file) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(file, "utf8");
-    }
-    catch (error) {
-        if (ABSENT.has(codeOf(error)))
-            return undefined;
-        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
-    }
-}
-/** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
-async function statProjectPath(file, display = file) {
-    try {
-        return await (0,promises_namespaceObject.stat)(file);
-    }
-    catch (error) {
-        if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
-            return undefined;
-        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
-    }
-}
-/** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
-function describeFsError(error) {
-    const code = codeOf(error);
-    const meaning = MEANINGS[code];
-    if (meaning)
-        return `${code} (${meaning})`;
-    return code || (error instanceof Error ? error.message : String(error));
-}
-const MEANINGS = {
-    EACCES: "permission denied",
-    EPERM: "operation not permitted",
-    EISDIR: "it is a directory",
-    EIO: "input/output error",
-    ELOOP: "too many symbolic links",
-    EMFILE: "too many open files",
-};
-function codeOf(error) {
-    return error?.code ?? "";
-}
-
 ;// CONCATENATED MODULE: ./src/commands/results.ts
 
 
@@ -2945,62 +3360,6 @@ async function readResultFile(absolute, display) {
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/shared/command-line.ts
-
-/**
- * Splits a command line into argv the way a POSIX shell splits words, without expanding
- * anything: whitespace separates words, single quotes are literal, double quotes allow `\"` and
- * `\\`. No shell runs the result, so nothing in it can inject a command.
- */
-function splitCommand(text, origin) {
-    const words = [];
-    let word;
-    let quote;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quote === "'") {
-            if (c === "'")
-                quote = undefined;
-            else
-                word += c;
-        }
-        else if (quote === '"') {
-            if (c === '"')
-                quote = undefined;
-            else if (c === "\\" && (text[i + 1] === '"' || text[i + 1] === "\\"))
-                word += text[++i];
-            else
-                word += c;
-        }
-        else if (/\s/.test(c)) {
-            if (word !== undefined)
-                words.push(word);
-            word = undefined;
-        }
-        else if (c === "'" || c === '"') {
-            quote = c;
-            word ??= "";
-        }
-        else if (c === "\\" && i + 1 < text.length) {
-            word = (word ?? "") + text[++i];
-        }
-        else {
-            word = (word ?? "") + c;
-        }
-    }
-    if (quote)
-        throw new UserError(`${origin}: unclosed ${quote} in ${JSON.stringify(text)}`);
-    if (word !== undefined)
-        words.push(word);
-    return words;
-}
-/** argv back to one readable line, quoting words that need it. */
-function joinCommand(argv) {
-    return argv
-        .map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`))
-        .join(" ");
-}
-
 ;// CONCATENATED MODULE: ./src/config/cli-commands.ts
 /**
  * The CLI's commands and flags, and the help made from them: one table, so that the parser, each
@@ -3047,11 +3406,26 @@ const FLAGS = {
         type: "boolean",
         help: "do not trace the build (Linux: strace), so later hits are not validated against it",
     },
+    "max-cache-size": {
+        type: "string",
+        value: "SIZE",
+        help: "after a save, prune the local cache to SIZE, least recently used first (default: $WHEEL_CACHE_MAX_SIZE, else no limit)",
+    },
     "exit-code": { type: "boolean", help: "exit with status 1 when the next build would rebuild" },
     "result-file": {
         type: "string",
         value: "FILE",
         help: "also write the result as JSON to FILE, for wheel-cache report",
+    },
+    "max-size": {
+        type: "string",
+        value: "SIZE",
+        help: "remove the least recently used builds until the cache holds at most SIZE (500M, 2G)",
+    },
+    "max-age": {
+        type: "string",
+        value: "DAYS",
+        help: "remove the builds no run has used for more than DAYS days",
     },
     json: { type: "boolean", help: "print one JSON object on stdout" },
     help: { type: "boolean", help: "show this help" },
@@ -3073,7 +3447,7 @@ const COMMANDS = [
         name: "build",
         synopsis: "[options]",
         summary: "restore the project's wheels from the cache, or build and save them",
-        flags: [...PROJECT_FLAGS, "no-save", "no-trace", "result-file", "json"],
+        flags: [...PROJECT_FLAGS, "no-save", "no-trace", "max-cache-size", "result-file", "json"],
     },
     {
         name: "keys",
@@ -3093,6 +3467,18 @@ const COMMANDS = [
         summary: "one summary over many runs' result files: a row per matrix leg, and the totals",
         flags: ["json"],
         operands: { name: "FILE_OR_DIR", min: 1 },
+    },
+    {
+        name: "cache ls",
+        synopsis: "[--cache-dir DIR] [--json]",
+        summary: "list the builds in the local cache, least recently used first",
+        flags: ["cache-dir", "json"],
+    },
+    {
+        name: "cache prune",
+        synopsis: "[--max-size SIZE] [--max-age DAYS] [--cache-dir DIR] [--json]",
+        summary: "remove builds from the local cache, least recently used first (builds used in the last minute stay)",
+        flags: ["max-size", "max-age", "cache-dir", "json"],
     },
 ];
 function commandSpec(name) {
@@ -3181,6 +3567,45 @@ function keyPart(value, input) {
     if (value.length > 200)
         throw new UserError(`input ${input}: longer than 200 characters`);
     return value.trim();
+}
+
+;// CONCATENATED MODULE: ./src/config/size.ts
+
+const UNITS = {
+    "": 1,
+    b: 1,
+    k: 1e3,
+    kb: 1e3,
+    kib: 2 ** 10,
+    m: 1e6,
+    mb: 1e6,
+    mib: 2 ** 20,
+    g: 1e9,
+    gb: 1e9,
+    gib: 2 ** 30,
+    t: 1e12,
+    tb: 1e12,
+    tib: 2 ** 40,
+};
+/**
+ * A size in bytes from `500M`, `2GB`, `1.5G`, `800MiB` or `1000000`: decimal units as
+ * `formatSize` prints them (k, M, G, T), binary ones with `i`; case does not matter.
+ */
+function parseSize(text, input) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    const unit = match ? UNITS[match[2].toLowerCase()] : undefined;
+    if (!match || unit === undefined) {
+        throw new UserError(`${input}: expected a size such as 500M, 2G or 800MiB, got ${JSON.stringify(text)}`);
+    }
+    return Math.floor(Number(match[1]) * unit);
+}
+/** A number of days, 0 or more (`7`, `0.5`). */
+function parseDays(text, input) {
+    const days = /^\s*\d+(?:\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(days)) {
+        throw new UserError(`${input}: expected a number of days, got ${JSON.stringify(text)}`);
+    }
+    return days;
 }
 
 ;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/error.js
@@ -4665,6 +5090,7 @@ function describe(value) {
 
 
 
+
 /** Parses the CLI's argv (without `node` and the script) into a request. */
 function readCliConfig(argv, env, cwd) {
     const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({
@@ -4695,7 +5121,7 @@ function readCliConfig(argv, env, cwd) {
     const given = readFlags(spec, options);
     if (spec.operands) {
         if (operands.length < spec.operands.min) {
-            throw usageError(spec, `wheel-cache ${spec.name} needs a ${spec.operands.name}`);
+            throw usageError(spec, `${spec.name} needs a ${spec.operands.name}`);
         }
     }
     else if (operands.length > 0) {
@@ -4711,10 +5137,22 @@ function helpFor(words) {
     const spec = commandSpec(words.join(" ")) ?? commandSpec(words[0]);
     if (spec)
         return { kind: "help", text: commandHelp(spec) };
+    if (words[0] === "cache") {
+        const text = ["cache ls", "cache prune"].map((name) => commandHelp(commandSpec(name)));
+        return { kind: "help", text: text.join("\n\n") };
+    }
     throw new UserError(`no such command: ${words.join(" ")} (see wheel-cache --help)`);
 }
-/** The command the words name, and its operands. */
+/** The command the words name (`cache` takes a second word), and its operands. */
 function commandOf(first, rest) {
+    if (first === "cache") {
+        const spec = commandSpec(`cache ${rest[0] ?? ""}`);
+        if (!spec) {
+            const got = rest[0] === undefined ? "nothing" : JSON.stringify(rest[0]);
+            throw new UserError(`the cache command takes ls or prune, got ${got} (see wheel-cache help cache)`);
+        }
+        return { spec, operands: rest.slice(1) };
+    }
     const spec = commandSpec(first);
     if (!spec || spec.name.includes(" ")) {
         const known = [...new Set(COMMANDS.map((c) => c.name.split(" ")[0]))].join(", ");
@@ -4777,6 +5215,24 @@ function request(command, given, env, cwd) {
     const flag = (name) => given.has(name);
     const json = flag("json");
     const cacheDir = string("cache-dir") && external_node_path_default().resolve(cwd, string("cache-dir"));
+    if (command === "cache ls")
+        return { kind: "cache-ls", cacheDir, json };
+    if (command === "cache prune") {
+        const maxSize = string("max-size");
+        const maxAge = string("max-age");
+        if (maxSize === undefined && maxAge === undefined) {
+            throw new UserError("cache prune needs --max-size SIZE, --max-age DAYS or both (see wheel-cache cache prune --help)");
+        }
+        return {
+            kind: "cache-prune",
+            cacheDir,
+            maxBytes: maxSize === undefined ? undefined : parseSize(maxSize, "--max-size"),
+            maxAgeDays: maxAge === undefined ? undefined : parseDays(maxAge, "--max-age"),
+            json,
+        };
+    }
+    const maxCacheFlag = string("max-cache-size");
+    const maxCache = maxCacheFlag ?? (command === "build" ? env.WHEEL_CACHE_MAX_SIZE : undefined);
     const project = string("project") ?? ".";
     const projectDir = external_node_path_default().resolve(cwd, project);
     const buildCommand = string("build-command");
@@ -4806,6 +5262,9 @@ function request(command, given, env, cwd) {
         kind: "pipeline",
         config,
         exitCode: flag("exit-code"),
+        maxCacheBytes: maxCache
+            ? parseSize(maxCache, maxCacheFlag ? "--max-cache-size" : "WHEEL_CACHE_MAX_SIZE")
+            : undefined,
     };
 }
 /** Levenshtein distance, for `did you mean`. */
@@ -4848,243 +5307,6 @@ function withBreaker(backend) {
             return result;
         },
     };
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/shared/which.ts
-
-
-/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
-function which(name, env) {
-    if (name.includes("/") || name.includes("\\"))
-        return isExecutable(name) ? name : undefined;
-    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
-    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
-        for (const ext of exts) {
-            const candidate = external_node_path_default().join(dir, name + ext);
-            if (isExecutable(candidate))
-                return candidate;
-        }
-    }
-    return undefined;
-}
-function isExecutable(file) {
-    try {
-        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
-            return false;
-        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
-        return true;
-    }
-    catch {
-        // Not there or not executable: not a match, the search goes on.
-        return false;
-    }
-}
-/** The default interpreter name for this platform. */
-function defaultPython(env) {
-    if (process.platform === "win32")
-        return which("python", env) ? "python" : "py";
-    return which("python3", env) ? "python3" : "python";
-}
-
-;// CONCATENATED MODULE: ./src/build/run.ts
-
-
-
-
-
-
-
-
-
-async function snapshotWheels(dir) {
-    const names = await wheelNames(dir);
-    const entries = await Promise.all(names.map(async (name) => {
-        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, name), { bigint: true });
-        return [name, `${info.size}:${info.mtimeNs}`];
-    }));
-    return new Map(entries);
-}
-/**
- * Runs the build command (`argv`, spawned as `spawned`: under a tracer, or as it is) without a
- * shell in the project directory, its output streamed to ours
- * (stderr, so the CLI's --json stdout stays clean), and returns the wheels it produced: the
- * `.whl` files in `wheelDir` that are new or rewritten since `before`.
- */
-async function runBuild(argv, spawned, cwd, env, wheelDir, before) {
-    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
-    if (argv.length === 0)
-        throw new UserError("the build command is empty");
-    const [command, ...args] = spawned;
-    const exit = await spawnBuild(command, args, argv, cwd, env);
-    if (exit.signal)
-        throw new BuildFailure(`the build was killed by ${exit.signal}: ${joinCommand(argv)}`);
-    if (exit.code !== 0)
-        throw new BuildFailure(`the build failed with exit code ${exit.code}: ${joinCommand(argv)}`);
-    const after = await snapshotWheels(wheelDir);
-    const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
-    if (produced.length === 0) {
-        throw new BuildFailure(`the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`);
-    }
-    return produced.sort();
-}
-/**
- * The program of a build command as a path, found the way spawning it would find it (PATH for a
- * bare name, the project directory for a relative path): a tracer runs it by that path, and a
- * program that is missing or not a file is the same one-line error as without a tracer.
- */
-function resolveProgram(argv, cwd, env) {
-    const [command] = argv;
-    if (!command)
-        throw new UserError("the build command is empty");
-    const candidate = /[\\/]/.test(command) ? external_node_path_default().resolve(cwd, command) : which(command, env);
-    const info = candidate ? (0,external_node_fs_namespaceObject.statSync)(candidate, { throwIfNoEntry: false }) : undefined;
-    if (!candidate || !info) {
-        throw new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`);
-    }
-    if (!info.isFile()) {
-        throw new UserError(`cannot run the build command ${joinCommand(argv)}: ${command} is not a file`);
-    }
-    return candidate;
-}
-/** Runs the build without a shell, its stdout sent to our stderr; resolves when it ends. */
-function spawnBuild(command, args, argv, cwd, env) {
-    return new Promise((resolve, reject) => {
-        const stdio = ["ignore", process.stderr, "inherit"];
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd, env, stdio, windowsHide: true });
-        child.on("error", (error) => {
-            reject(error.code === "ENOENT"
-                ? new UserError(`build command not found: ${command} (in ${joinCommand(argv)})`)
-                : new UserError(`cannot run the build command ${joinCommand(argv)}: ${error.message}`));
-        });
-        child.on("close", (code, signal) => resolve({ code, signal }));
-    });
-}
-/** Name, size and sha256 of a wheel file, streamed. */
-async function wheelRecord(file) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
-    let size = 0;
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file)) {
-        hash.update(chunk);
-        size += chunk.length;
-    }
-    return { name: external_node_path_default().basename(file), size, sha256: hash.digest("hex") };
-}
-async function wheelNames(dir) {
-    let entries;
-    try {
-        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-    }
-    catch (error) {
-        // A wheel directory that does not exist yet holds no wheels.
-        if (error.code === "ENOENT")
-            return [];
-        throw new UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
-    }
-    return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/manifest.ts
-
-const MANIFEST_SCHEMA = 1;
-/** The fingerprint: a digest over every key's id and digest, in id order. */
-function fingerprintOf(keys) {
-    const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return digestOf("wheel-cache-fingerprint", String(MANIFEST_SCHEMA), ...sorted.flatMap((k) => [k.id, k.digest]));
-}
-function makeManifest(project, keys) {
-    return { schema: MANIFEST_SCHEMA, fingerprint: fingerprintOf(keys), project, keys };
-}
-/** Parses a stored manifest; undefined when it is not one this version understands. */
-function parseManifest(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        // Not JSON: a corrupted entry, treated as having no manifest.
-        return undefined;
-    }
-    const m = value;
-    if (!m ||
-        m.schema !== MANIFEST_SCHEMA ||
-        typeof m.fingerprint !== "string" ||
-        !Array.isArray(m.keys)) {
-        return undefined;
-    }
-    return m;
-}
-
-;// CONCATENATED MODULE: ./src/cache/entry.ts
-
-
-
-
-/**
- * A cache entry on disk: `manifest.json` and, for the wheels entry, `wheels/*.whl`. The same
- * layout is saved and restored by both backends.
- */
-const MANIFEST = "manifest.json";
-const WHEELS = "wheels";
-/** Empties `dir` (restores extract into it, so nothing stale may be there). */
-async function resetDir(dir) {
-    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-}
-/** Writes an entry: the manifest, and copies of the wheels when given. */
-async function writeEntry(dir, manifest, wheelPaths = []) {
-    await resetDir(dir);
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-    if (wheelPaths.length === 0)
-        return;
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, WHEELS));
-    for (const wheel of wheelPaths)
-        await (0,promises_namespaceObject.copyFile)(wheel, external_node_path_default().join(dir, WHEELS, external_node_path_default().basename(wheel)));
-}
-/** The manifest of a restored entry, or undefined when it is missing or not valid. */
-async function readEntryManifest(dir) {
-    // A missing manifest file means a damaged entry: the caller treats it as having none.
-    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, MANIFEST), "utf8").catch(() => undefined);
-    return text === undefined ? undefined : parseManifest(text);
-}
-/**
- * Checks a restored wheels entry: its own manifest must be readable and record the fingerprint
- * of `manifest` (the manifest entry that led here), and each wheel must match the sha256 that
- * manifest records. Returns the problem in one line, or undefined when the entry is sound.
- */
-async function verifyEntry(dir, manifest) {
-    const own = await readEntryManifest(dir);
-    if (!own)
-        return "the cached entry has no readable manifest";
-    if (own.fingerprint !== manifest.fingerprint)
-        return "the cached entry was built for another fingerprint";
-    if (!manifest.wheels || manifest.wheels.length === 0)
-        return "the cached entry lists no wheels";
-    for (const wheel of manifest.wheels) {
-        const file = external_node_path_default().join(dir, WHEELS, wheel.name);
-        // A wheel that cannot be read is as bad as one that does not match.
-        const actual = await wheelRecord(file).catch(() => undefined);
-        if (!actual)
-            return `the cached wheel ${wheel.name} is missing`;
-        if (actual.sha256 !== wheel.sha256 || actual.size !== wheel.size) {
-            return `the cached wheel ${wheel.name} does not match its recorded sha256`;
-        }
-    }
-    return undefined;
-}
-/** Copies a verified entry's wheels into the wheel directory; returns their paths there. */
-async function installWheels(dir, manifest, wheelDir) {
-    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
-    const paths = [];
-    for (const wheel of manifest.wheels ?? []) {
-        const target = external_node_path_default().join(wheelDir, wheel.name);
-        await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(dir, WHEELS, wheel.name), target);
-        paths.push(target);
-    }
-    return paths;
 }
 
 ;// CONCATENATED MODULE: ./src/cache/store.ts
@@ -8389,6 +8611,80 @@ async function describeKeys(config, deps) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/cache-text.ts
+
+
+/** What `wheel-cache cache ls` and `cache prune` print: plain text, and their JSON. */
+/** `3 min ago`, `2 days ago`. */
+function formatAge(ms) {
+    const seconds = Math.max(0, ms / 1000);
+    if (seconds < 60)
+        return "just now";
+    const days = Math.floor(seconds / 86_400);
+    if (days >= 2)
+        return `${days} days ago`;
+    return `${formatDuration(seconds).replace(/ \d+ s$/, "")} ago`;
+}
+function totalBytes(builds) {
+    return builds.reduce((sum, b) => sum + b.bytes, 0);
+}
+/** `cache ls`: the builds, least recently used first (what a prune removes first). */
+function renderCacheList(cacheDir, builds, now) {
+    const head = `wheel-cache cache: ${escapeLine(cacheDir)}: ${format_plural(builds.length, "build")}, ${formatSize(totalBytes(builds))}`;
+    if (builds.length === 0)
+        return `${head}\n`;
+    const rows = [
+        ["last used", "saved", "size", "wheels", "key"],
+        ...builds.map((b) => [
+            formatAge(now - b.used),
+            formatAge(now - b.created),
+            formatSize(b.bytes),
+            b.wheels.map(escapeLine).join(", ") || "—",
+            escapeLine(b.key),
+        ]),
+    ];
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    const lines = rows.map((r) => `  ${r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]) : c)).join("  ")}`);
+    return `${[head, "", ...lines].join("\n")}\n`;
+}
+function buildJson(build) {
+    return {
+        key: build.key,
+        entries: build.entries.map((e) => e.key),
+        bytes: build.bytes,
+        saved: new Date(build.created).toISOString(),
+        lastUsed: new Date(build.used).toISOString(),
+        wheels: [...build.wheels],
+        buildSeconds: build.buildSeconds ?? null,
+    };
+}
+/** `cache ls --json`. */
+function cacheListJson(cacheDir, builds) {
+    return { cacheDir, bytes: totalBytes(builds), builds: builds.map(buildJson) };
+}
+/** `removed 2 builds (8.2 MB); 1 build left (4.1 MB)`, and why builds over a limit stayed. */
+function pruneText(outcome, limits) {
+    const left = `${format_plural(outcome.kept.length, "build")} left (${formatSize(totalBytes(outcome.kept))})`;
+    const lines = [
+        `removed ${format_plural(outcome.removed.length, "build")} (${formatSize(totalBytes(outcome.removed))}); ${left}`,
+    ];
+    if (outcome.inUse.length > 0) {
+        const limit = limits.maxBytes === undefined ? "" : `, over the limit of ${formatSize(limits.maxBytes)}`;
+        lines.push(`kept ${format_plural(outcome.inUse.length, "build")} (${formatSize(totalBytes(outcome.inUse))})${limit}: used in the last minute, a run may be restoring them`);
+    }
+    return lines;
+}
+/** `cache prune --json`. */
+function pruneJson(cacheDir, outcome) {
+    return {
+        cacheDir,
+        removed: outcome.removed.map(buildJson),
+        kept: outcome.kept.map(buildJson),
+        inUse: outcome.inUse.map((b) => b.key),
+        bytes: totalBytes(outcome.kept),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/keys/types.ts
 /** The groups in the order every report shows them. */
 const KEY_GROUPS = ["rebuild", "metadata", "shipped", "implicit"];
@@ -8640,6 +8936,8 @@ const VERSION = "0.1.0";
 
 
 
+
+
 /** The CLI's exit statuses (the README's table; `wheel-cache --help` lists them too). */
 const EXIT = {
     ok: 0,
@@ -8666,7 +8964,36 @@ async function main(argv) {
             return request.config.command === "keys" ? keys(request.config) : pipeline(request);
         case "report":
             return report(request);
+        case "cache-ls":
+            return cacheList(request);
+        case "cache-prune":
+            return cachePrune(request);
     }
+}
+/** `cache ls`: the local cache's builds, least recently used first. */
+async function cacheList(request) {
+    const cache = localCache({ cacheDir: request.cacheDir, env: process.env });
+    const builds = await listBuilds(cache);
+    if (request.json) {
+        process.stdout.write(`${JSON.stringify(cacheListJson(cache.cacheDir, builds))}\n`);
+    }
+    else
+        process.stdout.write(renderCacheList(cache.cacheDir, builds, Date.now()));
+    return EXIT.ok;
+}
+/** `cache prune`: removes the builds over the limits, least recently used first. */
+async function cachePrune(request) {
+    const cache = localCache({ cacheDir: request.cacheDir, env: process.env });
+    const limits = { maxBytes: request.maxBytes, maxAgeDays: request.maxAgeDays };
+    const outcome = await pruneBuilds(cache, limits);
+    if (request.json) {
+        process.stdout.write(`${JSON.stringify(pruneJson(cache.cacheDir, outcome))}\n`);
+    }
+    else {
+        const lines = pruneText(outcome, limits).map((line) => `wheel-cache cache prune: ${line}`);
+        process.stdout.write(`${lines.join("\n")}\n`);
+    }
+    return EXIT.ok;
 }
 /** `report`: one summary over the result files of many runs. */
 async function report(request) {
@@ -8696,12 +9023,32 @@ async function pipeline(request) {
         const written = await writeResultFile(config, resultFileOf(result, reason));
         if (written.problem)
             warn(written.problem);
+        if (request.maxCacheBytes !== undefined && result.save.status === "saved") {
+            await keepUnder(cache, request.maxCacheBytes);
+        }
         if (config.json)
             process.stdout.write(`${JSON.stringify(resultJson(result, reason))}\n`);
         else
             process.stdout.write(diff ? renderDiff(result) : renderTerminal(result));
         return request.exitCode && result.verdict === "lookup-miss" ? EXIT.wouldRebuild : EXIT.ok;
     });
+}
+/**
+ * The size limit after a save (`--max-cache-size`, `WHEEL_CACHE_MAX_SIZE`): prunes the least
+ * recently used builds. A prune that fails is a warning; the build it follows succeeded.
+ */
+async function keepUnder(cache, maxBytes) {
+    try {
+        const outcome = await pruneBuilds(cache, { maxBytes });
+        if (outcome.removed.length > 0 || outcome.inUse.length > 0) {
+            for (const line of pruneText(outcome, { maxBytes })) {
+                process.stderr.write(`wheel-cache: cache size limit: ${line}\n`);
+            }
+        }
+    }
+    catch (error) {
+        warn(`the local cache was not pruned to its size limit: ${errorMessage(error)}`);
+    }
 }
 async function keys(config) {
     return withStaging(async (stagingDir) => {

@@ -4,12 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import { defaultCacheDir } from "./cache/cache-dir.js";
 import { LocalCache } from "./cache/local.js";
+import { listBuilds, pruneBuilds } from "./cache/local-builds.js";
 import { readReport } from "./commands/results.js";
 import { type CliRequest, readCliConfig } from "./config/cli.js";
 import type { Config } from "./config/index.js";
-import { BuildFailure, formatError, UserError } from "./errors.js";
+import { BuildFailure, errorMessage, formatError, UserError } from "./errors.js";
 import { runPipeline } from "./pipeline/index.js";
 import { describeKeys } from "./pipeline/keys.js";
+import { cacheListJson, pruneJson, pruneText, renderCacheList } from "./report/cache-text.js";
 import { escapeLine } from "./report/escape.js";
 import { keysJson, renderKeysText } from "./report/keys-text.js";
 import { renderMatrixText } from "./report/matrix-render.js";
@@ -45,7 +47,35 @@ export async function main(argv: readonly string[]): Promise<number> {
       return request.config.command === "keys" ? keys(request.config) : pipeline(request);
     case "report":
       return report(request);
+    case "cache-ls":
+      return cacheList(request);
+    case "cache-prune":
+      return cachePrune(request);
   }
+}
+
+/** `cache ls`: the local cache's builds, least recently used first. */
+async function cacheList(request: Extract<CliRequest, { kind: "cache-ls" }>): Promise<number> {
+  const cache = localCache({ cacheDir: request.cacheDir, env: process.env });
+  const builds = await listBuilds(cache);
+  if (request.json) {
+    process.stdout.write(`${JSON.stringify(cacheListJson(cache.cacheDir, builds))}\n`);
+  } else process.stdout.write(renderCacheList(cache.cacheDir, builds, Date.now()));
+  return EXIT.ok;
+}
+
+/** `cache prune`: removes the builds over the limits, least recently used first. */
+async function cachePrune(request: Extract<CliRequest, { kind: "cache-prune" }>): Promise<number> {
+  const cache = localCache({ cacheDir: request.cacheDir, env: process.env });
+  const limits = { maxBytes: request.maxBytes, maxAgeDays: request.maxAgeDays };
+  const outcome = await pruneBuilds(cache, limits);
+  if (request.json) {
+    process.stdout.write(`${JSON.stringify(pruneJson(cache.cacheDir, outcome))}\n`);
+  } else {
+    const lines = pruneText(outcome, limits).map((line) => `wheel-cache cache prune: ${line}`);
+    process.stdout.write(`${lines.join("\n")}\n`);
+  }
+  return EXIT.ok;
 }
 
 /** `report`: one summary over the result files of many runs. */
@@ -74,10 +104,30 @@ async function pipeline(request: Extract<CliRequest, { kind: "pipeline" }>): Pro
     const reason = diff ? diffReasonOf(result) : undefined;
     const written = await writeResultFile(config, resultFileOf(result, reason));
     if (written.problem) warn(written.problem);
+    if (request.maxCacheBytes !== undefined && result.save.status === "saved") {
+      await keepUnder(cache, request.maxCacheBytes);
+    }
     if (config.json) process.stdout.write(`${JSON.stringify(resultJson(result, reason))}\n`);
     else process.stdout.write(diff ? renderDiff(result) : renderTerminal(result));
     return request.exitCode && result.verdict === "lookup-miss" ? EXIT.wouldRebuild : EXIT.ok;
   });
+}
+
+/**
+ * The size limit after a save (`--max-cache-size`, `WHEEL_CACHE_MAX_SIZE`): prunes the least
+ * recently used builds. A prune that fails is a warning; the build it follows succeeded.
+ */
+async function keepUnder(cache: LocalCache, maxBytes: number): Promise<void> {
+  try {
+    const outcome = await pruneBuilds(cache, { maxBytes });
+    if (outcome.removed.length > 0 || outcome.inUse.length > 0) {
+      for (const line of pruneText(outcome, { maxBytes })) {
+        process.stderr.write(`wheel-cache: cache size limit: ${line}\n`);
+      }
+    }
+  } catch (error) {
+    warn(`the local cache was not pruned to its size limit: ${errorMessage(error)}`);
+  }
 }
 
 async function keys(config: Config): Promise<number> {

@@ -52,11 +52,26 @@ export const FLAGS = {
     type: "boolean",
     help: "do not trace the build (Linux: strace), so later hits are not validated against it",
   },
+  "max-cache-size": {
+    type: "string",
+    value: "SIZE",
+    help: "after a save, prune the local cache to SIZE, least recently used first (default: $WHEEL_CACHE_MAX_SIZE, else no limit)",
+  },
   "exit-code": { type: "boolean", help: "exit with status 1 when the next build would rebuild" },
   "result-file": {
     type: "string",
     value: "FILE",
     help: "also write the result as JSON to FILE, for wheel-cache report",
+  },
+  "max-size": {
+    type: "string",
+    value: "SIZE",
+    help: "remove the least recently used builds until the cache holds at most SIZE (500M, 2G)",
+  },
+  "max-age": {
+    type: "string",
+    value: "DAYS",
+    help: "remove the builds no run has used for more than DAYS days",
   },
   json: { type: "boolean", help: "print one JSON object on stdout" },
   help: { type: "boolean", help: "show this help" },
@@ -65,7 +80,7 @@ export const FLAGS = {
 
 export type FlagName = keyof typeof FLAGS;
 
-export type CommandName = "build" | "keys" | "diff" | "report";
+export type CommandName = "build" | "keys" | "diff" | "report" | "cache ls" | "cache prune";
 
 export interface CommandSpec {
   readonly name: CommandName;
@@ -94,7 +109,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "build",
     synopsis: "[options]",
     summary: "restore the project's wheels from the cache, or build and save them",
-    flags: [...PROJECT_FLAGS, "no-save", "no-trace", "result-file", "json"],
+    flags: [...PROJECT_FLAGS, "no-save", "no-trace", "max-cache-size", "result-file", "json"],
   },
   {
     name: "keys",
@@ -114,6 +129,19 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "one summary over many runs' result files: a row per matrix leg, and the totals",
     flags: ["json"],
     operands: { name: "FILE_OR_DIR", min: 1 },
+  },
+  {
+    name: "cache ls",
+    synopsis: "[--cache-dir DIR] [--json]",
+    summary: "list the builds in the local cache, least recently used first",
+    flags: ["cache-dir", "json"],
+  },
+  {
+    name: "cache prune",
+    synopsis: "[--max-size SIZE] [--max-age DAYS] [--cache-dir DIR] [--json]",
+    summary:
+      "remove builds from the local cache, least recently used first (builds used in the last minute stay)",
+    flags: ["max-size", "max-age", "cache-dir", "json"],
   },
 ];
 

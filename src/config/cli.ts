@@ -13,6 +13,7 @@ import {
   usage,
 } from "./cli-commands.js";
 import { type Config, DEFAULT_KEY_PREFIX, keyPart, makeConfig, names } from "./index.js";
+import { parseDays, parseSize } from "./size.js";
 import { parseCacheKeyLines } from "./uv-entries.js";
 
 /** What one CLI invocation asks for, read and validated once. */
@@ -25,8 +26,18 @@ export type CliRequest =
       readonly config: Config;
       /** `diff --exit-code`: exit 1 when the next build would rebuild. */
       readonly exitCode: boolean;
+      /** Prune the local cache to this many bytes after a save. */
+      readonly maxCacheBytes?: number;
     }
-  | { readonly kind: "report"; readonly paths: readonly string[]; readonly json: boolean };
+  | { readonly kind: "report"; readonly paths: readonly string[]; readonly json: boolean }
+  | { readonly kind: "cache-ls"; readonly cacheDir?: string; readonly json: boolean }
+  | {
+      readonly kind: "cache-prune";
+      readonly cacheDir?: string;
+      readonly maxBytes?: number;
+      readonly maxAgeDays?: number;
+      readonly json: boolean;
+    };
 
 /** The flags given, by name: a string's values in order, or `true` for a boolean. */
 type Given = ReadonlyMap<FlagName, readonly string[] | true>;
@@ -63,7 +74,7 @@ export function readCliConfig(
   const given = readFlags(spec, options);
   if (spec.operands) {
     if (operands.length < spec.operands.min) {
-      throw usageError(spec, `wheel-cache ${spec.name} needs a ${spec.operands.name}`);
+      throw usageError(spec, `${spec.name} needs a ${spec.operands.name}`);
     }
   } else if (operands.length > 0) {
     throw usageError(spec, `unexpected argument ${JSON.stringify(operands[0])}`);
@@ -76,11 +87,25 @@ function helpFor(words: readonly string[]): CliRequest {
   if (words.length === 0) return { kind: "help", text: usage() };
   const spec = commandSpec(words.join(" ")) ?? commandSpec(words[0]!);
   if (spec) return { kind: "help", text: commandHelp(spec) };
+  if (words[0] === "cache") {
+    const text = ["cache ls", "cache prune"].map((name) => commandHelp(commandSpec(name)!));
+    return { kind: "help", text: text.join("\n\n") };
+  }
   throw new UserError(`no such command: ${words.join(" ")} (see wheel-cache --help)`);
 }
 
-/** The command the words name, and its operands. */
+/** The command the words name (`cache` takes a second word), and its operands. */
 function commandOf(first: string, rest: readonly string[]) {
+  if (first === "cache") {
+    const spec = commandSpec(`cache ${rest[0] ?? ""}`);
+    if (!spec) {
+      const got = rest[0] === undefined ? "nothing" : JSON.stringify(rest[0]);
+      throw new UserError(
+        `the cache command takes ls or prune, got ${got} (see wheel-cache help cache)`,
+      );
+    }
+    return { spec, operands: rest.slice(1) };
+  }
   const spec = commandSpec(first);
   if (!spec || spec.name.includes(" ")) {
     const known = [...new Set(COMMANDS.map((c) => c.name.split(" ")[0]))].join(", ");
@@ -157,6 +182,25 @@ function request(
   const flag = (name: FlagName) => given.has(name);
   const json = flag("json");
   const cacheDir = string("cache-dir") && path.resolve(cwd, string("cache-dir")!);
+  if (command === "cache ls") return { kind: "cache-ls", cacheDir, json };
+  if (command === "cache prune") {
+    const maxSize = string("max-size");
+    const maxAge = string("max-age");
+    if (maxSize === undefined && maxAge === undefined) {
+      throw new UserError(
+        "cache prune needs --max-size SIZE, --max-age DAYS or both (see wheel-cache cache prune --help)",
+      );
+    }
+    return {
+      kind: "cache-prune",
+      cacheDir,
+      maxBytes: maxSize === undefined ? undefined : parseSize(maxSize, "--max-size"),
+      maxAgeDays: maxAge === undefined ? undefined : parseDays(maxAge, "--max-age"),
+      json,
+    };
+  }
+  const maxCacheFlag = string("max-cache-size");
+  const maxCache = maxCacheFlag ?? (command === "build" ? env.WHEEL_CACHE_MAX_SIZE : undefined);
   const project = string("project") ?? ".";
   const projectDir = path.resolve(cwd, project);
   const buildCommand = string("build-command");
@@ -186,6 +230,9 @@ function request(
     kind: "pipeline",
     config,
     exitCode: flag("exit-code"),
+    maxCacheBytes: maxCache
+      ? parseSize(maxCache, maxCacheFlag ? "--max-cache-size" : "WHEEL_CACHE_MAX_SIZE")
+      : undefined,
   };
 }
 

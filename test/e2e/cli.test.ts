@@ -1,4 +1,11 @@
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { joinCommand } from "../../src/shared/command-line.js";
@@ -251,6 +258,67 @@ describe("the CLI", () => {
       expect(errors).toEqual([
         expect.stringMatching(/^wheel-cache: the build failed with exit code 5: /),
       ]);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "cache ls lists the builds, cache prune and the size limit after a save remove unused ones",
+    async () => {
+      const { marker, cli, options } = await setup();
+      const cacheDir = options[options.indexOf("--cache-dir") + 1]!;
+      /** Dates every entry as last used two days ago. */
+      const ageAll = () => {
+        const entries = path.join(cacheDir, "v1", "entries");
+        const then = new Date(Date.now() - 2 * 86_400_000);
+        for (const name of readdirSync(entries)) {
+          utimesSync(path.join(entries, name, "entry.json"), then, then);
+        }
+      };
+      const ls = async () => {
+        const listed = await runCli(["cache", "ls", "--cache-dir", cacheDir, "--json"], {
+          cwd: cacheDir,
+        });
+        return parseJson<{ bytes: number; builds: { key: string; wheels: string[] }[] }>(listed);
+      };
+      const built = parseJson<ResultJson>(await cli("build", "--json"));
+      const first = await ls();
+      expect(first.builds).toEqual([
+        expect.objectContaining({
+          key: built.cacheKey,
+          wheels: [path.basename(built.wheels[0]!)],
+        }),
+      ]);
+      const text = await runCli(["cache", "ls", "--cache-dir", cacheDir], { cwd: cacheDir });
+      expect(text.stdout).toMatch(/^wheel-cache cache: .*: 1 build, \d/);
+
+      // Just used: a prune keeps it, and says why.
+      const kept = await runCli(["cache", "prune", "--cache-dir", cacheDir, "--max-size", "0"], {
+        cwd: cacheDir,
+      });
+      expect(kept.code, tail(kept)).toBe(0);
+      expect(kept.stdout).toContain("removed 0 builds");
+      expect(kept.stdout).toContain("used in the last minute");
+      ageAll();
+      const pruned = await runCli(["cache", "prune", "--cache-dir", cacheDir, "--max-age", "1"], {
+        cwd: cacheDir,
+      });
+      expect(pruned.stdout).toMatch(
+        /^wheel-cache cache prune: removed 1 build \(.*\); 0 builds left/,
+      );
+      expect((await ls()).builds).toEqual([]);
+      expect(parseJson<ResultJson>(await cli("build", "--json"))).toMatchObject({ built: true });
+      expect(buildCount(marker)).toBe(2);
+
+      // The limit after a save: a second leg's build pushes the older one out.
+      ageAll();
+      const limited = await runCli(["build", ...options, "--key-suffix", "other", "--json"], {
+        cwd: cacheDir,
+        env: { ...cleanEnv(buildEnv), WHEEL_CACHE_MAX_SIZE: "1" },
+      });
+      const other = parseJson<ResultJson>(limited);
+      expect(limited.stderr).toMatch(/^wheel-cache: cache size limit: removed 1 build /m);
+      expect((await ls()).builds.map((b) => b.key)).toEqual([other.cacheKey]);
     },
     TIMEOUT_MS,
   );

@@ -70,6 +70,28 @@ describe("readCliConfig", () => {
     expect(request.exitCode).toBe(true);
   });
 
+  it("reads the cache commands and the size limit after a save", () => {
+    expect(read("cache", "ls", "--json")).toEqual({
+      kind: "cache-ls",
+      cacheDir: undefined,
+      json: true,
+    });
+    expect(read("cache", "prune", "--max-size", "2G", "--max-age=7", "--cache-dir", "c")).toEqual({
+      kind: "cache-prune",
+      cacheDir: path.join(CWD, "c"),
+      maxBytes: 2e9,
+      maxAgeDays: 7,
+      json: false,
+    });
+    expect(pipeline(read("build", "--max-cache-size", "500M")).maxCacheBytes).toBe(500e6);
+    const env = { WHEEL_CACHE_MAX_SIZE: "1G" };
+    expect(pipeline(readCliConfig(["build"], env, CWD)).maxCacheBytes).toBe(1e9);
+    expect(pipeline(readCliConfig(["diff"], env, CWD)).maxCacheBytes).toBeUndefined();
+    expect(() => readCliConfig(["build"], { WHEEL_CACHE_MAX_SIZE: "lots" }, CWD)).toThrow(
+      /^WHEEL_CACHE_MAX_SIZE: expected a size/,
+    );
+  });
+
   it.each([
     [["--version"], { kind: "version" }],
     [["build", "--version"], { kind: "version" }],
@@ -83,9 +105,10 @@ describe("readCliConfig", () => {
 
   it("gives each command's help with its own flags: build --help, help build, -h", () => {
     for (const spec of COMMANDS) {
-      const help = read(spec.name, "--help");
-      expect(help).toEqual(read("help", spec.name));
-      expect(help).toEqual(read(spec.name, "-h", "--bogus"));
+      const words = spec.name.split(" ");
+      const help = read(...words, "--help");
+      expect(help).toEqual(read("help", ...words));
+      expect(help).toEqual(read(...words, "-h", "--bogus"));
       const text = help.kind === "help" ? help.text : "";
       expect(text).toMatch(new RegExp(`^usage: wheel-cache ${spec.name} `));
       for (const name of Object.keys(FLAGS)) {
@@ -104,6 +127,10 @@ describe("readCliConfig", () => {
     const help = read("--help");
     const text = help.kind === "help" ? help.text : "";
     for (const spec of COMMANDS) expect(text).toContain(`  ${spec.name} `);
+    expect(read("help", "cache")).toMatchObject({
+      kind: "help",
+      text: expect.stringContaining("usage: wheel-cache cache prune"),
+    });
     expect(text).toMatch(/exit status:\n {2}0 .*\n {2}1 .*\n {2}2 .*\n {2}3 .*\n {2}4 /);
   });
 
@@ -117,8 +144,20 @@ describe("readCliConfig", () => {
     [["build", "--json=yes"], "--json takes no value"],
     [["build", "--python", "a", "--python", "b"], "--python is given twice"],
     [["build", "extra"], 'unexpected argument "extra"'],
-    [["frobnicate"], 'unknown command "frobnicate": the commands are build, keys, diff'],
+    [
+      ["frobnicate"],
+      'unknown command "frobnicate": the commands are build, keys, diff, report, cache',
+    ],
     [["help", "frobnicate"], "no such command: frobnicate"],
+    [["cache"], "the cache command takes ls or prune, got nothing"],
+    [["cache", "rm"], 'the cache command takes ls or prune, got "rm"'],
+    [["cache", "prune"], "cache prune needs --max-size SIZE, --max-age DAYS or both"],
+    [
+      ["cache", "prune", "--max-size", "lots"],
+      '--max-size: expected a size such as 500M, 2G or 800MiB, got "lots"',
+    ],
+    [["cache", "ls", "--project", "x"], "--project is a flag of"],
+    [["report"], "report needs a FILE_OR_DIR (see wheel-cache report --help)"],
   ])("refuses %j in one line of its own words", (argv, message) => {
     const text = refusal(...argv);
     expect(text).toContain(message);
