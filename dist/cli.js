@@ -5115,9 +5115,9 @@ function readCliConfig(argv, env, cwd) {
         return helpFor(rest);
     if (first === undefined)
         return { kind: "help", text: usage(), usage: !asked("help") };
-    const { spec, operands } = commandOf(first, rest);
     if (asked("help"))
-        return { kind: "help", text: commandHelp(spec) };
+        return helpFor(words);
+    const { spec, operands } = commandOf(first, rest);
     const given = readFlags(spec, options);
     if (spec.operands) {
         if (operands.length < spec.operands.min) {
@@ -5216,7 +5216,7 @@ function request(command, given, env, cwd) {
     const json = flag("json");
     const cacheDir = string("cache-dir") && external_node_path_default().resolve(cwd, string("cache-dir"));
     if (command === "cache ls")
-        return { kind: "cache-ls", cacheDir, json };
+        return { kind: "cache-ls", cacheDir, env, json };
     if (command === "cache prune") {
         const maxSize = string("max-size");
         const maxAge = string("max-age");
@@ -5226,6 +5226,7 @@ function request(command, given, env, cwd) {
         return {
             kind: "cache-prune",
             cacheDir,
+            env,
             maxBytes: maxSize === undefined ? undefined : parseSize(maxSize, "--max-size"),
             maxAgeDays: maxAge === undefined ? undefined : parseDays(maxAge, "--max-age"),
             json,
@@ -8972,7 +8973,7 @@ async function main(argv) {
 }
 /** `cache ls`: the local cache's builds, least recently used first. */
 async function cacheList(request) {
-    const cache = localCache({ cacheDir: request.cacheDir, env: process.env });
+    const cache = localCache(request);
     const builds = await listBuilds(cache);
     if (request.json) {
         process.stdout.write(`${JSON.stringify(cacheListJson(cache.cacheDir, builds))}\n`);
@@ -8983,7 +8984,7 @@ async function cacheList(request) {
 }
 /** `cache prune`: removes the builds over the limits, least recently used first. */
 async function cachePrune(request) {
-    const cache = localCache({ cacheDir: request.cacheDir, env: process.env });
+    const cache = localCache(request);
     const limits = { maxBytes: request.maxBytes, maxAgeDays: request.maxAgeDays };
     const outcome = await pruneBuilds(cache, limits);
     if (request.json) {

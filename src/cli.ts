@@ -56,7 +56,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 /** `cache ls`: the local cache's builds, least recently used first. */
 async function cacheList(request: Extract<CliRequest, { kind: "cache-ls" }>): Promise<number> {
-  const cache = localCache({ cacheDir: request.cacheDir, env: process.env });
+  const cache = localCache(request);
   const builds = await listBuilds(cache);
   if (request.json) {
     process.stdout.write(`${JSON.stringify(cacheListJson(cache.cacheDir, builds))}\n`);
@@ -66,7 +66,7 @@ async function cacheList(request: Extract<CliRequest, { kind: "cache-ls" }>): Pr
 
 /** `cache prune`: removes the builds over the limits, least recently used first. */
 async function cachePrune(request: Extract<CliRequest, { kind: "cache-prune" }>): Promise<number> {
-  const cache = localCache({ cacheDir: request.cacheDir, env: process.env });
+  const cache = localCache(request);
   const limits = { maxBytes: request.maxBytes, maxAgeDays: request.maxAgeDays };
   const outcome = await pruneBuilds(cache, limits);
   if (request.json) {

@@ -30,10 +30,17 @@ export type CliRequest =
       readonly maxCacheBytes?: number;
     }
   | { readonly kind: "report"; readonly paths: readonly string[]; readonly json: boolean }
-  | { readonly kind: "cache-ls"; readonly cacheDir?: string; readonly json: boolean }
+  | {
+      readonly kind: "cache-ls";
+      /** undefined for the default location, which `env` decides. */
+      readonly cacheDir?: string;
+      readonly env: NodeJS.ProcessEnv;
+      readonly json: boolean;
+    }
   | {
       readonly kind: "cache-prune";
       readonly cacheDir?: string;
+      readonly env: NodeJS.ProcessEnv;
       readonly maxBytes?: number;
       readonly maxAgeDays?: number;
       readonly json: boolean;
@@ -69,8 +76,8 @@ export function readCliConfig(
   if (asked("version")) return { kind: "version" };
   if (first === "help") return helpFor(rest);
   if (first === undefined) return { kind: "help", text: usage(), usage: !asked("help") };
+  if (asked("help")) return helpFor(words);
   const { spec, operands } = commandOf(first, rest);
-  if (asked("help")) return { kind: "help", text: commandHelp(spec) };
   const given = readFlags(spec, options);
   if (spec.operands) {
     if (operands.length < spec.operands.min) {
@@ -182,7 +189,7 @@ function request(
   const flag = (name: FlagName) => given.has(name);
   const json = flag("json");
   const cacheDir = string("cache-dir") && path.resolve(cwd, string("cache-dir")!);
-  if (command === "cache ls") return { kind: "cache-ls", cacheDir, json };
+  if (command === "cache ls") return { kind: "cache-ls", cacheDir, env, json };
   if (command === "cache prune") {
     const maxSize = string("max-size");
     const maxAge = string("max-age");
@@ -194,6 +201,7 @@ function request(
     return {
       kind: "cache-prune",
       cacheDir,
+      env,
       maxBytes: maxSize === undefined ? undefined : parseSize(maxSize, "--max-size"),
       maxAgeDays: maxAge === undefined ? undefined : parseDays(maxAge, "--max-age"),
       json,

@@ -74,11 +74,13 @@ describe("readCliConfig", () => {
     expect(read("cache", "ls", "--json")).toEqual({
       kind: "cache-ls",
       cacheDir: undefined,
+      env: {},
       json: true,
     });
     expect(read("cache", "prune", "--max-size", "2G", "--max-age=7", "--cache-dir", "c")).toEqual({
       kind: "cache-prune",
       cacheDir: path.join(CWD, "c"),
+      env: {},
       maxBytes: 2e9,
       maxAgeDays: 7,
       json: false,
@@ -127,6 +129,7 @@ describe("readCliConfig", () => {
     const help = read("--help");
     const text = help.kind === "help" ? help.text : "";
     for (const spec of COMMANDS) expect(text).toContain(`  ${spec.name} `);
+    expect(read("cache", "--help")).toEqual(read("help", "cache"));
     expect(read("help", "cache")).toMatchObject({
       kind: "help",
       text: expect.stringContaining("usage: wheel-cache cache prune"),
