@@ -1793,7 +1793,8 @@ const STALE_TMP_MS = 60 * 60 * 1000;
  * Layout: `<cacheDir>/v1/entries/<sha256(key)>/` holds `entry.json` (`{ key, created }`) and
  * `data/` (a copy of the saved directory). A save copies into `<cacheDir>/v1/tmp/<random>/` and
  * then renames that onto the entry path, so an entry is only ever reachable complete, and of
- * several concurrent saves of one key exactly one wins.
+ * several concurrent saves of one key exactly one wins. A restore touches `entry.json`, so its
+ * modification time says when the entry was last used (what `cache prune` goes by).
  */
 class LocalCache {
     cacheDir;
@@ -1816,6 +1817,7 @@ class LocalCache {
         }
         if (!entry)
             return { status: "miss" };
+        await touch(entry);
         if (!request.lookupOnly) {
             try {
                 await (0,promises_namespaceObject.mkdir)(request.dir, { recursive: true });
@@ -1906,6 +1908,10 @@ class LocalCache {
         }
         return undefined;
     }
+    /** Every complete entry (saves in progress are not entries yet); an absent cache is empty. */
+    list() {
+        return this.scan();
+    }
     /** Every readable entry; an absent cache is empty, an unreadable one throws. */
     async scan() {
         let names;
@@ -1920,10 +1926,15 @@ class LocalCache {
         const found = await Promise.all(names.map((name) => readEntry(external_node_path_default().join(this.entries, name))));
         return found.filter((e) => e !== undefined);
     }
-    /** Removes staging dirs left by killed saves, so they cannot pile up. */
+    /** Removes staging dirs left by killed saves and removals, so they cannot pile up. */
     async sweep() {
         const cutoff = Date.now() - STALE_TMP_MS;
-        for (const name of await (0,promises_namespaceObject.readdir)(this.tmp)) {
+        const names = await (0,promises_namespaceObject.readdir)(this.tmp).catch((error) => {
+            if (error.code === "ENOENT")
+                return [];
+            throw error;
+        });
+        for (const name of names) {
             const stale = external_node_path_default().join(this.tmp, name);
             // Best effort: another process may be sweeping the same dir, and a dir that cannot be
             // removed now only costs space; neither is a reason to fail this save.
@@ -1932,6 +1943,14 @@ class LocalCache {
                 .catch(() => undefined);
         }
     }
+}
+/**
+ * Marks an entry used now. Best effort: a read-only cache is still read, and an entry a
+ * concurrent prune just removed is simply not there to mark.
+ */
+async function touch(entry) {
+    const now = new Date();
+    await (0,promises_namespaceObject.utimes)(external_node_path_default().join(entry.path, "entry.json"), now, now).catch(() => undefined);
 }
 /** The entry at `dir`, or undefined if it is absent, partial or corrupt (a miss, not an error). */
 async function readEntry(dir) {
@@ -1949,6 +1968,832 @@ async function readEntry(dir) {
     if (typeof key !== "string" || typeof created !== "number")
         return undefined;
     return { key, created, path: dir };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/shared/command-line.ts
+
+/**
+ * Splits a command line into argv the way a POSIX shell splits words, without expanding
+ * anything: whitespace separates words, single quotes are literal, double quotes allow `\"` and
+ * `\\`. No shell runs the result, so nothing in it can inject a command.
+ */
+function splitCommand(text, origin) {
+    const words = [];
+    let word;
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote === "'") {
+            if (c === "'")
+                quote = undefined;
+            else
+                word += c;
+        }
+        else if (quote === '"') {
+            if (c === '"')
+                quote = undefined;
+            else if (c === "\\" && (text[i + 1] === '"' || text[i + 1] === "\\"))
+                word += text[++i];
+            else
+                word += c;
+        }
+        else if (/\s/.test(c)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+        }
+        else if (c === "'" || c === '"') {
+            quote = c;
+            word ??= "";
+        }
+        else if (c === "\\" && i + 1 < text.length) {
+            word = (word ?? "") + text[++i];
+        }
+        else {
+            word = (word ?? "") + c;
+        }
+    }
+    if (quote)
+        throw new errors_UserError(`${origin}: unclosed ${quote} in ${JSON.stringify(text)}`);
+    if (word !== undefined)
+        words.push(word);
+    return words;
+}
+/** argv back to one readable line, quoting words that need it. */
+function joinCommand(argv) {
+    return argv
+        .map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`))
+        .join(" ");
+}
+/**
+ * Splits a build command for the platform it runs on. A command of several lines is one argument
+ * per line, taken as written (the unambiguous form on every platform). On Windows one line is
+ * split as the C runtime splits a command line: backslashes are literal except before a double
+ * quote, so `C:\\Users\\me\\dist` stays one path; elsewhere as a POSIX shell splits words.
+ */
+function splitCommandFor(text, origin, platform = process.platform) {
+    const lines = text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+    if (lines.length > 1)
+        return lines;
+    return platform === "win32" ? splitWindows(lines[0] ?? "", origin) : splitCommand(text, origin);
+}
+/** The Microsoft C runtime's rules (CommandLineToArgvW) for splitting one command line. */
+function splitWindows(text, origin) {
+    const words = [];
+    let word;
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === "\\") {
+            let slashes = 0;
+            while (text[i] === "\\") {
+                slashes++;
+                i++;
+            }
+            if (text[i] === '"') {
+                word = (word ?? "") + "\\".repeat(Math.floor(slashes / 2));
+                if (slashes % 2 === 1)
+                    word += '"';
+                else
+                    quoted = !quoted;
+            }
+            else {
+                word = (word ?? "") + "\\".repeat(slashes);
+                i--;
+            }
+        }
+        else if (c === '"') {
+            if (quoted && text[i + 1] === '"') {
+                word = `${word ?? ""}"`;
+                i++;
+            }
+            else {
+                quoted = !quoted;
+                word ??= "";
+            }
+        }
+        else if (!quoted && /\s/.test(c)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+        }
+        else {
+            word = (word ?? "") + c;
+        }
+    }
+    if (quoted)
+        throw new UserError(`${origin}: unclosed " in ${JSON.stringify(text)}`);
+    if (word !== undefined)
+        words.push(word);
+    return words;
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/shared/interrupt.ts
+
+
+
+/**
+ * Signals that end a run (Ctrl-C, `kill`, a cancelled job) and the build's process group. A build
+ * runs as a process group of its own (with its tracer, when traced), so that it can be ended
+ * whole: a signal to the run is forwarded to it, and a time limit ends it the same way. What a
+ * run must undo when it is interrupted (process groups to end, directories to remove) is tracked
+ * here, per process, because a signal is.
+ */
+/** A run ended by a signal: where it surfaces, the entry point says nothing more (see below). */
+class Interrupted extends Error {
+    signal;
+    name = "Interrupted";
+    constructor(signal) {
+        super(`interrupted by ${signal}`);
+        this.signal = signal;
+    }
+}
+/** The conventional exit status of a process ended by `signal`: 128 + its number. */
+function signalStatus(signal) {
+    return 128 + ((external_node_os_default()).constants.signals[signal] ?? 0);
+}
+/** How long a group has after a polite signal before it is killed. */
+const GRACE_MS = 5_000;
+/** How long a killed group may take to be gone; a process that outlives it is left to the OS. */
+const KILL_WAIT_MS = 2_000;
+const POLL_MS = 50;
+const groups = new Set();
+const dirs = new Set();
+let received;
+/** The signal that interrupts this run, once one has arrived. */
+function interruption() {
+    return received;
+}
+/** Ends the process group `pgid` when the run is interrupted; returns the undo. */
+function trackGroup(pgid) {
+    groups.add(pgid);
+    return () => groups.delete(pgid);
+}
+/** Removes `dir` when the run is interrupted; returns the undo. */
+function trackDir(dir) {
+    dirs.add(dir);
+    return () => dirs.delete(dir);
+}
+/**
+ * Ends a process group: `signal` first, SIGKILL to what is left after a grace period. Resolves
+ * once no process of the group runs (zombies aside), or when waiting longer would not help.
+ */
+async function endGroup(pgid, signal) {
+    send(pgid, signal);
+    if (await gone(pgid, GRACE_MS))
+        return;
+    send(pgid, "SIGKILL");
+    await gone(pgid, KILL_WAIT_MS);
+}
+/**
+ * Handles SIGINT, SIGTERM and SIGHUP for the rest of the process: the build's process group gets
+ * the same signal (and SIGKILL if it lingers), the run's directories are removed, `say` tells the
+ * user in one line, and `exit` ends the process with 128 + the signal's number. A second signal
+ * kills the group at once.
+ */
+function handleInterrupts(say, exit) {
+    const handle = (signal) => {
+        if (received) {
+            for (const pgid of groups)
+                send(pgid, "SIGKILL");
+            return;
+        }
+        received = signal;
+        const building = groups.size > 0;
+        void Promise.all([...groups].map((pgid) => endGroup(pgid, signal))).then(() => {
+            for (const dir of dirs)
+                (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true, maxRetries: 2 });
+            say(`interrupted by ${signal}${building ? ": the build was ended" : ""}`);
+            exit(signalStatus(signal));
+        });
+    };
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"])
+        process.on(signal, handle);
+}
+function send(pgid, signal) {
+    try {
+        process.kill(process.platform === "win32" ? pgid : -pgid, signal);
+    }
+    catch (error) {
+        // ESRCH: the group is already gone, which is what was wanted.
+        if (error.code !== "ESRCH")
+            throw error;
+    }
+}
+/** Waits (bounded) until no process of the group runs; whether it got there. */
+async function gone(pgid, ms) {
+    for (let waited = 0; waited < ms; waited += POLL_MS) {
+        if (!groupRuns(pgid))
+            return true;
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(POLL_MS);
+    }
+    return !groupRuns(pgid);
+}
+/** Whether a process of the group still runs: zombies (exited, not yet reaped) do not count. */
+function groupRuns(pgid) {
+    if (process.platform === "linux") {
+        return (0,external_node_fs_namespaceObject.readdirSync)("/proc").some((name) => /^\d+$/.test(name) && runsIn(name, pgid));
+    }
+    try {
+        process.kill(process.platform === "win32" ? pgid : -pgid, 0);
+        return true;
+    }
+    catch (error) {
+        // ESRCH: no process of the group is left; EPERM: one is, but not ours to signal.
+        const code = error.code;
+        if (code === "ESRCH")
+            return false;
+        if (code === "EPERM")
+            return true;
+        throw error;
+    }
+}
+/** Whether /proc/<pid> is a live process of group `pgid` (`stat`: pid (comm) state ppid pgrp). */
+function runsIn(pid, pgid) {
+    let stat;
+    try {
+        stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    }
+    catch (error) {
+        // ENOENT/ESRCH: the process ended while the list was read.
+        const code = error.code;
+        if (code === "ENOENT" || code === "ESRCH")
+            return false;
+        throw error;
+    }
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(pgrp) === pgid && state !== "Z";
+}
+
+;// CONCATENATED MODULE: ./src/shared/read.ts
+
+
+/** Error codes that mean "nothing is there". */
+const ABSENT = new Set(["ENOENT", "ENOTDIR"]);
+/**
+ * Reads a project file as UTF-8 text. Only a file that does not exist is absent (undefined); any
+ * other failure (permission denied, a directory where a file belongs, an I/O error) is a
+ * UserError naming `display`, so that no input silently drops out of the fingerprint.
+ */
+async function readProjectFile(file, display = file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(file, "utf8");
+    }
+    catch (error) {
+        if (ABSENT.has(codeOf(error)))
+            return undefined;
+        throw new errors_UserError(`cannot read ${display}: ${describeFsError(error)}`);
+    }
+}
+/** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
+async function statProjectPath(file, display = file) {
+    try {
+        return await (0,promises_namespaceObject.stat)(file);
+    }
+    catch (error) {
+        if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
+            return undefined;
+        throw new errors_UserError(`cannot read ${display}: ${describeFsError(error)}`);
+    }
+}
+/** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
+function describeFsError(error) {
+    const code = codeOf(error);
+    const meaning = MEANINGS[code];
+    if (meaning)
+        return `${code} (${meaning})`;
+    return code || (error instanceof Error ? error.message : String(error));
+}
+const MEANINGS = {
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    EISDIR: "it is a directory",
+    EIO: "input/output error",
+    ELOOP: "too many symbolic links",
+    EMFILE: "too many open files",
+};
+function codeOf(error) {
+    return error?.code ?? "";
+}
+
+;// CONCATENATED MODULE: ./src/shared/which.ts
+
+
+/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
+function which(name, env) {
+    if (name.includes("/") || name.includes("\\"))
+        return isExecutable(name) ? name : undefined;
+    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
+    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
+        for (const ext of exts) {
+            const candidate = external_node_path_default().join(dir, name + ext);
+            if (isExecutable(candidate))
+                return candidate;
+        }
+    }
+    return undefined;
+}
+function isExecutable(file) {
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
+            return false;
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        // Not there or not executable: not a match, the search goes on.
+        return false;
+    }
+}
+/** The default interpreter name for this platform. */
+function defaultPython(env) {
+    if (process.platform === "win32")
+        return which("python", env) ? "python" : "py";
+    return which("python3", env) ? "python3" : "python";
+}
+
+;// CONCATENATED MODULE: ./src/build/failure.ts
+
+/**
+ * A build command that could not run, failed, or wrote no wheel: a user error whose facts the
+ * pipeline keeps, so that the report can say what changed and how the build ended.
+ */
+class BuildFailure extends errors_UserError {
+    failed;
+    name = "BuildFailure";
+    constructor(failed) {
+        super(failed.message);
+        this.failed = failed;
+    }
+}
+/**
+ * A failed build's facts with `values` taken out of its output (each replaced by `***`), longest
+ * first so that a value containing another is taken out whole.
+ */
+function withoutValues(failed, values) {
+    if (values.length === 0)
+        return failed;
+    const sorted = [...values].sort((a, b) => b.length - a.length);
+    const redact = (line) => sorted.reduce((text, v) => text.replaceAll(v, "***"), line);
+    return { ...failed, outputTail: failed.outputTail.map(redact) };
+}
+
+;// CONCATENATED MODULE: ./src/build/output-tail.ts
+/** How much of a build's output is kept for the report, at most. */
+const KEEP_BYTES = 64 * 1024;
+/** How many of its last lines the report shows. */
+const TAIL_LINES = 40;
+/** Longest line kept; longer ones end in `…`. */
+const LINE_CHARS = 400;
+/** Terminal escape sequences (colours, cursor moves) that mean nothing outside a terminal. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC and BEL are what it removes.
+const ESCAPES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+/**
+ * The end of a build's output while it streams: only the last `KEEP_BYTES` are held, so a build
+ * that prints gigabytes costs no memory. `lines()` gives its last lines as plain text.
+ */
+class OutputTail {
+    chunks = [];
+    bytes = 0;
+    dropped = false;
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.bytes += chunk.length;
+        while (this.chunks.length > 1 && this.bytes - this.chunks[0].length >= KEEP_BYTES) {
+            this.bytes -= this.chunks.shift().length;
+            this.dropped = true;
+        }
+    }
+    /** The last `max` lines, each as a terminal would leave it (after its last `\r`). */
+    lines(max = TAIL_LINES) {
+        let buffer = Buffer.concat(this.chunks);
+        let cut = this.dropped;
+        if (buffer.length > KEEP_BYTES) {
+            buffer = buffer.subarray(buffer.length - KEEP_BYTES);
+            cut = true;
+        }
+        const lines = buffer.toString("utf8").replace(ESCAPES, "").split("\n");
+        // The first line of a cut buffer is only the end of a line.
+        if (cut)
+            lines.shift();
+        if (lines.at(-1) === "")
+            lines.pop();
+        const shown = lines.slice(-max).map(shownLine);
+        return { lines: shown, truncated: cut || lines.length > max };
+    }
+}
+function shownLine(line) {
+    const text = line.endsWith("\r") ? line.slice(0, -1) : line;
+    const last = text.slice(text.lastIndexOf("\r") + 1);
+    return last.length > LINE_CHARS ? `${last.slice(0, LINE_CHARS)}…` : last;
+}
+
+;// CONCATENATED MODULE: ./src/build/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+async function snapshotWheels(dir) {
+    const names = await wheelNames(dir);
+    const entries = await Promise.all(names.map(async (name) => {
+        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, name), { bigint: true });
+        return [name, `${info.size}:${info.mtimeNs}`];
+    }));
+    return new Map(entries);
+}
+/**
+ * Runs the build command without a shell in the project directory, as a process group of its
+ * own (see shared/interrupt.ts), its output streamed to our stderr (so the CLI's --json stdout
+ * stays clean) while its last lines are kept, and returns the wheels it produced: the `.whl`
+ * files in `wheelDir` that are new or rewritten since `before`. A build past its time limit is
+ * ended, group and all. A build that cannot run, fails, runs out of time or writes no wheel
+ * throws a BuildFailure with the end of its output.
+ */
+async function runBuild(run) {
+    const { argv, wheelDir, before } = run;
+    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
+    if (argv.length === 0)
+        throw failure(argv, "the build command is empty");
+    const tail = new OutputTail();
+    const exit = await spawnBuild(run, tail);
+    const ended = { exitCode: exit.code ?? undefined, signal: exit.signal ?? undefined };
+    if (exit.timedOut) {
+        const limit = `its time limit of ${(run.timeoutMs ?? 0) / 1000} s (build-timeout)`;
+        const message = `the build ran past ${limit} and was ended: ${joinCommand(argv)}`;
+        throw failure(argv, message, ended, tail);
+    }
+    if (exit.signal) {
+        const message = `the build was killed by ${exit.signal}: ${joinCommand(argv)}`;
+        throw failure(argv, message, ended, tail);
+    }
+    if (exit.code !== 0) {
+        const message = `the build failed with exit code ${exit.code}: ${joinCommand(argv)}`;
+        throw failure(argv, message, ended, tail);
+    }
+    const after = await snapshotWheels(wheelDir);
+    const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
+    if (produced.length === 0) {
+        const message = `the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`;
+        throw failure(argv, message, ended, tail);
+    }
+    return produced.sort();
+}
+function failure(argv, message, ended = {}, tail) {
+    const { lines, truncated } = tail?.lines() ?? { lines: [], truncated: false };
+    return new BuildFailure({ message, argv, ...ended, outputTail: lines, truncated });
+}
+/**
+ * The program of a build command as a path, found the way spawning it would find it (PATH for a
+ * bare name, the project directory for a relative path): a tracer runs it by that path, and a
+ * program that is missing or not a file is the same one-line error as without a tracer.
+ */
+function resolveProgram(argv, cwd, env) {
+    const [command] = argv;
+    if (!command)
+        throw failure(argv, "the build command is empty");
+    const candidate = /[\\/]/.test(command) ? external_node_path_default().resolve(cwd, command) : which(command, env);
+    const info = candidate ? (0,external_node_fs_namespaceObject.statSync)(candidate, { throwIfNoEntry: false }) : undefined;
+    if (!candidate || !info) {
+        throw failure(argv, `build command not found: ${command} (in ${joinCommand(argv)})`);
+    }
+    if (!info.isFile()) {
+        const message = `cannot run the build command ${joinCommand(argv)}: ${command} is not a file`;
+        throw failure(argv, message);
+    }
+    return candidate;
+}
+/**
+ * Runs the build without a shell, as the leader of a new process group (Windows has none: there
+ * the build process alone is ended), its stdout and stderr sent to our stderr as they come and
+ * kept in `tail`. Resolves when it has ended and its output is read and, after a time limit, when
+ * its whole group has; rejects with `Interrupted` when the run was.
+ */
+function spawnBuild(run, tail) {
+    const [command, ...args] = run.spawned;
+    return new Promise((resolve, reject) => {
+        const detached = process.platform !== "win32";
+        const { cwd, env } = run;
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+            cwd,
+            env,
+            stdio: ["ignore", "pipe", "pipe"],
+            windowsHide: true,
+            detached,
+        });
+        for (const stream of [child.stdout, child.stderr]) {
+            stream.on("data", (chunk) => {
+                process.stderr.write(chunk);
+                tail.push(chunk);
+            });
+        }
+        const untrack = child.pid === undefined ? () => false : trackGroup(child.pid);
+        let ended;
+        const timer = run.timeoutMs === undefined || child.pid === undefined
+            ? undefined
+            : setTimeout(() => {
+                ended = endGroup(child.pid, "SIGTERM");
+            }, run.timeoutMs);
+        child.on("error", (error) => {
+            clearTimeout(timer);
+            untrack();
+            const shown = joinCommand(run.argv);
+            reject(error.code === "ENOENT"
+                ? failure(run.argv, `build command not found: ${command} (in ${shown})`)
+                : failure(run.argv, `cannot run the build command ${shown}: ${error.message}`));
+        });
+        child.on("close", (code, signal) => {
+            clearTimeout(timer);
+            const interrupted = interruption();
+            if (interrupted) {
+                // The interrupt handler ends the group and the process; this run stops here.
+                reject(new Interrupted(interrupted));
+                return;
+            }
+            // The group's leader is gone; wait for the rest of it before the wheels are looked at.
+            void (ended ?? Promise.resolve()).then(() => {
+                untrack();
+                resolve({ code, signal, timedOut: ended !== undefined });
+            }, reject);
+        });
+    });
+}
+/** Name, size and sha256 of a wheel file, streamed. */
+async function wheelRecord(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    let size = 0;
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file)) {
+        hash.update(chunk);
+        size += chunk.length;
+    }
+    return { name: external_node_path_default().basename(file), size, sha256: hash.digest("hex") };
+}
+async function wheelNames(dir) {
+    let entries;
+    try {
+        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+    }
+    catch (error) {
+        // A wheel directory that does not exist yet holds no wheels.
+        if (error.code === "ENOENT")
+            return [];
+        throw new errors_UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
+    }
+    return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
+}
+
+;// CONCATENATED MODULE: ./src/shared/digest.ts
+
+/** Hex sha256 of the parts, each length-prefixed so that no two part lists collide. */
+function digestOf(...parts) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    for (const part of parts) {
+        const bytes = Buffer.from(part, "utf8");
+        hash.update(`${bytes.length}:`).update(bytes);
+    }
+    return hash.digest("hex");
+}
+/** JSON with object keys sorted at every level: equal data, equal text. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, v) => {
+        if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
+            const record = v;
+            return Object.fromEntries(Object.keys(record)
+                .sort()
+                .map((k) => [k, record[k]]));
+        }
+        return v;
+    });
+}
+/** Digest of a file-like key: its sorted (path, content digest or absent) pairs. */
+function filesDigest(files) {
+    const parts = Object.keys(files)
+        .sort()
+        .flatMap((p) => [p, files[p] ?? "absent"]);
+    return digestOf("files", ...parts);
+}
+/** The first characters of a digest, for keys and tables. */
+function digest_short(digest, length = 12) {
+    return digest.slice(0, length);
+}
+
+;// CONCATENATED MODULE: ./src/fingerprint/manifest.ts
+
+const MANIFEST_SCHEMA = 1;
+/** The fingerprint: a digest over every key's id and digest, in id order. */
+function fingerprintOf(keys) {
+    const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return digestOf("wheel-cache-fingerprint", String(MANIFEST_SCHEMA), ...sorted.flatMap((k) => [k.id, k.digest]));
+}
+function makeManifest(project, keys) {
+    return { schema: MANIFEST_SCHEMA, fingerprint: fingerprintOf(keys), project, keys };
+}
+/** Parses a stored manifest; undefined when it is not one this version understands. */
+function parseManifest(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        // Not JSON: a corrupted entry, treated as having no manifest.
+        return undefined;
+    }
+    const m = value;
+    if (!m ||
+        m.schema !== MANIFEST_SCHEMA ||
+        typeof m.fingerprint !== "string" ||
+        !Array.isArray(m.keys)) {
+        return undefined;
+    }
+    return m;
+}
+
+;// CONCATENATED MODULE: ./src/cache/entry.ts
+
+
+
+
+/**
+ * A cache entry on disk: `manifest.json` and, for the wheels entry, `wheels/*.whl`. The same
+ * layout is saved and restored by both backends.
+ */
+const MANIFEST = "manifest.json";
+const WHEELS = "wheels";
+/** Empties `dir` (restores extract into it, so nothing stale may be there). */
+async function resetDir(dir) {
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+}
+/** Writes an entry: the manifest, and copies of the wheels when given. */
+async function writeEntry(dir, manifest, wheelPaths = []) {
+    await resetDir(dir);
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    if (wheelPaths.length === 0)
+        return;
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, WHEELS));
+    for (const wheel of wheelPaths)
+        await (0,promises_namespaceObject.copyFile)(wheel, external_node_path_default().join(dir, WHEELS, external_node_path_default().basename(wheel)));
+}
+/** The manifest of a restored entry, or undefined when it is missing or not valid. */
+async function readEntryManifest(dir) {
+    // A missing manifest file means a damaged entry: the caller treats it as having none.
+    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, MANIFEST), "utf8").catch(() => undefined);
+    return text === undefined ? undefined : parseManifest(text);
+}
+/**
+ * Checks a restored wheels entry: its own manifest must be readable and record the fingerprint
+ * of `manifest` (the manifest entry that led here), and each wheel must match the sha256 that
+ * manifest records. Returns the problem in one line, or undefined when the entry is sound.
+ */
+async function verifyEntry(dir, manifest) {
+    const own = await readEntryManifest(dir);
+    if (!own)
+        return "the cached entry has no readable manifest";
+    if (own.fingerprint !== manifest.fingerprint)
+        return "the cached entry was built for another fingerprint";
+    if (!manifest.wheels || manifest.wheels.length === 0)
+        return "the cached entry lists no wheels";
+    for (const wheel of manifest.wheels) {
+        const file = external_node_path_default().join(dir, WHEELS, wheel.name);
+        // A wheel that cannot be read is as bad as one that does not match.
+        const actual = await wheelRecord(file).catch(() => undefined);
+        if (!actual)
+            return `the cached wheel ${wheel.name} is missing`;
+        if (actual.sha256 !== wheel.sha256 || actual.size !== wheel.size) {
+            return `the cached wheel ${wheel.name} does not match its recorded sha256`;
+        }
+    }
+    return undefined;
+}
+/** Copies a verified entry's wheels into the wheel directory; returns their paths there. */
+async function installWheels(dir, manifest, wheelDir) {
+    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
+    const paths = [];
+    for (const wheel of manifest.wheels ?? []) {
+        const target = external_node_path_default().join(wheelDir, wheel.name);
+        await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(dir, WHEELS, wheel.name), target);
+        paths.push(target);
+    }
+    return paths;
+}
+
+;// CONCATENATED MODULE: ./src/cache/local-builds.ts
+
+
+
+
+/**
+ * The local cache seen as builds: a build's wheels entry and the manifest entries saved beside it
+ * (all record the wheels entry's key), listed and pruned together, least recently used first.
+ * Never one without the other: a manifest entry kept without its wheels costs one rebuild, and
+ * wheels kept without their manifest would never be found again.
+ */
+/** Entries used this recently are never pruned: a run may be restoring them right now. */
+const IN_USE_MS = 60_000;
+/** Every build in the cache, least recently used first. */
+async function listBuilds(cache) {
+    let entries;
+    try {
+        entries = await cache.list();
+    }
+    catch (error) {
+        throw new errors_UserError(`cannot read the cache directory ${cache.cacheDir}: ${errorMessage(error)}`);
+    }
+    const builds = new Map();
+    for (const entry of entries) {
+        const manifest = await readEntryManifest(external_node_path_default().join(entry.path, "data"));
+        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(entry.path, "entry.json")).catch(() => undefined);
+        // Removed by a concurrent prune since it was listed: not there any more.
+        if (!info)
+            continue;
+        const key = manifest?.wheelsKey ?? entry.key;
+        const build = builds.get(key) ?? { entries: [], wheels: [] };
+        build.entries.push({ ...entry, used: info.mtimeMs, bytes: await treeBytes(entry.path) });
+        if (entry.key === key) {
+            build.wheels.push(...(manifest?.wheels ?? []).map((w) => w.name));
+            build.seconds = manifest?.build?.seconds;
+        }
+        builds.set(key, build);
+    }
+    return [...builds]
+        .map(([key, b]) => {
+        const ordered = [...b.entries].sort((x, y) => Number(y.key === key) - Number(x.key === key));
+        return {
+            key,
+            entries: ordered,
+            bytes: ordered.reduce((sum, e) => sum + e.bytes, 0),
+            created: Math.min(...ordered.map((e) => e.created)),
+            used: Math.max(...ordered.map((e) => e.used)),
+            wheels: b.wheels,
+            buildSeconds: b.seconds,
+        };
+    })
+        .sort((a, b) => a.used - b.used || (a.key < b.key ? -1 : 1));
+}
+/**
+ * Removes the builds not used for `maxAgeDays`, then the least recently used until the cache
+ * holds at most `maxBytes`. Safe beside running builds and other prunes: an entry is renamed
+ * away before it is deleted (a reader never sees half of one), a build's wheels go before its
+ * manifests (a run in between rebuilds, and its save completes the pair), and builds used in the
+ * last minute stay.
+ */
+async function pruneBuilds(cache, limits, now = Date.now()) {
+    const builds = await listBuilds(cache);
+    const removed = [];
+    const inUse = [];
+    let total = builds.reduce((sum, b) => sum + b.bytes, 0);
+    const maxAgeMs = limits.maxAgeDays === undefined ? undefined : limits.maxAgeDays * 86_400_000;
+    for (const build of builds) {
+        const old = maxAgeMs !== undefined && now - build.used > maxAgeMs;
+        const over = limits.maxBytes !== undefined && total > limits.maxBytes;
+        if (!old && !over)
+            continue;
+        if (now - build.used < IN_USE_MS) {
+            inUse.push(build);
+            continue;
+        }
+        await remove(cache, build);
+        removed.push(build);
+        total -= build.bytes;
+    }
+    await cache.sweep().catch((error) => {
+        throw new errors_UserError(`cannot clean ${cache.cacheDir}: ${errorMessage(error)}`);
+    });
+    return { removed, kept: builds.filter((b) => !removed.includes(b)), inUse };
+}
+async function remove(cache, build) {
+    for (const entry of build.entries) {
+        try {
+            await cache.discard(entry.key);
+        }
+        catch (error) {
+            throw new errors_UserError(`cannot remove ${entry.key} from ${cache.cacheDir}: ${errorMessage(error)}`);
+        }
+    }
+}
+/** Bytes of the files under `dir` (an entry is a small tree of regular files). */
+async function treeBytes(dir) {
+    const names = await (0,promises_namespaceObject.readdir)(dir, { recursive: true }).catch(() => []);
+    const sizes = await Promise.all(names.map((name) => (0,promises_namespaceObject.lstat)(external_node_path_default().join(dir, name)).then((s) => (s.isFile() ? s.size : 0), 
+    // Gone meanwhile (a concurrent prune): it holds nothing.
+    () => 0)));
+    return sizes.reduce((sum, n) => sum + n, 0);
 }
 
 ;// CONCATENATED MODULE: ./src/files/automaton.ts
@@ -2474,43 +3319,6 @@ function groupCovers({ base, rules }, file) {
     return rule !== undefined && !rule.negated;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/shared/digest.ts
-
-/** Hex sha256 of the parts, each length-prefixed so that no two part lists collide. */
-function digestOf(...parts) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
-    for (const part of parts) {
-        const bytes = Buffer.from(part, "utf8");
-        hash.update(`${bytes.length}:`).update(bytes);
-    }
-    return hash.digest("hex");
-}
-/** JSON with object keys sorted at every level: equal data, equal text. */
-function canonicalJson(value) {
-    return JSON.stringify(value, (_key, v) => {
-        if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
-            const record = v;
-            return Object.fromEntries(Object.keys(record)
-                .sort()
-                .map((k) => [k, record[k]]));
-        }
-        return v;
-    });
-}
-/** Digest of a file-like key: its sorted (path, content digest or absent) pairs. */
-function filesDigest(files) {
-    const parts = Object.keys(files)
-        .sort()
-        .flatMap((p) => [p, files[p] ?? "absent"]);
-    return digestOf("files", ...parts);
-}
-/** The first characters of a digest, for keys and tables. */
-function digest_short(digest, length = 12) {
-    return digest.slice(0, length);
-}
-
 ;// CONCATENATED MODULE: ./src/keys/env.ts
 
 
@@ -2723,59 +3531,6 @@ function toProject(projectDir, file) {
     return external_node_path_namespaceObject.posix.relative(projectDir, file);
 }
 
-;// CONCATENATED MODULE: ./src/shared/read.ts
-
-
-/** Error codes that mean "nothing is there". */
-const ABSENT = new Set(["ENOENT", "ENOTDIR"]);
-/**
- * Reads a project file as UTF-8 text. Only a file that does not exist is absent (undefined); any
- * other failure (permission denied, a directory where a file belongs, an I/O error) is a
- * UserError naming `display`, so that no input silently drops out of the fingerprint.
- */
-async function readProjectFile(file, display = file) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(file, "utf8");
-    }
-    catch (error) {
-        if (ABSENT.has(codeOf(error)))
-            return undefined;
-        throw new errors_UserError(`cannot read ${display}: ${describeFsError(error)}`);
-    }
-}
-/** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
-async function statProjectPath(file, display = file) {
-    try {
-        return await (0,promises_namespaceObject.stat)(file);
-    }
-    catch (error) {
-        if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
-            return undefined;
-        throw new errors_UserError(`cannot read ${display}: ${describeFsError(error)}`);
-    }
-}
-/** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
-function describeFsError(error) {
-    const code = codeOf(error);
-    const meaning = MEANINGS[code];
-    if (meaning)
-        return `${code} (${meaning})`;
-    return code || (error instanceof Error ? error.message : String(error));
-}
-const MEANINGS = {
-    EACCES: "permission denied",
-    EPERM: "operation not permitted",
-    EISDIR: "it is a directory",
-    EIO: "input/output error",
-    ELOOP: "too many symbolic links",
-    EMFILE: "too many open files",
-};
-function codeOf(error) {
-    return error?.code ?? "";
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/shared/probe.ts
 
 /**
@@ -5285,639 +6040,6 @@ async function declaredGap(fp, observed) {
     return isGap(gap) ? gap : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/shared/command-line.ts
-
-/**
- * Splits a command line into argv the way a POSIX shell splits words, without expanding
- * anything: whitespace separates words, single quotes are literal, double quotes allow `\"` and
- * `\\`. No shell runs the result, so nothing in it can inject a command.
- */
-function splitCommand(text, origin) {
-    const words = [];
-    let word;
-    let quote;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quote === "'") {
-            if (c === "'")
-                quote = undefined;
-            else
-                word += c;
-        }
-        else if (quote === '"') {
-            if (c === '"')
-                quote = undefined;
-            else if (c === "\\" && (text[i + 1] === '"' || text[i + 1] === "\\"))
-                word += text[++i];
-            else
-                word += c;
-        }
-        else if (/\s/.test(c)) {
-            if (word !== undefined)
-                words.push(word);
-            word = undefined;
-        }
-        else if (c === "'" || c === '"') {
-            quote = c;
-            word ??= "";
-        }
-        else if (c === "\\" && i + 1 < text.length) {
-            word = (word ?? "") + text[++i];
-        }
-        else {
-            word = (word ?? "") + c;
-        }
-    }
-    if (quote)
-        throw new errors_UserError(`${origin}: unclosed ${quote} in ${JSON.stringify(text)}`);
-    if (word !== undefined)
-        words.push(word);
-    return words;
-}
-/** argv back to one readable line, quoting words that need it. */
-function joinCommand(argv) {
-    return argv
-        .map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`))
-        .join(" ");
-}
-/**
- * Splits a build command for the platform it runs on. A command of several lines is one argument
- * per line, taken as written (the unambiguous form on every platform). On Windows one line is
- * split as the C runtime splits a command line: backslashes are literal except before a double
- * quote, so `C:\\Users\\me\\dist` stays one path; elsewhere as a POSIX shell splits words.
- */
-function splitCommandFor(text, origin, platform = process.platform) {
-    const lines = text
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean);
-    if (lines.length > 1)
-        return lines;
-    return platform === "win32" ? splitWindows(lines[0] ?? "", origin) : splitCommand(text, origin);
-}
-/** The Microsoft C runtime's rules (CommandLineToArgvW) for splitting one command line. */
-function splitWindows(text, origin) {
-    const words = [];
-    let word;
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === "\\") {
-            let slashes = 0;
-            while (text[i] === "\\") {
-                slashes++;
-                i++;
-            }
-            if (text[i] === '"') {
-                word = (word ?? "") + "\\".repeat(Math.floor(slashes / 2));
-                if (slashes % 2 === 1)
-                    word += '"';
-                else
-                    quoted = !quoted;
-            }
-            else {
-                word = (word ?? "") + "\\".repeat(slashes);
-                i--;
-            }
-        }
-        else if (c === '"') {
-            if (quoted && text[i + 1] === '"') {
-                word = `${word ?? ""}"`;
-                i++;
-            }
-            else {
-                quoted = !quoted;
-                word ??= "";
-            }
-        }
-        else if (!quoted && /\s/.test(c)) {
-            if (word !== undefined)
-                words.push(word);
-            word = undefined;
-        }
-        else {
-            word = (word ?? "") + c;
-        }
-    }
-    if (quoted)
-        throw new UserError(`${origin}: unclosed " in ${JSON.stringify(text)}`);
-    if (word !== undefined)
-        words.push(word);
-    return words;
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/shared/interrupt.ts
-
-
-
-/**
- * Signals that end a run (Ctrl-C, `kill`, a cancelled job) and the build's process group. A build
- * runs as a process group of its own (with its tracer, when traced), so that it can be ended
- * whole: a signal to the run is forwarded to it, and a time limit ends it the same way. What a
- * run must undo when it is interrupted (process groups to end, directories to remove) is tracked
- * here, per process, because a signal is.
- */
-/** A run ended by a signal: where it surfaces, the entry point says nothing more (see below). */
-class Interrupted extends Error {
-    signal;
-    name = "Interrupted";
-    constructor(signal) {
-        super(`interrupted by ${signal}`);
-        this.signal = signal;
-    }
-}
-/** The conventional exit status of a process ended by `signal`: 128 + its number. */
-function signalStatus(signal) {
-    return 128 + ((external_node_os_default()).constants.signals[signal] ?? 0);
-}
-/** How long a group has after a polite signal before it is killed. */
-const GRACE_MS = 5_000;
-/** How long a killed group may take to be gone; a process that outlives it is left to the OS. */
-const KILL_WAIT_MS = 2_000;
-const POLL_MS = 50;
-const groups = new Set();
-const dirs = new Set();
-let received;
-/** The signal that interrupts this run, once one has arrived. */
-function interruption() {
-    return received;
-}
-/** Ends the process group `pgid` when the run is interrupted; returns the undo. */
-function trackGroup(pgid) {
-    groups.add(pgid);
-    return () => groups.delete(pgid);
-}
-/** Removes `dir` when the run is interrupted; returns the undo. */
-function trackDir(dir) {
-    dirs.add(dir);
-    return () => dirs.delete(dir);
-}
-/**
- * Ends a process group: `signal` first, SIGKILL to what is left after a grace period. Resolves
- * once no process of the group runs (zombies aside), or when waiting longer would not help.
- */
-async function endGroup(pgid, signal) {
-    send(pgid, signal);
-    if (await gone(pgid, GRACE_MS))
-        return;
-    send(pgid, "SIGKILL");
-    await gone(pgid, KILL_WAIT_MS);
-}
-/**
- * Handles SIGINT, SIGTERM and SIGHUP for the rest of the process: the build's process group gets
- * the same signal (and SIGKILL if it lingers), the run's directories are removed, `say` tells the
- * user in one line, and `exit` ends the process with 128 + the signal's number. A second signal
- * kills the group at once.
- */
-function handleInterrupts(say, exit) {
-    const handle = (signal) => {
-        if (received) {
-            for (const pgid of groups)
-                send(pgid, "SIGKILL");
-            return;
-        }
-        received = signal;
-        const building = groups.size > 0;
-        void Promise.all([...groups].map((pgid) => endGroup(pgid, signal))).then(() => {
-            for (const dir of dirs)
-                (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true, maxRetries: 2 });
-            say(`interrupted by ${signal}${building ? ": the build was ended" : ""}`);
-            exit(signalStatus(signal));
-        });
-    };
-    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"])
-        process.on(signal, handle);
-}
-function send(pgid, signal) {
-    try {
-        process.kill(process.platform === "win32" ? pgid : -pgid, signal);
-    }
-    catch (error) {
-        // ESRCH: the group is already gone, which is what was wanted.
-        if (error.code !== "ESRCH")
-            throw error;
-    }
-}
-/** Waits (bounded) until no process of the group runs; whether it got there. */
-async function gone(pgid, ms) {
-    for (let waited = 0; waited < ms; waited += POLL_MS) {
-        if (!groupRuns(pgid))
-            return true;
-        await (0,external_node_timers_promises_namespaceObject.setTimeout)(POLL_MS);
-    }
-    return !groupRuns(pgid);
-}
-/** Whether a process of the group still runs: zombies (exited, not yet reaped) do not count. */
-function groupRuns(pgid) {
-    if (process.platform === "linux") {
-        return (0,external_node_fs_namespaceObject.readdirSync)("/proc").some((name) => /^\d+$/.test(name) && runsIn(name, pgid));
-    }
-    try {
-        process.kill(process.platform === "win32" ? pgid : -pgid, 0);
-        return true;
-    }
-    catch (error) {
-        // ESRCH: no process of the group is left; EPERM: one is, but not ours to signal.
-        const code = error.code;
-        if (code === "ESRCH")
-            return false;
-        if (code === "EPERM")
-            return true;
-        throw error;
-    }
-}
-/** Whether /proc/<pid> is a live process of group `pgid` (`stat`: pid (comm) state ppid pgrp). */
-function runsIn(pid, pgid) {
-    let stat;
-    try {
-        stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, "utf8");
-    }
-    catch (error) {
-        // ENOENT/ESRCH: the process ended while the list was read.
-        const code = error.code;
-        if (code === "ENOENT" || code === "ESRCH")
-            return false;
-        throw error;
-    }
-    const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(pgrp) === pgid && state !== "Z";
-}
-
-;// CONCATENATED MODULE: ./src/shared/which.ts
-
-
-/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
-function which(name, env) {
-    if (name.includes("/") || name.includes("\\"))
-        return isExecutable(name) ? name : undefined;
-    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
-    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
-        for (const ext of exts) {
-            const candidate = external_node_path_default().join(dir, name + ext);
-            if (isExecutable(candidate))
-                return candidate;
-        }
-    }
-    return undefined;
-}
-function isExecutable(file) {
-    try {
-        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
-            return false;
-        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
-        return true;
-    }
-    catch {
-        // Not there or not executable: not a match, the search goes on.
-        return false;
-    }
-}
-/** The default interpreter name for this platform. */
-function defaultPython(env) {
-    if (process.platform === "win32")
-        return which("python", env) ? "python" : "py";
-    return which("python3", env) ? "python3" : "python";
-}
-
-;// CONCATENATED MODULE: ./src/build/failure.ts
-
-/**
- * A build command that could not run, failed, or wrote no wheel: a user error whose facts the
- * pipeline keeps, so that the report can say what changed and how the build ended.
- */
-class BuildFailure extends errors_UserError {
-    failed;
-    name = "BuildFailure";
-    constructor(failed) {
-        super(failed.message);
-        this.failed = failed;
-    }
-}
-/**
- * A failed build's facts with `values` taken out of its output (each replaced by `***`), longest
- * first so that a value containing another is taken out whole.
- */
-function withoutValues(failed, values) {
-    if (values.length === 0)
-        return failed;
-    const sorted = [...values].sort((a, b) => b.length - a.length);
-    const redact = (line) => sorted.reduce((text, v) => text.replaceAll(v, "***"), line);
-    return { ...failed, outputTail: failed.outputTail.map(redact) };
-}
-
-;// CONCATENATED MODULE: ./src/build/output-tail.ts
-/** How much of a build's output is kept for the report, at most. */
-const KEEP_BYTES = 64 * 1024;
-/** How many of its last lines the report shows. */
-const TAIL_LINES = 40;
-/** Longest line kept; longer ones end in `…`. */
-const LINE_CHARS = 400;
-/** Terminal escape sequences (colours, cursor moves) that mean nothing outside a terminal. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC and BEL are what it removes.
-const ESCAPES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
-/**
- * The end of a build's output while it streams: only the last `KEEP_BYTES` are held, so a build
- * that prints gigabytes costs no memory. `lines()` gives its last lines as plain text.
- */
-class OutputTail {
-    chunks = [];
-    bytes = 0;
-    dropped = false;
-    push(chunk) {
-        this.chunks.push(chunk);
-        this.bytes += chunk.length;
-        while (this.chunks.length > 1 && this.bytes - this.chunks[0].length >= KEEP_BYTES) {
-            this.bytes -= this.chunks.shift().length;
-            this.dropped = true;
-        }
-    }
-    /** The last `max` lines, each as a terminal would leave it (after its last `\r`). */
-    lines(max = TAIL_LINES) {
-        let buffer = Buffer.concat(this.chunks);
-        let cut = this.dropped;
-        if (buffer.length > KEEP_BYTES) {
-            buffer = buffer.subarray(buffer.length - KEEP_BYTES);
-            cut = true;
-        }
-        const lines = buffer.toString("utf8").replace(ESCAPES, "").split("\n");
-        // The first line of a cut buffer is only the end of a line.
-        if (cut)
-            lines.shift();
-        if (lines.at(-1) === "")
-            lines.pop();
-        const shown = lines.slice(-max).map(shownLine);
-        return { lines: shown, truncated: cut || lines.length > max };
-    }
-}
-function shownLine(line) {
-    const text = line.endsWith("\r") ? line.slice(0, -1) : line;
-    const last = text.slice(text.lastIndexOf("\r") + 1);
-    return last.length > LINE_CHARS ? `${last.slice(0, LINE_CHARS)}…` : last;
-}
-
-;// CONCATENATED MODULE: ./src/build/run.ts
-
-
-
-
-
-
-
-
-
-
-
-
-async function snapshotWheels(dir) {
-    const names = await wheelNames(dir);
-    const entries = await Promise.all(names.map(async (name) => {
-        const info = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, name), { bigint: true });
-        return [name, `${info.size}:${info.mtimeNs}`];
-    }));
-    return new Map(entries);
-}
-/**
- * Runs the build command without a shell in the project directory, as a process group of its
- * own (see shared/interrupt.ts), its output streamed to our stderr (so the CLI's --json stdout
- * stays clean) while its last lines are kept, and returns the wheels it produced: the `.whl`
- * files in `wheelDir` that are new or rewritten since `before`. A build past its time limit is
- * ended, group and all. A build that cannot run, fails, runs out of time or writes no wheel
- * throws a BuildFailure with the end of its output.
- */
-async function runBuild(run) {
-    const { argv, wheelDir, before } = run;
-    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
-    if (argv.length === 0)
-        throw failure(argv, "the build command is empty");
-    const tail = new OutputTail();
-    const exit = await spawnBuild(run, tail);
-    const ended = { exitCode: exit.code ?? undefined, signal: exit.signal ?? undefined };
-    if (exit.timedOut) {
-        const limit = `its time limit of ${(run.timeoutMs ?? 0) / 1000} s (build-timeout)`;
-        const message = `the build ran past ${limit} and was ended: ${joinCommand(argv)}`;
-        throw failure(argv, message, ended, tail);
-    }
-    if (exit.signal) {
-        const message = `the build was killed by ${exit.signal}: ${joinCommand(argv)}`;
-        throw failure(argv, message, ended, tail);
-    }
-    if (exit.code !== 0) {
-        const message = `the build failed with exit code ${exit.code}: ${joinCommand(argv)}`;
-        throw failure(argv, message, ended, tail);
-    }
-    const after = await snapshotWheels(wheelDir);
-    const produced = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
-    if (produced.length === 0) {
-        const message = `the build succeeded but wrote no new wheel to ${wheelDir}: ${joinCommand(argv)}`;
-        throw failure(argv, message, ended, tail);
-    }
-    return produced.sort();
-}
-function failure(argv, message, ended = {}, tail) {
-    const { lines, truncated } = tail?.lines() ?? { lines: [], truncated: false };
-    return new BuildFailure({ message, argv, ...ended, outputTail: lines, truncated });
-}
-/**
- * The program of a build command as a path, found the way spawning it would find it (PATH for a
- * bare name, the project directory for a relative path): a tracer runs it by that path, and a
- * program that is missing or not a file is the same one-line error as without a tracer.
- */
-function resolveProgram(argv, cwd, env) {
-    const [command] = argv;
-    if (!command)
-        throw failure(argv, "the build command is empty");
-    const candidate = /[\\/]/.test(command) ? external_node_path_default().resolve(cwd, command) : which(command, env);
-    const info = candidate ? (0,external_node_fs_namespaceObject.statSync)(candidate, { throwIfNoEntry: false }) : undefined;
-    if (!candidate || !info) {
-        throw failure(argv, `build command not found: ${command} (in ${joinCommand(argv)})`);
-    }
-    if (!info.isFile()) {
-        const message = `cannot run the build command ${joinCommand(argv)}: ${command} is not a file`;
-        throw failure(argv, message);
-    }
-    return candidate;
-}
-/**
- * Runs the build without a shell, as the leader of a new process group (Windows has none: there
- * the build process alone is ended), its stdout and stderr sent to our stderr as they come and
- * kept in `tail`. Resolves when it has ended and its output is read and, after a time limit, when
- * its whole group has; rejects with `Interrupted` when the run was.
- */
-function spawnBuild(run, tail) {
-    const [command, ...args] = run.spawned;
-    return new Promise((resolve, reject) => {
-        const detached = process.platform !== "win32";
-        const { cwd, env } = run;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-            cwd,
-            env,
-            stdio: ["ignore", "pipe", "pipe"],
-            windowsHide: true,
-            detached,
-        });
-        for (const stream of [child.stdout, child.stderr]) {
-            stream.on("data", (chunk) => {
-                process.stderr.write(chunk);
-                tail.push(chunk);
-            });
-        }
-        const untrack = child.pid === undefined ? () => false : trackGroup(child.pid);
-        let ended;
-        const timer = run.timeoutMs === undefined || child.pid === undefined
-            ? undefined
-            : setTimeout(() => {
-                ended = endGroup(child.pid, "SIGTERM");
-            }, run.timeoutMs);
-        child.on("error", (error) => {
-            clearTimeout(timer);
-            untrack();
-            const shown = joinCommand(run.argv);
-            reject(error.code === "ENOENT"
-                ? failure(run.argv, `build command not found: ${command} (in ${shown})`)
-                : failure(run.argv, `cannot run the build command ${shown}: ${error.message}`));
-        });
-        child.on("close", (code, signal) => {
-            clearTimeout(timer);
-            const interrupted = interruption();
-            if (interrupted) {
-                // The interrupt handler ends the group and the process; this run stops here.
-                reject(new Interrupted(interrupted));
-                return;
-            }
-            // The group's leader is gone; wait for the rest of it before the wheels are looked at.
-            void (ended ?? Promise.resolve()).then(() => {
-                untrack();
-                resolve({ code, signal, timedOut: ended !== undefined });
-            }, reject);
-        });
-    });
-}
-/** Name, size and sha256 of a wheel file, streamed. */
-async function wheelRecord(file) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
-    let size = 0;
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file)) {
-        hash.update(chunk);
-        size += chunk.length;
-    }
-    return { name: external_node_path_default().basename(file), size, sha256: hash.digest("hex") };
-}
-async function wheelNames(dir) {
-    let entries;
-    try {
-        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-    }
-    catch (error) {
-        // A wheel directory that does not exist yet holds no wheels.
-        if (error.code === "ENOENT")
-            return [];
-        throw new errors_UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
-    }
-    return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
-}
-
-;// CONCATENATED MODULE: ./src/fingerprint/manifest.ts
-
-const MANIFEST_SCHEMA = 1;
-/** The fingerprint: a digest over every key's id and digest, in id order. */
-function fingerprintOf(keys) {
-    const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return digestOf("wheel-cache-fingerprint", String(MANIFEST_SCHEMA), ...sorted.flatMap((k) => [k.id, k.digest]));
-}
-function makeManifest(project, keys) {
-    return { schema: MANIFEST_SCHEMA, fingerprint: fingerprintOf(keys), project, keys };
-}
-/** Parses a stored manifest; undefined when it is not one this version understands. */
-function parseManifest(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        // Not JSON: a corrupted entry, treated as having no manifest.
-        return undefined;
-    }
-    const m = value;
-    if (!m ||
-        m.schema !== MANIFEST_SCHEMA ||
-        typeof m.fingerprint !== "string" ||
-        !Array.isArray(m.keys)) {
-        return undefined;
-    }
-    return m;
-}
-
-;// CONCATENATED MODULE: ./src/cache/entry.ts
-
-
-
-
-/**
- * A cache entry on disk: `manifest.json` and, for the wheels entry, `wheels/*.whl`. The same
- * layout is saved and restored by both backends.
- */
-const MANIFEST = "manifest.json";
-const WHEELS = "wheels";
-/** Empties `dir` (restores extract into it, so nothing stale may be there). */
-async function resetDir(dir) {
-    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-}
-/** Writes an entry: the manifest, and copies of the wheels when given. */
-async function writeEntry(dir, manifest, wheelPaths = []) {
-    await resetDir(dir);
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-    if (wheelPaths.length === 0)
-        return;
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, WHEELS));
-    for (const wheel of wheelPaths)
-        await (0,promises_namespaceObject.copyFile)(wheel, external_node_path_default().join(dir, WHEELS, external_node_path_default().basename(wheel)));
-}
-/** The manifest of a restored entry, or undefined when it is missing or not valid. */
-async function readEntryManifest(dir) {
-    // A missing manifest file means a damaged entry: the caller treats it as having none.
-    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, MANIFEST), "utf8").catch(() => undefined);
-    return text === undefined ? undefined : parseManifest(text);
-}
-/**
- * Checks a restored wheels entry: its own manifest must be readable and record the fingerprint
- * of `manifest` (the manifest entry that led here), and each wheel must match the sha256 that
- * manifest records. Returns the problem in one line, or undefined when the entry is sound.
- */
-async function verifyEntry(dir, manifest) {
-    const own = await readEntryManifest(dir);
-    if (!own)
-        return "the cached entry has no readable manifest";
-    if (own.fingerprint !== manifest.fingerprint)
-        return "the cached entry was built for another fingerprint";
-    if (!manifest.wheels || manifest.wheels.length === 0)
-        return "the cached entry lists no wheels";
-    for (const wheel of manifest.wheels) {
-        const file = external_node_path_default().join(dir, WHEELS, wheel.name);
-        // A wheel that cannot be read is as bad as one that does not match.
-        const actual = await wheelRecord(file).catch(() => undefined);
-        if (!actual)
-            return `the cached wheel ${wheel.name} is missing`;
-        if (actual.sha256 !== wheel.sha256 || actual.size !== wheel.size) {
-            return `the cached wheel ${wheel.name} does not match its recorded sha256`;
-        }
-    }
-    return undefined;
-}
-/** Copies a verified entry's wheels into the wheel directory; returns their paths there. */
-async function installWheels(dir, manifest, wheelDir) {
-    await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
-    const paths = [];
-    for (const wheel of manifest.wheels ?? []) {
-        const target = external_node_path_default().join(wheelDir, wheel.name);
-        await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(dir, WHEELS, wheel.name), target);
-        paths.push(target);
-    }
-    return paths;
-}
-
 ;// CONCATENATED MODULE: ./src/cache/store.ts
 
 
@@ -7781,17 +7903,29 @@ function encode(part) {
 
 
 /** The entry keys of a run's slot: project, platform, Python, suffix and fingerprint. */
-function slotKeys(config, { fp }) {
+function slotKeys(config, prepared) {
+    const leg = legOf(config, prepared);
     const slot = {
         prefix: config.keyPrefix,
-        name: fp.name,
+        name: leg.project,
+        projectDir: leg.projectDir,
+        platform: leg.platform,
+        python: leg.python,
+        suffix: leg.keySuffix,
+    };
+    return entryKeys(slot, prepared.fp.manifest.fingerprint);
+}
+/** The leg a run belongs to: what its slot is made of. */
+function legOf(config, { fp }) {
+    return {
+        project: fp.name,
         projectDir: fp.manifest.project,
         platform: platformId(),
         // A builder elsewhere builds for Pythons the host's says nothing about.
         python: config.builder.kind === "host" ? (fp.python?.tag ?? "python") : config.builder.kind,
-        suffix: config.keySuffix,
+        pythonVersion: fp.python?.version,
+        keySuffix: config.keySuffix,
     };
-    return entryKeys(slot, fp.manifest.fingerprint);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/keys.ts
@@ -7878,7 +8012,7 @@ function escapeHtml(text) {
  * backslash, on one line. Renders as the literal text: never HTML, emphasis, code, a link text,
  * a heading or list item, and never a cell break in a table.
  */
-function escapeMarkdown(text) {
+function escape_escapeMarkdown(text) {
     const body = mapChars(text, (char) => HTML[char] ??
         controlPicture(char) ??
         (MARKDOWN_PUNCTUATION.has(char) ? `\\${char}` : undefined));
@@ -7891,12 +8025,12 @@ function escapeMarkdown(text) {
  * Text for one table cell: as `escapeMarkdown` (which escapes `|`), and never empty, since an
  * empty cell at the end of a row is easy to lose.
  */
-function escapeCell(text) {
-    return text === "" ? "—" : escapeMarkdown(text);
+function escape_escapeCell(text) {
+    return text === "" ? "—" : escape_escapeMarkdown(text);
 }
 /** Monospace in Markdown (a table cell, a paragraph): `<code>`, whose content GFM still parses. */
-function codeMarkdown(text) {
-    return `<code>${escapeMarkdown(text)}</code>`;
+function escape_codeMarkdown(text) {
+    return `<code>${escape_escapeMarkdown(text)}</code>`;
 }
 /** Inline monospace inside an HTML block, where Markdown is not parsed. */
 function codeHtml(text) {
@@ -7956,7 +8090,7 @@ function formatSize(bytes) {
     return `${value < 9.95 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 /** `1 wheel`, `2 wheels`. */
-function plural(count, noun) {
+function format_plural(count, noun) {
     return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 /** `just now`, `12 min ago`, `5 h ago`, `2 days ago`: how long before `now` a time was. */
@@ -7983,12 +8117,12 @@ function formatCount(count) {
 /** How many items a one-line list shows before `and N more`. */
 const LINE_CAP = 3;
 /** The first `max` items and how many were left out. */
-function cap(items, max) {
+function list_cap(items, max) {
     return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
 }
 /** `a, b, c and 4 more`: a list capped for one line. */
 function capLine(items, noun = "") {
-    const { shown, more } = cap(items, LINE_CAP);
+    const { shown, more } = list_cap(items, LINE_CAP);
     return shown.join(", ") + (more > 0 ? ` and ${more} more${noun ? ` ${noun}` : ""}` : "");
 }
 
@@ -8078,8 +8212,8 @@ async function check(config, deps) {
         ? `what the build traced on ${observed.tracedOn} read included`
         : "no traced build of this project is known (wheel-cache build or uv-keys --trace makes one), so only the rules were checked";
     const left = gap.files.length + (gap.gitCommit ? 1 : 0);
-    const verdict = isGap(gap) ? `${plural(left, "input")} left out` : "every input is covered";
-    const other = problems.length > 0 ? `, ${plural(problems.length, "other problem")}` : "";
+    const verdict = isGap(gap) ? `${format_plural(left, "input")} left out` : "every input is covered";
+    const other = problems.length > 0 ? `, ${format_plural(problems.length, "other problem")}` : "";
     lines.push(`check: ${verdict}${other}; ${traced}`);
     const out = config.json
         ? `${JSON.stringify(checkJson(gap, problems, observed?.tracedOn))}\n`
@@ -8173,6 +8307,956 @@ async function uvTomlProblems(project, tree) {
 }
 function check_toProject(tree, file) {
     return tree.projectDir === "" ? file : external_node_path_default().posix.relative(tree.projectDir, file);
+}
+
+;// CONCATENATED MODULE: ./src/report/matrix.ts
+const OUTCOMES = {
+    hit: "restored",
+    built: "built",
+    "lookup-hit": "would-restore",
+    "lookup-miss": "would-rebuild",
+    miss: "missed",
+    saved: "saved",
+};
+/** One report over the result files of many legs, rows in leg order. */
+function aggregate(files) {
+    const projects = new Set(files.map(({ result }) => `${result.project}\0${result.projectDir}`));
+    const legs = files.map(({ file, result }) => legRow(file, result, projects.size > 1)).sort(byLeg);
+    const hits = legs.filter((l) => l.cacheHit);
+    const restored = legs.filter((l) => l.outcome === "restored");
+    const built = legs.filter((l) => l.outcome === "built");
+    const sum = (rows) => rows.reduce((total, l) => total + (l.buildSeconds ?? 0), 0);
+    const groups = new Map();
+    for (const leg of legs) {
+        if (leg.cause !== null)
+            groups.set(leg.cause, [...(groups.get(leg.cause) ?? []), leg.label]);
+    }
+    const causes = [...groups]
+        .map(([cause, labels]) => ({ cause, legs: labels }))
+        .sort((a, b) => b.legs.length - a.legs.length || (a.cause < b.cause ? -1 : 1));
+    return {
+        legs,
+        totals: {
+            legs: legs.length,
+            hits: hits.length,
+            restored: restored.length,
+            built: built.length,
+            hitRate: legs.length > 0 ? hits.length / legs.length : null,
+            savedSeconds: sum(restored),
+            buildingSeconds: sum(built),
+        },
+        causes,
+    };
+}
+function legRow(file, result, withProject) {
+    const label = [
+        ...(withProject ? [result.project] : []),
+        result.platform,
+        result.python,
+        ...(result.keySuffix ? [`~${result.keySuffix}`] : []),
+    ].join(" · ");
+    return {
+        file,
+        label,
+        project: result.project,
+        platform: result.platform,
+        python: result.python,
+        pythonVersion: result.pythonVersion,
+        keySuffix: result.keySuffix,
+        verdict: result.verdict,
+        outcome: OUTCOMES[result.verdict] ?? "other",
+        cacheHit: result.cacheHit,
+        changes: changesOf(result.changed),
+        runSeconds: result.runSeconds,
+        buildSeconds: result.buildSeconds,
+        wheels: result.wheels.map((w) => w.split(/[\\/]/).at(-1)),
+        reason: result.reason,
+        cause: result.cause,
+    };
+}
+/** Each changed file once (a file often sits in several keys), then keys that cover no files. */
+function changesOf(changed) {
+    const files = new Map();
+    const keys = [];
+    for (const c of changed) {
+        const verbs = ["modified", "added", "removed"];
+        const entries = verbs.flatMap((verb) => c.files[verb].map((what) => ({ what, change: verb })));
+        for (const entry of entries)
+            if (!files.has(entry.what))
+                files.set(entry.what, entry);
+        if (entries.length === 0)
+            keys.push({ what: c.id, change: "changed" });
+    }
+    return [...files.values(), ...keys];
+}
+const collator = new Intl.Collator("en", { numeric: true });
+/** Project, platform, Python (cp39 before cp310), suffix, then file. */
+function byLeg(a, b) {
+    const order = ["project", "platform", "python", "keySuffix", "file"];
+    for (const field of order) {
+        const diff = collator.compare(a[field], b[field]);
+        if (diff !== 0)
+            return diff;
+    }
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/result.ts
+/** Whether the wheels were (or, looking up only, would be) restored from an exact match. */
+function isCacheHit(result) {
+    return result.verdict === "hit" || result.verdict === "lookup-hit";
+}
+
+;// CONCATENATED MODULE: ./src/report/changes.ts
+
+
+/** What changed: files first (modified, added, removed), then keys, then observed inputs. */
+function changedItems(result) {
+    const files = new Map();
+    const keys = [];
+    for (const change of result.changed) {
+        // A key added or removed lists all its files; they did not change with it.
+        const entries = change.files && change.status === "changed" ? fileEntries(change.files) : [];
+        if (entries.length === 0)
+            keys.push({ kind: "key", change });
+        for (const entry of entries) {
+            const known = files.get(entry.path);
+            const groups = known?.groups.includes(change.group)
+                ? known.groups
+                : [...(known?.groups ?? []), change.group];
+            files.set(entry.path, { kind: "file", path: entry.path, verb: entry.verb, groups });
+        }
+    }
+    const order = { modified: 0, added: 1, removed: 2 };
+    const sorted = [...files.values()].sort((a, b) => order[a.verb] - order[b.verb] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const observed = result.observedChanges.map((change) => ({ kind: "observed", what: change.what, change }));
+    return [...sorted, ...keys, ...observed];
+}
+/**
+ * The paths of the files that changed since the last cached build: those of the keys, and those
+ * a traced build read that no key covers (the `changed-files` output).
+ */
+function changedFiles(result) {
+    const paths = changedItems({ changed: result.changed, observedChanges: [] }).flatMap((item) => item.kind === "file" ? [item.path] : []);
+    const observed = result.observedChanges.filter((c) => c.kind === "file").map((c) => c.what);
+    return [...new Set([...paths, ...observed])];
+}
+const PLAIN = (text) => text;
+/**
+ * Why a run built (or would have, or tried to), in a few words: the file when one changed
+ * (`src/lib.rs modified`), else how many (`3 files changed`), then a key that covers no file
+ * (`toolchain:rustc changed`); an input the trace saw; why the cached wheels could not be used.
+ * `ids` gives the key ids as the medium shows them; `esc` escapes each piece of user text.
+ */
+function missWhy(facts, ids = new Map(), esc = PLAIN) {
+    if (facts.verifyProblem)
+        return esc(facts.verifyProblem);
+    const observed = facts.observedChanges;
+    if (observed.length === 1)
+        return esc(describeObservedChange(observed[0]));
+    if (observed.length > 1)
+        return `${observed.length} inputs the build read changed`;
+    if (!facts.previous)
+        return "no cached build yet";
+    const items = changedItems(facts);
+    const files = items.filter((i) => i.kind === "file");
+    const keys = items.flatMap((i) => (i.kind === "key" ? [i.change] : []));
+    const parts = [];
+    if (files.length === 1)
+        parts.push(`${esc(files[0].path)} ${files[0].verb}`);
+    if (files.length > 1)
+        parts.push(`${formatCount(files.length)} files changed`);
+    if (keys.length === 1) {
+        parts.push(`${esc(ids.get(keys[0].id) ?? keys[0].id)} ${keyVerb(keys[0])}`);
+    }
+    if (keys.length > 1)
+        parts.push(`${formatCount(keys.length)} keys changed`);
+    return parts.length > 0
+        ? parts.join(", ")
+        : "its cached wheels were gone (evicted or never saved)";
+}
+function keyVerb(change) {
+    return change.status === "changed" ? "changed" : `${change.status} as a key`;
+}
+/** One observed difference in words: `csrc/table.inc, which the build read, changed`. */
+function describeObservedChange(change) {
+    switch (change.kind) {
+        case "file":
+            if (change.after === "absent")
+                return `${change.what}, which the build read, is gone`;
+            if (change.before === "absent")
+                return `${change.what}, which the build looked for, exists now`;
+            return `${change.what}, which the build read, changed`;
+        case "dir":
+            return `${change.what === "." ? "the project directory" : `${change.what}/`}, which the build listed, has other files`;
+        case "tool":
+            return change.before.startsWith("/")
+                ? `${change.what} now runs ${change.after} instead of ${change.before}`
+                : `the program ${change.what} changed`;
+        case "package":
+            return `the package ${change.what} changed (${change.before} → ${change.after})`;
+        case "distribution":
+            return `${change.what}, which the build imported, is no longer installed`;
+        case "outside":
+            return `${change.what}, which the build read, changed`;
+        default:
+            return assertNever(change.kind);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/reason.ts
+
+
+
+
+
+/**
+ * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
+ * it (would have) rebuilt. Why a restored entry was rejected (`the cached wheel x.whl does not
+ * match its recorded sha256`) explains a rebuild before any key change does.
+ */
+function reasonOf(facts) {
+    const verifyProblem = facts.verifyProblem;
+    switch (facts.verdict) {
+        case "hit":
+            return explainHit(facts.wheels.length, facts.buildSeconds);
+        case "lookup-hit":
+            return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
+        case "built":
+            return explainMiss(facts, "rebuilt", verifyProblem);
+        case "failed":
+            return `${facts.failure?.message ?? "the build failed"}; it ran because ${missCause(facts, verifyProblem)}`;
+        case "lookup-miss":
+            return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
+        case "miss":
+            return `${explainMiss(facts, "to rebuild", verifyProblem)} (the build step builds, the save step saves)`;
+        case "saved":
+            return `saved ${format_plural(facts.wheels.length, "wheel")} the build step built`;
+        default:
+            return assertNever(facts.verdict);
+    }
+}
+/** `restored 2 wheels built for this fingerprint (saved about 1 min 12 s of build)`. */
+function explainHit(wheels, savedSeconds) {
+    const saved = savedSeconds === undefined ? "" : ` (saved about ${formatDuration(savedSeconds)} of build)`;
+    return `restored ${format_plural(wheels, "wheel")} built for this fingerprint${saved}`;
+}
+function withWheels(manifest) {
+    return manifest.wheels ? ` with ${format_plural(manifest.wheels.length, "wheel")}` : "";
+}
+function explainMiss(facts, verb, verifyProblem) {
+    const cause = missCause(facts, verifyProblem);
+    return !verifyProblem && !facts.observedChanges?.length && !facts.previous
+        ? cause
+        : `${verb}: ${cause}`;
+}
+/** Why a run (would have) built, without a verb. */
+function missCause(facts, verifyProblem) {
+    if (verifyProblem)
+        return verifyProblem;
+    const observed = facts.observedChanges ?? [];
+    if (observed.length > 0)
+        return describeObserved(observed);
+    if (!facts.previous)
+        return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
+    if (facts.changed.length === 0) {
+        const why = "but its wheels were not in the cache (evicted or never saved)";
+        return `no key changed since the last recorded build, ${why}`;
+    }
+    return describeChanges(facts.changed);
+}
+/**
+ * `2 keys changed — file:src/** (src/lib.rs modified), toolchain:rustc`, or, when no key that
+ * affects the compiled code changed, `only shipped Python files changed (python/pkg/__init__.py)`.
+ */
+function describeChanges(changed) {
+    const compiled = changed.filter((c) => c.group === "rebuild" || c.group === "implicit");
+    if (compiled.length === 0) {
+        const paths = changed.flatMap((c) => {
+            const entries = c.files ? fileEntries(c.files) : [];
+            return entries.length > 0 ? entries.map((f) => f.path) : [c.id];
+        });
+        return `only ${onlyWhat(changed)} changed (${capLine(paths)})`;
+    }
+    const ordered = [...compiled, ...changed.filter((c) => !compiled.includes(c))];
+    // One file often sits in several keys (a glob and its package directory): name it once.
+    const parts = new Map();
+    for (const change of ordered) {
+        const entries = change.files && change.status === "changed" ? fileEntries(change.files) : [];
+        for (const f of entries)
+            parts.set(`file ${f.path}`, `${f.path} ${f.verb}`);
+        if (entries.length === 0)
+            parts.set(`key ${change.id}`, describeChange(change));
+    }
+    return `${format_plural(changed.length, "key")} changed — ${capLine([...parts.values()])}`;
+}
+function onlyWhat(changed) {
+    const groups = new Set(changed.map((c) => c.group));
+    if (groups.size > 1)
+        return "shipped and metadata files";
+    if (groups.has("metadata"))
+        return "metadata inputs";
+    const paths = changed.flatMap((c) => (c.files ? fileEntries(c.files) : []));
+    const python = paths.length > 0 && paths.every((f) => /\.pyi?$/.test(f.path));
+    return python ? "shipped Python files" : "shipped files";
+}
+/** `file:src/** (src/lib.rs modified, src/new.rs added and 3 more)`. */
+function describeChange(change) {
+    const id = change.id;
+    if (change.status === "added")
+        return `${id} (new key)`;
+    if (change.status === "removed")
+        return `${id} (key removed)`;
+    const entries = change.files ? fileEntries(change.files) : [];
+    if (entries.length === 0)
+        return id;
+    return `${id} (${capLine(entries.map((f) => `${f.path} ${f.verb}`))})`;
+}
+/**
+ * `csrc/table.inc, which the build read, changed; no key covers it`: why a build of the same
+ * fingerprint could not be used.
+ */
+function describeObserved(changes) {
+    const text = capLine(changes.map(describeObservedChange));
+    const inRepository = changes.some((c) => c.kind === "file" || c.kind === "dir");
+    return inRepository ? `${text} (no key covers it: the build's trace saw it)` : text;
+}
+/** A progress event as plain lines. */
+function progressLines(event) {
+    switch (event.kind) {
+        case "fingerprint":
+            return [`looking up fingerprint ${digest_short(event.fingerprint)} in the ${event.cache} cache`];
+        case "build":
+            return [
+                `cache miss: ${buildWhy(event)}`,
+                `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
+            ];
+        case "build-done":
+            return [];
+        default:
+            return assertNever(event);
+    }
+}
+/** Why this run builds, in one line, shown before the build's own output. */
+function buildWhy(event) {
+    if (!event.previous && !event.verifyProblem && event.observedChanges.length === 0) {
+        return "no earlier build of this project on this platform and Python is cached";
+    }
+    return missWhy(event);
+}
+
+;// CONCATENATED MODULE: ./src/report/cause.ts
+
+
+/**
+ * Why a run rebuilt (or, looking up only, would rebuild), in words that name no platform or
+ * Python, so that legs which rebuilt for the same reason say the same thing and group together:
+ * `1 key changed — src/lib.rs modified`, `no cached build yet`. Undefined for a hit and a save.
+ */
+function causeOf(facts) {
+    // A save step saves what another step built: the restore step before it said why.
+    if (isCacheHit(facts) || facts.verdict === "saved")
+        return undefined;
+    if (facts.verifyProblem)
+        return facts.verifyProblem;
+    if (facts.observedChanges.length > 0)
+        return describeObserved(facts.observedChanges);
+    if (!facts.previous)
+        return "no cached build yet";
+    if (facts.changed.length === 0)
+        return "no key changed, but the wheels were not in the cache";
+    return describeChanges(facts.changed);
+}
+
+;// CONCATENATED MODULE: ./src/report/advice.ts
+
+
+
+
+/**
+ * Advice that follows from a run's facts, plain text: a key that changes on every commit, where
+ * the rebuild keys come from (runs that rebuilt), and files the build itself changed.
+ */
+function adviceOf(result) {
+    const advice = [];
+    const commit = result.manifest.keys.find((k) => k.id === "git:commit");
+    if (commit) {
+        const why = commit.source === "inferred"
+            ? "it is keyed because the version comes from git"
+            : "key it only if the build really depends on the commit";
+        advice.push(`git:commit changes with every commit, so every commit rebuilds: ${why}`);
+    }
+    if (!isCacheHit(result) && result.keysFrom === "inferred" && result.backend !== "other") {
+        advice.push(`the rebuild keys are wheel-cache's defaults for ${result.backend}, which uv does not see: ${UV_KEYS_WRITE} writes them into pyproject.toml as [tool.uv] cache-keys, so that uv rebuilds when they change too`);
+    }
+    // A project's own list that leaves them out gets the warning that names them instead.
+    if (result.unkeyed.length > 0 && !result.uvGap) {
+        const them = result.unkeyed.length === 1 ? "it" : "them";
+        advice.push(`the build read ${capLine(result.unkeyed)}, which no key covers: add ${suggestEntries(result.unkeyed)} to [tool.uv] cache-keys (${UV_KEYS_WRITE} writes a list that covers ${them}), so that the key itself (and uv) sees ${them}`);
+    }
+    return [...advice, ...result.buildChanges.flatMap(mutationAdvice)];
+}
+/** `"csrc/**"` when the files share a directory, else the first few paths, quoted for TOML. */
+function suggestEntries(files) {
+    const dirs = new Set(files.map((f) => f.split("/").slice(0, -1).join("/")));
+    const [dir] = dirs;
+    if (dirs.size === 1 && dir)
+        return JSON.stringify(`${dir}/**`);
+    return capLine(files.map((f) => JSON.stringify(f)));
+}
+/**
+ * When the build rewrote files a key covers (a glob reaching into build output, a generated
+ * source), the next run would otherwise miss for no reason of the user's.
+ */
+function mutationAdvice(change) {
+    if (!change.files)
+        return [];
+    const files = fileEntries(change.files).map((f) => f.path);
+    return [
+        `the build itself changed files that ${change.id} covers (${capLine(files)}); exclude them (for example with a !pattern entry or .gitignore), or every fresh checkout that keeps them will rebuild`,
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/build/wheel-name.ts
+/**
+ * Whether a wheel a build wrote is the project's, for the Python and platform the fingerprint
+ * keys, judged by its file name (`{name}-{version}(-{build})?-{python}-{abi}-{platform}.whl`,
+ * each tag part possibly a `.`-separated set). A build that copies in an old wheel, another
+ * project's or one for another interpreter must not have it cached under this key.
+ */
+/** The mismatch of a wheel's file name with `target`, or undefined when it fits. */
+function wheelMismatch(fileName, target) {
+    const parts = fileName.replace(/\.whl$/, "").split("-");
+    if (parts.length !== 5 && parts.length !== 6) {
+        return { part: "file name", found: fileName, wanted: "name-version-python-abi-platform.whl" };
+    }
+    const [name, , ...rest] = parts;
+    const [pythonTags, abiTags, platformTags] = rest.slice(-3);
+    if (target.distribution && normalizeName(name) !== normalizeName(target.distribution)) {
+        return { part: "name", found: name, wanted: normalizeName(target.distribution) };
+    }
+    const python = target.python;
+    if (!python)
+        return undefined;
+    const abi3 = abiTags.split(".").includes("abi3");
+    if (!pythonTags.split(".").some((tag) => fitsPython(tag, python, abi3))) {
+        return { part: "Python tag", found: pythonTags, wanted: python.tag };
+    }
+    if (!abiTags.split(".").some((tag) => fitsAbi(tag, python))) {
+        return { part: "ABI tag", found: abiTags, wanted: python.tag };
+    }
+    const platform = platformTag(python.platform);
+    if (!platformTags.split(".").some((tag) => fitsPlatform(tag, platform, target.libc))) {
+        return { part: "platform tag", found: platformTags, wanted: platform };
+    }
+    return undefined;
+}
+/** `name other, not pkg`, `Python tag cp310, not cp311`: a mismatch in a few words. */
+function mismatchText(mismatch) {
+    return `${mismatch.part} ${mismatch.found}, not ${mismatch.wanted}`;
+}
+/** PEP 503's normal form, also what wheel file names escape names to: `foo_bar`. */
+function normalizeName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, "_");
+}
+/** `linux-x86_64` → `linux_x86_64`, `macosx-11.0-arm64` → `macosx_11_0_arm64`. */
+function platformTag(platform) {
+    return platform.replace(/[-.]/g, "_").toLowerCase();
+}
+function fitsPython(tag, python, abi3) {
+    // The interpreter's tag without its ABI flag: a free-threaded 3.13 is `cp313` (ABI `cp313t`).
+    if (tag === python.tag.replace(/^([a-z]+\d+)[a-z]*$/, "$1"))
+        return true;
+    const [major = "", minor = ""] = python.version.split(".");
+    const generic = /^py(\d)(\d*)$/.exec(tag);
+    if (generic)
+        return generic[1] === major && (generic[2] === "" || Number(generic[2]) <= Number(minor));
+    // A stable-ABI wheel built for an older CPython 3 runs on this one.
+    const stable = /^cp(\d)(\d+)$/.exec(tag);
+    return (abi3 &&
+        python.implementation === "cpython" &&
+        stable !== null &&
+        stable[1] === major &&
+        Number(stable[2]) <= Number(minor));
+}
+function fitsAbi(tag, python) {
+    if (tag === "none" || tag === python.tag)
+        return true;
+    if (tag === "abi3")
+        return python.implementation === "cpython";
+    // `cp311d` (debug), `cp37m` (pymalloc): the interpreter's own ABI with a flag.
+    return tag.startsWith(python.tag) && /^[dmu]+$/.test(tag.slice(python.tag.length));
+}
+/** Whether a platform tag runs on the platform `ours` (a tag of `sysconfig.get_platform()`). */
+function fitsPlatform(tag, ours, libc) {
+    if (tag === "any" || tag === ours)
+        return true;
+    if (ours.startsWith("linux_")) {
+        const arch = ours.slice("linux_".length);
+        const family = /^(manylinux_\d+_\d+|musllinux_\d+_\d+|manylinux\d*)_(.+)$/.exec(tag);
+        if (!family || family[2] !== arch)
+            return false;
+        return family[1].startsWith("musllinux") ? libc === "musl" : libc !== "musl";
+    }
+    if (ours.startsWith("macosx_")) {
+        const arch = ours.split("_").at(-1);
+        const macos = /^macosx_\d+_\d+_(.+)$/.exec(tag);
+        const fits = arch === "arm64" ? ["arm64", "universal2"] : [arch, "universal2", "intel", "universal"];
+        return macos !== null && fits.includes(macos[1]);
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+
+
+
+
+
+/** Phrases every renderer shares, as plain text; `changeLines` is for the line-based media. */
+/** The verdict in a few words, without an icon: `Restored 2 wheels`, `Built in 40 s: ...`. */
+function verdictText(result) {
+    const changed = result.changed.length;
+    const because = changed > 0 ? ` because ${format_plural(changed, "key")} changed` : "";
+    const took = result.buildSeconds === undefined ? "" : ` in ${formatDuration(result.buildSeconds)}`;
+    switch (result.verdict) {
+        case "hit":
+            return `Restored ${format_plural(result.wheels.length, "wheel")}`;
+        case "built":
+            return result.previous ? `Rebuilt${took}${because}` : `Built${took}: no cached build yet`;
+        case "failed":
+            return `Build failed${result.buildSeconds === undefined ? "" : ` in ${formatDuration(result.buildSeconds)}`}`;
+        case "lookup-hit":
+            return "Found a cached build (lookup only)";
+        case "lookup-miss":
+            return `No cached build (lookup only)${because ? `: would rebuild${because}` : ""}`;
+        case "miss":
+            return `Nothing to restore${because ? `: rebuild${because}` : ""}`;
+        case "saved":
+            return `Saved ${format_plural(result.wheels.length, "wheel")}`;
+        default:
+            return assertNever(result.verdict);
+    }
+}
+/** How the wheels were checked against what their build read, or how this build was recorded. */
+function validationText(result) {
+    const on = result.tracedOn ? ` on ${result.tracedOn}` : "";
+    if (result.verdict === "failed")
+        return "nothing recorded: the build failed";
+    if (result.verdict === "built" || result.verdict === "saved") {
+        switch (result.validation) {
+            case "traced":
+                return "traced: what the build read is recorded with its wheels, and every hit is checked against it";
+            case "borrowed":
+                return `untraced here (${result.traceNote ?? "no tracer"}); the files a build traced${on} read are recorded with these wheels instead`;
+            case "none":
+                return `untraced: ${result.traceNote ?? "tracing is off"}; later hits are checked by the fingerprint alone`;
+        }
+    }
+    switch (result.validation) {
+        case "traced":
+            return `validated: what its build read is unchanged (traced${on})`;
+        case "borrowed":
+            return `validated against the files a build traced${on} read`;
+        case "none":
+            return "not validated: no traced build of this project is known (Linux builds with strace record what they read)";
+    }
+}
+/** What became of the save: `saved to the local cache`, `skipped: saving is off (...)`, ... */
+function saveText(save, cache) {
+    switch (save.status) {
+        case "saved":
+            return `saved to the ${cache} cache`;
+        case "exists":
+            return "already cached by another job";
+        case "skipped":
+            return `skipped: ${skipText(save.why)}`;
+        case "failed":
+            return `failed: ${failText(save)}`;
+        default:
+            return assertNever(save);
+    }
+}
+/** What a failed save did and why. */
+function failText(save) {
+    return save.wheelsSaved ? `wheels saved, but not their manifest: ${save.warning}` : save.warning;
+}
+/** Why nothing was saved, in a few words. */
+function skipText(why) {
+    switch (why.kind) {
+        case "restored":
+            return "restored from the cache";
+        case "not-built":
+            return "nothing was built";
+        case "build-failed":
+            return "the build failed";
+        case "input":
+            return `saving is off (${why.flag})`;
+        case "pull-request-target":
+            return "saving is off for pull_request_target runs, which build untrusted code with the base branch's cache scope";
+        case "read-only":
+            return `saving is off: this run's cache access is read-only (ACTIONS_CACHE_MODE=${why.mode})`;
+        case "inputs-changed":
+            return `not saved: inputs changed while the build ran (${capLine(why.files)}), so the wheels may not match the fingerprint taken before it`;
+        case "fingerprint-moved":
+            return `not saved: the inputs changed since the restore step (the fingerprint no longer yields ${why.cacheKey}), so the wheels may not match them`;
+        case "reused-stale":
+            return `not saved: the build reused an earlier build's output and did not read ${capLine(why.files)}, which changed, so its wheels may be stale; remove the build output (build/, target/) and build again`;
+        default:
+            return assertNever(why);
+    }
+}
+/**
+ * The run's warnings, with a save the run had to skip for its own safety, the inputs the
+ * project's own `cache-keys` leave out for uv, and the wheels that are not this run's: those the
+ * wheel directory already held, those the build wrote for another project, Python or platform.
+ */
+function warningsOf(result) {
+    const { save } = result;
+    const skippedUnsafe = save.status === "skipped" &&
+        ["inputs-changed", "reused-stale", "fingerprint-moved"].includes(save.why.kind);
+    const warnings = [
+        ...result.warnings,
+        ...(skippedUnsafe ? [skipText(save.why)] : []),
+        ...(result.uvGap ? [uvGapWarning(result.uvGap)] : []),
+        ...result.rejectedWheels.map((r) => `the build wrote ${r.name}, which is not this project's wheel for this Python and platform (${mismatchText(r.mismatch)}): it is not cached, and not in the outputs`),
+    ];
+    const others = result.otherWheels;
+    if (others.length > 0) {
+        warnings.push(`${result.wheelDir} already held ${format_plural(others.length, "wheel")} this run did not make (${capLine(others)}): left there, and not in the outputs`);
+    }
+    return [...new Set(warnings)];
+}
+/** `file:src/** (changed)` then `  ~ src/lib.rs`, or `toolchain:rustc (changed): a → b`; escaped. */
+function changeLines(change, fileCap) {
+    const head = `${escapeLine(change.id)} (${change.status})`;
+    if (!change.files) {
+        const detail = change.before !== change.after
+            ? `: ${escapeLine(change.before ?? "none")} → ${escapeLine(change.after ?? "none")}`
+            : "";
+        return [`${head}${detail}`];
+    }
+    const { shown, more } = list_cap(fileEntries(change.files), fileCap);
+    const lines = [head, ...shown.map((f) => `  ${f.mark} ${escapeLine(f.path)}`)];
+    if (more > 0)
+        lines.push(`  … and ${more} more`);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/report/terminal.ts
+
+
+
+
+
+
+
+
+/** How many changed files of one key the terminal lists before `and N more`. */
+const TERMINAL_FILE_CAP = 50;
+/**
+ * The CLI's human output for `build`: verdict, reason, changed keys with their files, wheels
+ * with sizes, save, warnings and advice. Plain text without colour; user text on one line with
+ * control characters made visible, so a file name cannot send escape sequences.
+ */
+function renderTerminal(result) {
+    return renderLines(result, [
+        `wheel-cache: ${verdictText(result)}`,
+        `  ${escapeLine(reasonOf(result))}`,
+        ...(result.verdict === "failed" ? [] : [`  ${escapeLine(validationText(result))}`]),
+        `  fingerprint ${digest_short(result.manifest.fingerprint)}  cache key ${escapeLine(result.cacheKey)}`,
+    ]);
+}
+/**
+ * The CLI's human output for `diff`, in its own words: what changed since the newest cached
+ * build, and what the next build would do; then the changed keys, warnings and advice.
+ */
+function renderDiff(result) {
+    const compared = result.previous && !isCacheHit(result) ? result.previous.key : undefined;
+    return renderLines(result, [
+        `wheel-cache diff: ${escapeLine(diffReasonOf(result))}`,
+        `  ${escapeLine(nextBuildText(result))}`,
+        `  fingerprint ${digest_short(result.manifest.fingerprint)}  ${compared ? `compared with ${escapeLine(compared)}` : `cache key ${escapeLine(result.cacheKey)}`}`,
+    ]);
+}
+function renderLines(result, head) {
+    const lines = [...head];
+    if (result.changed.length > 0) {
+        lines.push("", "changed keys:");
+        for (const change of result.changed) {
+            lines.push(...changeLines(change, TERMINAL_FILE_CAP).map((line) => `  ${line}`));
+        }
+    }
+    if (result.wheels.length > 0) {
+        lines.push("", `wheels in ${escapeLine(result.wheelDir)}:`);
+        const width = Math.max(...result.wheels.map((w) => escapeLine(w.name).length));
+        for (const w of result.wheels) {
+            lines.push(`  ${escapeLine(w.name).padEnd(width)}  ${formatSize(w.size)}`);
+        }
+    }
+    if (result.verdict === "built")
+        lines.push("", escapeLine(saveText(result.save, result.cache)));
+    const notes = [
+        ...warningsOf(result).map((w) => `warning: ${escapeLine(w)}`),
+        ...adviceOf(result).map((a) => `advice: ${escapeLine(a)}`),
+    ];
+    if (notes.length > 0)
+        lines.push("", ...notes);
+    return `${lines.join("\n")}\n`;
+}
+/**
+ * `diff`'s one line, plain text: `nothing changed since the cached build`, or what changed since
+ * the last one (`1 key changed — src/lib.rs modified since the last cached build`), or why there
+ * is none to compare with. Never the action's "lookup-only" words.
+ */
+function diffReasonOf(result) {
+    if (isCacheHit(result))
+        return "nothing changed since the cached build";
+    const cause = causeOf(result) ?? "";
+    if (result.verifyProblem || result.observedChanges.length > 0) {
+        return `the cached build of this fingerprint cannot be used: ${cause}`;
+    }
+    if (!result.previous)
+        return `no cached build of this project for ${slotOf(result.manifest)} yet`;
+    if (result.changed.length === 0) {
+        return "nothing changed since the last cached build, but its wheels are not in the cache";
+    }
+    return `${cause} since the last cached build`;
+}
+/** What `build` would do next: restore the cached wheels, or rebuild. */
+function nextBuildText(result) {
+    if (!isCacheHit(result))
+        return "the next build rebuilds";
+    const wheels = result.manifest.wheels?.length ?? result.wheels.length;
+    const took = result.buildSeconds === undefined
+        ? ""
+        : ` (their build took ${formatDuration(result.buildSeconds)})`;
+    return `the next build restores ${format_plural(wheels, "wheel")}${took}`;
+}
+/**
+ * The CLI contract's JSON for `build` and `diff` (`reason` in `diff`'s words for `diff`). `files`
+ * is included for every changed key, with empty arrays for keys that cover no files, so scripts
+ * can read `.files.modified` without a check.
+ */
+function resultJson(result, reason = reasonOf(result)) {
+    return {
+        cacheHit: isCacheHit(result),
+        built: result.verdict === "built",
+        fingerprint: result.manifest.fingerprint,
+        cacheKey: result.cacheKey,
+        wheels: result.wheels.map((w) => w.path),
+        changed: result.changed.map((c) => ({
+            id: c.id,
+            status: c.status,
+            files: {
+                added: [...(c.files?.added ?? [])],
+                modified: [...(c.files?.modified ?? [])],
+                removed: [...(c.files?.removed ?? [])],
+            },
+        })),
+        reason,
+        verdict: result.verdict,
+        wheelDir: result.wheelDir,
+        buildSeconds: result.buildSeconds ?? null,
+        save: saveJson(result.save),
+        warnings: warningsOf(result),
+        advice: adviceOf(result),
+        ...(result.failure ? { error: errorJson(result.failure) } : {}),
+    };
+}
+function errorJson(failure) {
+    return {
+        message: failure.message,
+        command: [...failure.argv],
+        exitCode: failure.exitCode ?? null,
+        signal: failure.signal ?? null,
+        outputTail: [...failure.outputTail],
+    };
+}
+function saveJson(save) {
+    switch (save.status) {
+        case "skipped":
+            return { status: save.status, note: skipText(save.why) };
+        case "failed":
+            return { status: save.status, note: failText(save) };
+        default:
+            return { status: save.status };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/result-file.ts
+
+
+
+
+
+
+/** Marks a result file, and its version, so a report can tell one from any other JSON. */
+const RESULT_FORMAT = "wheel-cache-result/1";
+/** The result file's object for a run. */
+function resultFileOf(result, reason) {
+    const { leg } = result;
+    const builtAt = result.manifest.createdAt;
+    return {
+        ...resultJson(result, reason),
+        format: RESULT_FORMAT,
+        project: leg.project,
+        projectDir: leg.projectDir,
+        platform: leg.platform,
+        python: leg.python,
+        pythonVersion: leg.pythonVersion ?? null,
+        keySuffix: leg.keySuffix,
+        runSeconds: result.seconds,
+        cause: causeOf(result) ?? null,
+        ...(builtAt ? { provenance: { builtAt } } : {}),
+    };
+}
+/**
+ * A file name for a leg's result in a directory of its own (the action's, under RUNNER_TEMP):
+ * `wheel-cache-result-pkg-linux-x64-glibc2.36-cp311-1a2b3c4d.json`. The random part keeps the
+ * names of legs that look alike apart when a report job downloads them into one directory.
+ */
+function resultFileName(file) {
+    const parts = [file.project, file.platform, file.python, file.keySuffix].filter(Boolean);
+    const name = parts.map((p) => p.replace(/[^A-Za-z0-9._-]+/g, "_")).join("-");
+    return `wheel-cache-result-${name}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString("hex")}.json`;
+}
+/**
+ * Writes a run's result file where the config says (exactly `resultFile`, or a fresh name in
+ * `resultDir`); returns its path, nothing when none was asked for, or the problem in one line: a
+ * result file that cannot be written never fails the run.
+ */
+async function writeResultFile(config, file) {
+    const where = config.resultFile ??
+        (config.resultDir ? external_node_path_default().join(config.resultDir, resultFileName(file)) : undefined);
+    if (!where)
+        return {};
+    try {
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(where), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(where, `${JSON.stringify(file, null, 2)}\n`);
+        return { path: where };
+    }
+    catch (error) {
+        return { problem: `result file not written: ${where}: ${errorMessage(error)}` };
+    }
+}
+/** A result file's content checked; a UserError naming the file when it is not one. */
+function parseResultFile(text, file) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        // The parser's message quotes the text, which may be anything: the file is named instead.
+        throw new errors_UserError(`${file}: not a wheel-cache result file (not JSON)`);
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        throw new errors_UserError(`${file}: not a wheel-cache result file (not a JSON object)`);
+    }
+    const record = value;
+    const format = record.format;
+    if (typeof format !== "string" || !format.startsWith("wheel-cache-result/")) {
+        throw new errors_UserError(`${file}: not a wheel-cache result file (no "format" field)`);
+    }
+    if (format !== RESULT_FORMAT) {
+        throw new errors_UserError(`${file}: written in ${format}, which this wheel-cache does not read (it reads ${RESULT_FORMAT})`);
+    }
+    const problem = FIELDS.find(([name, ok]) => !ok(record[name]));
+    if (problem) {
+        throw new errors_UserError(`${file}: not a valid wheel-cache result file (field "${problem[0]}")`);
+    }
+    return value;
+}
+const isString = (v) => typeof v === "string";
+const isNumber = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+const orNull = (ok) => (v) => v === null || ok(v);
+const isStrings = (v) => Array.isArray(v) && v.every(isString);
+const isChanged = (v) => Array.isArray(v) &&
+    v.every((c) => {
+        const files = c?.files;
+        if (!files || typeof files !== "object")
+            return false;
+        const lists = [files.added, files.modified, files.removed];
+        return isString(c.id) && isString(c.status) && lists.every(isStrings);
+    });
+/** The fields the report reads, each with its check. */
+const FIELDS = [
+    ["cacheHit", (v) => typeof v === "boolean"],
+    ["built", (v) => typeof v === "boolean"],
+    ["wheels", isStrings],
+    ["changed", isChanged],
+    ["reason", isString],
+    ["verdict", isString],
+    ["buildSeconds", orNull(isNumber)],
+    ["project", isString],
+    ["platform", isString],
+    ["python", isString],
+    ["pythonVersion", orNull(isString)],
+    ["keySuffix", isString],
+    ["runSeconds", isNumber],
+    ["cause", orNull(isString)],
+];
+
+;// CONCATENATED MODULE: ./src/commands/results.ts
+
+
+
+
+
+
+/** Larger than any result file: refused rather than read into memory. */
+const MAX_RESULT_BYTES = 16 * 1024 * 1024;
+/**
+ * Reads the result files that `paths` name into one report: each path a result file, or a
+ * directory whose `*.json` files (at any depth, as download-artifact lays them out) are all
+ * result files. A file named twice is read once. Anything else is a UserError naming the file.
+ */
+async function readReport(paths, cwd) {
+    if (paths.length === 0)
+        throw new errors_UserError("no result files given");
+    const seen = new Set();
+    const files = [];
+    for (const given of paths) {
+        for (const file of await resultFilesAt(given, cwd)) {
+            const absolute = external_node_path_default().resolve(cwd, file);
+            if (seen.has(absolute))
+                continue;
+            seen.add(absolute);
+            files.push({ file, result: await readResultFile(absolute, file) });
+        }
+    }
+    return aggregate(files);
+}
+/** The result files a path names, as the user would write them (relative to what they gave). */
+async function resultFilesAt(given, cwd) {
+    const info = await statProjectPath(external_node_path_default().resolve(cwd, given), given);
+    if (!info)
+        throw new errors_UserError(`${given}: no such file or directory`);
+    if (!info.isDirectory())
+        return [given];
+    const dir = external_node_path_default().resolve(cwd, given);
+    const names = (await (0,promises_namespaceObject.readdir)(dir, { recursive: true })).filter((n) => n.endsWith(".json"));
+    const files = await Promise.all(names.map(async (n) => ((await statProjectPath(external_node_path_default().join(dir, n)))?.isFile() ? [n] : [])));
+    const found = files
+        .flat()
+        .sort()
+        .map((n) => external_node_path_default().join(given, n));
+    if (found.length === 0)
+        throw new errors_UserError(`${given}: no result files (*.json) in this directory`);
+    return found;
+}
+async function readResultFile(absolute, display) {
+    const info = await statProjectPath(absolute, display);
+    if (!info)
+        throw new errors_UserError(`${display}: no such file or directory`);
+    if (info.size > MAX_RESULT_BYTES) {
+        throw new errors_UserError(`${display}: not a wheel-cache result file (${info.size} bytes)`);
+    }
+    const text = await readProjectFile(absolute, display);
+    if (text === undefined)
+        throw new errors_UserError(`${display}: no such file or directory`);
+    return parseResultFile(text, display);
 }
 
 ;// CONCATENATED MODULE: ./src/cache/breaker.ts
@@ -8714,96 +9798,6 @@ function runBounded(command, args, env, timeoutMs) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/build/wheel-name.ts
-/**
- * Whether a wheel a build wrote is the project's, for the Python and platform the fingerprint
- * keys, judged by its file name (`{name}-{version}(-{build})?-{python}-{abi}-{platform}.whl`,
- * each tag part possibly a `.`-separated set). A build that copies in an old wheel, another
- * project's or one for another interpreter must not have it cached under this key.
- */
-/** The mismatch of a wheel's file name with `target`, or undefined when it fits. */
-function wheelMismatch(fileName, target) {
-    const parts = fileName.replace(/\.whl$/, "").split("-");
-    if (parts.length !== 5 && parts.length !== 6) {
-        return { part: "file name", found: fileName, wanted: "name-version-python-abi-platform.whl" };
-    }
-    const [name, , ...rest] = parts;
-    const [pythonTags, abiTags, platformTags] = rest.slice(-3);
-    if (target.distribution && normalizeName(name) !== normalizeName(target.distribution)) {
-        return { part: "name", found: name, wanted: normalizeName(target.distribution) };
-    }
-    const python = target.python;
-    if (!python)
-        return undefined;
-    const abi3 = abiTags.split(".").includes("abi3");
-    if (!pythonTags.split(".").some((tag) => fitsPython(tag, python, abi3))) {
-        return { part: "Python tag", found: pythonTags, wanted: python.tag };
-    }
-    if (!abiTags.split(".").some((tag) => fitsAbi(tag, python))) {
-        return { part: "ABI tag", found: abiTags, wanted: python.tag };
-    }
-    const platform = platformTag(python.platform);
-    if (!platformTags.split(".").some((tag) => fitsPlatform(tag, platform, target.libc))) {
-        return { part: "platform tag", found: platformTags, wanted: platform };
-    }
-    return undefined;
-}
-/** `name other, not pkg`, `Python tag cp310, not cp311`: a mismatch in a few words. */
-function mismatchText(mismatch) {
-    return `${mismatch.part} ${mismatch.found}, not ${mismatch.wanted}`;
-}
-/** PEP 503's normal form, also what wheel file names escape names to: `foo_bar`. */
-function normalizeName(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, "_");
-}
-/** `linux-x86_64` → `linux_x86_64`, `macosx-11.0-arm64` → `macosx_11_0_arm64`. */
-function platformTag(platform) {
-    return platform.replace(/[-.]/g, "_").toLowerCase();
-}
-function fitsPython(tag, python, abi3) {
-    // The interpreter's tag without its ABI flag: a free-threaded 3.13 is `cp313` (ABI `cp313t`).
-    if (tag === python.tag.replace(/^([a-z]+\d+)[a-z]*$/, "$1"))
-        return true;
-    const [major = "", minor = ""] = python.version.split(".");
-    const generic = /^py(\d)(\d*)$/.exec(tag);
-    if (generic)
-        return generic[1] === major && (generic[2] === "" || Number(generic[2]) <= Number(minor));
-    // A stable-ABI wheel built for an older CPython 3 runs on this one.
-    const stable = /^cp(\d)(\d+)$/.exec(tag);
-    return (abi3 &&
-        python.implementation === "cpython" &&
-        stable !== null &&
-        stable[1] === major &&
-        Number(stable[2]) <= Number(minor));
-}
-function fitsAbi(tag, python) {
-    if (tag === "none" || tag === python.tag)
-        return true;
-    if (tag === "abi3")
-        return python.implementation === "cpython";
-    // `cp311d` (debug), `cp37m` (pymalloc): the interpreter's own ABI with a flag.
-    return tag.startsWith(python.tag) && /^[dmu]+$/.test(tag.slice(python.tag.length));
-}
-/** Whether a platform tag runs on the platform `ours` (a tag of `sysconfig.get_platform()`). */
-function fitsPlatform(tag, ours, libc) {
-    if (tag === "any" || tag === ours)
-        return true;
-    if (ours.startsWith("linux_")) {
-        const arch = ours.slice("linux_".length);
-        const family = /^(manylinux_\d+_\d+|musllinux_\d+_\d+|manylinux\d*)_(.+)$/.exec(tag);
-        if (!family || family[2] !== arch)
-            return false;
-        return family[1].startsWith("musllinux") ? libc === "musl" : libc !== "musl";
-    }
-    if (ours.startsWith("macosx_")) {
-        const arch = ours.split("_").at(-1);
-        const macos = /^macosx_\d+_\d+_(.+)$/.exec(tag);
-        const fits = arch === "arm64" ? ["arm64", "universal2"] : [arch, "universal2", "intel", "universal"];
-        return macos !== null && fits.includes(macos[1]);
-    }
-    return false;
-}
-
 ;// CONCATENATED MODULE: ./src/fingerprint/redigest.ts
 
 
@@ -9151,6 +10145,7 @@ async function saveBuilt(config, deps, cacheKey) {
     const warnings = [...fp.warnings, ...(save.status === "failed" ? [save.warning] : [])];
     return {
         verdict: "saved",
+        leg: legOf(config, prepared),
         cache: deps.cache.kind,
         cacheKey,
         manifest,
@@ -9224,6 +10219,7 @@ async function pipeline_run(config, given, fingerprinted) {
     const { fp, command } = prepared;
     const keys = slotKeys(config, prepared);
     const base = {
+        leg: legOf(config, prepared),
         cache: deps.cache.kind,
         wheelDir: config.wheelDir,
         buildCommand: command,
@@ -9448,244 +10444,6 @@ async function discardDamaged(cache, keys, problem) {
         }
     }
     return warnings;
-}
-
-;// CONCATENATED MODULE: ./src/report/changes.ts
-
-
-/** What changed: files first (modified, added, removed), then keys, then observed inputs. */
-function changedItems(result) {
-    const files = new Map();
-    const keys = [];
-    for (const change of result.changed) {
-        // A key added or removed lists all its files; they did not change with it.
-        const entries = change.files && change.status === "changed" ? fileEntries(change.files) : [];
-        if (entries.length === 0)
-            keys.push({ kind: "key", change });
-        for (const entry of entries) {
-            const known = files.get(entry.path);
-            const groups = known?.groups.includes(change.group)
-                ? known.groups
-                : [...(known?.groups ?? []), change.group];
-            files.set(entry.path, { kind: "file", path: entry.path, verb: entry.verb, groups });
-        }
-    }
-    const order = { modified: 0, added: 1, removed: 2 };
-    const sorted = [...files.values()].sort((a, b) => order[a.verb] - order[b.verb] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const observed = result.observedChanges.map((change) => ({ kind: "observed", what: change.what, change }));
-    return [...sorted, ...keys, ...observed];
-}
-/**
- * The paths of the files that changed since the last cached build: those of the keys, and those
- * a traced build read that no key covers (the `changed-files` output).
- */
-function changedFiles(result) {
-    const paths = changedItems({ changed: result.changed, observedChanges: [] }).flatMap((item) => item.kind === "file" ? [item.path] : []);
-    const observed = result.observedChanges.filter((c) => c.kind === "file").map((c) => c.what);
-    return [...new Set([...paths, ...observed])];
-}
-const PLAIN = (text) => text;
-/**
- * Why a run built (or would have, or tried to), in a few words: the file when one changed
- * (`src/lib.rs modified`), else how many (`3 files changed`), then a key that covers no file
- * (`toolchain:rustc changed`); an input the trace saw; why the cached wheels could not be used.
- * `ids` gives the key ids as the medium shows them; `esc` escapes each piece of user text.
- */
-function missWhy(facts, ids = new Map(), esc = PLAIN) {
-    if (facts.verifyProblem)
-        return esc(facts.verifyProblem);
-    const observed = facts.observedChanges;
-    if (observed.length === 1)
-        return esc(describeObservedChange(observed[0]));
-    if (observed.length > 1)
-        return `${observed.length} inputs the build read changed`;
-    if (!facts.previous)
-        return "no cached build yet";
-    const items = changedItems(facts);
-    const files = items.filter((i) => i.kind === "file");
-    const keys = items.flatMap((i) => (i.kind === "key" ? [i.change] : []));
-    const parts = [];
-    if (files.length === 1)
-        parts.push(`${esc(files[0].path)} ${files[0].verb}`);
-    if (files.length > 1)
-        parts.push(`${formatCount(files.length)} files changed`);
-    if (keys.length === 1) {
-        parts.push(`${esc(ids.get(keys[0].id) ?? keys[0].id)} ${keyVerb(keys[0])}`);
-    }
-    if (keys.length > 1)
-        parts.push(`${formatCount(keys.length)} keys changed`);
-    return parts.length > 0
-        ? parts.join(", ")
-        : "its cached wheels were gone (evicted or never saved)";
-}
-function keyVerb(change) {
-    return change.status === "changed" ? "changed" : `${change.status} as a key`;
-}
-/** One observed difference in words: `csrc/table.inc, which the build read, changed`. */
-function describeObservedChange(change) {
-    switch (change.kind) {
-        case "file":
-            if (change.after === "absent")
-                return `${change.what}, which the build read, is gone`;
-            if (change.before === "absent")
-                return `${change.what}, which the build looked for, exists now`;
-            return `${change.what}, which the build read, changed`;
-        case "dir":
-            return `${change.what === "." ? "the project directory" : `${change.what}/`}, which the build listed, has other files`;
-        case "tool":
-            return change.before.startsWith("/")
-                ? `${change.what} now runs ${change.after} instead of ${change.before}`
-                : `the program ${change.what} changed`;
-        case "package":
-            return `the package ${change.what} changed (${change.before} → ${change.after})`;
-        case "distribution":
-            return `${change.what}, which the build imported, is no longer installed`;
-        case "outside":
-            return `${change.what}, which the build read, changed`;
-        default:
-            return assertNever(change.kind);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/reason.ts
-
-
-
-
-
-/**
- * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
- * it (would have) rebuilt. Why a restored entry was rejected (`the cached wheel x.whl does not
- * match its recorded sha256`) explains a rebuild before any key change does.
- */
-function reasonOf(facts) {
-    const verifyProblem = facts.verifyProblem;
-    switch (facts.verdict) {
-        case "hit":
-            return explainHit(facts.wheels.length, facts.buildSeconds);
-        case "lookup-hit":
-            return `a build for this fingerprint is in the cache${withWheels(facts.manifest)} (lookup-only: nothing restored)`;
-        case "built":
-            return explainMiss(facts, "rebuilt", verifyProblem);
-        case "failed":
-            return `${facts.failure?.message ?? "the build failed"}; it ran because ${missCause(facts, verifyProblem)}`;
-        case "lookup-miss":
-            return `${explainMiss(facts, "would rebuild", verifyProblem)} (lookup-only: nothing built)`;
-        case "miss":
-            return `${explainMiss(facts, "to rebuild", verifyProblem)} (the build step builds, the save step saves)`;
-        case "saved":
-            return `saved ${plural(facts.wheels.length, "wheel")} the build step built`;
-        default:
-            return assertNever(facts.verdict);
-    }
-}
-/** `restored 2 wheels built for this fingerprint (saved about 1 min 12 s of build)`. */
-function explainHit(wheels, savedSeconds) {
-    const saved = savedSeconds === undefined ? "" : ` (saved about ${formatDuration(savedSeconds)} of build)`;
-    return `restored ${plural(wheels, "wheel")} built for this fingerprint${saved}`;
-}
-function withWheels(manifest) {
-    return manifest.wheels ? ` with ${plural(manifest.wheels.length, "wheel")}` : "";
-}
-function explainMiss(facts, verb, verifyProblem) {
-    const cause = missCause(facts, verifyProblem);
-    return !verifyProblem && !facts.observedChanges?.length && !facts.previous
-        ? cause
-        : `${verb}: ${cause}`;
-}
-/** Why a run (would have) built, without a verb. */
-function missCause(facts, verifyProblem) {
-    if (verifyProblem)
-        return verifyProblem;
-    const observed = facts.observedChanges ?? [];
-    if (observed.length > 0)
-        return describeObserved(observed);
-    if (!facts.previous)
-        return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
-    if (facts.changed.length === 0) {
-        const why = "but its wheels were not in the cache (evicted or never saved)";
-        return `no key changed since the last recorded build, ${why}`;
-    }
-    return describeChanges(facts.changed);
-}
-/**
- * `2 keys changed — file:src/** (src/lib.rs modified), toolchain:rustc`, or, when no key that
- * affects the compiled code changed, `only shipped Python files changed (python/pkg/__init__.py)`.
- */
-function describeChanges(changed) {
-    const compiled = changed.filter((c) => c.group === "rebuild" || c.group === "implicit");
-    if (compiled.length === 0) {
-        const paths = changed.flatMap((c) => {
-            const entries = c.files ? fileEntries(c.files) : [];
-            return entries.length > 0 ? entries.map((f) => f.path) : [c.id];
-        });
-        return `only ${onlyWhat(changed)} changed (${capLine(paths)})`;
-    }
-    const ordered = [...compiled, ...changed.filter((c) => !compiled.includes(c))];
-    // One file often sits in several keys (a glob and its package directory): name it once.
-    const parts = new Map();
-    for (const change of ordered) {
-        const entries = change.files && change.status === "changed" ? fileEntries(change.files) : [];
-        for (const f of entries)
-            parts.set(`file ${f.path}`, `${f.path} ${f.verb}`);
-        if (entries.length === 0)
-            parts.set(`key ${change.id}`, describeChange(change));
-    }
-    return `${plural(changed.length, "key")} changed — ${capLine([...parts.values()])}`;
-}
-function onlyWhat(changed) {
-    const groups = new Set(changed.map((c) => c.group));
-    if (groups.size > 1)
-        return "shipped and metadata files";
-    if (groups.has("metadata"))
-        return "metadata inputs";
-    const paths = changed.flatMap((c) => (c.files ? fileEntries(c.files) : []));
-    const python = paths.length > 0 && paths.every((f) => /\.pyi?$/.test(f.path));
-    return python ? "shipped Python files" : "shipped files";
-}
-/** `file:src/** (src/lib.rs modified, src/new.rs added and 3 more)`. */
-function describeChange(change) {
-    const id = change.id;
-    if (change.status === "added")
-        return `${id} (new key)`;
-    if (change.status === "removed")
-        return `${id} (key removed)`;
-    const entries = change.files ? fileEntries(change.files) : [];
-    if (entries.length === 0)
-        return id;
-    return `${id} (${capLine(entries.map((f) => `${f.path} ${f.verb}`))})`;
-}
-/**
- * `csrc/table.inc, which the build read, changed; no key covers it`: why a build of the same
- * fingerprint could not be used.
- */
-function describeObserved(changes) {
-    const text = capLine(changes.map(describeObservedChange));
-    const inRepository = changes.some((c) => c.kind === "file" || c.kind === "dir");
-    return inRepository ? `${text} (no key covers it: the build's trace saw it)` : text;
-}
-/** A progress event as plain lines. */
-function progressLines(event) {
-    switch (event.kind) {
-        case "fingerprint":
-            return [`looking up fingerprint ${digest_short(event.fingerprint)} in the ${event.cache} cache`];
-        case "build":
-            return [
-                `cache miss: ${buildWhy(event)}`,
-                `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
-            ];
-        case "build-done":
-            return [];
-        default:
-            return assertNever(event);
-    }
-}
-/** Why this run builds, in one line, shown before the build's own output. */
-function buildWhy(event) {
-    if (!event.previous && !event.verifyProblem && event.observedChanges.length === 0) {
-        return "no earlier build of this project on this platform and Python is cached";
-    }
-    return missWhy(event);
 }
 
 ;// CONCATENATED MODULE: ./src/shared/toml-edit.ts
@@ -10311,7 +11069,7 @@ function sourceNote(backend, inputs, observed) {
     const from = `from wheel-cache's rebuild and metadata inputs for ${backend}`;
     const reads = [...inputs.files.values()].filter((r) => r === "read").length;
     const traced = observed
-        ? ` and what the build traced on ${observed.tracedOn} read (${plural(reads, "file")} no rule names)`
+        ? ` and what the build traced on ${observed.tracedOn} read (${format_plural(reads, "file")} no rule names)`
         : "; no traced build of this project is known, so what the build reads beyond the rules is not in it (--trace builds it under the tracer first)";
     const shipped = inputs.avoid.size > 0
         ? "; the Python files the wheel ships are left out (an editable install imports them from the tree)"
@@ -10353,6 +11111,206 @@ function entryJson(entry) {
         case "env":
             return { env: entry.name };
     }
+}
+
+;// CONCATENATED MODULE: ./src/config/cli-commands.ts
+/**
+ * The CLI's commands and flags, and the help made from them: one table, so that the parser, each
+ * command's `--help` and the general usage never disagree.
+ */
+const FLAGS = {
+    project: { type: "string", value: "DIR", help: "the project directory (default: .)" },
+    "cache-dir": {
+        type: "string",
+        value: "DIR",
+        help: "the local cache directory (default: $WHEEL_CACHE_DIR, else the user cache directory)",
+    },
+    "build-command": {
+        type: "string",
+        value: "CMD",
+        help: "the build command, split like a shell would, run without a shell",
+    },
+    "wheel-dir": {
+        type: "string",
+        value: "DIR",
+        help: "where the wheels go, relative to the project (default: dist)",
+    },
+    python: {
+        type: "string",
+        value: "PATH",
+        help: "the interpreter that builds (default: python3 on PATH)",
+    },
+    "cache-key": {
+        type: "string",
+        value: "ENTRY",
+        multiple: true,
+        help: "an extra uv-style key: a path, a glob or a TOML table (repeatable)",
+    },
+    "env-var": {
+        type: "string",
+        value: "NAME",
+        multiple: true,
+        help: "an extra environment variable, NAME or a prefix NAME_* (repeatable)",
+    },
+    "key-suffix": { type: "string", value: "TEXT", help: "appended to the cache key" },
+    "include-ignored": { type: "boolean", help: "fingerprint files that .gitignore ignores too" },
+    "no-save": { type: "boolean", help: "never save to the cache" },
+    "no-trace": {
+        type: "boolean",
+        help: "do not trace the build (Linux: strace), so later hits are not validated against it",
+    },
+    "build-timeout": {
+        type: "string",
+        value: "SECS",
+        help: "end the build (its whole process group) and fail after this many seconds",
+    },
+    write: {
+        type: "boolean",
+        help: "write the list into pyproject.toml (--force replaces a different one)",
+    },
+    force: { type: "boolean", help: "with --write: replace the project's own list" },
+    trace: {
+        type: "boolean",
+        help: "build under the tracer first, to include every file the build reads",
+    },
+    "max-cache-size": {
+        type: "string",
+        value: "SIZE",
+        help: "after a save, prune the local cache to SIZE, least recently used first (default: $WHEEL_CACHE_MAX_SIZE, else no limit)",
+    },
+    "exit-code": { type: "boolean", help: "exit with status 1 when the next build would rebuild" },
+    "result-file": {
+        type: "string",
+        value: "FILE",
+        help: "also write the result as JSON to FILE, for wheel-cache report",
+    },
+    "max-size": {
+        type: "string",
+        value: "SIZE",
+        help: "remove the least recently used builds until the cache holds at most SIZE (500M, 2G)",
+    },
+    "max-age": {
+        type: "string",
+        value: "DAYS",
+        help: "remove the builds no run has used for more than DAYS days",
+    },
+    json: { type: "boolean", help: "print one JSON object on stdout" },
+    help: { type: "boolean", help: "show this help" },
+    version: { type: "boolean", help: "print wheel-cache's version" },
+};
+const PROJECT_FLAGS = [
+    "project",
+    "cache-dir",
+    "build-command",
+    "wheel-dir",
+    "python",
+    "cache-key",
+    "env-var",
+    "key-suffix",
+    "include-ignored",
+];
+const COMMANDS = [
+    {
+        name: "build",
+        synopsis: "[options]",
+        summary: "restore the project's wheels from the cache, or build and save them",
+        flags: [
+            ...PROJECT_FLAGS,
+            "no-save",
+            "no-trace",
+            "build-timeout",
+            "max-cache-size",
+            "result-file",
+            "json",
+        ],
+    },
+    {
+        name: "keys",
+        synopsis: "[options]",
+        summary: "print every key, its files and digests, and the fingerprint; builds nothing",
+        flags: [...PROJECT_FLAGS, "json"],
+    },
+    {
+        name: "diff",
+        synopsis: "[options]",
+        summary: "what changed since the newest cached build of this project on this platform",
+        flags: [...PROJECT_FLAGS, "exit-code", "result-file", "json"],
+    },
+    {
+        name: "uv-keys",
+        synopsis: "[--write [--force]] [--trace] [options]",
+        summary: "the [tool.uv] cache-keys that make uv rebuild when wheel-cache would",
+        flags: [...PROJECT_FLAGS, "write", "force", "trace", "no-trace", "build-timeout", "json"],
+    },
+    {
+        name: "check",
+        synopsis: "[options]",
+        summary: "lint the project's own [tool.uv] cache-keys for uv; exit 1 when they miss an input",
+        flags: [...PROJECT_FLAGS, "json"],
+    },
+    {
+        name: "report",
+        synopsis: "FILE_OR_DIR... [--json]",
+        summary: "one summary over many runs' result files: a row per matrix leg, and the totals",
+        flags: ["json"],
+        operands: { name: "FILE_OR_DIR", min: 1 },
+    },
+    {
+        name: "cache ls",
+        synopsis: "[--cache-dir DIR] [--json]",
+        summary: "list the builds in the local cache, least recently used first",
+        flags: ["cache-dir", "json"],
+    },
+    {
+        name: "cache prune",
+        synopsis: "[--max-size SIZE] [--max-age DAYS] [--cache-dir DIR] [--json]",
+        summary: "remove builds from the local cache, least recently used first (builds used in the last minute stay)",
+        flags: ["max-size", "max-age", "cache-dir", "json"],
+    },
+];
+function commandSpec(name) {
+    return COMMANDS.find((c) => c.name === name);
+}
+const EXIT_STATUS = `exit status:
+  0  success: built, restored, or (diff) looked up
+  1  diff --exit-code: the next build would rebuild; check: the list leaves an input out
+  2  a usage or input error (one line names the cause)
+  3  the build failed
+  4  an internal error in wheel-cache (please report it, with the stack trace)`;
+/** The general help: every command, and where to read more. */
+function usage() {
+    const width = Math.max(...COMMANDS.map((c) => c.name.length));
+    const commands = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+    return [
+        "usage: wheel-cache <command> [options]",
+        "",
+        "commands:",
+        ...commands,
+        `  ${"help".padEnd(width)}  show a command's flags: wheel-cache help build`,
+        "",
+        "options:",
+        "  -h, --help  show this help, or with a command its own flags",
+        "  --version   print wheel-cache's version",
+        "",
+        EXIT_STATUS,
+    ].join("\n");
+}
+/** A command's help: its usage line, what it does, and its own flags. */
+function commandHelp(spec) {
+    const rows = [...spec.flags, "help"].map((name) => {
+        const flag = FLAGS[name];
+        const head = name === "help" ? "-h, --help" : `--${name}`;
+        return [flag.value ? `${head} ${flag.value}` : head, flag.help];
+    });
+    const width = Math.max(...rows.map(([head]) => head.length));
+    return [
+        `usage: wheel-cache ${spec.name} ${spec.synopsis}`,
+        "",
+        `${spec.summary[0].toUpperCase()}${spec.summary.slice(1)}.`,
+        "",
+        "options:",
+        ...rows.map(([head, help]) => `  ${head.padEnd(width)}  ${help}`),
+    ].join("\n");
 }
 
 ;// CONCATENATED MODULE: ./src/config/index.ts
@@ -10442,6 +11400,45 @@ function seconds(value, what) {
     return parsed * 1000;
 }
 
+;// CONCATENATED MODULE: ./src/config/size.ts
+
+const UNITS = {
+    "": 1,
+    b: 1,
+    k: 1e3,
+    kb: 1e3,
+    kib: 2 ** 10,
+    m: 1e6,
+    mb: 1e6,
+    mib: 2 ** 20,
+    g: 1e9,
+    gb: 1e9,
+    gib: 2 ** 30,
+    t: 1e12,
+    tb: 1e12,
+    tib: 2 ** 40,
+};
+/**
+ * A size in bytes from `500M`, `2GB`, `1.5G`, `800MiB` or `1000000`: decimal units as
+ * `formatSize` prints them (k, M, G, T), binary ones with `i`; case does not matter.
+ */
+function parseSize(text, input) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    const unit = match ? UNITS[match[2].toLowerCase()] : undefined;
+    if (!match || unit === undefined) {
+        throw new errors_UserError(`${input}: expected a size such as 500M, 2G or 800MiB, got ${JSON.stringify(text)}`);
+    }
+    return Math.floor(Number(match[1]) * unit);
+}
+/** A number of days, 0 or more (`7`, `0.5`). */
+function parseDays(text, input) {
+    const days = /^\s*\d+(?:\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(days)) {
+        throw new errors_UserError(`${input}: expected a number of days, got ${JSON.stringify(text)}`);
+    }
+    return days;
+}
+
 ;// CONCATENATED MODULE: ./src/config/cli.ts
 
 
@@ -10449,124 +11446,284 @@ function seconds(value, what) {
 
 
 
-const USAGE = `usage: wheel-cache <command> [options]
 
-commands:
-  build   restore the project's wheels from the cache, or build and save them
-  keys    print every key, its files and digests, and the fingerprint; builds nothing
-  diff    what changed since the newest cached build of this project on this platform
-  uv-keys the [tool.uv] cache-keys that make uv rebuild when wheel-cache would
-  check   lint the project's own [tool.uv] cache-keys for uv; exit 1 when they miss an input
 
-options:
-  --project DIR          the project directory (default: .)
-  --cache-dir DIR        the local cache directory (default: $WHEEL_CACHE_DIR or the user cache dir)
-  --build-command CMD    the build command, split like a shell would, run without a shell
-  --wheel-dir DIR        where the wheels go, relative to the project (default: dist)
-  --python PATH          the interpreter that builds (default: python3 on PATH)
-  --cache-key ENTRY      an extra uv-style key: a path, a glob or a TOML table (repeatable)
-  --env-var NAME         an extra environment variable (NAME, or a prefix NAME_*) (repeatable)
-  --key-suffix TEXT      appended to the cache key
-  --include-ignored      fingerprint files that .gitignore ignores too
-  --no-save              never save to the cache
-  --no-trace             do not trace the build (Linux: strace), so hits are not validated against it
-  --build-timeout SECS   end the build (its whole process group) and fail after this many seconds
-  --json                 print one JSON object on stdout
-  --write                uv-keys: write the list into pyproject.toml (--force replaces another)
-  --trace                uv-keys: build under the tracer first, to include what the build reads
-  -h, --help             show this help`;
-const COMMANDS = ["build", "keys", "diff", "uv-keys", "check"];
-/** Parses the CLI's argv (without `node` and the script) into a Config; undefined for --help. */
+/** Parses the CLI's argv (without `node` and the script) into a request. */
 function readCliConfig(argv, env, cwd) {
-    let parsed;
-    try {
-        parsed = cli_parse(argv);
+    const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: [...argv],
+        // Every string flag of every command, so that a value is never taken for a command word;
+        // which flags a command takes is checked below, in our own words.
+        options: Object.fromEntries(Object.entries(FLAGS).map(([name, flag]) => [
+            name,
+            name === "help" ? { type: flag.type, short: "h" } : { type: flag.type },
+        ])),
+        strict: false,
+        allowPositionals: true,
+        tokens: true,
+    });
+    const words = tokens.flatMap((t) => (t.kind === "positional" ? [t.value] : []));
+    const options = tokens.filter((t) => t.kind === "option");
+    const asked = (name) => options.some((t) => t.name === name);
+    const [first, ...rest] = words;
+    if (asked("version"))
+        return { kind: "version" };
+    if (first === "help")
+        return helpFor(rest);
+    if (first === undefined)
+        return { kind: "help", text: usage(), usage: !asked("help") };
+    if (asked("help"))
+        return helpFor(words);
+    const { spec, operands } = commandOf(first, rest);
+    const given = readFlags(spec, options);
+    if (spec.operands) {
+        if (operands.length < spec.operands.min) {
+            throw usageError(spec, `${spec.name} needs a ${spec.operands.name}`);
+        }
     }
-    catch (error) {
-        throw new errors_UserError(`${errorMessage(error)} (see wheel-cache --help)`);
+    else if (operands.length > 0) {
+        throw usageError(spec, `unexpected argument ${JSON.stringify(operands[0])}`);
     }
-    const { values, positionals } = parsed;
-    if (values.help || positionals.length === 0)
-        return undefined;
-    const command = positionals[0];
-    if (!COMMANDS.includes(command))
-        throw new errors_UserError(`unknown command: ${positionals[0]} (see wheel-cache --help)`);
-    if (positionals.length > 1)
-        throw new errors_UserError(`unexpected argument: ${positionals[1]}`);
-    checkUvKeysFlags(command, values);
-    const project = values.project ?? ".";
+    if (spec.name === "report")
+        return { kind: "report", paths: operands, json: given.has("json") };
+    return request(spec.name, given, env, cwd);
+}
+function helpFor(words) {
+    if (words.length === 0)
+        return { kind: "help", text: usage() };
+    const spec = commandSpec(words.join(" ")) ?? commandSpec(words[0]);
+    if (spec)
+        return { kind: "help", text: commandHelp(spec) };
+    if (words[0] === "cache") {
+        const text = ["cache ls", "cache prune"].map((name) => commandHelp(commandSpec(name)));
+        return { kind: "help", text: text.join("\n\n") };
+    }
+    throw new errors_UserError(`no such command: ${words.join(" ")} (see wheel-cache --help)`);
+}
+/** The command the words name (`cache` takes a second word), and its operands. */
+function commandOf(first, rest) {
+    if (first === "cache") {
+        const spec = commandSpec(`cache ${rest[0] ?? ""}`);
+        if (!spec) {
+            const got = rest[0] === undefined ? "nothing" : JSON.stringify(rest[0]);
+            throw new errors_UserError(`the cache command takes ls or prune, got ${got} (see wheel-cache help cache)`);
+        }
+        return { spec, operands: rest.slice(1) };
+    }
+    const spec = commandSpec(first);
+    if (!spec || spec.name.includes(" ")) {
+        const known = [...new Set(COMMANDS.map((c) => c.name.split(" ")[0]))].join(", ");
+        throw new errors_UserError(`unknown command ${JSON.stringify(first)}: the commands are ${known}`);
+    }
+    return { spec, operands: rest };
+}
+/** Each flag checked against the command's own: known, with a value exactly when it takes one. */
+function readFlags(spec, options) {
+    const given = new Map();
+    for (const token of options) {
+        const name = token.name;
+        if (!spec.flags.includes(name))
+            throw usageError(spec, unknownFlag(spec, token.rawName));
+        const flag = FLAGS[name];
+        if (flag.type === "boolean") {
+            if (token.value !== undefined)
+                throw usageError(spec, `${token.rawName} takes no value`);
+            given.set(name, true);
+            continue;
+        }
+        const value = token.value;
+        if (value === undefined || (!token.inlineValue && /^-./.test(value))) {
+            const hint = value === undefined ? "" : ` (to pass ${value} itself, write ${token.rawName}=${value})`;
+            throw usageError(spec, `${token.rawName} needs a value: ${flag.value}${hint}`);
+        }
+        const previous = given.get(name);
+        if (previous && !("multiple" in flag)) {
+            throw usageError(spec, `${token.rawName} is given twice`);
+        }
+        given.set(name, [...(previous === true ? [] : (previous ?? [])), value]);
+    }
+    return given;
+}
+/** `unknown flag --projct: did you mean --project?`, or which command a flag belongs to. */
+function unknownFlag(spec, raw) {
+    const name = raw.replace(/^-+/, "");
+    const near = spec.flags.find((f) => editDistance(f, name) <= 2);
+    if (near)
+        return `unknown flag ${raw}: did you mean --${near}?`;
+    const owners = COMMANDS.filter((c) => c.flags.includes(name));
+    if (owners.length > 0) {
+        const where = owners.map((c) => `wheel-cache ${c.name}`).join(", ");
+        return `${raw} is a flag of ${where}, not of wheel-cache ${spec.name}`;
+    }
+    return `unknown flag ${raw}`;
+}
+function usageError(spec, message) {
+    return new errors_UserError(`${message} (see wheel-cache ${spec.name} --help)`);
+}
+function request(command, given, env, cwd) {
+    const string = (name) => {
+        const values = given.get(name);
+        return values === true ? undefined : values?.at(-1);
+    };
+    const strings = (name) => {
+        const values = given.get(name);
+        return values === true ? [] : [...(values ?? [])];
+    };
+    const flag = (name) => given.has(name);
+    const json = flag("json");
+    const cacheDir = string("cache-dir") && external_node_path_default().resolve(cwd, string("cache-dir"));
+    if (command === "cache ls")
+        return { kind: "cache-ls", cacheDir, env, json };
+    if (command === "cache prune") {
+        const maxSize = string("max-size");
+        const maxAge = string("max-age");
+        if (maxSize === undefined && maxAge === undefined) {
+            throw new errors_UserError("cache prune needs --max-size SIZE, --max-age DAYS or both (see wheel-cache cache prune --help)");
+        }
+        return {
+            kind: "cache-prune",
+            cacheDir,
+            env,
+            maxBytes: maxSize === undefined ? undefined : parseSize(maxSize, "--max-size"),
+            maxAgeDays: maxAge === undefined ? undefined : parseDays(maxAge, "--max-age"),
+            json,
+        };
+    }
+    const maxCacheFlag = string("max-cache-size");
+    const maxCache = maxCacheFlag ?? (command === "build" ? env.WHEEL_CACHE_MAX_SIZE : undefined);
+    if (flag("force") && !flag("write")) {
+        throw new errors_UserError("--force needs --write (see wheel-cache uv-keys --help)");
+    }
+    if (flag("trace") && flag("no-trace")) {
+        throw new errors_UserError("--trace and --no-trace exclude each other (see wheel-cache uv-keys --help)");
+    }
+    const project = string("project") ?? ".";
     const projectDir = external_node_path_default().resolve(cwd, project);
-    return makeConfig({
+    const buildCommand = string("build-command");
+    const config = makeConfig({
         command,
         projectDir,
         projectDisplay: project,
         workspace: cwd,
-        buildCommand: values["build-command"]
-            ? splitCommand(values["build-command"], "--build-command")
-            : undefined,
-        wheelDir: external_node_path_default().resolve(projectDir, values["wheel-dir"] ?? "dist"),
-        python: values.python,
-        extraKeys: parseCacheKeyLines(values["cache-key"] ?? [], "--cache-key"),
-        envVars: names(values["env-var"] ?? []),
+        buildCommand: buildCommand ? splitCommand(buildCommand, "--build-command") : undefined,
+        wheelDir: external_node_path_default().resolve(projectDir, string("wheel-dir") ?? "dist"),
+        python: string("python"),
+        extraKeys: parseCacheKeyLines(strings("cache-key"), "--cache-key"),
+        envVars: names(strings("env-var")),
         keyPrefix: DEFAULT_KEY_PREFIX,
-        keySuffix: keyPart(values["key-suffix"] ?? "", "--key-suffix"),
-        save: !values["no-save"],
-        saveOff: values["no-save"] ? { kind: "input", flag: "--no-save" } : undefined,
-        includeIgnored: values["include-ignored"] ?? false,
-        trace: !values["no-trace"],
+        keySuffix: keyPart(string("key-suffix") ?? "", "--key-suffix"),
+        save: !flag("no-save"),
+        saveOff: flag("no-save") ? { kind: "input", flag: "--no-save" } : undefined,
+        lookupOnly: command === "diff",
+        includeIgnored: flag("include-ignored"),
+        trace: !flag("no-trace"),
         step: WHOLE_LOOP,
         builder: HOST_BUILDER,
-        buildTimeoutMs: seconds(values["build-timeout"], "--build-timeout"),
-        json: values.json ?? false,
+        buildTimeoutMs: seconds(string("build-timeout"), "--build-timeout"),
+        json,
         uvKeys: command === "uv-keys"
-            ? {
-                write: values.write ?? false,
-                force: values.force ?? false,
-                trace: values.trace ?? false,
-            }
+            ? { write: flag("write"), force: flag("force"), trace: flag("trace") }
             : undefined,
-        cacheDir: values["cache-dir"] ? external_node_path_default().resolve(cwd, values["cache-dir"]) : undefined,
+        cacheDir,
+        resultFile: string("result-file") && external_node_path_default().resolve(cwd, string("result-file")),
         origin: readOrigin(env),
         env,
     });
+    return {
+        kind: "pipeline",
+        config,
+        exitCode: flag("exit-code"),
+        maxCacheBytes: maxCache
+            ? parseSize(maxCache, maxCacheFlag ? "--max-cache-size" : "WHEEL_CACHE_MAX_SIZE")
+            : undefined,
+    };
 }
-/** `--write`, `--force` and `--trace` belong to uv-keys, `--force` needs `--write`. */
-function checkUvKeysFlags(command, values) {
-    for (const flag of ["write", "force", "trace"]) {
-        if (values[flag] && command !== "uv-keys") {
-            throw new errors_UserError(`--${flag} applies to uv-keys only (see wheel-cache --help)`);
+/** Levenshtein distance, for `did you mean`. */
+function editDistance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + cost);
         }
+        row = next;
     }
-    if (values.force && !values.write)
-        throw new errors_UserError("--force needs --write");
-    if (values.trace && values["no-trace"])
-        throw new errors_UserError("--trace and --no-trace exclude each other");
+    return row[b.length];
 }
-function cli_parse(argv) {
-    return (0,external_node_util_namespaceObject.parseArgs)({
-        args: [...argv],
-        allowPositionals: true,
-        strict: true,
-        options: {
-            project: { type: "string" },
-            "cache-dir": { type: "string" },
-            "build-command": { type: "string" },
-            "wheel-dir": { type: "string" },
-            python: { type: "string" },
-            "cache-key": { type: "string", multiple: true },
-            "env-var": { type: "string", multiple: true },
-            "key-suffix": { type: "string" },
-            "include-ignored": { type: "boolean" },
-            "no-save": { type: "boolean" },
-            "no-trace": { type: "boolean" },
-            "build-timeout": { type: "string" },
-            json: { type: "boolean" },
-            write: { type: "boolean" },
-            force: { type: "boolean" },
-            trace: { type: "boolean" },
-            help: { type: "boolean", short: "h" },
-        },
-    });
+
+;// CONCATENATED MODULE: ./src/report/cache-text.ts
+
+
+/** What `wheel-cache cache ls` and `cache prune` print: plain text, and their JSON. */
+/** `3 min ago`, `2 days ago`. */
+function cache_text_formatAge(ms) {
+    const seconds = Math.max(0, ms / 1000);
+    if (seconds < 60)
+        return "just now";
+    const days = Math.floor(seconds / 86_400);
+    if (days >= 2)
+        return `${days} days ago`;
+    return `${formatDuration(seconds).replace(/ \d+ s$/, "")} ago`;
+}
+function totalBytes(builds) {
+    return builds.reduce((sum, b) => sum + b.bytes, 0);
+}
+/** `cache ls`: the builds, least recently used first (what a prune removes first). */
+function renderCacheList(cacheDir, builds, now) {
+    const head = `wheel-cache cache: ${escapeLine(cacheDir)}: ${format_plural(builds.length, "build")}, ${formatSize(totalBytes(builds))}`;
+    if (builds.length === 0)
+        return `${head}\n`;
+    const rows = [
+        ["last used", "saved", "size", "wheels", "key"],
+        ...builds.map((b) => [
+            cache_text_formatAge(now - b.used),
+            cache_text_formatAge(now - b.created),
+            formatSize(b.bytes),
+            b.wheels.map(escapeLine).join(", ") || "—",
+            escapeLine(b.key),
+        ]),
+    ];
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    const lines = rows.map((r) => `  ${r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]) : c)).join("  ")}`);
+    return `${[head, "", ...lines].join("\n")}\n`;
+}
+function buildJson(build) {
+    return {
+        key: build.key,
+        entries: build.entries.map((e) => e.key),
+        bytes: build.bytes,
+        saved: new Date(build.created).toISOString(),
+        lastUsed: new Date(build.used).toISOString(),
+        wheels: [...build.wheels],
+        buildSeconds: build.buildSeconds ?? null,
+    };
+}
+/** `cache ls --json`. */
+function cacheListJson(cacheDir, builds) {
+    return { cacheDir, bytes: totalBytes(builds), builds: builds.map(buildJson) };
+}
+/** `removed 2 builds (8.2 MB); 1 build left (4.1 MB)`, and why builds over a limit stayed. */
+function pruneText(outcome, limits) {
+    const left = `${format_plural(outcome.kept.length, "build")} left (${formatSize(totalBytes(outcome.kept))})`;
+    const lines = [
+        `removed ${format_plural(outcome.removed.length, "build")} (${formatSize(totalBytes(outcome.removed))}); ${left}`,
+    ];
+    if (outcome.inUse.length > 0) {
+        const limit = limits.maxBytes === undefined ? "" : `, over the limit of ${formatSize(limits.maxBytes)}`;
+        lines.push(`kept ${format_plural(outcome.inUse.length, "build")} (${formatSize(totalBytes(outcome.inUse))})${limit}: used in the last minute, a run may be restoring them`);
+    }
+    return lines;
+}
+/** `cache prune --json`. */
+function pruneJson(cacheDir, outcome) {
+    return {
+        cacheDir,
+        removed: outcome.removed.map(buildJson),
+        kept: outcome.kept.map(buildJson),
+        inUse: outcome.inUse.map((b) => b.key),
+        bytes: totalBytes(outcome.kept),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/keys/types.ts
@@ -10639,292 +11796,183 @@ function keysJson(fingerprint, keys, warnings, unkeyed = { files: [] }) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/result.ts
-/** Whether the wheels were (or, looking up only, would be) restored from an exact match. */
-function isCacheHit(result) {
-    return result.verdict === "hit" || result.verdict === "lookup-hit";
-}
-
-;// CONCATENATED MODULE: ./src/report/advice.ts
+;// CONCATENATED MODULE: ./src/report/matrix-render.ts
 
 
 
-
+/** The matrix report's renderers: one summary for every leg, in Markdown and as plain text. */
+/** How many changed files and wheels one cell lists before `and N more`. */
+const CELL_CAP = 3;
+const WORDS = {
+    restored: "restored",
+    built: "built",
+    "would-restore": "would restore",
+    "would-rebuild": "would rebuild",
+    missed: "to rebuild",
+    saved: "saved",
+    other: "other",
+};
+const ICONS = {
+    restored: "✅",
+    built: "🔨",
+    "would-restore": "🔎",
+    "would-rebuild": "🔎",
+    missed: "🔨",
+    saved: "💾",
+    other: "⚠️",
+};
 /**
- * Advice that follows from a run's facts, plain text: a key that changes on every commit, where
- * the rebuild keys come from (runs that rebuilt), and files the build itself changed.
+ * The job summary of the report step, as GitHub-flavoured Markdown: a heading with the counts,
+ * a row per leg (verdict, changed files, time, wheels), the totals, and the legs that rebuilt
+ * grouped by cause. Every piece of text from a result file is escaped.
  */
-function adviceOf(result) {
-    const advice = [];
-    const commit = result.manifest.keys.find((k) => k.id === "git:commit");
-    if (commit) {
-        const why = commit.source === "inferred"
-            ? "it is keyed because the version comes from git"
-            : "key it only if the build really depends on the commit";
-        advice.push(`git:commit changes with every commit, so every commit rebuilds: ${why}`);
-    }
-    if (!isCacheHit(result) && result.keysFrom === "inferred" && result.backend !== "other") {
-        advice.push(`the rebuild keys are wheel-cache's defaults for ${result.backend}, which uv does not see: ${UV_KEYS_WRITE} writes them into pyproject.toml as [tool.uv] cache-keys, so that uv rebuilds when they change too`);
-    }
-    // A project's own list that leaves them out gets the warning that names them instead.
-    if (result.unkeyed.length > 0 && !result.uvGap) {
-        const them = result.unkeyed.length === 1 ? "it" : "them";
-        advice.push(`the build read ${capLine(result.unkeyed)}, which no key covers: add ${suggestEntries(result.unkeyed)} to [tool.uv] cache-keys (${UV_KEYS_WRITE} writes a list that covers ${them}), so that the key itself (and uv) sees ${them}`);
-    }
-    return [...advice, ...result.buildChanges.flatMap(mutationAdvice)];
-}
-/** `"csrc/**"` when the files share a directory, else the first few paths, quoted for TOML. */
-function suggestEntries(files) {
-    const dirs = new Set(files.map((f) => f.split("/").slice(0, -1).join("/")));
-    const [dir] = dirs;
-    if (dirs.size === 1 && dir)
-        return JSON.stringify(`${dir}/**`);
-    return capLine(files.map((f) => JSON.stringify(f)));
-}
-/**
- * When the build rewrote files a key covers (a glob reaching into build output, a generated
- * source), the next run would otherwise miss for no reason of the user's.
- */
-function mutationAdvice(change) {
-    if (!change.files)
-        return [];
-    const files = fileEntries(change.files).map((f) => f.path);
-    return [
-        `the build itself changed files that ${change.id} covers (${capLine(files)}); exclude them (for example with a !pattern entry or .gitignore), or every fresh checkout that keeps them will rebuild`,
+function renderMatrixSummary(report) {
+    const head = ["| leg | verdict | changed | time | wheels |", "|---|---|---|---|---|"];
+    const rows = report.legs.map((leg) => {
+        const cells = [
+            escapeCell(leg.label),
+            `${ICONS[leg.outcome]} ${escapeCell(verdictWord(leg))}`,
+            changedCell(leg),
+            timeText(leg).map(escapeMarkdown).join("<br>"),
+            listCell(leg.wheels.map(codeMarkdown)),
+        ];
+        return `| ${cells.join(" | ")} |`;
+    });
+    const sections = [
+        `### wheel-cache · ${escapeMarkdown(countsText(report))}`,
+        [...head, ...rows].join("\n"),
+        totals(report)
+            .map(([label, value]) => `**${label[0].toUpperCase()}${label.slice(1)}** ${escapeMarkdown(value)}`)
+            .join(" · "),
     ];
-}
-
-;// CONCATENATED MODULE: ./src/report/text.ts
-
-
-
-
-
-
-/** Phrases every renderer shares, as plain text; `changeLines` is for the line-based media. */
-/** The verdict in a few words, without an icon: `Restored 2 wheels`, `Built in 40 s: ...`. */
-function verdictText(result) {
-    const changed = result.changed.length;
-    const because = changed > 0 ? ` because ${plural(changed, "key")} changed` : "";
-    const took = result.buildSeconds === undefined ? "" : ` in ${formatDuration(result.buildSeconds)}`;
-    switch (result.verdict) {
-        case "hit":
-            return `Restored ${plural(result.wheels.length, "wheel")}`;
-        case "built":
-            return result.previous ? `Rebuilt${took}${because}` : `Built${took}: no cached build yet`;
-        case "failed":
-            return `Build failed${result.buildSeconds === undefined ? "" : ` in ${formatDuration(result.buildSeconds)}`}`;
-        case "lookup-hit":
-            return "Found a cached build (lookup only)";
-        case "lookup-miss":
-            return `No cached build (lookup only)${because ? `: would rebuild${because}` : ""}`;
-        case "miss":
-            return `Nothing to restore${because ? `: rebuild${because}` : ""}`;
-        case "saved":
-            return `Saved ${plural(result.wheels.length, "wheel")}`;
-        default:
-            return assertNever(result.verdict);
+    if (report.causes.length > 0) {
+        const items = report.causes.map(({ cause, legs }) => `- **${escapeMarkdown(cause)}** (${plural(legs.length, "leg")}): ${legs.map(escapeMarkdown).join(", ")}`);
+        sections.push(`#### Legs that rebuilt, by cause\n\n${items.join("\n")}`);
     }
+    return `${sections.join("\n\n")}\n`;
 }
-/** How the wheels were checked against what their build read, or how this build was recorded. */
-function validationText(result) {
-    const on = result.tracedOn ? ` on ${result.tracedOn}` : "";
-    if (result.verdict === "failed")
-        return "nothing recorded: the build failed";
-    if (result.verdict === "built" || result.verdict === "saved") {
-        switch (result.validation) {
-            case "traced":
-                return "traced: what the build read is recorded with its wheels, and every hit is checked against it";
-            case "borrowed":
-                return `untraced here (${result.traceNote ?? "no tracer"}); the files a build traced${on} read are recorded with these wheels instead`;
-            case "none":
-                return `untraced: ${result.traceNote ?? "tracing is off"}; later hits are checked by the fingerprint alone`;
-        }
-    }
-    switch (result.validation) {
-        case "traced":
-            return `validated: what its build read is unchanged (traced${on})`;
-        case "borrowed":
-            return `validated against the files a build traced${on} read`;
-        case "none":
-            return "not validated: no traced build of this project is known (Linux builds with strace record what they read)";
-    }
-}
-/** What became of the save: `saved to the local cache`, `skipped: saving is off (...)`, ... */
-function saveText(save, cache) {
-    switch (save.status) {
-        case "saved":
-            return `saved to the ${cache} cache`;
-        case "exists":
-            return "already cached by another job";
-        case "skipped":
-            return `skipped: ${skipText(save.why)}`;
-        case "failed":
-            return `failed: ${failText(save)}`;
-        default:
-            return assertNever(save);
-    }
-}
-/** What a failed save did and why. */
-function failText(save) {
-    return save.wheelsSaved ? `wheels saved, but not their manifest: ${save.warning}` : save.warning;
-}
-/** Why nothing was saved, in a few words. */
-function skipText(why) {
-    switch (why.kind) {
-        case "restored":
-            return "restored from the cache";
-        case "not-built":
-            return "nothing was built";
-        case "build-failed":
-            return "the build failed";
-        case "input":
-            return `saving is off (${why.flag})`;
-        case "pull-request-target":
-            return "saving is off for pull_request_target runs, which build untrusted code with the base branch's cache scope";
-        case "read-only":
-            return `saving is off: this run's cache access is read-only (ACTIONS_CACHE_MODE=${why.mode})`;
-        case "inputs-changed":
-            return `not saved: inputs changed while the build ran (${capLine(why.files)}), so the wheels may not match the fingerprint taken before it`;
-        case "fingerprint-moved":
-            return `not saved: the inputs changed since the restore step (the fingerprint no longer yields ${why.cacheKey}), so the wheels may not match them`;
-        case "reused-stale":
-            return `not saved: the build reused an earlier build's output and did not read ${capLine(why.files)}, which changed, so its wheels may be stale; remove the build output (build/, target/) and build again`;
-        default:
-            return assertNever(why);
-    }
-}
-/**
- * The run's warnings, with a save the run had to skip for its own safety, the inputs the
- * project's own `cache-keys` leave out for uv, and the wheels that are not this run's: those the
- * wheel directory already held, those the build wrote for another project, Python or platform.
- */
-function warningsOf(result) {
-    const { save } = result;
-    const skippedUnsafe = save.status === "skipped" &&
-        ["inputs-changed", "reused-stale", "fingerprint-moved"].includes(save.why.kind);
-    const warnings = [
-        ...result.warnings,
-        ...(skippedUnsafe ? [skipText(save.why)] : []),
-        ...(result.uvGap ? [uvGapWarning(result.uvGap)] : []),
-        ...result.rejectedWheels.map((r) => `the build wrote ${r.name}, which is not this project's wheel for this Python and platform (${mismatchText(r.mismatch)}): it is not cached, and not in the outputs`),
-    ];
-    const others = result.otherWheels;
-    if (others.length > 0) {
-        warnings.push(`${result.wheelDir} already held ${plural(others.length, "wheel")} this run did not make (${capLine(others)}): left there, and not in the outputs`);
-    }
-    return [...new Set(warnings)];
-}
-/** `file:src/** (changed)` then `  ~ src/lib.rs`, or `toolchain:rustc (changed): a → b`; escaped. */
-function changeLines(change, fileCap) {
-    const head = `${escapeLine(change.id)} (${change.status})`;
-    if (!change.files) {
-        const detail = change.before !== change.after
-            ? `: ${escapeLine(change.before ?? "none")} → ${escapeLine(change.after ?? "none")}`
-            : "";
-        return [`${head}${detail}`];
-    }
-    const { shown, more } = cap(fileEntries(change.files), fileCap);
-    const lines = [head, ...shown.map((f) => `  ${f.mark} ${escapeLine(f.path)}`)];
-    if (more > 0)
-        lines.push(`  … and ${more} more`);
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/report/terminal.ts
-
-
-
-
-
-
-
-/** How many changed files of one key the terminal lists before `and N more`. */
-const TERMINAL_FILE_CAP = 50;
-/**
- * The CLI's human output for `build` and `diff`: verdict, reason, changed keys with their files,
- * wheels with sizes, save, warnings and advice. Plain text without colour; user text on one line
- * with control characters made visible, so a file name cannot send escape sequences.
- */
-function renderTerminal(result) {
+/** The CLI's `report`: the same as plain text, an aligned table, one line per leg. */
+function renderMatrixText(report) {
+    const table = [
+        ["leg", "verdict", "time", "changed", "wheels"],
+        ...report.legs.map((leg) => [
+            leg.label,
+            verdictWord(leg),
+            timeText(leg).join(", "),
+            changesText(leg),
+            leg.wheels.join(", ") || "—",
+        ]),
+    ].map((row) => row.map(escapeLine));
+    const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
     const lines = [
-        `wheel-cache: ${verdictText(result)}`,
-        `  ${escapeLine(reasonOf(result))}`,
-        ...(result.verdict === "failed" ? [] : [`  ${escapeLine(validationText(result))}`]),
-        `  fingerprint ${digest_short(result.manifest.fingerprint)}  cache key ${escapeLine(result.cacheKey)}`,
+        `wheel-cache report: ${countsText(report)}`,
+        "",
+        ...table.map((row) => `  ${row.map((cell, i) => cell.padEnd(widths[i])).join("  ")}`.trimEnd()),
+        "",
+        totalsText(report),
     ];
-    if (result.changed.length > 0) {
-        lines.push("", "changed keys:");
-        for (const change of result.changed) {
-            lines.push(...changeLines(change, TERMINAL_FILE_CAP).map((line) => `  ${line}`));
+    if (report.causes.length > 0) {
+        lines.push("", "legs that rebuilt, by cause:");
+        for (const { cause, legs } of report.causes) {
+            lines.push(`  ${escapeLine(cause)} (${format_plural(legs.length, "leg")})`);
+            lines.push(...legs.map((label) => `    ${escapeLine(label)}`));
         }
     }
-    if (result.wheels.length > 0) {
-        lines.push("", `wheels in ${escapeLine(result.wheelDir)}:`);
-        const width = Math.max(...result.wheels.map((w) => escapeLine(w.name).length));
-        for (const w of result.wheels) {
-            lines.push(`  ${escapeLine(w.name).padEnd(width)}  ${formatSize(w.size)}`);
-        }
-    }
-    if (result.verdict === "built")
-        lines.push("", escapeLine(saveText(result.save, result.cache)));
-    const notes = [
-        ...warningsOf(result).map((w) => `warning: ${escapeLine(w)}`),
-        ...adviceOf(result).map((a) => `advice: ${escapeLine(a)}`),
-    ];
-    if (notes.length > 0)
-        lines.push("", ...notes);
     return `${lines.join("\n")}\n`;
 }
-/**
- * The CLI contract's JSON for `build` and `diff`. `files` is included for every changed key, with
- * empty arrays for keys that cover no files, so scripts can read `.files.modified` without a check.
- */
-function resultJson(result) {
-    return {
-        cacheHit: isCacheHit(result),
-        built: result.verdict === "built",
-        fingerprint: result.manifest.fingerprint,
-        cacheKey: result.cacheKey,
-        wheels: result.wheels.map((w) => w.path),
-        changed: result.changed.map((c) => ({
-            id: c.id,
-            status: c.status,
-            files: {
-                added: [...(c.files?.added ?? [])],
-                modified: [...(c.files?.modified ?? [])],
-                removed: [...(c.files?.removed ?? [])],
-            },
-        })),
-        reason: reasonOf(result),
-        verdict: result.verdict,
-        wheelDir: result.wheelDir,
-        buildSeconds: result.buildSeconds ?? null,
-        save: saveJson(result.save),
-        warnings: warningsOf(result),
-        advice: adviceOf(result),
-        ...(result.failure ? { error: errorJson(result.failure) } : {}),
-    };
+/** `3 legs: 1 restored, 2 rebuilt`: the legs counted by the word their row shows. */
+function countsText(report) {
+    const words = report.legs.map(verdictWord);
+    const order = [
+        "restored",
+        "built",
+        "rebuilt",
+        "to rebuild",
+        "saved",
+        "would restore",
+        "would rebuild",
+    ];
+    const rank = (word) => (order.includes(word) ? order.indexOf(word) : order.length);
+    const distinct = [...new Set(words)].sort((a, b) => rank(a) - rank(b));
+    const counts = distinct.map((word) => `${words.filter((w) => w === word).length} ${word}`);
+    const legs = format_plural(report.totals.legs, "leg");
+    return counts.length > 0 ? `${legs}: ${counts.join(", ")}` : legs;
 }
-function errorJson(failure) {
-    return {
-        message: failure.message,
-        command: [...failure.argv],
-        exitCode: failure.exitCode ?? null,
-        signal: failure.signal ?? null,
-        outputTail: [...failure.outputTail],
-    };
+/** `hit rate 33% (1 of 3 legs) · time saved about 1 min 12 s · time spent building 1 min 22 s`. */
+function totalsText(report) {
+    return totals(report)
+        .map(([label, value]) => `${label} ${value}`)
+        .join(" · ");
 }
-function saveJson(save) {
-    switch (save.status) {
-        case "skipped":
-            return { status: save.status, note: skipText(save.why) };
-        case "failed":
-            return { status: save.status, note: failText(save) };
-        default:
-            return { status: save.status };
+/** The totals as label and value pairs. */
+function totals(report) {
+    const { totals } = report;
+    const rate = totals.hitRate === null ? "—" : `${Math.round(totals.hitRate * 100)}%`;
+    return [
+        ["hit rate", `${rate} (${totals.hits} of ${format_plural(totals.legs, "leg")})`],
+        ["time saved", `about ${formatDuration(totals.savedSeconds)}`],
+        ["time spent building", formatDuration(totals.buildingSeconds)],
+    ];
+}
+/** `rebuilt` for a build that replaced an earlier one, `built` for a first; else the outcome. */
+function verdictWord(leg) {
+    if (leg.outcome === "built")
+        return leg.cause === "no cached build yet" ? "built" : "rebuilt";
+    return leg.outcome === "other" ? leg.verdict : WORDS[leg.outcome];
+}
+/** `restored in 3 s`, `saved about 1 min 12 s`; `built in 41 s`; `looked up in 2 s`. */
+function timeText(leg) {
+    const run = formatDuration(leg.runSeconds);
+    switch (leg.outcome) {
+        case "restored":
+            return leg.buildSeconds === null
+                ? [`restored in ${run}`]
+                : [`restored in ${run}`, `saved about ${formatDuration(leg.buildSeconds)}`];
+        case "built":
+            return [`built in ${formatDuration(leg.buildSeconds ?? leg.runSeconds)}`];
+        case "would-restore":
+        case "would-rebuild":
+        case "missed":
+            return [`looked up in ${run}`];
+        case "saved":
+            return [`saved in ${run}`];
+        case "other":
+            return [`ran ${run}`];
     }
 }
+function changeText(change) {
+    return `${change.what} ${change.change}`;
+}
+/** The changed files, or when none changed the cause (`no cached build yet`), or a dash. */
+function changesText(leg) {
+    if (leg.changes.length > 0) {
+        const { shown, more } = list_cap(leg.changes.map(changeText), CELL_CAP);
+        return [...shown, ...(more > 0 ? [`and ${more} more`] : [])].join(", ");
+    }
+    return leg.cause ?? "—";
+}
+function changedCell(leg) {
+    if (leg.changes.length > 0) {
+        return listCell(leg.changes.map((c) => `${codeMarkdown(c.what)} ${c.change}`));
+    }
+    return leg.cause ? `*${escapeMarkdown(leg.cause)}*` : "—";
+}
+/** Items of a table cell, one per line, capped. */
+function listCell(items) {
+    if (items.length === 0)
+        return "—";
+    const { shown, more } = cap(items, CELL_CAP);
+    return [...shown, ...(more > 0 ? [`and ${more} more`] : [])].join("<br>");
+}
+/** The report step's outputs: how many legs, how many restored (or would), how many built. */
+function matrixOutputs(report) {
+    const { totals } = report;
+    return { legs: String(totals.legs), hits: String(totals.hits), built: String(totals.built) };
+}
+
+;// CONCATENATED MODULE: ./src/shared/version.ts
+/** wheel-cache's version, as package.json says (a unit test keeps the two equal). */
+const VERSION = "0.1.0";
 
 ;// CONCATENATED MODULE: ./src/cli.ts
 
@@ -10945,33 +11993,130 @@ function saveJson(save) {
 
 
 
+
+
+
+
+
+
+/** The CLI's exit statuses (the README's table; `wheel-cache --help` lists them too). */
+const EXIT = {
+    ok: 0,
+    /** `diff --exit-code`: the next build would rebuild; `check`: the list leaves an input out. */
+    wouldRebuild: 1,
+    /** A usage or input error: one line names the cause. */
+    user: 2,
+    /** The build command failed, was killed, ran out of time or wrote no wheel. */
+    build: 3,
+    /** A bug in wheel-cache: the stack trace follows. */
+    internal: 4,
+};
 /** Runs one CLI command; returns the exit status. */
 async function main(argv) {
-    const config = readCliConfig(argv, process.env, process.cwd());
-    if (!config) {
-        process.stdout.write(`${USAGE}\n`);
-        return argv.length === 0 ? 2 : 0;
+    const request = readCliConfig(argv, process.env, process.cwd());
+    switch (request.kind) {
+        case "help":
+            (request.usage ? process.stderr : process.stdout).write(`${request.text}\n`);
+            return request.usage ? EXIT.user : EXIT.ok;
+        case "version":
+            process.stdout.write(`wheel-cache ${VERSION}\n`);
+            return EXIT.ok;
+        case "pipeline":
+            if (request.config.command === "keys")
+                return keys(request.config);
+            if (request.config.command === "uv-keys")
+                return command(request.config, uvKeys);
+            if (request.config.command === "check")
+                return command(request.config, check);
+            return pipeline(request);
+        case "report":
+            return report(request);
+        case "cache-ls":
+            return cacheList(request);
+        case "cache-prune":
+            return cachePrune(request);
     }
-    if (config.command === "keys")
-        return keys(config);
-    if (config.command === "uv-keys")
-        return command(config, uvKeys);
-    if (config.command === "check")
-        return command(config, check);
+}
+/** `cache ls`: the local cache's builds, least recently used first. */
+async function cacheList(request) {
+    const cache = localCache(request);
+    const builds = await listBuilds(cache);
+    if (request.json) {
+        process.stdout.write(`${JSON.stringify(cacheListJson(cache.cacheDir, builds))}\n`);
+    }
+    else
+        process.stdout.write(renderCacheList(cache.cacheDir, builds, Date.now()));
+    return EXIT.ok;
+}
+/** `cache prune`: removes the builds over the limits, least recently used first. */
+async function cachePrune(request) {
+    const cache = localCache(request);
+    const limits = { maxBytes: request.maxBytes, maxAgeDays: request.maxAgeDays };
+    const outcome = await pruneBuilds(cache, limits);
+    if (request.json) {
+        process.stdout.write(`${JSON.stringify(pruneJson(cache.cacheDir, outcome))}\n`);
+    }
+    else {
+        const lines = pruneText(outcome, limits).map((line) => `wheel-cache cache prune: ${line}`);
+        process.stdout.write(`${lines.join("\n")}\n`);
+    }
+    return EXIT.ok;
+}
+/** `report`: one summary over the result files of many runs. */
+async function report(request) {
+    const matrix = await readReport(request.paths, process.cwd());
+    if (request.json)
+        process.stdout.write(`${JSON.stringify(matrix)}\n`);
+    else
+        process.stdout.write(renderMatrixText(matrix));
+    return EXIT.ok;
+}
+/** `build` and `diff`: the pipeline with the local cache. */
+async function pipeline(request) {
+    const { config } = request;
     return withStaging(async (stagingDir) => {
         const cache = localCache(config);
-        const result = await runPipeline(config.command === "diff" ? { ...config, lookupOnly: true } : config, { cache, stagingDir, progress });
+        const result = await runPipeline(config, {
+            cache,
+            stagingDir,
+            progress,
+        });
+        const diff = config.command === "diff";
+        const reason = diff ? diffReasonOf(result) : undefined;
+        const written = await writeResultFile(config, resultFileOf(result, reason));
+        if (written.problem)
+            warn(written.problem);
+        if (request.maxCacheBytes !== undefined && result.save.status === "saved") {
+            await keepUnder(cache, request.maxCacheBytes);
+        }
         if (config.json)
-            process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
+            process.stdout.write(`${JSON.stringify(resultJson(result, reason))}\n`);
         else
-            process.stdout.write(renderTerminal(result));
+            process.stdout.write(diff ? renderDiff(result) : renderTerminal(result));
         // A failed build still printed its result (what changed, how it ended); it fails the command.
         if (result.failure) {
             process.stderr.write(`wheel-cache: ${escapeLine(result.failure.message)}\n`);
-            return 1;
+            return EXIT.build;
         }
-        return 0;
+        return request.exitCode && result.verdict === "lookup-miss" ? EXIT.wouldRebuild : EXIT.ok;
     });
+}
+/**
+ * The size limit after a save (`--max-cache-size`, `WHEEL_CACHE_MAX_SIZE`): prunes the least
+ * recently used builds. A prune that fails is a warning; the build it follows succeeded.
+ */
+async function keepUnder(cache, maxBytes) {
+    try {
+        const outcome = await pruneBuilds(cache, { maxBytes });
+        if (outcome.removed.length > 0 || outcome.inUse.length > 0) {
+            for (const line of pruneText(outcome, { maxBytes })) {
+                process.stderr.write(`wheel-cache: cache size limit: ${line}\n`);
+            }
+        }
+    }
+    catch (error) {
+        warn(`the local cache was not pruned to its size limit: ${errorMessage(error)}`);
+    }
 }
 async function keys(config) {
     return withStaging(async (stagingDir) => {
@@ -10984,7 +12129,7 @@ async function keys(config) {
         }
         else
             process.stdout.write(renderKeysText(fingerprint, keys, warnings, unkeyed));
-        return 0;
+        return EXIT.ok;
     });
 }
 function progress(event) {
@@ -11019,6 +12164,13 @@ async function withStaging(work) {
 function localCache(config) {
     return new LocalCache(config.cacheDir ?? defaultCacheDir(config.env, process.platform));
 }
+function warn(message) {
+    process.stderr.write(`wheel-cache: warning: ${escapeLine(message)}\n`);
+}
+/** The exit status of an error: a user error, or a bug. */
+function exitStatusOf(error) {
+    return error instanceof errors_UserError ? EXIT.user : EXIT.internal;
+}
 // SIGINT, SIGTERM, SIGHUP: the build's process group is ended, the staging directory removed,
 // and the exit status is 128 + the signal's number.
 handleInterrupts((line) => process.stderr.write(`wheel-cache: ${line}\n`), (status) => process.exit(status));
@@ -11028,10 +12180,12 @@ main(process.argv.slice(2)).then((code) => {
     // The interrupt handler says what happened and ends the process.
     if (error instanceof Interrupted)
         return;
-    // A user error is one line whatever it names (a build command or a path with a line break).
-    const shown = error instanceof errors_UserError ? escapeLine(error.message) : formatError(error);
-    process.stderr.write(`wheel-cache: ${shown}\n`);
-    process.exitCode = 1;
+    // A user error is one line, whatever file names it holds; a bug keeps its stack's lines.
+    const message = error instanceof errors_UserError
+        ? escapeLine(formatError(error))
+        : `internal error: ${formatError(error)}`;
+    process.stderr.write(`wheel-cache: ${message}\n`);
+    process.exitCode = exitStatusOf(error);
 });
 
 var __webpack_exports__main = __webpack_exports__.i;

@@ -39887,7 +39887,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(330);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8808);
 /* harmony import */ var _shared_interrupt_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5026);
 
 
@@ -39906,7 +39906,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 330:
+/***/ 8808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -99288,6 +99288,9 @@ function readActionConfig(env = process.env) {
         serviceTimeoutMs: seconds(env.WHEEL_CACHE_SERVICE_TIMEOUT, "WHEEL_CACHE_SERVICE_TIMEOUT"),
         buildTimeoutMs: seconds(lib_core/* getInput */.V4("build-timeout"), "input build-timeout"),
         origin: readOrigin(env),
+        // Outside the workspace: the result file is the job's own, never part of the checkout.
+        // Beside the staging directory, which the run removes when it ends.
+        resultDir: external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), "wheel-cache-results"),
         env,
     });
 }
@@ -103890,17 +103893,29 @@ function buildRequires(pyproject) {
 
 
 /** The entry keys of a run's slot: project, platform, Python, suffix and fingerprint. */
-function slotKeys(config, { fp }) {
+function slotKeys(config, prepared) {
+    const leg = legOf(config, prepared);
     const slot = {
         prefix: config.keyPrefix,
-        name: fp.name,
+        name: leg.project,
+        projectDir: leg.projectDir,
+        platform: leg.platform,
+        python: leg.python,
+        suffix: leg.keySuffix,
+    };
+    return entryKeys(slot, prepared.fp.manifest.fingerprint);
+}
+/** The leg a run belongs to: what its slot is made of. */
+function legOf(config, { fp }) {
+    return {
+        project: fp.name,
         projectDir: fp.manifest.project,
         platform: platformId(),
         // A builder elsewhere builds for Pythons the host's says nothing about.
         python: config.builder.kind === "host" ? (fp.python?.tag ?? "python") : config.builder.kind,
-        suffix: config.keySuffix,
+        pythonVersion: fp.python?.version,
+        keySuffix: config.keySuffix,
     };
-    return entryKeys(slot, fp.manifest.fingerprint);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/save-step.ts
@@ -103952,6 +103967,7 @@ async function saveBuilt(config, deps, cacheKey) {
     const warnings = [...fp.warnings, ...(save.status === "failed" ? [save.warning] : [])];
     return {
         verdict: "saved",
+        leg: legOf(config, prepared),
         cache: deps.cache.kind,
         cacheKey,
         manifest,
@@ -104025,6 +104041,7 @@ async function pipeline_run(config, given, fingerprinted) {
     const { fp, command } = prepared;
     const keys = slotKeys(config, prepared);
     const base = {
+        leg: legOf(config, prepared),
         cache: deps.cache.kind,
         wheelDir: config.wheelDir,
         buildCommand: command,
@@ -104340,7 +104357,7 @@ const types_KEY_GROUPS = ["rebuild", "metadata", "shipped", "implicit"];
 
 ;// CONCATENATED MODULE: ./src/pipeline/result.ts
 /** Whether the wheels were (or, looking up only, would be) restored from an exact match. */
-function isCacheHit(result) {
+function result_isCacheHit(result) {
     return result.verdict === "hit" || result.verdict === "lookup-hit";
 }
 
@@ -104399,7 +104416,7 @@ function fileEntries(files) {
     ];
 }
 /** `linux-x64-glibc2.36 / cp311`: the platform and interpreter a build is cached for. */
-function slotOf(manifest) {
+function format_slotOf(manifest) {
     const platform = manifest.keys.find((k) => k.id === "platform")?.detail ?? "this platform";
     const python = manifest.keys.find((k) => k.id === "python")?.detail;
     return `${platform} / ${pythonTag(python)}`;
@@ -104429,7 +104446,7 @@ function format_formatDuration(seconds) {
     return `${s} s`;
 }
 /** `812 B`, `1.2 MB`, `34 MB` (decimal units, as PyPI shows wheel sizes). */
-function formatSize(bytes) {
+function format_formatSize(bytes) {
     if (bytes < 1000)
         return `${bytes} B`;
     const units = ["kB", "MB", "GB", "TB"];
@@ -104571,7 +104588,7 @@ function describeObservedChange(change) {
  * and Python, and the time it took or saved. `esc` escapes each piece of user text.
  */
 function headline(facts, ids, esc = PLAIN) {
-    const slot = esc(slotOf(facts.manifest));
+    const slot = esc(format_slotOf(facts.manifest));
     const took = facts.buildSeconds === undefined ? "" : format_formatDuration(facts.buildSeconds);
     switch (facts.verdict) {
         case "hit": {
@@ -104769,7 +104786,7 @@ function reasonText(reason, backend, tracedOn) {
 
 /** Phrases every renderer shares, as plain text; `changeLines` is for the line-based media. */
 /** The verdict in a few words, without an icon: `Restored 2 wheels`, `Built in 40 s: ...`. */
-function verdictText(result) {
+function text_verdictText(result) {
     const changed = result.changed.length;
     const because = changed > 0 ? ` because ${plural(changed, "key")} changed` : "";
     const took = result.buildSeconds === undefined ? "" : ` in ${formatDuration(result.buildSeconds)}`;
@@ -104793,7 +104810,7 @@ function verdictText(result) {
     }
 }
 /** How the wheels were checked against what their build read, or how this build was recorded. */
-function validationText(result) {
+function text_validationText(result) {
     const on = result.tracedOn ? ` on ${result.tracedOn}` : "";
     if (result.verdict === "failed")
         return "nothing recorded: the build failed";
@@ -104817,7 +104834,7 @@ function validationText(result) {
     }
 }
 /** What became of the save: `saved to the local cache`, `skipped: saving is off (...)`, ... */
-function saveText(save, cache) {
+function text_saveText(save, cache) {
     switch (save.status) {
         case "saved":
             return `saved to the ${cache} cache`;
@@ -104865,7 +104882,7 @@ function skipText(why) {
  * project's own `cache-keys` leave out for uv, and the wheels that are not this run's: those the
  * wheel directory already held, those the build wrote for another project, Python or platform.
  */
-function warningsOf(result) {
+function text_warningsOf(result) {
     const { save } = result;
     const skippedUnsafe = save.status === "skipped" &&
         ["inputs-changed", "reused-stale", "fingerprint-moved"].includes(save.why.kind);
@@ -104882,7 +104899,7 @@ function warningsOf(result) {
     return [...new Set(warnings)];
 }
 /** `file:src/** (changed)` then `  ~ src/lib.rs`, or `toolchain:rustc (changed): a → b`; escaped. */
-function changeLines(change, fileCap) {
+function text_changeLines(change, fileCap) {
     const head = `${escape_escapeLine(change.id)} (${change.status})`;
     if (!change.files) {
         const detail = change.before !== change.after
@@ -104954,25 +104971,25 @@ function changesGroup(result) {
     return {
         title: `Changes${since}: ${result.changed.length} keys`,
         // Every file: the summary and the terminal cap their lists and point here for the rest.
-        lines: [...lines, ...result.changed.flatMap((change) => changeLines(change, Infinity))],
+        lines: [...lines, ...result.changed.flatMap((change) => text_changeLines(change, Infinity))],
     };
 }
 function summaryLines(result) {
     const lines = [];
-    if (isCacheHit(result)) {
+    if (result_isCacheHit(result)) {
         const by = builtBy(result.manifest, result.startedAt);
         if (by)
             lines.push(`cached build: ${escape_escapeLine(by)}`);
     }
     if (result.verdict !== "failed")
-        lines.push(escape_escapeLine(validationText(result)));
+        lines.push(escape_escapeLine(text_validationText(result)));
     lines.push(`cache key: ${escape_escapeLine(result.cacheKey)}`);
     for (const wheel of result.wheels) {
-        lines.push(`wheel: ${escape_escapeLine(wheel.path)} (${formatSize(wheel.size)})`);
+        lines.push(`wheel: ${escape_escapeLine(wheel.path)} (${format_formatSize(wheel.size)})`);
     }
     // A failed build's error is the step's own error line; there is nothing to save.
     if (result.verdict !== "failed") {
-        lines.push(`save: ${escape_escapeLine(saveText(result.save, result.cache))}`);
+        lines.push(`save: ${escape_escapeLine(text_saveText(result.save, result.cache))}`);
     }
     return lines;
 }
@@ -104992,7 +105009,7 @@ function renderDebugFiles(result) {
  * it (would have) rebuilt. Why a restored entry was rejected (`the cached wheel x.whl does not
  * match its recorded sha256`) explains a rebuild before any key change does.
  */
-function reasonOf(facts) {
+function reason_reasonOf(facts) {
     const verifyProblem = facts.verifyProblem;
     switch (facts.verdict) {
         case "hit":
@@ -105035,7 +105052,7 @@ function missCause(facts, verifyProblem) {
     if (observed.length > 0)
         return describeObserved(observed);
     if (!facts.previous)
-        return `no cached build of this project for ${slotOf(facts.manifest)} yet`;
+        return `no cached build of this project for ${format_slotOf(facts.manifest)} yet`;
     if (facts.changed.length === 0) {
         const why = "but its wheels were not in the cache (evicted or never saved)";
         return `no key changed since the last recorded build, ${why}`;
@@ -105130,12 +105147,13 @@ function buildWhy(event) {
  * The action outputs of a run, as strings for `core.setOutput`: booleans as `"true"`/`"false"`,
  * `wheels` as newline-separated absolute paths, `changed` as a JSON array of key ids,
  * `changed-files` as a JSON array of paths, `time-saved` as whole seconds (the cached build's
- * time on a hit, else 0). A failed build sets them too (not built, not a hit, and why).
+ * time on a hit, else 0), and the path of the run's result file (empty when it could not be
+ * written). A failed build sets them too (not built, not a hit, and why).
  */
-function actionOutputs(result) {
+function actionOutputs(result, resultFile = "") {
     const saved = result.verdict === "hit" ? (result.buildSeconds ?? 0) : 0;
     return {
-        "cache-hit": String(isCacheHit(result)),
+        "cache-hit": String(result_isCacheHit(result)),
         built: String(result.verdict === "built"),
         fingerprint: result.manifest.fingerprint,
         "cache-key": result.cacheKey,
@@ -105144,8 +105162,32 @@ function actionOutputs(result) {
         changed: JSON.stringify(result.changed.map((c) => c.id)),
         "changed-files": JSON.stringify(changedFiles(result)),
         "time-saved": String(Math.round(saved)),
-        reason: reasonOf(result),
+        reason: reason_reasonOf(result),
+        "result-file": resultFile,
     };
+}
+
+;// CONCATENATED MODULE: ./src/report/cause.ts
+
+
+/**
+ * Why a run rebuilt (or, looking up only, would rebuild), in words that name no platform or
+ * Python, so that legs which rebuilt for the same reason say the same thing and group together:
+ * `1 key changed — src/lib.rs modified`, `no cached build yet`. Undefined for a hit and a save.
+ */
+function cause_causeOf(facts) {
+    // A save step saves what another step built: the restore step before it said why.
+    if (result_isCacheHit(facts) || facts.verdict === "saved")
+        return undefined;
+    if (facts.verifyProblem)
+        return facts.verifyProblem;
+    if (facts.observedChanges.length > 0)
+        return describeObserved(facts.observedChanges);
+    if (!facts.previous)
+        return "no cached build yet";
+    if (facts.changed.length === 0)
+        return "no key changed, but the wheels were not in the cache";
+    return describeChanges(facts.changed);
 }
 
 ;// CONCATENATED MODULE: ./src/report/advice.ts
@@ -105157,7 +105199,7 @@ function actionOutputs(result) {
  * Advice that follows from a run's facts, plain text: a key that changes on every commit, where
  * the rebuild keys come from (runs that rebuilt), and files the build itself changed.
  */
-function adviceOf(result) {
+function advice_adviceOf(result) {
     const advice = [];
     const commit = result.manifest.keys.find((k) => k.id === "git:commit");
     if (commit) {
@@ -105166,7 +105208,7 @@ function adviceOf(result) {
             : "key it only if the build really depends on the commit";
         advice.push(`git:commit changes with every commit, so every commit rebuilds: ${why}`);
     }
-    if (!isCacheHit(result) && result.keysFrom === "inferred" && result.backend !== "other") {
+    if (!result_isCacheHit(result) && result.keysFrom === "inferred" && result.backend !== "other") {
         advice.push(`the rebuild keys are wheel-cache's defaults for ${result.backend}, which uv does not see: ${UV_KEYS_WRITE} writes them into pyproject.toml as [tool.uv] cache-keys, so that uv rebuilds when they change too`);
     }
     // A project's own list that leaves them out gets the warning that names them instead.
@@ -105196,6 +105238,260 @@ function mutationAdvice(change) {
         `the build itself changed files that ${change.id} covers (${capLine(files)}); exclude them (for example with a !pattern entry or .gitignore), or every fresh checkout that keeps them will rebuild`,
     ];
 }
+
+;// CONCATENATED MODULE: ./src/report/terminal.ts
+
+
+
+
+
+
+
+
+/** How many changed files of one key the terminal lists before `and N more`. */
+const TERMINAL_FILE_CAP = 50;
+/**
+ * The CLI's human output for `build`: verdict, reason, changed keys with their files, wheels
+ * with sizes, save, warnings and advice. Plain text without colour; user text on one line with
+ * control characters made visible, so a file name cannot send escape sequences.
+ */
+function renderTerminal(result) {
+    return renderLines(result, [
+        `wheel-cache: ${verdictText(result)}`,
+        `  ${escapeLine(reasonOf(result))}`,
+        ...(result.verdict === "failed" ? [] : [`  ${escapeLine(validationText(result))}`]),
+        `  fingerprint ${short(result.manifest.fingerprint)}  cache key ${escapeLine(result.cacheKey)}`,
+    ]);
+}
+/**
+ * The CLI's human output for `diff`, in its own words: what changed since the newest cached
+ * build, and what the next build would do; then the changed keys, warnings and advice.
+ */
+function renderDiff(result) {
+    const compared = result.previous && !isCacheHit(result) ? result.previous.key : undefined;
+    return renderLines(result, [
+        `wheel-cache diff: ${escapeLine(diffReasonOf(result))}`,
+        `  ${escapeLine(nextBuildText(result))}`,
+        `  fingerprint ${short(result.manifest.fingerprint)}  ${compared ? `compared with ${escapeLine(compared)}` : `cache key ${escapeLine(result.cacheKey)}`}`,
+    ]);
+}
+function renderLines(result, head) {
+    const lines = [...head];
+    if (result.changed.length > 0) {
+        lines.push("", "changed keys:");
+        for (const change of result.changed) {
+            lines.push(...changeLines(change, TERMINAL_FILE_CAP).map((line) => `  ${line}`));
+        }
+    }
+    if (result.wheels.length > 0) {
+        lines.push("", `wheels in ${escapeLine(result.wheelDir)}:`);
+        const width = Math.max(...result.wheels.map((w) => escapeLine(w.name).length));
+        for (const w of result.wheels) {
+            lines.push(`  ${escapeLine(w.name).padEnd(width)}  ${formatSize(w.size)}`);
+        }
+    }
+    if (result.verdict === "built")
+        lines.push("", escapeLine(saveText(result.save, result.cache)));
+    const notes = [
+        ...warningsOf(result).map((w) => `warning: ${escapeLine(w)}`),
+        ...adviceOf(result).map((a) => `advice: ${escapeLine(a)}`),
+    ];
+    if (notes.length > 0)
+        lines.push("", ...notes);
+    return `${lines.join("\n")}\n`;
+}
+/**
+ * `diff`'s one line, plain text: `nothing changed since the cached build`, or what changed since
+ * the last one (`1 key changed — src/lib.rs modified since the last cached build`), or why there
+ * is none to compare with. Never the action's "lookup-only" words.
+ */
+function diffReasonOf(result) {
+    if (isCacheHit(result))
+        return "nothing changed since the cached build";
+    const cause = causeOf(result) ?? "";
+    if (result.verifyProblem || result.observedChanges.length > 0) {
+        return `the cached build of this fingerprint cannot be used: ${cause}`;
+    }
+    if (!result.previous)
+        return `no cached build of this project for ${slotOf(result.manifest)} yet`;
+    if (result.changed.length === 0) {
+        return "nothing changed since the last cached build, but its wheels are not in the cache";
+    }
+    return `${cause} since the last cached build`;
+}
+/** What `build` would do next: restore the cached wheels, or rebuild. */
+function nextBuildText(result) {
+    if (!isCacheHit(result))
+        return "the next build rebuilds";
+    const wheels = result.manifest.wheels?.length ?? result.wheels.length;
+    const took = result.buildSeconds === undefined
+        ? ""
+        : ` (their build took ${formatDuration(result.buildSeconds)})`;
+    return `the next build restores ${plural(wheels, "wheel")}${took}`;
+}
+/**
+ * The CLI contract's JSON for `build` and `diff` (`reason` in `diff`'s words for `diff`). `files`
+ * is included for every changed key, with empty arrays for keys that cover no files, so scripts
+ * can read `.files.modified` without a check.
+ */
+function resultJson(result, reason = reason_reasonOf(result)) {
+    return {
+        cacheHit: result_isCacheHit(result),
+        built: result.verdict === "built",
+        fingerprint: result.manifest.fingerprint,
+        cacheKey: result.cacheKey,
+        wheels: result.wheels.map((w) => w.path),
+        changed: result.changed.map((c) => ({
+            id: c.id,
+            status: c.status,
+            files: {
+                added: [...(c.files?.added ?? [])],
+                modified: [...(c.files?.modified ?? [])],
+                removed: [...(c.files?.removed ?? [])],
+            },
+        })),
+        reason,
+        verdict: result.verdict,
+        wheelDir: result.wheelDir,
+        buildSeconds: result.buildSeconds ?? null,
+        save: saveJson(result.save),
+        warnings: text_warningsOf(result),
+        advice: advice_adviceOf(result),
+        ...(result.failure ? { error: errorJson(result.failure) } : {}),
+    };
+}
+function errorJson(failure) {
+    return {
+        message: failure.message,
+        command: [...failure.argv],
+        exitCode: failure.exitCode ?? null,
+        signal: failure.signal ?? null,
+        outputTail: [...failure.outputTail],
+    };
+}
+function saveJson(save) {
+    switch (save.status) {
+        case "skipped":
+            return { status: save.status, note: skipText(save.why) };
+        case "failed":
+            return { status: save.status, note: failText(save) };
+        default:
+            return { status: save.status };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/result-file.ts
+
+
+
+
+
+
+/** Marks a result file, and its version, so a report can tell one from any other JSON. */
+const RESULT_FORMAT = "wheel-cache-result/1";
+/** The result file's object for a run. */
+function resultFileOf(result, reason) {
+    const { leg } = result;
+    const builtAt = result.manifest.createdAt;
+    return {
+        ...resultJson(result, reason),
+        format: RESULT_FORMAT,
+        project: leg.project,
+        projectDir: leg.projectDir,
+        platform: leg.platform,
+        python: leg.python,
+        pythonVersion: leg.pythonVersion ?? null,
+        keySuffix: leg.keySuffix,
+        runSeconds: result.seconds,
+        cause: cause_causeOf(result) ?? null,
+        ...(builtAt ? { provenance: { builtAt } } : {}),
+    };
+}
+/**
+ * A file name for a leg's result in a directory of its own (the action's, under RUNNER_TEMP):
+ * `wheel-cache-result-pkg-linux-x64-glibc2.36-cp311-1a2b3c4d.json`. The random part keeps the
+ * names of legs that look alike apart when a report job downloads them into one directory.
+ */
+function resultFileName(file) {
+    const parts = [file.project, file.platform, file.python, file.keySuffix].filter(Boolean);
+    const name = parts.map((p) => p.replace(/[^A-Za-z0-9._-]+/g, "_")).join("-");
+    return `wheel-cache-result-${name}-${(0,external_node_crypto_.randomBytes)(4).toString("hex")}.json`;
+}
+/**
+ * Writes a run's result file where the config says (exactly `resultFile`, or a fresh name in
+ * `resultDir`); returns its path, nothing when none was asked for, or the problem in one line: a
+ * result file that cannot be written never fails the run.
+ */
+async function writeResultFile(config, file) {
+    const where = config.resultFile ??
+        (config.resultDir ? external_node_path_default().join(config.resultDir, resultFileName(file)) : undefined);
+    if (!where)
+        return {};
+    try {
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(where), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(where, `${JSON.stringify(file, null, 2)}\n`);
+        return { path: where };
+    }
+    catch (error) {
+        return { problem: `result file not written: ${where}: ${errorMessage(error)}` };
+    }
+}
+/** A result file's content checked; a UserError naming the file when it is not one. */
+function parseResultFile(text, file) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        // The parser's message quotes the text, which may be anything: the file is named instead.
+        throw new UserError(`${file}: not a wheel-cache result file (not JSON)`);
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        throw new UserError(`${file}: not a wheel-cache result file (not a JSON object)`);
+    }
+    const record = value;
+    const format = record.format;
+    if (typeof format !== "string" || !format.startsWith("wheel-cache-result/")) {
+        throw new UserError(`${file}: not a wheel-cache result file (no "format" field)`);
+    }
+    if (format !== RESULT_FORMAT) {
+        throw new UserError(`${file}: written in ${format}, which this wheel-cache does not read (it reads ${RESULT_FORMAT})`);
+    }
+    const problem = FIELDS.find(([name, ok]) => !ok(record[name]));
+    if (problem) {
+        throw new UserError(`${file}: not a valid wheel-cache result file (field "${problem[0]}")`);
+    }
+    return value;
+}
+const isString = (v) => typeof v === "string";
+const isNumber = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+const orNull = (ok) => (v) => v === null || ok(v);
+const isStrings = (v) => Array.isArray(v) && v.every(isString);
+const isChanged = (v) => Array.isArray(v) &&
+    v.every((c) => {
+        const files = c?.files;
+        if (!files || typeof files !== "object")
+            return false;
+        const lists = [files.added, files.modified, files.removed];
+        return isString(c.id) && isString(c.status) && lists.every(isStrings);
+    });
+/** The fields the report reads, each with its check. */
+const FIELDS = [
+    ["cacheHit", (v) => typeof v === "boolean"],
+    ["built", (v) => typeof v === "boolean"],
+    ["wheels", isStrings],
+    ["changed", isChanged],
+    ["reason", isString],
+    ["verdict", isString],
+    ["buildSeconds", orNull(isNumber)],
+    ["project", isString],
+    ["platform", isString],
+    ["python", isString],
+    ["pythonVersion", orNull(isString)],
+    ["keySuffix", isString],
+    ["runSeconds", isNumber],
+    ["cause", orNull(isString)],
+];
 
 ;// CONCATENATED MODULE: ./src/report/summary-keys.ts
 
@@ -105227,7 +105523,7 @@ function keyRows(result) {
  */
 function keysDetails(result, ids, max) {
     const rows = keyRows(result);
-    const compared = result.previous !== undefined || isCacheHit(result);
+    const compared = result.previous !== undefined || result_isCacheHit(result);
     const changed = result.changed.length;
     const state = !compared
         ? "no earlier build to compare with"
@@ -105243,7 +105539,7 @@ function facts(result) {
     const lines = [
         `Cache key ${codeMarkdown(result.cacheKey)} (${escapeMarkdown(result.cache)} cache)`,
     ];
-    if (result.previous && !isCacheHit(result)) {
+    if (result.previous && !result_isCacheHit(result)) {
         lines.push(`compared with ${codeMarkdown(result.previous.key)}`);
     }
     lines.push(`wheels in ${codeMarkdown(result.wheelDir)}`);
@@ -105311,7 +105607,7 @@ const GROUP_WORDS = {
 };
 /** What changed since the compared build: a row per file, key or input the trace saw. */
 function changesTable(result, ids, max) {
-    if (isCacheHit(result) || !result.previous) {
+    if (result_isCacheHit(result) || !result.previous) {
         if (result.observedChanges.length === 0)
             return "";
     }
@@ -105379,7 +105675,7 @@ function wheelsTable(result, max) {
     const cache = cacheWord(result);
     const rows = result.wheels
         .slice(0, max)
-        .map((w) => `| ${codeMarkdown(w.name)} | ${formatSize(w.size)} | ${codeMarkdown(digest_short(w.sha256))} | ${build} | ${cache} |`);
+        .map((w) => `| ${codeMarkdown(w.name)} | ${format_formatSize(w.size)} | ${codeMarkdown(digest_short(w.sha256))} | ${build} | ${cache} |`);
     const table = ["| wheel | size | sha256 | build | cache |", "|---|--:|---|--:|---|", ...rows];
     const more = result.wheels.length > max ? `\n\nand ${formatCount(result.wheels.length - max)} more.` : "";
     return `${table.join("\n")}${more}`;
@@ -105459,8 +105755,8 @@ function render(result, caps) {
         validationAfter(result),
         saveLine(result),
         keysDetails(result, ids, caps.keys),
-        bullets("⚠️ Warnings", warningsOf(result), caps.notes),
-        bullets("💡 Advice", adviceOf(result), caps.notes),
+        bullets("⚠️ Warnings", text_warningsOf(result), caps.notes),
+        bullets("💡 Advice", advice_adviceOf(result), caps.notes),
     ];
     return `${sections.filter((s) => s !== "").join("\n\n")}\n`;
 }
@@ -105478,7 +105774,7 @@ const ICONS = {
  * with.
  */
 function leadLine(result) {
-    if (isCacheHit(result)) {
+    if (result_isCacheHit(result)) {
         const by = builtBy(result.manifest, result.startedAt, MARKDOWN);
         const these = result.wheels.length === 1 ? "This wheel was" : "These wheels were";
         return by ? `${these} ${by}.` : "";
@@ -105490,12 +105786,12 @@ function leadLine(result) {
 }
 /** How a hit was validated against what its build read: right under the answer. */
 function validationLead(result) {
-    return isCacheHit(result) ? `🔬 ${escapeMarkdown(validationText(result))}` : "";
+    return result_isCacheHit(result) ? `🔬 ${escapeMarkdown(text_validationText(result))}` : "";
 }
 /** How a build's own inputs were recorded: after its wheels. */
 function validationAfter(result) {
     return result.verdict === "built" || result.verdict === "saved"
-        ? `🔬 ${escapeMarkdown(validationText(result))}`
+        ? `🔬 ${escapeMarkdown(text_validationText(result))}`
         : "";
 }
 function failureLine(result) {
@@ -105576,6 +105872,7 @@ async function writeSummary(markdown) {
 
 
 
+
 /** The title of every annotation the action makes. */
 const TITLE = "wheel-cache";
 /**
@@ -105615,12 +105912,16 @@ async function main_run() {
             lib_core/* debug */.Yz(line);
         for (const line of log.lines)
             lib_core/* info */.pq(line);
-        for (const warning of warningsOf(result))
+        for (const warning of text_warningsOf(result))
             lib_core/* warning */.$e(warning, { title: TITLE });
         if (log.notice)
             lib_core/* notice */.lm(log.notice, { title: TITLE });
-        for (const [name, value] of Object.entries(actionOutputs(result)))
+        const written = await writeResultFile(config, resultFileOf(result));
+        if (written.problem)
+            lib_core/* warning */.$e(written.problem, { title: TITLE });
+        for (const [name, value] of Object.entries(actionOutputs(result, written.path))) {
             lib_core/* setOutput */.uH(name, value);
+        }
         if (config.summary) {
             const problem = await writeSummary(renderSummary(result));
             if (problem)

@@ -1,11 +1,15 @@
-// Moves the CLI bundle to dist/cli.js beside the action's dist/index.js, so both run with no
-// node_modules: `node dist/index.js` (the action) and `node dist/cli.js` (the CLI); puts the
+// Moves the CLI bundle to dist/cli.js beside the action's dist/index.js, and the report step's to
+// dist/report/index.js, so all run with no node_modules: `node dist/index.js` (the action),
+// `node dist/cli.js` (the CLI) and report/action.yml's `../dist/report/index.js`; puts the
 // problem matchers beside them.
-import { chmod, copyFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 
 await rm("dist/index.js", { force: true });
 await rename("dist/action/index.js", "dist/index.js");
 await rename("dist/cli-bundle/index.js", "dist/cli.js");
+await rm("dist/report", { recursive: true, force: true });
+await mkdir("dist/report");
+await rename("dist/report-bundle/index.js", "dist/report/index.js");
 await chmod("dist/cli.js", 0o755);
 for (const extra of await readdir("dist/action")) {
   if (extra.endsWith(".txt")) await copyFile(`dist/action/${extra}`, `dist/${extra}`);
@@ -14,4 +18,5 @@ for (const extra of await readdir("dist/action")) {
 await copyFile("src/report/problem-matchers.json", "dist/problem-matchers.json");
 await rm("dist/action", { recursive: true });
 await rm("dist/cli-bundle", { recursive: true });
+await rm("dist/report-bundle", { recursive: true });
 await writeFile("dist/package.json", `${JSON.stringify({ type: "module" }, null, 2)}\n`);

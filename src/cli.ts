@@ -4,47 +4,140 @@ import os from "node:os";
 import path from "node:path";
 import { defaultCacheDir } from "./cache/cache-dir.js";
 import { LocalCache } from "./cache/local.js";
+import { listBuilds, pruneBuilds } from "./cache/local-builds.js";
 import { check } from "./commands/check.js";
+import { readReport } from "./commands/results.js";
 import { type CommandOutput, uvKeys } from "./commands/uv-keys.js";
-import { readCliConfig, USAGE } from "./config/cli.js";
+import { type CliRequest, readCliConfig } from "./config/cli.js";
 import type { Config } from "./config/index.js";
-import { formatError, UserError } from "./errors.js";
+import { errorMessage, formatError, UserError } from "./errors.js";
 import { type PipelineDeps, runPipeline } from "./pipeline/index.js";
 import { describeKeys } from "./pipeline/keys.js";
 import type { Progress } from "./pipeline/result.js";
+import { cacheListJson, pruneJson, pruneText, renderCacheList } from "./report/cache-text.js";
 import { escapeLine } from "./report/escape.js";
 import { keysJson, renderKeysText } from "./report/keys-text.js";
+import { renderMatrixText } from "./report/matrix-render.js";
 import { progressLines } from "./report/reason.js";
-import { renderTerminal, resultJson } from "./report/terminal.js";
+import { resultFileOf, writeResultFile } from "./report/result-file.js";
+import { diffReasonOf, renderDiff, renderTerminal, resultJson } from "./report/terminal.js";
 import { uvGapWarning } from "./report/uv-gap.js";
 import { handleInterrupts, Interrupted, trackDir } from "./shared/interrupt.js";
 import { describeFsError } from "./shared/read.js";
+import { VERSION } from "./shared/version.js";
+
+/** The CLI's exit statuses (the README's table; `wheel-cache --help` lists them too). */
+const EXIT = {
+  ok: 0,
+  /** `diff --exit-code`: the next build would rebuild; `check`: the list leaves an input out. */
+  wouldRebuild: 1,
+  /** A usage or input error: one line names the cause. */
+  user: 2,
+  /** The build command failed, was killed, ran out of time or wrote no wheel. */
+  build: 3,
+  /** A bug in wheel-cache: the stack trace follows. */
+  internal: 4,
+} as const;
 
 /** Runs one CLI command; returns the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const config = readCliConfig(argv, process.env, process.cwd());
-  if (!config) {
-    process.stdout.write(`${USAGE}\n`);
-    return argv.length === 0 ? 2 : 0;
+  const request = readCliConfig(argv, process.env, process.cwd());
+  switch (request.kind) {
+    case "help":
+      (request.usage ? process.stderr : process.stdout).write(`${request.text}\n`);
+      return request.usage ? EXIT.user : EXIT.ok;
+    case "version":
+      process.stdout.write(`wheel-cache ${VERSION}\n`);
+      return EXIT.ok;
+    case "pipeline":
+      if (request.config.command === "keys") return keys(request.config);
+      if (request.config.command === "uv-keys") return command(request.config, uvKeys);
+      if (request.config.command === "check") return command(request.config, check);
+      return pipeline(request);
+    case "report":
+      return report(request);
+    case "cache-ls":
+      return cacheList(request);
+    case "cache-prune":
+      return cachePrune(request);
   }
-  if (config.command === "keys") return keys(config);
-  if (config.command === "uv-keys") return command(config, uvKeys);
-  if (config.command === "check") return command(config, check);
+}
+
+/** `cache ls`: the local cache's builds, least recently used first. */
+async function cacheList(request: Extract<CliRequest, { kind: "cache-ls" }>): Promise<number> {
+  const cache = localCache(request);
+  const builds = await listBuilds(cache);
+  if (request.json) {
+    process.stdout.write(`${JSON.stringify(cacheListJson(cache.cacheDir, builds))}\n`);
+  } else process.stdout.write(renderCacheList(cache.cacheDir, builds, Date.now()));
+  return EXIT.ok;
+}
+
+/** `cache prune`: removes the builds over the limits, least recently used first. */
+async function cachePrune(request: Extract<CliRequest, { kind: "cache-prune" }>): Promise<number> {
+  const cache = localCache(request);
+  const limits = { maxBytes: request.maxBytes, maxAgeDays: request.maxAgeDays };
+  const outcome = await pruneBuilds(cache, limits);
+  if (request.json) {
+    process.stdout.write(`${JSON.stringify(pruneJson(cache.cacheDir, outcome))}\n`);
+  } else {
+    const lines = pruneText(outcome, limits).map((line) => `wheel-cache cache prune: ${line}`);
+    process.stdout.write(`${lines.join("\n")}\n`);
+  }
+  return EXIT.ok;
+}
+
+/** `report`: one summary over the result files of many runs. */
+async function report(request: Extract<CliRequest, { kind: "report" }>): Promise<number> {
+  const matrix = await readReport(request.paths, process.cwd());
+  if (request.json) process.stdout.write(`${JSON.stringify(matrix)}\n`);
+  else process.stdout.write(renderMatrixText(matrix));
+  return EXIT.ok;
+}
+
+/** `build` and `diff`: the pipeline with the local cache. */
+async function pipeline(request: Extract<CliRequest, { kind: "pipeline" }>): Promise<number> {
+  const { config } = request;
   return withStaging(async (stagingDir) => {
     const cache = localCache(config);
-    const result = await runPipeline(
-      config.command === "diff" ? { ...config, lookupOnly: true } : config,
-      { cache, stagingDir, progress },
-    );
-    if (config.json) process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
-    else process.stdout.write(renderTerminal(result));
+    const result = await runPipeline(config, {
+      cache,
+      stagingDir,
+      progress,
+    });
+    const diff = config.command === "diff";
+    const reason = diff ? diffReasonOf(result) : undefined;
+    const written = await writeResultFile(config, resultFileOf(result, reason));
+    if (written.problem) warn(written.problem);
+    if (request.maxCacheBytes !== undefined && result.save.status === "saved") {
+      await keepUnder(cache, request.maxCacheBytes);
+    }
+    if (config.json) process.stdout.write(`${JSON.stringify(resultJson(result, reason))}\n`);
+    else process.stdout.write(diff ? renderDiff(result) : renderTerminal(result));
     // A failed build still printed its result (what changed, how it ended); it fails the command.
     if (result.failure) {
       process.stderr.write(`wheel-cache: ${escapeLine(result.failure.message)}\n`);
-      return 1;
+      return EXIT.build;
     }
-    return 0;
+    return request.exitCode && result.verdict === "lookup-miss" ? EXIT.wouldRebuild : EXIT.ok;
   });
+}
+
+/**
+ * The size limit after a save (`--max-cache-size`, `WHEEL_CACHE_MAX_SIZE`): prunes the least
+ * recently used builds. A prune that fails is a warning; the build it follows succeeded.
+ */
+async function keepUnder(cache: LocalCache, maxBytes: number): Promise<void> {
+  try {
+    const outcome = await pruneBuilds(cache, { maxBytes });
+    if (outcome.removed.length > 0 || outcome.inUse.length > 0) {
+      for (const line of pruneText(outcome, { maxBytes })) {
+        process.stderr.write(`wheel-cache: cache size limit: ${line}\n`);
+      }
+    }
+  } catch (error) {
+    warn(`the local cache was not pruned to its size limit: ${errorMessage(error)}`);
+  }
 }
 
 async function keys(config: Config): Promise<number> {
@@ -56,7 +149,7 @@ async function keys(config: Config): Promise<number> {
     if (config.json) {
       process.stdout.write(`${JSON.stringify(keysJson(fingerprint, keys, warnings, unkeyed))}\n`);
     } else process.stdout.write(renderKeysText(fingerprint, keys, warnings, unkeyed));
-    return 0;
+    return EXIT.ok;
   });
 }
 
@@ -95,8 +188,17 @@ async function withStaging<T>(work: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
-function localCache(config: Config): LocalCache {
+function localCache(config: Pick<Config, "cacheDir" | "env">): LocalCache {
   return new LocalCache(config.cacheDir ?? defaultCacheDir(config.env, process.platform));
+}
+
+function warn(message: string): void {
+  process.stderr.write(`wheel-cache: warning: ${escapeLine(message)}\n`);
+}
+
+/** The exit status of an error: a user error, or a bug. */
+function exitStatusOf(error: unknown): number {
+  return error instanceof UserError ? EXIT.user : EXIT.internal;
 }
 
 // SIGINT, SIGTERM, SIGHUP: the build's process group is ended, the staging directory removed,
@@ -105,6 +207,7 @@ handleInterrupts(
   (line) => process.stderr.write(`wheel-cache: ${line}\n`),
   (status) => process.exit(status),
 );
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
@@ -112,9 +215,12 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     // The interrupt handler says what happened and ends the process.
     if (error instanceof Interrupted) return;
-    // A user error is one line whatever it names (a build command or a path with a line break).
-    const shown = error instanceof UserError ? escapeLine(error.message) : formatError(error);
-    process.stderr.write(`wheel-cache: ${shown}\n`);
-    process.exitCode = 1;
+    // A user error is one line, whatever file names it holds; a bug keeps its stack's lines.
+    const message =
+      error instanceof UserError
+        ? escapeLine(formatError(error))
+        : `internal error: ${formatError(error)}`;
+    process.stderr.write(`wheel-cache: ${message}\n`);
+    process.exitCode = exitStatusOf(error);
   },
 );

@@ -12,6 +12,7 @@ import { escapeLine } from "./report/escape.js";
 import { renderDebugFiles, renderLog } from "./report/log.js";
 import { actionOutputs } from "./report/outputs.js";
 import { progressLines } from "./report/reason.js";
+import { resultFileOf, writeResultFile } from "./report/result-file.js";
 import { renderSummary } from "./report/summary.js";
 import { warningsOf } from "./report/text.js";
 import { writeSummary } from "./report/write-summary.js";
@@ -57,7 +58,11 @@ export async function run(): Promise<void> {
     for (const line of log.lines) core.info(line);
     for (const warning of warningsOf(result)) core.warning(warning, { title: TITLE });
     if (log.notice) core.notice(log.notice, { title: TITLE });
-    for (const [name, value] of Object.entries(actionOutputs(result))) core.setOutput(name, value);
+    const written = await writeResultFile(config, resultFileOf(result));
+    if (written.problem) core.warning(written.problem, { title: TITLE });
+    for (const [name, value] of Object.entries(actionOutputs(result, written.path))) {
+      core.setOutput(name, value);
+    }
     if (config.summary) {
       const problem = await writeSummary(renderSummary(result));
       if (problem) core.warning(problem, { title: TITLE });

@@ -8,6 +8,7 @@ import {
   rename,
   rm,
   stat,
+  utimes,
   writeFile,
 } from "node:fs/promises";
 import path from "node:path";
@@ -23,7 +24,7 @@ import type {
 /** A tmp dir untouched for this long belongs to a save that was killed. */
 const STALE_TMP_MS = 60 * 60 * 1000;
 
-interface Entry {
+export interface Entry {
   readonly key: string;
   /** Milliseconds since the epoch, when the entry was written. */
   readonly created: number;
@@ -36,7 +37,8 @@ interface Entry {
  * Layout: `<cacheDir>/v1/entries/<sha256(key)>/` holds `entry.json` (`{ key, created }`) and
  * `data/` (a copy of the saved directory). A save copies into `<cacheDir>/v1/tmp/<random>/` and
  * then renames that onto the entry path, so an entry is only ever reachable complete, and of
- * several concurrent saves of one key exactly one wins.
+ * several concurrent saves of one key exactly one wins. A restore touches `entry.json`, so its
+ * modification time says when the entry was last used (what `cache prune` goes by).
  */
 export class LocalCache implements CacheBackend {
   readonly kind = "local";
@@ -57,6 +59,7 @@ export class LocalCache implements CacheBackend {
       return { status: "unavailable", warning };
     }
     if (!entry) return { status: "miss" };
+    await touch(entry);
     if (!request.lookupOnly) {
       try {
         await mkdir(request.dir, { recursive: true });
@@ -142,6 +145,11 @@ export class LocalCache implements CacheBackend {
     return undefined;
   }
 
+  /** Every complete entry (saves in progress are not entries yet); an absent cache is empty. */
+  list(): Promise<Entry[]> {
+    return this.scan();
+  }
+
   /** Every readable entry; an absent cache is empty, an unreadable one throws. */
   private async scan(): Promise<Entry[]> {
     let names: string[];
@@ -155,10 +163,14 @@ export class LocalCache implements CacheBackend {
     return found.filter((e): e is Entry => e !== undefined);
   }
 
-  /** Removes staging dirs left by killed saves, so they cannot pile up. */
-  private async sweep(): Promise<void> {
+  /** Removes staging dirs left by killed saves and removals, so they cannot pile up. */
+  async sweep(): Promise<void> {
     const cutoff = Date.now() - STALE_TMP_MS;
-    for (const name of await readdir(this.tmp)) {
+    const names = await readdir(this.tmp).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return [];
+      throw error;
+    });
+    for (const name of names) {
       const stale = path.join(this.tmp, name);
       // Best effort: another process may be sweeping the same dir, and a dir that cannot be
       // removed now only costs space; neither is a reason to fail this save.
@@ -167,6 +179,15 @@ export class LocalCache implements CacheBackend {
         .catch(() => undefined);
     }
   }
+}
+
+/**
+ * Marks an entry used now. Best effort: a read-only cache is still read, and an entry a
+ * concurrent prune just removed is simply not there to mark.
+ */
+async function touch(entry: Entry): Promise<void> {
+  const now = new Date();
+  await utimes(path.join(entry.path, "entry.json"), now, now).catch(() => undefined);
 }
 
 /** The entry at `dir`, or undefined if it is absent, partial or corrupt (a miss, not an error). */

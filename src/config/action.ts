@@ -63,6 +63,9 @@ export function readActionConfig(
     serviceTimeoutMs: seconds(env.WHEEL_CACHE_SERVICE_TIMEOUT, "WHEEL_CACHE_SERVICE_TIMEOUT"),
     buildTimeoutMs: seconds(core.getInput("build-timeout"), "input build-timeout"),
     origin: readOrigin(env),
+    // Outside the workspace: the result file is the job's own, never part of the checkout.
+    // Beside the staging directory, which the run removes when it ends.
+    resultDir: path.join(env.RUNNER_TEMP || os.tmpdir(), "wheel-cache-results"),
     env,
   });
 }

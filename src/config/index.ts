@@ -75,6 +75,13 @@ export interface Config {
    * workspace. Undefined for the CLI, which makes a fresh one per run.
    */
   readonly stagingDir?: string;
+  /**
+   * Where the run's result file goes (for the matrix report): a fresh file in `resultDir` (the
+   * action: RUNNER_TEMP, else the OS temp dir), or exactly `resultFile` (the CLI's
+   * `--result-file`); neither: none is written.
+   */
+  readonly resultDir?: string;
+  readonly resultFile?: string;
   /** Local cache directory (CLI); undefined for the default location. */
   readonly cacheDir?: string;
   /** Where a build of this run comes from (the commit and workflow run), for its manifest. */

@@ -16,7 +16,7 @@ import { buildWheels, variantOf } from "./build-step.js";
 import { type Prepared, prepare } from "./fingerprint.js";
 import type { Progress, RunResult, WheelOutput } from "./result.js";
 import { saveBuilt } from "./save-step.js";
-import { slotKeys } from "./slot.js";
+import { legOf, slotKeys } from "./slot.js";
 
 export interface PipelineDeps {
   readonly cache: CacheBackend;
@@ -32,7 +32,7 @@ type Facts = Omit<RunResult, "startedAt" | "seconds">;
 /** The facts every outcome shares. */
 type Base = Pick<
   RunResult,
-  "cache" | "wheelDir" | "buildCommand" | "keysFrom" | "backend" | "manifest"
+  "leg" | "cache" | "wheelDir" | "buildCommand" | "keysFrom" | "backend" | "manifest"
 >;
 
 type Found = { readonly key: string; readonly manifest: Manifest };
@@ -67,6 +67,7 @@ async function run(config: Config, given: PipelineDeps, fingerprinted?: Prepared
   const { fp, command } = prepared;
   const keys = slotKeys(config, prepared);
   const base: Base = {
+    leg: legOf(config, prepared),
     cache: deps.cache.kind,
     wheelDir: config.wheelDir,
     buildCommand: command,

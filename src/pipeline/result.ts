@@ -29,11 +29,30 @@ export interface RejectedWheel {
 export type Verdict = "hit" | "built" | "failed" | "lookup-hit" | "lookup-miss" | "miss" | "saved";
 
 /**
+ * The matrix leg a run belongs to: the project, platform, Python and suffix its cache entries
+ * are keyed by, as the matrix report names its rows.
+ */
+export interface Leg {
+  /** The project's import name. */
+  readonly project: string;
+  /** The project directory relative to the repository root ("." at the root). */
+  readonly projectDir: string;
+  /** `linux-x64-glibc2.36`, `darwin-arm64-23`, `win32-x64`. */
+  readonly platform: string;
+  /** `cp311`, `cp313t`, `pp310`; `python` when no interpreter was found. */
+  readonly python: string;
+  /** `3.11.9`, when the interpreter said. */
+  readonly pythonVersion?: string;
+  readonly keySuffix: string;
+}
+
+/**
  * Everything a run did and found, as facts: the single input of every renderer (log, summary,
  * terminal, outputs, JSON). No text here is escaped or phrased for a reader; renderers do that.
  */
 export interface RunResult {
   readonly verdict: Verdict;
+  readonly leg: Leg;
   readonly cache: "github" | "local";
   readonly cacheKey: string;
   /** The current manifest (with wheels and build time when built, else the cached ones). */

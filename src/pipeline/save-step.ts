@@ -10,7 +10,7 @@ import { borrow } from "./build-step.js";
 import { prepare } from "./fingerprint.js";
 import type { PipelineDeps } from "./index.js";
 import type { RunResult } from "./result.js";
-import { slotKeys } from "./slot.js";
+import { legOf, slotKeys } from "./slot.js";
 
 /**
  * The save step: another step built the wheels (a builder in a container, cibuildwheel), under
@@ -60,6 +60,7 @@ export async function saveBuilt(
   const warnings = [...fp.warnings, ...(save.status === "failed" ? [save.warning] : [])];
   return {
     verdict: "saved",
+    leg: legOf(config, prepared),
     cache: deps.cache.kind,
     cacheKey,
     manifest,

@@ -13,15 +13,17 @@ export type OutputName =
   | "changed"
   | "changed-files"
   | "time-saved"
-  | "reason";
+  | "reason"
+  | "result-file";
 
 /**
  * The action outputs of a run, as strings for `core.setOutput`: booleans as `"true"`/`"false"`,
  * `wheels` as newline-separated absolute paths, `changed` as a JSON array of key ids,
  * `changed-files` as a JSON array of paths, `time-saved` as whole seconds (the cached build's
- * time on a hit, else 0). A failed build sets them too (not built, not a hit, and why).
+ * time on a hit, else 0), and the path of the run's result file (empty when it could not be
+ * written). A failed build sets them too (not built, not a hit, and why).
  */
-export function actionOutputs(result: RunResult): Record<OutputName, string> {
+export function actionOutputs(result: RunResult, resultFile = ""): Record<OutputName, string> {
   const saved = result.verdict === "hit" ? (result.buildSeconds ?? 0) : 0;
   return {
     "cache-hit": String(isCacheHit(result)),
@@ -34,5 +36,6 @@ export function actionOutputs(result: RunResult): Record<OutputName, string> {
     "changed-files": JSON.stringify(changedFiles(result)),
     "time-saved": String(Math.round(saved)),
     reason: reasonOf(result),
+    "result-file": resultFile,
   };
 }

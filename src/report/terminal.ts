@@ -3,8 +3,9 @@ import type { SaveOutcome } from "../cache/store.js";
 import { isCacheHit, type RunResult } from "../pipeline/result.js";
 import { short } from "../shared/digest.js";
 import { adviceOf } from "./advice.js";
+import { causeOf } from "./cause.js";
 import { escapeLine } from "./escape.js";
-import { formatSize } from "./format.js";
+import { formatDuration, formatSize, plural, slotOf } from "./format.js";
 import { reasonOf } from "./reason.js";
 import {
   changeLines,
@@ -20,17 +21,34 @@ import {
 export const TERMINAL_FILE_CAP = 50;
 
 /**
- * The CLI's human output for `build` and `diff`: verdict, reason, changed keys with their files,
- * wheels with sizes, save, warnings and advice. Plain text without colour; user text on one line
- * with control characters made visible, so a file name cannot send escape sequences.
+ * The CLI's human output for `build`: verdict, reason, changed keys with their files, wheels
+ * with sizes, save, warnings and advice. Plain text without colour; user text on one line with
+ * control characters made visible, so a file name cannot send escape sequences.
  */
 export function renderTerminal(result: RunResult): string {
-  const lines = [
+  return renderLines(result, [
     `wheel-cache: ${verdictText(result)}`,
     `  ${escapeLine(reasonOf(result))}`,
     ...(result.verdict === "failed" ? [] : [`  ${escapeLine(validationText(result))}`]),
     `  fingerprint ${short(result.manifest.fingerprint)}  cache key ${escapeLine(result.cacheKey)}`,
-  ];
+  ]);
+}
+
+/**
+ * The CLI's human output for `diff`, in its own words: what changed since the newest cached
+ * build, and what the next build would do; then the changed keys, warnings and advice.
+ */
+export function renderDiff(result: RunResult): string {
+  const compared = result.previous && !isCacheHit(result) ? result.previous.key : undefined;
+  return renderLines(result, [
+    `wheel-cache diff: ${escapeLine(diffReasonOf(result))}`,
+    `  ${escapeLine(nextBuildText(result))}`,
+    `  fingerprint ${short(result.manifest.fingerprint)}  ${compared ? `compared with ${escapeLine(compared)}` : `cache key ${escapeLine(result.cacheKey)}`}`,
+  ]);
+}
+
+function renderLines(result: RunResult, head: readonly string[]): string {
+  const lines = [...head];
   if (result.changed.length > 0) {
     lines.push("", "changed keys:");
     for (const change of result.changed) {
@@ -51,6 +69,35 @@ export function renderTerminal(result: RunResult): string {
   ];
   if (notes.length > 0) lines.push("", ...notes);
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * `diff`'s one line, plain text: `nothing changed since the cached build`, or what changed since
+ * the last one (`1 key changed — src/lib.rs modified since the last cached build`), or why there
+ * is none to compare with. Never the action's "lookup-only" words.
+ */
+export function diffReasonOf(result: RunResult): string {
+  if (isCacheHit(result)) return "nothing changed since the cached build";
+  const cause = causeOf(result) ?? "";
+  if (result.verifyProblem || result.observedChanges.length > 0) {
+    return `the cached build of this fingerprint cannot be used: ${cause}`;
+  }
+  if (!result.previous) return `no cached build of this project for ${slotOf(result.manifest)} yet`;
+  if (result.changed.length === 0) {
+    return "nothing changed since the last cached build, but its wheels are not in the cache";
+  }
+  return `${cause} since the last cached build`;
+}
+
+/** What `build` would do next: restore the cached wheels, or rebuild. */
+function nextBuildText(result: RunResult): string {
+  if (!isCacheHit(result)) return "the next build rebuilds";
+  const wheels = result.manifest.wheels?.length ?? result.wheels.length;
+  const took =
+    result.buildSeconds === undefined
+      ? ""
+      : ` (their build took ${formatDuration(result.buildSeconds)})`;
+  return `the next build restores ${plural(wheels, "wheel")}${took}`;
 }
 
 /** A changed key in the CLI's JSON. */
@@ -90,10 +137,11 @@ export interface ResultJson {
 }
 
 /**
- * The CLI contract's JSON for `build` and `diff`. `files` is included for every changed key, with
- * empty arrays for keys that cover no files, so scripts can read `.files.modified` without a check.
+ * The CLI contract's JSON for `build` and `diff` (`reason` in `diff`'s words for `diff`). `files`
+ * is included for every changed key, with empty arrays for keys that cover no files, so scripts
+ * can read `.files.modified` without a check.
  */
-export function resultJson(result: RunResult): ResultJson {
+export function resultJson(result: RunResult, reason = reasonOf(result)): ResultJson {
   return {
     cacheHit: isCacheHit(result),
     built: result.verdict === "built",
@@ -109,7 +157,7 @@ export function resultJson(result: RunResult): ResultJson {
         removed: [...(c.files?.removed ?? [])],
       },
     })),
-    reason: reasonOf(result),
+    reason,
     verdict: result.verdict,
     wheelDir: result.wheelDir,
     buildSeconds: result.buildSeconds ?? null,

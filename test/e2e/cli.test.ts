@@ -1,6 +1,14 @@
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { joinCommand } from "../../src/shared/command-line.js";
 import {
   buildCount,
   cleanEnv,
@@ -9,7 +17,14 @@ import {
   runCli,
 } from "../support/action.js";
 import { tail } from "../support/action-output.js";
-import { BUILD_ENV_HINT, buildEnv, getExample, hasBuildEnv, PYTHON } from "../support/build-env.js";
+import {
+  BUILD_ENV_HINT,
+  buildEnv,
+  getExample,
+  hasBuildEnv,
+  PYTHON,
+  REPO_ROOT,
+} from "../support/build-env.js";
 import { ensureDist, PACKAGE_TIMEOUT_MS } from "../support/dist.js";
 import { copyExample } from "../support/examples.js";
 import { makeTempDir } from "../support/tmp.js";
@@ -179,14 +194,157 @@ describe("the CLI", () => {
     },
     { what: "an unknown flag", args: ["build", "--bogus"], cause: "--bogus" },
     { what: "an unknown command", args: ["frobnicate"], cause: "frobnicate" },
-  ])("fails on $what with one line on stderr and no stack trace", async ({ args, cause }) => {
-    const result = await runCli(args, { cwd: makeTempDir("wheel-cache-cli-") });
-    expect(result.code, tail(result)).not.toBe(0);
-    expect(result.stdout).toBe("");
-    const lines = result.stderr.trimEnd().split("\n");
-    expect(lines, result.stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(/^wheel-cache: /);
-    expect(lines[0]).toContain(cause);
+  ])(
+    "fails on $what with one line on stderr, no stack trace, status 2",
+    async ({ args, cause }) => {
+      const result = await runCli(args, { cwd: makeTempDir("wheel-cache-cli-") });
+      expect(result.code, tail(result)).toBe(2);
+      expect(result.stdout).toBe("");
+      const lines = result.stderr.trimEnd().split("\n");
+      expect(lines, result.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(/^wheel-cache: /);
+      expect(lines[0]).toContain(cause);
+    },
+  );
+
+  it(
+    "diff says nothing changed, then names the edited file; --exit-code tells the two apart",
+    async () => {
+      const { project, marker, cli } = await setup();
+      expect((await cli("build")).code).toBe(0);
+
+      const same = await cli("diff", "--exit-code");
+      expect(same.code, tail(same)).toBe(0);
+      expect(same.stdout).toMatch(
+        /^wheel-cache diff: nothing changed since the cached build\n {2}the next build restores 1 wheel/,
+      );
+      expect(same.stdout).not.toMatch(/lookup/i);
+
+      appendFileSync(path.join(project, EXAMPLE.compiledSource), "\n/* edited by a test */\n");
+      const changed = await cli("diff", "--exit-code");
+      expect(changed.code, tail(changed)).toBe(1);
+      expect(changed.stdout).toContain(
+        `${EXAMPLE.compiledSource} modified since the last cached build\n  the next build rebuilds\n`,
+      );
+      expect(changed.stdout).not.toMatch(/lookup/i);
+      const resultFile = path.join(makeTempDir("wheel-cache-results-"), "diff.json");
+      const json = await cli("diff", "--json", "--result-file", resultFile);
+      const diff = parseJson<ResultJson>(json);
+      expect(diff.reason).toMatch(/modified since the last cached build$/);
+      expect(JSON.parse(readFileSync(resultFile, "utf8"))).toMatchObject({
+        ...diff,
+        format: "wheel-cache-result/1",
+        verdict: "lookup-miss",
+        cause: expect.stringContaining(`${EXAMPLE.compiledSource} modified`),
+      });
+      expect(buildCount(marker)).toBe(1);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "a failing build exits with status 3 and one line naming the command",
+    async () => {
+      const project = await copyExample(EXAMPLE.name, { git: true });
+      const scratch = makeTempDir("wheel-cache-cli-");
+      const fail = joinCommand([PYTHON, "-c", "import sys; sys.exit(5)"]);
+      const args = ["--project", project, "--cache-dir", scratch, "--build-command", fail];
+      const result = await runCli(["build", ...args], { cwd: scratch });
+      expect(result.code, tail(result)).toBe(3);
+      expect(result.stdout).toBe("");
+      const errors = result.stderr
+        .split("\n")
+        .filter((l) => /^wheel-cache: (?!cache miss|building|fingerprint|looking)/.test(l));
+      expect(errors).toEqual([
+        expect.stringMatching(/^wheel-cache: the build failed with exit code 5: /),
+      ]);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "cache ls lists the builds, cache prune and the size limit after a save remove unused ones",
+    async () => {
+      const { marker, cli, options } = await setup();
+      const cacheDir = options[options.indexOf("--cache-dir") + 1]!;
+      /** Dates every entry as last used two days ago. */
+      const ageAll = () => {
+        const entries = path.join(cacheDir, "v1", "entries");
+        const then = new Date(Date.now() - 2 * 86_400_000);
+        for (const name of readdirSync(entries)) {
+          utimesSync(path.join(entries, name, "entry.json"), then, then);
+        }
+      };
+      const ls = async () => {
+        const listed = await runCli(["cache", "ls", "--cache-dir", cacheDir, "--json"], {
+          cwd: cacheDir,
+        });
+        return parseJson<{ bytes: number; builds: { key: string; wheels: string[] }[] }>(listed);
+      };
+      const built = parseJson<ResultJson>(await cli("build", "--json"));
+      const first = await ls();
+      expect(first.builds).toEqual([
+        expect.objectContaining({
+          key: built.cacheKey,
+          wheels: [path.basename(built.wheels[0]!)],
+        }),
+      ]);
+      const text = await runCli(["cache", "ls", "--cache-dir", cacheDir], { cwd: cacheDir });
+      expect(text.stdout).toMatch(/^wheel-cache cache: .*: 1 build, \d/);
+
+      // Just used: a prune keeps it, and says why.
+      const kept = await runCli(["cache", "prune", "--cache-dir", cacheDir, "--max-size", "0"], {
+        cwd: cacheDir,
+      });
+      expect(kept.code, tail(kept)).toBe(0);
+      expect(kept.stdout).toContain("removed 0 builds");
+      expect(kept.stdout).toContain("used in the last minute");
+      ageAll();
+      const pruned = await runCli(["cache", "prune", "--cache-dir", cacheDir, "--max-age", "1"], {
+        cwd: cacheDir,
+      });
+      expect(pruned.stdout).toMatch(
+        /^wheel-cache cache prune: removed 1 build \(.*\); 0 builds left/,
+      );
+      expect((await ls()).builds).toEqual([]);
+      expect(parseJson<ResultJson>(await cli("build", "--json"))).toMatchObject({ built: true });
+      expect(buildCount(marker)).toBe(2);
+
+      // The limit after a save: a second leg's build pushes the older one out.
+      ageAll();
+      const limited = await runCli(["build", ...options, "--key-suffix", "other", "--json"], {
+        cwd: cacheDir,
+        env: { ...cleanEnv(buildEnv), WHEEL_CACHE_MAX_SIZE: "1" },
+      });
+      const other = parseJson<ResultJson>(limited);
+      expect(limited.stderr).toMatch(/^wheel-cache: cache size limit: removed 1 build /m);
+      expect((await ls()).builds.map((b) => b.key)).toEqual([other.cacheKey]);
+    },
+    TIMEOUT_MS,
+  );
+
+  it("prints its version and each command's own help", async () => {
+    const cwd = makeTempDir("wheel-cache-cli-");
+    const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"));
+    const version = await runCli(["--version"], { cwd });
+    expect(version).toMatchObject({ code: 0, stdout: `wheel-cache ${pkg.version}\n`, stderr: "" });
+    for (const [command, own, foreign] of [
+      ["build", "--no-save", "--exit-code"],
+      ["keys", "--include-ignored", "--no-save"],
+      ["diff", "--exit-code", "--no-save"],
+    ]) {
+      const help = await runCli([command!, "--help"], { cwd });
+      expect(help.code, tail(help)).toBe(0);
+      expect(help.stdout).toMatch(new RegExp(`^usage: wheel-cache ${command} `));
+      expect(help.stdout).toContain(`  ${own}`);
+      expect(help.stdout).not.toContain(`  ${foreign}`);
+      expect((await runCli(["help", command!], { cwd })).stdout).toBe(help.stdout);
+    }
+    const unknown = await runCli(["diff", "--no-save"], { cwd });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe(
+      "wheel-cache: --no-save is a flag of wheel-cache build, not of wheel-cache diff (see wheel-cache diff --help)\n",
+    );
   });
 
   it(

@@ -74,8 +74,10 @@ for (const traced of [true, false]) {
       expectCliError(
         result,
         /^wheel-cache: the build ran past its time limit of 2 s \(build-timeout\) and was ended: /,
+        { stdout: "result" },
       );
-      expect(result.code).toBe(1);
+      // A build that ran out of time is a failed build.
+      expect(result.code).toBe(3);
       expect(running(await startedBuild(pids))).toEqual([]);
       expect(readdirSync(tmp)).toEqual([]);
       expect(listCache(cache, "entries")).toEqual([]);

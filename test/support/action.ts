@@ -16,6 +16,7 @@ import { makeTempDir } from "./tmp.js";
 
 export const ACTION_JS = path.join(REPO_ROOT, "dist", "index.js");
 export const CLI_JS = path.join(REPO_ROOT, "dist", "cli.js");
+export const REPORT_JS = path.join(REPO_ROOT, "dist", "report", "index.js");
 const COUNTING_BUILD = fileURLToPath(new URL("./counting-build.mjs", import.meta.url));
 const TIMEOUT_MS = 300_000;
 
@@ -78,6 +79,36 @@ export async function runAction(run: ActionRun): Promise<ActionResult> {
         run.onSpawn,
       )
     : await spawnChild(process.execPath, [ACTION_JS], workspace, env, run.onSpawn);
+  return {
+    ...result,
+    outputs: parseOutputFile(readFileSync(outputFile, "utf8")),
+    summary: readFileSync(summaryFile, "utf8"),
+  };
+}
+
+/**
+ * Runs the report step (`node dist/report/index.js`, report/action.yml) as the runner does, in
+ * `workspace`, with `inputs` as `INPUT_<NAME>` (give every input: report/action.yml's defaults
+ * are not read here).
+ */
+export async function runReportStep(
+  workspace: string,
+  inputs: Readonly<Record<string, string>>,
+): Promise<ActionResult> {
+  const scratch = makeTempDir("wheel-cache-runner-");
+  const outputFile = path.join(scratch, "output");
+  const summaryFile = path.join(scratch, "summary");
+  writeFileSync(outputFile, "");
+  writeFileSync(summaryFile, "");
+  const env: NodeJS.ProcessEnv = {
+    ...cleanEnv(buildEnv),
+    ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVar(name), value])),
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: path.join(scratch, "temp"),
+  };
+  const result = await spawnChild(process.execPath, [REPORT_JS], workspace, env);
   return {
     ...result,
     outputs: parseOutputFile(readFileSync(outputFile, "utf8")),

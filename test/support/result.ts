@@ -78,6 +78,14 @@ export function makeResult(overrides: Partial<RunResult> = {}): RunResult {
   const manifest = overrides.manifest ?? makeManifest();
   return {
     verdict: "built",
+    leg: {
+      project: "pkg",
+      projectDir: ".",
+      platform: "linux-x64-glibc2.36",
+      python: "cp311",
+      pythonVersion: "3.11.9",
+      keySuffix: "",
+    },
     cache: "github",
     cacheKey: `wheel-cache-v1-.-linux-x64-glibc2.36-cp311-${manifest.fingerprint.slice(0, 16)}`,
     manifest,

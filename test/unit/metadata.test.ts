@@ -5,10 +5,11 @@ const actionYml = readFileSync("action.yml", "utf8");
 const readme = readFileSync("README.md", "utf8");
 const configSource = readFileSync("src/config/action.ts", "utf8");
 const outputsSource = readFileSync("src/report/outputs.ts", "utf8");
+const reportYml = readFileSync("report/action.yml", "utf8");
 
-/** Names declared two spaces deep under a top-level `section:` of action.yml. */
-function declared(section: string): string[] {
-  const block = new RegExp(`^${section}:\\n((?:  .*\\n|\\n)*)`, "m").exec(actionYml)?.[1] ?? "";
+/** Names declared two spaces deep under a top-level `section:` of action.yml (or `yml`). */
+function declared(section: string, yml = actionYml): string[] {
+  const block = new RegExp(`^${section}:\\n((?:  .*\\n|\\n)*)`, "m").exec(yml)?.[1] ?? "";
   return [...block.matchAll(/^ {2}([a-z-]+):/gm)].map((m) => m[1]!);
 }
 
@@ -46,6 +47,7 @@ describe("action.yml, the config module and the README agree", () => {
       "changed-files",
       "fingerprint",
       "reason",
+      "result-file",
       "time-saved",
       "wheel-dir",
       "wheels",
@@ -74,5 +76,36 @@ describe("action.yml, the config module and the README agree", () => {
   test("the README gives the test command that .ci/run runs", () => {
     expect(readFileSync(".ci/run", "utf8")).toMatch(/^npm test$/m);
     expect(readme).toContain("npm test");
+  });
+});
+
+describe("report/action.yml, its config module and the README agree", () => {
+  const inputs = declared("inputs", reportYml);
+  const outputs = declared("outputs", reportYml);
+
+  test("the report step runs its own bundle", () => {
+    expect(inputs.sort()).toEqual(["path", "summary"]);
+    expect(reportYml).toMatch(/using: node24\n {2}main: \.\.\/dist\/report\/index\.js\n/);
+    expect(readFileSync("package.json", "utf8")).toContain(
+      "ncc build src/commands/report-index.ts",
+    );
+  });
+
+  test("every input is read by the config module, and every output is set", () => {
+    const source = readFileSync("src/config/report.ts", "utf8");
+    const read = [
+      ...source.matchAll(/(?:getInput|getBooleanInput|getMultilineInput)\("([a-z-]+)"/g),
+    ];
+    expect([...new Set(read.map((m) => m[1]!))].sort()).toEqual([...inputs].sort());
+    const render = readFileSync("src/report/matrix-render.ts", "utf8");
+    const named = /type ReportOutputName = ([^;]+);/.exec(render)?.[1] ?? "";
+    expect([...named.matchAll(/"([a-z-]+)"/g)].map((m) => m[1]).sort()).toEqual(
+      [...outputs].sort(),
+    );
+  });
+
+  test("every input and output is in the README's tables", () => {
+    expect(documented("Report step inputs").sort()).toEqual([...inputs].sort());
+    expect(documented("Report step outputs").sort()).toEqual([...outputs].sort());
   });
 });

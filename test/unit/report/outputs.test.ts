@@ -12,7 +12,7 @@ describe("actionOutputs", () => {
       ],
       wheels: [makeWheel("a-1.0-py3-none-any.whl"), makeWheel("b-1.0-py3-none-any.whl")],
     });
-    expect(actionOutputs(result)).toEqual({
+    expect(actionOutputs(result, "/runner/temp/wheel-cache/result.json")).toEqual({
       "cache-hit": "false",
       built: "true",
       fingerprint: result.manifest.fingerprint,
@@ -23,6 +23,7 @@ describe("actionOutputs", () => {
       "changed-files": '["src/lib.rs"]',
       "time-saved": "0",
       reason: reasonOf(result),
+      "result-file": "/runner/temp/wheel-cache/result.json",
     });
   });
 
@@ -73,6 +74,7 @@ describe("actionOutputs", () => {
     expect(JSON.parse(outputs.changed)).toEqual([]);
     expect(outputs.wheels.split("\n")).toHaveLength(2);
     expect(outputs.reason).not.toContain("\n");
+    expect(outputs["result-file"]).toBe("");
   });
 
   it("gives empty wheels on a lookup-only run", () => {

@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { reasonOf } from "../../../src/report/reason.js";
-import { renderTerminal, resultJson } from "../../../src/report/terminal.js";
+import {
+  diffReasonOf,
+  renderDiff,
+  renderTerminal,
+  resultJson,
+} from "../../../src/report/terminal.js";
 import { validationText } from "../../../src/report/text.js";
-import { makeChange, makeHit, makeResult, makeWheel } from "../../support/result.js";
+import { makeChange, makeHit, makeManifest, makeResult, makeWheel } from "../../support/result.js";
 
 describe("renderTerminal", () => {
   it("shows verdict, reason, changed keys with files, wheels, save and warnings", () => {
@@ -64,6 +69,54 @@ describe("renderTerminal", () => {
     expect(text).toContain("    … and 10 more");
     expect(text).not.toContain("\u001b");
     expect(text).not.toContain("\u0007");
+  });
+});
+
+describe("renderDiff", () => {
+  it("says nothing changed since the cached build, and what the next build restores", () => {
+    const manifest = makeManifest(undefined, {
+      wheels: [{ name: "pkg-1.0.whl", size: 1, sha256: "a" }],
+    });
+    const text = renderDiff(
+      makeResult({ verdict: "lookup-hit", manifest, changed: [], wheels: [], buildSeconds: 40 }),
+    );
+    expect(text).toMatch(
+      /^wheel-cache diff: nothing changed since the cached build\n {2}the next build restores 1 wheel \(their build took 40 s\)\n/,
+    );
+    expect(text).not.toMatch(/lookup/i);
+  });
+
+  it("names the changed file and the build it compares with", () => {
+    const result = makeResult({ verdict: "lookup-miss", wheels: [], buildSeconds: undefined });
+    const text = renderDiff(result);
+    expect(text).toMatch(
+      /^wheel-cache diff: 1 key changed — src\/lib\.rs modified since the last cached build\n {2}the next build rebuilds\n/,
+    );
+    expect(text).toContain(`compared with ${result.previous!.key}`);
+    expect(text).toContain("changed keys:\n  file:src/** (changed)\n    ~ src/lib.rs");
+    expect(text).not.toMatch(/lookup/i);
+  });
+
+  it.each([
+    [
+      "no cached build",
+      { previous: undefined, changed: [] },
+      "no cached build of this project for linux-x64-glibc2.36 / cp311 yet",
+    ],
+    [
+      "an evicted build",
+      { changed: [] },
+      "nothing changed since the last cached build, but its wheels are not in the cache",
+    ],
+    [
+      "a damaged build",
+      { verifyProblem: "the cached wheel x.whl does not match its recorded sha256" },
+      "the cached build of this fingerprint cannot be used: the cached wheel x.whl does not match its recorded sha256",
+    ],
+  ] as const)("explains %s in diff's words", (_what, overrides, reason) => {
+    const result = makeResult({ verdict: "lookup-miss", wheels: [], ...overrides });
+    expect(diffReasonOf(result)).toBe(reason);
+    expect(resultJson(result, diffReasonOf(result)).reason).toBe(reason);
   });
 });
 
