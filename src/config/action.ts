@@ -6,6 +6,7 @@ import { splitCommand } from "../shared/command-line.js";
 import { digestOf, short } from "../shared/digest.js";
 import { isInside } from "../shared/paths.js";
 import {
+  type Builder,
   type Config,
   DEFAULT_KEY_PREFIX,
   HOST_BUILDER,
@@ -13,14 +14,22 @@ import {
   names,
   readOrigin,
   type SaveOff,
+  type Step,
   seconds,
   WHOLE_LOOP,
 } from "./index.js";
 import { parseCacheKeyLines } from "./uv-entries.js";
 
-/** Reads the action's inputs (action.yml) into a Config. */
+/**
+ * Which action runs: the one-step action (`action.yml`: restore, or build and save), or the
+ * separate steps around another build step (`restore/action.yml`, `save/action.yml`).
+ */
+export type ActionEntry = "all" | "restore" | "save";
+
+/** Reads the inputs of an action entry (its action.yml) into a Config. */
 export function readActionConfig(
   env: NodeJS.ProcessEnv = process.env,
+  entry: ActionEntry = "all",
 ): Config & { readonly stagingDir: string } {
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const project = core.getInput("project") || ".";
@@ -33,7 +42,8 @@ export function readActionConfig(
   if (!isInside(wheelDir, workspace)) {
     throw new UserError(`input wheel-dir: ${wheelDirInput} is outside the workspace ${workspace}`);
   }
-  const buildCommand = core.getInput("build-command");
+  // The separate steps run no build: the build inputs are the one-step action's only.
+  const buildCommand = entry === "all" ? core.getInput("build-command") : "";
   const readOnly = cacheReadOnly(env);
   const defaultSave = env.GITHUB_EVENT_NAME !== "pull_request_target" && !readOnly;
   const save = optionalBoolean("save") ?? defaultSave;
@@ -51,23 +61,67 @@ export function readActionConfig(
     keySuffix: keyPart(core.getInput("key-suffix"), "key-suffix"),
     save: save && !readOnly,
     saveOff: saveOff(env, save, readOnly),
-    lookupOnly: optionalBoolean("lookup-only") ?? false,
+    lookupOnly: entry === "all" ? (optionalBoolean("lookup-only") ?? false) : false,
     summary: optionalBoolean("summary") ?? true,
     includeIgnored: optionalBoolean("include-ignored") ?? false,
     trace: optionalBoolean("trace") ?? true,
-    step: WHOLE_LOOP,
-    builder: HOST_BUILDER,
+    step: stepOf(entry),
+    builder: builderOf(core.getInput("builder"), core.getMultilineInput("builder-settings")),
     installTracer: env.RUNNER_ENVIRONMENT === "github-hosted",
     json: false,
     stagingDir: stagingDir(env, workspace),
     serviceTimeoutMs: seconds(env.WHEEL_CACHE_SERVICE_TIMEOUT, "WHEEL_CACHE_SERVICE_TIMEOUT"),
-    buildTimeoutMs: seconds(core.getInput("build-timeout"), "input build-timeout"),
+    buildTimeoutMs:
+      entry === "all" ? seconds(core.getInput("build-timeout"), "input build-timeout") : undefined,
     origin: readOrigin(env),
     // Outside the workspace: the result file is the job's own, never part of the checkout.
     // Beside the staging directory, which the run removes when it ends.
     resultDir: path.join(env.RUNNER_TEMP || os.tmpdir(), "wheel-cache-results"),
     env,
   });
+}
+
+function stepOf(entry: ActionEntry): Step {
+  switch (entry) {
+    case "all":
+      return WHOLE_LOOP;
+    case "restore":
+      return { kind: "restore", failOnMiss: optionalBoolean("fail-on-cache-miss") ?? false };
+    case "save": {
+      const cacheKey = core.getInput("cache-key").trim();
+      if (cacheKey === "") {
+        throw new UserError(
+          "input cache-key: required; give it the cache-key output of the restore step",
+        );
+      }
+      return { kind: "save", cacheKey };
+    }
+  }
+}
+
+const BUILDERS: readonly Builder["kind"][] = ["host", "container", "cibuildwheel"];
+
+/**
+ * Who builds (input `builder`) and the settings that decide its wheels (`builder-settings`, one
+ * per line: the target, the manylinux policy or image, the builder's arguments).
+ */
+export function builderOf(kind: string, settings: readonly string[]): Builder {
+  const given = kind.trim().toLowerCase() || "host";
+  if (!BUILDERS.includes(given as Builder["kind"])) {
+    throw new UserError(
+      `input builder: expected ${BUILDERS.join(", ")}, got ${JSON.stringify(kind.trim())}`,
+    );
+  }
+  const lines = settings.map((line) => line.trim()).filter((line) => line !== "");
+  if (given === "host") {
+    if (lines.length > 0) {
+      throw new UserError(
+        "input builder-settings: given with builder host; set builder to container or cibuildwheel",
+      );
+    }
+    return HOST_BUILDER;
+  }
+  return { kind: given as Builder["kind"], settings: lines };
 }
 
 /**

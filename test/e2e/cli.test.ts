@@ -251,7 +251,8 @@ describe("the CLI", () => {
       const args = ["--project", project, "--cache-dir", scratch, "--build-command", fail];
       const result = await runCli(["build", ...args], { cwd: scratch });
       expect(result.code, tail(result)).toBe(3);
-      expect(result.stdout).toBe("");
+      // The failed build's report on stdout (what changed, how it ended), the error on stderr.
+      expect(result.stdout).toMatch(/^wheel-cache: Build failed/);
       const errors = result.stderr
         .split("\n")
         .filter((l) => /^wheel-cache: (?!cache miss|building|fingerprint|looking)/.test(l));

@@ -28,8 +28,8 @@ export function parseOutputFile(text: string): Record<string, string> {
 }
 
 /** Every input's default as action.yml declares it (a minimal reader of its `inputs:` block). */
-export function actionDefaults(): Record<string, string> {
-  const yml = readFileSync(path.join(REPO_ROOT, "action.yml"), "utf8").split("\n");
+export function actionDefaults(actionYml = "action.yml"): Record<string, string> {
+  const yml = readFileSync(path.join(REPO_ROOT, actionYml), "utf8").split("\n");
   const defaults: Record<string, string> = {};
   let input: string | undefined;
   let inInputs = false;

@@ -17,6 +17,12 @@ import { makeTempDir } from "./tmp.js";
 export const ACTION_JS = path.join(REPO_ROOT, "dist", "index.js");
 export const CLI_JS = path.join(REPO_ROOT, "dist", "cli.js");
 export const REPORT_JS = path.join(REPO_ROOT, "dist", "report", "index.js");
+/** The separate steps: restore/action.yml and save/action.yml, and their bundles. */
+const STEPS = {
+  all: { yml: "action.yml", js: ACTION_JS },
+  restore: { yml: "restore/action.yml", js: path.join(REPO_ROOT, "dist", "restore", "index.js") },
+  save: { yml: "save/action.yml", js: path.join(REPO_ROOT, "dist", "save", "index.js") },
+} as const;
 const COUNTING_BUILD = fileURLToPath(new URL("./counting-build.mjs", import.meta.url));
 const TIMEOUT_MS = 300_000;
 
@@ -44,9 +50,14 @@ export interface ActionRun {
   readonly mountedAt?: string;
   /** Called with the action's process id once it runs (to signal it at a chosen moment). */
   readonly onSpawn?: (pid: number) => void;
+  /** Which action: the one-step action (default), or the separate restore or save step. */
+  readonly step?: keyof typeof STEPS;
 }
 
-/** Runs `node dist/index.js` as the runner does: inputs as `INPUT_<NAME>`, output files, cache env. */
+/**
+ * Runs `node dist/index.js` (or a separate step's bundle) as the runner does: inputs as
+ * `INPUT_<NAME>`, with the defaults of its action.yml, output files, cache env.
+ */
 export async function runAction(run: ActionRun): Promise<ActionResult> {
   const scratch = makeTempDir("wheel-cache-runner-");
   // The job's temp dir as this workspace's runner has it, empty as every job finds it.
@@ -57,7 +68,8 @@ export async function runAction(run: ActionRun): Promise<ActionResult> {
   const summaryFile = path.join(scratch, "summary");
   writeFileSync(outputFile, "");
   writeFileSync(summaryFile, "");
-  const inputs = { ...actionDefaults(), ...run.inputs };
+  const step = STEPS[run.step ?? "all"];
+  const inputs = { ...actionDefaults(step.yml), ...run.inputs };
   const workspace = run.mountedAt ?? run.workspace;
   const env: NodeJS.ProcessEnv = {
     ...cleanEnv(buildEnv),
@@ -73,12 +85,12 @@ export async function runAction(run: ActionRun): Promise<ActionResult> {
   const result = run.mountedAt
     ? await spawnChild(
         "unshare",
-        [...MOUNT_AT, String(mounts.length / 2), ...mounts, process.execPath, ACTION_JS],
+        [...MOUNT_AT, String(mounts.length / 2), ...mounts, process.execPath, step.js],
         scratch,
         env,
         run.onSpawn,
       )
-    : await spawnChild(process.execPath, [ACTION_JS], workspace, env, run.onSpawn);
+    : await spawnChild(process.execPath, [step.js], workspace, env, run.onSpawn);
   return {
     ...result,
     outputs: parseOutputFile(readFileSync(outputFile, "utf8")),

@@ -7,16 +7,20 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { REPO_ROOT } from "./build-env.js";
 
 /**
- * Makes sure `dist/index.js`, `dist/cli.js` and `dist/report/index.js` are built from the
+ * Makes sure `dist/index.js`, `dist/cli.js` and the separate steps' bundles are built from the
  * current `src/`: runs
  * `npm run package` when either is missing or older than a source file. Test files call it in a
  * `beforeAll`; a lock directory keeps concurrent test files from packaging at the same time (the
  * others wait, then find the bundle fresh). `.ci/run` packages before testing, so there it is a check.
  */
 
-const BUNDLES = ["dist/index.js", "dist/cli.js", "dist/report/index.js"].map((f) =>
-  path.join(REPO_ROOT, f),
-);
+const BUNDLES = [
+  "dist/index.js",
+  "dist/cli.js",
+  "dist/report/index.js",
+  "dist/restore/index.js",
+  "dist/save/index.js",
+].map((f) => path.join(REPO_ROOT, f));
 const INPUTS = ["package.json", "package-lock.json", "tsconfig.json", "scripts/finish-dist.mjs"];
 const LOCK = path.join(
   tmpdir(),

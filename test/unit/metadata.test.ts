@@ -61,7 +61,11 @@ describe("action.yml, the config module and the README agree", () => {
         /(?:getInput|getBooleanInput|getMultilineInput|optionalBoolean)\("([a-z-]+)"/g,
       ),
     ].map((m) => m[1]!);
-    expect([...new Set(read)].sort()).toEqual([...inputs].sort());
+    // The separate steps' own inputs are read by the same module (restore/ and save/ below).
+    const own = ["cache-key", "fail-on-cache-miss"];
+    expect([...new Set(read)].filter((name) => !own.includes(name)).sort()).toEqual(
+      [...inputs].sort(),
+    );
   });
 
   test("every input and output is in the README's tables", () => {
@@ -107,5 +111,45 @@ describe("report/action.yml, its config module and the README agree", () => {
   test("every input and output is in the README's tables", () => {
     expect(documented("Report step inputs").sort()).toEqual([...inputs].sort());
     expect(documented("Report step outputs").sort()).toEqual([...outputs].sort());
+  });
+});
+
+describe("restore/action.yml and save/action.yml: the action's inputs, split around a build", () => {
+  const main = declared("inputs");
+  const mainOutputs = declared("outputs");
+  const steps = {
+    restore: readFileSync("restore/action.yml", "utf8"),
+    save: readFileSync("save/action.yml", "utf8"),
+  };
+  const own = { restore: ["fail-on-cache-miss"], save: ["cache-key"] };
+  const buildInputs = ["build-command", "build-timeout", "lookup-only", "save", "trace"];
+
+  test.each(Object.keys(steps) as (keyof typeof steps)[])(
+    "%s runs its own bundle, takes the project inputs and none of the build's",
+    (step) => {
+      const yml = steps[step];
+      expect(yml).toMatch(
+        new RegExp(`using: node24\\n {2}main: \\.\\./dist/${step}/index\\.js\\n`),
+      );
+      expect(readFileSync("package.json", "utf8")).toContain(
+        `ncc build src/commands/${step}-index.ts`,
+      );
+      const inputs = declared("inputs", yml);
+      expect(inputs.filter((name) => !main.includes(name)).sort()).toEqual(own[step]);
+      expect(inputs.filter((name) => buildInputs.includes(name))).toEqual([]);
+      expect(inputs).toEqual(expect.arrayContaining(["project", "wheel-dir", "builder"]));
+      // The config module reads each of them (the test above: it reads exactly the action's).
+      for (const name of own[step]) expect(configSource).toContain(`"${name}"`);
+      expect(declared("outputs", yml).filter((name) => !mainOutputs.includes(name))).toEqual([]);
+      const description = /^description: (.+)$/m.exec(yml)?.[1] ?? "";
+      expect(description.length).toBeGreaterThan(20);
+      expect(description.length).toBeLessThan(125);
+    },
+  );
+
+  test("their own inputs are in the README's table", () => {
+    expect(documented("Restore and save step inputs").sort()).toEqual(
+      [...own.restore, ...own.save].sort(),
+    );
   });
 });

@@ -2,21 +2,21 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as core from "@actions/core";
-import { resetDir } from "./cache/entry.js";
-import { GithubCache } from "./cache/github.js";
-import { readActionConfig } from "./config/action.js";
-import { formatError, UserError } from "./errors.js";
-import { runPipeline } from "./pipeline/index.js";
-import type { Progress } from "./pipeline/result.js";
-import { escapeLine } from "./report/escape.js";
-import { renderDebugFiles, renderLog } from "./report/log.js";
-import { actionOutputs } from "./report/outputs.js";
-import { progressLines } from "./report/reason.js";
-import { resultFileOf, writeResultFile } from "./report/result-file.js";
-import { renderSummary } from "./report/summary.js";
-import { warningsOf } from "./report/text.js";
-import { writeSummary } from "./report/write-summary.js";
-import { Interrupted, trackDir } from "./shared/interrupt.js";
+import { resetDir } from "../cache/entry.js";
+import { GithubCache } from "../cache/github.js";
+import { type ActionEntry, readActionConfig } from "../config/action.js";
+import { formatError, UserError } from "../errors.js";
+import { runPipeline } from "../pipeline/index.js";
+import type { Progress } from "../pipeline/result.js";
+import { escapeLine } from "../report/escape.js";
+import { renderDebugFiles, renderLog } from "../report/log.js";
+import { actionOutputs } from "../report/outputs.js";
+import { progressLines, reasonOf } from "../report/reason.js";
+import { resultFileOf, writeResultFile } from "../report/result-file.js";
+import { renderSummary } from "../report/summary.js";
+import { warningsOf } from "../report/text.js";
+import { writeSummary } from "../report/write-summary.js";
+import { handleInterrupts, Interrupted, interruption, trackDir } from "../shared/interrupt.js";
 
 /** The title of every annotation the action makes. */
 const TITLE = "wheel-cache";
@@ -29,14 +29,34 @@ const MATCHERS = path.join(path.dirname(fileURLToPath(import.meta.url)), "proble
 const MATCHER_OWNERS = ["wheel-cache-gcc", "wheel-cache-msvc", "wheel-cache-rustc"];
 
 /**
- * The action: config → fingerprint → restore → build on a miss → save → log, outputs, summary.
- * A build that fails still gets its log, outputs and summary (what changed, the command, the end
- * of its output) before the step fails.
+ * Runs an action entry as the runner does (`node dist/index.js`, `dist/restore/index.js`,
+ * `dist/save/index.js`) and leaves the process when it is done.
  */
-export async function run(): Promise<void> {
+export async function startActionStep(entry: ActionEntry): Promise<void> {
+  // A cancelled job (SIGINT, then SIGTERM) ends the build's process group, removes the run's
+  // staging directory and exits with 128 + the signal's number.
+  handleInterrupts(
+    (line) => core.setFailed(line),
+    (status) => process.exit(status),
+  );
+  await runActionStep(entry);
+  // Abandoned cache requests (a service that stopped answering) can keep sockets open; the step
+  // is done, so leave now rather than wait for them. An interrupted run leaves when its handler
+  // is done.
+  if (!interruption()) process.exit();
+}
+
+/**
+ * An action entry. `all` (the action): config → fingerprint → restore → build on a miss → save
+ * → log, outputs, summary; `restore` stops after the restore (another step builds on a miss);
+ * `save` saves what another step built under the restore step's key. A build that fails still
+ * gets its log, outputs and summary (what changed, the command, the end of its output) before
+ * the step fails.
+ */
+export async function runActionStep(entry: ActionEntry): Promise<void> {
   let stagingDir: string | undefined;
   try {
-    const config = readActionConfig();
+    const config = readActionConfig(process.env, entry);
     stagingDir = config.stagingDir;
     await resetDir(stagingDir);
     trackDir(stagingDir);
@@ -68,6 +88,11 @@ export async function run(): Promise<void> {
       if (problem) core.warning(problem, { title: TITLE });
     }
     if (result.failure) core.setFailed(result.failure.message);
+    if (result.verdict === "miss" && config.step.kind === "restore" && config.step.failOnMiss) {
+      core.setFailed(
+        `fail-on-cache-miss: no cached wheels for these inputs (${result.cacheKey}); ${reasonOf(result)}`,
+      );
+    }
   } catch (error) {
     // The interrupt handler (index.ts) says what happened and ends the process.
     if (error instanceof Interrupted) return;
