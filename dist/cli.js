@@ -6050,8 +6050,9 @@ async function declaredGap(fp, observed) {
 async function restoreManifest(deps, dir, key, restoreKeys) {
     await resetDir(dir);
     const restored = await deps.cache.restore({ dir, key, restoreKeys });
+    // A cause already warned about is not warned about again: the lookup is a plain miss.
     if (restored.status === "unavailable")
-        return { warning: restored.warning };
+        return restored.repeated ? {} : { warning: restored.warning };
     if (restored.status !== "hit")
         return {};
     const manifest = await readEntryManifest(dir);
@@ -6066,7 +6067,12 @@ async function saveEntries(deps, keys, manifest, wheels) {
     await writeEntry(entryDir, manifest, wheels);
     const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
     if (saved.status === "failed") {
-        return { status: "failed", warning: saved.warning, wheelsSaved: false };
+        return {
+            status: "failed",
+            warning: saved.warning,
+            wheelsSaved: false,
+            repeated: saved.repeated,
+        };
     }
     // Wheels another job already cached come with that job's manifest, which it may still be
     // uploading: saving ours too would race it and report a failure that is not one.
@@ -6075,7 +6081,8 @@ async function saveEntries(deps, keys, manifest, wheels) {
     await writeEntry(manifestDir, manifest);
     const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
     if (manifestSaved.status === "failed") {
-        return { status: "failed", warning: manifestSaved.warning, wheelsSaved: true };
+        const { warning, repeated } = manifestSaved;
+        return { status: "failed", warning, wheelsSaved: true, repeated };
     }
     return { status: saved.status };
 }
@@ -9272,14 +9279,23 @@ function withBreaker(backend) {
         discard: backend.discard?.bind(backend),
         async restore(request) {
             if (down)
-                return { status: "unavailable", warning: `cache restore of ${request.key} ${SKIPPED}` };
+                return {
+                    status: "unavailable",
+                    warning: `cache restore of ${request.key} ${SKIPPED}`,
+                    repeated: true,
+                };
             const result = await backend.restore(request);
             down = result.status === "unavailable";
             return result;
         },
         async save(request) {
-            if (down)
-                return { status: "failed", warning: `cache save of ${request.key} ${SKIPPED}` };
+            if (down) {
+                return {
+                    status: "failed",
+                    warning: `cache save of ${request.key} ${SKIPPED}`,
+                    repeated: true,
+                };
+            }
             const result = await backend.save(request);
             down = result.status === "failed";
             return result;
@@ -9939,7 +9955,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         buildSeconds,
         buildChanges,
         save,
-        warnings: [...completed.warnings, ...(save.status === "failed" ? [save.warning] : [])],
+        warnings: [...completed.warnings, ...saveWarnings(save)],
         validation: observed?.how ?? "none",
         tracedOn: observed?.tracedOn,
         unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
@@ -10095,6 +10111,10 @@ async function saveUnlessChanged(deps, config, keys, variant, manifest, wheels, 
 function changedInputs(changes) {
     return changes.flatMap((change) => change.files ? [...change.files.modified, ...change.files.removed] : [change.id]);
 }
+/** The warning of a save that failed, unless its cause was warned about earlier in the run. */
+function saveWarnings(save) {
+    return save.status === "failed" && !save.repeated ? [save.warning] : [];
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/save-step.ts
 
@@ -10142,7 +10162,7 @@ async function saveBuilt(config, deps, cacheKey) {
         : !same
             ? { status: "skipped", why: { kind: "fingerprint-moved", cacheKey } }
             : await saveEntries(deps, { wheels: cacheKey, manifest: keys.manifest(variant) }, manifest, paths);
-    const warnings = [...fp.warnings, ...(save.status === "failed" ? [save.warning] : [])];
+    const warnings = [...fp.warnings, ...saveWarnings(save)];
     return {
         verdict: "saved",
         leg: legOf(config, prepared),

@@ -102420,14 +102420,23 @@ function withBreaker(backend) {
         discard: backend.discard?.bind(backend),
         async restore(request) {
             if (down)
-                return { status: "unavailable", warning: `cache restore of ${request.key} ${SKIPPED}` };
+                return {
+                    status: "unavailable",
+                    warning: `cache restore of ${request.key} ${SKIPPED}`,
+                    repeated: true,
+                };
             const result = await backend.restore(request);
             down = result.status === "unavailable";
             return result;
         },
         async save(request) {
-            if (down)
-                return { status: "failed", warning: `cache save of ${request.key} ${SKIPPED}` };
+            if (down) {
+                return {
+                    status: "failed",
+                    warning: `cache save of ${request.key} ${SKIPPED}`,
+                    repeated: true,
+                };
+            }
             const result = await backend.save(request);
             down = result.status === "failed";
             return result;
@@ -102445,8 +102454,9 @@ function withBreaker(backend) {
 async function restoreManifest(deps, dir, key, restoreKeys) {
     await resetDir(dir);
     const restored = await deps.cache.restore({ dir, key, restoreKeys });
+    // A cause already warned about is not warned about again: the lookup is a plain miss.
     if (restored.status === "unavailable")
-        return { warning: restored.warning };
+        return restored.repeated ? {} : { warning: restored.warning };
     if (restored.status !== "hit")
         return {};
     const manifest = await readEntryManifest(dir);
@@ -102461,7 +102471,12 @@ async function saveEntries(deps, keys, manifest, wheels) {
     await writeEntry(entryDir, manifest, wheels);
     const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
     if (saved.status === "failed") {
-        return { status: "failed", warning: saved.warning, wheelsSaved: false };
+        return {
+            status: "failed",
+            warning: saved.warning,
+            wheelsSaved: false,
+            repeated: saved.repeated,
+        };
     }
     // Wheels another job already cached come with that job's manifest, which it may still be
     // uploading: saving ours too would race it and report a failure that is not one.
@@ -102470,7 +102485,8 @@ async function saveEntries(deps, keys, manifest, wheels) {
     await writeEntry(manifestDir, manifest);
     const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
     if (manifestSaved.status === "failed") {
-        return { status: "failed", warning: manifestSaved.warning, wheelsSaved: true };
+        const { warning, repeated } = manifestSaved;
+        return { status: "failed", warning, wheelsSaved: true, repeated };
     }
     return { status: saved.status };
 }
@@ -106271,7 +106287,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         buildSeconds,
         buildChanges,
         save,
-        warnings: [...completed.warnings, ...(save.status === "failed" ? [save.warning] : [])],
+        warnings: [...completed.warnings, ...saveWarnings(save)],
         validation: observed?.how ?? "none",
         tracedOn: observed?.tracedOn,
         unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
@@ -106426,6 +106442,10 @@ async function saveUnlessChanged(deps, config, keys, variant, manifest, wheels, 
  */
 function changedInputs(changes) {
     return changes.flatMap((change) => change.files ? [...change.files.modified, ...change.files.removed] : [change.id]);
+}
+/** The warning of a save that failed, unless its cause was warned about earlier in the run. */
+function saveWarnings(save) {
+    return save.status === "failed" && !save.repeated ? [save.warning] : [];
 }
 
 ;// CONCATENATED MODULE: ./src/build/command.ts
@@ -107037,7 +107057,7 @@ async function saveBuilt(config, deps, cacheKey) {
         : !same
             ? { status: "skipped", why: { kind: "fingerprint-moved", cacheKey } }
             : await saveEntries(deps, { wheels: cacheKey, manifest: keys.manifest(variant) }, manifest, paths);
-    const warnings = [...fp.warnings, ...(save.status === "failed" ? [save.warning] : [])];
+    const warnings = [...fp.warnings, ...saveWarnings(save)];
     return {
         verdict: "saved",
         leg: legOf(config, prepared),

@@ -13,13 +13,23 @@ export function withBreaker(backend: CacheBackend): CacheBackend {
     discard: backend.discard?.bind(backend),
     async restore(request) {
       if (down)
-        return { status: "unavailable", warning: `cache restore of ${request.key} ${SKIPPED}` };
+        return {
+          status: "unavailable",
+          warning: `cache restore of ${request.key} ${SKIPPED}`,
+          repeated: true,
+        };
       const result = await backend.restore(request);
       down = result.status === "unavailable";
       return result;
     },
     async save(request) {
-      if (down) return { status: "failed", warning: `cache save of ${request.key} ${SKIPPED}` };
+      if (down) {
+        return {
+          status: "failed",
+          warning: `cache save of ${request.key} ${SKIPPED}`,
+          repeated: true,
+        };
+      }
       const result = await backend.save(request);
       down = result.status === "failed";
       return result;

@@ -27,8 +27,16 @@ export type SkipReason =
 export type SaveOutcome =
   | { readonly status: "saved" | "exists" }
   | { readonly status: "skipped"; readonly why: SkipReason }
-  /** `warning` is the cache's own account; `wheelsSaved` when only the manifest entry failed. */
-  | { readonly status: "failed"; readonly warning: string; readonly wheelsSaved: boolean };
+  /**
+   * `warning` is the cache's own account; `wheelsSaved` when only the manifest entry failed;
+   * `repeated` when the cause was warned about earlier in the run (one warning per cause).
+   */
+  | {
+      readonly status: "failed";
+      readonly warning: string;
+      readonly wheelsSaved: boolean;
+      readonly repeated?: boolean;
+    };
 
 /** A restored manifest and the key it was found under, or the cache's trouble. */
 export interface ManifestLookup {
@@ -50,7 +58,9 @@ export async function restoreManifest(
 ): Promise<ManifestLookup> {
   await resetDir(dir);
   const restored = await deps.cache.restore({ dir, key, restoreKeys });
-  if (restored.status === "unavailable") return { warning: restored.warning };
+  // A cause already warned about is not warned about again: the lookup is a plain miss.
+  if (restored.status === "unavailable")
+    return restored.repeated ? {} : { warning: restored.warning };
   if (restored.status !== "hit") return {};
   const manifest = await readEntryManifest(dir);
   return manifest
@@ -70,7 +80,12 @@ export async function saveEntries(
   await writeEntry(entryDir, manifest, wheels);
   const saved = await deps.cache.save({ dir: entryDir, key: keys.wheels });
   if (saved.status === "failed") {
-    return { status: "failed", warning: saved.warning, wheelsSaved: false };
+    return {
+      status: "failed",
+      warning: saved.warning,
+      wheelsSaved: false,
+      repeated: saved.repeated,
+    };
   }
   // Wheels another job already cached come with that job's manifest, which it may still be
   // uploading: saving ours too would race it and report a failure that is not one.
@@ -78,7 +93,8 @@ export async function saveEntries(
   await writeEntry(manifestDir, manifest);
   const manifestSaved = await deps.cache.save({ dir: manifestDir, key: keys.manifest });
   if (manifestSaved.status === "failed") {
-    return { status: "failed", warning: manifestSaved.warning, wheelsSaved: true };
+    const { warning, repeated } = manifestSaved;
+    return { status: "failed", warning, wheelsSaved: true, repeated };
   }
   return { status: saved.status };
 }

@@ -32,8 +32,11 @@ export type RestoreResult =
   /** `matchedKey` equals the requested key on an exact hit, else the newest prefix match. */
   | { readonly status: "hit"; readonly matchedKey: string }
   | { readonly status: "miss" }
-  /** The cache could not be read: treated as a miss, with a warning naming what happened. */
-  | { readonly status: "unavailable"; readonly warning: string };
+  /**
+   * The cache could not be read: treated as a miss, with a warning naming what happened.
+   * `repeated`: not tried, for a cause an earlier call of the run has already warned about.
+   */
+  | { readonly status: "unavailable"; readonly warning: string; readonly repeated?: boolean };
 
 export interface SaveRequest {
   readonly dir: string;
@@ -44,5 +47,5 @@ export type SaveResult =
   | { readonly status: "saved" }
   /** Another job saved the same key first: a success. */
   | { readonly status: "exists" }
-  /** The save did not happen; `warning` says why. Never fails the job. */
-  | { readonly status: "failed"; readonly warning: string };
+  /** The save did not happen; `warning` says why (`repeated`: as unavailable). Never fails the job. */
+  | { readonly status: "failed"; readonly warning: string; readonly repeated?: boolean };

@@ -169,7 +169,7 @@ export async function buildWheels(
     buildSeconds,
     buildChanges,
     save,
-    warnings: [...completed.warnings, ...(save.status === "failed" ? [save.warning] : [])],
+    warnings: [...completed.warnings, ...saveWarnings(save)],
     validation: observed?.how ?? "none",
     tracedOn: observed?.tracedOn,
     unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
@@ -369,4 +369,9 @@ export function changedInputs(changes: readonly KeyChange[]): string[] {
   return changes.flatMap((change) =>
     change.files ? [...change.files.modified, ...change.files.removed] : [change.id],
   );
+}
+
+/** The warning of a save that failed, unless its cause was warned about earlier in the run. */
+export function saveWarnings(save: SaveOutcome): string[] {
+  return save.status === "failed" && !save.repeated ? [save.warning] : [];
 }

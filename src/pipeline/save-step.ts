@@ -6,7 +6,7 @@ import type { Config } from "../config/index.js";
 import { UserError } from "../errors.js";
 import type { Manifest } from "../fingerprint/manifest.js";
 import { unkeyedFiles } from "../fingerprint/observed.js";
-import { borrow } from "./build-step.js";
+import { borrow, saveWarnings } from "./build-step.js";
 import { prepare } from "./fingerprint.js";
 import type { PipelineDeps } from "./index.js";
 import type { RunResult } from "./result.js";
@@ -57,7 +57,7 @@ export async function saveBuilt(
           manifest,
           paths,
         );
-  const warnings = [...fp.warnings, ...(save.status === "failed" ? [save.warning] : [])];
+  const warnings = [...fp.warnings, ...saveWarnings(save)];
   return {
     verdict: "saved",
     leg: legOf(config, prepared),

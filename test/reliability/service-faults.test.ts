@@ -168,3 +168,38 @@ for (const [name, env, said] of MISCONFIGURED) {
     concurrent,
   );
 }
+
+/** The `::warning` lines of a run's log. */
+const warningLines = (stdout: string) =>
+  stdout.split("\n").filter((l) => l.startsWith("::warning"));
+
+for (const status of [401, 403]) {
+  reliabilityCase(
+    "service-faults",
+    `${status} on every lookup: one warning, and no call to the service after it`,
+    () => {
+      let before = 0;
+      return runScenario(
+        {
+          seeded: true,
+          fault: { route: "GetCacheEntryDownloadURL", status },
+          prepare: (server) => {
+            before = server.requests().length;
+          },
+        },
+        (run) => {
+          expectRecovered(run, new RegExp(`\\(${status}\\)`));
+          const warnings = warningLines(run.result.stdout);
+          expect(warnings, warnings.join("\n")).toHaveLength(1);
+          expect(warnings[0]).toMatch(new RegExp(`\\(${status}\\)`));
+          // The refused lookup is the run's only call: no more lookups, no save.
+          const calls = run.server.requests().slice(before);
+          expect(calls, calls.join("\n")).toEqual([
+            expect.stringContaining("GetCacheEntryDownloadURL"),
+          ]);
+        },
+      );
+    },
+    concurrent,
+  );
+}

@@ -70,11 +70,22 @@ const BLOB = "/devstoreaccount1/cache/";
 const BLOCK_ID = /<(?:Latest|Committed|Uncommitted)>([^<]*)</g;
 
 /** Starts the server on a free loopback port. */
-export async function startCacheServer(): Promise<CacheServer> {
+/**
+ * Behaviours of other implementations of the service (falcondev-oss/github-actions-cache-server):
+ * `overwrite` lets a save of an existing key replace it; `prefixIgnoresCase` matches exact keys
+ * and prefixes ignoring case.
+ */
+export interface ServerQuirks {
+  readonly overwrite?: boolean;
+  readonly prefixIgnoresCase?: boolean;
+}
+
+export async function startCacheServer(quirks: ServerQuirks = {}): Promise<CacheServer> {
   const store: Entry[] = [];
   const log: string[] = [];
   const faults = new Map<FaultRoute, { fault: Fault; left: number }>();
   let seq = 0;
+  let ids = 0;
   let url = "";
 
   const takeFault = (route: FaultRoute): Fault | undefined => {
@@ -93,8 +104,10 @@ export async function startCacheServer(): Promise<CacheServer> {
     const version = String(req.version ?? "");
     const found = store.find((e) => e.key === key && e.version === version);
     if (method === "CreateCacheEntry") {
-      if (found) return { ok: false, message: `entry ${key} already exists` };
-      const entry: Entry = { id: store.length + 1, key, version, blocks: new Map() };
+      if (found && !quirks.overwrite) return { ok: false, message: `entry ${key} already exists` };
+      // Replaced: the old entry is gone once the new one is created.
+      if (found) store.splice(store.indexOf(found), 1);
+      const entry: Entry = { id: ++ids, key, version, blocks: new Map() };
       store.push(entry);
       return { ok: true, signed_upload_url: blobUrl(entry.id) };
     }
@@ -111,10 +124,11 @@ export async function startCacheServer(): Promise<CacheServer> {
       .filter((e) => e.seq !== undefined && e.version === version)
       .sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
     const restoreKeys = Array.isArray(req.restore_keys) ? req.restore_keys.map(String) : [];
-    for (const wanted of [key, ...restoreKeys]) {
+    const fold = (k: string) => (quirks.prefixIgnoresCase ? k.toLowerCase() : k);
+    for (const wanted of [key, ...restoreKeys].map(fold)) {
       const hit =
-        candidates.find((e) => e.key === wanted) ??
-        candidates.find((e) => e.key.startsWith(wanted));
+        candidates.find((e) => fold(e.key) === wanted) ??
+        candidates.find((e) => fold(e.key).startsWith(wanted));
       if (hit) return { ok: true, signed_download_url: blobUrl(hit.id), matched_key: hit.key };
     }
     return { ok: false };
