@@ -109038,7 +109038,7 @@ async function runActionStep(entry) {
                 core_warning(problem, { title: TITLE });
         }
         if (result.failure)
-            setFailed(result.failure.message);
+            setFailed(escape_escapeLine(result.failure.message));
         if (result.verdict === "miss" && config.step.kind === "restore" && config.step.failOnMiss) {
             setFailed(`fail-on-cache-miss: no cached wheels for these inputs (${result.cacheKey}); ${reason_reasonOf(result)}`);
         }

@@ -87,7 +87,7 @@ export async function runActionStep(entry: ActionEntry): Promise<void> {
       const problem = await writeSummary(renderSummary(result));
       if (problem) core.warning(problem, { title: TITLE });
     }
-    if (result.failure) core.setFailed(result.failure.message);
+    if (result.failure) core.setFailed(escapeLine(result.failure.message));
     if (result.verdict === "miss" && config.step.kind === "restore" && config.step.failOnMiss) {
       core.setFailed(
         `fail-on-cache-miss: no cached wheels for these inputs (${result.cacheKey}); ${reasonOf(result)}`,

@@ -44,6 +44,8 @@ describe("the matrix report", () => {
       };
       // Two legs that differ only in their suffix build; the first leg run again restores.
       const legs = [];
+      const uploaded = makeTempDir("wheel-cache-uploaded-");
+      const uploads: string[] = [];
       for (const suffix of ["", "simd", ""]) {
         const leg = await runAction({
           workspace,
@@ -53,13 +55,17 @@ describe("the matrix report", () => {
         expect(leg.code, tail(leg)).toBe(0);
         expect(errorLines(leg), tail(leg)).toEqual([]);
         legs.push(leg);
-      }
-      const files = legs.map((leg) => leg.outputs["result-file"]!);
-      for (const file of files) {
+        // Each leg is a job of its own: its RUNNER_TEMP is gone after it, so the file is
+        // uploaded (here: copied) at once, as actions/upload-artifact would.
+        const file = leg.outputs["result-file"]!;
         expect(existsSync(file), file).toBe(true);
         expect(file.startsWith(workspace)).toBe(false);
-        expect(file).toMatch(/wheel-cache-runner-[^/]+\/temp\/wheel-cache\/wheel-cache-result-/);
+        expect(file).toMatch(/\/wheel-cache-results\/wheel-cache-result-[^/]+\.json$/);
+        const copy = path.join(uploaded, `${legs.length}-${path.basename(file)}`);
+        copyFileSync(file, copy);
+        uploads.push(copy);
       }
+      const files = uploads;
       const first = JSON.parse(readFileSync(files[0]!, "utf8"));
       expect(first).toMatchObject({
         format: "wheel-cache-result/1",

@@ -34,6 +34,23 @@ export function archiveMember(archive: Buffer, name: string): Buffer {
 }
 
 /**
+ * The files of the entry's archive by member name (leading `../` taken off: the client names
+ * members relative to the workspace, and the staging directory lies outside it), read one by one
+ * with `-P` so that nothing is written to disk.
+ */
+export function archiveFiles(archive: Buffer): Map<string, Buffer> {
+  const tar = unpackArchive(archive);
+  const list = spawnSync("tar", ["-tf", "-"], { input: tar, maxBuffer: MAX, encoding: "utf8" });
+  const files = new Map<string, Buffer>();
+  for (const member of list.stdout.split("\n").filter((m) => m !== "" && !m.endsWith("/"))) {
+    const file = spawnSync("tar", ["-xOPf", "-", member], { input: tar, maxBuffer: MAX });
+    if (file.status !== 0) throw new Error(`tar could not extract ${member}: ${file.stderr}`);
+    files.set(member.replace(/^(?:\.\.\/)+/, ""), file.stdout);
+  }
+  return files;
+}
+
+/**
  * The archive with one byte in the middle of `file` (whose bytes it holds) inverted: the same
  * size, a valid archive, a different sha256.
  */

@@ -91,7 +91,8 @@ reliabilityCase("interrupts", "a build that ignores SIGTERM at its time limit", 
   const { env, tmp } = cliEnv();
   const args = [...buildArgs(cacheDir(), sleepingBuild(pids, true)), "--build-timeout", "1"];
   const result = await cli(args, { cwd: dir, env });
-  expectCliError(result, /the build ran past its time limit of 1 s/);
+  expectCliError(result, /the build ran past its time limit of 1 s/, { stdout: "result" });
+  expect(result.code).toBe(3);
   expect(running(await startedBuild(pids))).toEqual([]);
   expect(readdirSync(tmp)).toEqual([]);
 });

@@ -20,9 +20,12 @@ function copyBuild(wheel: string): string {
   return pythonBuild(code);
 }
 
-/** A prepared wheel-named file of `size` random bytes, outside any project. */
+/** A prepared file named as the project's wheel, of `size` random bytes, outside any project. */
 function preparedWheel(size: number): string {
-  const file = path.join(makeTempDir("wheel-cache-prepared-"), "racer-1.0-py3-none-any.whl");
+  const file = path.join(
+    makeTempDir("wheel-cache-prepared-"),
+    "example_setuptools_c-1.0-py3-none-any.whl",
+  );
   const chunk = 1 << 24;
   writeFileSync(file, "");
   for (let done = 0; done < size; done += chunk) {

@@ -1,11 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { joinCommand } from "../../src/shared/command-line.js";
 import { PYTHON } from "../support/build-env.js";
-import { makeTempDir } from "../support/tmp.js";
-import { unpackArchive } from "./archive.js";
+import { archiveFiles } from "./archive.js";
 import { BUILD_ARGV } from "./fixture.js";
 
 /**
@@ -71,10 +69,11 @@ export function textsUnder(dir: string): Record<string, string> {
 
 /** The files of a cache service archive (wheels aside), as text. */
 export function archiveTexts(archive: Buffer): Record<string, string> {
-  const dir = makeTempDir("wheel-cache-archive-");
-  const tar = spawnSync("tar", ["-x", "-C", dir], { input: unpackArchive(archive) });
-  if (tar.status !== 0) throw new Error(`tar -x failed: ${tar.stderr}`);
-  return textsUnder(dir);
+  const texts: Record<string, string> = {};
+  for (const [name, data] of archiveFiles(archive)) {
+    if (!name.endsWith(".whl")) texts[name] = data.toString("latin1");
+  }
+  return texts;
 }
 
 function isFile(file: string): boolean {
