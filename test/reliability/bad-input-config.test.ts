@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import { runAction } from "../support/action.js";
@@ -28,6 +28,17 @@ reliabilityCase(
       server: server(),
     });
     expectActionError(action, /pyproject\.toml:\d+:\d+: invalid TOML/);
+  },
+);
+
+reliabilityCase(
+  "bad-input",
+  "a pyproject.toml that starts with a byte order mark is refused, as tomllib refuses it",
+  async () => {
+    const dir = await project({ git: false });
+    const file = path.join(dir, "pyproject.toml");
+    writeFileSync(file, `\uFEFF${readFileSync(file, "utf8")}`);
+    expectCliError(await keysIn(dir), /pyproject\.toml:1:1: invalid TOML: .*byte order mark/);
   },
 );
 
