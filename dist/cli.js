@@ -1727,12 +1727,12 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
  * A problem the user can fix: a bad input, a malformed file, a missing project.
  * Its message is one line naming the cause (input, file, line, entry) and is shown without a stack.
  */
-class errors_UserError extends Error {
+class UserError extends Error {
     name = "UserError";
 }
 /** One line for a user error, the stack for anything else (a bug). */
 function formatError(error) {
-    if (error instanceof errors_UserError)
+    if (error instanceof UserError)
         return error.message;
     if (error instanceof Error)
         return error.stack ?? `${error.name}: ${error.message}`;
@@ -1775,7 +1775,7 @@ function defaultCacheDir(env, platform) {
     else if (home) {
         return external_node_path_default().posix.join(home, ".cache", "wheel-cache");
     }
-    throw new errors_UserError("cannot tell where to keep the local cache: set WHEEL_CACHE_DIR");
+    throw new UserError("cannot tell where to keep the local cache: set WHEEL_CACHE_DIR");
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -2018,7 +2018,7 @@ function splitCommand(text, origin) {
         }
     }
     if (quote)
-        throw new errors_UserError(`${origin}: unclosed ${quote} in ${JSON.stringify(text)}`);
+        throw new UserError(`${origin}: unclosed ${quote} in ${JSON.stringify(text)}`);
     if (word !== undefined)
         words.push(word);
     return words;
@@ -2234,6 +2234,111 @@ function runsIn(pid, pgid) {
     return Number(pgrp) === pgid && state !== "Z";
 }
 
+;// CONCATENATED MODULE: ./src/shared/which.ts
+
+
+/** What Windows tries after a bare name when PATHEXT is unset. */
+const DEFAULT_PATHEXT = ".COM;.EXE;.BAT;.CMD";
+/**
+ * The full path of `name` on PATH, or undefined. On Windows as its command search does: each
+ * PATHEXT extension in turn (a name that has one of them is tried as written first), so that
+ * `npm` finds `npm.cmd`; a name with a directory in it is looked up there only.
+ */
+function which(name, env, platform = process.platform, isExecutable = isExecutableFile) {
+    const windows = platform === "win32";
+    const paths = windows ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+    const exts = windows ? extensionsFor(name, env) : [""];
+    const hasDir = windows ? /[\\/]/.test(name) : name.includes("/");
+    const dirs = hasDir ? [""] : (env.PATH ?? env.Path ?? "").split(paths.delimiter).filter(Boolean);
+    for (const dir of dirs) {
+        for (const ext of exts) {
+            const candidate = dir ? paths.join(dir, name + ext) : name + ext;
+            if (isExecutable(candidate))
+                return candidate;
+        }
+    }
+    return undefined;
+}
+/** The suffixes Windows tries for `name`: none first when it has a PATHEXT extension already. */
+function extensionsFor(name, env) {
+    const exts = (env.PATHEXT || DEFAULT_PATHEXT).split(";").filter(Boolean);
+    const own = external_node_path_default().win32.extname(name).toLowerCase();
+    return own && exts.some((e) => e.toLowerCase() === own) ? ["", ...exts] : exts;
+}
+function isExecutableFile(file) {
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
+            return false;
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        // Not there or not executable: not a match, the search goes on.
+        return false;
+    }
+}
+/**
+ * The default interpreter name for a platform: Windows runners have `python` but no `python3`
+ * (the `py` launcher only when `python` is not on PATH); elsewhere `python3`, which is there when `python` is Python 2 or
+ * missing.
+ */
+function defaultPython(env, platform = process.platform, isExecutable = isExecutableFile) {
+    const found = (name) => which(name, env, platform, isExecutable) !== undefined;
+    if (platform === "win32")
+        return !found("python") && found("py") ? "py" : "python";
+    return found("python3") ? "python3" : "python";
+}
+
+;// CONCATENATED MODULE: ./src/shared/invocation.ts
+
+
+/**
+ * How to start `argv` without a shell on `platform`. Elsewhere than Windows, as written: the
+ * spawn searches PATH itself. On Windows the spawn finds only `.exe` and `.com` programs, and
+ * refuses batch files outright, yet npm's tools (and `pyenv-win`'s interpreters) are `.cmd` or
+ * `.bat` shims: the program is looked up with PATHEXT as Windows would, and a batch file is run by
+ * `cmd.exe /d /s /c` with every word quoted for it. A word that cmd.exe cannot pass through
+ * unchanged is a problem, in one line naming the program: a line break ends the command, and a
+ * double quote ends the quoting when the batch file hands its arguments on (`%*` is read by
+ * cmd.exe again), which would expose `&` or `|` after it.
+ */
+function invocationOf(argv, env, platform = process.platform, lookup = (name, e) => which(name, e, platform)) {
+    const [program, ...args] = argv;
+    if (platform !== "win32")
+        return { file: program, args, verbatim: false };
+    const found = /[\\/]/.test(program) ? program : (lookup(program, env) ?? program);
+    if (!/\.(?:cmd|bat)$/i.test(found))
+        return { file: found, args, verbatim: false };
+    if (args.some((a) => /["\r\n\0]/.test(a))) {
+        const file = external_node_path_default().win32.basename(found);
+        const name = file === program ? program : `${program} (${file})`;
+        return {
+            problem: `${name} is a batch file, which only cmd.exe runs, and cmd.exe cannot pass it an argument holding a double quote or a line break: run the program it wraps instead`,
+        };
+    }
+    const line = [cmdEscape(external_node_path_default().win32.normalize(found)), ...args.map(cmdQuote)].join(" ");
+    // /d: no AutoRun commands; /s /c "...": the outer quotes are removed and the rest run as is.
+    return {
+        file: env.ComSpec || env.COMSPEC || "cmd.exe",
+        args: ["/d", "/s", "/c", `"${line}"`],
+        verbatim: true,
+    };
+}
+/** The characters cmd.exe gives a meaning to, each escaped with `^` so that it is taken as is. */
+const CMD_SPECIAL = /([()[\]%!^"`<>&|;, *?])/g;
+function cmdEscape(word) {
+    return word.replace(CMD_SPECIAL, "^$1");
+}
+/**
+ * One argument (without double quotes) for a program behind cmd.exe: quoted as the C runtime
+ * reads a command line (backslashes at the end doubled, so they do not escape the closing quote),
+ * then every character cmd reads escaped, so that cmd hands the batch file the quoted word
+ * untouched; the batch file's own `%*` then sees it inside quotes (after qntm.org/cmd).
+ */
+function cmdQuote(word) {
+    return cmdEscape(`"${word.replace(/(\\*)$/, "$1$1")}"`);
+}
+
 ;// CONCATENATED MODULE: ./src/shared/read.ts
 
 
@@ -2251,7 +2356,7 @@ async function readProjectFile(file, display = file) {
     catch (error) {
         if (ABSENT.has(codeOf(error)))
             return undefined;
-        throw new errors_UserError(`cannot read ${display}: ${describeFsError(error)}`);
+        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
     }
 }
 /** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
@@ -2262,7 +2367,7 @@ async function statProjectPath(file, display = file) {
     catch (error) {
         if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
             return undefined;
-        throw new errors_UserError(`cannot read ${display}: ${describeFsError(error)}`);
+        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
     }
 }
 /** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
@@ -2285,49 +2390,13 @@ function codeOf(error) {
     return error?.code ?? "";
 }
 
-;// CONCATENATED MODULE: ./src/shared/which.ts
-
-
-/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
-function which(name, env) {
-    if (name.includes("/") || name.includes("\\"))
-        return isExecutable(name) ? name : undefined;
-    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
-    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
-        for (const ext of exts) {
-            const candidate = external_node_path_default().join(dir, name + ext);
-            if (isExecutable(candidate))
-                return candidate;
-        }
-    }
-    return undefined;
-}
-function isExecutable(file) {
-    try {
-        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
-            return false;
-        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
-        return true;
-    }
-    catch {
-        // Not there or not executable: not a match, the search goes on.
-        return false;
-    }
-}
-/** The default interpreter name for this platform. */
-function defaultPython(env) {
-    if (process.platform === "win32")
-        return which("python", env) ? "python" : "py";
-    return which("python3", env) ? "python3" : "python";
-}
-
 ;// CONCATENATED MODULE: ./src/build/failure.ts
 
 /**
  * A build command that could not run, failed, or wrote no wheel: a user error whose facts the
  * pipeline keeps, so that the report can say what changed and how the build ended.
  */
-class BuildFailure extends errors_UserError {
+class BuildFailure extends UserError {
     failed;
     name = "BuildFailure";
     constructor(failed) {
@@ -2410,6 +2479,7 @@ function shownLine(line) {
 
 
 
+
 async function snapshotWheels(dir) {
     const names = await wheelNames(dir);
     const entries = await Promise.all(names.map(async (name) => {
@@ -2431,8 +2501,12 @@ async function runBuild(run) {
     await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
     if (argv.length === 0)
         throw failure(argv, "the build command is empty");
+    const started = invocationOf(run.spawned, run.env, run.platform);
+    if ("problem" in started) {
+        throw failure(argv, `cannot run the build command ${joinCommand(argv)}: ${started.problem}`);
+    }
     const tail = new OutputTail();
-    const exit = await spawnBuild(run, tail);
+    const exit = await spawnBuild(run, started, tail);
     const ended = { exitCode: exit.code ?? undefined, signal: exit.signal ?? undefined };
     if (exit.timedOut) {
         const limit = `its time limit of ${(run.timeoutMs ?? 0) / 1000} s (build-timeout)`;
@@ -2485,16 +2559,17 @@ function resolveProgram(argv, cwd, env) {
  * kept in `tail`. Resolves when it has ended and its output is read and, after a time limit, when
  * its whole group has; rejects with `Interrupted` when the run was.
  */
-function spawnBuild(run, tail) {
-    const [command, ...args] = run.spawned;
+function spawnBuild(run, started, tail) {
+    const command = run.spawned[0];
     return new Promise((resolve, reject) => {
-        const detached = process.platform !== "win32";
+        const detached = run.platform !== "win32";
         const { cwd, env } = run;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(started.file, started.args, {
             cwd,
             env,
             stdio: ["ignore", "pipe", "pipe"],
             windowsHide: true,
+            windowsVerbatimArguments: started.verbatim,
             detached,
         });
         for (const stream of [child.stdout, child.stderr]) {
@@ -2553,7 +2628,7 @@ async function wheelNames(dir) {
         // A wheel directory that does not exist yet holds no wheels.
         if (error.code === "ENOENT")
             return [];
-        throw new errors_UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
+        throw new UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
     }
     return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
 }
@@ -2713,7 +2788,7 @@ async function listBuilds(cache) {
         entries = await cache.list();
     }
     catch (error) {
-        throw new errors_UserError(`cannot read the cache directory ${cache.cacheDir}: ${errorMessage(error)}`);
+        throw new UserError(`cannot read the cache directory ${cache.cacheDir}: ${errorMessage(error)}`);
     }
     const builds = new Map();
     for (const entry of entries) {
@@ -2773,7 +2848,7 @@ async function pruneBuilds(cache, limits, now = Date.now()) {
         total -= build.bytes;
     }
     await cache.sweep().catch((error) => {
-        throw new errors_UserError(`cannot clean ${cache.cacheDir}: ${errorMessage(error)}`);
+        throw new UserError(`cannot clean ${cache.cacheDir}: ${errorMessage(error)}`);
     });
     return { removed, kept: builds.filter((b) => !removed.includes(b)), inUse };
 }
@@ -2783,7 +2858,7 @@ async function remove(cache, build) {
             await cache.discard(entry.key);
         }
         catch (error) {
-            throw new errors_UserError(`cannot remove ${entry.key} from ${cache.cacheDir}: ${errorMessage(error)}`);
+            throw new UserError(`cannot remove ${entry.key} from ${cache.cacheDir}: ${errorMessage(error)}`);
         }
     }
 }
@@ -2975,7 +3050,7 @@ function isGlob(s) {
  * pattern and `origin` for an absolute pattern, an empty one, or bad syntax (unclosed `[`/`{`).
  */
 function compileGlob(pattern, origin) {
-    const fail = (why) => new errors_UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
+    const fail = (why) => new UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
     const negated = pattern.startsWith("!");
     const body = negated ? pattern.slice(1) : pattern;
     // `/x`, `C:x`, `C:\x` and `\\server\share` are absolute; a single leading `\` is an escape.
@@ -3302,7 +3377,7 @@ function groupMatcher(group, projectDir, origin) {
 }
 function compileRule(pattern, origin) {
     const negated = pattern.startsWith("!");
-    const fail = (why) => new errors_UserError(`${origin}: uv cannot parse the glob ${JSON.stringify(pattern)}: it ${why}`);
+    const fail = (why) => new UserError(`${origin}: uv cannot parse the glob ${JSON.stringify(pattern)}: it ${why}`);
     return { negated, matches: patternMatcher(negated ? pattern.slice(1) : pattern, fail) };
 }
 function groupCovers({ base, rules }, file) {
@@ -3488,7 +3563,7 @@ function expandGlobs(tree, globs) {
 function rootBase(tree, glob) {
     const base = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(tree.projectDir, glob.base));
     if (base === ".." || base.startsWith("../")) {
-        throw new errors_UserError(`${glob.origin}: glob ${JSON.stringify(glob.pattern)} reaches outside the repository root`);
+        throw new UserError(`${glob.origin}: glob ${JSON.stringify(glob.pattern)} reaches outside the repository root`);
     }
     return { glob, base: base === "." ? "" : base };
 }
@@ -3533,16 +3608,26 @@ function toProject(projectDir, file) {
 
 ;// CONCATENATED MODULE: ./src/shared/probe.ts
 
+
 /**
  * Runs a version probe (`rustc -vV`) without a shell, in `cwd` (where pyenv's `.python-version`
  * and `rust-toolchain.toml` apply, as for the build), and returns its stdout, or undefined when
- * the program is missing, fails or takes longer than `timeoutMs`: an absent tool is a fact
- * the key records, not an error.
+ * the program is missing, fails, cannot be started (see invocationOf) or takes longer than
+ * `timeoutMs`: an absent tool is a fact the key records, not an error.
  */
 function probe(command, args, env, cwd, timeoutMs = 60_000) {
+    const started = invocationOf([command, ...args], env);
+    if ("problem" in started)
+        return Promise.resolve(undefined);
     return new Promise((resolve) => {
-        const options = { env, cwd, timeout: timeoutMs, windowsHide: true };
-        (0,external_node_child_process_namespaceObject.execFile)(command, args, options, (error, stdout) => {
+        const options = {
+            env,
+            cwd,
+            timeout: timeoutMs,
+            windowsHide: true,
+            windowsVerbatimArguments: started.verbatim,
+        };
+        (0,external_node_child_process_namespaceObject.execFile)(started.file, started.args, options, (error, stdout) => {
             resolve(error ? undefined : stdout.toString());
         });
     });
@@ -3737,11 +3822,11 @@ function normalize(p) {
 /** A project-relative path as a root-relative one; leaving the repository is a user error. */
 function rootPath(tree, rel, spec) {
     if (/^(?:[/\\]|[A-Za-z]:)/.test(rel)) {
-        throw new errors_UserError(`${spec.origin}: ${rel} is an absolute path; write it relative to the project directory`);
+        throw new UserError(`${spec.origin}: ${rel} is an absolute path; write it relative to the project directory`);
     }
     const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
     if (joined === ".." || joined.startsWith("../")) {
-        throw new errors_UserError(`${spec.origin}: ${rel} is outside the repository root`);
+        throw new UserError(`${spec.origin}: ${rel} is outside the repository root`);
     }
     return joined === "." ? "" : joined;
 }
@@ -5110,7 +5195,7 @@ function parseTomlContent(text, displayPath) {
     catch (error) {
         if (error instanceof TomlError) {
             const reason = error.message.split("\n")[0]?.replace(/^Invalid TOML document: /, "");
-            throw new errors_UserError(`${displayPath}:${error.line}:${error.column}: invalid TOML: ${reason}`);
+            throw new UserError(`${displayPath}:${error.line}:${error.column}: invalid TOML: ${reason}`);
         }
         throw error;
     }
@@ -5455,14 +5540,14 @@ async function readPyproject(dir, displayDir, read) {
     if (text !== undefined)
         return { dir, exists: true, data: parsePyprojectContent(text, display) };
     if ((await read("setup.py")) === undefined) {
-        throw new errors_UserError(`${displayDir} is not a Python project: it has neither pyproject.toml nor setup.py`);
+        throw new UserError(`${displayDir} is not a Python project: it has neither pyproject.toml nor setup.py`);
     }
     return { dir, exists: false, data: {} };
 }
 /** Parses pyproject.toml text as `tomllib` would: a byte order mark is an error there too. */
 function parsePyprojectContent(text, display) {
     if (text.startsWith("\uFEFF")) {
-        throw new errors_UserError(`${display}:1:1: invalid TOML: the file starts with a UTF-8 byte order mark, which Python's tomllib (and so every build frontend) rejects`);
+        throw new UserError(`${display}:1:1: invalid TOML: the file starts with a UTF-8 byte order mark, which Python's tomllib (and so every build frontend) rejects`);
     }
     return parseTomlContent(text, display);
 }
@@ -5489,7 +5574,7 @@ async function loadProject(location, display) {
             const code = error.code;
             if (code === "ENOENT" || code === "ENOTDIR")
                 return [];
-            throw new errors_UserError(`cannot read ${shown(rel)}: ${describeFsError(error)}`);
+            throw new UserError(`cannot read ${shown(rel)}: ${describeFsError(error)}`);
         }
     };
     const pyproject = await readPyproject(dir, display, read);
@@ -6776,7 +6861,7 @@ async function listDir(root, dir) {
  * known without them.
  */
 function cannotList(dir, why) {
-    return new errors_UserError(`cannot list ${dir}: ${why}; make it readable, or move it out of the repository (its files could be build inputs)`);
+    return new UserError(`cannot list ${dir}: ${why}; make it readable, or move it out of the repository (its files could be build inputs)`);
 }
 async function withGitignore(root, dir, inherited, entries) {
     if (!entries.some((e) => e.name === ".gitignore" && e.isFile()))
@@ -7070,12 +7155,12 @@ function unreadable(error, root) {
     const { code, path } = (error ?? {});
     if (typeof code !== "string" || typeof path !== "string")
         return error;
-    return new errors_UserError(`cannot read ${toPosix((0,external_node_path_namespaceObject.relative)(root, path))}: ${describeFsError(error)}; make it readable, or move it out of the repository (it could be a build input)`);
+    return new UserError(`cannot read ${toPosix((0,external_node_path_namespaceObject.relative)(root, path))}: ${describeFsError(error)}; make it readable, or move it out of the repository (it could be a build input)`);
 }
 async function projectRealpath(dir, display) {
     const real = await existingRealpath(dir);
     if (real === null || !(await (0,promises_namespaceObject.stat)(real)).isDirectory()) {
-        throw new errors_UserError(`project directory ${display} does not exist or is not a directory`);
+        throw new UserError(`project directory ${display} does not exist or is not a directory`);
     }
     return real;
 }
@@ -7333,7 +7418,7 @@ const FORMS = "expected a string or a table with exactly one of `file`, `dir`, `
  */
 function parseCacheKeys(value, where) {
     if (!Array.isArray(value)) {
-        throw new errors_UserError(`${where}: cache-keys must be a list, got ${describe(value)}`);
+        throw new UserError(`${where}: cache-keys must be a list, got ${describe(value)}`);
     }
     const entries = [];
     value.forEach((item, index) => {
@@ -7367,7 +7452,7 @@ function parseInline(line, origin) {
     }
     catch (error) {
         if (error instanceof TomlError) {
-            throw new errors_UserError(`${origin}: not a TOML inline table: ${line}`);
+            throw new UserError(`${origin}: not a TOML inline table: ${line}`);
         }
         throw error;
     }
@@ -7376,15 +7461,15 @@ function parseEntry(item, origin) {
     if (typeof item === "string")
         return { kind: "file", pattern: nonEmpty(item, origin, "path") };
     if (!isTable(item))
-        throw new errors_UserError(`${origin}: ${FORMS}, got ${describe(item)}`);
+        throw new UserError(`${origin}: ${FORMS}, got ${describe(item)}`);
     const fields = Object.keys(item);
     const unknown = fields.filter((f) => !["file", "dir", "git", "env"].includes(f));
     if (unknown.length > 0) {
-        throw new errors_UserError(`${origin}: unknown field \`${unknown[0]}\` (${FORMS})`);
+        throw new UserError(`${origin}: unknown field \`${unknown[0]}\` (${FORMS})`);
     }
     if (fields.length !== 1) {
         const found = fields.length === 0 ? "none" : fields.map((f) => `\`${f}\``).join(" and ");
-        throw new errors_UserError(`${origin}: ${FORMS}, found ${found}`);
+        throw new UserError(`${origin}: ${FORMS}, found ${found}`);
     }
     const field = fields[0];
     const value = item[field];
@@ -7405,14 +7490,14 @@ function parseGit(value, origin) {
     if (value === true)
         return { kind: "git", commit: true, tags: false };
     if (!isTable(value)) {
-        throw new errors_UserError(`${origin}: \`git\` must be true, false or { commit, tags }`);
+        throw new UserError(`${origin}: \`git\` must be true, false or { commit, tags }`);
     }
     for (const [field, flag] of Object.entries(value)) {
         if (field !== "commit" && field !== "tags") {
-            throw new errors_UserError(`${origin}: unknown field \`git.${field}\` (expected \`commit\`, \`tags\`)`);
+            throw new UserError(`${origin}: unknown field \`git.${field}\` (expected \`commit\`, \`tags\`)`);
         }
         if (typeof flag !== "boolean") {
-            throw new errors_UserError(`${origin}: \`git.${field}\` must be true or false, got ${describe(flag)}`);
+            throw new UserError(`${origin}: \`git.${field}\` must be true or false, got ${describe(flag)}`);
         }
     }
     const commit = value.commit === true;
@@ -7421,18 +7506,18 @@ function parseGit(value, origin) {
 }
 function uv_entries_text(value, origin, field) {
     if (typeof value !== "string") {
-        throw new errors_UserError(`${origin}: \`${field}\` must be a string, got ${describe(value)}`);
+        throw new UserError(`${origin}: \`${field}\` must be a string, got ${describe(value)}`);
     }
     return nonEmpty(value, origin, field);
 }
 function nonEmpty(value, origin, what) {
     if (value.trim() === "")
-        throw new errors_UserError(`${origin}: empty ${what}`);
+        throw new UserError(`${origin}: empty ${what}`);
     return value;
 }
 function envName(name, origin) {
     if (/[=\0]/.test(name))
-        throw new errors_UserError(`${origin}: invalid environment variable name`);
+        throw new UserError(`${origin}: invalid environment variable name`);
     return name;
 }
 function describe(value) {
@@ -7811,7 +7896,7 @@ const CIBUILDWHEEL_CONFIG = {
  * `exclude` adds directories of the run's own.
  */
 async function prepare(config, exclude = []) {
-    const python = config.python ?? defaultPython(config.env);
+    const python = config.python ?? defaultPython(config.env, config.platform);
     const location = await locateProject(config.projectDir, config.projectDisplay);
     const project = await loadProject(location, config.projectDisplay);
     const pythonInfo = probePython(python, config.env, project.dir, project.backend.requires);
@@ -7888,7 +7973,7 @@ function entryKeys(parts, fingerprint) {
     };
     const longest = keys.manifest("x".repeat(VARIANT_LENGTH));
     if (longest.length > MAX_KEY) {
-        throw new errors_UserError(`the cache key would be ${longest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
+        throw new UserError(`the cache key would be ${longest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
     }
     return keys;
 }
@@ -9149,22 +9234,22 @@ function parseResultFile(text, file) {
     }
     catch {
         // The parser's message quotes the text, which may be anything: the file is named instead.
-        throw new errors_UserError(`${file}: not a wheel-cache result file (not JSON)`);
+        throw new UserError(`${file}: not a wheel-cache result file (not JSON)`);
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        throw new errors_UserError(`${file}: not a wheel-cache result file (not a JSON object)`);
+        throw new UserError(`${file}: not a wheel-cache result file (not a JSON object)`);
     }
     const record = value;
     const format = record.format;
     if (typeof format !== "string" || !format.startsWith("wheel-cache-result/")) {
-        throw new errors_UserError(`${file}: not a wheel-cache result file (no "format" field)`);
+        throw new UserError(`${file}: not a wheel-cache result file (no "format" field)`);
     }
     if (format !== RESULT_FORMAT) {
-        throw new errors_UserError(`${file}: written in ${format}, which this wheel-cache does not read (it reads ${RESULT_FORMAT})`);
+        throw new UserError(`${file}: written in ${format}, which this wheel-cache does not read (it reads ${RESULT_FORMAT})`);
     }
     const problem = FIELDS.find(([name, ok]) => !ok(record[name]));
     if (problem) {
-        throw new errors_UserError(`${file}: not a valid wheel-cache result file (field "${problem[0]}")`);
+        throw new UserError(`${file}: not a valid wheel-cache result file (field "${problem[0]}")`);
     }
     return value;
 }
@@ -9214,7 +9299,7 @@ const MAX_RESULT_BYTES = 16 * 1024 * 1024;
  */
 async function readReport(paths, cwd) {
     if (paths.length === 0)
-        throw new errors_UserError("no result files given");
+        throw new UserError("no result files given");
     const seen = new Set();
     const files = [];
     for (const given of paths) {
@@ -9232,7 +9317,7 @@ async function readReport(paths, cwd) {
 async function resultFilesAt(given, cwd) {
     const info = await statProjectPath(external_node_path_default().resolve(cwd, given), given);
     if (!info)
-        throw new errors_UserError(`${given}: no such file or directory`);
+        throw new UserError(`${given}: no such file or directory`);
     if (!info.isDirectory())
         return [given];
     const dir = external_node_path_default().resolve(cwd, given);
@@ -9243,19 +9328,19 @@ async function resultFilesAt(given, cwd) {
         .sort()
         .map((n) => external_node_path_default().join(given, n));
     if (found.length === 0)
-        throw new errors_UserError(`${given}: no result files (*.json) in this directory`);
+        throw new UserError(`${given}: no result files (*.json) in this directory`);
     return found;
 }
 async function readResultFile(absolute, display) {
     const info = await statProjectPath(absolute, display);
     if (!info)
-        throw new errors_UserError(`${display}: no such file or directory`);
+        throw new UserError(`${display}: no such file or directory`);
     if (info.size > MAX_RESULT_BYTES) {
-        throw new errors_UserError(`${display}: not a wheel-cache result file (${info.size} bytes)`);
+        throw new UserError(`${display}: not a wheel-cache result file (${info.size} bytes)`);
     }
     const text = await readProjectFile(absolute, display);
     if (text === undefined)
-        throw new errors_UserError(`${display}: no such file or directory`);
+        throw new UserError(`${display}: no such file or directory`);
     return parseResultFile(text, display);
 }
 
@@ -9878,6 +9963,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
             wheelDir: config.wheelDir,
             before,
             timeoutMs: config.buildTimeoutMs,
+            platform: config.platform,
         });
     }
     catch (error) {
@@ -9975,7 +10061,7 @@ function sortWheels(produced, target, wheelDir) {
         const what = target.distribution ? `of ${target.distribution} ` : "";
         const where = target.python ? `for ${target.python.tag} on ${target.python.platform} ` : "";
         const wrote = capLine(rejected.map((r) => `${r.name} (${mismatchText(r.mismatch)})`));
-        throw new errors_UserError(`the build wrote no wheel ${what}${where}to ${wheelDir}, only ${wrote}`);
+        throw new UserError(`the build wrote no wheel ${what}${where}to ${wheelDir}, only ${wrote}`);
     }
     return { ours, rejected };
 }
@@ -10119,7 +10205,7 @@ async function saveBuilt(config, deps, cacheKey) {
     const keys = slotKeys(config, prepared);
     const names = (await wheelFiles(config.wheelDir)).sort();
     if (names.length === 0) {
-        throw new errors_UserError(`no wheel to save in ${config.wheelDir}: the build step wrote none there`);
+        throw new UserError(`no wheel to save in ${config.wheelDir}: the build step wrote none there`);
     }
     const paths = names.map((name) => external_node_path_default().join(config.wheelDir, name));
     const records = await Promise.all(paths.map(wheelRecord));
@@ -10466,13 +10552,13 @@ function setTomlValue(text, table, key, value, display) {
     }
     catch (error) {
         if (error instanceof ScanError) {
-            throw new errors_UserError(`${display}: cannot edit it safely (${error.message}); set the value by hand`);
+            throw new UserError(`${display}: cannot edit it safely (${error.message}); set the value by hand`);
         }
         throw error;
     }
     const path = [...table, key];
     if (!sameData(text, edited, path, parse(`v = ${valueText}`).v)) {
-        throw new errors_UserError(`${display}: cannot edit it safely; set the value by hand`);
+        throw new UserError(`${display}: cannot edit it safely; set the value by hand`);
     }
     return edited;
 }
@@ -11034,7 +11120,7 @@ async function uvKeys(config, deps) {
         return output("printed", `[tool.uv]\ncache-keys = ${value}\n`);
     }
     if (!project.pyproject.exists) {
-        throw new errors_UserError(`${project.display} has no pyproject.toml, the only file uv reads cache-keys from: create one with the [tool.uv] table uv-keys prints`);
+        throw new UserError(`${project.display} has no pyproject.toml, the only file uv reads cache-keys from: create one with the [tool.uv] table uv-keys prints`);
     }
     if (same)
         return output("unchanged", `${display}: [tool.uv] cache-keys are up to date\n`);
@@ -11061,7 +11147,7 @@ async function tracedBuild(config, deps, notes) {
         const why = result.verdict === "built"
             ? `the build ran untraced (${result.traceNote ?? "no tracer"})`
             : "the cached build of these inputs was not traced";
-        throw new errors_UserError(`--trace: ${why}, so what the build reads is not known; on Linux, install strace`);
+        throw new UserError(`--trace: ${why}, so what the build reads is not known; on Linux, install strace`);
     }
     return { fp: prepared.fp, observed };
 }
@@ -11138,7 +11224,7 @@ const FLAGS = {
     python: {
         type: "string",
         value: "PATH",
-        help: "the interpreter that builds (default: python3 on PATH)",
+        help: "the interpreter that builds (default: python3 on PATH, python on Windows)",
     },
     "cache-key": {
         type: "string",
@@ -11362,6 +11448,7 @@ function makeConfig(overrides) {
         installTracer: false,
         json: false,
         env: process.env,
+        platform: process.platform,
         step: WHOLE_LOOP,
         builder: HOST_BUILDER,
         origin: {},
@@ -11380,9 +11467,9 @@ function names(lines) {
 /** A user-supplied key part: commas are refused by the cache service, so they are refused here. */
 function keyPart(value, input) {
     if (value.includes(","))
-        throw new errors_UserError(`input ${input}: cache keys cannot contain commas: ${value}`);
+        throw new UserError(`input ${input}: cache keys cannot contain commas: ${value}`);
     if (value.length > 200)
-        throw new errors_UserError(`input ${input}: longer than 200 characters`);
+        throw new UserError(`input ${input}: longer than 200 characters`);
     return value.trim();
 }
 /**
@@ -11395,7 +11482,7 @@ function seconds(value, what) {
     const parsed = Number(value);
     if (!Number.isFinite(parsed) || parsed <= 0) {
         const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-        throw new errors_UserError(`${what}: expected a positive number of seconds, got ${shown}`);
+        throw new UserError(`${what}: expected a positive number of seconds, got ${shown}`);
     }
     return parsed * 1000;
 }
@@ -11426,7 +11513,7 @@ function parseSize(text, input) {
     const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
     const unit = match ? UNITS[match[2].toLowerCase()] : undefined;
     if (!match || unit === undefined) {
-        throw new errors_UserError(`${input}: expected a size such as 500M, 2G or 800MiB, got ${JSON.stringify(text)}`);
+        throw new UserError(`${input}: expected a size such as 500M, 2G or 800MiB, got ${JSON.stringify(text)}`);
     }
     return Math.floor(Number(match[1]) * unit);
 }
@@ -11434,7 +11521,7 @@ function parseSize(text, input) {
 function parseDays(text, input) {
     const days = /^\s*\d+(?:\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
     if (!Number.isFinite(days)) {
-        throw new errors_UserError(`${input}: expected a number of days, got ${JSON.stringify(text)}`);
+        throw new UserError(`${input}: expected a number of days, got ${JSON.stringify(text)}`);
     }
     return days;
 }
@@ -11449,7 +11536,7 @@ function parseDays(text, input) {
 
 
 /** Parses the CLI's argv (without `node` and the script) into a request. */
-function readCliConfig(argv, env, cwd) {
+function readCliConfig(argv, env, cwd, platform = process.platform) {
     const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({
         args: [...argv],
         // Every string flag of every command, so that a value is never taken for a command word;
@@ -11486,7 +11573,7 @@ function readCliConfig(argv, env, cwd) {
     }
     if (spec.name === "report")
         return { kind: "report", paths: operands, json: given.has("json") };
-    return request(spec.name, given, env, cwd);
+    return request(spec.name, given, env, cwd, platform);
 }
 function helpFor(words) {
     if (words.length === 0)
@@ -11498,7 +11585,7 @@ function helpFor(words) {
         const text = ["cache ls", "cache prune"].map((name) => commandHelp(commandSpec(name)));
         return { kind: "help", text: text.join("\n\n") };
     }
-    throw new errors_UserError(`no such command: ${words.join(" ")} (see wheel-cache --help)`);
+    throw new UserError(`no such command: ${words.join(" ")} (see wheel-cache --help)`);
 }
 /** The command the words name (`cache` takes a second word), and its operands. */
 function commandOf(first, rest) {
@@ -11506,14 +11593,14 @@ function commandOf(first, rest) {
         const spec = commandSpec(`cache ${rest[0] ?? ""}`);
         if (!spec) {
             const got = rest[0] === undefined ? "nothing" : JSON.stringify(rest[0]);
-            throw new errors_UserError(`the cache command takes ls or prune, got ${got} (see wheel-cache help cache)`);
+            throw new UserError(`the cache command takes ls or prune, got ${got} (see wheel-cache help cache)`);
         }
         return { spec, operands: rest.slice(1) };
     }
     const spec = commandSpec(first);
     if (!spec || spec.name.includes(" ")) {
         const known = [...new Set(COMMANDS.map((c) => c.name.split(" ")[0]))].join(", ");
-        throw new errors_UserError(`unknown command ${JSON.stringify(first)}: the commands are ${known}`);
+        throw new UserError(`unknown command ${JSON.stringify(first)}: the commands are ${known}`);
     }
     return { spec, operands: rest };
 }
@@ -11558,9 +11645,9 @@ function unknownFlag(spec, raw) {
     return `unknown flag ${raw}`;
 }
 function usageError(spec, message) {
-    return new errors_UserError(`${message} (see wheel-cache ${spec.name} --help)`);
+    return new UserError(`${message} (see wheel-cache ${spec.name} --help)`);
 }
-function request(command, given, env, cwd) {
+function request(command, given, env, cwd, platform) {
     const string = (name) => {
         const values = given.get(name);
         return values === true ? undefined : values?.at(-1);
@@ -11578,7 +11665,7 @@ function request(command, given, env, cwd) {
         const maxSize = string("max-size");
         const maxAge = string("max-age");
         if (maxSize === undefined && maxAge === undefined) {
-            throw new errors_UserError("cache prune needs --max-size SIZE, --max-age DAYS or both (see wheel-cache cache prune --help)");
+            throw new UserError("cache prune needs --max-size SIZE, --max-age DAYS or both (see wheel-cache cache prune --help)");
         }
         return {
             kind: "cache-prune",
@@ -11592,10 +11679,10 @@ function request(command, given, env, cwd) {
     const maxCacheFlag = string("max-cache-size");
     const maxCache = maxCacheFlag ?? (command === "build" ? env.WHEEL_CACHE_MAX_SIZE : undefined);
     if (flag("force") && !flag("write")) {
-        throw new errors_UserError("--force needs --write (see wheel-cache uv-keys --help)");
+        throw new UserError("--force needs --write (see wheel-cache uv-keys --help)");
     }
     if (flag("trace") && flag("no-trace")) {
-        throw new errors_UserError("--trace and --no-trace exclude each other (see wheel-cache uv-keys --help)");
+        throw new UserError("--trace and --no-trace exclude each other (see wheel-cache uv-keys --help)");
     }
     const project = string("project") ?? ".";
     const projectDir = external_node_path_default().resolve(cwd, project);
@@ -11605,7 +11692,9 @@ function request(command, given, env, cwd) {
         projectDir,
         projectDisplay: project,
         workspace: cwd,
-        buildCommand: buildCommand ? splitCommand(buildCommand, "--build-command") : undefined,
+        buildCommand: buildCommand
+            ? splitCommandFor(buildCommand, "--build-command", platform)
+            : undefined,
         wheelDir: external_node_path_default().resolve(projectDir, string("wheel-dir") ?? "dist"),
         python: string("python"),
         extraKeys: parseCacheKeyLines(strings("cache-key"), "--cache-key"),
@@ -11628,6 +11717,7 @@ function request(command, given, env, cwd) {
         resultFile: string("result-file") && external_node_path_default().resolve(cwd, string("result-file")),
         origin: readOrigin(env),
         env,
+        platform,
     });
     return {
         kind: "pipeline",
@@ -12150,7 +12240,7 @@ async function command(config, run) {
 /** Runs `work` with a temporary directory of the run's own, removed afterwards or on a signal. */
 async function withStaging(work) {
     const stagingDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "wheel-cache-")).catch((error) => {
-        throw new errors_UserError(`cannot create a staging directory in ${external_node_os_default().tmpdir()}: ${describeFsError(error)}; set TMPDIR to a writable directory`);
+        throw new UserError(`cannot create a staging directory in ${external_node_os_default().tmpdir()}: ${describeFsError(error)}; set TMPDIR to a writable directory`);
     });
     const untrack = trackDir(stagingDir);
     try {
@@ -12169,7 +12259,7 @@ function warn(message) {
 }
 /** The exit status of an error: a user error, or a bug. */
 function exitStatusOf(error) {
-    return error instanceof errors_UserError ? EXIT.user : EXIT.internal;
+    return error instanceof UserError ? EXIT.user : EXIT.internal;
 }
 // SIGINT, SIGTERM, SIGHUP: the build's process group is ended, the staging directory removed,
 // and the exit status is 128 + the signal's number.
@@ -12181,7 +12271,7 @@ main(process.argv.slice(2)).then((code) => {
     if (error instanceof Interrupted)
         return;
     // A user error is one line, whatever file names it holds; a bug keeps its stack's lines.
-    const message = error instanceof errors_UserError
+    const message = error instanceof UserError
         ? escapeLine(formatError(error))
         : `internal error: ${formatError(error)}`;
     process.stderr.write(`wheel-cache: ${message}\n`);

@@ -39887,7 +39887,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8808);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1835);
 /* harmony import */ var _shared_interrupt_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5026);
 
 
@@ -39906,7 +39906,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8808:
+/***/ 1835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40254,7 +40254,7 @@ function splitWindows(text, origin) {
         }
     }
     if (quoted)
-        throw new UserError(`${origin}: unclosed " in ${JSON.stringify(text)}`);
+        throw new errors_UserError(`${origin}: unclosed " in ${JSON.stringify(text)}`);
     if (word !== undefined)
         words.push(word);
     return words;
@@ -40262,6 +40262,111 @@ function splitWindows(text, origin) {
 
 // EXTERNAL MODULE: ./src/shared/interrupt.ts
 var interrupt = __nccwpck_require__(5026);
+;// CONCATENATED MODULE: ./src/shared/which.ts
+
+
+/** What Windows tries after a bare name when PATHEXT is unset. */
+const DEFAULT_PATHEXT = ".COM;.EXE;.BAT;.CMD";
+/**
+ * The full path of `name` on PATH, or undefined. On Windows as its command search does: each
+ * PATHEXT extension in turn (a name that has one of them is tried as written first), so that
+ * `npm` finds `npm.cmd`; a name with a directory in it is looked up there only.
+ */
+function which(name, env, platform = process.platform, isExecutable = isExecutableFile) {
+    const windows = platform === "win32";
+    const paths = windows ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+    const exts = windows ? extensionsFor(name, env) : [""];
+    const hasDir = windows ? /[\\/]/.test(name) : name.includes("/");
+    const dirs = hasDir ? [""] : (env.PATH ?? env.Path ?? "").split(paths.delimiter).filter(Boolean);
+    for (const dir of dirs) {
+        for (const ext of exts) {
+            const candidate = dir ? paths.join(dir, name + ext) : name + ext;
+            if (isExecutable(candidate))
+                return candidate;
+        }
+    }
+    return undefined;
+}
+/** The suffixes Windows tries for `name`: none first when it has a PATHEXT extension already. */
+function extensionsFor(name, env) {
+    const exts = (env.PATHEXT || DEFAULT_PATHEXT).split(";").filter(Boolean);
+    const own = external_node_path_default().win32.extname(name).toLowerCase();
+    return own && exts.some((e) => e.toLowerCase() === own) ? ["", ...exts] : exts;
+}
+function isExecutableFile(file) {
+    try {
+        if (!(0,external_node_fs_.statSync)(file).isFile())
+            return false;
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
+        return true;
+    }
+    catch {
+        // Not there or not executable: not a match, the search goes on.
+        return false;
+    }
+}
+/**
+ * The default interpreter name for a platform: Windows runners have `python` but no `python3`
+ * (the `py` launcher only when `python` is not on PATH); elsewhere `python3`, which is there when `python` is Python 2 or
+ * missing.
+ */
+function defaultPython(env, platform = process.platform, isExecutable = isExecutableFile) {
+    const found = (name) => which(name, env, platform, isExecutable) !== undefined;
+    if (platform === "win32")
+        return !found("python") && found("py") ? "py" : "python";
+    return found("python3") ? "python3" : "python";
+}
+
+;// CONCATENATED MODULE: ./src/shared/invocation.ts
+
+
+/**
+ * How to start `argv` without a shell on `platform`. Elsewhere than Windows, as written: the
+ * spawn searches PATH itself. On Windows the spawn finds only `.exe` and `.com` programs, and
+ * refuses batch files outright, yet npm's tools (and `pyenv-win`'s interpreters) are `.cmd` or
+ * `.bat` shims: the program is looked up with PATHEXT as Windows would, and a batch file is run by
+ * `cmd.exe /d /s /c` with every word quoted for it. A word that cmd.exe cannot pass through
+ * unchanged is a problem, in one line naming the program: a line break ends the command, and a
+ * double quote ends the quoting when the batch file hands its arguments on (`%*` is read by
+ * cmd.exe again), which would expose `&` or `|` after it.
+ */
+function invocationOf(argv, env, platform = process.platform, lookup = (name, e) => which(name, e, platform)) {
+    const [program, ...args] = argv;
+    if (platform !== "win32")
+        return { file: program, args, verbatim: false };
+    const found = /[\\/]/.test(program) ? program : (lookup(program, env) ?? program);
+    if (!/\.(?:cmd|bat)$/i.test(found))
+        return { file: found, args, verbatim: false };
+    if (args.some((a) => /["\r\n\0]/.test(a))) {
+        const file = external_node_path_default().win32.basename(found);
+        const name = file === program ? program : `${program} (${file})`;
+        return {
+            problem: `${name} is a batch file, which only cmd.exe runs, and cmd.exe cannot pass it an argument holding a double quote or a line break: run the program it wraps instead`,
+        };
+    }
+    const line = [cmdEscape(external_node_path_default().win32.normalize(found)), ...args.map(cmdQuote)].join(" ");
+    // /d: no AutoRun commands; /s /c "...": the outer quotes are removed and the rest run as is.
+    return {
+        file: env.ComSpec || env.COMSPEC || "cmd.exe",
+        args: ["/d", "/s", "/c", `"${line}"`],
+        verbatim: true,
+    };
+}
+/** The characters cmd.exe gives a meaning to, each escaped with `^` so that it is taken as is. */
+const CMD_SPECIAL = /([()[\]%!^"`<>&|;, *?])/g;
+function cmdEscape(word) {
+    return word.replace(CMD_SPECIAL, "^$1");
+}
+/**
+ * One argument (without double quotes) for a program behind cmd.exe: quoted as the C runtime
+ * reads a command line (backslashes at the end doubled, so they do not escape the closing quote),
+ * then every character cmd reads escaped, so that cmd hands the batch file the quoted word
+ * untouched; the batch file's own `%*` then sees it inside quotes (after qntm.org/cmd).
+ */
+function cmdQuote(word) {
+    return cmdEscape(`"${word.replace(/(\\*)$/, "$1$1")}"`);
+}
+
 ;// CONCATENATED MODULE: ./src/shared/read.ts
 
 
@@ -40311,42 +40416,6 @@ const MEANINGS = {
 };
 function codeOf(error) {
     return error?.code ?? "";
-}
-
-;// CONCATENATED MODULE: ./src/shared/which.ts
-
-
-/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
-function which(name, env) {
-    if (name.includes("/") || name.includes("\\"))
-        return isExecutable(name) ? name : undefined;
-    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
-    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
-        for (const ext of exts) {
-            const candidate = external_node_path_default().join(dir, name + ext);
-            if (isExecutable(candidate))
-                return candidate;
-        }
-    }
-    return undefined;
-}
-function isExecutable(file) {
-    try {
-        if (!(0,external_node_fs_.statSync)(file).isFile())
-            return false;
-        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
-        return true;
-    }
-    catch {
-        // Not there or not executable: not a match, the search goes on.
-        return false;
-    }
-}
-/** The default interpreter name for this platform. */
-function defaultPython(env) {
-    if (process.platform === "win32")
-        return which("python", env) ? "python" : "py";
-    return which("python3", env) ? "python3" : "python";
 }
 
 ;// CONCATENATED MODULE: ./src/build/failure.ts
@@ -40438,6 +40507,7 @@ function shownLine(line) {
 
 
 
+
 async function snapshotWheels(dir) {
     const names = await wheelNames(dir);
     const entries = await Promise.all(names.map(async (name) => {
@@ -40459,8 +40529,12 @@ async function runBuild(run) {
     await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
     if (argv.length === 0)
         throw failure(argv, "the build command is empty");
+    const started = invocationOf(run.spawned, run.env, run.platform);
+    if ("problem" in started) {
+        throw failure(argv, `cannot run the build command ${joinCommand(argv)}: ${started.problem}`);
+    }
     const tail = new OutputTail();
-    const exit = await spawnBuild(run, tail);
+    const exit = await spawnBuild(run, started, tail);
     const ended = { exitCode: exit.code ?? undefined, signal: exit.signal ?? undefined };
     if (exit.timedOut) {
         const limit = `its time limit of ${(run.timeoutMs ?? 0) / 1000} s (build-timeout)`;
@@ -40513,16 +40587,17 @@ function resolveProgram(argv, cwd, env) {
  * kept in `tail`. Resolves when it has ended and its output is read and, after a time limit, when
  * its whole group has; rejects with `Interrupted` when the run was.
  */
-function spawnBuild(run, tail) {
-    const [command, ...args] = run.spawned;
+function spawnBuild(run, started, tail) {
+    const command = run.spawned[0];
     return new Promise((resolve, reject) => {
-        const detached = process.platform !== "win32";
+        const detached = run.platform !== "win32";
         const { cwd, env } = run;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(started.file, started.args, {
             cwd,
             env,
             stdio: ["ignore", "pipe", "pipe"],
             windowsHide: true,
+            windowsVerbatimArguments: started.verbatim,
             detached,
         });
         for (const stream of [child.stdout, child.stderr]) {
@@ -97723,6 +97798,7 @@ function makeConfig(overrides) {
         installTracer: false,
         json: false,
         env: process.env,
+        platform: process.platform,
         step: WHOLE_LOOP,
         builder: HOST_BUILDER,
         origin: {},
@@ -99245,8 +99321,8 @@ function describe(value) {
 
 
 
-/** Reads the action's inputs (action.yml) into a Config. */
-function readActionConfig(env = process.env) {
+/** Reads the action's inputs (action.yml) into a Config, for a runner on `platform`. */
+function readActionConfig(env = process.env, platform = process.platform) {
     const workspace = external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd());
     const project = lib_core/* getInput */.V4("project") || ".";
     const projectDir = external_node_path_default().resolve(workspace, project);
@@ -99267,7 +99343,9 @@ function readActionConfig(env = process.env) {
         projectDir,
         projectDisplay: project,
         workspace,
-        buildCommand: buildCommand ? splitCommand(buildCommand, "input build-command") : undefined,
+        buildCommand: buildCommand
+            ? splitCommandFor(buildCommand, "input build-command", platform)
+            : undefined,
         wheelDir,
         python: lib_core/* getInput */.V4("python") || undefined,
         extraKeys: parseCacheKeyLines(lib_core/* getMultilineInput */.q3("cache-keys"), "input cache-keys"),
@@ -99292,6 +99370,7 @@ function readActionConfig(env = process.env) {
         // Beside the staging directory, which the run removes when it ends.
         resultDir: external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), "wheel-cache-results"),
         env,
+        platform,
     });
 }
 /**
@@ -100663,16 +100742,26 @@ function toProject(projectDir, file) {
 
 ;// CONCATENATED MODULE: ./src/shared/probe.ts
 
+
 /**
  * Runs a version probe (`rustc -vV`) without a shell, in `cwd` (where pyenv's `.python-version`
  * and `rust-toolchain.toml` apply, as for the build), and returns its stdout, or undefined when
- * the program is missing, fails or takes longer than `timeoutMs`: an absent tool is a fact
- * the key records, not an error.
+ * the program is missing, fails, cannot be started (see invocationOf) or takes longer than
+ * `timeoutMs`: an absent tool is a fact the key records, not an error.
  */
 function probe(command, args, env, cwd, timeoutMs = 60_000) {
+    const started = invocationOf([command, ...args], env);
+    if ("problem" in started)
+        return Promise.resolve(undefined);
     return new Promise((resolve) => {
-        const options = { env, cwd, timeout: timeoutMs, windowsHide: true };
-        (0,external_node_child_process_namespaceObject.execFile)(command, args, options, (error, stdout) => {
+        const options = {
+            env,
+            cwd,
+            timeout: timeoutMs,
+            windowsHide: true,
+            windowsVerbatimArguments: started.verbatim,
+        };
+        (0,external_node_child_process_namespaceObject.execFile)(started.file, started.args, options, (error, stdout) => {
             resolve(error ? undefined : stdout.toString());
         });
     });
@@ -103137,6 +103226,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
             wheelDir: config.wheelDir,
             before,
             timeoutMs: config.buildTimeoutMs,
+            platform: config.platform,
         });
     }
     catch (error) {
@@ -103840,7 +103930,7 @@ const CIBUILDWHEEL_CONFIG = {
  * `exclude` adds directories of the run's own.
  */
 async function prepare(config, exclude = []) {
-    const python = config.python ?? defaultPython(config.env);
+    const python = config.python ?? defaultPython(config.env, config.platform);
     const location = await locateProject(config.projectDir, config.projectDisplay);
     const project = await loadProject(location, config.projectDisplay);
     const pythonInfo = probePython(python, config.env, project.dir, project.backend.requires);

@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
 import { UserError } from "../errors.js";
-import { splitCommand } from "../shared/command-line.js";
+import { splitCommandFor } from "../shared/command-line.js";
 import { digestOf, short } from "../shared/digest.js";
 import { isInside } from "../shared/paths.js";
 import {
@@ -18,9 +18,10 @@ import {
 } from "./index.js";
 import { parseCacheKeyLines } from "./uv-entries.js";
 
-/** Reads the action's inputs (action.yml) into a Config. */
+/** Reads the action's inputs (action.yml) into a Config, for a runner on `platform`. */
 export function readActionConfig(
   env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
 ): Config & { readonly stagingDir: string } {
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const project = core.getInput("project") || ".";
@@ -42,7 +43,9 @@ export function readActionConfig(
     projectDir,
     projectDisplay: project,
     workspace,
-    buildCommand: buildCommand ? splitCommand(buildCommand, "input build-command") : undefined,
+    buildCommand: buildCommand
+      ? splitCommandFor(buildCommand, "input build-command", platform)
+      : undefined,
     wheelDir,
     python: core.getInput("python") || undefined,
     extraKeys: parseCacheKeyLines(core.getMultilineInput("cache-keys"), "input cache-keys"),
@@ -67,6 +70,7 @@ export function readActionConfig(
     // Beside the staging directory, which the run removes when it ends.
     resultDir: path.join(env.RUNNER_TEMP || os.tmpdir(), "wheel-cache-results"),
     env,
+    platform,
   });
 }
 

@@ -37,7 +37,7 @@ export interface Config {
   readonly buildCommand?: readonly string[];
   /** Absolute directory the wheels end up in. */
   readonly wheelDir: string;
-  /** The interpreter that builds; undefined for `python3`/`python` on PATH. */
+  /** The interpreter that builds; undefined for the platform's default (see defaultPython). */
   readonly python?: string;
   /** Extra uv-style entries from the `cache-keys` input or `--cache-key` flags. */
   readonly extraKeys: readonly ParsedUvEntry[];
@@ -88,6 +88,11 @@ export interface Config {
   readonly origin: Origin;
   /** The environment that probes and the build run with. */
   readonly env: NodeJS.ProcessEnv;
+  /**
+   * The OS the run is on (`process.platform`; tests give another): how the build command is
+   * split, which interpreter is the default, how programs are started and output paths written.
+   */
+  readonly platform: NodeJS.Platform;
   readonly step: Step;
   readonly builder: Builder;
 }
@@ -171,6 +176,7 @@ export function makeConfig(overrides: Partial<Config> & { projectDir: string }):
     installTracer: false,
     json: false,
     env: process.env,
+    platform: process.platform,
     step: WHOLE_LOOP,
     builder: HOST_BUILDER,
 

@@ -109,6 +109,7 @@ export async function buildWheels(
       wheelDir: config.wheelDir,
       before,
       timeoutMs: config.buildTimeoutMs,
+      platform: config.platform,
     });
   } catch (error) {
     deps.progress({ kind: "build-done" });

@@ -28,7 +28,7 @@ export interface Prepared {
  * `exclude` adds directories of the run's own.
  */
 export async function prepare(config: Config, exclude: readonly string[] = []): Promise<Prepared> {
-  const python = config.python ?? defaultPython(config.env);
+  const python = config.python ?? defaultPython(config.env, config.platform);
   const location = await locateProject(config.projectDir, config.projectDisplay);
   const project = await loadProject(location, config.projectDisplay);
   const pythonInfo = probePython(python, config.env, project.dir, project.backend.requires);

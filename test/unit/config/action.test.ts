@@ -107,3 +107,37 @@ describe("build-timeout", () => {
     );
   });
 });
+
+describe("build-command on each platform", () => {
+  const read = (value: string, platform: NodeJS.Platform) => {
+    vi.stubEnv("INPUT_BUILD-COMMAND", value);
+    return readActionConfig({ GITHUB_WORKSPACE: WORKSPACE }, platform);
+  };
+
+  test("Windows splits as Windows does: backslashes are path separators", () => {
+    expect(read(String.raw`python -m build --outdir C:\Users\me\dist`, "win32")).toMatchObject({
+      buildCommand: ["python", "-m", "build", "--outdir", String.raw`C:\Users\me\dist`],
+      platform: "win32",
+    });
+  });
+
+  test("Linux and macOS split as a POSIX shell does", () => {
+    for (const platform of ["linux", "darwin"] as const) {
+      expect(read(String.raw`tool a\ b 'c d'`, platform).buildCommand).toEqual([
+        "tool",
+        "a b",
+        "c d",
+      ]);
+    }
+  });
+
+  test("several lines are one argument each, on every platform", () => {
+    for (const platform of ["win32", "linux", "darwin"] as const) {
+      expect(read("tool\n--out\nC:\\my dist\n", platform).buildCommand).toEqual([
+        "tool",
+        "--out",
+        "C:\\my dist",
+      ]);
+    }
+  });
+});
