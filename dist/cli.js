@@ -8492,7 +8492,35 @@ function isCacheHit(result) {
     return result.verdict === "hit" || result.verdict === "lookup-hit";
 }
 
+;// CONCATENATED MODULE: ./src/report/restore-off.ts
+
+/** Why a run restored nothing, in a few words for a headline or a reason. */
+function restoreOffShort(why) {
+    switch (why.kind) {
+        case "input":
+            return "restoring is off (input restore: false)";
+        case "event":
+            return `a ${why.event} run, built from its sources`;
+        case "tag":
+            return "a tag push, built from its sources";
+        default:
+            return assertNever(why);
+    }
+}
+/** The log's line: why this run restores nothing, and how to have it restore anyway. */
+function restoreOffText(why) {
+    const what = why.kind === "input"
+        ? undefined
+        : why.kind === "event"
+            ? `a ${why.event} run`
+            : `a tag push (${why.ref})`;
+    if (!what)
+        return "not restoring (input restore: false): building from the sources";
+    return `not restoring: this is ${what}, which must be built from its sources, not taken from a cache entry another workflow may have written (restore: true restores anyway)`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/changes.ts
+
 
 
 /** What changed: files first (modified, added, removed), then keys, then observed inputs. */
@@ -8534,6 +8562,8 @@ const PLAIN = (text) => text;
  * `ids` gives the key ids as the medium shows them; `esc` escapes each piece of user text.
  */
 function missWhy(facts, ids = new Map(), esc = PLAIN) {
+    if (facts.restoreOff)
+        return esc(restoreOffShort(facts.restoreOff));
     if (facts.verifyProblem)
         return esc(facts.verifyProblem);
     const observed = facts.observedChanges;
@@ -8595,6 +8625,7 @@ function describeObservedChange(change) {
 
 
 
+
 /**
  * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
  * it (would have) rebuilt. Why a restored entry was rejected (`the cached wheel x.whl does not
@@ -8631,12 +8662,14 @@ function withWheels(manifest) {
 }
 function explainMiss(facts, verb, verifyProblem) {
     const cause = missCause(facts, verifyProblem);
-    return !verifyProblem && !facts.observedChanges?.length && !facts.previous
+    return !verifyProblem && !facts.observedChanges?.length && !facts.previous && !facts.restoreOff
         ? cause
         : `${verb}: ${cause}`;
 }
 /** Why a run (would have) built, without a verb. */
 function missCause(facts, verifyProblem) {
+    if (facts.restoreOff)
+        return restoreOffShort(facts.restoreOff);
     if (verifyProblem)
         return verifyProblem;
     const observed = facts.observedChanges ?? [];
@@ -8710,10 +8743,14 @@ function describeObserved(changes) {
 function progressLines(event) {
     switch (event.kind) {
         case "fingerprint":
-            return [`looking up fingerprint ${digest_short(event.fingerprint)} in the ${event.cache} cache`];
+            return event.restoreOff
+                ? [`fingerprint ${digest_short(event.fingerprint)}`, restoreOffText(event.restoreOff)]
+                : [`looking up fingerprint ${digest_short(event.fingerprint)} in the ${event.cache} cache`];
         case "build":
             return [
-                `cache miss: ${buildWhy(event)}`,
+                event.restoreOff
+                    ? `building: ${restoreOffShort(event.restoreOff)}`
+                    : `cache miss: ${buildWhy(event)}`,
                 `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
             ];
         case "build-done":
@@ -8733,6 +8770,7 @@ function buildWhy(event) {
 ;// CONCATENATED MODULE: ./src/report/cause.ts
 
 
+
 /**
  * Why a run rebuilt (or, looking up only, would rebuild), in words that name no platform or
  * Python, so that legs which rebuilt for the same reason say the same thing and group together:
@@ -8742,6 +8780,8 @@ function causeOf(facts) {
     // A save step saves what another step built: the restore step before it said why.
     if (isCacheHit(facts) || facts.verdict === "saved")
         return undefined;
+    if (facts.restoreOff)
+        return restoreOffShort(facts.restoreOff);
     if (facts.verifyProblem)
         return facts.verifyProblem;
     if (facts.observedChanges.length > 0)
@@ -9940,6 +9980,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         previous: miss.previous?.manifest,
         changed: miss.changed,
         verifyProblem: miss.verifyProblem,
+        restoreOff: config.restoreOff,
         observedChanges: miss.observedChanges,
         argv: command.argv,
         traced: tracer.strace !== undefined,
@@ -10312,14 +10353,20 @@ async function pipeline_run(config, given, fingerprinted) {
         keysFrom: fp.keysFrom,
         backend: fp.request.project.backend.name,
         manifest: fp.manifest,
+        restoreOff: config.restoreOff,
     };
     deps.progress({
         kind: "fingerprint",
         fingerprint: fp.manifest.fingerprint,
         cacheKey: keys.wheelsPrefix,
         cache: deps.cache.kind,
+        restoreOff: config.restoreOff,
     });
-    const restored = await restoreAndValidate(deps, keys, prepared, config);
+    // A run that must build from its sources looks nothing up for this fingerprint: its build is a
+    // miss by construction (the previous build is still looked up, to say what changed).
+    const restored = config.restoreOff
+        ? { kind: "miss", observedChanges: [], warnings: [] }
+        : await restoreAndValidate(deps, keys, prepared, config);
     if (restored.kind === "hit") {
         const uvGap = await declaredGap(fp, restored.manifest.observed);
         return { ...hitResult(base, restored, fp.warnings), uvGap };

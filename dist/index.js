@@ -39887,7 +39887,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1835);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7542);
 /* harmony import */ var _shared_interrupt_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5026);
 
 
@@ -39906,7 +39906,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1835:
+/***/ 7542:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -99354,6 +99354,7 @@ function readActionConfig(env = process.env, platform = process.platform) {
         keySuffix: keyPart(lib_core/* getInput */.V4("key-suffix"), "key-suffix"),
         save: save && !readOnly,
         saveOff: saveOff(env, save, readOnly),
+        restoreOff: restoreOff(env),
         lookupOnly: optionalBoolean("lookup-only") ?? false,
         summary: optionalBoolean("summary") ?? true,
         includeIgnored: optionalBoolean("include-ignored") ?? false,
@@ -99391,6 +99392,23 @@ function saveOff(env, save, readOnly) {
         ? { kind: "pull-request-target" }
         : { kind: "input", flag: "input save: false" };
 }
+/**
+ * Whether to restore (`restore`: `auto`, the default, or a boolean): `auto` restores except for
+ * runs that publish (a release, a tag push, a `workflow_run`), which build from their sources.
+ */
+function restoreOff(env) {
+    const value = lib_core/* getInput */.V4("restore");
+    if (value.toLowerCase() !== "auto") {
+        const restore = optionalBoolean("restore", "auto, true or false");
+        if (restore !== undefined)
+            return restore ? undefined : { kind: "input" };
+    }
+    const event = env.GITHUB_EVENT_NAME;
+    if (event === "release" || event === "workflow_run")
+        return { kind: "event", event };
+    const ref = env.GITHUB_REF ?? "";
+    return ref.startsWith("refs/tags/") ? { kind: "tag", ref } : undefined;
+}
 function cacheReadOnly(env) {
     return env.ACTIONS_CACHE_MODE === "read" || env.ACTIONS_CACHE_MODE === "none";
 }
@@ -99400,7 +99418,7 @@ const FALSE = ["false", "no", "off", "0"];
  * A boolean input in any of the common spellings, in any case (YAML 1.1's `yes`/`on`, `1` from an
  * expression); undefined when empty. Anything else is a one-line error naming the input.
  */
-function optionalBoolean(name) {
+function optionalBoolean(name, expected = "true or false") {
     const value = lib_core/* getInput */.V4(name);
     if (value === "")
         return undefined;
@@ -99410,7 +99428,7 @@ function optionalBoolean(name) {
     if (FALSE.includes(word))
         return false;
     const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-    throw new errors_UserError(`input ${name}: expected true or false (or yes/no, on/off, 1/0, in any case), got ${shown}`);
+    throw new errors_UserError(`input ${name}: expected ${expected} (or yes/no, on/off, 1/0, in any case), got ${shown}`);
 }
 
 ;// CONCATENATED MODULE: ./src/cache/breaker.ts
@@ -103203,6 +103221,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         previous: miss.previous?.manifest,
         changed: miss.changed,
         verifyProblem: miss.verifyProblem,
+        restoreOff: config.restoreOff,
         observedChanges: miss.observedChanges,
         argv: command.argv,
         traced: tracer.strace !== undefined,
@@ -104138,14 +104157,20 @@ async function pipeline_run(config, given, fingerprinted) {
         keysFrom: fp.keysFrom,
         backend: fp.request.project.backend.name,
         manifest: fp.manifest,
+        restoreOff: config.restoreOff,
     };
     deps.progress({
         kind: "fingerprint",
         fingerprint: fp.manifest.fingerprint,
         cacheKey: keys.wheelsPrefix,
         cache: deps.cache.kind,
+        restoreOff: config.restoreOff,
     });
-    const restored = await restoreAndValidate(deps, keys, prepared, config);
+    // A run that must build from its sources looks nothing up for this fingerprint: its build is a
+    // miss by construction (the previous build is still looked up, to say what changed).
+    const restored = config.restoreOff
+        ? { kind: "miss", observedChanges: [], warnings: [] }
+        : await restoreAndValidate(deps, keys, prepared, config);
     if (restored.kind === "hit") {
         const uvGap = await declaredGap(fp, restored.manifest.observed);
         return { ...hitResult(base, restored, fp.warnings), uvGap };
@@ -104572,7 +104597,35 @@ function formatCount(count) {
     return count.toLocaleString("en-US");
 }
 
+;// CONCATENATED MODULE: ./src/report/restore-off.ts
+
+/** Why a run restored nothing, in a few words for a headline or a reason. */
+function restoreOffShort(why) {
+    switch (why.kind) {
+        case "input":
+            return "restoring is off (input restore: false)";
+        case "event":
+            return `a ${why.event} run, built from its sources`;
+        case "tag":
+            return "a tag push, built from its sources";
+        default:
+            return errors_assertNever(why);
+    }
+}
+/** The log's line: why this run restores nothing, and how to have it restore anyway. */
+function restoreOffText(why) {
+    const what = why.kind === "input"
+        ? undefined
+        : why.kind === "event"
+            ? `a ${why.event} run`
+            : `a tag push (${why.ref})`;
+    if (!what)
+        return "not restoring (input restore: false): building from the sources";
+    return `not restoring: this is ${what}, which must be built from its sources, not taken from a cache entry another workflow may have written (restore: true restores anyway)`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/changes.ts
+
 
 
 /** What changed: files first (modified, added, removed), then keys, then observed inputs. */
@@ -104614,6 +104667,8 @@ const PLAIN = (text) => text;
  * `ids` gives the key ids as the medium shows them; `esc` escapes each piece of user text.
  */
 function missWhy(facts, ids = new Map(), esc = PLAIN) {
+    if (facts.restoreOff)
+        return esc(restoreOffShort(facts.restoreOff));
     if (facts.verifyProblem)
         return esc(facts.verifyProblem);
     const observed = facts.observedChanges;
@@ -104690,7 +104745,10 @@ function headline(facts, ids, esc = PLAIN) {
             return `${verb}${took ? ` in ${took}` : ""}: ${missWhy(facts, ids, esc)} · ${slot}`;
         }
         case "failed": {
-            const cause = facts.previous || facts.verifyProblem || facts.observedChanges.length > 0
+            const cause = facts.previous ||
+                facts.verifyProblem ||
+                facts.restoreOff ||
+                facts.observedChanges.length > 0
                 ? `: ${missWhy(facts, ids, esc)}`
                 : "";
             return `Build failed${took ? ` in ${took}` : ""}${cause} · ${slot}`;
@@ -105094,6 +105152,7 @@ function renderDebugFiles(result) {
 
 
 
+
 /**
  * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
  * it (would have) rebuilt. Why a restored entry was rejected (`the cached wheel x.whl does not
@@ -105130,12 +105189,14 @@ function withWheels(manifest) {
 }
 function explainMiss(facts, verb, verifyProblem) {
     const cause = missCause(facts, verifyProblem);
-    return !verifyProblem && !facts.observedChanges?.length && !facts.previous
+    return !verifyProblem && !facts.observedChanges?.length && !facts.previous && !facts.restoreOff
         ? cause
         : `${verb}: ${cause}`;
 }
 /** Why a run (would have) built, without a verb. */
 function missCause(facts, verifyProblem) {
+    if (facts.restoreOff)
+        return restoreOffShort(facts.restoreOff);
     if (verifyProblem)
         return verifyProblem;
     const observed = facts.observedChanges ?? [];
@@ -105209,10 +105270,14 @@ function describeObserved(changes) {
 function progressLines(event) {
     switch (event.kind) {
         case "fingerprint":
-            return [`looking up fingerprint ${digest_short(event.fingerprint)} in the ${event.cache} cache`];
+            return event.restoreOff
+                ? [`fingerprint ${digest_short(event.fingerprint)}`, restoreOffText(event.restoreOff)]
+                : [`looking up fingerprint ${digest_short(event.fingerprint)} in the ${event.cache} cache`];
         case "build":
             return [
-                `cache miss: ${buildWhy(event)}`,
+                event.restoreOff
+                    ? `building: ${restoreOffShort(event.restoreOff)}`
+                    : `cache miss: ${buildWhy(event)}`,
                 `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
             ];
         case "build-done":
@@ -105265,6 +105330,7 @@ function actionOutputs(result, resultFile = "", platform = process.platform) {
 ;// CONCATENATED MODULE: ./src/report/cause.ts
 
 
+
 /**
  * Why a run rebuilt (or, looking up only, would rebuild), in words that name no platform or
  * Python, so that legs which rebuilt for the same reason say the same thing and group together:
@@ -105274,6 +105340,8 @@ function cause_causeOf(facts) {
     // A save step saves what another step built: the restore step before it said why.
     if (result_isCacheHit(facts) || facts.verdict === "saved")
         return undefined;
+    if (facts.restoreOff)
+        return restoreOffShort(facts.restoreOff);
     if (facts.verifyProblem)
         return facts.verifyProblem;
     if (facts.observedChanges.length > 0)

@@ -11,6 +11,7 @@ import {
   HOST_BUILDER,
   keyPart,
   names,
+  type RestoreOff,
   readOrigin,
   type SaveOff,
   seconds,
@@ -54,6 +55,7 @@ export function readActionConfig(
     keySuffix: keyPart(core.getInput("key-suffix"), "key-suffix"),
     save: save && !readOnly,
     saveOff: saveOff(env, save, readOnly),
+    restoreOff: restoreOff(env),
     lookupOnly: optionalBoolean("lookup-only") ?? false,
     summary: optionalBoolean("summary") ?? true,
     includeIgnored: optionalBoolean("include-ignored") ?? false,
@@ -91,6 +93,22 @@ function saveOff(env: NodeJS.ProcessEnv, save: boolean, readOnly: boolean): Save
     : { kind: "input", flag: "input save: false" };
 }
 
+/**
+ * Whether to restore (`restore`: `auto`, the default, or a boolean): `auto` restores except for
+ * runs that publish (a release, a tag push, a `workflow_run`), which build from their sources.
+ */
+function restoreOff(env: NodeJS.ProcessEnv): RestoreOff | undefined {
+  const value = core.getInput("restore");
+  if (value.toLowerCase() !== "auto") {
+    const restore = optionalBoolean("restore", "auto, true or false");
+    if (restore !== undefined) return restore ? undefined : { kind: "input" };
+  }
+  const event = env.GITHUB_EVENT_NAME;
+  if (event === "release" || event === "workflow_run") return { kind: "event", event };
+  const ref = env.GITHUB_REF ?? "";
+  return ref.startsWith("refs/tags/") ? { kind: "tag", ref } : undefined;
+}
+
 function cacheReadOnly(env: NodeJS.ProcessEnv): boolean {
   return env.ACTIONS_CACHE_MODE === "read" || env.ACTIONS_CACHE_MODE === "none";
 }
@@ -102,7 +120,7 @@ const FALSE = ["false", "no", "off", "0"];
  * A boolean input in any of the common spellings, in any case (YAML 1.1's `yes`/`on`, `1` from an
  * expression); undefined when empty. Anything else is a one-line error naming the input.
  */
-function optionalBoolean(name: string): boolean | undefined {
+function optionalBoolean(name: string, expected = "true or false"): boolean | undefined {
   const value = core.getInput(name);
   if (value === "") return undefined;
   const word = value.toLowerCase();
@@ -110,6 +128,6 @@ function optionalBoolean(name: string): boolean | undefined {
   if (FALSE.includes(word)) return false;
   const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   throw new UserError(
-    `input ${name}: expected true or false (or yes/no, on/off, 1/0, in any case), got ${shown}`,
+    `input ${name}: expected ${expected} (or yes/no, on/off, 1/0, in any case), got ${shown}`,
   );
 }

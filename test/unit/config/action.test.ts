@@ -141,3 +141,49 @@ describe("build-command on each platform", () => {
     }
   });
 });
+
+describe("restore", () => {
+  const read = (inputs: Record<string, string>, env: Record<string, string>) => {
+    for (const [name, value] of Object.entries(inputs))
+      vi.stubEnv(`INPUT_${name.toUpperCase()}`, value);
+    return readActionConfig({ GITHUB_WORKSPACE: WORKSPACE, ...env });
+  };
+
+  test.each<[Record<string, string>, unknown]>([
+    [{ GITHUB_EVENT_NAME: "push", GITHUB_REF: "refs/heads/main" }, undefined],
+    [{ GITHUB_EVENT_NAME: "pull_request", GITHUB_REF: "refs/pull/7/merge" }, undefined],
+    [
+      { GITHUB_EVENT_NAME: "release", GITHUB_REF: "refs/tags/v1.0" },
+      { kind: "event", event: "release" },
+    ],
+    [{ GITHUB_EVENT_NAME: "workflow_run" }, { kind: "event", event: "workflow_run" }],
+    [
+      { GITHUB_EVENT_NAME: "push", GITHUB_REF: "refs/tags/v1.0" },
+      { kind: "tag", ref: "refs/tags/v1.0" },
+    ],
+  ])("auto (the default) in %j: %j", (env, off) => {
+    expect(read({}, env).restoreOff).toEqual(off);
+    vi.unstubAllEnvs();
+    expect(read({ restore: "Auto" }, env).restoreOff).toEqual(off);
+  });
+
+  test("true restores for a release too; false never restores", () => {
+    const release = { GITHUB_EVENT_NAME: "release", GITHUB_REF: "refs/tags/v1.0" };
+    expect(read({ restore: "true" }, release).restoreOff).toBeUndefined();
+    vi.unstubAllEnvs();
+    expect(read({ restore: "false" }, { GITHUB_EVENT_NAME: "push" }).restoreOff).toEqual({
+      kind: "input",
+    });
+  });
+
+  test("saving is decided apart: a release still saves", () => {
+    const config = read({}, { GITHUB_EVENT_NAME: "release", GITHUB_REF: "refs/tags/v1.0" });
+    expect(config.save).toBe(true);
+  });
+
+  test("anything else is refused in one line naming the input", () => {
+    expect(() => read({ restore: "sometimes" }, {})).toThrow(
+      'input restore: expected auto, true or false (or yes/no, on/off, 1/0, in any case), got "sometimes"',
+    );
+  });
+});
