@@ -6223,6 +6223,13 @@ async function readDpkg(admin = ADMIN) {
  * buffer, so memory stays bounded whatever the file size, and retries a file that changes while
  * it is read. Other errors (permission denied, I/O) are thrown.
  *
+ * With `clean` the id is that of the content as `core.autocrlf` stores it (convert.c's
+ * `crlf_to_git` for `CRLF_AUTO`): a file git takes for text has each CRLF stored as LF. Text is
+ * judged as git judges it over the whole file: no NUL, no CR that is not before an LF, and at
+ * least 128 printable bytes per non-printable one (a final ^Z not counted). A binary file, or one
+ * with no CRLF, is stored as it is. The first read gathers those counts and the raw id at once;
+ * only a text file with CRLFs is read again, without its CRs (every CR is before an LF then).
+ *
  * The function is self-contained (it uses only its parameters and globals): hash-pool.ts runs its
  * source text in worker threads, so the same code hashes in the main thread and in workers.
  */
@@ -6235,33 +6242,91 @@ function makeBlobHasher(fs, crypto, bufferSize) {
         const code = error?.code;
         return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
     };
-    const hashOpen = (fd, absPath) => {
+    /** Reads the whole file in chunks; false when it did not have `size` bytes (it changed). */
+    const readAll = (fd, size, each) => {
+        let position = 0;
+        // A short read of a regular file is its end: a small file takes one read.
+        for (let bytesRead = bufferSize; bytesRead === bufferSize && position <= size;) {
+            bytesRead = fs.readSync(fd, buffer, 0, bufferSize, position);
+            each(buffer.subarray(0, bytesRead));
+            position += bytesRead;
+        }
+        return position === size;
+    };
+    const hashOpen = (fd, absPath, clean) => {
         for (let attempt = 0; attempt < attempts; attempt++) {
             const info = fs.fstatSync(fd);
             if (!info.isFile())
                 return null;
             const hash = crypto.createHash("sha1").update(`blob ${info.size}\0`);
-            let position = 0;
-            // A short read of a regular file is its end: a small file takes one read.
-            for (let bytesRead = bufferSize; bytesRead === bufferSize && position <= info.size;) {
-                bytesRead = fs.readSync(fd, buffer, 0, bufferSize, position);
-                hash.update(buffer.subarray(0, bytesRead));
-                position += bytesRead;
-            }
+            // git's text statistics (convert.c's gather_stats), carried across chunks.
+            let crlf = 0;
+            let binary = false;
+            let printable = 0;
+            let nonprintable = 0;
+            let pendingCR = false;
+            let last = -1;
+            const count = (chunk) => {
+                hash.update(chunk);
+                if (!clean || binary)
+                    return;
+                for (const c of chunk) {
+                    if (pendingCR) {
+                        pendingCR = false;
+                        if (c === 10) {
+                            crlf++;
+                            continue;
+                        }
+                        binary = true; // a lone CR
+                        return;
+                    }
+                    if (c === 13)
+                        pendingCR = true;
+                    else if (c === 0)
+                        binary = true;
+                    else if (c === 127 || (c < 32 && c !== 10 && c !== 8 && c !== 9 && c !== 27 && c !== 12))
+                        nonprintable++;
+                    else if (c !== 10)
+                        printable++;
+                    if (binary)
+                        return;
+                }
+                if (chunk.length > 0)
+                    last = chunk[chunk.length - 1];
+            };
             // The size in the header must be the number of bytes hashed; otherwise the file changed.
-            if (position === info.size)
+            if (!readAll(fd, info.size, count))
+                continue;
+            if (last === 26)
+                nonprintable--; // a DOS end-of-file mark is not counted
+            const text = !binary && !pendingCR && printable >> 7 >= nonprintable;
+            if (!clean || !text || crlf === 0)
                 return hash.digest("hex");
+            const stored = crypto.createHash("sha1").update(`blob ${info.size - crlf}\0`);
+            let kept = 0;
+            const same = readAll(fd, info.size, (chunk) => {
+                let start = 0;
+                for (let i = chunk.indexOf(13); i !== -1; i = chunk.indexOf(13, start)) {
+                    stored.update(chunk.subarray(start, i));
+                    kept += i - start;
+                    start = i + 1;
+                }
+                stored.update(chunk.subarray(start));
+                kept += chunk.length - start;
+            });
+            if (same && kept === info.size - crlf)
+                return stored.digest("hex");
         }
         throw new Error(`${absPath} kept changing while it was being hashed`);
     };
-    return (absPath) => {
+    return (absPath, clean = false) => {
         try {
             const info = fs.statSync(absPath, { throwIfNoEntry: false });
             if (!info?.isFile())
                 return null;
             const fd = fs.openSync(absPath, flags);
             try {
-                return hashOpen(fd, absPath);
+                return hashOpen(fd, absPath, clean);
             }
             finally {
                 fs.closeSync(fd);
@@ -6289,9 +6354,9 @@ const BUFFER_SIZE = 1024 * 1024;
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const hash = (${makeBlobHasher.toString()})(require("node:fs"), require("node:crypto"), ${BUFFER_SIZE});
-parentPort.on("message", (paths) => {
+parentPort.on("message", ({ paths, clean }) => {
   try {
-    parentPort.postMessage({ digests: paths.map((path) => hash(path)) });
+    parentPort.postMessage({ digests: paths.map((path) => hash(path, clean)) });
   } catch (error) {
     parentPort.postMessage({ failure: { message: String(error?.message ?? error), code: error?.code, path: error?.path } });
   }
@@ -6316,11 +6381,11 @@ class HashWorker {
         this.#worker.on("error", (error) => this.#die(error));
         this.#worker.on("exit", (code) => this.#die(new Error(`a hashing worker exited (${code})`)));
     }
-    hash(paths) {
+    hash(paths, clean) {
         return new Promise((resolve, reject) => {
             this.#pending = { resolve, reject };
             this.#worker.ref();
-            this.#worker.postMessage(paths);
+            this.#worker.postMessage({ paths, clean });
         });
     }
     #settle() {
@@ -6342,15 +6407,15 @@ let queue = Promise.resolve();
  * hashing spread over the CPUs, and `workers` reads in flight for a cold cache. Memory is
  * bounded: one buffer per worker and one batch of paths per message. The workers are started
  * once and kept for later calls (idle, they do not keep the process alive); calls run one after
- * another. Rejects with the first error a worker meets.
+ * another. Rejects with the first error a worker meets. `clean` as for `makeBlobHasher`.
  */
-function hashInWorkers(paths, workers) {
-    const job = queue.then(() => runJob(paths, workers));
+function hashInWorkers(paths, workers, clean = false) {
+    const job = queue.then(() => runJob(paths, workers, clean));
     // The next job waits for this one to end, however it ends; its failure reaches its own caller.
     queue = job.catch(() => undefined);
     return job;
 }
-async function runJob(paths, workers) {
+async function runJob(paths, workers, clean) {
     const digests = new Array(paths.length);
     if (paths.length === 0)
         return digests;
@@ -6367,7 +6432,7 @@ async function runJob(paths, workers) {
             const start = next;
             next = Math.min(paths.length, next + BATCH);
             try {
-                const batch = await worker.hash(paths.slice(start, next));
+                const batch = await worker.hash(paths.slice(start, next), clean);
                 for (const [i, digest] of batch.entries())
                     digests[start + i] = digest;
             }
@@ -6435,25 +6500,26 @@ function isAbsentError(error) {
  * Reads in fixed-size chunks, so memory stays bounded whatever the file size; the reads are
  * synchronous, in the calling thread (a file at a time: per-call overhead, not I/O, is the cost).
  */
-async function hashFile(absPath) {
+async function hashFile(absPath, clean = false) {
     inThread ??= makeBlobHasher(external_node_fs_namespaceObject, external_node_crypto_namespaceObject, BUFFER_SIZE);
-    return inThread(absPath);
+    return inThread(absPath, clean);
 }
 /**
  * Blob ids of many files (see `hashFile`). Keys are the given absolute paths; values are null
  * for absent or non-regular files. A small job is hashed in the main thread; a larger one by
  * `workers` worker threads (see hash-pool.ts), so memory stays bounded whatever the file sizes.
+ * With `clean`, text files' ids are those of the content `core.autocrlf` stores (CRLF as LF).
  */
-async function hashFiles(absPaths, workers = hashWorkers()) {
+async function hashFiles(absPaths, workers = hashWorkers(), clean = false) {
     const unique = [...new Set(absPaths)];
     let digests;
     if (unique.length <= IN_THREAD_MAX) {
         digests = [];
         for (const path of unique)
-            digests.push(await hashFile(path));
+            digests.push(await hashFile(path, clean));
     }
     else {
-        digests = await hashInWorkers(unique, workers);
+        digests = await hashInWorkers(unique, workers, clean);
     }
     return new Map(unique.map((path, index) => [path, digests[index] ?? null]));
 }
@@ -6772,26 +6838,35 @@ async function gitWithWarnings(cwd, args) {
 /** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
 const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
 const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
+/** A tree that git does not convert, with no index ids: the state of a tree without git. */
+const NO_TRUST = {
+    usable: false,
+    autocrlf: false,
+    converted: new Set(),
+    crlfInIndex: new Set(),
+};
 /**
- * Decides, for the tracked regular files `paths` (root-relative), whether their index blob ids
- * are also the blob ids of the bytes on disk (when git reports them unchanged). The index holds
- * the id of the *cleaned* content, which equals the raw bytes' id only when git converts nothing:
- * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`): a
- *   SHA-256 repository's ids never equal `hashFile`'s;
- * - `core.autocrlf` must be false: otherwise any text file may be converted;
- * - a path must have no `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or
- *   `working-tree-encoding` attribute other than unset (`git check-attr --all`, paths on stdin).
- * Three git calls, run together.
+ * Decides how the tracked regular files `paths` (root-relative) are digested and whether their
+ * index blob ids are the digests (when git reports them unchanged). The index holds the id of the
+ * *cleaned* content:
+ * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`);
+ * - with `core.autocrlf` true or input, text files are digested as git cleans them, so the index
+ *   ids still agree; a file whose indexed content has CRLFs is left as it is by git, and here
+ *   (`git ls-files --eol`: `i/crlf`, `i/mixed`);
+ * - a path with a `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or `working-tree-encoding`
+ *   attribute other than unset (`git check-attr --all`, paths on stdin) is digested as it is on
+ *   disk and never taken from the index.
+ * Three git calls, run together, and a fourth under autocrlf.
  */
 async function indexTrust(root, paths) {
-    if (paths.length === 0)
-        return { usable: false, converted: new Set() };
-    const [format, autocrlf, attributes] = await Promise.all([
+    const [format, autocrlfValue, attributes] = await Promise.all([
         git(root, ["rev-parse", "--show-object-format"]),
         git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
-        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
+        paths.length > 0
+            ? git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`)
+            : "",
     ]);
-    const usable = format.trim() === "sha1" && FALSE_WORDS.has(autocrlf.trim().toLowerCase());
+    const autocrlf = !FALSE_WORDS.has(autocrlfValue.trim().toLowerCase());
     const converted = new Set();
     // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
     const fields = attributes.split("\0");
@@ -6799,7 +6874,20 @@ async function indexTrust(root, paths) {
         if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
             converted.add(fields[i]);
     }
-    return { usable, converted };
+    const crlfInIndex = autocrlf && paths.length > 0 ? await indexedCrlf(root) : new Set();
+    return { usable: format.trim() === "sha1" && paths.length > 0, autocrlf, converted, crlfInIndex };
+}
+/** Tracked paths whose indexed content is text with CRLFs (`git ls-files --eol`). */
+async function indexedCrlf(root) {
+    // "i/<eol> w/<eol> attr/<attributes>\t<path>\0"
+    const output = await git(root, ["ls-files", "-z", "--eol"]);
+    const found = new Set();
+    for (const record of output.split("\0")) {
+        const tab = record.indexOf("\t");
+        if (tab !== -1 && /^i\/(?:crlf|mixed)\s/.test(record))
+            found.add(record.slice(tab + 1));
+    }
+    return found;
 }
 
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
@@ -6906,7 +6994,6 @@ async function isFileTarget(root, path) {
 const SUBMODULE = "160000";
 const SYMLINK = "120000";
 const REGULAR = new Set(["100644", "100755"]);
-const NO_TRUST = { usable: false, converted: new Set() };
 /**
  * The git work tree root containing `dir` (absolute); null when git is missing or `dir` is not in
  * a work tree, with what git said when it refused a repository it found (dubious ownership).
@@ -6944,8 +7031,9 @@ async function gitIgnores(root, path) {
  * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
  * directory named `build`. Three git calls run together: `ls-files --stage` (mode, blob id and
  * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
- * was written: lstat, and content for racily clean entries) and `ls-files --others`; with
- * `useIndex`, `indexTrust`'s calls start as soon as the tracked files are known.
+ * was written: lstat, and content for racily clean entries) and `ls-files --others`;
+ * `indexTrust`'s calls start as soon as the tracked files are known (how git stores files
+ * decides how they are digested even when the index ids are not used).
  */
 async function gitFiles(root, pruner, includeIgnored, useIndex) {
     const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
@@ -6957,7 +7045,7 @@ async function gitFiles(root, pruner, includeIgnored, useIndex) {
         staged,
         gitWithWarnings(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
         gitWithWarnings(root, others),
-        useIndex ? staged.then((all) => indexTrust(root, regular(all))) : NO_TRUST,
+        staged.then((all) => indexTrust(root, regular(all))),
     ]);
     // git lists what it can read and only warns about the rest: that is an error here.
     const unreadable = unreadablePath(`${listed.stderr}\n${diff.stderr}`);
@@ -6975,7 +7063,11 @@ async function gitFiles(root, pruner, includeIgnored, useIndex) {
         tracked.add(path);
         if (mode === SYMLINK || tag === "S" || tag === "s" || entry.stage !== "0")
             toCheck.push(path);
-        else if (trust.usable && isRegular(entry) && !changed.has(path) && !trust.converted.has(path))
+        else if (useIndex &&
+            trust.usable &&
+            isRegular(entry) &&
+            !changed.has(path) &&
+            !trust.converted.has(path))
             indexIds.set(path, entry.id);
     }
     // Untracked entries ending in "/" are nested repositories.
@@ -6997,7 +7089,7 @@ async function gitFiles(root, pruner, includeIgnored, useIndex) {
     const repositories = [...new Set([...submodules, ...nested])]
         .filter((p) => !underDir(`${p}/x`, pruner.isPruned))
         .sort();
-    return { files, indexIds, repositories };
+    return { files, indexIds, trust, repositories };
 }
 /** What git says it could not read: `could not open directory 'x/': Permission denied`, `x: Permission denied`. */
 const OPEN_DIR = /^warning: could not open directory '(.*)': (.+)$/m;
@@ -7076,6 +7168,7 @@ function isFileSync(absPath) {
 
 
 
+
 /**
  * Finds the root of the repository holding `projectDir`: the git work tree root (`git rev-parse
  * --show-toplevel`); without a usable git, the nearest ancestor holding `.git`, else the project
@@ -7114,7 +7207,8 @@ async function openTree(location, options = {}) {
     files.sort(); // plain UTF-16 code unit order
     return new ListedTree(root, projectDir, isGitRepo, files, listing?.repositories ?? [], {
         known: listing?.indexIds ?? new Map(),
-        hash: options.hasher ?? hashFiles,
+        hash: options.hasher ?? ((paths, clean) => hashFiles(paths, undefined, clean)),
+        stored: storedAs(listing?.trust ?? NO_TRUST),
     });
 }
 class ListedTree {
@@ -7135,17 +7229,27 @@ class ListedTree {
         this.#sources = sources;
     }
     async digest(paths) {
-        const { known, hash } = this.#sources;
+        const { known, hash, stored } = this.#sources;
         const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
-        if (toHash.length > 0) {
-            const digests = await hash(toHash.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path))).catch((error) => {
+        for (const clean of [true, false]) {
+            const group = toHash.filter((p) => stored(p) === clean);
+            if (group.length === 0)
+                continue;
+            const absPaths = group.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path));
+            const digests = await hash(absPaths, clean).catch((error) => {
                 throw unreadable(error, this.root);
             });
-            for (const path of toHash)
+            for (const path of group)
                 this.#hashed.set(path, digests.get((0,external_node_path_namespaceObject.join)(this.root, path)) ?? null);
         }
         return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
     }
+}
+/** Whether a path is digested as git stores it (CRLF as LF) rather than as it is on disk. */
+function storedAs(trust) {
+    if (!trust.autocrlf)
+        return () => false;
+    return (path) => !trust.converted.has(path) && !trust.crlfInIndex.has(path);
 }
 /**
  * A file that cannot be read (permissions, I/O) as a one-line error naming it: its digest, and so

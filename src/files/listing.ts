@@ -4,6 +4,7 @@ import { UserError } from "../errors.js";
 import { isInside, toPosix } from "../shared/paths.js";
 import { describeFsError } from "../shared/read.js";
 import { gitFiles, gitIgnores, gitToplevel } from "./git-files.js";
+import { type IndexTrust, NO_TRUST } from "./git-index.js";
 import { hashFiles, isAbsentError } from "./hash.js";
 import { makePruner } from "./prune.js";
 import type { FileTree } from "./tree.js";
@@ -44,8 +45,11 @@ export interface OpenTreeOptions {
    * file: the plain path, which must give the same digests.
    */
   readonly useIndex?: boolean;
-  /** Hashes the files the index cannot vouch for (default `hashFiles`; tests count its calls). */
-  readonly hasher?: (absPaths: readonly string[]) => Promise<Map<string, string | null>>;
+  /**
+   * Hashes the files the index cannot vouch for (default `hashFiles`; tests count its calls),
+   * `clean` as `hashFiles` takes it.
+   */
+  readonly hasher?: Hasher;
 }
 
 /**
@@ -77,14 +81,21 @@ export async function openTree(
   files.sort(); // plain UTF-16 code unit order
   return new ListedTree(root, projectDir, isGitRepo, files, listing?.repositories ?? [], {
     known: listing?.indexIds ?? new Map<string, string>(),
-    hash: options.hasher ?? hashFiles,
+    hash: options.hasher ?? ((paths, clean) => hashFiles(paths, undefined, clean)),
+    stored: storedAs(listing?.trust ?? NO_TRUST),
   });
 }
 
-/** How a tree gets digests: the ids git vouches for, and hashing for the rest. */
+type Hasher = (absPaths: readonly string[], clean: boolean) => Promise<Map<string, string | null>>;
+
+/**
+ * How a tree gets digests: the ids git vouches for, hashing for the rest, and which of those are
+ * hashed as git stores them (`core.autocrlf`: see `IndexTrust`).
+ */
 interface DigestSources {
   readonly known: ReadonlyMap<string, string>;
-  readonly hash: (absPaths: readonly string[]) => Promise<Map<string, string | null>>;
+  readonly hash: Hasher;
+  readonly stored: (path: string) => boolean;
 }
 
 class ListedTree implements FileTree {
@@ -106,16 +117,25 @@ class ListedTree implements FileTree {
   }
 
   async digest(paths: readonly string[]): Promise<Map<string, string | null>> {
-    const { known, hash } = this.#sources;
+    const { known, hash, stored } = this.#sources;
     const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
-    if (toHash.length > 0) {
-      const digests = await hash(toHash.map((path) => join(this.root, path))).catch((error) => {
+    for (const clean of [true, false]) {
+      const group = toHash.filter((p) => stored(p) === clean);
+      if (group.length === 0) continue;
+      const absPaths = group.map((path) => join(this.root, path));
+      const digests = await hash(absPaths, clean).catch((error) => {
         throw unreadable(error, this.root);
       });
-      for (const path of toHash) this.#hashed.set(path, digests.get(join(this.root, path)) ?? null);
+      for (const path of group) this.#hashed.set(path, digests.get(join(this.root, path)) ?? null);
     }
     return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
   }
+}
+
+/** Whether a path is digested as git stores it (CRLF as LF) rather than as it is on disk. */
+function storedAs(trust: IndexTrust): (path: string) => boolean {
+  if (!trust.autocrlf) return () => false;
+  return (path) => !trust.converted.has(path) && !trust.crlfInIndex.has(path);
 }
 
 /**
