@@ -2871,6 +2871,37 @@ async function treeBytes(dir) {
     return sizes.reduce((sum, n) => sum + n, 0);
 }
 
+;// CONCATENATED MODULE: ./src/shared/paths.ts
+
+/** True when `child` is `parent` or lies below it (both absolute). */
+function isInside(child, parent) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === "" || (rel.split((external_node_path_default()).sep)[0] !== ".." && !external_node_path_default().isAbsolute(rel));
+}
+/** A native relative path in posix form. */
+function toPosix(rel) {
+    return rel.split((external_node_path_default()).sep).join("/");
+}
+/**
+ * Whether file names on `platform` ignore case, as its default file systems do (APFS on macOS,
+ * NTFS on Windows): `README.MD` opens `README.md` there, so a key written so means that file.
+ */
+function foldsCase(platform) {
+    return platform === "darwin" || platform === "win32";
+}
+/** One code point with its case folded (simple lowercase), to compare names that ignore case. */
+function foldCodePoint(codePoint) {
+    return String.fromCodePoint(codePoint).toLowerCase().codePointAt(0) ?? codePoint;
+}
+/** A code point's lowercase and uppercase forms (simple mappings: one code point each). */
+function caseForms(codePoint) {
+    const text = String.fromCodePoint(codePoint);
+    return [
+        text.toLowerCase().codePointAt(0) ?? codePoint,
+        text.toUpperCase().codePointAt(0) ?? codePoint,
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/files/automaton.ts
 /**
  * A matcher for the small regular language globs compile to, in time linear in the pattern and
@@ -3034,6 +3065,7 @@ function idOf(set) {
 
 
 
+
 const GLOB_CHAR = /[*?[{]/;
 /** uv's `is_glob_like`: the characters that end the literal base of a glob (a superset of GLOB_CHAR). */
 const GLOB_LIKE = /[*?[\]{}]/;
@@ -3048,8 +3080,10 @@ function isGlob(s) {
  * Compiles a glob written relative to the project directory into an automaton (automaton.ts), so
  * that matching takes time linear in the pattern and the path, whatever the pattern. Throws a `UserError` naming the
  * pattern and `origin` for an absolute pattern, an empty one, or bad syntax (unclosed `[`/`{`).
+ * With `ignoreCase` (a file system that ignores case), letters match either case, in literals
+ * and classes alike: `*.RS` matches `lib.rs` there, as opening `LIB.RS` would open it.
  */
-function compileGlob(pattern, origin) {
+function compileGlob(pattern, origin, ignoreCase = false) {
     const fail = (why) => new UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
     const negated = pattern.startsWith("!");
     const body = negated ? pattern.slice(1) : pattern;
@@ -3068,7 +3102,7 @@ function compileGlob(pattern, origin) {
         throw fail("is empty");
     const normalized = external_node_path_namespaceObject.posix.normalize(parts.slice(0, split).join("/") || ".");
     const base = normalized === "." ? "" : normalized;
-    const automaton = new Automaton([...glob_anchor(rest), ...translate(rest, fail)]);
+    const automaton = new Automaton([...glob_anchor(rest), ...translate(rest, fail, ignoreCase)]);
     return {
         pattern,
         origin,
@@ -3094,13 +3128,22 @@ function isGlobLike(component) {
 function glob_anchor(rest) {
     return rest.includes("/") || rest === "*" || rest === "**" ? [] : [ANY_DEPTH];
 }
-/** Translates glob syntax to automaton nodes (globset with `literal_separator`). */
-function translate(source, fail) {
+/**
+ * Translates glob syntax to automaton nodes (globset with `literal_separator`); with `ignoreCase`,
+ * a literal or class accepts a code point when it accepts one of its case forms.
+ */
+function translate(source, fail, ignoreCase = false) {
     const chars = Array.from(source);
     let i = 0;
+    // A class lists ranges of one case or the other (`[A-Z]`, `[a-z]`): try both forms of `x`.
+    const folded = (test) => ignoreCase ? (x) => test(x) || caseForms(x).some(test) : test;
     const literal = (c) => {
         const code = c.codePointAt(0);
-        return { kind: "char", test: (x) => x === code };
+        const fold = ignoreCase ? foldCodePoint(code) : code;
+        return {
+            kind: "char",
+            test: ignoreCase ? (x) => foldCodePoint(x) === fold : (x) => x === code,
+        };
     };
     const sequence = (inBraces) => {
         const out = [];
@@ -3175,7 +3218,8 @@ function translate(source, fail) {
         }
         i++;
         const listed = (x) => ranges.some(([low, high]) => x >= low && x <= high);
-        return { kind: "char", test: negated ? (x) => x !== glob_SLASH && !listed(x) : listed };
+        const inClass = folded(listed);
+        return { kind: "char", test: negated ? (x) => x !== glob_SLASH && !inClass(x) : inClass };
     };
     // `{a,b}`, nested allowed.
     const alternatives = () => {
@@ -3546,13 +3590,14 @@ function uvEnvNames(backend) {
 function expandGlobs(tree, globs) {
     const rooted = globs.map((glob) => rootBase(tree, glob));
     const exclusions = rooted.filter((r) => r.glob.negated);
+    const fold = tree.caseInsensitive;
     const result = new Map();
     for (const { glob, base } of rooted) {
         if (glob.negated)
             continue;
         const matched = [];
-        for (const file of filesUnder(tree.files, base)) {
-            if (glob.matches(below(base, file)) && !exclusions.some((n) => excludes(n, file))) {
+        for (const file of filesUnder(tree.files, base, fold)) {
+            if (glob.matches(below(base, file)) && !exclusions.some((n) => excludes(n, file, fold))) {
                 matched.push(toProject(tree.projectDir, file));
             }
         }
@@ -3567,15 +3612,31 @@ function rootBase(tree, glob) {
     }
     return { glob, base: base === "." ? "" : base };
 }
-function excludes({ glob, base }, file) {
-    if (base !== "" && !file.startsWith(`${base}/`))
+function excludes({ glob, base }, file, fold) {
+    if (base !== "" && !isUnder(file, base, fold))
         return false;
     return glob.matchesSelfOrParent(below(base, file));
 }
-/** The files under `base` ("" for all): a contiguous range of the sorted list. */
-function* filesUnder(files, base) {
+/** Whether `file` lies under the directory `base`, whose case may differ when `fold`. */
+function isUnder(file, base, fold) {
+    const prefix = `${base}/`;
+    if (file.startsWith(prefix))
+        return true;
+    return fold && file.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase();
+}
+/**
+ * The files under `base` ("" for all): a contiguous range of the sorted list, or, when case is
+ * ignored (`fold`), the files whose directory is `base` in any case.
+ */
+function* filesUnder(files, base, fold) {
     if (base === "") {
         yield* files;
+        return;
+    }
+    if (fold) {
+        for (const file of files)
+            if (isUnder(file, base, true))
+                yield file;
         return;
     }
     const prefix = `${base}/`;
@@ -3739,7 +3800,7 @@ async function resolveSpecs(specs, tree, env) {
     for (const spec of specs) {
         if (spec.entry.kind === "file" &&
             (isGlob(spec.entry.pattern) || spec.entry.pattern.startsWith("!"))) {
-            globs.set(spec, compileGlob(spec.entry.pattern, spec.origin));
+            globs.set(spec, compileGlob(spec.entry.pattern, spec.origin, tree.caseInsensitive));
         }
     }
     const matches = expandGlobs(tree, [...globs.values()]);
@@ -3751,7 +3812,7 @@ async function resolveSpecs(specs, tree, env) {
                 const glob = globs.get(spec);
                 if (glob?.negated)
                     break;
-                const paths = glob ? matches.get(glob) : [literalPath(spec)];
+                const paths = glob ? matches.get(glob) : [literalPath(spec, tree)];
                 if (glob && paths.length === 0 && spec.source !== "inferred") {
                     warnings.push(`${spec.origin}: glob ${JSON.stringify(entry.pattern)} matches no file`);
                 }
@@ -3797,7 +3858,7 @@ async function fileKey(spec, paths, tree, warnings, literal) {
 }
 async function dirKey(spec, tree, warnings) {
     const rel = normalize(spec.entry.path);
-    const rooted = rootPath(tree, rel, spec);
+    const rooted = casedDir(tree, rootPath(tree, rel, spec));
     const info = await statProjectPath(external_node_path_default().join(tree.root, rooted), rooted);
     if (info && !info.isDirectory())
         warnings.push(`${spec.origin}: ${rel} is not a directory`);
@@ -3811,8 +3872,30 @@ async function dirKey(spec, tree, warnings) {
         detail: state,
     };
 }
-function literalPath(spec) {
-    return normalize(spec.entry.pattern);
+/**
+ * The project-relative path a literal `file` entry names: as written, or, on a file system that
+ * ignores case, as the listed file it opens is named (so that one file is one path in the report).
+ */
+/**
+ * A root-relative directory as the file system names it: on one that ignores case, the directory
+ * of a listed file whose path differs from it only in case (else as written).
+ */
+function casedDir(tree, rooted) {
+    if (!tree.caseInsensitive || rooted === "")
+        return rooted;
+    const prefix = `${rooted.toLowerCase()}/`;
+    const file = tree.files.find((f) => f.startsWith(`${rooted}/`) || f.slice(0, prefix.length).toLowerCase() === prefix);
+    return file ? file.slice(0, rooted.length) : rooted;
+}
+function literalPath(spec, tree) {
+    const rel = normalize(spec.entry.pattern);
+    if (!tree.caseInsensitive || /^(?:[/\\]|[A-Za-z]:)/.test(rel))
+        return rel;
+    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+    const listed = tree.listed(joined);
+    if (!listed || listed === joined)
+        return rel;
+    return tree.projectDir === "" ? listed : external_node_path_default().posix.relative(tree.projectDir, listed);
 }
 function normalize(p) {
     if (/^(?:[/\\]|[A-Za-z]:)/.test(p))
@@ -3855,18 +3938,6 @@ function matchedFiles(entries, tree, origin) {
         return listed.has(rooted);
     });
     return [...new Set([...literal, ...[...expandGlobs(tree, globs).values()].flat()])].sort();
-}
-
-;// CONCATENATED MODULE: ./src/shared/paths.ts
-
-/** True when `child` is `parent` or lies below it (both absolute). */
-function isInside(child, parent) {
-    const rel = external_node_path_default().relative(parent, child);
-    return rel === "" || (rel.split((external_node_path_default()).sep)[0] !== ".." && !external_node_path_default().isAbsolute(rel));
-}
-/** A native relative path in posix form. */
-function toPosix(rel) {
-    return rel.split((external_node_path_default()).sep).join("/");
 }
 
 ;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
@@ -7205,28 +7276,55 @@ async function openTree(location, options = {}) {
         files = [...new Set([...files, ...walked])];
     }
     files.sort(); // plain UTF-16 code unit order
-    return new ListedTree(root, projectDir, isGitRepo, files, listing?.repositories ?? [], {
+    const caseInsensitive = options.caseInsensitive ?? foldsCase(process.platform);
+    const tree = { root, projectDir, isGitRepo, caseInsensitive };
+    return new ListedTree(tree, files, listing?.repositories ?? [], {
         known: listing?.indexIds ?? new Map(),
         hash: options.hasher ?? ((paths, clean) => hashFiles(paths, undefined, clean)),
         stored: storedAs(listing?.trust ?? NO_TRUST),
     });
 }
 class ListedTree {
+    repositories;
     root;
     projectDir;
     isGitRepo;
-    repositories;
+    caseInsensitive;
     files;
     /** Digests of the files that were hashed (git vouches for the others: `#sources.known`). */
     #hashed = new Map();
     #sources;
-    constructor(root, projectDir, isGitRepo, files, repositories, sources) {
-        this.root = root;
-        this.projectDir = projectDir;
-        this.isGitRepo = isGitRepo;
+    #listed;
+    /** Listed files by their lowercased names, made when first asked for (case ignored only). */
+    #folded;
+    constructor(tree, files, repositories, sources) {
         this.repositories = repositories;
+        ({
+            root: this.root,
+            projectDir: this.projectDir,
+            isGitRepo: this.isGitRepo,
+            caseInsensitive: this.caseInsensitive,
+        } = tree);
         this.files = Object.freeze(files);
+        this.#listed = new Set(files);
         this.#sources = sources;
+    }
+    listed(path) {
+        if (this.#listed.has(path))
+            return path;
+        if (!this.caseInsensitive)
+            return undefined;
+        if (!this.#folded) {
+            this.#folded = new Map();
+            // The first of two names that differ only in case (a checkout from a case-sensitive
+            // system): the file system holds one of them.
+            for (const file of this.files) {
+                const key = file.toLowerCase();
+                if (!this.#folded.has(key))
+                    this.#folded.set(key, file);
+            }
+        }
+        return this.#folded.get(path.toLowerCase());
     }
     async digest(paths) {
         const { known, hash, stored } = this.#sources;
@@ -7755,6 +7853,7 @@ async function setupPyFiles(project) {
 
 
 
+
 /**
  * Resolves every key of a project except the build command's. The probes (the interpreter, the
  * toolchains) run while the tree is listed and hashed. Pure of logging: it returns warnings.
@@ -7773,6 +7872,7 @@ async function collectKeys(request) {
     const tree = openTree(request.location, {
         exclude: request.exclude,
         includeIgnored: request.includeIgnored,
+        caseInsensitive: foldsCase(request.platform),
     });
     // Awaited below; a failure before then must not surface as an unhandled rejection.
     tree.catch(() => undefined);
@@ -8037,6 +8137,7 @@ async function prepare(config, exclude = []) {
         python,
         pythonInfo,
         env: config.env,
+        platform: config.platform,
     });
     const { command, requirements } = await chosen;
     const fp = sealFingerprint(inputs, command.keyed, [requirements.key]);
@@ -10031,6 +10132,7 @@ function runBounded(command, args, env, timeoutMs) {
 
 
 
+
 /**
  * The manifest as the files are after a build: the tree listed once more and the file keys
  * resolved again, so that files the build modified, removed or added where a glob reaches are
@@ -10042,6 +10144,7 @@ async function redigest(fp) {
     const tree = await openTree(request.location, {
         exclude: request.exclude,
         includeIgnored: request.includeIgnored,
+        caseInsensitive: foldsCase(request.platform),
     });
     const fileSpecs = fp.specs.filter((spec) => spec.entry.kind === "file");
     const again = await resolveSpecs(fileSpecs, tree, request.env);

@@ -1,7 +1,7 @@
 import { lstat, realpath, stat } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { UserError } from "../errors.js";
-import { isInside, toPosix } from "../shared/paths.js";
+import { foldsCase, isInside, toPosix } from "../shared/paths.js";
 import { describeFsError } from "../shared/read.js";
 import { gitFiles, gitIgnores, gitToplevel } from "./git-files.js";
 import { type IndexTrust, NO_TRUST } from "./git-index.js";
@@ -46,6 +46,11 @@ export interface OpenTreeOptions {
    */
   readonly useIndex?: boolean;
   /**
+   * The file system ignores case (see `FileTree.caseInsensitive`); default: as the platform's
+   * default file systems do (`foldsCase`). Tests give it rather than probe the disk.
+   */
+  readonly caseInsensitive?: boolean;
+  /**
    * Hashes the files the index cannot vouch for (default `hashFiles`; tests count its calls),
    * `clean` as `hashFiles` takes it.
    */
@@ -79,7 +84,9 @@ export async function openTree(
     files = [...new Set([...files, ...walked])];
   }
   files.sort(); // plain UTF-16 code unit order
-  return new ListedTree(root, projectDir, isGitRepo, files, listing?.repositories ?? [], {
+  const caseInsensitive = options.caseInsensitive ?? foldsCase(process.platform);
+  const tree = { root, projectDir, isGitRepo, caseInsensitive };
+  return new ListedTree(tree, files, listing?.repositories ?? [], {
     known: listing?.indexIds ?? new Map<string, string>(),
     hash: options.hasher ?? ((paths, clean) => hashFiles(paths, undefined, clean)),
     stored: storedAs(listing?.trust ?? NO_TRUST),
@@ -99,21 +106,48 @@ interface DigestSources {
 }
 
 class ListedTree implements FileTree {
+  readonly root: string;
+  readonly projectDir: string;
+  readonly isGitRepo: boolean;
+  readonly caseInsensitive: boolean;
   readonly files: readonly string[];
   /** Digests of the files that were hashed (git vouches for the others: `#sources.known`). */
   readonly #hashed = new Map<string, string | null>();
   readonly #sources: DigestSources;
+  readonly #listed: ReadonlySet<string>;
+  /** Listed files by their lowercased names, made when first asked for (case ignored only). */
+  #folded: Map<string, string> | undefined;
 
   constructor(
-    readonly root: string,
-    readonly projectDir: string,
-    readonly isGitRepo: boolean,
+    tree: Pick<FileTree, "root" | "projectDir" | "isGitRepo" | "caseInsensitive">,
     files: string[],
     readonly repositories: readonly string[],
     sources: DigestSources,
   ) {
+    ({
+      root: this.root,
+      projectDir: this.projectDir,
+      isGitRepo: this.isGitRepo,
+      caseInsensitive: this.caseInsensitive,
+    } = tree);
     this.files = Object.freeze(files);
+    this.#listed = new Set(files);
     this.#sources = sources;
+  }
+
+  listed(path: string): string | undefined {
+    if (this.#listed.has(path)) return path;
+    if (!this.caseInsensitive) return undefined;
+    if (!this.#folded) {
+      this.#folded = new Map();
+      // The first of two names that differ only in case (a checkout from a case-sensitive
+      // system): the file system holds one of them.
+      for (const file of this.files) {
+        const key = file.toLowerCase();
+        if (!this.#folded.has(key)) this.#folded.set(key, file);
+      }
+    }
+    return this.#folded.get(path.toLowerCase());
   }
 
   async digest(paths: readonly string[]): Promise<Map<string, string | null>> {

@@ -73,6 +73,7 @@ export async function prepare(config: Config, exclude: readonly string[] = []): 
     python,
     pythonInfo,
     env: config.env,
+    platform: config.platform,
   });
   const { command, requirements } = await chosen;
   const fp = sealFingerprint(inputs, command.keyed, [requirements.key]);
