@@ -7229,61 +7229,12 @@ function isFileSync(absPath) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/files/listing.ts
+;// CONCATENATED MODULE: ./src/files/listed-tree.ts
 
 
 
 
-
-
-
-
-
-
-/**
- * Finds the root of the repository holding `projectDir`: the git work tree root (`git rev-parse
- * --show-toplevel`); without a usable git, the nearest ancestor holding `.git`, else the project
- * directory itself. A project directory that does not exist is a UserError naming `display`.
- */
-async function locateProject(projectDir, display = projectDir) {
-    const project = await projectRealpath(projectDir, display);
-    const git = await gitToplevel(project);
-    const root = git.root ?? (await dotGitAncestor(project)) ?? project;
-    return { projectDir: project, root, isGitRepo: git.root !== null, gitRefused: git.refused };
-}
-/**
- * Lists the candidate input files of the repository at `location`: `git ls-files` in a work tree
- * and a directory walk otherwise; both prune never-input directories and honour `.gitignore`.
- */
-async function openTree(location, options = {}) {
-    const { root, isGitRepo } = location;
-    const excluded = [];
-    for (const dir of options.exclude ?? []) {
-        const real = await existingRealpath(dir);
-        if (real !== null && isInside(real, root))
-            excluded.push(toPosix((0,external_node_path_namespaceObject.relative)(root, real)));
-    }
-    const projectDir = toPosix((0,external_node_path_namespaceObject.relative)(root, location.projectDir));
-    const pruner = makePruner(projectDir, excluded);
-    const includeIgnored = options.includeIgnored ?? false;
-    const useIndex = options.useIndex ?? true;
-    const listing = isGitRepo ? await gitFiles(root, pruner, includeIgnored, useIndex) : undefined;
-    let files = listing?.files ?? (await walkFiles(root, pruner, includeIgnored));
-    if (isGitRepo && projectDir !== "" && !includeIgnored && (await gitIgnores(root, projectDir))) {
-        // A project inside an ignored directory (a scratch copy in a repository): git lists none of
-        // its untracked files, so walk it, honouring the .gitignore files inside it.
-        const walked = await walkFiles(root, pruner, false, projectDir);
-        files = [...new Set([...files, ...walked])];
-    }
-    files.sort(); // plain UTF-16 code unit order
-    const caseInsensitive = options.caseInsensitive ?? foldsCase(process.platform);
-    const tree = { root, projectDir, isGitRepo, caseInsensitive };
-    return new ListedTree(tree, files, listing?.repositories ?? [], {
-        known: listing?.indexIds ?? new Map(),
-        hash: options.hasher ?? ((paths, clean) => hashFiles(paths, undefined, clean)),
-        stored: storedAs(listing?.trust ?? NO_TRUST),
-    });
-}
+/** A listed tree (see `openTree`), which digests its files once each. */
 class ListedTree {
     repositories;
     root;
@@ -7358,6 +7309,62 @@ function unreadable(error, root) {
     if (typeof code !== "string" || typeof path !== "string")
         return error;
     return new UserError(`cannot read ${toPosix((0,external_node_path_namespaceObject.relative)(root, path))}: ${describeFsError(error)}; make it readable, or move it out of the repository (it could be a build input)`);
+}
+
+;// CONCATENATED MODULE: ./src/files/listing.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Finds the root of the repository holding `projectDir`: the git work tree root (`git rev-parse
+ * --show-toplevel`); without a usable git, the nearest ancestor holding `.git`, else the project
+ * directory itself. A project directory that does not exist is a UserError naming `display`.
+ */
+async function locateProject(projectDir, display = projectDir) {
+    const project = await projectRealpath(projectDir, display);
+    const git = await gitToplevel(project);
+    const root = git.root ?? (await dotGitAncestor(project)) ?? project;
+    return { projectDir: project, root, isGitRepo: git.root !== null, gitRefused: git.refused };
+}
+/**
+ * Lists the candidate input files of the repository at `location`: `git ls-files` in a work tree
+ * and a directory walk otherwise; both prune never-input directories and honour `.gitignore`.
+ */
+async function openTree(location, options = {}) {
+    const { root, isGitRepo } = location;
+    const excluded = [];
+    for (const dir of options.exclude ?? []) {
+        const real = await existingRealpath(dir);
+        if (real !== null && isInside(real, root))
+            excluded.push(toPosix((0,external_node_path_namespaceObject.relative)(root, real)));
+    }
+    const projectDir = toPosix((0,external_node_path_namespaceObject.relative)(root, location.projectDir));
+    const pruner = makePruner(projectDir, excluded);
+    const includeIgnored = options.includeIgnored ?? false;
+    const useIndex = options.useIndex ?? true;
+    const listing = isGitRepo ? await gitFiles(root, pruner, includeIgnored, useIndex) : undefined;
+    let files = listing?.files ?? (await walkFiles(root, pruner, includeIgnored));
+    if (isGitRepo && projectDir !== "" && !includeIgnored && (await gitIgnores(root, projectDir))) {
+        // A project inside an ignored directory (a scratch copy in a repository): git lists none of
+        // its untracked files, so walk it, honouring the .gitignore files inside it.
+        const walked = await walkFiles(root, pruner, false, projectDir);
+        files = [...new Set([...files, ...walked])];
+    }
+    files.sort(); // plain UTF-16 code unit order
+    const caseInsensitive = options.caseInsensitive ?? foldsCase(process.platform);
+    const tree = { root, projectDir, isGitRepo, caseInsensitive };
+    return new ListedTree(tree, files, listing?.repositories ?? [], {
+        known: listing?.indexIds ?? new Map(),
+        hash: options.hasher ?? ((paths, clean) => hashFiles(paths, undefined, clean)),
+        stored: storedAs(listing?.trust ?? NO_TRUST),
+    });
 }
 async function projectRealpath(dir, display) {
     const real = await existingRealpath(dir);
