@@ -2316,7 +2316,9 @@ function invocationOf(argv, env, platform = process.platform, lookup = (name, e)
             problem: `${name} is a batch file, which only cmd.exe runs, and cmd.exe cannot pass it an argument holding a double quote or a line break: run the program it wraps instead`,
         };
     }
-    const line = [cmdEscape(external_node_path_default().win32.normalize(found)), ...args.map(cmdQuote)].join(" ");
+    // The program in plain quotes: cmd.exe reads a quoted program name as it is (a path holds no
+    // quote), spaces and `&` included; the arguments after it are escaped, quotes and all.
+    const line = [`"${external_node_path_default().win32.normalize(found)}"`, ...args.map(cmdQuote)].join(" ");
     // /d: no AutoRun commands; /s /c "...": the outer quotes are removed and the rest run as is.
     return {
         file: env.ComSpec || env.COMSPEC || "cmd.exe",

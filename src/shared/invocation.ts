@@ -39,7 +39,9 @@ export function invocationOf(
       problem: `${name} is a batch file, which only cmd.exe runs, and cmd.exe cannot pass it an argument holding a double quote or a line break: run the program it wraps instead`,
     };
   }
-  const line = [cmdEscape(path.win32.normalize(found)), ...args.map(cmdQuote)].join(" ");
+  // The program in plain quotes: cmd.exe reads a quoted program name as it is (a path holds no
+  // quote), spaces and `&` included; the arguments after it are escaped, quotes and all.
+  const line = [`"${path.win32.normalize(found)}"`, ...args.map(cmdQuote)].join(" ");
   // /d: no AutoRun commands; /s /c "...": the outer quotes are removed and the rest run as is.
   return {
     file: env.ComSpec || env.COMSPEC || "cmd.exe",

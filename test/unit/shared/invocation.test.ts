@@ -66,24 +66,22 @@ describe("the default interpreter", () => {
 
 /**
  * What a batch file receives from `cmd.exe /d /s /c "<line>"` as argv: /s takes the outer quotes
- * off; every character cmd gives a meaning to must be escaped with `^`, which cmd removes; the
- * rest after the program is what the batch file's `%*` holds, which its program splits as the C
- * runtime does.
+ * off; the program comes first in plain quotes (read as it is); after it, every character cmd
+ * gives a meaning to must be escaped with `^`, which cmd removes; the rest is what the batch
+ * file's `%*` holds, which its program splits as the C runtime does.
  */
 function throughCmd(args: readonly string[]): { program: string; argv: string[] } {
   expect(args.slice(0, 3)).toEqual(["/d", "/s", "/c"]);
   const line = args[3]!;
   expect(line.startsWith('"') && line.endsWith('"')).toBe(true);
   const inner = line.slice(1, -1);
-  // Nothing cmd reads is left unescaped: no &, |, <, >, %, quote or space that it would act on.
-  expect(inner).toMatch(/^(?:\^.|[^()[\]%!^"`<>&|;,*? ]|(?<=[^^]) )*$/);
-  const uncaret = (text: string) => text.replace(/\^(.)/g, "$1");
-  // The program is the first word; the words are joined by the only unescaped spaces.
-  const [program = "", ...words] = inner.split(/(?<!\^) /);
-  return {
-    program: uncaret(program),
-    argv: splitCommandFor(uncaret(words.join(" ")), "x", "win32"),
-  };
+  const quoted = /^"([^"]*)"(.*)$/s.exec(inner);
+  if (!quoted) throw new Error(`the program is not quoted: ${inner}`);
+  const [, program = "", rest = ""] = quoted;
+  // Nothing cmd reads is left unescaped after the program: no &, |, <, >, %, quote or space
+  // that it would act on, but the spaces between the words.
+  expect(rest).toMatch(/^(?: (?:\^.|[^()[\]%!^"`<>&|;,*? ])+)*$/);
+  return { program, argv: splitCommandFor(rest.replace(/\^(.)/g, "$1"), "x", "win32") };
 }
 
 describe("starting a program without a shell", () => {
@@ -120,9 +118,13 @@ describe("starting a program without a shell", () => {
     expect(argv).toEqual(args);
   });
 
-  it("Windows: a .bat named by its path runs through cmd.exe too", () => {
+  it("Windows: a .bat named by its path runs through cmd.exe too, spaces and & in it", () => {
     const started = invocationOf([String.raw`tools\build.BAT`, "x"], WIN_ENV, "win32", lookup);
     expect(started).toMatchObject({ file: WIN_ENV.ComSpec, verbatim: true });
+    const odd = String.raw`C:\Tools & Co\build.cmd`;
+    const through = invocationOf([odd, "a b"], WIN_ENV, "win32", lookup);
+    if ("problem" in through) throw new Error(through.problem);
+    expect(throughCmd(through.args)).toEqual({ program: odd, argv: ["a b"] });
   });
 
   it.each([['say "hi"'], ["two\nlines"]])(
