@@ -6924,12 +6924,11 @@ const NO_TRUST = {
  * *cleaned* content:
  * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`);
  * - with `core.autocrlf` true or input, text files are digested as git cleans them, so the index
- *   ids still agree; a file whose indexed content has CRLFs is left as it is by git, and here
- *   (`git ls-files --eol`: `i/crlf`, `i/mixed`);
+ *   ids still agree (a file whose indexed content has CRLFs is left as it is: `indexedCrlf`);
  * - a path with a `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or `working-tree-encoding`
  *   attribute other than unset (`git check-attr --all`, paths on stdin) is digested as it is on
  *   disk and never taken from the index.
- * Three git calls, run together, and a fourth under autocrlf.
+ * Three git calls, run together.
  */
 async function indexTrust(root, paths) {
     const [format, autocrlfValue, attributes] = await Promise.all([
@@ -6947,18 +6946,37 @@ async function indexTrust(root, paths) {
         if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
             converted.add(fields[i]);
     }
-    const crlfInIndex = autocrlf && paths.length > 0 ? await indexedCrlf(root) : new Set();
-    return { usable: format.trim() === "sha1" && paths.length > 0, autocrlf, converted, crlfInIndex };
+    const usable = format.trim() === "sha1" && paths.length > 0;
+    return { usable, autocrlf, converted, crlfInIndex: new Set() };
 }
-/** Tracked paths whose indexed content is text with CRLFs (`git ls-files --eol`). */
-async function indexedCrlf(root) {
-    // "i/<eol> w/<eol> attr/<attributes>\t<path>\0"
-    const output = await git(root, ["ls-files", "-z", "--eol"]);
+/** Characters of paths given to one `git ls-files` call (Windows caps a command line at 32K). */
+const ARGS_CHARS = 16_000;
+/**
+ * Which of the tracked `paths` have indexed content that is text with CRLFs (`git ls-files --eol`
+ * says `i/crlf` or `i/mixed`). Only the files that are read are asked about: git reads each blob
+ * to answer, and the files whose ids come from the index need no answer.
+ */
+async function indexedCrlf(root, paths) {
     const found = new Set();
-    for (const record of output.split("\0")) {
-        const tab = record.indexOf("\t");
-        if (tab !== -1 && /^i\/(?:crlf|mixed)\s/.test(record))
-            found.add(record.slice(tab + 1));
+    for (let start = 0; start < paths.length;) {
+        let end = start;
+        for (let chars = 0; end < paths.length && (end === start || chars < ARGS_CHARS); end++)
+            chars += paths[end].length + 1;
+        const args = [
+            "--literal-pathspecs",
+            "ls-files",
+            "-z",
+            "--eol",
+            "--",
+            ...paths.slice(start, end),
+        ];
+        // "i/<eol> w/<eol> attr/<attributes>\t<path>\0"
+        for (const record of (await git(root, args)).split("\0")) {
+            const tab = record.indexOf("\t");
+            if (tab !== -1 && /^i\/(?:crlf|mixed)\s/.test(record))
+                found.add(record.slice(tab + 1));
+        }
+        start = end;
     }
     return found;
 }
@@ -7162,7 +7180,10 @@ async function gitFiles(root, pruner, includeIgnored, useIndex) {
     const repositories = [...new Set([...submodules, ...nested])]
         .filter((p) => !underDir(`${p}/x`, pruner.isPruned))
         .sort();
-    return { files, indexIds, trust, repositories };
+    // Under autocrlf, the tracked files that are read need to know how git indexed them.
+    const read = trust.autocrlf ? files.filter((p) => tracked.has(p) && !indexIds.has(p)) : [];
+    const crlfInIndex = await indexedCrlf(root, read);
+    return { files, indexIds, trust: { ...trust, crlfInIndex }, repositories };
 }
 /** What git says it could not read: `could not open directory 'x/': Permission denied`, `x: Permission denied`. */
 const OPEN_DIR = /^warning: could not open directory '(.*)': (.+)$/m;

@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type IndexTrust, indexTrust } from "./git-index.js";
+import { type IndexTrust, indexedCrlf, indexTrust } from "./git-index.js";
 import { git, gitWithWarnings } from "./git-run.js";
 import { isAbsentError } from "./hash.js";
 import { type Pruner, underDir, VENV_MARKER } from "./prune.js";
@@ -137,7 +137,10 @@ export async function gitFiles(
   const repositories = [...new Set([...submodules, ...nested])]
     .filter((p) => !underDir(`${p}/x`, pruner.isPruned))
     .sort();
-  return { files, indexIds, trust, repositories };
+  // Under autocrlf, the tracked files that are read need to know how git indexed them.
+  const read = trust.autocrlf ? files.filter((p) => tracked.has(p) && !indexIds.has(p)) : [];
+  const crlfInIndex = await indexedCrlf(root, read);
+  return { files, indexIds, trust: { ...trust, crlfInIndex }, repositories };
 }
 
 /** What git says it could not read: `could not open directory 'x/': Permission denied`, `x: Permission denied`. */

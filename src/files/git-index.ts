@@ -23,8 +23,9 @@ export interface IndexTrust {
    */
   readonly converted: ReadonlySet<string>;
   /**
-   * Under `autocrlf`, tracked paths whose indexed content has CRLFs already: git leaves such a
-   * file as it is (convert.c's `has_crlf_in_index`), and so are they digested.
+   * Under `autocrlf`, tracked paths that are read to be digested and whose indexed content has
+   * CRLFs already: git leaves such a file as it is (convert.c's `has_crlf_in_index`), and so are
+   * they digested. Found by `indexedCrlf` once the read ones are known (see gitFiles).
    */
   readonly crlfInIndex: ReadonlySet<string>;
 }
@@ -43,12 +44,11 @@ export const NO_TRUST: IndexTrust = {
  * *cleaned* content:
  * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`);
  * - with `core.autocrlf` true or input, text files are digested as git cleans them, so the index
- *   ids still agree; a file whose indexed content has CRLFs is left as it is by git, and here
- *   (`git ls-files --eol`: `i/crlf`, `i/mixed`);
+ *   ids still agree (a file whose indexed content has CRLFs is left as it is: `indexedCrlf`);
  * - a path with a `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or `working-tree-encoding`
  *   attribute other than unset (`git check-attr --all`, paths on stdin) is digested as it is on
  *   disk and never taken from the index.
- * Three git calls, run together, and a fourth under autocrlf.
+ * Three git calls, run together.
  */
 export async function indexTrust(root: string, paths: readonly string[]): Promise<IndexTrust> {
   const [format, autocrlfValue, attributes] = await Promise.all([
@@ -65,18 +65,38 @@ export async function indexTrust(root: string, paths: readonly string[]): Promis
   for (let i = 0; i + 2 < fields.length; i += 3) {
     if (CONVERTING.has(fields[i + 1]!) && fields[i + 2] !== "unset") converted.add(fields[i]!);
   }
-  const crlfInIndex = autocrlf && paths.length > 0 ? await indexedCrlf(root) : new Set<string>();
-  return { usable: format.trim() === "sha1" && paths.length > 0, autocrlf, converted, crlfInIndex };
+  const usable = format.trim() === "sha1" && paths.length > 0;
+  return { usable, autocrlf, converted, crlfInIndex: new Set() };
 }
 
-/** Tracked paths whose indexed content is text with CRLFs (`git ls-files --eol`). */
-async function indexedCrlf(root: string): Promise<Set<string>> {
-  // "i/<eol> w/<eol> attr/<attributes>\t<path>\0"
-  const output = await git(root, ["ls-files", "-z", "--eol"]);
+/** Characters of paths given to one `git ls-files` call (Windows caps a command line at 32K). */
+const ARGS_CHARS = 16_000;
+
+/**
+ * Which of the tracked `paths` have indexed content that is text with CRLFs (`git ls-files --eol`
+ * says `i/crlf` or `i/mixed`). Only the files that are read are asked about: git reads each blob
+ * to answer, and the files whose ids come from the index need no answer.
+ */
+export async function indexedCrlf(root: string, paths: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
-  for (const record of output.split("\0")) {
-    const tab = record.indexOf("\t");
-    if (tab !== -1 && /^i\/(?:crlf|mixed)\s/.test(record)) found.add(record.slice(tab + 1));
+  for (let start = 0; start < paths.length; ) {
+    let end = start;
+    for (let chars = 0; end < paths.length && (end === start || chars < ARGS_CHARS); end++)
+      chars += paths[end]!.length + 1;
+    const args = [
+      "--literal-pathspecs",
+      "ls-files",
+      "-z",
+      "--eol",
+      "--",
+      ...paths.slice(start, end),
+    ];
+    // "i/<eol> w/<eol> attr/<attributes>\t<path>\0"
+    for (const record of (await git(root, args)).split("\0")) {
+      const tab = record.indexOf("\t");
+      if (tab !== -1 && /^i\/(?:crlf|mixed)\s/.test(record)) found.add(record.slice(tab + 1));
+    }
+    start = end;
   }
   return found;
 }

@@ -99,7 +99,7 @@ describe("core.autocrlf=true: digests are of what git stores", () => {
   test("a file committed with CRLFs before autocrlf was on is left as it is, by git and here", async () => {
     const repo = makeTempDir();
     gitInit(repo);
-    writeTree(repo, { "old.c": "int a;\r\n", "new.c": "x\n" });
+    writeTree(repo, { "old.c": "int a;\r\n", "new.c": "x\n", "kept.c": "k;\r\n" });
     gitCommitAll(repo);
     git(repo, "config", "core.autocrlf", "true");
     git(repo, "config", "core.safecrlf", "false");
@@ -107,6 +107,7 @@ describe("core.autocrlf=true: digests are of what git stores", () => {
     const { fast, stored } = await digestsAndGit(repo);
     expect(Object.fromEntries(fast)).toEqual(Object.fromEntries(stored));
     expect(fast.get("old.c")).toBe(blobOf("int a;\r\nint b;\r\n"));
+    expect(fast.get("kept.c")).toBe(blobOf("k;\r\n"));
   });
 
   test("files with eol attributes are read as they are, never taken from the index", async () => {
