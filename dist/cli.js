@@ -1727,12 +1727,12 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
  * A problem the user can fix: a bad input, a malformed file, a missing project.
  * Its message is one line naming the cause (input, file, line, entry) and is shown without a stack.
  */
-class errors_UserError extends Error {
+class UserError extends Error {
     name = "UserError";
 }
 /** One line for a user error, the stack for anything else (a bug). */
 function formatError(error) {
-    if (error instanceof errors_UserError)
+    if (error instanceof UserError)
         return error.message;
     if (error instanceof Error)
         return error.stack ?? `${error.name}: ${error.message}`;
@@ -1775,7 +1775,7 @@ function defaultCacheDir(env, platform) {
     else if (home) {
         return external_node_path_default().posix.join(home, ".cache", "wheel-cache");
     }
-    throw new errors_UserError("cannot tell where to keep the local cache: set WHEEL_CACHE_DIR");
+    throw new UserError("cannot tell where to keep the local cache: set WHEEL_CACHE_DIR");
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -2018,7 +2018,7 @@ function splitCommand(text, origin) {
         }
     }
     if (quote)
-        throw new errors_UserError(`${origin}: unclosed ${quote} in ${JSON.stringify(text)}`);
+        throw new UserError(`${origin}: unclosed ${quote} in ${JSON.stringify(text)}`);
     if (word !== undefined)
         words.push(word);
     return words;
@@ -2234,6 +2234,113 @@ function runsIn(pid, pgid) {
     return Number(pgrp) === pgid && state !== "Z";
 }
 
+;// CONCATENATED MODULE: ./src/shared/which.ts
+
+
+/** What Windows tries after a bare name when PATHEXT is unset. */
+const DEFAULT_PATHEXT = ".COM;.EXE;.BAT;.CMD";
+/**
+ * The full path of `name` on PATH, or undefined. On Windows as its command search does: each
+ * PATHEXT extension in turn (a name that has one of them is tried as written first), so that
+ * `npm` finds `npm.cmd`; a name with a directory in it is looked up there only.
+ */
+function which(name, env, platform = process.platform, isExecutable = isExecutableFile) {
+    const windows = platform === "win32";
+    const paths = windows ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+    const exts = windows ? extensionsFor(name, env) : [""];
+    const hasDir = windows ? /[\\/]/.test(name) : name.includes("/");
+    const dirs = hasDir ? [""] : (env.PATH ?? env.Path ?? "").split(paths.delimiter).filter(Boolean);
+    for (const dir of dirs) {
+        for (const ext of exts) {
+            const candidate = dir ? paths.join(dir, name + ext) : name + ext;
+            if (isExecutable(candidate))
+                return candidate;
+        }
+    }
+    return undefined;
+}
+/** The suffixes Windows tries for `name`: none first when it has a PATHEXT extension already. */
+function extensionsFor(name, env) {
+    const exts = (env.PATHEXT || DEFAULT_PATHEXT).split(";").filter(Boolean);
+    const own = external_node_path_default().win32.extname(name).toLowerCase();
+    return own && exts.some((e) => e.toLowerCase() === own) ? ["", ...exts] : exts;
+}
+function isExecutableFile(file) {
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
+            return false;
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        // Not there or not executable: not a match, the search goes on.
+        return false;
+    }
+}
+/**
+ * The default interpreter name for a platform: Windows runners have `python` but no `python3`
+ * (the `py` launcher only when `python` is not on PATH); elsewhere `python3`, which is there when `python` is Python 2 or
+ * missing.
+ */
+function defaultPython(env, platform = process.platform, isExecutable = isExecutableFile) {
+    const found = (name) => which(name, env, platform, isExecutable) !== undefined;
+    if (platform === "win32")
+        return !found("python") && found("py") ? "py" : "python";
+    return found("python3") ? "python3" : "python";
+}
+
+;// CONCATENATED MODULE: ./src/shared/invocation.ts
+
+
+/**
+ * How to start `argv` without a shell on `platform`. Elsewhere than Windows, as written: the
+ * spawn searches PATH itself. On Windows the spawn finds only `.exe` and `.com` programs, and
+ * refuses batch files outright, yet npm's tools (and `pyenv-win`'s interpreters) are `.cmd` or
+ * `.bat` shims: the program is looked up with PATHEXT as Windows would, and a batch file is run by
+ * `cmd.exe /d /s /c` with every word quoted for it. A word that cmd.exe cannot pass through
+ * unchanged is a problem, in one line naming the program: a line break ends the command, and a
+ * double quote ends the quoting when the batch file hands its arguments on (`%*` is read by
+ * cmd.exe again), which would expose `&` or `|` after it.
+ */
+function invocationOf(argv, env, platform = process.platform, lookup = (name, e) => which(name, e, platform)) {
+    const [program, ...args] = argv;
+    if (platform !== "win32")
+        return { file: program, args, verbatim: false };
+    const found = /[\\/]/.test(program) ? program : (lookup(program, env) ?? program);
+    if (!/\.(?:cmd|bat)$/i.test(found))
+        return { file: found, args, verbatim: false };
+    if (args.some((a) => /["\r\n\0]/.test(a))) {
+        const file = external_node_path_default().win32.basename(found);
+        const name = file === program ? program : `${program} (${file})`;
+        return {
+            problem: `${name} is a batch file, which only cmd.exe runs, and cmd.exe cannot pass it an argument holding a double quote or a line break: run the program it wraps instead`,
+        };
+    }
+    // The program in plain quotes: cmd.exe reads a quoted program name as it is (a path holds no
+    // quote), spaces and `&` included; the arguments after it are escaped, quotes and all.
+    const line = [`"${external_node_path_default().win32.normalize(found)}"`, ...args.map(cmdQuote)].join(" ");
+    // /d: no AutoRun commands; /s /c "...": the outer quotes are removed and the rest run as is.
+    return {
+        file: env.ComSpec || env.COMSPEC || "cmd.exe",
+        args: ["/d", "/s", "/c", `"${line}"`],
+        verbatim: true,
+    };
+}
+/** The characters cmd.exe gives a meaning to, each escaped with `^` so that it is taken as is. */
+const CMD_SPECIAL = /([()[\]%!^"`<>&|;, *?])/g;
+function cmdEscape(word) {
+    return word.replace(CMD_SPECIAL, "^$1");
+}
+/**
+ * One argument (without double quotes) for a program behind cmd.exe: quoted as the C runtime
+ * reads a command line (backslashes at the end doubled, so they do not escape the closing quote),
+ * then every character cmd reads escaped, so that cmd hands the batch file the quoted word
+ * untouched; the batch file's own `%*` then sees it inside quotes (after qntm.org/cmd).
+ */
+function cmdQuote(word) {
+    return cmdEscape(`"${word.replace(/(\\*)$/, "$1$1")}"`);
+}
+
 ;// CONCATENATED MODULE: ./src/shared/read.ts
 
 
@@ -2251,7 +2358,7 @@ async function readProjectFile(file, display = file) {
     catch (error) {
         if (ABSENT.has(codeOf(error)))
             return undefined;
-        throw new errors_UserError(`cannot read ${display}: ${describeFsError(error)}`);
+        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
     }
 }
 /** `stat` of a project path: undefined when nothing is there; other failures are UserErrors. */
@@ -2262,7 +2369,7 @@ async function statProjectPath(file, display = file) {
     catch (error) {
         if (ABSENT.has(codeOf(error)) || codeOf(error) === "ELOOP")
             return undefined;
-        throw new errors_UserError(`cannot read ${display}: ${describeFsError(error)}`);
+        throw new UserError(`cannot read ${display}: ${describeFsError(error)}`);
     }
 }
 /** `EACCES (permission denied)`: the code and what it means, for one-line messages. */
@@ -2285,49 +2392,13 @@ function codeOf(error) {
     return error?.code ?? "";
 }
 
-;// CONCATENATED MODULE: ./src/shared/which.ts
-
-
-/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
-function which(name, env) {
-    if (name.includes("/") || name.includes("\\"))
-        return isExecutable(name) ? name : undefined;
-    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
-    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
-        for (const ext of exts) {
-            const candidate = external_node_path_default().join(dir, name + ext);
-            if (isExecutable(candidate))
-                return candidate;
-        }
-    }
-    return undefined;
-}
-function isExecutable(file) {
-    try {
-        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
-            return false;
-        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
-        return true;
-    }
-    catch {
-        // Not there or not executable: not a match, the search goes on.
-        return false;
-    }
-}
-/** The default interpreter name for this platform. */
-function defaultPython(env) {
-    if (process.platform === "win32")
-        return which("python", env) ? "python" : "py";
-    return which("python3", env) ? "python3" : "python";
-}
-
 ;// CONCATENATED MODULE: ./src/build/failure.ts
 
 /**
  * A build command that could not run, failed, or wrote no wheel: a user error whose facts the
  * pipeline keeps, so that the report can say what changed and how the build ended.
  */
-class BuildFailure extends errors_UserError {
+class BuildFailure extends UserError {
     failed;
     name = "BuildFailure";
     constructor(failed) {
@@ -2410,6 +2481,7 @@ function shownLine(line) {
 
 
 
+
 async function snapshotWheels(dir) {
     const names = await wheelNames(dir);
     const entries = await Promise.all(names.map(async (name) => {
@@ -2431,8 +2503,12 @@ async function runBuild(run) {
     await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
     if (argv.length === 0)
         throw failure(argv, "the build command is empty");
+    const started = invocationOf(run.spawned, run.env, run.platform);
+    if ("problem" in started) {
+        throw failure(argv, `cannot run the build command ${joinCommand(argv)}: ${started.problem}`);
+    }
     const tail = new OutputTail();
-    const exit = await spawnBuild(run, tail);
+    const exit = await spawnBuild(run, started, tail);
     const ended = { exitCode: exit.code ?? undefined, signal: exit.signal ?? undefined };
     if (exit.timedOut) {
         const limit = `its time limit of ${(run.timeoutMs ?? 0) / 1000} s (build-timeout)`;
@@ -2485,16 +2561,17 @@ function resolveProgram(argv, cwd, env) {
  * kept in `tail`. Resolves when it has ended and its output is read and, after a time limit, when
  * its whole group has; rejects with `Interrupted` when the run was.
  */
-function spawnBuild(run, tail) {
-    const [command, ...args] = run.spawned;
+function spawnBuild(run, started, tail) {
+    const command = run.spawned[0];
     return new Promise((resolve, reject) => {
-        const detached = process.platform !== "win32";
+        const detached = run.platform !== "win32";
         const { cwd, env } = run;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(started.file, started.args, {
             cwd,
             env,
             stdio: ["ignore", "pipe", "pipe"],
             windowsHide: true,
+            windowsVerbatimArguments: started.verbatim,
             detached,
         });
         for (const stream of [child.stdout, child.stderr]) {
@@ -2553,7 +2630,7 @@ async function wheelNames(dir) {
         // A wheel directory that does not exist yet holds no wheels.
         if (error.code === "ENOENT")
             return [];
-        throw new errors_UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
+        throw new UserError(`cannot read the wheel directory ${dir}: ${describeFsError(error)}`);
     }
     return entries.filter((e) => e.isFile() && e.name.endsWith(".whl")).map((e) => e.name);
 }
@@ -2713,7 +2790,7 @@ async function listBuilds(cache) {
         entries = await cache.list();
     }
     catch (error) {
-        throw new errors_UserError(`cannot read the cache directory ${cache.cacheDir}: ${errorMessage(error)}`);
+        throw new UserError(`cannot read the cache directory ${cache.cacheDir}: ${errorMessage(error)}`);
     }
     const builds = new Map();
     for (const entry of entries) {
@@ -2773,7 +2850,7 @@ async function pruneBuilds(cache, limits, now = Date.now()) {
         total -= build.bytes;
     }
     await cache.sweep().catch((error) => {
-        throw new errors_UserError(`cannot clean ${cache.cacheDir}: ${errorMessage(error)}`);
+        throw new UserError(`cannot clean ${cache.cacheDir}: ${errorMessage(error)}`);
     });
     return { removed, kept: builds.filter((b) => !removed.includes(b)), inUse };
 }
@@ -2783,7 +2860,7 @@ async function remove(cache, build) {
             await cache.discard(entry.key);
         }
         catch (error) {
-            throw new errors_UserError(`cannot remove ${entry.key} from ${cache.cacheDir}: ${errorMessage(error)}`);
+            throw new UserError(`cannot remove ${entry.key} from ${cache.cacheDir}: ${errorMessage(error)}`);
         }
     }
 }
@@ -2794,6 +2871,37 @@ async function treeBytes(dir) {
     // Gone meanwhile (a concurrent prune): it holds nothing.
     () => 0)));
     return sizes.reduce((sum, n) => sum + n, 0);
+}
+
+;// CONCATENATED MODULE: ./src/shared/paths.ts
+
+/** True when `child` is `parent` or lies below it (both absolute). */
+function isInside(child, parent) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === "" || (rel.split((external_node_path_default()).sep)[0] !== ".." && !external_node_path_default().isAbsolute(rel));
+}
+/** A native relative path in posix form. */
+function toPosix(rel) {
+    return rel.split((external_node_path_default()).sep).join("/");
+}
+/**
+ * Whether file names on `platform` ignore case, as its default file systems do (APFS on macOS,
+ * NTFS on Windows): `README.MD` opens `README.md` there, so a key written so means that file.
+ */
+function foldsCase(platform) {
+    return platform === "darwin" || platform === "win32";
+}
+/** One code point with its case folded (simple lowercase), to compare names that ignore case. */
+function foldCodePoint(codePoint) {
+    return String.fromCodePoint(codePoint).toLowerCase().codePointAt(0) ?? codePoint;
+}
+/** A code point's lowercase and uppercase forms (simple mappings: one code point each). */
+function caseForms(codePoint) {
+    const text = String.fromCodePoint(codePoint);
+    return [
+        text.toLowerCase().codePointAt(0) ?? codePoint,
+        text.toUpperCase().codePointAt(0) ?? codePoint,
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/files/automaton.ts
@@ -2959,6 +3067,7 @@ function idOf(set) {
 
 
 
+
 const GLOB_CHAR = /[*?[{]/;
 /** uv's `is_glob_like`: the characters that end the literal base of a glob (a superset of GLOB_CHAR). */
 const GLOB_LIKE = /[*?[\]{}]/;
@@ -2973,9 +3082,11 @@ function isGlob(s) {
  * Compiles a glob written relative to the project directory into an automaton (automaton.ts), so
  * that matching takes time linear in the pattern and the path, whatever the pattern. Throws a `UserError` naming the
  * pattern and `origin` for an absolute pattern, an empty one, or bad syntax (unclosed `[`/`{`).
+ * With `ignoreCase` (a file system that ignores case), letters match either case, in literals
+ * and classes alike: `*.RS` matches `lib.rs` there, as opening `LIB.RS` would open it.
  */
-function compileGlob(pattern, origin) {
-    const fail = (why) => new errors_UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
+function compileGlob(pattern, origin, ignoreCase = false) {
+    const fail = (why) => new UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
     const negated = pattern.startsWith("!");
     const body = negated ? pattern.slice(1) : pattern;
     // `/x`, `C:x`, `C:\x` and `\\server\share` are absolute; a single leading `\` is an escape.
@@ -2993,7 +3104,7 @@ function compileGlob(pattern, origin) {
         throw fail("is empty");
     const normalized = external_node_path_namespaceObject.posix.normalize(parts.slice(0, split).join("/") || ".");
     const base = normalized === "." ? "" : normalized;
-    const automaton = new Automaton([...glob_anchor(rest), ...translate(rest, fail)]);
+    const automaton = new Automaton([...glob_anchor(rest), ...translate(rest, fail, ignoreCase)]);
     return {
         pattern,
         origin,
@@ -3019,13 +3130,22 @@ function isGlobLike(component) {
 function glob_anchor(rest) {
     return rest.includes("/") || rest === "*" || rest === "**" ? [] : [ANY_DEPTH];
 }
-/** Translates glob syntax to automaton nodes (globset with `literal_separator`). */
-function translate(source, fail) {
+/**
+ * Translates glob syntax to automaton nodes (globset with `literal_separator`); with `ignoreCase`,
+ * a literal or class accepts a code point when it accepts one of its case forms.
+ */
+function translate(source, fail, ignoreCase = false) {
     const chars = Array.from(source);
     let i = 0;
+    // A class lists ranges of one case or the other (`[A-Z]`, `[a-z]`): try both forms of `x`.
+    const folded = (test) => ignoreCase ? (x) => test(x) || caseForms(x).some(test) : test;
     const literal = (c) => {
         const code = c.codePointAt(0);
-        return { kind: "char", test: (x) => x === code };
+        const fold = ignoreCase ? foldCodePoint(code) : code;
+        return {
+            kind: "char",
+            test: ignoreCase ? (x) => foldCodePoint(x) === fold : (x) => x === code,
+        };
     };
     const sequence = (inBraces) => {
         const out = [];
@@ -3100,7 +3220,8 @@ function translate(source, fail) {
         }
         i++;
         const listed = (x) => ranges.some(([low, high]) => x >= low && x <= high);
-        return { kind: "char", test: negated ? (x) => x !== glob_SLASH && !listed(x) : listed };
+        const inClass = folded(listed);
+        return { kind: "char", test: negated ? (x) => x !== glob_SLASH && !inClass(x) : inClass };
     };
     // `{a,b}`, nested allowed.
     const alternatives = () => {
@@ -3302,7 +3423,7 @@ function groupMatcher(group, projectDir, origin) {
 }
 function compileRule(pattern, origin) {
     const negated = pattern.startsWith("!");
-    const fail = (why) => new errors_UserError(`${origin}: uv cannot parse the glob ${JSON.stringify(pattern)}: it ${why}`);
+    const fail = (why) => new UserError(`${origin}: uv cannot parse the glob ${JSON.stringify(pattern)}: it ${why}`);
     return { negated, matches: patternMatcher(negated ? pattern.slice(1) : pattern, fail) };
 }
 function groupCovers({ base, rules }, file) {
@@ -3471,13 +3592,14 @@ function uvEnvNames(backend) {
 function expandGlobs(tree, globs) {
     const rooted = globs.map((glob) => rootBase(tree, glob));
     const exclusions = rooted.filter((r) => r.glob.negated);
+    const fold = tree.caseInsensitive;
     const result = new Map();
     for (const { glob, base } of rooted) {
         if (glob.negated)
             continue;
         const matched = [];
-        for (const file of filesUnder(tree.files, base)) {
-            if (glob.matches(below(base, file)) && !exclusions.some((n) => excludes(n, file))) {
+        for (const file of filesUnder(tree.files, base, fold)) {
+            if (glob.matches(below(base, file)) && !exclusions.some((n) => excludes(n, file, fold))) {
                 matched.push(toProject(tree.projectDir, file));
             }
         }
@@ -3488,19 +3610,35 @@ function expandGlobs(tree, globs) {
 function rootBase(tree, glob) {
     const base = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(tree.projectDir, glob.base));
     if (base === ".." || base.startsWith("../")) {
-        throw new errors_UserError(`${glob.origin}: glob ${JSON.stringify(glob.pattern)} reaches outside the repository root`);
+        throw new UserError(`${glob.origin}: glob ${JSON.stringify(glob.pattern)} reaches outside the repository root`);
     }
     return { glob, base: base === "." ? "" : base };
 }
-function excludes({ glob, base }, file) {
-    if (base !== "" && !file.startsWith(`${base}/`))
+function excludes({ glob, base }, file, fold) {
+    if (base !== "" && !isUnder(file, base, fold))
         return false;
     return glob.matchesSelfOrParent(below(base, file));
 }
-/** The files under `base` ("" for all): a contiguous range of the sorted list. */
-function* filesUnder(files, base) {
+/** Whether `file` lies under the directory `base`, whose case may differ when `fold`. */
+function isUnder(file, base, fold) {
+    const prefix = `${base}/`;
+    if (file.startsWith(prefix))
+        return true;
+    return fold && file.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase();
+}
+/**
+ * The files under `base` ("" for all): a contiguous range of the sorted list, or, when case is
+ * ignored (`fold`), the files whose directory is `base` in any case.
+ */
+function* filesUnder(files, base, fold) {
     if (base === "") {
         yield* files;
+        return;
+    }
+    if (fold) {
+        for (const file of files)
+            if (isUnder(file, base, true))
+                yield file;
         return;
     }
     const prefix = `${base}/`;
@@ -3533,16 +3671,26 @@ function toProject(projectDir, file) {
 
 ;// CONCATENATED MODULE: ./src/shared/probe.ts
 
+
 /**
  * Runs a version probe (`rustc -vV`) without a shell, in `cwd` (where pyenv's `.python-version`
  * and `rust-toolchain.toml` apply, as for the build), and returns its stdout, or undefined when
- * the program is missing, fails or takes longer than `timeoutMs`: an absent tool is a fact
- * the key records, not an error.
+ * the program is missing, fails, cannot be started (see invocationOf) or takes longer than
+ * `timeoutMs`: an absent tool is a fact the key records, not an error.
  */
 function probe(command, args, env, cwd, timeoutMs = 60_000) {
+    const started = invocationOf([command, ...args], env);
+    if ("problem" in started)
+        return Promise.resolve(undefined);
     return new Promise((resolve) => {
-        const options = { env, cwd, timeout: timeoutMs, windowsHide: true };
-        (0,external_node_child_process_namespaceObject.execFile)(command, args, options, (error, stdout) => {
+        const options = {
+            env,
+            cwd,
+            timeout: timeoutMs,
+            windowsHide: true,
+            windowsVerbatimArguments: started.verbatim,
+        };
+        (0,external_node_child_process_namespaceObject.execFile)(started.file, started.args, options, (error, stdout) => {
             resolve(error ? undefined : stdout.toString());
         });
     });
@@ -3654,7 +3802,7 @@ async function resolveSpecs(specs, tree, env) {
     for (const spec of specs) {
         if (spec.entry.kind === "file" &&
             (isGlob(spec.entry.pattern) || spec.entry.pattern.startsWith("!"))) {
-            globs.set(spec, compileGlob(spec.entry.pattern, spec.origin));
+            globs.set(spec, compileGlob(spec.entry.pattern, spec.origin, tree.caseInsensitive));
         }
     }
     const matches = expandGlobs(tree, [...globs.values()]);
@@ -3666,7 +3814,7 @@ async function resolveSpecs(specs, tree, env) {
                 const glob = globs.get(spec);
                 if (glob?.negated)
                     break;
-                const paths = glob ? matches.get(glob) : [literalPath(spec)];
+                const paths = glob ? matches.get(glob) : [literalPath(spec, tree)];
                 if (glob && paths.length === 0 && spec.source !== "inferred") {
                     warnings.push(`${spec.origin}: glob ${JSON.stringify(entry.pattern)} matches no file`);
                 }
@@ -3712,7 +3860,7 @@ async function fileKey(spec, paths, tree, warnings, literal) {
 }
 async function dirKey(spec, tree, warnings) {
     const rel = normalize(spec.entry.path);
-    const rooted = rootPath(tree, rel, spec);
+    const rooted = casedDir(tree, rootPath(tree, rel, spec));
     const info = await statProjectPath(external_node_path_default().join(tree.root, rooted), rooted);
     if (info && !info.isDirectory())
         warnings.push(`${spec.origin}: ${rel} is not a directory`);
@@ -3726,8 +3874,30 @@ async function dirKey(spec, tree, warnings) {
         detail: state,
     };
 }
-function literalPath(spec) {
-    return normalize(spec.entry.pattern);
+/**
+ * The project-relative path a literal `file` entry names: as written, or, on a file system that
+ * ignores case, as the listed file it opens is named (so that one file is one path in the report).
+ */
+/**
+ * A root-relative directory as the file system names it: on one that ignores case, the directory
+ * of a listed file whose path differs from it only in case (else as written).
+ */
+function casedDir(tree, rooted) {
+    if (!tree.caseInsensitive || rooted === "")
+        return rooted;
+    const prefix = `${rooted.toLowerCase()}/`;
+    const file = tree.files.find((f) => f.startsWith(`${rooted}/`) || f.slice(0, prefix.length).toLowerCase() === prefix);
+    return file ? file.slice(0, rooted.length) : rooted;
+}
+function literalPath(spec, tree) {
+    const rel = normalize(spec.entry.pattern);
+    if (!tree.caseInsensitive || /^(?:[/\\]|[A-Za-z]:)/.test(rel))
+        return rel;
+    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+    const listed = tree.listed(joined);
+    if (!listed || listed === joined)
+        return rel;
+    return tree.projectDir === "" ? listed : external_node_path_default().posix.relative(tree.projectDir, listed);
 }
 function normalize(p) {
     if (/^(?:[/\\]|[A-Za-z]:)/.test(p))
@@ -3737,11 +3907,11 @@ function normalize(p) {
 /** A project-relative path as a root-relative one; leaving the repository is a user error. */
 function rootPath(tree, rel, spec) {
     if (/^(?:[/\\]|[A-Za-z]:)/.test(rel)) {
-        throw new errors_UserError(`${spec.origin}: ${rel} is an absolute path; write it relative to the project directory`);
+        throw new UserError(`${spec.origin}: ${rel} is an absolute path; write it relative to the project directory`);
     }
     const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
     if (joined === ".." || joined.startsWith("../")) {
-        throw new errors_UserError(`${spec.origin}: ${rel} is outside the repository root`);
+        throw new UserError(`${spec.origin}: ${rel} is outside the repository root`);
     }
     return joined === "." ? "" : joined;
 }
@@ -3770,18 +3940,6 @@ function matchedFiles(entries, tree, origin) {
         return listed.has(rooted);
     });
     return [...new Set([...literal, ...[...expandGlobs(tree, globs).values()].flat()])].sort();
-}
-
-;// CONCATENATED MODULE: ./src/shared/paths.ts
-
-/** True when `child` is `parent` or lies below it (both absolute). */
-function isInside(child, parent) {
-    const rel = external_node_path_default().relative(parent, child);
-    return rel === "" || (rel.split((external_node_path_default()).sep)[0] !== ".." && !external_node_path_default().isAbsolute(rel));
-}
-/** A native relative path in posix form. */
-function toPosix(rel) {
-    return rel.split((external_node_path_default()).sep).join("/");
 }
 
 ;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
@@ -5110,7 +5268,7 @@ function parseTomlContent(text, displayPath) {
     catch (error) {
         if (error instanceof TomlError) {
             const reason = error.message.split("\n")[0]?.replace(/^Invalid TOML document: /, "");
-            throw new errors_UserError(`${displayPath}:${error.line}:${error.column}: invalid TOML: ${reason}`);
+            throw new UserError(`${displayPath}:${error.line}:${error.column}: invalid TOML: ${reason}`);
         }
         throw error;
     }
@@ -5455,14 +5613,14 @@ async function readPyproject(dir, displayDir, read) {
     if (text !== undefined)
         return { dir, exists: true, data: parsePyprojectContent(text, display) };
     if ((await read("setup.py")) === undefined) {
-        throw new errors_UserError(`${displayDir} is not a Python project: it has neither pyproject.toml nor setup.py`);
+        throw new UserError(`${displayDir} is not a Python project: it has neither pyproject.toml nor setup.py`);
     }
     return { dir, exists: false, data: {} };
 }
 /** Parses pyproject.toml text as `tomllib` would: a byte order mark is an error there too. */
 function parsePyprojectContent(text, display) {
     if (text.startsWith("\uFEFF")) {
-        throw new errors_UserError(`${display}:1:1: invalid TOML: the file starts with a UTF-8 byte order mark, which Python's tomllib (and so every build frontend) rejects`);
+        throw new UserError(`${display}:1:1: invalid TOML: the file starts with a UTF-8 byte order mark, which Python's tomllib (and so every build frontend) rejects`);
     }
     return parseTomlContent(text, display);
 }
@@ -5489,7 +5647,7 @@ async function loadProject(location, display) {
             const code = error.code;
             if (code === "ENOENT" || code === "ENOTDIR")
                 return [];
-            throw new errors_UserError(`cannot read ${shown(rel)}: ${describeFsError(error)}`);
+            throw new UserError(`cannot read ${shown(rel)}: ${describeFsError(error)}`);
         }
     };
     const pyproject = await readPyproject(dir, display, read);
@@ -6145,6 +6303,13 @@ async function readDpkg(admin = ADMIN) {
  * buffer, so memory stays bounded whatever the file size, and retries a file that changes while
  * it is read. Other errors (permission denied, I/O) are thrown.
  *
+ * With `clean` the id is that of the content as `core.autocrlf` stores it (convert.c's
+ * `crlf_to_git` for `CRLF_AUTO`): a file git takes for text has each CRLF stored as LF. Text is
+ * judged as git judges it over the whole file: no NUL, no CR that is not before an LF, and at
+ * least 128 printable bytes per non-printable one (a final ^Z not counted). A binary file, or one
+ * with no CRLF, is stored as it is. The first read gathers those counts and the raw id at once;
+ * only a text file with CRLFs is read again, without its CRs (every CR is before an LF then).
+ *
  * The function is self-contained (it uses only its parameters and globals): hash-pool.ts runs its
  * source text in worker threads, so the same code hashes in the main thread and in workers.
  */
@@ -6157,33 +6322,91 @@ function makeBlobHasher(fs, crypto, bufferSize) {
         const code = error?.code;
         return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
     };
-    const hashOpen = (fd, absPath) => {
+    /** Reads the whole file in chunks; false when it did not have `size` bytes (it changed). */
+    const readAll = (fd, size, each) => {
+        let position = 0;
+        // A short read of a regular file is its end: a small file takes one read.
+        for (let bytesRead = bufferSize; bytesRead === bufferSize && position <= size;) {
+            bytesRead = fs.readSync(fd, buffer, 0, bufferSize, position);
+            each(buffer.subarray(0, bytesRead));
+            position += bytesRead;
+        }
+        return position === size;
+    };
+    const hashOpen = (fd, absPath, clean) => {
         for (let attempt = 0; attempt < attempts; attempt++) {
             const info = fs.fstatSync(fd);
             if (!info.isFile())
                 return null;
             const hash = crypto.createHash("sha1").update(`blob ${info.size}\0`);
-            let position = 0;
-            // A short read of a regular file is its end: a small file takes one read.
-            for (let bytesRead = bufferSize; bytesRead === bufferSize && position <= info.size;) {
-                bytesRead = fs.readSync(fd, buffer, 0, bufferSize, position);
-                hash.update(buffer.subarray(0, bytesRead));
-                position += bytesRead;
-            }
+            // git's text statistics (convert.c's gather_stats), carried across chunks.
+            let crlf = 0;
+            let binary = false;
+            let printable = 0;
+            let nonprintable = 0;
+            let pendingCR = false;
+            let last = -1;
+            const count = (chunk) => {
+                hash.update(chunk);
+                if (!clean || binary)
+                    return;
+                for (const c of chunk) {
+                    if (pendingCR) {
+                        pendingCR = false;
+                        if (c === 10) {
+                            crlf++;
+                            continue;
+                        }
+                        binary = true; // a lone CR
+                        return;
+                    }
+                    if (c === 13)
+                        pendingCR = true;
+                    else if (c === 0)
+                        binary = true;
+                    else if (c === 127 || (c < 32 && c !== 10 && c !== 8 && c !== 9 && c !== 27 && c !== 12))
+                        nonprintable++;
+                    else if (c !== 10)
+                        printable++;
+                    if (binary)
+                        return;
+                }
+                if (chunk.length > 0)
+                    last = chunk[chunk.length - 1];
+            };
             // The size in the header must be the number of bytes hashed; otherwise the file changed.
-            if (position === info.size)
+            if (!readAll(fd, info.size, count))
+                continue;
+            if (last === 26)
+                nonprintable--; // a DOS end-of-file mark is not counted
+            const text = !binary && !pendingCR && printable >> 7 >= nonprintable;
+            if (!clean || !text || crlf === 0)
                 return hash.digest("hex");
+            const stored = crypto.createHash("sha1").update(`blob ${info.size - crlf}\0`);
+            let kept = 0;
+            const same = readAll(fd, info.size, (chunk) => {
+                let start = 0;
+                for (let i = chunk.indexOf(13); i !== -1; i = chunk.indexOf(13, start)) {
+                    stored.update(chunk.subarray(start, i));
+                    kept += i - start;
+                    start = i + 1;
+                }
+                stored.update(chunk.subarray(start));
+                kept += chunk.length - start;
+            });
+            if (same && kept === info.size - crlf)
+                return stored.digest("hex");
         }
         throw new Error(`${absPath} kept changing while it was being hashed`);
     };
-    return (absPath) => {
+    return (absPath, clean = false) => {
         try {
             const info = fs.statSync(absPath, { throwIfNoEntry: false });
             if (!info?.isFile())
                 return null;
             const fd = fs.openSync(absPath, flags);
             try {
-                return hashOpen(fd, absPath);
+                return hashOpen(fd, absPath, clean);
             }
             finally {
                 fs.closeSync(fd);
@@ -6211,9 +6434,9 @@ const BUFFER_SIZE = 1024 * 1024;
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const hash = (${makeBlobHasher.toString()})(require("node:fs"), require("node:crypto"), ${BUFFER_SIZE});
-parentPort.on("message", (paths) => {
+parentPort.on("message", ({ paths, clean }) => {
   try {
-    parentPort.postMessage({ digests: paths.map((path) => hash(path)) });
+    parentPort.postMessage({ digests: paths.map((path) => hash(path, clean)) });
   } catch (error) {
     parentPort.postMessage({ failure: { message: String(error?.message ?? error), code: error?.code, path: error?.path } });
   }
@@ -6238,11 +6461,11 @@ class HashWorker {
         this.#worker.on("error", (error) => this.#die(error));
         this.#worker.on("exit", (code) => this.#die(new Error(`a hashing worker exited (${code})`)));
     }
-    hash(paths) {
+    hash(paths, clean) {
         return new Promise((resolve, reject) => {
             this.#pending = { resolve, reject };
             this.#worker.ref();
-            this.#worker.postMessage(paths);
+            this.#worker.postMessage({ paths, clean });
         });
     }
     #settle() {
@@ -6264,15 +6487,15 @@ let queue = Promise.resolve();
  * hashing spread over the CPUs, and `workers` reads in flight for a cold cache. Memory is
  * bounded: one buffer per worker and one batch of paths per message. The workers are started
  * once and kept for later calls (idle, they do not keep the process alive); calls run one after
- * another. Rejects with the first error a worker meets.
+ * another. Rejects with the first error a worker meets. `clean` as for `makeBlobHasher`.
  */
-function hashInWorkers(paths, workers) {
-    const job = queue.then(() => runJob(paths, workers));
+function hashInWorkers(paths, workers, clean = false) {
+    const job = queue.then(() => runJob(paths, workers, clean));
     // The next job waits for this one to end, however it ends; its failure reaches its own caller.
     queue = job.catch(() => undefined);
     return job;
 }
-async function runJob(paths, workers) {
+async function runJob(paths, workers, clean) {
     const digests = new Array(paths.length);
     if (paths.length === 0)
         return digests;
@@ -6289,7 +6512,7 @@ async function runJob(paths, workers) {
             const start = next;
             next = Math.min(paths.length, next + BATCH);
             try {
-                const batch = await worker.hash(paths.slice(start, next));
+                const batch = await worker.hash(paths.slice(start, next), clean);
                 for (const [i, digest] of batch.entries())
                     digests[start + i] = digest;
             }
@@ -6357,25 +6580,26 @@ function isAbsentError(error) {
  * Reads in fixed-size chunks, so memory stays bounded whatever the file size; the reads are
  * synchronous, in the calling thread (a file at a time: per-call overhead, not I/O, is the cost).
  */
-async function hashFile(absPath) {
+async function hashFile(absPath, clean = false) {
     inThread ??= makeBlobHasher(external_node_fs_namespaceObject, external_node_crypto_namespaceObject, BUFFER_SIZE);
-    return inThread(absPath);
+    return inThread(absPath, clean);
 }
 /**
  * Blob ids of many files (see `hashFile`). Keys are the given absolute paths; values are null
  * for absent or non-regular files. A small job is hashed in the main thread; a larger one by
  * `workers` worker threads (see hash-pool.ts), so memory stays bounded whatever the file sizes.
+ * With `clean`, text files' ids are those of the content `core.autocrlf` stores (CRLF as LF).
  */
-async function hashFiles(absPaths, workers = hashWorkers()) {
+async function hashFiles(absPaths, workers = hashWorkers(), clean = false) {
     const unique = [...new Set(absPaths)];
     let digests;
     if (unique.length <= IN_THREAD_MAX) {
         digests = [];
         for (const path of unique)
-            digests.push(await hashFile(path));
+            digests.push(await hashFile(path, clean));
     }
     else {
-        digests = await hashInWorkers(unique, workers);
+        digests = await hashInWorkers(unique, workers, clean);
     }
     return new Map(unique.map((path, index) => [path, digests[index] ?? null]));
 }
@@ -6694,26 +6918,34 @@ async function gitWithWarnings(cwd, args) {
 /** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
 const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
 const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
+/** A tree that git does not convert, with no index ids: the state of a tree without git. */
+const NO_TRUST = {
+    usable: false,
+    autocrlf: false,
+    converted: new Set(),
+    crlfInIndex: new Set(),
+};
 /**
- * Decides, for the tracked regular files `paths` (root-relative), whether their index blob ids
- * are also the blob ids of the bytes on disk (when git reports them unchanged). The index holds
- * the id of the *cleaned* content, which equals the raw bytes' id only when git converts nothing:
- * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`): a
- *   SHA-256 repository's ids never equal `hashFile`'s;
- * - `core.autocrlf` must be false: otherwise any text file may be converted;
- * - a path must have no `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or
- *   `working-tree-encoding` attribute other than unset (`git check-attr --all`, paths on stdin).
+ * Decides how the tracked regular files `paths` (root-relative) are digested and whether their
+ * index blob ids are the digests (when git reports them unchanged). The index holds the id of the
+ * *cleaned* content:
+ * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`);
+ * - with `core.autocrlf` true or input, text files are digested as git cleans them, so the index
+ *   ids still agree (a file whose indexed content has CRLFs is left as it is: `indexedCrlf`);
+ * - a path with a `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or `working-tree-encoding`
+ *   attribute other than unset (`git check-attr --all`, paths on stdin) is digested as it is on
+ *   disk and never taken from the index.
  * Three git calls, run together.
  */
 async function indexTrust(root, paths) {
-    if (paths.length === 0)
-        return { usable: false, converted: new Set() };
-    const [format, autocrlf, attributes] = await Promise.all([
+    const [format, autocrlfValue, attributes] = await Promise.all([
         git(root, ["rev-parse", "--show-object-format"]),
         git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
-        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
+        paths.length > 0
+            ? git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`)
+            : "",
     ]);
-    const usable = format.trim() === "sha1" && FALSE_WORDS.has(autocrlf.trim().toLowerCase());
+    const autocrlf = !FALSE_WORDS.has(autocrlfValue.trim().toLowerCase());
     const converted = new Set();
     // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
     const fields = attributes.split("\0");
@@ -6721,7 +6953,39 @@ async function indexTrust(root, paths) {
         if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
             converted.add(fields[i]);
     }
-    return { usable, converted };
+    const usable = format.trim() === "sha1" && paths.length > 0;
+    return { usable, autocrlf, converted, crlfInIndex: new Set() };
+}
+/** Characters of paths given to one `git ls-files` call (Windows caps a command line at 32K). */
+const ARGS_CHARS = 16_000;
+/**
+ * Which of the tracked `paths` have indexed content that is text with CRLFs (`git ls-files --eol`
+ * says `i/crlf` or `i/mixed`). Only the files that are read are asked about: git reads each blob
+ * to answer, and the files whose ids come from the index need no answer.
+ */
+async function indexedCrlf(root, paths) {
+    const found = new Set();
+    for (let start = 0; start < paths.length;) {
+        let end = start;
+        for (let chars = 0; end < paths.length && (end === start || chars < ARGS_CHARS); end++)
+            chars += paths[end].length + 1;
+        const args = [
+            "--literal-pathspecs",
+            "ls-files",
+            "-z",
+            "--eol",
+            "--",
+            ...paths.slice(start, end),
+        ];
+        // "i/<eol> w/<eol> attr/<attributes>\t<path>\0"
+        for (const record of (await git(root, args)).split("\0")) {
+            const tab = record.indexOf("\t");
+            if (tab !== -1 && /^i\/(?:crlf|mixed)\s/.test(record))
+                found.add(record.slice(tab + 1));
+        }
+        start = end;
+    }
+    return found;
 }
 
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
@@ -6783,7 +7047,7 @@ async function listDir(root, dir) {
  * known without them.
  */
 function cannotList(dir, why) {
-    return new errors_UserError(`cannot list ${dir}: ${why}; make it readable, or move it out of the repository (its files could be build inputs)`);
+    return new UserError(`cannot list ${dir}: ${why}; make it readable, or move it out of the repository (its files could be build inputs)`);
 }
 async function withGitignore(root, dir, inherited, entries) {
     if (!entries.some((e) => e.name === ".gitignore" && e.isFile()))
@@ -6828,7 +7092,6 @@ async function isFileTarget(root, path) {
 const SUBMODULE = "160000";
 const SYMLINK = "120000";
 const REGULAR = new Set(["100644", "100755"]);
-const NO_TRUST = { usable: false, converted: new Set() };
 /**
  * The git work tree root containing `dir` (absolute); null when git is missing or `dir` is not in
  * a work tree, with what git said when it refused a repository it found (dubious ownership).
@@ -6866,8 +7129,9 @@ async function gitIgnores(root, path) {
  * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
  * directory named `build`. Three git calls run together: `ls-files --stage` (mode, blob id and
  * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
- * was written: lstat, and content for racily clean entries) and `ls-files --others`; with
- * `useIndex`, `indexTrust`'s calls start as soon as the tracked files are known.
+ * was written: lstat, and content for racily clean entries) and `ls-files --others`;
+ * `indexTrust`'s calls start as soon as the tracked files are known (how git stores files
+ * decides how they are digested even when the index ids are not used).
  */
 async function gitFiles(root, pruner, includeIgnored, useIndex) {
     const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
@@ -6879,7 +7143,7 @@ async function gitFiles(root, pruner, includeIgnored, useIndex) {
         staged,
         gitWithWarnings(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
         gitWithWarnings(root, others),
-        useIndex ? staged.then((all) => indexTrust(root, regular(all))) : NO_TRUST,
+        staged.then((all) => indexTrust(root, regular(all))),
     ]);
     // git lists what it can read and only warns about the rest: that is an error here.
     const unreadable = unreadablePath(`${listed.stderr}\n${diff.stderr}`);
@@ -6897,7 +7161,11 @@ async function gitFiles(root, pruner, includeIgnored, useIndex) {
         tracked.add(path);
         if (mode === SYMLINK || tag === "S" || tag === "s" || entry.stage !== "0")
             toCheck.push(path);
-        else if (trust.usable && isRegular(entry) && !changed.has(path) && !trust.converted.has(path))
+        else if (useIndex &&
+            trust.usable &&
+            isRegular(entry) &&
+            !changed.has(path) &&
+            !trust.converted.has(path))
             indexIds.set(path, entry.id);
     }
     // Untracked entries ending in "/" are nested repositories.
@@ -6919,7 +7187,10 @@ async function gitFiles(root, pruner, includeIgnored, useIndex) {
     const repositories = [...new Set([...submodules, ...nested])]
         .filter((p) => !underDir(`${p}/x`, pruner.isPruned))
         .sort();
-    return { files, indexIds, repositories };
+    // Under autocrlf, the tracked files that are read need to know how git indexed them.
+    const read = trust.autocrlf ? files.filter((p) => tracked.has(p) && !indexIds.has(p)) : [];
+    const crlfInIndex = await indexedCrlf(root, read);
+    return { files, indexIds, trust: { ...trust, crlfInIndex }, repositories };
 }
 /** What git says it could not read: `could not open directory 'x/': Permission denied`, `x: Permission denied`. */
 const OPEN_DIR = /^warning: could not open directory '(.*)': (.+)$/m;
@@ -6988,7 +7259,90 @@ function isFileSync(absPath) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/files/listed-tree.ts
+
+
+
+
+/** A listed tree (see `openTree`), which digests its files once each. */
+class ListedTree {
+    repositories;
+    root;
+    projectDir;
+    isGitRepo;
+    caseInsensitive;
+    files;
+    /** Digests of the files that were hashed (git vouches for the others: `#sources.known`). */
+    #hashed = new Map();
+    #sources;
+    #listed;
+    /** Listed files by their lowercased names, made when first asked for (case ignored only). */
+    #folded;
+    constructor(tree, files, repositories, sources) {
+        this.repositories = repositories;
+        ({
+            root: this.root,
+            projectDir: this.projectDir,
+            isGitRepo: this.isGitRepo,
+            caseInsensitive: this.caseInsensitive,
+        } = tree);
+        this.files = Object.freeze(files);
+        this.#listed = new Set(files);
+        this.#sources = sources;
+    }
+    listed(path) {
+        if (this.#listed.has(path))
+            return path;
+        if (!this.caseInsensitive)
+            return undefined;
+        if (!this.#folded) {
+            this.#folded = new Map();
+            // The first of two names that differ only in case (a checkout from a case-sensitive
+            // system): the file system holds one of them.
+            for (const file of this.files) {
+                const key = file.toLowerCase();
+                if (!this.#folded.has(key))
+                    this.#folded.set(key, file);
+            }
+        }
+        return this.#folded.get(path.toLowerCase());
+    }
+    async digest(paths) {
+        const { known, hash, stored } = this.#sources;
+        const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
+        for (const clean of [true, false]) {
+            const group = toHash.filter((p) => stored(p) === clean);
+            if (group.length === 0)
+                continue;
+            const absPaths = group.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path));
+            const digests = await hash(absPaths, clean).catch((error) => {
+                throw unreadable(error, this.root);
+            });
+            for (const path of group)
+                this.#hashed.set(path, digests.get((0,external_node_path_namespaceObject.join)(this.root, path)) ?? null);
+        }
+        return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
+    }
+}
+/** Whether a path is digested as git stores it (CRLF as LF) rather than as it is on disk. */
+function storedAs(trust) {
+    if (!trust.autocrlf)
+        return () => false;
+    return (path) => !trust.converted.has(path) && !trust.crlfInIndex.has(path);
+}
+/**
+ * A file that cannot be read (permissions, I/O) as a one-line error naming it: its digest, and so
+ * the fingerprint, cannot be known. Errors without a file system code are bugs, rethrown.
+ */
+function unreadable(error, root) {
+    const { code, path } = (error ?? {});
+    if (typeof code !== "string" || typeof path !== "string")
+        return error;
+    return new UserError(`cannot read ${toPosix((0,external_node_path_namespaceObject.relative)(root, path))}: ${describeFsError(error)}; make it readable, or move it out of the repository (it could be a build input)`);
+}
+
 ;// CONCATENATED MODULE: ./src/files/listing.ts
+
 
 
 
@@ -7034,55 +7388,18 @@ async function openTree(location, options = {}) {
         files = [...new Set([...files, ...walked])];
     }
     files.sort(); // plain UTF-16 code unit order
-    return new ListedTree(root, projectDir, isGitRepo, files, listing?.repositories ?? [], {
+    const caseInsensitive = options.caseInsensitive ?? foldsCase(process.platform);
+    const tree = { root, projectDir, isGitRepo, caseInsensitive };
+    return new ListedTree(tree, files, listing?.repositories ?? [], {
         known: listing?.indexIds ?? new Map(),
-        hash: options.hasher ?? hashFiles,
+        hash: options.hasher ?? ((paths, clean) => hashFiles(paths, undefined, clean)),
+        stored: storedAs(listing?.trust ?? NO_TRUST),
     });
-}
-class ListedTree {
-    root;
-    projectDir;
-    isGitRepo;
-    repositories;
-    files;
-    /** Digests of the files that were hashed (git vouches for the others: `#sources.known`). */
-    #hashed = new Map();
-    #sources;
-    constructor(root, projectDir, isGitRepo, files, repositories, sources) {
-        this.root = root;
-        this.projectDir = projectDir;
-        this.isGitRepo = isGitRepo;
-        this.repositories = repositories;
-        this.files = Object.freeze(files);
-        this.#sources = sources;
-    }
-    async digest(paths) {
-        const { known, hash } = this.#sources;
-        const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
-        if (toHash.length > 0) {
-            const digests = await hash(toHash.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path))).catch((error) => {
-                throw unreadable(error, this.root);
-            });
-            for (const path of toHash)
-                this.#hashed.set(path, digests.get((0,external_node_path_namespaceObject.join)(this.root, path)) ?? null);
-        }
-        return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
-    }
-}
-/**
- * A file that cannot be read (permissions, I/O) as a one-line error naming it: its digest, and so
- * the fingerprint, cannot be known. Errors without a file system code are bugs, rethrown.
- */
-function unreadable(error, root) {
-    const { code, path } = (error ?? {});
-    if (typeof code !== "string" || typeof path !== "string")
-        return error;
-    return new errors_UserError(`cannot read ${toPosix((0,external_node_path_namespaceObject.relative)(root, path))}: ${describeFsError(error)}; make it readable, or move it out of the repository (it could be a build input)`);
 }
 async function projectRealpath(dir, display) {
     const real = await existingRealpath(dir);
     if (real === null || !(await (0,promises_namespaceObject.stat)(real)).isDirectory()) {
-        throw new errors_UserError(`project directory ${display} does not exist or is not a directory`);
+        throw new UserError(`project directory ${display} does not exist or is not a directory`);
     }
     return real;
 }
@@ -7340,7 +7657,7 @@ const FORMS = "expected a string or a table with exactly one of `file`, `dir`, `
  */
 function parseCacheKeys(value, where) {
     if (!Array.isArray(value)) {
-        throw new errors_UserError(`${where}: cache-keys must be a list, got ${describe(value)}`);
+        throw new UserError(`${where}: cache-keys must be a list, got ${describe(value)}`);
     }
     const entries = [];
     value.forEach((item, index) => {
@@ -7374,7 +7691,7 @@ function parseInline(line, origin) {
     }
     catch (error) {
         if (error instanceof TomlError) {
-            throw new errors_UserError(`${origin}: not a TOML inline table: ${line}`);
+            throw new UserError(`${origin}: not a TOML inline table: ${line}`);
         }
         throw error;
     }
@@ -7383,15 +7700,15 @@ function parseEntry(item, origin) {
     if (typeof item === "string")
         return { kind: "file", pattern: nonEmpty(item, origin, "path") };
     if (!isTable(item))
-        throw new errors_UserError(`${origin}: ${FORMS}, got ${describe(item)}`);
+        throw new UserError(`${origin}: ${FORMS}, got ${describe(item)}`);
     const fields = Object.keys(item);
     const unknown = fields.filter((f) => !["file", "dir", "git", "env"].includes(f));
     if (unknown.length > 0) {
-        throw new errors_UserError(`${origin}: unknown field \`${unknown[0]}\` (${FORMS})`);
+        throw new UserError(`${origin}: unknown field \`${unknown[0]}\` (${FORMS})`);
     }
     if (fields.length !== 1) {
         const found = fields.length === 0 ? "none" : fields.map((f) => `\`${f}\``).join(" and ");
-        throw new errors_UserError(`${origin}: ${FORMS}, found ${found}`);
+        throw new UserError(`${origin}: ${FORMS}, found ${found}`);
     }
     const field = fields[0];
     const value = item[field];
@@ -7412,14 +7729,14 @@ function parseGit(value, origin) {
     if (value === true)
         return { kind: "git", commit: true, tags: false };
     if (!isTable(value)) {
-        throw new errors_UserError(`${origin}: \`git\` must be true, false or { commit, tags }`);
+        throw new UserError(`${origin}: \`git\` must be true, false or { commit, tags }`);
     }
     for (const [field, flag] of Object.entries(value)) {
         if (field !== "commit" && field !== "tags") {
-            throw new errors_UserError(`${origin}: unknown field \`git.${field}\` (expected \`commit\`, \`tags\`)`);
+            throw new UserError(`${origin}: unknown field \`git.${field}\` (expected \`commit\`, \`tags\`)`);
         }
         if (typeof flag !== "boolean") {
-            throw new errors_UserError(`${origin}: \`git.${field}\` must be true or false, got ${describe(flag)}`);
+            throw new UserError(`${origin}: \`git.${field}\` must be true or false, got ${describe(flag)}`);
         }
     }
     const commit = value.commit === true;
@@ -7428,18 +7745,18 @@ function parseGit(value, origin) {
 }
 function uv_entries_text(value, origin, field) {
     if (typeof value !== "string") {
-        throw new errors_UserError(`${origin}: \`${field}\` must be a string, got ${describe(value)}`);
+        throw new UserError(`${origin}: \`${field}\` must be a string, got ${describe(value)}`);
     }
     return nonEmpty(value, origin, field);
 }
 function nonEmpty(value, origin, what) {
     if (value.trim() === "")
-        throw new errors_UserError(`${origin}: empty ${what}`);
+        throw new UserError(`${origin}: empty ${what}`);
     return value;
 }
 function envName(name, origin) {
     if (/[=\0]/.test(name))
-        throw new errors_UserError(`${origin}: invalid environment variable name`);
+        throw new UserError(`${origin}: invalid environment variable name`);
     return name;
 }
 function describe(value) {
@@ -7573,6 +7890,7 @@ async function setupPyFiles(project) {
 
 
 
+
 /**
  * Resolves every key of a project except the build command's. The probes (the interpreter, the
  * toolchains) run while the tree is listed and hashed. Pure of logging: it returns warnings.
@@ -7591,6 +7909,7 @@ async function collectKeys(request) {
     const tree = openTree(request.location, {
         exclude: request.exclude,
         includeIgnored: request.includeIgnored,
+        caseInsensitive: foldsCase(request.platform),
     });
     // Awaited below; a failure before then must not surface as an unhandled rejection.
     tree.catch(() => undefined);
@@ -7818,7 +8137,7 @@ const CIBUILDWHEEL_CONFIG = {
  * `exclude` adds directories of the run's own.
  */
 async function prepare(config, exclude = []) {
-    const python = config.python ?? defaultPython(config.env);
+    const python = config.python ?? defaultPython(config.env, config.platform);
     const location = await locateProject(config.projectDir, config.projectDisplay);
     const project = await loadProject(location, config.projectDisplay);
     const pythonInfo = probePython(python, config.env, project.dir, project.backend.requires);
@@ -7855,6 +8174,7 @@ async function prepare(config, exclude = []) {
         python,
         pythonInfo,
         env: config.env,
+        platform: config.platform,
     });
     const { command, requirements } = await chosen;
     const fp = sealFingerprint(inputs, command.keyed, [requirements.key]);
@@ -7895,7 +8215,7 @@ function entryKeys(parts, fingerprint) {
     };
     const longest = keys.manifest("x".repeat(VARIANT_LENGTH));
     if (longest.length > MAX_KEY) {
-        throw new errors_UserError(`the cache key would be ${longest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
+        throw new UserError(`the cache key would be ${longest.length} characters, over the service's ${MAX_KEY}: shorten key-prefix or key-suffix`);
     }
     return keys;
 }
@@ -8414,7 +8734,35 @@ function isCacheHit(result) {
     return result.verdict === "hit" || result.verdict === "lookup-hit";
 }
 
+;// CONCATENATED MODULE: ./src/report/restore-off.ts
+
+/** Why a run restored nothing, in a few words for a headline or a reason. */
+function restoreOffShort(why) {
+    switch (why.kind) {
+        case "input":
+            return "restoring is off (input restore: false)";
+        case "event":
+            return `a ${why.event} run, built from its sources`;
+        case "tag":
+            return "a tag push, built from its sources";
+        default:
+            return assertNever(why);
+    }
+}
+/** The log's line: why this run restores nothing, and how to have it restore anyway. */
+function restoreOffText(why) {
+    const what = why.kind === "input"
+        ? undefined
+        : why.kind === "event"
+            ? `a ${why.event} run`
+            : `a tag push (${why.ref})`;
+    if (!what)
+        return "not restoring (input restore: false): building from the sources";
+    return `not restoring: this is ${what}, which must be built from its sources, not taken from a cache entry another workflow may have written (restore: true restores anyway)`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/changes.ts
+
 
 
 /** What changed: files first (modified, added, removed), then keys, then observed inputs. */
@@ -8456,6 +8804,8 @@ const PLAIN = (text) => text;
  * `ids` gives the key ids as the medium shows them; `esc` escapes each piece of user text.
  */
 function missWhy(facts, ids = new Map(), esc = PLAIN) {
+    if (facts.restoreOff)
+        return esc(restoreOffShort(facts.restoreOff));
     if (facts.verifyProblem)
         return esc(facts.verifyProblem);
     const observed = facts.observedChanges;
@@ -8517,6 +8867,7 @@ function describeObservedChange(change) {
 
 
 
+
 /**
  * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
  * it (would have) rebuilt. Why a restored entry was rejected (`the cached wheel x.whl does not
@@ -8553,12 +8904,14 @@ function withWheels(manifest) {
 }
 function explainMiss(facts, verb, verifyProblem) {
     const cause = missCause(facts, verifyProblem);
-    return !verifyProblem && !facts.observedChanges?.length && !facts.previous
+    return !verifyProblem && !facts.observedChanges?.length && !facts.previous && !facts.restoreOff
         ? cause
         : `${verb}: ${cause}`;
 }
 /** Why a run (would have) built, without a verb. */
 function missCause(facts, verifyProblem) {
+    if (facts.restoreOff)
+        return restoreOffShort(facts.restoreOff);
     if (verifyProblem)
         return verifyProblem;
     const observed = facts.observedChanges ?? [];
@@ -8632,10 +8985,14 @@ function describeObserved(changes) {
 function progressLines(event) {
     switch (event.kind) {
         case "fingerprint":
-            return [`looking up fingerprint ${digest_short(event.fingerprint)} in the ${event.cache} cache`];
+            return event.restoreOff
+                ? [`fingerprint ${digest_short(event.fingerprint)}`, restoreOffText(event.restoreOff)]
+                : [`looking up fingerprint ${digest_short(event.fingerprint)} in the ${event.cache} cache`];
         case "build":
             return [
-                `cache miss: ${buildWhy(event)}`,
+                event.restoreOff
+                    ? `building: ${restoreOffShort(event.restoreOff)}`
+                    : `cache miss: ${buildWhy(event)}`,
                 `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
             ];
         case "build-done":
@@ -8655,6 +9012,7 @@ function buildWhy(event) {
 ;// CONCATENATED MODULE: ./src/report/cause.ts
 
 
+
 /**
  * Why a run rebuilt (or, looking up only, would rebuild), in words that name no platform or
  * Python, so that legs which rebuilt for the same reason say the same thing and group together:
@@ -8664,6 +9022,8 @@ function causeOf(facts) {
     // A save step saves what another step built: the restore step before it said why.
     if (isCacheHit(facts) || facts.verdict === "saved")
         return undefined;
+    if (facts.restoreOff)
+        return restoreOffShort(facts.restoreOff);
     if (facts.verifyProblem)
         return facts.verifyProblem;
     if (facts.observedChanges.length > 0)
@@ -9156,22 +9516,22 @@ function parseResultFile(text, file) {
     }
     catch {
         // The parser's message quotes the text, which may be anything: the file is named instead.
-        throw new errors_UserError(`${file}: not a wheel-cache result file (not JSON)`);
+        throw new UserError(`${file}: not a wheel-cache result file (not JSON)`);
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        throw new errors_UserError(`${file}: not a wheel-cache result file (not a JSON object)`);
+        throw new UserError(`${file}: not a wheel-cache result file (not a JSON object)`);
     }
     const record = value;
     const format = record.format;
     if (typeof format !== "string" || !format.startsWith("wheel-cache-result/")) {
-        throw new errors_UserError(`${file}: not a wheel-cache result file (no "format" field)`);
+        throw new UserError(`${file}: not a wheel-cache result file (no "format" field)`);
     }
     if (format !== RESULT_FORMAT) {
-        throw new errors_UserError(`${file}: written in ${format}, which this wheel-cache does not read (it reads ${RESULT_FORMAT})`);
+        throw new UserError(`${file}: written in ${format}, which this wheel-cache does not read (it reads ${RESULT_FORMAT})`);
     }
     const problem = FIELDS.find(([name, ok]) => !ok(record[name]));
     if (problem) {
-        throw new errors_UserError(`${file}: not a valid wheel-cache result file (field "${problem[0]}")`);
+        throw new UserError(`${file}: not a valid wheel-cache result file (field "${problem[0]}")`);
     }
     return value;
 }
@@ -9221,7 +9581,7 @@ const MAX_RESULT_BYTES = 16 * 1024 * 1024;
  */
 async function readReport(paths, cwd) {
     if (paths.length === 0)
-        throw new errors_UserError("no result files given");
+        throw new UserError("no result files given");
     const seen = new Set();
     const files = [];
     for (const given of paths) {
@@ -9239,7 +9599,7 @@ async function readReport(paths, cwd) {
 async function resultFilesAt(given, cwd) {
     const info = await statProjectPath(external_node_path_default().resolve(cwd, given), given);
     if (!info)
-        throw new errors_UserError(`${given}: no such file or directory`);
+        throw new UserError(`${given}: no such file or directory`);
     if (!info.isDirectory())
         return [given];
     const dir = external_node_path_default().resolve(cwd, given);
@@ -9250,19 +9610,19 @@ async function resultFilesAt(given, cwd) {
         .sort()
         .map((n) => external_node_path_default().join(given, n));
     if (found.length === 0)
-        throw new errors_UserError(`${given}: no result files (*.json) in this directory`);
+        throw new UserError(`${given}: no result files (*.json) in this directory`);
     return found;
 }
 async function readResultFile(absolute, display) {
     const info = await statProjectPath(absolute, display);
     if (!info)
-        throw new errors_UserError(`${display}: no such file or directory`);
+        throw new UserError(`${display}: no such file or directory`);
     if (info.size > MAX_RESULT_BYTES) {
-        throw new errors_UserError(`${display}: not a wheel-cache result file (${info.size} bytes)`);
+        throw new UserError(`${display}: not a wheel-cache result file (${info.size} bytes)`);
     }
     const text = await readProjectFile(absolute, display);
     if (text === undefined)
-        throw new errors_UserError(`${display}: no such file or directory`);
+        throw new UserError(`${display}: no such file or directory`);
     return parseResultFile(text, display);
 }
 
@@ -9818,6 +10178,7 @@ function runBounded(command, args, env, timeoutMs) {
 
 
 
+
 /**
  * The manifest as the files are after a build: the tree listed once more and the file keys
  * resolved again, so that files the build modified, removed or added where a glob reaches are
@@ -9829,6 +10190,7 @@ async function redigest(fp) {
     const tree = await openTree(request.location, {
         exclude: request.exclude,
         includeIgnored: request.includeIgnored,
+        caseInsensitive: foldsCase(request.platform),
     });
     const fileSpecs = fp.specs.filter((spec) => spec.entry.kind === "file");
     const again = await resolveSpecs(fileSpecs, tree, request.env);
@@ -9871,6 +10233,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         previous: miss.previous?.manifest,
         changed: miss.changed,
         verifyProblem: miss.verifyProblem,
+        restoreOff: config.restoreOff,
         observedChanges: miss.observedChanges,
         argv: command.argv,
         traced: tracer.strace !== undefined,
@@ -9894,6 +10257,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
             wheelDir: config.wheelDir,
             before,
             timeoutMs: config.buildTimeoutMs,
+            platform: config.platform,
         });
     }
     catch (error) {
@@ -9991,7 +10355,7 @@ function sortWheels(produced, target, wheelDir) {
         const what = target.distribution ? `of ${target.distribution} ` : "";
         const where = target.python ? `for ${target.python.tag} on ${target.python.platform} ` : "";
         const wrote = capLine(rejected.map((r) => `${r.name} (${mismatchText(r.mismatch)})`));
-        throw new errors_UserError(`the build wrote no wheel ${what}${where}to ${wheelDir}, only ${wrote}`);
+        throw new UserError(`the build wrote no wheel ${what}${where}to ${wheelDir}, only ${wrote}`);
     }
     return { ours, rejected };
 }
@@ -10139,7 +10503,7 @@ async function saveBuilt(config, deps, cacheKey) {
     const keys = slotKeys(config, prepared);
     const names = (await wheelFiles(config.wheelDir)).sort();
     if (names.length === 0) {
-        throw new errors_UserError(`no wheel to save in ${config.wheelDir}: the build step wrote none there`);
+        throw new UserError(`no wheel to save in ${config.wheelDir}: the build step wrote none there`);
     }
     const paths = names.map((name) => external_node_path_default().join(config.wheelDir, name));
     const records = await Promise.all(paths.map(wheelRecord));
@@ -10246,14 +10610,20 @@ async function pipeline_run(config, given, fingerprinted) {
         keysFrom: fp.keysFrom,
         backend: fp.request.project.backend.name,
         manifest: fp.manifest,
+        restoreOff: config.restoreOff,
     };
     deps.progress({
         kind: "fingerprint",
         fingerprint: fp.manifest.fingerprint,
         cacheKey: keys.wheelsPrefix,
         cache: deps.cache.kind,
+        restoreOff: config.restoreOff,
     });
-    const restored = await restoreAndValidate(deps, keys, prepared, config);
+    // A run that must build from its sources looks nothing up for this fingerprint: its build is a
+    // miss by construction (the previous build is still looked up, to say what changed).
+    const restored = config.restoreOff
+        ? { kind: "miss", observedChanges: [], warnings: [] }
+        : await restoreAndValidate(deps, keys, prepared, config);
     if (restored.kind === "hit") {
         const uvGap = await declaredGap(fp, restored.manifest.observed);
         return { ...hitResult(base, restored, fp.warnings), uvGap };
@@ -10486,13 +10856,13 @@ function setTomlValue(text, table, key, value, display) {
     }
     catch (error) {
         if (error instanceof ScanError) {
-            throw new errors_UserError(`${display}: cannot edit it safely (${error.message}); set the value by hand`);
+            throw new UserError(`${display}: cannot edit it safely (${error.message}); set the value by hand`);
         }
         throw error;
     }
     const path = [...table, key];
     if (!sameData(text, edited, path, parse(`v = ${valueText}`).v)) {
-        throw new errors_UserError(`${display}: cannot edit it safely; set the value by hand`);
+        throw new UserError(`${display}: cannot edit it safely; set the value by hand`);
     }
     return edited;
 }
@@ -11054,7 +11424,7 @@ async function uvKeys(config, deps) {
         return output("printed", `[tool.uv]\ncache-keys = ${value}\n`);
     }
     if (!project.pyproject.exists) {
-        throw new errors_UserError(`${project.display} has no pyproject.toml, the only file uv reads cache-keys from: create one with the [tool.uv] table uv-keys prints`);
+        throw new UserError(`${project.display} has no pyproject.toml, the only file uv reads cache-keys from: create one with the [tool.uv] table uv-keys prints`);
     }
     if (same)
         return output("unchanged", `${display}: [tool.uv] cache-keys are up to date\n`);
@@ -11081,7 +11451,7 @@ async function tracedBuild(config, deps, notes) {
         const why = result.verdict === "built"
             ? `the build ran untraced (${result.traceNote ?? "no tracer"})`
             : "the cached build of these inputs was not traced";
-        throw new errors_UserError(`--trace: ${why}, so what the build reads is not known; on Linux, install strace`);
+        throw new UserError(`--trace: ${why}, so what the build reads is not known; on Linux, install strace`);
     }
     return { fp: prepared.fp, observed };
 }
@@ -11158,7 +11528,7 @@ const FLAGS = {
     python: {
         type: "string",
         value: "PATH",
-        help: "the interpreter that builds (default: python3 on PATH)",
+        help: "the interpreter that builds (default: python3 on PATH, python on Windows)",
     },
     "cache-key": {
         type: "string",
@@ -11382,6 +11752,7 @@ function makeConfig(overrides) {
         installTracer: false,
         json: false,
         env: process.env,
+        platform: process.platform,
         step: WHOLE_LOOP,
         builder: HOST_BUILDER,
         origin: {},
@@ -11400,9 +11771,9 @@ function names(lines) {
 /** A user-supplied key part: commas are refused by the cache service, so they are refused here. */
 function keyPart(value, input) {
     if (value.includes(","))
-        throw new errors_UserError(`input ${input}: cache keys cannot contain commas: ${value}`);
+        throw new UserError(`input ${input}: cache keys cannot contain commas: ${value}`);
     if (value.length > 200)
-        throw new errors_UserError(`input ${input}: longer than 200 characters`);
+        throw new UserError(`input ${input}: longer than 200 characters`);
     return value.trim();
 }
 /**
@@ -11415,7 +11786,7 @@ function seconds(value, what) {
     const parsed = Number(value);
     if (!Number.isFinite(parsed) || parsed <= 0) {
         const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-        throw new errors_UserError(`${what}: expected a positive number of seconds, got ${shown}`);
+        throw new UserError(`${what}: expected a positive number of seconds, got ${shown}`);
     }
     return parsed * 1000;
 }
@@ -11446,7 +11817,7 @@ function parseSize(text, input) {
     const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
     const unit = match ? UNITS[match[2].toLowerCase()] : undefined;
     if (!match || unit === undefined) {
-        throw new errors_UserError(`${input}: expected a size such as 500M, 2G or 800MiB, got ${JSON.stringify(text)}`);
+        throw new UserError(`${input}: expected a size such as 500M, 2G or 800MiB, got ${JSON.stringify(text)}`);
     }
     return Math.floor(Number(match[1]) * unit);
 }
@@ -11454,7 +11825,7 @@ function parseSize(text, input) {
 function parseDays(text, input) {
     const days = /^\s*\d+(?:\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
     if (!Number.isFinite(days)) {
-        throw new errors_UserError(`${input}: expected a number of days, got ${JSON.stringify(text)}`);
+        throw new UserError(`${input}: expected a number of days, got ${JSON.stringify(text)}`);
     }
     return days;
 }
@@ -11469,7 +11840,7 @@ function parseDays(text, input) {
 
 
 /** Parses the CLI's argv (without `node` and the script) into a request. */
-function readCliConfig(argv, env, cwd) {
+function readCliConfig(argv, env, cwd, platform = process.platform) {
     const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({
         args: [...argv],
         // Every string flag of every command, so that a value is never taken for a command word;
@@ -11506,7 +11877,7 @@ function readCliConfig(argv, env, cwd) {
     }
     if (spec.name === "report")
         return { kind: "report", paths: operands, json: given.has("json") };
-    return request(spec.name, given, env, cwd);
+    return request(spec.name, given, env, cwd, platform);
 }
 function helpFor(words) {
     if (words.length === 0)
@@ -11518,7 +11889,7 @@ function helpFor(words) {
         const text = ["cache ls", "cache prune"].map((name) => commandHelp(commandSpec(name)));
         return { kind: "help", text: text.join("\n\n") };
     }
-    throw new errors_UserError(`no such command: ${words.join(" ")} (see wheel-cache --help)`);
+    throw new UserError(`no such command: ${words.join(" ")} (see wheel-cache --help)`);
 }
 /** The command the words name (`cache` takes a second word), and its operands. */
 function commandOf(first, rest) {
@@ -11526,14 +11897,14 @@ function commandOf(first, rest) {
         const spec = commandSpec(`cache ${rest[0] ?? ""}`);
         if (!spec) {
             const got = rest[0] === undefined ? "nothing" : JSON.stringify(rest[0]);
-            throw new errors_UserError(`the cache command takes ls or prune, got ${got} (see wheel-cache help cache)`);
+            throw new UserError(`the cache command takes ls or prune, got ${got} (see wheel-cache help cache)`);
         }
         return { spec, operands: rest.slice(1) };
     }
     const spec = commandSpec(first);
     if (!spec || spec.name.includes(" ")) {
         const known = [...new Set(COMMANDS.map((c) => c.name.split(" ")[0]))].join(", ");
-        throw new errors_UserError(`unknown command ${JSON.stringify(first)}: the commands are ${known}`);
+        throw new UserError(`unknown command ${JSON.stringify(first)}: the commands are ${known}`);
     }
     return { spec, operands: rest };
 }
@@ -11578,9 +11949,9 @@ function unknownFlag(spec, raw) {
     return `unknown flag ${raw}`;
 }
 function usageError(spec, message) {
-    return new errors_UserError(`${message} (see wheel-cache ${spec.name} --help)`);
+    return new UserError(`${message} (see wheel-cache ${spec.name} --help)`);
 }
-function request(command, given, env, cwd) {
+function request(command, given, env, cwd, platform) {
     const string = (name) => {
         const values = given.get(name);
         return values === true ? undefined : values?.at(-1);
@@ -11598,7 +11969,7 @@ function request(command, given, env, cwd) {
         const maxSize = string("max-size");
         const maxAge = string("max-age");
         if (maxSize === undefined && maxAge === undefined) {
-            throw new errors_UserError("cache prune needs --max-size SIZE, --max-age DAYS or both (see wheel-cache cache prune --help)");
+            throw new UserError("cache prune needs --max-size SIZE, --max-age DAYS or both (see wheel-cache cache prune --help)");
         }
         return {
             kind: "cache-prune",
@@ -11612,10 +11983,10 @@ function request(command, given, env, cwd) {
     const maxCacheFlag = string("max-cache-size");
     const maxCache = maxCacheFlag ?? (command === "build" ? env.WHEEL_CACHE_MAX_SIZE : undefined);
     if (flag("force") && !flag("write")) {
-        throw new errors_UserError("--force needs --write (see wheel-cache uv-keys --help)");
+        throw new UserError("--force needs --write (see wheel-cache uv-keys --help)");
     }
     if (flag("trace") && flag("no-trace")) {
-        throw new errors_UserError("--trace and --no-trace exclude each other (see wheel-cache uv-keys --help)");
+        throw new UserError("--trace and --no-trace exclude each other (see wheel-cache uv-keys --help)");
     }
     const project = string("project") ?? ".";
     const projectDir = external_node_path_default().resolve(cwd, project);
@@ -11625,7 +11996,9 @@ function request(command, given, env, cwd) {
         projectDir,
         projectDisplay: project,
         workspace: cwd,
-        buildCommand: buildCommand ? splitCommand(buildCommand, "--build-command") : undefined,
+        buildCommand: buildCommand
+            ? splitCommandFor(buildCommand, "--build-command", platform)
+            : undefined,
         wheelDir: external_node_path_default().resolve(projectDir, string("wheel-dir") ?? "dist"),
         python: string("python"),
         extraKeys: parseCacheKeyLines(strings("cache-key"), "--cache-key"),
@@ -11648,6 +12021,7 @@ function request(command, given, env, cwd) {
         resultFile: string("result-file") && external_node_path_default().resolve(cwd, string("result-file")),
         origin: readOrigin(env),
         env,
+        platform,
     });
     return {
         kind: "pipeline",
@@ -12170,7 +12544,7 @@ async function command(config, run) {
 /** Runs `work` with a temporary directory of the run's own, removed afterwards or on a signal. */
 async function withStaging(work) {
     const stagingDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "wheel-cache-")).catch((error) => {
-        throw new errors_UserError(`cannot create a staging directory in ${external_node_os_default().tmpdir()}: ${describeFsError(error)}; set TMPDIR to a writable directory`);
+        throw new UserError(`cannot create a staging directory in ${external_node_os_default().tmpdir()}: ${describeFsError(error)}; set TMPDIR to a writable directory`);
     });
     const untrack = trackDir(stagingDir);
     try {
@@ -12189,7 +12563,7 @@ function warn(message) {
 }
 /** The exit status of an error: a user error, or a bug. */
 function exitStatusOf(error) {
-    return error instanceof errors_UserError ? EXIT.user : EXIT.internal;
+    return error instanceof UserError ? EXIT.user : EXIT.internal;
 }
 // SIGINT, SIGTERM, SIGHUP: the build's process group is ended, the staging directory removed,
 // and the exit status is 128 + the signal's number.
@@ -12201,7 +12575,7 @@ main(process.argv.slice(2)).then((code) => {
     if (error instanceof Interrupted)
         return;
     // A user error is one line, whatever file names it holds; a bug keeps its stack's lines.
-    const message = error instanceof errors_UserError
+    const message = error instanceof UserError
         ? escapeLine(formatError(error))
         : `internal error: ${formatError(error)}`;
     process.stderr.write(`wheel-cache: ${message}\n`);

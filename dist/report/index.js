@@ -31879,6 +31879,7 @@ function digest_short(digest, length = 12) {
 
 
 
+
 /**
  * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
  * it (would have) rebuilt. Why a restored entry was rejected (`the cached wheel x.whl does not
@@ -31915,12 +31916,14 @@ function withWheels(manifest) {
 }
 function explainMiss(facts, verb, verifyProblem) {
     const cause = missCause(facts, verifyProblem);
-    return !verifyProblem && !facts.observedChanges?.length && !facts.previous
+    return !verifyProblem && !facts.observedChanges?.length && !facts.previous && !facts.restoreOff
         ? cause
         : `${verb}: ${cause}`;
 }
 /** Why a run (would have) built, without a verb. */
 function missCause(facts, verifyProblem) {
+    if (facts.restoreOff)
+        return restoreOffShort(facts.restoreOff);
     if (verifyProblem)
         return verifyProblem;
     const observed = facts.observedChanges ?? [];
@@ -31994,10 +31997,14 @@ function reason_describeObserved(changes) {
 function progressLines(event) {
     switch (event.kind) {
         case "fingerprint":
-            return [`looking up fingerprint ${short(event.fingerprint)} in the ${event.cache} cache`];
+            return event.restoreOff
+                ? [`fingerprint ${short(event.fingerprint)}`, restoreOffText(event.restoreOff)]
+                : [`looking up fingerprint ${short(event.fingerprint)} in the ${event.cache} cache`];
         case "build":
             return [
-                `cache miss: ${buildWhy(event)}`,
+                event.restoreOff
+                    ? `building: ${restoreOffShort(event.restoreOff)}`
+                    : `cache miss: ${buildWhy(event)}`,
                 `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
             ];
         case "build-done":
@@ -32017,6 +32024,7 @@ function buildWhy(event) {
 ;// CONCATENATED MODULE: ./src/report/cause.ts
 
 
+
 /**
  * Why a run rebuilt (or, looking up only, would rebuild), in words that name no platform or
  * Python, so that legs which rebuilt for the same reason say the same thing and group together:
@@ -32026,6 +32034,8 @@ function cause_causeOf(facts) {
     // A save step saves what another step built: the restore step before it said why.
     if (isCacheHit(facts) || facts.verdict === "saved")
         return undefined;
+    if (facts.restoreOff)
+        return restoreOffShort(facts.restoreOff);
     if (facts.verifyProblem)
         return facts.verifyProblem;
     if (facts.observedChanges.length > 0)

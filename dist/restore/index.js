@@ -23680,7 +23680,7 @@ const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
 const { Request, fromInnerRequest } = __nccwpck_require__(9967)
 const { kState } = __nccwpck_require__(3627)
 const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(787)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -24711,7 +24711,7 @@ module.exports = {
 
 const assert = __nccwpck_require__(4589)
 const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(787)
+const { isValidHeaderName } = __nccwpck_require__(3168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -26238,7 +26238,7 @@ const { createFastMessageEvent } = __nccwpck_require__(5188)
 const { isNetworkError } = __nccwpck_require__(9051)
 const { delay } = __nccwpck_require__(4811)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(787)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
 const { getGlobalDispatcher } = __nccwpck_require__(2581)
 
 let experimentalWarned = false
@@ -26772,7 +26772,7 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(787)
+} = __nccwpck_require__(3168)
 const { FormData } = __nccwpck_require__(5910)
 const { kState } = __nccwpck_require__(3627)
 const { webidl } = __nccwpck_require__(5893)
@@ -28367,7 +28367,7 @@ module.exports = { FileLike, isFileLike }
 
 
 const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(787)
+const { utf8DecodeBytes } = __nccwpck_require__(3168)
 const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
 const { isFileLike } = __nccwpck_require__(7114)
 const { makeEntry } = __nccwpck_require__(5910)
@@ -28847,7 +28847,7 @@ module.exports = {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(787)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
 const { kState } = __nccwpck_require__(3627)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 const { FileLike, isFileLike } = __nccwpck_require__(7114)
@@ -29161,7 +29161,7 @@ const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(787)
+} = __nccwpck_require__(3168)
 const { webidl } = __nccwpck_require__(5893)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
@@ -29893,7 +29893,7 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(787)
+} = __nccwpck_require__(3168)
 const { kState, kDispatcher } = __nccwpck_require__(3627)
 const assert = __nccwpck_require__(4589)
 const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
@@ -32135,7 +32135,7 @@ const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(787)
+} = __nccwpck_require__(3168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -33182,7 +33182,7 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(787)
+} = __nccwpck_require__(3168)
 const {
   redirectStatusSet,
   nullBodyStatus
@@ -33796,7 +33796,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 787:
+/***/ 3168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -37304,7 +37304,7 @@ const { CloseEvent } = __nccwpck_require__(5188)
 const { makeRequest } = __nccwpck_require__(9967)
 const { fetching } = __nccwpck_require__(4398)
 const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(787)
+const { getDecodeSplit } = __nccwpck_require__(3168)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
 
 /** @type {import('crypto')} */
@@ -39287,7 +39287,7 @@ module.exports = {
 
 const { webidl } = __nccwpck_require__(5893)
 const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(787)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
 const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
 const {
   kWebSocketURL,
@@ -39882,7 +39882,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 3769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43177,7 +43177,7 @@ function splitWindows(text, origin) {
         }
     }
     if (quoted)
-        throw new UserError(`${origin}: unclosed " in ${JSON.stringify(text)}`);
+        throw new errors_UserError(`${origin}: unclosed " in ${JSON.stringify(text)}`);
     if (word !== undefined)
         words.push(word);
     return words;
@@ -43325,6 +43325,113 @@ function runsIn(pid, pgid) {
     return Number(pgrp) === pgid && state !== "Z";
 }
 
+;// CONCATENATED MODULE: ./src/shared/which.ts
+
+
+/** What Windows tries after a bare name when PATHEXT is unset. */
+const DEFAULT_PATHEXT = ".COM;.EXE;.BAT;.CMD";
+/**
+ * The full path of `name` on PATH, or undefined. On Windows as its command search does: each
+ * PATHEXT extension in turn (a name that has one of them is tried as written first), so that
+ * `npm` finds `npm.cmd`; a name with a directory in it is looked up there only.
+ */
+function which_which(name, env, platform = process.platform, isExecutable = isExecutableFile) {
+    const windows = platform === "win32";
+    const paths = windows ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+    const exts = windows ? extensionsFor(name, env) : [""];
+    const hasDir = windows ? /[\\/]/.test(name) : name.includes("/");
+    const dirs = hasDir ? [""] : (env.PATH ?? env.Path ?? "").split(paths.delimiter).filter(Boolean);
+    for (const dir of dirs) {
+        for (const ext of exts) {
+            const candidate = dir ? paths.join(dir, name + ext) : name + ext;
+            if (isExecutable(candidate))
+                return candidate;
+        }
+    }
+    return undefined;
+}
+/** The suffixes Windows tries for `name`: none first when it has a PATHEXT extension already. */
+function extensionsFor(name, env) {
+    const exts = (env.PATHEXT || DEFAULT_PATHEXT).split(";").filter(Boolean);
+    const own = external_node_path_default().win32.extname(name).toLowerCase();
+    return own && exts.some((e) => e.toLowerCase() === own) ? ["", ...exts] : exts;
+}
+function isExecutableFile(file) {
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
+            return false;
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        // Not there or not executable: not a match, the search goes on.
+        return false;
+    }
+}
+/**
+ * The default interpreter name for a platform: Windows runners have `python` but no `python3`
+ * (the `py` launcher only when `python` is not on PATH); elsewhere `python3`, which is there when `python` is Python 2 or
+ * missing.
+ */
+function defaultPython(env, platform = process.platform, isExecutable = isExecutableFile) {
+    const found = (name) => which_which(name, env, platform, isExecutable) !== undefined;
+    if (platform === "win32")
+        return !found("python") && found("py") ? "py" : "python";
+    return found("python3") ? "python3" : "python";
+}
+
+;// CONCATENATED MODULE: ./src/shared/invocation.ts
+
+
+/**
+ * How to start `argv` without a shell on `platform`. Elsewhere than Windows, as written: the
+ * spawn searches PATH itself. On Windows the spawn finds only `.exe` and `.com` programs, and
+ * refuses batch files outright, yet npm's tools (and `pyenv-win`'s interpreters) are `.cmd` or
+ * `.bat` shims: the program is looked up with PATHEXT as Windows would, and a batch file is run by
+ * `cmd.exe /d /s /c` with every word quoted for it. A word that cmd.exe cannot pass through
+ * unchanged is a problem, in one line naming the program: a line break ends the command, and a
+ * double quote ends the quoting when the batch file hands its arguments on (`%*` is read by
+ * cmd.exe again), which would expose `&` or `|` after it.
+ */
+function invocationOf(argv, env, platform = process.platform, lookup = (name, e) => which_which(name, e, platform)) {
+    const [program, ...args] = argv;
+    if (platform !== "win32")
+        return { file: program, args, verbatim: false };
+    const found = /[\\/]/.test(program) ? program : (lookup(program, env) ?? program);
+    if (!/\.(?:cmd|bat)$/i.test(found))
+        return { file: found, args, verbatim: false };
+    if (args.some((a) => /["\r\n\0]/.test(a))) {
+        const file = external_node_path_default().win32.basename(found);
+        const name = file === program ? program : `${program} (${file})`;
+        return {
+            problem: `${name} is a batch file, which only cmd.exe runs, and cmd.exe cannot pass it an argument holding a double quote or a line break: run the program it wraps instead`,
+        };
+    }
+    // The program in plain quotes: cmd.exe reads a quoted program name as it is (a path holds no
+    // quote), spaces and `&` included; the arguments after it are escaped, quotes and all.
+    const line = [`"${external_node_path_default().win32.normalize(found)}"`, ...args.map(cmdQuote)].join(" ");
+    // /d: no AutoRun commands; /s /c "...": the outer quotes are removed and the rest run as is.
+    return {
+        file: env.ComSpec || env.COMSPEC || "cmd.exe",
+        args: ["/d", "/s", "/c", `"${line}"`],
+        verbatim: true,
+    };
+}
+/** The characters cmd.exe gives a meaning to, each escaped with `^` so that it is taken as is. */
+const CMD_SPECIAL = /([()[\]%!^"`<>&|;, *?])/g;
+function cmdEscape(word) {
+    return word.replace(CMD_SPECIAL, "^$1");
+}
+/**
+ * One argument (without double quotes) for a program behind cmd.exe: quoted as the C runtime
+ * reads a command line (backslashes at the end doubled, so they do not escape the closing quote),
+ * then every character cmd reads escaped, so that cmd hands the batch file the quoted word
+ * untouched; the batch file's own `%*` then sees it inside quotes (after qntm.org/cmd).
+ */
+function cmdQuote(word) {
+    return cmdEscape(`"${word.replace(/(\\*)$/, "$1$1")}"`);
+}
+
 ;// CONCATENATED MODULE: ./src/shared/read.ts
 
 
@@ -43374,42 +43481,6 @@ const MEANINGS = {
 };
 function codeOf(error) {
     return error?.code ?? "";
-}
-
-;// CONCATENATED MODULE: ./src/shared/which.ts
-
-
-/** The full path of `name` on PATH (with PATHEXT on Windows), or undefined. */
-function which_which(name, env) {
-    if (name.includes("/") || name.includes("\\"))
-        return isExecutable(name) ? name : undefined;
-    const exts = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
-    for (const dir of (env.PATH ?? env.Path ?? "").split((external_node_path_default()).delimiter).filter(Boolean)) {
-        for (const ext of exts) {
-            const candidate = external_node_path_default().join(dir, name + ext);
-            if (isExecutable(candidate))
-                return candidate;
-        }
-    }
-    return undefined;
-}
-function isExecutable(file) {
-    try {
-        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile())
-            return false;
-        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
-        return true;
-    }
-    catch {
-        // Not there or not executable: not a match, the search goes on.
-        return false;
-    }
-}
-/** The default interpreter name for this platform. */
-function defaultPython(env) {
-    if (process.platform === "win32")
-        return which_which("python", env) ? "python" : "py";
-    return which_which("python3", env) ? "python3" : "python";
 }
 
 ;// CONCATENATED MODULE: ./src/build/failure.ts
@@ -43501,6 +43572,7 @@ function shownLine(line) {
 
 
 
+
 async function snapshotWheels(dir) {
     const names = await wheelNames(dir);
     const entries = await Promise.all(names.map(async (name) => {
@@ -43522,8 +43594,12 @@ async function runBuild(run) {
     await (0,promises_namespaceObject.mkdir)(wheelDir, { recursive: true });
     if (argv.length === 0)
         throw failure(argv, "the build command is empty");
+    const started = invocationOf(run.spawned, run.env, run.platform);
+    if ("problem" in started) {
+        throw failure(argv, `cannot run the build command ${joinCommand(argv)}: ${started.problem}`);
+    }
     const tail = new OutputTail();
-    const exit = await spawnBuild(run, tail);
+    const exit = await spawnBuild(run, started, tail);
     const ended = { exitCode: exit.code ?? undefined, signal: exit.signal ?? undefined };
     if (exit.timedOut) {
         const limit = `its time limit of ${(run.timeoutMs ?? 0) / 1000} s (build-timeout)`;
@@ -43576,16 +43652,17 @@ function resolveProgram(argv, cwd, env) {
  * kept in `tail`. Resolves when it has ended and its output is read and, after a time limit, when
  * its whole group has; rejects with `Interrupted` when the run was.
  */
-function spawnBuild(run, tail) {
-    const [command, ...args] = run.spawned;
+function spawnBuild(run, started, tail) {
+    const command = run.spawned[0];
     return new Promise((resolve, reject) => {
-        const detached = process.platform !== "win32";
+        const detached = run.platform !== "win32";
         const { cwd, env } = run;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(started.file, started.args, {
             cwd,
             env,
             stdio: ["ignore", "pipe", "pipe"],
             windowsHide: true,
+            windowsVerbatimArguments: started.verbatim,
             detached,
         });
         for (const stream of [child.stdout, child.stderr]) {
@@ -100711,6 +100788,25 @@ function isInside(child, parent) {
 function toPosix(rel) {
     return rel.split((external_node_path_default()).sep).join("/");
 }
+/**
+ * Whether file names on `platform` ignore case, as its default file systems do (APFS on macOS,
+ * NTFS on Windows): `README.MD` opens `README.md` there, so a key written so means that file.
+ */
+function foldsCase(platform) {
+    return platform === "darwin" || platform === "win32";
+}
+/** One code point with its case folded (simple lowercase), to compare names that ignore case. */
+function foldCodePoint(codePoint) {
+    return String.fromCodePoint(codePoint).toLowerCase().codePointAt(0) ?? codePoint;
+}
+/** A code point's lowercase and uppercase forms (simple mappings: one code point each). */
+function caseForms(codePoint) {
+    const text = String.fromCodePoint(codePoint);
+    return [
+        text.toLowerCase().codePointAt(0) ?? codePoint,
+        text.toUpperCase().codePointAt(0) ?? codePoint,
+    ];
+}
 
 ;// CONCATENATED MODULE: ./src/config/index.ts
 
@@ -100761,6 +100857,7 @@ function makeConfig(overrides) {
         installTracer: false,
         json: false,
         env: process.env,
+        platform: process.platform,
         step: WHOLE_LOOP,
         builder: HOST_BUILDER,
         origin: {},
@@ -102283,8 +102380,8 @@ function describe(value) {
 
 
 
-/** Reads the inputs of an action entry (its action.yml) into a Config. */
-function readActionConfig(env = process.env, entry = "all") {
+/** Reads the inputs of an action entry (its action.yml) into a Config, for a runner on `platform`. */
+function readActionConfig(env = process.env, entry = "all", platform = process.platform) {
     const workspace = external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd());
     const project = getInput("project") || ".";
     const projectDir = external_node_path_default().resolve(workspace, project);
@@ -102306,7 +102403,9 @@ function readActionConfig(env = process.env, entry = "all") {
         projectDir,
         projectDisplay: project,
         workspace,
-        buildCommand: buildCommand ? splitCommand(buildCommand, "input build-command") : undefined,
+        buildCommand: buildCommand
+            ? splitCommandFor(buildCommand, "input build-command", platform)
+            : undefined,
         wheelDir,
         python: getInput("python") || undefined,
         extraKeys: parseCacheKeyLines(getMultilineInput("cache-keys"), "input cache-keys"),
@@ -102315,6 +102414,7 @@ function readActionConfig(env = process.env, entry = "all") {
         keySuffix: keyPart(getInput("key-suffix"), "key-suffix"),
         save: save && !readOnly,
         saveOff: saveOff(env, save, readOnly),
+        restoreOff: restoreOff(env),
         lookupOnly: entry === "all" ? (optionalBoolean("lookup-only") ?? false) : false,
         summary: optionalBoolean("summary") ?? true,
         includeIgnored: optionalBoolean("include-ignored") ?? false,
@@ -102331,6 +102431,7 @@ function readActionConfig(env = process.env, entry = "all") {
         // Beside the staging directory, which the run removes when it ends.
         resultDir: external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), "wheel-cache-results"),
         env,
+        platform,
     });
 }
 function stepOf(entry) {
@@ -102385,6 +102486,23 @@ function saveOff(env, save, readOnly) {
         ? { kind: "pull-request-target" }
         : { kind: "input", flag: "input save: false" };
 }
+/**
+ * Whether to restore (`restore`: `auto`, the default, or a boolean): `auto` restores except for
+ * runs that publish (a release, a tag push, a `workflow_run`), which build from their sources.
+ */
+function restoreOff(env) {
+    const value = getInput("restore");
+    if (value.toLowerCase() !== "auto") {
+        const restore = optionalBoolean("restore", "auto, true or false");
+        if (restore !== undefined)
+            return restore ? undefined : { kind: "input" };
+    }
+    const event = env.GITHUB_EVENT_NAME;
+    if (event === "release" || event === "workflow_run")
+        return { kind: "event", event };
+    const ref = env.GITHUB_REF ?? "";
+    return ref.startsWith("refs/tags/") ? { kind: "tag", ref } : undefined;
+}
 function cacheReadOnly(env) {
     return env.ACTIONS_CACHE_MODE === "read" || env.ACTIONS_CACHE_MODE === "none";
 }
@@ -102394,7 +102512,7 @@ const FALSE = ["false", "no", "off", "0"];
  * A boolean input in any of the common spellings, in any case (YAML 1.1's `yes`/`on`, `1` from an
  * expression); undefined when empty. Anything else is a one-line error naming the input.
  */
-function optionalBoolean(name) {
+function optionalBoolean(name, expected = "true or false") {
     const value = getInput(name);
     if (value === "")
         return undefined;
@@ -102404,7 +102522,7 @@ function optionalBoolean(name) {
     if (FALSE.includes(word))
         return false;
     const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-    throw new errors_UserError(`input ${name}: expected true or false (or yes/no, on/off, 1/0, in any case), got ${shown}`);
+    throw new errors_UserError(`input ${name}: expected ${expected} (or yes/no, on/off, 1/0, in any case), got ${shown}`);
 }
 
 ;// CONCATENATED MODULE: ./src/cache/breaker.ts
@@ -102585,6 +102703,13 @@ async function readDpkg(admin = ADMIN) {
  * buffer, so memory stays bounded whatever the file size, and retries a file that changes while
  * it is read. Other errors (permission denied, I/O) are thrown.
  *
+ * With `clean` the id is that of the content as `core.autocrlf` stores it (convert.c's
+ * `crlf_to_git` for `CRLF_AUTO`): a file git takes for text has each CRLF stored as LF. Text is
+ * judged as git judges it over the whole file: no NUL, no CR that is not before an LF, and at
+ * least 128 printable bytes per non-printable one (a final ^Z not counted). A binary file, or one
+ * with no CRLF, is stored as it is. The first read gathers those counts and the raw id at once;
+ * only a text file with CRLFs is read again, without its CRs (every CR is before an LF then).
+ *
  * The function is self-contained (it uses only its parameters and globals): hash-pool.ts runs its
  * source text in worker threads, so the same code hashes in the main thread and in workers.
  */
@@ -102597,33 +102722,91 @@ function makeBlobHasher(fs, crypto, bufferSize) {
         const code = error?.code;
         return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
     };
-    const hashOpen = (fd, absPath) => {
+    /** Reads the whole file in chunks; false when it did not have `size` bytes (it changed). */
+    const readAll = (fd, size, each) => {
+        let position = 0;
+        // A short read of a regular file is its end: a small file takes one read.
+        for (let bytesRead = bufferSize; bytesRead === bufferSize && position <= size;) {
+            bytesRead = fs.readSync(fd, buffer, 0, bufferSize, position);
+            each(buffer.subarray(0, bytesRead));
+            position += bytesRead;
+        }
+        return position === size;
+    };
+    const hashOpen = (fd, absPath, clean) => {
         for (let attempt = 0; attempt < attempts; attempt++) {
             const info = fs.fstatSync(fd);
             if (!info.isFile())
                 return null;
             const hash = crypto.createHash("sha1").update(`blob ${info.size}\0`);
-            let position = 0;
-            // A short read of a regular file is its end: a small file takes one read.
-            for (let bytesRead = bufferSize; bytesRead === bufferSize && position <= info.size;) {
-                bytesRead = fs.readSync(fd, buffer, 0, bufferSize, position);
-                hash.update(buffer.subarray(0, bytesRead));
-                position += bytesRead;
-            }
+            // git's text statistics (convert.c's gather_stats), carried across chunks.
+            let crlf = 0;
+            let binary = false;
+            let printable = 0;
+            let nonprintable = 0;
+            let pendingCR = false;
+            let last = -1;
+            const count = (chunk) => {
+                hash.update(chunk);
+                if (!clean || binary)
+                    return;
+                for (const c of chunk) {
+                    if (pendingCR) {
+                        pendingCR = false;
+                        if (c === 10) {
+                            crlf++;
+                            continue;
+                        }
+                        binary = true; // a lone CR
+                        return;
+                    }
+                    if (c === 13)
+                        pendingCR = true;
+                    else if (c === 0)
+                        binary = true;
+                    else if (c === 127 || (c < 32 && c !== 10 && c !== 8 && c !== 9 && c !== 27 && c !== 12))
+                        nonprintable++;
+                    else if (c !== 10)
+                        printable++;
+                    if (binary)
+                        return;
+                }
+                if (chunk.length > 0)
+                    last = chunk[chunk.length - 1];
+            };
             // The size in the header must be the number of bytes hashed; otherwise the file changed.
-            if (position === info.size)
+            if (!readAll(fd, info.size, count))
+                continue;
+            if (last === 26)
+                nonprintable--; // a DOS end-of-file mark is not counted
+            const text = !binary && !pendingCR && printable >> 7 >= nonprintable;
+            if (!clean || !text || crlf === 0)
                 return hash.digest("hex");
+            const stored = crypto.createHash("sha1").update(`blob ${info.size - crlf}\0`);
+            let kept = 0;
+            const same = readAll(fd, info.size, (chunk) => {
+                let start = 0;
+                for (let i = chunk.indexOf(13); i !== -1; i = chunk.indexOf(13, start)) {
+                    stored.update(chunk.subarray(start, i));
+                    kept += i - start;
+                    start = i + 1;
+                }
+                stored.update(chunk.subarray(start));
+                kept += chunk.length - start;
+            });
+            if (same && kept === info.size - crlf)
+                return stored.digest("hex");
         }
         throw new Error(`${absPath} kept changing while it was being hashed`);
     };
-    return (absPath) => {
+    return (absPath, clean = false) => {
         try {
             const info = fs.statSync(absPath, { throwIfNoEntry: false });
             if (!info?.isFile())
                 return null;
             const fd = fs.openSync(absPath, flags);
             try {
-                return hashOpen(fd, absPath);
+                return hashOpen(fd, absPath, clean);
             }
             finally {
                 fs.closeSync(fd);
@@ -102651,9 +102834,9 @@ const BUFFER_SIZE = 1024 * 1024;
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const hash = (${makeBlobHasher.toString()})(require("node:fs"), require("node:crypto"), ${BUFFER_SIZE});
-parentPort.on("message", (paths) => {
+parentPort.on("message", ({ paths, clean }) => {
   try {
-    parentPort.postMessage({ digests: paths.map((path) => hash(path)) });
+    parentPort.postMessage({ digests: paths.map((path) => hash(path, clean)) });
   } catch (error) {
     parentPort.postMessage({ failure: { message: String(error?.message ?? error), code: error?.code, path: error?.path } });
   }
@@ -102678,11 +102861,11 @@ class HashWorker {
         this.#worker.on("error", (error) => this.#die(error));
         this.#worker.on("exit", (code) => this.#die(new Error(`a hashing worker exited (${code})`)));
     }
-    hash(paths) {
+    hash(paths, clean) {
         return new Promise((resolve, reject) => {
             this.#pending = { resolve, reject };
             this.#worker.ref();
-            this.#worker.postMessage(paths);
+            this.#worker.postMessage({ paths, clean });
         });
     }
     #settle() {
@@ -102704,15 +102887,15 @@ let queue = Promise.resolve();
  * hashing spread over the CPUs, and `workers` reads in flight for a cold cache. Memory is
  * bounded: one buffer per worker and one batch of paths per message. The workers are started
  * once and kept for later calls (idle, they do not keep the process alive); calls run one after
- * another. Rejects with the first error a worker meets.
+ * another. Rejects with the first error a worker meets. `clean` as for `makeBlobHasher`.
  */
-function hashInWorkers(paths, workers) {
-    const job = queue.then(() => runJob(paths, workers));
+function hashInWorkers(paths, workers, clean = false) {
+    const job = queue.then(() => runJob(paths, workers, clean));
     // The next job waits for this one to end, however it ends; its failure reaches its own caller.
     queue = job.catch(() => undefined);
     return job;
 }
-async function runJob(paths, workers) {
+async function runJob(paths, workers, clean) {
     const digests = new Array(paths.length);
     if (paths.length === 0)
         return digests;
@@ -102729,7 +102912,7 @@ async function runJob(paths, workers) {
             const start = next;
             next = Math.min(paths.length, next + BATCH);
             try {
-                const batch = await worker.hash(paths.slice(start, next));
+                const batch = await worker.hash(paths.slice(start, next), clean);
                 for (const [i, digest] of batch.entries())
                     digests[start + i] = digest;
             }
@@ -102797,25 +102980,26 @@ function isAbsentError(error) {
  * Reads in fixed-size chunks, so memory stays bounded whatever the file size; the reads are
  * synchronous, in the calling thread (a file at a time: per-call overhead, not I/O, is the cost).
  */
-async function hashFile(absPath) {
+async function hashFile(absPath, clean = false) {
     inThread ??= makeBlobHasher(external_node_fs_namespaceObject, external_node_crypto_, BUFFER_SIZE);
-    return inThread(absPath);
+    return inThread(absPath, clean);
 }
 /**
  * Blob ids of many files (see `hashFile`). Keys are the given absolute paths; values are null
  * for absent or non-regular files. A small job is hashed in the main thread; a larger one by
  * `workers` worker threads (see hash-pool.ts), so memory stays bounded whatever the file sizes.
+ * With `clean`, text files' ids are those of the content `core.autocrlf` stores (CRLF as LF).
  */
-async function hash_hashFiles(absPaths, workers = hashWorkers()) {
+async function hash_hashFiles(absPaths, workers = hashWorkers(), clean = false) {
     const unique = [...new Set(absPaths)];
     let digests;
     if (unique.length <= IN_THREAD_MAX) {
         digests = [];
         for (const path of unique)
-            digests.push(await hashFile(path));
+            digests.push(await hashFile(path, clean));
     }
     else {
-        digests = await hashInWorkers(unique, workers);
+        digests = await hashInWorkers(unique, workers, clean);
     }
     return new Map(unique.map((path, index) => [path, digests[index] ?? null]));
 }
@@ -103178,6 +103362,7 @@ function idOf(set) {
 
 
 
+
 const GLOB_CHAR = /[*?[{]/;
 /** uv's `is_glob_like`: the characters that end the literal base of a glob (a superset of GLOB_CHAR). */
 const GLOB_LIKE = /[*?[\]{}]/;
@@ -103192,8 +103377,10 @@ function isGlob(s) {
  * Compiles a glob written relative to the project directory into an automaton (automaton.ts), so
  * that matching takes time linear in the pattern and the path, whatever the pattern. Throws a `UserError` naming the
  * pattern and `origin` for an absolute pattern, an empty one, or bad syntax (unclosed `[`/`{`).
+ * With `ignoreCase` (a file system that ignores case), letters match either case, in literals
+ * and classes alike: `*.RS` matches `lib.rs` there, as opening `LIB.RS` would open it.
  */
-function compileGlob(pattern, origin) {
+function compileGlob(pattern, origin, ignoreCase = false) {
     const fail = (why) => new errors_UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
     const negated = pattern.startsWith("!");
     const body = negated ? pattern.slice(1) : pattern;
@@ -103212,7 +103399,7 @@ function compileGlob(pattern, origin) {
         throw fail("is empty");
     const normalized = external_node_path_namespaceObject.posix.normalize(parts.slice(0, split).join("/") || ".");
     const base = normalized === "." ? "" : normalized;
-    const automaton = new Automaton([...glob_anchor(rest), ...translate(rest, fail)]);
+    const automaton = new Automaton([...glob_anchor(rest), ...translate(rest, fail, ignoreCase)]);
     return {
         pattern,
         origin,
@@ -103238,13 +103425,22 @@ function isGlobLike(component) {
 function glob_anchor(rest) {
     return rest.includes("/") || rest === "*" || rest === "**" ? [] : [ANY_DEPTH];
 }
-/** Translates glob syntax to automaton nodes (globset with `literal_separator`). */
-function translate(source, fail) {
+/**
+ * Translates glob syntax to automaton nodes (globset with `literal_separator`); with `ignoreCase`,
+ * a literal or class accepts a code point when it accepts one of its case forms.
+ */
+function translate(source, fail, ignoreCase = false) {
     const chars = Array.from(source);
     let i = 0;
+    // A class lists ranges of one case or the other (`[A-Z]`, `[a-z]`): try both forms of `x`.
+    const folded = (test) => ignoreCase ? (x) => test(x) || caseForms(x).some(test) : test;
     const literal = (c) => {
         const code = c.codePointAt(0);
-        return { kind: "char", test: (x) => x === code };
+        const fold = ignoreCase ? foldCodePoint(code) : code;
+        return {
+            kind: "char",
+            test: ignoreCase ? (x) => foldCodePoint(x) === fold : (x) => x === code,
+        };
     };
     const sequence = (inBraces) => {
         const out = [];
@@ -103319,7 +103515,8 @@ function translate(source, fail) {
         }
         i++;
         const listed = (x) => ranges.some(([low, high]) => x >= low && x <= high);
-        return { kind: "char", test: negated ? (x) => x !== glob_SLASH && !listed(x) : listed };
+        const inClass = folded(listed);
+        return { kind: "char", test: negated ? (x) => x !== glob_SLASH && !inClass(x) : inClass };
     };
     // `{a,b}`, nested allowed.
     const alternatives = () => {
@@ -103690,13 +103887,14 @@ function uvEnvNames(backend) {
 function expandGlobs(tree, globs) {
     const rooted = globs.map((glob) => rootBase(tree, glob));
     const exclusions = rooted.filter((r) => r.glob.negated);
+    const fold = tree.caseInsensitive;
     const result = new Map();
     for (const { glob, base } of rooted) {
         if (glob.negated)
             continue;
         const matched = [];
-        for (const file of expand_filesUnder(tree.files, base)) {
-            if (glob.matches(below(base, file)) && !exclusions.some((n) => excludes(n, file))) {
+        for (const file of expand_filesUnder(tree.files, base, fold)) {
+            if (glob.matches(below(base, file)) && !exclusions.some((n) => excludes(n, file, fold))) {
                 matched.push(toProject(tree.projectDir, file));
             }
         }
@@ -103711,15 +103909,31 @@ function rootBase(tree, glob) {
     }
     return { glob, base: base === "." ? "" : base };
 }
-function excludes({ glob, base }, file) {
-    if (base !== "" && !file.startsWith(`${base}/`))
+function excludes({ glob, base }, file, fold) {
+    if (base !== "" && !isUnder(file, base, fold))
         return false;
     return glob.matchesSelfOrParent(below(base, file));
 }
-/** The files under `base` ("" for all): a contiguous range of the sorted list. */
-function* expand_filesUnder(files, base) {
+/** Whether `file` lies under the directory `base`, whose case may differ when `fold`. */
+function isUnder(file, base, fold) {
+    const prefix = `${base}/`;
+    if (file.startsWith(prefix))
+        return true;
+    return fold && file.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase();
+}
+/**
+ * The files under `base` ("" for all): a contiguous range of the sorted list, or, when case is
+ * ignored (`fold`), the files whose directory is `base` in any case.
+ */
+function* expand_filesUnder(files, base, fold) {
     if (base === "") {
         yield* files;
+        return;
+    }
+    if (fold) {
+        for (const file of files)
+            if (isUnder(file, base, true))
+                yield file;
         return;
     }
     const prefix = `${base}/`;
@@ -103752,16 +103966,26 @@ function toProject(projectDir, file) {
 
 ;// CONCATENATED MODULE: ./src/shared/probe.ts
 
+
 /**
  * Runs a version probe (`rustc -vV`) without a shell, in `cwd` (where pyenv's `.python-version`
  * and `rust-toolchain.toml` apply, as for the build), and returns its stdout, or undefined when
- * the program is missing, fails or takes longer than `timeoutMs`: an absent tool is a fact
- * the key records, not an error.
+ * the program is missing, fails, cannot be started (see invocationOf) or takes longer than
+ * `timeoutMs`: an absent tool is a fact the key records, not an error.
  */
 function probe(command, args, env, cwd, timeoutMs = 60_000) {
+    const started = invocationOf([command, ...args], env);
+    if ("problem" in started)
+        return Promise.resolve(undefined);
     return new Promise((resolve) => {
-        const options = { env, cwd, timeout: timeoutMs, windowsHide: true };
-        (0,external_node_child_process_namespaceObject.execFile)(command, args, options, (error, stdout) => {
+        const options = {
+            env,
+            cwd,
+            timeout: timeoutMs,
+            windowsHide: true,
+            windowsVerbatimArguments: started.verbatim,
+        };
+        (0,external_node_child_process_namespaceObject.execFile)(started.file, started.args, options, (error, stdout) => {
             resolve(error ? undefined : stdout.toString());
         });
     });
@@ -103873,7 +104097,7 @@ async function resolveSpecs(specs, tree, env) {
     for (const spec of specs) {
         if (spec.entry.kind === "file" &&
             (isGlob(spec.entry.pattern) || spec.entry.pattern.startsWith("!"))) {
-            globs.set(spec, compileGlob(spec.entry.pattern, spec.origin));
+            globs.set(spec, compileGlob(spec.entry.pattern, spec.origin, tree.caseInsensitive));
         }
     }
     const matches = expandGlobs(tree, [...globs.values()]);
@@ -103885,7 +104109,7 @@ async function resolveSpecs(specs, tree, env) {
                 const glob = globs.get(spec);
                 if (glob?.negated)
                     break;
-                const paths = glob ? matches.get(glob) : [literalPath(spec)];
+                const paths = glob ? matches.get(glob) : [literalPath(spec, tree)];
                 if (glob && paths.length === 0 && spec.source !== "inferred") {
                     warnings.push(`${spec.origin}: glob ${JSON.stringify(entry.pattern)} matches no file`);
                 }
@@ -103931,7 +104155,7 @@ async function fileKey(spec, paths, tree, warnings, literal) {
 }
 async function dirKey(spec, tree, warnings) {
     const rel = normalize(spec.entry.path);
-    const rooted = rootPath(tree, rel, spec);
+    const rooted = casedDir(tree, rootPath(tree, rel, spec));
     const info = await statProjectPath(external_node_path_default().join(tree.root, rooted), rooted);
     if (info && !info.isDirectory())
         warnings.push(`${spec.origin}: ${rel} is not a directory`);
@@ -103945,8 +104169,30 @@ async function dirKey(spec, tree, warnings) {
         detail: state,
     };
 }
-function literalPath(spec) {
-    return normalize(spec.entry.pattern);
+/**
+ * The project-relative path a literal `file` entry names: as written, or, on a file system that
+ * ignores case, as the listed file it opens is named (so that one file is one path in the report).
+ */
+/**
+ * A root-relative directory as the file system names it: on one that ignores case, the directory
+ * of a listed file whose path differs from it only in case (else as written).
+ */
+function casedDir(tree, rooted) {
+    if (!tree.caseInsensitive || rooted === "")
+        return rooted;
+    const prefix = `${rooted.toLowerCase()}/`;
+    const file = tree.files.find((f) => f.startsWith(`${rooted}/`) || f.slice(0, prefix.length).toLowerCase() === prefix);
+    return file ? file.slice(0, rooted.length) : rooted;
+}
+function literalPath(spec, tree) {
+    const rel = normalize(spec.entry.pattern);
+    if (!tree.caseInsensitive || /^(?:[/\\]|[A-Za-z]:)/.test(rel))
+        return rel;
+    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(tree.projectDir, rel));
+    const listed = tree.listed(joined);
+    if (!listed || listed === joined)
+        return rel;
+    return tree.projectDir === "" ? listed : external_node_path_default().posix.relative(tree.projectDir, listed);
 }
 function normalize(p) {
     if (/^(?:[/\\]|[A-Za-z]:)/.test(p))
@@ -105713,26 +105959,34 @@ async function gitWithWarnings(cwd, args) {
 /** The attributes under which git's clean filter may change the bytes it stores (convert.c). */
 const CONVERTING = new Set(["text", "eol", "crlf", "filter", "ident", "working-tree-encoding"]);
 const FALSE_WORDS = new Set(["false", "no", "off", "0"]);
+/** A tree that git does not convert, with no index ids: the state of a tree without git. */
+const NO_TRUST = {
+    usable: false,
+    autocrlf: false,
+    converted: new Set(),
+    crlfInIndex: new Set(),
+};
 /**
- * Decides, for the tracked regular files `paths` (root-relative), whether their index blob ids
- * are also the blob ids of the bytes on disk (when git reports them unchanged). The index holds
- * the id of the *cleaned* content, which equals the raw bytes' id only when git converts nothing:
- * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`): a
- *   SHA-256 repository's ids never equal `hashFile`'s;
- * - `core.autocrlf` must be false: otherwise any text file may be converted;
- * - a path must have no `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or
- *   `working-tree-encoding` attribute other than unset (`git check-attr --all`, paths on stdin).
+ * Decides how the tracked regular files `paths` (root-relative) are digested and whether their
+ * index blob ids are the digests (when git reports them unchanged). The index holds the id of the
+ * *cleaned* content:
+ * - the repository's object format must be SHA-1 (`git rev-parse --show-object-format`);
+ * - with `core.autocrlf` true or input, text files are digested as git cleans them, so the index
+ *   ids still agree (a file whose indexed content has CRLFs is left as it is: `indexedCrlf`);
+ * - a path with a `text`, `eol`, `crlf`, `filter` (git LFS), `ident` or `working-tree-encoding`
+ *   attribute other than unset (`git check-attr --all`, paths on stdin) is digested as it is on
+ *   disk and never taken from the index.
  * Three git calls, run together.
  */
 async function indexTrust(root, paths) {
-    if (paths.length === 0)
-        return { usable: false, converted: new Set() };
-    const [format, autocrlf, attributes] = await Promise.all([
+    const [format, autocrlfValue, attributes] = await Promise.all([
         git(root, ["rev-parse", "--show-object-format"]),
         git(root, ["config", "--default=false", "--get", "core.autocrlf"]),
-        git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`),
+        paths.length > 0
+            ? git(root, ["check-attr", "-z", "--stdin", "--all"], `${paths.join("\0")}\0`)
+            : "",
     ]);
-    const usable = format.trim() === "sha1" && FALSE_WORDS.has(autocrlf.trim().toLowerCase());
+    const autocrlf = !FALSE_WORDS.has(autocrlfValue.trim().toLowerCase());
     const converted = new Set();
     // "<path>\0<attribute>\0<value>\0" for every attribute set on a path (--all omits unspecified).
     const fields = attributes.split("\0");
@@ -105740,7 +105994,39 @@ async function indexTrust(root, paths) {
         if (CONVERTING.has(fields[i + 1]) && fields[i + 2] !== "unset")
             converted.add(fields[i]);
     }
-    return { usable, converted };
+    const usable = format.trim() === "sha1" && paths.length > 0;
+    return { usable, autocrlf, converted, crlfInIndex: new Set() };
+}
+/** Characters of paths given to one `git ls-files` call (Windows caps a command line at 32K). */
+const ARGS_CHARS = 16_000;
+/**
+ * Which of the tracked `paths` have indexed content that is text with CRLFs (`git ls-files --eol`
+ * says `i/crlf` or `i/mixed`). Only the files that are read are asked about: git reads each blob
+ * to answer, and the files whose ids come from the index need no answer.
+ */
+async function indexedCrlf(root, paths) {
+    const found = new Set();
+    for (let start = 0; start < paths.length;) {
+        let end = start;
+        for (let chars = 0; end < paths.length && (end === start || chars < ARGS_CHARS); end++)
+            chars += paths[end].length + 1;
+        const args = [
+            "--literal-pathspecs",
+            "ls-files",
+            "-z",
+            "--eol",
+            "--",
+            ...paths.slice(start, end),
+        ];
+        // "i/<eol> w/<eol> attr/<attributes>\t<path>\0"
+        for (const record of (await git(root, args)).split("\0")) {
+            const tab = record.indexOf("\t");
+            if (tab !== -1 && /^i\/(?:crlf|mixed)\s/.test(record))
+                found.add(record.slice(tab + 1));
+        }
+        start = end;
+    }
+    return found;
 }
 
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
@@ -105847,7 +106133,6 @@ async function isFileTarget(root, path) {
 const SUBMODULE = "160000";
 const SYMLINK = "120000";
 const REGULAR = new Set(["100644", "100755"]);
-const NO_TRUST = { usable: false, converted: new Set() };
 /**
  * The git work tree root containing `dir` (absolute); null when git is missing or `dir` is not in
  * a work tree, with what git said when it refused a repository it found (dubious ownership).
@@ -105885,8 +106170,9 @@ async function gitIgnores(root, path) {
  * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
  * directory named `build`. Three git calls run together: `ls-files --stage` (mode, blob id and
  * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
- * was written: lstat, and content for racily clean entries) and `ls-files --others`; with
- * `useIndex`, `indexTrust`'s calls start as soon as the tracked files are known.
+ * was written: lstat, and content for racily clean entries) and `ls-files --others`;
+ * `indexTrust`'s calls start as soon as the tracked files are known (how git stores files
+ * decides how they are digested even when the index ids are not used).
  */
 async function gitFiles(root, pruner, includeIgnored, useIndex) {
     const others = ["ls-files", "-z", "--others", ...pruner.gitPatterns.map((p) => `--exclude=${p}`)];
@@ -105898,7 +106184,7 @@ async function gitFiles(root, pruner, includeIgnored, useIndex) {
         staged,
         gitWithWarnings(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
         gitWithWarnings(root, others),
-        useIndex ? staged.then((all) => indexTrust(root, regular(all))) : NO_TRUST,
+        staged.then((all) => indexTrust(root, regular(all))),
     ]);
     // git lists what it can read and only warns about the rest: that is an error here.
     const unreadable = unreadablePath(`${listed.stderr}\n${diff.stderr}`);
@@ -105916,7 +106202,11 @@ async function gitFiles(root, pruner, includeIgnored, useIndex) {
         tracked.add(path);
         if (mode === SYMLINK || tag === "S" || tag === "s" || entry.stage !== "0")
             toCheck.push(path);
-        else if (trust.usable && isRegular(entry) && !changed.has(path) && !trust.converted.has(path))
+        else if (useIndex &&
+            trust.usable &&
+            isRegular(entry) &&
+            !changed.has(path) &&
+            !trust.converted.has(path))
             indexIds.set(path, entry.id);
     }
     // Untracked entries ending in "/" are nested repositories.
@@ -105938,7 +106228,10 @@ async function gitFiles(root, pruner, includeIgnored, useIndex) {
     const repositories = [...new Set([...submodules, ...nested])]
         .filter((p) => !underDir(`${p}/x`, pruner.isPruned))
         .sort();
-    return { files, indexIds, repositories };
+    // Under autocrlf, the tracked files that are read need to know how git indexed them.
+    const read = trust.autocrlf ? files.filter((p) => tracked.has(p) && !indexIds.has(p)) : [];
+    const crlfInIndex = await indexedCrlf(root, read);
+    return { files, indexIds, trust: { ...trust, crlfInIndex }, repositories };
 }
 /** What git says it could not read: `could not open directory 'x/': Permission denied`, `x: Permission denied`. */
 const OPEN_DIR = /^warning: could not open directory '(.*)': (.+)$/m;
@@ -106007,7 +106300,90 @@ function isFileSync(absPath) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/files/listed-tree.ts
+
+
+
+
+/** A listed tree (see `openTree`), which digests its files once each. */
+class ListedTree {
+    repositories;
+    root;
+    projectDir;
+    isGitRepo;
+    caseInsensitive;
+    files;
+    /** Digests of the files that were hashed (git vouches for the others: `#sources.known`). */
+    #hashed = new Map();
+    #sources;
+    #listed;
+    /** Listed files by their lowercased names, made when first asked for (case ignored only). */
+    #folded;
+    constructor(tree, files, repositories, sources) {
+        this.repositories = repositories;
+        ({
+            root: this.root,
+            projectDir: this.projectDir,
+            isGitRepo: this.isGitRepo,
+            caseInsensitive: this.caseInsensitive,
+        } = tree);
+        this.files = Object.freeze(files);
+        this.#listed = new Set(files);
+        this.#sources = sources;
+    }
+    listed(path) {
+        if (this.#listed.has(path))
+            return path;
+        if (!this.caseInsensitive)
+            return undefined;
+        if (!this.#folded) {
+            this.#folded = new Map();
+            // The first of two names that differ only in case (a checkout from a case-sensitive
+            // system): the file system holds one of them.
+            for (const file of this.files) {
+                const key = file.toLowerCase();
+                if (!this.#folded.has(key))
+                    this.#folded.set(key, file);
+            }
+        }
+        return this.#folded.get(path.toLowerCase());
+    }
+    async digest(paths) {
+        const { known, hash, stored } = this.#sources;
+        const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
+        for (const clean of [true, false]) {
+            const group = toHash.filter((p) => stored(p) === clean);
+            if (group.length === 0)
+                continue;
+            const absPaths = group.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path));
+            const digests = await hash(absPaths, clean).catch((error) => {
+                throw unreadable(error, this.root);
+            });
+            for (const path of group)
+                this.#hashed.set(path, digests.get((0,external_node_path_namespaceObject.join)(this.root, path)) ?? null);
+        }
+        return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
+    }
+}
+/** Whether a path is digested as git stores it (CRLF as LF) rather than as it is on disk. */
+function storedAs(trust) {
+    if (!trust.autocrlf)
+        return () => false;
+    return (path) => !trust.converted.has(path) && !trust.crlfInIndex.has(path);
+}
+/**
+ * A file that cannot be read (permissions, I/O) as a one-line error naming it: its digest, and so
+ * the fingerprint, cannot be known. Errors without a file system code are bugs, rethrown.
+ */
+function unreadable(error, root) {
+    const { code, path } = (error ?? {});
+    if (typeof code !== "string" || typeof path !== "string")
+        return error;
+    return new errors_UserError(`cannot read ${toPosix((0,external_node_path_namespaceObject.relative)(root, path))}: ${describeFsError(error)}; make it readable, or move it out of the repository (it could be a build input)`);
+}
+
 ;// CONCATENATED MODULE: ./src/files/listing.ts
+
 
 
 
@@ -106053,50 +106429,13 @@ async function openTree(location, options = {}) {
         files = [...new Set([...files, ...walked])];
     }
     files.sort(); // plain UTF-16 code unit order
-    return new ListedTree(root, projectDir, isGitRepo, files, listing?.repositories ?? [], {
+    const caseInsensitive = options.caseInsensitive ?? foldsCase(process.platform);
+    const tree = { root, projectDir, isGitRepo, caseInsensitive };
+    return new ListedTree(tree, files, listing?.repositories ?? [], {
         known: listing?.indexIds ?? new Map(),
-        hash: options.hasher ?? hash_hashFiles,
+        hash: options.hasher ?? ((paths, clean) => hash_hashFiles(paths, undefined, clean)),
+        stored: storedAs(listing?.trust ?? NO_TRUST),
     });
-}
-class ListedTree {
-    root;
-    projectDir;
-    isGitRepo;
-    repositories;
-    files;
-    /** Digests of the files that were hashed (git vouches for the others: `#sources.known`). */
-    #hashed = new Map();
-    #sources;
-    constructor(root, projectDir, isGitRepo, files, repositories, sources) {
-        this.root = root;
-        this.projectDir = projectDir;
-        this.isGitRepo = isGitRepo;
-        this.repositories = repositories;
-        this.files = Object.freeze(files);
-        this.#sources = sources;
-    }
-    async digest(paths) {
-        const { known, hash } = this.#sources;
-        const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
-        if (toHash.length > 0) {
-            const digests = await hash(toHash.map((path) => (0,external_node_path_namespaceObject.join)(this.root, path))).catch((error) => {
-                throw unreadable(error, this.root);
-            });
-            for (const path of toHash)
-                this.#hashed.set(path, digests.get((0,external_node_path_namespaceObject.join)(this.root, path)) ?? null);
-        }
-        return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
-    }
-}
-/**
- * A file that cannot be read (permissions, I/O) as a one-line error naming it: its digest, and so
- * the fingerprint, cannot be known. Errors without a file system code are bugs, rethrown.
- */
-function unreadable(error, root) {
-    const { code, path } = (error ?? {});
-    if (typeof code !== "string" || typeof path !== "string")
-        return error;
-    return new errors_UserError(`cannot read ${toPosix((0,external_node_path_namespaceObject.relative)(root, path))}: ${describeFsError(error)}; make it readable, or move it out of the repository (it could be a build input)`);
 }
 async function projectRealpath(dir, display) {
     const real = await existingRealpath(dir);
@@ -106137,6 +106476,7 @@ async function dotGitAncestor(dir) {
 
 
 
+
 /**
  * The manifest as the files are after a build: the tree listed once more and the file keys
  * resolved again, so that files the build modified, removed or added where a glob reaches are
@@ -106148,6 +106488,7 @@ async function redigest(fp) {
     const tree = await openTree(request.location, {
         exclude: request.exclude,
         includeIgnored: request.includeIgnored,
+        caseInsensitive: foldsCase(request.platform),
     });
     const fileSpecs = fp.specs.filter((spec) => spec.entry.kind === "file");
     const again = await resolveSpecs(fileSpecs, tree, request.env);
@@ -106203,6 +106544,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         previous: miss.previous?.manifest,
         changed: miss.changed,
         verifyProblem: miss.verifyProblem,
+        restoreOff: config.restoreOff,
         observedChanges: miss.observedChanges,
         argv: command.argv,
         traced: tracer.strace !== undefined,
@@ -106226,6 +106568,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
             wheelDir: config.wheelDir,
             before,
             timeoutMs: config.buildTimeoutMs,
+            platform: config.platform,
         });
     }
     catch (error) {
@@ -106688,6 +107031,7 @@ async function setupPyFiles(project) {
 
 
 
+
 /**
  * Resolves every key of a project except the build command's. The probes (the interpreter, the
  * toolchains) run while the tree is listed and hashed. Pure of logging: it returns warnings.
@@ -106706,6 +107050,7 @@ async function collectKeys(request) {
     const tree = openTree(request.location, {
         exclude: request.exclude,
         includeIgnored: request.includeIgnored,
+        caseInsensitive: foldsCase(request.platform),
     });
     // Awaited below; a failure before then must not surface as an unhandled rejection.
     tree.catch(() => undefined);
@@ -106933,7 +107278,7 @@ const CIBUILDWHEEL_CONFIG = {
  * `exclude` adds directories of the run's own.
  */
 async function prepare(config, exclude = []) {
-    const python = config.python ?? defaultPython(config.env);
+    const python = config.python ?? defaultPython(config.env, config.platform);
     const location = await locateProject(config.projectDir, config.projectDisplay);
     const project = await loadProject(location, config.projectDisplay);
     const pythonInfo = probePython(python, config.env, project.dir, project.backend.requires);
@@ -106970,6 +107315,7 @@ async function prepare(config, exclude = []) {
         python,
         pythonInfo,
         env: config.env,
+        platform: config.platform,
     });
     const { command, requirements } = await chosen;
     const fp = sealFingerprint(inputs, command.keyed, [requirements.key]);
@@ -107141,14 +107487,20 @@ async function pipeline_run(config, given, fingerprinted) {
         keysFrom: fp.keysFrom,
         backend: fp.request.project.backend.name,
         manifest: fp.manifest,
+        restoreOff: config.restoreOff,
     };
     deps.progress({
         kind: "fingerprint",
         fingerprint: fp.manifest.fingerprint,
         cacheKey: keys.wheelsPrefix,
         cache: deps.cache.kind,
+        restoreOff: config.restoreOff,
     });
-    const restored = await restoreAndValidate(deps, keys, prepared, config);
+    // A run that must build from its sources looks nothing up for this fingerprint: its build is a
+    // miss by construction (the previous build is still looked up, to say what changed).
+    const restored = config.restoreOff
+        ? { kind: "miss", observedChanges: [], warnings: [] }
+        : await restoreAndValidate(deps, keys, prepared, config);
     if (restored.kind === "hit") {
         const uvGap = await declaredGap(fp, restored.manifest.observed);
         return { ...hitResult(base, restored, fp.warnings), uvGap };
@@ -107575,7 +107927,35 @@ function formatCount(count) {
     return count.toLocaleString("en-US");
 }
 
+;// CONCATENATED MODULE: ./src/report/restore-off.ts
+
+/** Why a run restored nothing, in a few words for a headline or a reason. */
+function restoreOffShort(why) {
+    switch (why.kind) {
+        case "input":
+            return "restoring is off (input restore: false)";
+        case "event":
+            return `a ${why.event} run, built from its sources`;
+        case "tag":
+            return "a tag push, built from its sources";
+        default:
+            return errors_assertNever(why);
+    }
+}
+/** The log's line: why this run restores nothing, and how to have it restore anyway. */
+function restoreOffText(why) {
+    const what = why.kind === "input"
+        ? undefined
+        : why.kind === "event"
+            ? `a ${why.event} run`
+            : `a tag push (${why.ref})`;
+    if (!what)
+        return "not restoring (input restore: false): building from the sources";
+    return `not restoring: this is ${what}, which must be built from its sources, not taken from a cache entry another workflow may have written (restore: true restores anyway)`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/changes.ts
+
 
 
 /** What changed: files first (modified, added, removed), then keys, then observed inputs. */
@@ -107617,6 +107997,8 @@ const PLAIN = (text) => text;
  * `ids` gives the key ids as the medium shows them; `esc` escapes each piece of user text.
  */
 function missWhy(facts, ids = new Map(), esc = PLAIN) {
+    if (facts.restoreOff)
+        return esc(restoreOffShort(facts.restoreOff));
     if (facts.verifyProblem)
         return esc(facts.verifyProblem);
     const observed = facts.observedChanges;
@@ -107693,7 +108075,10 @@ function headline(facts, ids, esc = PLAIN) {
             return `${verb}${took ? ` in ${took}` : ""}: ${missWhy(facts, ids, esc)} · ${slot}`;
         }
         case "failed": {
-            const cause = facts.previous || facts.verifyProblem || facts.observedChanges.length > 0
+            const cause = facts.previous ||
+                facts.verifyProblem ||
+                facts.restoreOff ||
+                facts.observedChanges.length > 0
                 ? `: ${missWhy(facts, ids, esc)}`
                 : "";
             return `Build failed${took ? ` in ${took}` : ""}${cause} · ${slot}`;
@@ -108097,6 +108482,7 @@ function renderDebugFiles(result) {
 
 
 
+
 /**
  * The one-line `reason` of a run, plain text (each renderer escapes it): why it was a hit, or why
  * it (would have) rebuilt. Why a restored entry was rejected (`the cached wheel x.whl does not
@@ -108133,12 +108519,14 @@ function withWheels(manifest) {
 }
 function explainMiss(facts, verb, verifyProblem) {
     const cause = missCause(facts, verifyProblem);
-    return !verifyProblem && !facts.observedChanges?.length && !facts.previous
+    return !verifyProblem && !facts.observedChanges?.length && !facts.previous && !facts.restoreOff
         ? cause
         : `${verb}: ${cause}`;
 }
 /** Why a run (would have) built, without a verb. */
 function missCause(facts, verifyProblem) {
+    if (facts.restoreOff)
+        return restoreOffShort(facts.restoreOff);
     if (verifyProblem)
         return verifyProblem;
     const observed = facts.observedChanges ?? [];
@@ -108212,10 +108600,14 @@ function describeObserved(changes) {
 function progressLines(event) {
     switch (event.kind) {
         case "fingerprint":
-            return [`looking up fingerprint ${digest_short(event.fingerprint)} in the ${event.cache} cache`];
+            return event.restoreOff
+                ? [`fingerprint ${digest_short(event.fingerprint)}`, restoreOffText(event.restoreOff)]
+                : [`looking up fingerprint ${digest_short(event.fingerprint)} in the ${event.cache} cache`];
         case "build":
             return [
-                `cache miss: ${buildWhy(event)}`,
+                event.restoreOff
+                    ? `building: ${restoreOffShort(event.restoreOff)}`
+                    : `cache miss: ${buildWhy(event)}`,
                 `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
             ];
         case "build-done":
@@ -108241,26 +108633,32 @@ function buildWhy(event) {
  * `wheels` as newline-separated absolute paths, `changed` as a JSON array of key ids,
  * `changed-files` as a JSON array of paths, `time-saved` as whole seconds (the cached build's
  * time on a hit, else 0), and the path of the run's result file (empty when it could not be
- * written). A failed build sets them too (not built, not a hit, and why).
+ * written). A failed build sets them too (not built, not a hit, and why). On Windows the paths
+ * are written with forward slashes (`C:/a/dist/x.whl`): Windows programs and PowerShell take
+ * them, and a `shell: bash` step (Git Bash) does not read them as escapes, as it would the
+ * backslashes of `C:\a\dist`.
  */
-function actionOutputs(result, resultFile = "") {
+function actionOutputs(result, resultFile = "", platform = process.platform) {
+    // Only on Windows: elsewhere a backslash is a character a file name may hold.
+    const shown = (file) => (platform === "win32" ? file.replaceAll("\\", "/") : file);
     const saved = result.verdict === "hit" ? (result.buildSeconds ?? 0) : 0;
     return {
         "cache-hit": String(result_isCacheHit(result)),
         built: String(result.verdict === "built"),
         fingerprint: result.manifest.fingerprint,
         "cache-key": result.cacheKey,
-        wheels: result.wheels.map((w) => w.path).join("\n"),
-        "wheel-dir": result.wheelDir,
+        wheels: result.wheels.map((w) => shown(w.path)).join("\n"),
+        "wheel-dir": shown(result.wheelDir),
         changed: JSON.stringify(result.changed.map((c) => c.id)),
         "changed-files": JSON.stringify(changedFiles(result)),
         "time-saved": String(Math.round(saved)),
         reason: reason_reasonOf(result),
-        "result-file": resultFile,
+        "result-file": shown(resultFile),
     };
 }
 
 ;// CONCATENATED MODULE: ./src/report/cause.ts
+
 
 
 /**
@@ -108272,6 +108670,8 @@ function cause_causeOf(facts) {
     // A save step saves what another step built: the restore step before it said why.
     if (result_isCacheHit(facts) || facts.verdict === "saved")
         return undefined;
+    if (facts.restoreOff)
+        return restoreOffShort(facts.restoreOff);
     if (facts.verifyProblem)
         return facts.verifyProblem;
     if (facts.observedChanges.length > 0)
@@ -109029,7 +109429,7 @@ async function runActionStep(entry) {
         const written = await writeResultFile(config, resultFileOf(result));
         if (written.problem)
             core_warning(written.problem, { title: TITLE });
-        for (const [name, value] of Object.entries(actionOutputs(result, written.path))) {
+        for (const [name, value] of Object.entries(actionOutputs(result, written.path, config.platform))) {
             setOutput(name, value);
         }
         if (config.summary) {
@@ -109081,7 +109481,7 @@ function progress(event) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3168);
+/* harmony import */ var _action_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3769);
 // The restore step's entry (restore/action.yml, bundled as dist/restore/index.js).
 
 await (0,_action_step_js__WEBPACK_IMPORTED_MODULE_0__/* .startActionStep */ .d)("restore");

@@ -7,6 +7,7 @@ import { UserError } from "../errors.js";
 import type { WheelRecord } from "../fingerprint/manifest.js";
 import { joinCommand } from "../shared/command-line.js";
 import { endGroup, Interrupted, interruption, trackGroup } from "../shared/interrupt.js";
+import { type Invocation, invocationOf } from "../shared/invocation.js";
 import { describeFsError } from "../shared/read.js";
 import { which } from "../shared/which.js";
 import { BuildFailure } from "./failure.js";
@@ -39,6 +40,8 @@ export interface BuildRun {
   readonly before: WheelSnapshot;
   /** End the build (its whole process group) after this long; undefined for no limit. */
   readonly timeoutMs?: number;
+  /** The OS it runs on, which decides how a program is started (see invocationOf). */
+  readonly platform: NodeJS.Platform;
 }
 
 /**
@@ -53,8 +56,12 @@ export async function runBuild(run: BuildRun): Promise<string[]> {
   const { argv, wheelDir, before } = run;
   await mkdir(wheelDir, { recursive: true });
   if (argv.length === 0) throw failure(argv, "the build command is empty");
+  const started = invocationOf(run.spawned as [string, ...string[]], run.env, run.platform);
+  if ("problem" in started) {
+    throw failure(argv, `cannot run the build command ${joinCommand(argv)}: ${started.problem}`);
+  }
   const tail = new OutputTail();
-  const exit = await spawnBuild(run, tail);
+  const exit = await spawnBuild(run, started, tail);
   const ended = { exitCode: exit.code ?? undefined, signal: exit.signal ?? undefined };
   if (exit.timedOut) {
     const limit = `its time limit of ${(run.timeoutMs ?? 0) / 1000} s (build-timeout)`;
@@ -125,16 +132,17 @@ interface BuildExit {
  * kept in `tail`. Resolves when it has ended and its output is read and, after a time limit, when
  * its whole group has; rejects with `Interrupted` when the run was.
  */
-function spawnBuild(run: BuildRun, tail: OutputTail): Promise<BuildExit> {
-  const [command, ...args] = run.spawned as [string, ...string[]];
+function spawnBuild(run: BuildRun, started: Invocation, tail: OutputTail): Promise<BuildExit> {
+  const command = run.spawned[0];
   return new Promise((resolve, reject) => {
-    const detached = process.platform !== "win32";
+    const detached = run.platform !== "win32";
     const { cwd, env } = run;
-    const child = spawn(command, args, {
+    const child = spawn(started.file, started.args, {
       cwd,
       env,
       stdio: ["ignore", "pipe", "pipe"],
       windowsHide: true,
+      windowsVerbatimArguments: started.verbatim,
       detached,
     });
     for (const stream of [child.stdout, child.stderr]) {

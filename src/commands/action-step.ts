@@ -80,7 +80,9 @@ export async function runActionStep(entry: ActionEntry): Promise<void> {
     if (log.notice) core.notice(log.notice, { title: TITLE });
     const written = await writeResultFile(config, resultFileOf(result));
     if (written.problem) core.warning(written.problem, { title: TITLE });
-    for (const [name, value] of Object.entries(actionOutputs(result, written.path))) {
+    for (const [name, value] of Object.entries(
+      actionOutputs(result, written.path, config.platform),
+    )) {
       core.setOutput(name, value);
     }
     if (config.summary) {

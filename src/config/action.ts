@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
 import { UserError } from "../errors.js";
-import { splitCommand } from "../shared/command-line.js";
+import { splitCommandFor } from "../shared/command-line.js";
 import { digestOf, short } from "../shared/digest.js";
 import { isInside } from "../shared/paths.js";
 import {
@@ -12,6 +12,7 @@ import {
   HOST_BUILDER,
   keyPart,
   names,
+  type RestoreOff,
   readOrigin,
   type SaveOff,
   type Step,
@@ -26,10 +27,11 @@ import { parseCacheKeyLines } from "./uv-entries.js";
  */
 export type ActionEntry = "all" | "restore" | "save";
 
-/** Reads the inputs of an action entry (its action.yml) into a Config. */
+/** Reads the inputs of an action entry (its action.yml) into a Config, for a runner on `platform`. */
 export function readActionConfig(
   env: NodeJS.ProcessEnv = process.env,
   entry: ActionEntry = "all",
+  platform: NodeJS.Platform = process.platform,
 ): Config & { readonly stagingDir: string } {
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const project = core.getInput("project") || ".";
@@ -52,7 +54,9 @@ export function readActionConfig(
     projectDir,
     projectDisplay: project,
     workspace,
-    buildCommand: buildCommand ? splitCommand(buildCommand, "input build-command") : undefined,
+    buildCommand: buildCommand
+      ? splitCommandFor(buildCommand, "input build-command", platform)
+      : undefined,
     wheelDir,
     python: core.getInput("python") || undefined,
     extraKeys: parseCacheKeyLines(core.getMultilineInput("cache-keys"), "input cache-keys"),
@@ -61,6 +65,7 @@ export function readActionConfig(
     keySuffix: keyPart(core.getInput("key-suffix"), "key-suffix"),
     save: save && !readOnly,
     saveOff: saveOff(env, save, readOnly),
+    restoreOff: restoreOff(env),
     lookupOnly: entry === "all" ? (optionalBoolean("lookup-only") ?? false) : false,
     summary: optionalBoolean("summary") ?? true,
     includeIgnored: optionalBoolean("include-ignored") ?? false,
@@ -78,6 +83,7 @@ export function readActionConfig(
     // Beside the staging directory, which the run removes when it ends.
     resultDir: path.join(env.RUNNER_TEMP || os.tmpdir(), "wheel-cache-results"),
     env,
+    platform,
   });
 }
 
@@ -141,6 +147,22 @@ function saveOff(env: NodeJS.ProcessEnv, save: boolean, readOnly: boolean): Save
     : { kind: "input", flag: "input save: false" };
 }
 
+/**
+ * Whether to restore (`restore`: `auto`, the default, or a boolean): `auto` restores except for
+ * runs that publish (a release, a tag push, a `workflow_run`), which build from their sources.
+ */
+function restoreOff(env: NodeJS.ProcessEnv): RestoreOff | undefined {
+  const value = core.getInput("restore");
+  if (value.toLowerCase() !== "auto") {
+    const restore = optionalBoolean("restore", "auto, true or false");
+    if (restore !== undefined) return restore ? undefined : { kind: "input" };
+  }
+  const event = env.GITHUB_EVENT_NAME;
+  if (event === "release" || event === "workflow_run") return { kind: "event", event };
+  const ref = env.GITHUB_REF ?? "";
+  return ref.startsWith("refs/tags/") ? { kind: "tag", ref } : undefined;
+}
+
 function cacheReadOnly(env: NodeJS.ProcessEnv): boolean {
   return env.ACTIONS_CACHE_MODE === "read" || env.ACTIONS_CACHE_MODE === "none";
 }
@@ -152,7 +174,7 @@ const FALSE = ["false", "no", "off", "0"];
  * A boolean input in any of the common spellings, in any case (YAML 1.1's `yes`/`on`, `1` from an
  * expression); undefined when empty. Anything else is a one-line error naming the input.
  */
-function optionalBoolean(name: string): boolean | undefined {
+function optionalBoolean(name: string, expected = "true or false"): boolean | undefined {
   const value = core.getInput(name);
   if (value === "") return undefined;
   const word = value.toLowerCase();
@@ -160,6 +182,6 @@ function optionalBoolean(name: string): boolean | undefined {
   if (FALSE.includes(word)) return false;
   const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   throw new UserError(
-    `input ${name}: expected true or false (or yes/no, on/off, 1/0, in any case), got ${shown}`,
+    `input ${name}: expected ${expected} (or yes/no, on/off, 1/0, in any case), got ${shown}`,
   );
 }

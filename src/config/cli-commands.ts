@@ -31,7 +31,7 @@ export const FLAGS = {
   python: {
     type: "string",
     value: "PATH",
-    help: "the interpreter that builds (default: python3 on PATH)",
+    help: "the interpreter that builds (default: python3 on PATH, python on Windows)",
   },
   "cache-key": {
     type: "string",

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { UserError } from "../errors.js";
-import { splitCommand } from "../shared/command-line.js";
+import { splitCommandFor } from "../shared/command-line.js";
 import {
   COMMANDS,
   type CommandName,
@@ -64,6 +64,7 @@ export function readCliConfig(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
   cwd: string,
+  platform: NodeJS.Platform = process.platform,
 ): CliRequest {
   const { tokens } = parseArgs({
     args: [...argv],
@@ -97,7 +98,7 @@ export function readCliConfig(
     throw usageError(spec, `unexpected argument ${JSON.stringify(operands[0])}`);
   }
   if (spec.name === "report") return { kind: "report", paths: operands, json: given.has("json") };
-  return request(spec.name, given, env, cwd);
+  return request(spec.name, given, env, cwd, platform);
 }
 
 function helpFor(words: readonly string[]): CliRequest {
@@ -187,6 +188,7 @@ function request(
   given: Given,
   env: NodeJS.ProcessEnv,
   cwd: string,
+  platform: NodeJS.Platform,
 ): CliRequest {
   const string = (name: FlagName) => {
     const values = given.get(name);
@@ -235,7 +237,9 @@ function request(
     projectDir,
     projectDisplay: project,
     workspace: cwd,
-    buildCommand: buildCommand ? splitCommand(buildCommand, "--build-command") : undefined,
+    buildCommand: buildCommand
+      ? splitCommandFor(buildCommand, "--build-command", platform)
+      : undefined,
     wheelDir: path.resolve(projectDir, string("wheel-dir") ?? "dist"),
     python: string("python"),
     extraKeys: parseCacheKeyLines(strings("cache-key"), "--cache-key"),
@@ -259,6 +263,7 @@ function request(
     resultFile: string("result-file") && path.resolve(cwd, string("result-file")!),
     origin: readOrigin(env),
     env,
+    platform,
   });
   return {
     kind: "pipeline",

@@ -37,7 +37,7 @@ export interface Config {
   readonly buildCommand?: readonly string[];
   /** Absolute directory the wheels end up in. */
   readonly wheelDir: string;
-  /** The interpreter that builds; undefined for `python3`/`python` on PATH. */
+  /** The interpreter that builds; undefined for the platform's default (see defaultPython). */
   readonly python?: string;
   /** Extra uv-style entries from the `cache-keys` input or `--cache-key` flags. */
   readonly extraKeys: readonly ParsedUvEntry[];
@@ -48,6 +48,8 @@ export interface Config {
   readonly save: boolean;
   /** Why saving is off, when it is. */
   readonly saveOff?: SaveOff;
+  /** Why this run restores nothing and builds fresh, when it does. */
+  readonly restoreOff?: RestoreOff;
   readonly lookupOnly: boolean;
   readonly summary: boolean;
   /** Fingerprint files that .gitignore ignores too. */
@@ -88,6 +90,11 @@ export interface Config {
   readonly origin: Origin;
   /** The environment that probes and the build run with. */
   readonly env: NodeJS.ProcessEnv;
+  /**
+   * The OS the run is on (`process.platform`; tests give another): how the build command is
+   * split, which interpreter is the default, how programs are started and output paths written.
+   */
+  readonly platform: NodeJS.Platform;
   readonly step: Step;
   readonly builder: Builder;
 }
@@ -108,6 +115,18 @@ export type SaveOff =
   | { readonly kind: "input"; readonly flag: "input save: false" | "--no-save" }
   | { readonly kind: "pull-request-target" }
   | { readonly kind: "read-only"; readonly mode: string };
+
+/**
+ * Why a run does not restore: `restore: false`, or (by `restore: auto`) a run that publishes: a
+ * release, a tag push, or a `workflow_run` (which runs on the default branch after another
+ * workflow). Such runs read the default branch's cache entries, which any workflow on that branch
+ * can write (one that runs untrusted code included): what they ship must be built from their own
+ * sources.
+ */
+export type RestoreOff =
+  | { readonly kind: "input" }
+  | { readonly kind: "event"; readonly event: "release" | "workflow_run" }
+  | { readonly kind: "tag"; readonly ref: string };
 
 /** The whole loop, on this machine: what a run does unless told otherwise. */
 export const WHOLE_LOOP: Step = { kind: "all" };
@@ -171,6 +190,7 @@ export function makeConfig(overrides: Partial<Config> & { projectDir: string }):
     installTracer: false,
     json: false,
     env: process.env,
+    platform: process.platform,
     step: WHOLE_LOOP,
     builder: HOST_BUILDER,
 

@@ -24,12 +24,13 @@ export function expandGlobs(
 ): Map<CompiledGlob, string[]> {
   const rooted = globs.map((glob) => rootBase(tree, glob));
   const exclusions = rooted.filter((r) => r.glob.negated);
+  const fold = tree.caseInsensitive;
   const result = new Map<CompiledGlob, string[]>();
   for (const { glob, base } of rooted) {
     if (glob.negated) continue;
     const matched: string[] = [];
-    for (const file of filesUnder(tree.files, base)) {
-      if (glob.matches(below(base, file)) && !exclusions.some((n) => excludes(n, file))) {
+    for (const file of filesUnder(tree.files, base, fold)) {
+      if (glob.matches(below(base, file)) && !exclusions.some((n) => excludes(n, file, fold))) {
         matched.push(toProject(tree.projectDir, file));
       }
     }
@@ -48,15 +49,29 @@ function rootBase(tree: FileTree, glob: CompiledGlob): Rooted {
   return { glob, base: base === "." ? "" : base };
 }
 
-function excludes({ glob, base }: Rooted, file: string): boolean {
-  if (base !== "" && !file.startsWith(`${base}/`)) return false;
+function excludes({ glob, base }: Rooted, file: string, fold: boolean): boolean {
+  if (base !== "" && !isUnder(file, base, fold)) return false;
   return glob.matchesSelfOrParent(below(base, file));
 }
 
-/** The files under `base` ("" for all): a contiguous range of the sorted list. */
-function* filesUnder(files: readonly string[], base: string): Generator<string> {
+/** Whether `file` lies under the directory `base`, whose case may differ when `fold`. */
+function isUnder(file: string, base: string, fold: boolean): boolean {
+  const prefix = `${base}/`;
+  if (file.startsWith(prefix)) return true;
+  return fold && file.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase();
+}
+
+/**
+ * The files under `base` ("" for all): a contiguous range of the sorted list, or, when case is
+ * ignored (`fold`), the files whose directory is `base` in any case.
+ */
+function* filesUnder(files: readonly string[], base: string, fold: boolean): Generator<string> {
   if (base === "") {
     yield* files;
+    return;
+  }
+  if (fold) {
+    for (const file of files) if (isUnder(file, base, true)) yield file;
     return;
   }
   const prefix = `${base}/`;

@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type IndexTrust, indexTrust } from "./git-index.js";
+import { type IndexTrust, indexedCrlf, indexTrust } from "./git-index.js";
 import { git, gitWithWarnings } from "./git-run.js";
 import { isAbsentError } from "./hash.js";
 import { type Pruner, underDir, VENV_MARKER } from "./prune.js";
@@ -9,7 +9,6 @@ import { cannotList } from "./walk.js";
 const SUBMODULE = "160000";
 const SYMLINK = "120000";
 const REGULAR = new Set(["100644", "100755"]);
-const NO_TRUST: IndexTrust = { usable: false, converted: new Set() };
 
 /**
  * The git work tree root containing `dir` (absolute); null when git is missing or `dir` is not in
@@ -50,6 +49,8 @@ export interface GitListing {
    * `indexTrust`). Empty unless asked for.
    */
   readonly indexIds: Map<string, string>;
+  /** How git stores the files, which decides how they are digested (see `indexTrust`). */
+  readonly trust: IndexTrust;
   /** Submodules and nested repositories (root-relative): git lists none of their files. */
   readonly repositories: string[];
 }
@@ -71,8 +72,9 @@ interface IndexEntry {
  * Tracked files are only dropped under excluded directories: a tracked file is source, even in a
  * directory named `build`. Three git calls run together: `ls-files --stage` (mode, blob id and
  * path of every tracked file), `diff-files` (tracked files deleted or changed since the index
- * was written: lstat, and content for racily clean entries) and `ls-files --others`; with
- * `useIndex`, `indexTrust`'s calls start as soon as the tracked files are known.
+ * was written: lstat, and content for racily clean entries) and `ls-files --others`;
+ * `indexTrust`'s calls start as soon as the tracked files are known (how git stores files
+ * decides how they are digested even when the index ids are not used).
  */
 export async function gitFiles(
   root: string,
@@ -88,7 +90,7 @@ export async function gitFiles(
     staged,
     gitWithWarnings(root, ["diff-files", "-z", "--name-status", "--ignore-submodules=all"]),
     gitWithWarnings(root, others),
-    useIndex ? staged.then((all) => indexTrust(root, regular(all))) : NO_TRUST,
+    staged.then((all) => indexTrust(root, regular(all))),
   ]);
   // git lists what it can read and only warns about the rest: that is an error here.
   const unreadable = unreadablePath(`${listed.stderr}\n${diff.stderr}`);
@@ -103,7 +105,13 @@ export async function gitFiles(
     if (mode === SUBMODULE || gone.has(path) || tracked.has(path)) continue;
     tracked.add(path);
     if (mode === SYMLINK || tag === "S" || tag === "s" || entry.stage !== "0") toCheck.push(path);
-    else if (trust.usable && isRegular(entry) && !changed.has(path) && !trust.converted.has(path))
+    else if (
+      useIndex &&
+      trust.usable &&
+      isRegular(entry) &&
+      !changed.has(path) &&
+      !trust.converted.has(path)
+    )
       indexIds.set(path, entry.id);
   }
   // Untracked entries ending in "/" are nested repositories.
@@ -129,7 +137,10 @@ export async function gitFiles(
   const repositories = [...new Set([...submodules, ...nested])]
     .filter((p) => !underDir(`${p}/x`, pruner.isPruned))
     .sort();
-  return { files, indexIds, repositories };
+  // Under autocrlf, the tracked files that are read need to know how git indexed them.
+  const read = trust.autocrlf ? files.filter((p) => tracked.has(p) && !indexIds.has(p)) : [];
+  const crlfInIndex = await indexedCrlf(root, read);
+  return { files, indexIds, trust: { ...trust, crlfInIndex }, repositories };
 }
 
 /** What git says it could not read: `could not open directory 'x/': Permission denied`, `x: Permission denied`. */

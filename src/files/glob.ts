@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import { UserError } from "../errors.js";
+import { caseForms, foldCodePoint } from "../shared/paths.js";
 import { ANY, Automaton, type CharTest, type Node } from "./automaton.js";
 
 /** A `file` glob compiled with uv's meaning (gitignore-style matching, see uv-cache-keys.md §4). */
@@ -34,8 +35,10 @@ export function isGlob(s: string): boolean {
  * Compiles a glob written relative to the project directory into an automaton (automaton.ts), so
  * that matching takes time linear in the pattern and the path, whatever the pattern. Throws a `UserError` naming the
  * pattern and `origin` for an absolute pattern, an empty one, or bad syntax (unclosed `[`/`{`).
+ * With `ignoreCase` (a file system that ignores case), letters match either case, in literals
+ * and classes alike: `*.RS` matches `lib.rs` there, as opening `LIB.RS` would open it.
  */
-export function compileGlob(pattern: string, origin: string): CompiledGlob {
+export function compileGlob(pattern: string, origin: string, ignoreCase = false): CompiledGlob {
   const fail = (why: string) => new UserError(`${origin}: glob ${JSON.stringify(pattern)} ${why}`);
   const negated = pattern.startsWith("!");
   const body = negated ? pattern.slice(1) : pattern;
@@ -52,7 +55,7 @@ export function compileGlob(pattern: string, origin: string): CompiledGlob {
   if (rest === "") throw fail("is empty");
   const normalized = posix.normalize(parts.slice(0, split).join("/") || ".");
   const base = normalized === "." ? "" : normalized;
-  const automaton = new Automaton([...anchor(rest), ...translate(rest, fail)]);
+  const automaton = new Automaton([...anchor(rest), ...translate(rest, fail, ignoreCase)]);
   return {
     pattern,
     origin,
@@ -85,13 +88,23 @@ function anchor(rest: string): Node[] {
   return rest.includes("/") || rest === "*" || rest === "**" ? [] : [ANY_DEPTH];
 }
 
-/** Translates glob syntax to automaton nodes (globset with `literal_separator`). */
-function translate(source: string, fail: (why: string) => UserError): Node[] {
+/**
+ * Translates glob syntax to automaton nodes (globset with `literal_separator`); with `ignoreCase`,
+ * a literal or class accepts a code point when it accepts one of its case forms.
+ */
+function translate(source: string, fail: (why: string) => UserError, ignoreCase = false): Node[] {
   const chars = Array.from(source);
   let i = 0;
+  // A class lists ranges of one case or the other (`[A-Z]`, `[a-z]`): try both forms of `x`.
+  const folded = (test: CharTest): CharTest =>
+    ignoreCase ? (x) => test(x) || caseForms(x).some(test) : test;
   const literal = (c: string): Node => {
     const code = c.codePointAt(0)!;
-    return { kind: "char", test: (x) => x === code };
+    const fold = ignoreCase ? foldCodePoint(code) : code;
+    return {
+      kind: "char",
+      test: ignoreCase ? (x) => foldCodePoint(x) === fold : (x) => x === code,
+    };
   };
 
   const sequence = (inBraces: boolean): Node[] => {
@@ -152,7 +165,8 @@ function translate(source: string, fail: (why: string) => UserError): Node[] {
     }
     i++;
     const listed = (x: number) => ranges.some(([low, high]) => x >= low && x <= high);
-    return { kind: "char", test: negated ? (x) => x !== SLASH && !listed(x) : listed };
+    const inClass = folded(listed);
+    return { kind: "char", test: negated ? (x) => x !== SLASH && !inClass(x) : inClass };
   };
 
   // `{a,b}`, nested allowed.

@@ -21,9 +21,9 @@ type Reply =
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const hash = (${makeBlobHasher.toString()})(require("node:fs"), require("node:crypto"), ${BUFFER_SIZE});
-parentPort.on("message", (paths) => {
+parentPort.on("message", ({ paths, clean }) => {
   try {
-    parentPort.postMessage({ digests: paths.map((path) => hash(path)) });
+    parentPort.postMessage({ digests: paths.map((path) => hash(path, clean)) });
   } catch (error) {
     parentPort.postMessage({ failure: { message: String(error?.message ?? error), code: error?.code, path: error?.path } });
   }
@@ -50,11 +50,11 @@ class HashWorker {
     this.#worker.on("exit", (code) => this.#die(new Error(`a hashing worker exited (${code})`)));
   }
 
-  hash(paths: readonly string[]): Promise<(string | null)[]> {
+  hash(paths: readonly string[], clean: boolean): Promise<(string | null)[]> {
     return new Promise((resolve, reject) => {
       this.#pending = { resolve, reject };
       this.#worker.ref();
-      this.#worker.postMessage(paths);
+      this.#worker.postMessage({ paths, clean });
     });
   }
 
@@ -80,19 +80,24 @@ let queue: Promise<unknown> = Promise.resolve();
  * hashing spread over the CPUs, and `workers` reads in flight for a cold cache. Memory is
  * bounded: one buffer per worker and one batch of paths per message. The workers are started
  * once and kept for later calls (idle, they do not keep the process alive); calls run one after
- * another. Rejects with the first error a worker meets.
+ * another. Rejects with the first error a worker meets. `clean` as for `makeBlobHasher`.
  */
 export function hashInWorkers(
   paths: readonly string[],
   workers: number,
+  clean = false,
 ): Promise<(string | null)[]> {
-  const job = queue.then(() => runJob(paths, workers));
+  const job = queue.then(() => runJob(paths, workers, clean));
   // The next job waits for this one to end, however it ends; its failure reaches its own caller.
   queue = job.catch(() => undefined);
   return job;
 }
 
-async function runJob(paths: readonly string[], workers: number): Promise<(string | null)[]> {
+async function runJob(
+  paths: readonly string[],
+  workers: number,
+  clean: boolean,
+): Promise<(string | null)[]> {
   const digests = new Array<string | null>(paths.length);
   if (paths.length === 0) return digests;
   const count = Math.max(1, Math.min(Math.floor(workers), Math.ceil(paths.length / BATCH)));
@@ -105,7 +110,7 @@ async function runJob(paths: readonly string[], workers: number): Promise<(strin
       const start = next;
       next = Math.min(paths.length, next + BATCH);
       try {
-        const batch = await worker.hash(paths.slice(start, next));
+        const batch = await worker.hash(paths.slice(start, next), clean);
         for (const [i, digest] of batch.entries()) digests[start + i] = digest;
       } catch (error) {
         failed = true;

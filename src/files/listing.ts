@@ -1,10 +1,11 @@
 import { lstat, realpath, stat } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { UserError } from "../errors.js";
-import { isInside, toPosix } from "../shared/paths.js";
-import { describeFsError } from "../shared/read.js";
+import { foldsCase, isInside, toPosix } from "../shared/paths.js";
 import { gitFiles, gitIgnores, gitToplevel } from "./git-files.js";
+import { NO_TRUST } from "./git-index.js";
 import { hashFiles, isAbsentError } from "./hash.js";
+import { type Hasher, ListedTree, storedAs } from "./listed-tree.js";
 import { makePruner } from "./prune.js";
 import type { FileTree } from "./tree.js";
 import { walkFiles } from "./walk.js";
@@ -44,8 +45,16 @@ export interface OpenTreeOptions {
    * file: the plain path, which must give the same digests.
    */
   readonly useIndex?: boolean;
-  /** Hashes the files the index cannot vouch for (default `hashFiles`; tests count its calls). */
-  readonly hasher?: (absPaths: readonly string[]) => Promise<Map<string, string | null>>;
+  /**
+   * The file system ignores case (see `FileTree.caseInsensitive`); default: as the platform's
+   * default file systems do (`foldsCase`). Tests give it rather than probe the disk.
+   */
+  readonly caseInsensitive?: boolean;
+  /**
+   * Hashes the files the index cannot vouch for (default `hashFiles`; tests count its calls),
+   * `clean` as `hashFiles` takes it.
+   */
+  readonly hasher?: Hasher;
 }
 
 /**
@@ -75,59 +84,13 @@ export async function openTree(
     files = [...new Set([...files, ...walked])];
   }
   files.sort(); // plain UTF-16 code unit order
-  return new ListedTree(root, projectDir, isGitRepo, files, listing?.repositories ?? [], {
+  const caseInsensitive = options.caseInsensitive ?? foldsCase(process.platform);
+  const tree = { root, projectDir, isGitRepo, caseInsensitive };
+  return new ListedTree(tree, files, listing?.repositories ?? [], {
     known: listing?.indexIds ?? new Map<string, string>(),
-    hash: options.hasher ?? hashFiles,
+    hash: options.hasher ?? ((paths, clean) => hashFiles(paths, undefined, clean)),
+    stored: storedAs(listing?.trust ?? NO_TRUST),
   });
-}
-
-/** How a tree gets digests: the ids git vouches for, and hashing for the rest. */
-interface DigestSources {
-  readonly known: ReadonlyMap<string, string>;
-  readonly hash: (absPaths: readonly string[]) => Promise<Map<string, string | null>>;
-}
-
-class ListedTree implements FileTree {
-  readonly files: readonly string[];
-  /** Digests of the files that were hashed (git vouches for the others: `#sources.known`). */
-  readonly #hashed = new Map<string, string | null>();
-  readonly #sources: DigestSources;
-
-  constructor(
-    readonly root: string,
-    readonly projectDir: string,
-    readonly isGitRepo: boolean,
-    files: string[],
-    readonly repositories: readonly string[],
-    sources: DigestSources,
-  ) {
-    this.files = Object.freeze(files);
-    this.#sources = sources;
-  }
-
-  async digest(paths: readonly string[]): Promise<Map<string, string | null>> {
-    const { known, hash } = this.#sources;
-    const toHash = [...new Set(paths)].filter((p) => !known.has(p) && !this.#hashed.has(p));
-    if (toHash.length > 0) {
-      const digests = await hash(toHash.map((path) => join(this.root, path))).catch((error) => {
-        throw unreadable(error, this.root);
-      });
-      for (const path of toHash) this.#hashed.set(path, digests.get(join(this.root, path)) ?? null);
-    }
-    return new Map(paths.map((p) => [p, known.get(p) ?? this.#hashed.get(p) ?? null]));
-  }
-}
-
-/**
- * A file that cannot be read (permissions, I/O) as a one-line error naming it: its digest, and so
- * the fingerprint, cannot be known. Errors without a file system code are bugs, rethrown.
- */
-function unreadable(error: unknown, root: string): unknown {
-  const { code, path } = (error ?? {}) as { code?: unknown; path?: unknown };
-  if (typeof code !== "string" || typeof path !== "string") return error;
-  return new UserError(
-    `cannot read ${toPosix(relative(root, path))}: ${describeFsError(error)}; make it readable, or move it out of the repository (it could be a build input)`,
-  );
 }
 
 async function projectRealpath(dir: string, display: string): Promise<string> {

@@ -6,6 +6,16 @@ export interface FileTree {
   readonly projectDir: string;
   /** True when `root` is a git work tree. */
   readonly isGitRepo: boolean;
+  /**
+   * The file system ignores case (macOS, Windows): globs and paths in keys match listed files
+   * whatever their case, and a path is always reported as the file is named.
+   */
+  readonly caseInsensitive: boolean;
+  /**
+   * The listed file (root-relative) that `path` names on this file system: itself when listed,
+   * else, when case is ignored, the one whose name differs from it only in case; undefined if none.
+   */
+  listed(path: string): string | undefined;
   /** Submodules and nested git repositories under `root` (root-relative): their files are not listed. */
   readonly repositories: readonly string[];
   /**

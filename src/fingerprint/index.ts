@@ -22,6 +22,7 @@ import { inferMetadataKeys } from "../project/infer-metadata.js";
 import { inferRebuildKeys } from "../project/infer-rebuild.js";
 import { importName, inferShippedKeys } from "../project/infer-shipped.js";
 import type { ProjectModel } from "../project/model.js";
+import { foldsCase } from "../shared/paths.js";
 import { type Manifest, makeManifest } from "./manifest.js";
 
 /** What a fingerprint is taken of: a loaded project and what the run adds to its keys. */
@@ -40,6 +41,8 @@ export interface FingerprintRequest {
   /** What it says about itself (`probePython`), started by the caller so others can wait on it. */
   readonly pythonInfo: Promise<PythonInfo | undefined>;
   readonly env: NodeJS.ProcessEnv;
+  /** The OS the run is on: whether its file names ignore case (see `foldsCase`). */
+  readonly platform: NodeJS.Platform;
 }
 
 /** Every key of a project but the build command's, and what was learned finding them. */
@@ -81,6 +84,7 @@ export async function collectKeys(request: FingerprintRequest): Promise<KeyInput
   const tree = openTree(request.location, {
     exclude: request.exclude,
     includeIgnored: request.includeIgnored,
+    caseInsensitive: foldsCase(request.platform),
   });
   // Awaited below; a failure before then must not surface as an unhandled rejection.
   tree.catch(() => undefined);

@@ -1,6 +1,7 @@
 import { openTree } from "../files/listing.js";
 import type { FileTree } from "../files/tree.js";
 import { resolveSpecs } from "../keys/resolve.js";
+import { foldsCase } from "../shared/paths.js";
 import type { Fingerprint } from "./index.js";
 import { type Manifest, makeManifest } from "./manifest.js";
 
@@ -15,6 +16,7 @@ export async function redigest(fp: Fingerprint): Promise<{ manifest: Manifest; t
   const tree = await openTree(request.location, {
     exclude: request.exclude,
     includeIgnored: request.includeIgnored,
+    caseInsensitive: foldsCase(request.platform),
   });
   const fileSpecs = fp.specs.filter((spec) => spec.entry.kind === "file");
   const again = await resolveSpecs(fileSpecs, tree, request.env);

@@ -35,7 +35,7 @@ export async function resolveSpecs(
       spec.entry.kind === "file" &&
       (isGlob(spec.entry.pattern) || spec.entry.pattern.startsWith("!"))
     ) {
-      globs.set(spec, compileGlob(spec.entry.pattern, spec.origin));
+      globs.set(spec, compileGlob(spec.entry.pattern, spec.origin, tree.caseInsensitive));
     }
   }
   const matches = expandGlobs(tree, [...globs.values()]);
@@ -46,7 +46,7 @@ export async function resolveSpecs(
       case "file": {
         const glob = globs.get(spec);
         if (glob?.negated) break;
-        const paths = glob ? matches.get(glob)! : [literalPath(spec as Spec<"file">)];
+        const paths = glob ? matches.get(glob)! : [literalPath(spec as Spec<"file">, tree)];
         if (glob && paths.length === 0 && spec.source !== "inferred") {
           warnings.push(`${spec.origin}: glob ${JSON.stringify(entry.pattern)} matches no file`);
         }
@@ -105,7 +105,7 @@ async function dirKey(
   warnings: string[],
 ): Promise<FingerprintKey> {
   const rel = normalize(spec.entry.path);
-  const rooted = rootPath(tree, rel, spec);
+  const rooted = casedDir(tree, rootPath(tree, rel, spec));
   const info = await statProjectPath(path.join(tree.root, rooted), rooted);
   if (info && !info.isDirectory()) warnings.push(`${spec.origin}: ${rel} is not a directory`);
   const state = info?.isDirectory() ? "present" : "absent";
@@ -119,8 +119,30 @@ async function dirKey(
   };
 }
 
-function literalPath(spec: Spec<"file">): string {
-  return normalize(spec.entry.pattern);
+/**
+ * The project-relative path a literal `file` entry names: as written, or, on a file system that
+ * ignores case, as the listed file it opens is named (so that one file is one path in the report).
+ */
+/**
+ * A root-relative directory as the file system names it: on one that ignores case, the directory
+ * of a listed file whose path differs from it only in case (else as written).
+ */
+function casedDir(tree: FileTree, rooted: string): string {
+  if (!tree.caseInsensitive || rooted === "") return rooted;
+  const prefix = `${rooted.toLowerCase()}/`;
+  const file = tree.files.find(
+    (f) => f.startsWith(`${rooted}/`) || f.slice(0, prefix.length).toLowerCase() === prefix,
+  );
+  return file ? file.slice(0, rooted.length) : rooted;
+}
+
+function literalPath(spec: Spec<"file">, tree: FileTree): string {
+  const rel = normalize(spec.entry.pattern);
+  if (!tree.caseInsensitive || /^(?:[/\\]|[A-Za-z]:)/.test(rel)) return rel;
+  const joined = path.posix.normalize(path.posix.join(tree.projectDir, rel));
+  const listed = tree.listed(joined);
+  if (!listed || listed === joined) return rel;
+  return tree.projectDir === "" ? listed : path.posix.relative(tree.projectDir, listed);
 }
 
 function normalize(p: string): string {

@@ -86,6 +86,7 @@ export async function buildWheels(
     previous: miss.previous?.manifest,
     changed: miss.changed,
     verifyProblem: miss.verifyProblem,
+    restoreOff: config.restoreOff,
     observedChanges: miss.observedChanges,
     argv: command.argv,
     traced: tracer.strace !== undefined,
@@ -109,6 +110,7 @@ export async function buildWheels(
       wheelDir: config.wheelDir,
       before,
       timeoutMs: config.buildTimeoutMs,
+      platform: config.platform,
     });
   } catch (error) {
     deps.progress({ kind: "build-done" });

@@ -28,7 +28,7 @@ export interface Prepared {
  * `exclude` adds directories of the run's own.
  */
 export async function prepare(config: Config, exclude: readonly string[] = []): Promise<Prepared> {
-  const python = config.python ?? defaultPython(config.env);
+  const python = config.python ?? defaultPython(config.env, config.platform);
   const location = await locateProject(config.projectDir, config.projectDisplay);
   const project = await loadProject(location, config.projectDisplay);
   const pythonInfo = probePython(python, config.env, project.dir, project.backend.requires);
@@ -73,6 +73,7 @@ export async function prepare(config: Config, exclude: readonly string[] = []): 
     python,
     pythonInfo,
     env: config.env,
+    platform: config.platform,
   });
   const { command, requirements } = await chosen;
   const fp = sealFingerprint(inputs, command.keyed, [requirements.key]);

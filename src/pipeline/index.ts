@@ -32,7 +32,7 @@ type Facts = Omit<RunResult, "startedAt" | "seconds">;
 /** The facts every outcome shares. */
 type Base = Pick<
   RunResult,
-  "leg" | "cache" | "wheelDir" | "buildCommand" | "keysFrom" | "backend" | "manifest"
+  "leg" | "cache" | "wheelDir" | "buildCommand" | "keysFrom" | "backend" | "manifest" | "restoreOff"
 >;
 
 type Found = { readonly key: string; readonly manifest: Manifest };
@@ -74,14 +74,20 @@ async function run(config: Config, given: PipelineDeps, fingerprinted?: Prepared
     keysFrom: fp.keysFrom,
     backend: fp.request.project.backend.name,
     manifest: fp.manifest,
+    restoreOff: config.restoreOff,
   };
   deps.progress({
     kind: "fingerprint",
     fingerprint: fp.manifest.fingerprint,
     cacheKey: keys.wheelsPrefix,
     cache: deps.cache.kind,
+    restoreOff: config.restoreOff,
   });
-  const restored = await restoreAndValidate(deps, keys, prepared, config);
+  // A run that must build from its sources looks nothing up for this fingerprint: its build is a
+  // miss by construction (the previous build is still looked up, to say what changed).
+  const restored: Restored = config.restoreOff
+    ? { kind: "miss", observedChanges: [], warnings: [] }
+    : await restoreAndValidate(deps, keys, prepared, config);
   if (restored.kind === "hit") {
     const uvGap = await declaredGap(fp, restored.manifest.observed);
     return { ...hitResult(base, restored, fp.warnings), uvGap };

@@ -2,6 +2,7 @@ import type { BuildCommand } from "../build/command.js";
 import type { BuildFailed } from "../build/failure.js";
 import type { WheelMismatch } from "../build/wheel-name.js";
 import type { SaveOutcome } from "../cache/store.js";
+import type { RestoreOff } from "../config/index.js";
 import type { KeyChange } from "../fingerprint/diff.js";
 import type { Manifest, WheelRecord } from "../fingerprint/manifest.js";
 import type { ObservedChange } from "../fingerprint/observed.js";
@@ -89,6 +90,8 @@ export interface RunResult {
   readonly buildChanges: readonly KeyChange[];
   /** Why a restored entry was rejected before this run rebuilt it. */
   readonly verifyProblem?: string;
+  /** Why this run restored nothing and built from its sources (a release, `restore: false`). */
+  readonly restoreOff?: RestoreOff;
   /**
    * What a cached build read that is different now (files no key covers, tools, packages): why
    * this run rebuilt although the fingerprint matched. Empty otherwise.
@@ -130,12 +133,14 @@ export type Progress =
       readonly fingerprint: string;
       readonly cacheKey: string;
       readonly cache: RunResult["cache"];
+      readonly restoreOff?: RestoreOff;
     }
   | {
       readonly kind: "build";
       readonly previous?: Manifest;
       readonly changed: readonly KeyChange[];
       readonly verifyProblem?: string;
+      readonly restoreOff?: RestoreOff;
       readonly observedChanges: readonly ObservedChange[];
       readonly argv: readonly string[];
       /** Whether the build runs under a tracer. */

@@ -1,10 +1,11 @@
 import { isCacheHit, type RunResult } from "../pipeline/result.js";
 import { describeChanges, describeObserved } from "./reason.js";
+import { restoreOffShort } from "./restore-off.js";
 
 /** What a cause is made of. */
 export type CauseFacts = Pick<
   RunResult,
-  "verdict" | "changed" | "previous" | "verifyProblem" | "observedChanges"
+  "verdict" | "changed" | "previous" | "verifyProblem" | "observedChanges" | "restoreOff"
 >;
 
 /**
@@ -15,6 +16,7 @@ export type CauseFacts = Pick<
 export function causeOf(facts: CauseFacts): string | undefined {
   // A save step saves what another step built: the restore step before it said why.
   if (isCacheHit(facts) || facts.verdict === "saved") return undefined;
+  if (facts.restoreOff) return restoreOffShort(facts.restoreOff);
   if (facts.verifyProblem) return facts.verifyProblem;
   if (facts.observedChanges.length > 0) return describeObserved(facts.observedChanges);
   if (!facts.previous) return "no cached build yet";

@@ -4,6 +4,7 @@ import type { ObservedChange } from "../fingerprint/observed.js";
 import type { KeyGroup } from "../keys/types.js";
 import type { RunResult } from "../pipeline/result.js";
 import { fileEntries, formatCount } from "./format.js";
+import { restoreOffShort } from "./restore-off.js";
 
 /**
  * One thing that changed since the last cached build, as the report lists it: a file (once, with
@@ -61,7 +62,10 @@ export function changedFiles(result: Pick<RunResult, "changed" | "observedChange
 }
 
 /** What says why a run missed: a run's result, or the progress event before its build. */
-export type MissFacts = Pick<RunResult, "changed" | "observedChanges" | "verifyProblem"> & {
+export type MissFacts = Pick<
+  RunResult,
+  "changed" | "observedChanges" | "verifyProblem" | "restoreOff"
+> & {
   readonly previous?: unknown;
 };
 
@@ -81,6 +85,7 @@ export function missWhy(
   ids: ReadonlyMap<string, string> = new Map(),
   esc: Escape = PLAIN,
 ): string {
+  if (facts.restoreOff) return esc(restoreOffShort(facts.restoreOff));
   if (facts.verifyProblem) return esc(facts.verifyProblem);
   const observed = facts.observedChanges;
   if (observed.length === 1) return esc(describeObservedChange(observed[0]!));

@@ -10,6 +10,7 @@ export type HeadlineFacts = Pick<
   | "changed"
   | "observedChanges"
   | "verifyProblem"
+  | "restoreOff"
   | "previous"
   | "wheels"
   | "buildSeconds"
@@ -38,7 +39,10 @@ export function headline(
     }
     case "failed": {
       const cause =
-        facts.previous || facts.verifyProblem || facts.observedChanges.length > 0
+        facts.previous ||
+        facts.verifyProblem ||
+        facts.restoreOff ||
+        facts.observedChanges.length > 0
           ? `: ${missWhy(facts, ids, esc)}`
           : "";
       return `Build failed${took ? ` in ${took}` : ""}${cause} · ${slot}`;

@@ -7,11 +7,19 @@ import { short } from "../shared/digest.js";
 import { capLine } from "../shared/list.js";
 import { describeObservedChange, missWhy } from "./changes.js";
 import { fileEntries, formatDuration, plural, slotOf } from "./format.js";
+import { restoreOffShort, restoreOffText } from "./restore-off.js";
 
 /** What a reason is made of. */
 export type ReasonFacts = Pick<
   RunResult,
-  "verdict" | "changed" | "wheels" | "buildSeconds" | "manifest" | "previous" | "verifyProblem"
+  | "verdict"
+  | "changed"
+  | "wheels"
+  | "buildSeconds"
+  | "manifest"
+  | "previous"
+  | "verifyProblem"
+  | "restoreOff"
 > &
   Partial<Pick<RunResult, "observedChanges" | "failure">>;
 
@@ -55,13 +63,14 @@ function withWheels(manifest: Manifest): string {
 
 function explainMiss(facts: ReasonFacts, verb: string, verifyProblem: string | undefined): string {
   const cause = missCause(facts, verifyProblem);
-  return !verifyProblem && !facts.observedChanges?.length && !facts.previous
+  return !verifyProblem && !facts.observedChanges?.length && !facts.previous && !facts.restoreOff
     ? cause
     : `${verb}: ${cause}`;
 }
 
 /** Why a run (would have) built, without a verb. */
 function missCause(facts: ReasonFacts, verifyProblem: string | undefined): string {
+  if (facts.restoreOff) return restoreOffShort(facts.restoreOff);
   if (verifyProblem) return verifyProblem;
   const observed = facts.observedChanges ?? [];
   if (observed.length > 0) return describeObserved(observed);
@@ -130,10 +139,14 @@ export function describeObserved(changes: readonly ObservedChange[]): string {
 export function progressLines(event: Progress): string[] {
   switch (event.kind) {
     case "fingerprint":
-      return [`looking up fingerprint ${short(event.fingerprint)} in the ${event.cache} cache`];
+      return event.restoreOff
+        ? [`fingerprint ${short(event.fingerprint)}`, restoreOffText(event.restoreOff)]
+        : [`looking up fingerprint ${short(event.fingerprint)} in the ${event.cache} cache`];
     case "build":
       return [
-        `cache miss: ${buildWhy(event)}`,
+        event.restoreOff
+          ? `building: ${restoreOffShort(event.restoreOff)}`
+          : `cache miss: ${buildWhy(event)}`,
         `building with: ${event.argv.join(" ")}${event.traced ? " (traced)" : ""}`,
       ];
     case "build-done":

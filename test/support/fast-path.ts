@@ -31,9 +31,9 @@ export async function openBoth(
   const hashed: string[] = [];
   const fast = await listTree({
     ...options,
-    hasher: (paths) => {
+    hasher: (paths, clean) => {
       hashed.push(...paths.map((p) => posix.normalize(relative(fast.root, p))));
-      return hashFiles(paths);
+      return hashFiles(paths, undefined, clean);
     },
   });
   const plain = await listTree({ ...options, useIndex: false });

@@ -11,7 +11,12 @@ export const QUIET_ENV: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: proc
 /** Fingerprints a project with fixed settings: a stable python and build command. */
 export async function fingerprintDir(
   projectDir: string,
-  options: { includeIgnored?: boolean; env?: NodeJS.ProcessEnv; envVars?: string[] } = {},
+  options: {
+    includeIgnored?: boolean;
+    env?: NodeJS.ProcessEnv;
+    envVars?: string[];
+    platform?: NodeJS.Platform;
+  } = {},
 ): Promise<Fingerprint> {
   const location = await locateProject(projectDir);
   const inputs = await collectKeys({
@@ -25,6 +30,7 @@ export async function fingerprintDir(
     python: "python3",
     pythonInfo: probePython("python3", options.env ?? QUIET_ENV, projectDir),
     env: options.env ?? QUIET_ENV,
+    platform: options.platform ?? "linux",
   });
   return sealFingerprint(inputs, ["build"]);
 }

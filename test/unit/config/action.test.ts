@@ -107,3 +107,83 @@ describe("build-timeout", () => {
     );
   });
 });
+
+describe("build-command on each platform", () => {
+  const read = (value: string, platform: NodeJS.Platform) => {
+    vi.stubEnv("INPUT_BUILD-COMMAND", value);
+    return readActionConfig({ GITHUB_WORKSPACE: WORKSPACE }, "all", platform);
+  };
+
+  test("Windows splits as Windows does: backslashes are path separators", () => {
+    expect(read(String.raw`python -m build --outdir C:\Users\me\dist`, "win32")).toMatchObject({
+      buildCommand: ["python", "-m", "build", "--outdir", String.raw`C:\Users\me\dist`],
+      platform: "win32",
+    });
+  });
+
+  test("Linux and macOS split as a POSIX shell does", () => {
+    for (const platform of ["linux", "darwin"] as const) {
+      expect(read(String.raw`tool a\ b 'c d'`, platform).buildCommand).toEqual([
+        "tool",
+        "a b",
+        "c d",
+      ]);
+    }
+  });
+
+  test("several lines are one argument each, on every platform", () => {
+    for (const platform of ["win32", "linux", "darwin"] as const) {
+      expect(read("tool\n--out\nC:\\my dist\n", platform).buildCommand).toEqual([
+        "tool",
+        "--out",
+        "C:\\my dist",
+      ]);
+    }
+  });
+});
+
+describe("restore", () => {
+  const read = (inputs: Record<string, string>, env: Record<string, string>) => {
+    for (const [name, value] of Object.entries(inputs))
+      vi.stubEnv(`INPUT_${name.toUpperCase()}`, value);
+    return readActionConfig({ GITHUB_WORKSPACE: WORKSPACE, ...env });
+  };
+
+  test.each<[Record<string, string>, unknown]>([
+    [{ GITHUB_EVENT_NAME: "push", GITHUB_REF: "refs/heads/main" }, undefined],
+    [{ GITHUB_EVENT_NAME: "pull_request", GITHUB_REF: "refs/pull/7/merge" }, undefined],
+    [
+      { GITHUB_EVENT_NAME: "release", GITHUB_REF: "refs/tags/v1.0" },
+      { kind: "event", event: "release" },
+    ],
+    [{ GITHUB_EVENT_NAME: "workflow_run" }, { kind: "event", event: "workflow_run" }],
+    [
+      { GITHUB_EVENT_NAME: "push", GITHUB_REF: "refs/tags/v1.0" },
+      { kind: "tag", ref: "refs/tags/v1.0" },
+    ],
+  ])("auto (the default) in %j: %j", (env, off) => {
+    expect(read({}, env).restoreOff).toEqual(off);
+    vi.unstubAllEnvs();
+    expect(read({ restore: "Auto" }, env).restoreOff).toEqual(off);
+  });
+
+  test("true restores for a release too; false never restores", () => {
+    const release = { GITHUB_EVENT_NAME: "release", GITHUB_REF: "refs/tags/v1.0" };
+    expect(read({ restore: "true" }, release).restoreOff).toBeUndefined();
+    vi.unstubAllEnvs();
+    expect(read({ restore: "false" }, { GITHUB_EVENT_NAME: "push" }).restoreOff).toEqual({
+      kind: "input",
+    });
+  });
+
+  test("saving is decided apart: a release still saves", () => {
+    const config = read({}, { GITHUB_EVENT_NAME: "release", GITHUB_REF: "refs/tags/v1.0" });
+    expect(config.save).toBe(true);
+  });
+
+  test("anything else is refused in one line naming the input", () => {
+    expect(() => read({ restore: "sometimes" }, {})).toThrow(
+      'input restore: expected auto, true or false (or yes/no, on/off, 1/0, in any case), got "sometimes"',
+    );
+  });
+});

@@ -238,3 +238,23 @@ describe("--build-timeout", () => {
     );
   });
 });
+
+describe("--build-command on each platform", () => {
+  const command = (platform: NodeJS.Platform, text: string) =>
+    pipeline(readCliConfig(["build", "--build-command", text], {}, CWD, platform)).config;
+
+  it("Windows splits as Windows does, elsewhere as a POSIX shell", () => {
+    const text = String.raw`python -m build -o C:\out\dist`;
+    expect(command("win32", text)).toMatchObject({
+      buildCommand: ["python", "-m", "build", "-o", String.raw`C:\out\dist`],
+      platform: "win32",
+    });
+    expect(command("linux", text).buildCommand).toEqual([
+      "python",
+      "-m",
+      "build",
+      "-o",
+      "C:outdist",
+    ]);
+  });
+});

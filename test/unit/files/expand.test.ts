@@ -28,6 +28,8 @@ function tree(projectDir = "proj", files = FILES): FileTree {
     isGitRepo: true,
     repositories: [],
     files: [...files].sort(),
+    caseInsensitive: false,
+    listed: (path) => (files.includes(path) ? path : undefined),
     digest: async () => new Map(),
   };
 }

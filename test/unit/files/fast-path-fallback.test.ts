@@ -9,16 +9,6 @@ import { makeTempDir, writeTree } from "../../support/tmp.js";
 describe("the index is not used where its ids are not the bytes' ids", () => {
   const crlf = { "a.txt": "one\r\ntwo\r\n", "b.rs": "fn b() {}\r\n", "c.bin": "\0raw\r\n" };
 
-  test("core.autocrlf=true: every file is read", async () => {
-    const repo = makeTempDir();
-    gitInit(repo);
-    git(repo, "config", "core.autocrlf", "true");
-    writeTree(repo, crlf);
-    gitCommitAll(repo);
-    const { hashed } = await expectSameDigests({ projectDir: repo });
-    expect(hashed.sort()).toEqual(Object.keys(crlf));
-  });
-
   test("text, eol, filter and ident attributes: those files are read, the others are not", async () => {
     const repo = makeTempDir();
     gitInit(repo);

@@ -46,7 +46,7 @@ describe("hashFiles in worker threads", () => {
     const datas = contents(12);
     writeTree(dir, Object.fromEntries(datas.map((data, i) => [`f${i}`, data])));
     const paths = datas.map((_, i) => join(dir, `f${i}`));
-    const inThread = await Promise.all(paths.map(hashFile));
+    const inThread = await Promise.all(paths.map((p) => hashFile(p)));
     expect(await hashInWorkers(paths, 2)).toEqual(inThread);
     expect(inThread).toEqual(datas.map(blobId));
   });

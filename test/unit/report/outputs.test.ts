@@ -84,3 +84,32 @@ describe("actionOutputs", () => {
     expect(outputs["cache-hit"]).toBe("false");
   });
 });
+
+describe("paths in the outputs on Windows", () => {
+  const result = makeResult({
+    wheelDir: String.raw`D:\a\proj\proj\dist`,
+    wheels: [
+      {
+        ...makeWheel("a-1.0-cp312-cp312-win_amd64.whl"),
+        path: String.raw`D:\a\proj\proj\dist\a-1.0-cp312-cp312-win_amd64.whl`,
+      },
+    ],
+  });
+
+  it("are written with forward slashes, which bash and PowerShell both take", () => {
+    const outputs = actionOutputs(
+      result,
+      String.raw`D:\a\_temp\wheel-cache-results\r.json`,
+      "win32",
+    );
+    expect(outputs.wheels).toBe("D:/a/proj/proj/dist/a-1.0-cp312-cp312-win_amd64.whl");
+    expect(outputs["wheel-dir"]).toBe("D:/a/proj/proj/dist");
+    expect(outputs["result-file"]).toBe("D:/a/_temp/wheel-cache-results/r.json");
+  });
+
+  it("elsewhere a backslash is part of a file name and stays", () => {
+    const odd = makeResult({ wheelDir: String.raw`/work/odd\name/dist` });
+    expect(actionOutputs(odd, "", "linux")["wheel-dir"]).toBe(String.raw`/work/odd\name/dist`);
+    expect(actionOutputs(odd, "", "darwin")["wheel-dir"]).toBe(String.raw`/work/odd\name/dist`);
+  });
+});
