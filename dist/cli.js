@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 298:
+/***/ 882:
 /***/ ((module) => {
 
 // A simple implementation of make-array
@@ -3784,7 +3784,7 @@ function toPosix(rel) {
     return rel.split((external_node_path_default()).sep).join("/");
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/error.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -3853,7 +3853,7 @@ class TomlError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/primitive.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/primitive.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -4006,7 +4006,7 @@ function parseString(ctx) {
     TomlError.x('unfinished string', ctx, startPtr);
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/date.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/date.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -4164,7 +4164,7 @@ class TomlDate extends Date {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/extract.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/extract.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -4459,7 +4459,7 @@ function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/util.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/util.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -4518,7 +4518,7 @@ function skipVoid(ctx, banNewLines, banComments) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/struct.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/struct.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -4676,7 +4676,7 @@ function parseArray(ctx) {
     TomlError.x('unfinished array', ctx, startPtr);
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/parse.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -4842,7 +4842,7 @@ function parse(toml, options = {}) {
     return res;
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/stringify.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/stringify.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -5063,7 +5063,7 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
     return str;
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/index.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/index.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -5277,6 +5277,59 @@ function setupPyImports(setupPy) {
     }
     return [...names];
 }
+/**
+ * Variables a machine sets for every program, whatever it builds: keying them would make every
+ * machine's fingerprint its own.
+ */
+const AMBIENT_ENV = new Set([
+    "PATH",
+    "HOME",
+    "USER",
+    "USERNAME",
+    "LOGNAME",
+    "SHELL",
+    "PWD",
+    "OLDPWD",
+    "TERM",
+    "LANG",
+    "LANGUAGE",
+    "LC_ALL",
+    "LC_CTYPE",
+    "TMPDIR",
+    "TMP",
+    "TEMP",
+    "PYTHONPATH",
+    "PYTHONHASHSEED",
+    "VIRTUAL_ENV",
+]);
+/**
+ * Environment variables a build script reads by name: `os.environ.get("X")`, `os.getenv("X")`,
+ * `os.environ["X"]`, `"X" in os.environ`, `environ.pop("X")`, `environ.setdefault("X", ...)`.
+ * When the script also reads the environment with a computed name (a helper such as
+ * `bool_from_environ(key)`), the upper-case names it passes as a call's first argument
+ * (`bool_from_environ("USE_SYSTEM_BROTLI")`) are taken too. `MSGPACK_PUREPYTHON=1` builds a
+ * pure-Python wheel: a variable like it changes the wheel as much as a source does.
+ */
+function scriptEnvNames(script) {
+    const code = script.replace(/^[ \t]*#[^\n]*/gm, "");
+    const names = new Set();
+    const literal = `["']([A-Za-z_][A-Za-z0-9_]{0,100})["']`;
+    const direct = [
+        new RegExp(`\\b(?:environ\\s*\\.\\s*(?:get|pop|setdefault)|getenv)\\s*\\(\\s*${literal}`, "g"),
+        new RegExp(`\\benviron\\s*\\[\\s*${literal}\\s*\\]`, "g"),
+        new RegExp(`${literal}\\s+(?:not\\s+)?in\\s+(?:os\\s*\\.\\s*)?environ\\b`, "g"),
+    ];
+    for (const pattern of direct)
+        for (const m of code.matchAll(pattern))
+            names.add(m[1]);
+    const computed = /\b(?:environ\s*\.\s*(?:get|pop|setdefault)|getenv)\s*\(\s*[A-Za-z_]|\benviron\s*\[\s*[A-Za-z_]/.test(code);
+    if (computed) {
+        for (const m of code.matchAll(/\b[A-Za-z_]\w*\s*\(\s*["']([A-Z][A-Z0-9_]{1,100})["']/g)) {
+            names.add(m[1]);
+        }
+    }
+    return [...names].filter((name) => !AMBIENT_ENV.has(name)).sort();
+}
 /** Directories CMake adds: `include_directories`, `target_include_directories`, `add_subdirectory`. */
 function cmakeDirs(text) {
     const dirs = [];
@@ -5313,12 +5366,19 @@ async function inferNamed(project) {
     if (native.includes(name) || project.setupPy !== undefined) {
         for (const dir of setupPyDirs(setupPy))
             addDir(project, dir, entries, warnings);
+        const scripts = [setupPy];
         for (const module of setupPyImports(setupPy)) {
             for (const candidate of [`${module}.py`, `${module}/__init__.py`]) {
-                if (await project.isFile(candidate))
-                    entries.push(file(candidate));
+                if (!(await project.isFile(candidate)))
+                    continue;
+                entries.push(file(candidate));
+                scripts.push((await project.read(candidate)) ?? "");
             }
         }
+        // The variables setup.py and its helper modules read change the wheel as a source does.
+        const names = new Set(scripts.flatMap(scriptEnvNames));
+        for (const name of [...names].sort())
+            entries.push({ kind: "env", name });
     }
     if (name === "scikit-build-core" || (await project.isFile("CMakeLists.txt"))) {
         for (const [dir, text] of await cmakeFiles(project)) {
@@ -6717,8 +6777,8 @@ async function indexTrust(root, paths) {
     return { usable, converted };
 }
 
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
+// EXTERNAL MODULE: ../main/node_modules/ignore/index.js
+var ignore = __nccwpck_require__(882);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/files/walk.ts
 

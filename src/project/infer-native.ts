@@ -8,7 +8,8 @@ import type { ProjectModel } from "./model.js";
  * and library search paths or as subprojects (also outside the project, inside the repository),
  * the files every `meson.build` names (sources, `install_sources`, `custom_target` scripts,
  * `configure_file` inputs, at any depth of `subdir()`), the modules `setup.py` imports from
- * beside it, and the files it names in string literals (a `VERSION` file without an extension).
+ * beside it, the files it names in string literals (a `VERSION` file without an extension), and
+ * the environment variables it and those modules read by name.
  */
 export interface Named {
   readonly entries: UvEntry[];
@@ -46,6 +47,62 @@ export function setupPyImports(setupPy: string): string[] {
     for (const module of modules) if (module) names.add(module.split(".")[0]!);
   }
   return [...names];
+}
+
+/**
+ * Variables a machine sets for every program, whatever it builds: keying them would make every
+ * machine's fingerprint its own.
+ */
+const AMBIENT_ENV = new Set([
+  "PATH",
+  "HOME",
+  "USER",
+  "USERNAME",
+  "LOGNAME",
+  "SHELL",
+  "PWD",
+  "OLDPWD",
+  "TERM",
+  "LANG",
+  "LANGUAGE",
+  "LC_ALL",
+  "LC_CTYPE",
+  "TMPDIR",
+  "TMP",
+  "TEMP",
+  "PYTHONPATH",
+  "PYTHONHASHSEED",
+  "VIRTUAL_ENV",
+]);
+
+/**
+ * Environment variables a build script reads by name: `os.environ.get("X")`, `os.getenv("X")`,
+ * `os.environ["X"]`, `"X" in os.environ`, `environ.pop("X")`, `environ.setdefault("X", ...)`.
+ * When the script also reads the environment with a computed name (a helper such as
+ * `bool_from_environ(key)`), the upper-case names it passes as a call's first argument
+ * (`bool_from_environ("USE_SYSTEM_BROTLI")`) are taken too. `MSGPACK_PUREPYTHON=1` builds a
+ * pure-Python wheel: a variable like it changes the wheel as much as a source does.
+ */
+export function scriptEnvNames(script: string): string[] {
+  const code = script.replace(/^[ \t]*#[^\n]*/gm, "");
+  const names = new Set<string>();
+  const literal = `["']([A-Za-z_][A-Za-z0-9_]{0,100})["']`;
+  const direct = [
+    new RegExp(`\\b(?:environ\\s*\\.\\s*(?:get|pop|setdefault)|getenv)\\s*\\(\\s*${literal}`, "g"),
+    new RegExp(`\\benviron\\s*\\[\\s*${literal}\\s*\\]`, "g"),
+    new RegExp(`${literal}\\s+(?:not\\s+)?in\\s+(?:os\\s*\\.\\s*)?environ\\b`, "g"),
+  ];
+  for (const pattern of direct) for (const m of code.matchAll(pattern)) names.add(m[1]!);
+  const computed =
+    /\b(?:environ\s*\.\s*(?:get|pop|setdefault)|getenv)\s*\(\s*[A-Za-z_]|\benviron\s*\[\s*[A-Za-z_]/.test(
+      code,
+    );
+  if (computed) {
+    for (const m of code.matchAll(/\b[A-Za-z_]\w*\s*\(\s*["']([A-Z][A-Z0-9_]{1,100})["']/g)) {
+      names.add(m[1]!);
+    }
+  }
+  return [...names].filter((name) => !AMBIENT_ENV.has(name)).sort();
 }
 
 /** Directories CMake adds: `include_directories`, `target_include_directories`, `add_subdirectory`. */
@@ -89,11 +146,17 @@ export async function inferNamed(project: ProjectModel): Promise<Named> {
   const native = ["setuptools", "setuptools-rust", "scikit-build-core", "meson-python"];
   if (native.includes(name) || project.setupPy !== undefined) {
     for (const dir of setupPyDirs(setupPy)) addDir(project, dir, entries, warnings);
+    const scripts = [setupPy];
     for (const module of setupPyImports(setupPy)) {
       for (const candidate of [`${module}.py`, `${module}/__init__.py`]) {
-        if (await project.isFile(candidate)) entries.push(file(candidate));
+        if (!(await project.isFile(candidate))) continue;
+        entries.push(file(candidate));
+        scripts.push((await project.read(candidate)) ?? "");
       }
     }
+    // The variables setup.py and its helper modules read change the wheel as a source does.
+    const names = new Set(scripts.flatMap(scriptEnvNames));
+    for (const name of [...names].sort()) entries.push({ kind: "env", name });
   }
   if (name === "scikit-build-core" || (await project.isFile("CMakeLists.txt"))) {
     for (const [dir, text] of await cmakeFiles(project)) {
