@@ -104143,33 +104143,58 @@ const AMBIENT_ENV = new Set([
     "PYTHONHASHSEED",
     "VIRTUAL_ENV",
 ]);
+/** Reading the environment by a name given in a literal or held in `(param)`'s parameter. */
+const READ_ENV = String.raw `(?:\benviron\s*\.\s*(?:get|pop|setdefault)|\bgetenv)\s*\(\s*`;
 /**
  * Environment variables a build script reads by name: `os.environ.get("X")`, `os.getenv("X")`,
- * `os.environ["X"]`, `"X" in os.environ`, `environ.pop("X")`, `environ.setdefault("X", ...)`.
- * When the script also reads the environment with a computed name (a helper such as
- * `bool_from_environ(key)`), the upper-case names it passes as a call's first argument
- * (`bool_from_environ("USE_SYSTEM_BROTLI")`) are taken too. `MSGPACK_PUREPYTHON=1` builds a
- * pure-Python wheel: a variable like it changes the wheel as much as a source does.
+ * `os.environ["X"]`, `"X" in os.environ`, `environ.pop("X")`, `environ.setdefault("X", ...)`;
+ * and the names passed to a helper the script defines that reads the variable its first
+ * parameter names (`def bool_from_environ(key): value = os.environ.get(key)`, called as
+ * `bool_from_environ("USE_SYSTEM_BROTLI")`). `MSGPACK_PUREPYTHON=1` builds a pure-Python wheel:
+ * a variable like it changes the wheel as much as a source does.
  */
 function scriptEnvNames(script) {
     const code = script.replace(/^[ \t]*#[^\n]*/gm, "");
     const names = new Set();
     const literal = `["']([A-Za-z_][A-Za-z0-9_]{0,100})["']`;
     const direct = [
-        new RegExp(`\\b(?:environ\\s*\\.\\s*(?:get|pop|setdefault)|getenv)\\s*\\(\\s*${literal}`, "g"),
-        new RegExp(`\\benviron\\s*\\[\\s*${literal}\\s*\\]`, "g"),
-        new RegExp(`${literal}\\s+(?:not\\s+)?in\\s+(?:os\\s*\\.\\s*)?environ\\b`, "g"),
+        new RegExp(`${READ_ENV}${literal}`, "g"),
+        new RegExp(String.raw `\benviron\s*\[\s*${literal}\s*\]`, "g"),
+        new RegExp(String.raw `${literal}\s+(?:not\s+)?in\s+(?:os\s*\.\s*)?environ\b`, "g"),
     ];
     for (const pattern of direct)
         for (const m of code.matchAll(pattern))
             names.add(m[1]);
-    const computed = /\b(?:environ\s*\.\s*(?:get|pop|setdefault)|getenv)\s*\(\s*[A-Za-z_]|\benviron\s*\[\s*[A-Za-z_]/.test(code);
-    if (computed) {
-        for (const m of code.matchAll(/\b[A-Za-z_]\w*\s*\(\s*["']([A-Z][A-Z0-9_]{1,100})["']/g)) {
+    for (const helper of envHelpers(code)) {
+        const calls = new RegExp(String.raw `\b${helper}\s*\(\s*${literal}\s*[,)]`, "g");
+        for (const m of code.matchAll(calls))
             names.add(m[1]);
-        }
     }
     return [...names].filter((name) => !AMBIENT_ENV.has(name)).sort();
+}
+/** Functions of a script that read the environment variable their first parameter names. */
+function envHelpers(code) {
+    const helpers = [];
+    const lines = code.split("\n");
+    for (const [i, line] of lines.entries()) {
+        const def = /^([ \t]*)def[ \t]+([A-Za-z_]\w{0,100})[ \t]*\([ \t]*([A-Za-z_]\w{0,100})/.exec(line);
+        if (!def)
+            continue;
+        const [, indent, name, param] = def;
+        const body = [];
+        for (let j = i + 1; j < lines.length; j++) {
+            const next = lines[j];
+            if (next.trim() !== "" && /^[ \t]*/.exec(next)[0].length <= indent.length)
+                break;
+            body.push(next);
+        }
+        const text = body.join("\n");
+        const reads = new RegExp(`${READ_ENV}${param}\\b`).test(text) ||
+            new RegExp(String.raw `\benviron\s*\[\s*${param}\s*\]`).test(text);
+        if (reads)
+            helpers.push(name);
+    }
+    return helpers;
 }
 /** Directories CMake adds: `include_directories`, `target_include_directories`, `add_subdirectory`. */
 function cmakeDirs(text) {
@@ -104614,8 +104639,20 @@ async function shippedFiles(project) {
         return { dirs: conventional, modules: await topModules(project, name) };
     return fallback(project);
 }
+/**
+ * setup.py with the `setup()` arguments that name a module-level constant (brotli's
+ * `package_dir=PACKAGE_DIR` where `PACKAGE_DIR = {"": "python"}`, `py_modules=PY_MODULES`,
+ * `name=NAME`) replaced by the constant's literal, so that the rules below read them.
+ */
+function inlineSetupConstants(setupPy) {
+    return setupPy.replace(/\b(name|packages|package_dir|py_modules)(\s*=\s*)([A-Za-z_]\w{0,100})(?=\s*[,)])/g, (whole, argument, equals, constant) => {
+        const assigned = new RegExp(`^${constant}[ \\t]*=[ \\t]*(\\[[^\\]]{0,2000}\\]|\\{[^}]{0,2000}\\}|"[^"\\n]*"|'[^'\\n]*')`, "m").exec(setupPy);
+        return assigned ? `${argument}${equals}${assigned[1]}` : whole;
+    });
+}
 function setuptoolsLayout(project) {
     const data = project.pyproject.data;
+    const setupPy = inlineSetupConstants(project.setupPy ?? "");
     const table = lookup(data, "tool", "setuptools");
     const packageDir = {};
     const pyprojectDirs = lookup(data, "tool", "setuptools", "package-dir");
@@ -104626,21 +104663,21 @@ function setuptoolsLayout(project) {
         }
     }
     Object.assign(packageDir, setupCfgPackageDir(project.setupCfg ?? ""));
-    Object.assign(packageDir, setupPyDict(project.setupPy ?? "", "package_dir"));
+    Object.assign(packageDir, setupPyDict(setupPy, "package_dir"));
     const packagesValue = isTable(table) ? table.packages : undefined;
     const packages = [
         ...(Array.isArray(packagesValue) ? stringList(packagesValue) : []),
-        ...setupPyList(project.setupPy ?? "", "packages"),
+        ...setupPyList(setupPy, "packages"),
     ];
     const find = [];
     if (isTable(packagesValue) && isTable(packagesValue.find)) {
         const where = stringList(packagesValue.find.where);
         find.push(...(where.length > 0 ? where : ["."]));
     }
-    find.push(...findPackagesCalls(project.setupPy ?? ""));
+    find.push(...findPackagesCalls(setupPy));
     const modules = [
         ...stringList(isTable(table) ? table["py-modules"] : undefined),
-        ...setupPyList(project.setupPy ?? "", "py_modules"),
+        ...setupPyList(setupPy, "py_modules"),
     ];
     return { packages, packageDir, find, modules };
 }
@@ -104768,7 +104805,7 @@ function importName(project) {
     if (typeof moduleName === "string")
         return moduleName.split(".")[0];
     const name = lookup(data, "project", "name");
-    const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(project.setupPy ?? "")?.[1];
+    const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(inlineSetupConstants(project.setupPy ?? ""))?.[1];
     return String(typeof name === "string" ? name : (fromSetup ?? ""))
         .toLowerCase()
         .replace(/[-.]+/g, "_");
@@ -104781,7 +104818,7 @@ function distributionName(project) {
     const name = lookup(project.pyproject.data, "project", "name");
     if (typeof name === "string")
         return name;
-    const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(project.setupPy ?? "")?.[1];
+    const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(inlineSetupConstants(project.setupPy ?? ""))?.[1];
     const fromCfg = /^\s*name\s*=\s*([\w.-]+)\s*$/m.exec(metadataSection(project.setupCfg))?.[1];
     return fromSetup ?? fromCfg;
 }

@@ -75,34 +75,57 @@ const AMBIENT_ENV = new Set([
   "VIRTUAL_ENV",
 ]);
 
+/** Reading the environment by a name given in a literal or held in `(param)`'s parameter. */
+const READ_ENV = String.raw`(?:\benviron\s*\.\s*(?:get|pop|setdefault)|\bgetenv)\s*\(\s*`;
+
 /**
  * Environment variables a build script reads by name: `os.environ.get("X")`, `os.getenv("X")`,
- * `os.environ["X"]`, `"X" in os.environ`, `environ.pop("X")`, `environ.setdefault("X", ...)`.
- * When the script also reads the environment with a computed name (a helper such as
- * `bool_from_environ(key)`), the upper-case names it passes as a call's first argument
- * (`bool_from_environ("USE_SYSTEM_BROTLI")`) are taken too. `MSGPACK_PUREPYTHON=1` builds a
- * pure-Python wheel: a variable like it changes the wheel as much as a source does.
+ * `os.environ["X"]`, `"X" in os.environ`, `environ.pop("X")`, `environ.setdefault("X", ...)`;
+ * and the names passed to a helper the script defines that reads the variable its first
+ * parameter names (`def bool_from_environ(key): value = os.environ.get(key)`, called as
+ * `bool_from_environ("USE_SYSTEM_BROTLI")`). `MSGPACK_PUREPYTHON=1` builds a pure-Python wheel:
+ * a variable like it changes the wheel as much as a source does.
  */
 export function scriptEnvNames(script: string): string[] {
   const code = script.replace(/^[ \t]*#[^\n]*/gm, "");
   const names = new Set<string>();
   const literal = `["']([A-Za-z_][A-Za-z0-9_]{0,100})["']`;
   const direct = [
-    new RegExp(`\\b(?:environ\\s*\\.\\s*(?:get|pop|setdefault)|getenv)\\s*\\(\\s*${literal}`, "g"),
-    new RegExp(`\\benviron\\s*\\[\\s*${literal}\\s*\\]`, "g"),
-    new RegExp(`${literal}\\s+(?:not\\s+)?in\\s+(?:os\\s*\\.\\s*)?environ\\b`, "g"),
+    new RegExp(`${READ_ENV}${literal}`, "g"),
+    new RegExp(String.raw`\benviron\s*\[\s*${literal}\s*\]`, "g"),
+    new RegExp(String.raw`${literal}\s+(?:not\s+)?in\s+(?:os\s*\.\s*)?environ\b`, "g"),
   ];
   for (const pattern of direct) for (const m of code.matchAll(pattern)) names.add(m[1]!);
-  const computed =
-    /\b(?:environ\s*\.\s*(?:get|pop|setdefault)|getenv)\s*\(\s*[A-Za-z_]|\benviron\s*\[\s*[A-Za-z_]/.test(
-      code,
-    );
-  if (computed) {
-    for (const m of code.matchAll(/\b[A-Za-z_]\w*\s*\(\s*["']([A-Z][A-Z0-9_]{1,100})["']/g)) {
-      names.add(m[1]!);
-    }
+  for (const helper of envHelpers(code)) {
+    const calls = new RegExp(String.raw`\b${helper}\s*\(\s*${literal}\s*[,)]`, "g");
+    for (const m of code.matchAll(calls)) names.add(m[1]!);
   }
   return [...names].filter((name) => !AMBIENT_ENV.has(name)).sort();
+}
+
+/** Functions of a script that read the environment variable their first parameter names. */
+function envHelpers(code: string): string[] {
+  const helpers: string[] = [];
+  const lines = code.split("\n");
+  for (const [i, line] of lines.entries()) {
+    const def = /^([ \t]*)def[ \t]+([A-Za-z_]\w{0,100})[ \t]*\([ \t]*([A-Za-z_]\w{0,100})/.exec(
+      line,
+    );
+    if (!def) continue;
+    const [, indent, name, param] = def as unknown as [string, string, string, string];
+    const body: string[] = [];
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = lines[j]!;
+      if (next.trim() !== "" && /^[ \t]*/.exec(next)![0].length <= indent.length) break;
+      body.push(next);
+    }
+    const text = body.join("\n");
+    const reads =
+      new RegExp(`${READ_ENV}${param}\\b`).test(text) ||
+      new RegExp(String.raw`\benviron\s*\[\s*${param}\s*\]`).test(text);
+    if (reads) helpers.push(name);
+  }
+  return helpers;
 }
 
 /** Directories CMake adds: `include_directories`, `target_include_directories`, `add_subdirectory`. */

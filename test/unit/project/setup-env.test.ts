@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { scriptEnvNames } from "../../../src/project/infer-native.js";
+import { inlineSetupConstants } from "../../../src/project/infer-shipped.js";
 import { fingerprintDir, QUIET_ENV } from "../../support/fingerprint.js";
 import { makeTempDir, writeTree } from "../../support/tmp.js";
 
@@ -33,18 +34,24 @@ describe("scriptEnvNames", () => {
     ]);
   });
 
-  test("a helper that reads a computed name: the upper-case names passed to calls", () => {
+  test("a helper that reads the variable its parameter names: the names it is called with", () => {
     const script = [
       "def bool_from_environ(key):",
-      "    value = os.environ.get(key)",
-      "    return value not in (None, '', '0')",
+      "  value = os.environ.get(key)",
+      "  return value not in (None, '', '0')",
+      "",
+      "def get_version():",
+      "  defs = {}",
+      '  return defs.get("BROTLI_VERSION_" + "MAJOR")',
+      "",
       'USE_SYSTEM_BROTLI = bool_from_environ("USE_SYSTEM_BROTLI")',
       'ext = Extension("_brotli", sources=["python/_brotli.c"], define_macros=[("NDEBUG", "1")])',
+      'print(get_version("NOT_A_VARIABLE"))',
     ].join("\n");
     expect(scriptEnvNames(script)).toEqual(["USE_SYSTEM_BROTLI"]);
   });
 
-  test("no environment read: no names, not even upper-case call arguments", () => {
+  test("no environment read: no names", () => {
     expect(scriptEnvNames('setup(name="DEMO")\nprint("WARNING")\n')).toEqual([]);
   });
 });
@@ -79,5 +86,43 @@ describe("a variable setup.py reads is a rebuild key", () => {
     });
     const manifest = (await fingerprintDir(dir)).manifest;
     expect(manifest.keys.map((k) => k.id)).toContain("env:DEMO_EXTRA_ARGS");
+  });
+});
+
+describe("setup() arguments given as module-level constants (brotli)", () => {
+  const setupPy = [
+    "import setuptools",
+    'NAME = "brotli"',
+    'PACKAGE_DIR = {"": "python"}',
+    'PY_MODULES = ["brotli"]',
+    "setuptools.setup(",
+    "    name=NAME,",
+    "    package_dir=PACKAGE_DIR,",
+    "    py_modules=PY_MODULES,",
+    "    ext_modules=EXT_MODULES,",
+    ")",
+  ].join("\n");
+
+  test("the constants' literals are read in their place", () => {
+    const inlined = inlineSetupConstants(setupPy);
+    expect(inlined).toContain('name="brotli",');
+    expect(inlined).toContain('package_dir={"": "python"},');
+    expect(inlined).toContain('py_modules=["brotli"],');
+    expect(inlined).toContain("ext_modules=EXT_MODULES,");
+  });
+
+  test("the module under package_dir is shipped; an unrelated directory of scripts is not", async () => {
+    const dir = makeTempDir();
+    writeTree(dir, {
+      "pyproject.toml":
+        '[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n',
+      "setup.py": setupPy,
+      "python/brotli.py": "x = 1\n",
+      "python/tests/test_simple.py": "x = 1\n",
+      "research/brotlidump.py": "x = 1\n",
+    });
+    const keys = (await fingerprintDir(dir)).manifest.keys;
+    const shipped = keys.filter((k) => k.group === "shipped");
+    expect(shipped.map((k) => k.id)).toEqual(["file:python/brotli.py"]);
   });
 });
