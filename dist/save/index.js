@@ -39882,7 +39882,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6937:
+/***/ 4456:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -105272,7 +105272,8 @@ function classifier(trace, context) {
         if (relative === ".git" || relative.startsWith(".git/"))
             return "noise";
         const parts = relative.split("/");
-        const inOutput = parts.slice(0, -1).some(isNeverInputName);
+        const inOutput = parts.slice(0, -1).some(isNeverInputName) ||
+            (context.outputDirs ?? []).some((dir) => relative.startsWith(`${dir}/`));
         return inOutput && !listed.has(relative) ? "reused" : "repository";
     };
 }
@@ -106237,6 +106238,64 @@ async function redigest(fp) {
     return { manifest: { ...fp.manifest, ...makeManifest(fp.manifest.project, keys) }, tree };
 }
 
+;// CONCATENATED MODULE: ./src/project/build-output.ts
+
+
+/** setuptools commands and the options that move their output away from `build/`. */
+const OPTIONS = {
+    build: ["build_base", "build_lib", "build_temp", "build_platlib", "build_purelib"],
+    build_ext: ["build_lib", "build_temp"],
+    build_py: ["build_lib"],
+};
+/**
+ * Where setuptools writes its build output when the project moves it from `build/`: setup.cfg's
+ * `[build] build_base = bin` (brotli), `[build_ext] build_temp`, and the same options under
+ * pyproject.toml's `[tool.distutils.<command>]`. Project-relative directories; what a build reads
+ * there without writing it is an earlier build's output, as under `build/`.
+ */
+function setuptoolsOutputDirs(project) {
+    const dirs = new Set();
+    const add = (value) => {
+        if (typeof value !== "string" || value.trim() === "")
+            return;
+        const rel = external_node_path_default().posix.normalize(value.trim().replaceAll("\\", "/")).replace(/\/+$/, "");
+        if (rel === "." || rel.startsWith("../") || rel === ".." || external_node_path_default().posix.isAbsolute(rel))
+            return;
+        dirs.add(rel);
+    };
+    const sections = iniSections(project.setupCfg ?? "");
+    for (const [command, options] of Object.entries(OPTIONS)) {
+        const table = lookup(project.pyproject.data, "tool", "distutils", command);
+        for (const option of options) {
+            add(sections.get(command)?.get(option));
+            add(sections.get(command)?.get(option.replaceAll("_", "-")));
+            if (isTable(table)) {
+                add(table[option]);
+                add(table[option.replaceAll("_", "-")]);
+            }
+        }
+    }
+    return [...dirs].sort();
+}
+/** An INI file's `key = value` lines by section (the last value of a key wins). */
+function iniSections(text) {
+    const sections = new Map();
+    let current;
+    for (const line of text.split("\n")) {
+        const header = /^\s*\[([^\]\n]{1,100})\]\s*$/.exec(line);
+        if (header) {
+            const name = header[1].trim();
+            current = sections.get(name) ?? new Map();
+            sections.set(name, current);
+            continue;
+        }
+        const pair = /^([\w.-]{1,100})[ \t]*[=:][ \t]*(.*)$/.exec(line);
+        if (pair && current)
+            current.set(pair[1], pair[2].trim());
+    }
+    return sections;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/list.ts
 /** How many items a one-line list shows before `and N more`. */
 const LINE_CAP = 3;
@@ -106251,6 +106310,7 @@ function capLine(items, noun = "") {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/build-step.ts
+
 
 
 
@@ -106336,6 +106396,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
             env: config.env,
             platform: platformId(),
             startedMs: started,
+            outputDirs: setuptoolsOutputDirs(fp.request.project).map((d) => external_node_path_default().posix.join(fp.tree.projectDir, d)),
         })
         : await borrow(deps, keys, fp);
     const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);
@@ -106352,8 +106413,12 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         observed,
     };
     const stale = unreadChanges(observation, miss);
-    const save = stale.length > 0
-        ? { status: "skipped", why: { kind: "reused-stale", files: stale } }
+    const unfollowed = unfollowedChanges(fp.request.project.backend.name, observation, miss);
+    const save = stale.length > 0 || unfollowed.length > 0
+        ? {
+            status: "skipped",
+            why: { kind: "reused-stale", files: stale, keys: unfollowed },
+        }
         : await saveUnlessChanged(deps, config, keys, variant, manifest, paths, [
             ...changedInputs(buildChanges),
             ...(observation?.changedDuringBuild ?? []),
@@ -106428,6 +106493,25 @@ function redactKeyed(failed, keys, env) {
  */
 function variantOf(supersedes) {
     return supersedes ? digest_short(digestOf("supersedes", supersedes), VARIANT_LENGTH) : "0";
+}
+/**
+ * What changed since the cached build besides files, when a setuptools build reused an earlier
+ * build's output: build_ext skips an extension whose output is newer than its sources, so a new
+ * `CFLAGS`, compiler, Python, build requirement, build command or a variable or version that
+ * setup.py turns into `define_macros` leaves the reused extension as it was. (Cargo, Ninja and
+ * CMake follow flags and toolchains themselves.) A key added as unset (a key a newer
+ * wheel-cache infers) changed nothing.
+ */
+function unfollowedChanges(backend, observation, miss) {
+    if (backend !== "setuptools" || !observation || observation.reused.length === 0)
+        return [];
+    const keys = miss.changed
+        .filter((c) => !c.files && !(c.status === "added" && c.after === "unset"))
+        .map((c) => c.id);
+    const observed = miss.observedChanges
+        .filter((c) => c.kind !== "file" && c.kind !== "dir")
+        .map((c) => c.what);
+    return [...new Set([...keys, ...observed])].sort();
 }
 /**
  * Files that changed since the cached build but that this build did not read, while it reused an
@@ -108041,8 +108125,14 @@ function skipText(why) {
             return `not saved: inputs changed while the build ran (${capLine(why.files)}), so the wheels may not match the fingerprint taken before it`;
         case "fingerprint-moved":
             return `not saved: the inputs changed since the restore step (the fingerprint no longer yields ${why.cacheKey}), so the wheels may not match them`;
-        case "reused-stale":
-            return `not saved: the build reused an earlier build's output and did not read ${capLine(why.files)}, which changed, so its wheels may be stale; remove the build output (build/, target/) and build again`;
+        case "reused-stale": {
+            const unread = why.files.length > 0 ? `did not read ${capLine(why.files)}, which changed` : "";
+            const keys = why.keys ?? [];
+            const unfollowed = keys.length > 0
+                ? `does not redo that work for ${capLine(keys)}, which changed since the cached build`
+                : "";
+            return `not saved: the build reused an earlier build's output and ${[unread, unfollowed].filter(Boolean).join(", and ")}, so its wheels may be stale; remove the build output (build/, target/) and build again`;
+        }
         default:
             return errors_assertNever(why);
     }
@@ -109158,7 +109248,7 @@ function progress(event) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6937);
+/* harmony import */ var _action_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4456);
 // The save step's entry (save/action.yml, bundled as dist/save/index.js).
 
 await (0,_action_step_js__WEBPACK_IMPORTED_MODULE_0__/* .startActionStep */ .d)("save");

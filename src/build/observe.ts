@@ -22,6 +22,11 @@ export interface ObserveContext {
   readonly platform: string;
   /** When the build started (ms since the epoch): a file changed after that changed under it. */
   readonly startedMs: number;
+  /**
+   * Root-relative directories the project's build writes its output to besides `build/` and
+   * `target/` (setuptools' `build_base = bin`): what the build reads there is reused output.
+   */
+  readonly outputDirs?: readonly string[];
 }
 
 /** An observed set, and the repository files that changed while the build ran. */
@@ -140,7 +145,9 @@ function classifier(trace: RawTrace, context: ObserveContext): (file: string) =>
     const relative = rootRel(context.tree, file);
     if (relative === ".git" || relative.startsWith(".git/")) return "noise";
     const parts = relative.split("/");
-    const inOutput = parts.slice(0, -1).some(isNeverInputName);
+    const inOutput =
+      parts.slice(0, -1).some(isNeverInputName) ||
+      (context.outputDirs ?? []).some((dir) => relative.startsWith(`${dir}/`));
     return inOutput && !listed.has(relative) ? "reused" : "repository";
   };
 }

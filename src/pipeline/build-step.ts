@@ -23,6 +23,8 @@ import {
 } from "../fingerprint/observed.js";
 import { redigest } from "../fingerprint/redigest.js";
 import { platformId } from "../keys/implicit.js";
+import type { BackendName } from "../project/backend.js";
+import { setuptoolsOutputDirs } from "../project/build-output.js";
 import { distributionName } from "../project/infer-shipped.js";
 import { digestOf, short } from "../shared/digest.js";
 import { capLine } from "../shared/list.js";
@@ -136,6 +138,9 @@ export async function buildWheels(
         env: config.env,
         platform: platformId(),
         startedMs: started,
+        outputDirs: setuptoolsOutputDirs(fp.request.project).map((d) =>
+          path.posix.join(fp.tree.projectDir, d),
+        ),
       })
     : await borrow(deps, keys, fp);
   const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);
@@ -152,9 +157,13 @@ export async function buildWheels(
     observed,
   };
   const stale = unreadChanges(observation, miss);
+  const unfollowed = unfollowedChanges(fp.request.project.backend.name, observation, miss);
   const save =
-    stale.length > 0
-      ? ({ status: "skipped", why: { kind: "reused-stale", files: stale } } as const)
+    stale.length > 0 || unfollowed.length > 0
+      ? ({
+          status: "skipped",
+          why: { kind: "reused-stale", files: stale, keys: unfollowed },
+        } as const)
       : await saveUnlessChanged(deps, config, keys, variant, manifest, paths, [
           ...changedInputs(buildChanges),
           ...(observation?.changedDuringBuild ?? []),
@@ -240,6 +249,29 @@ function redactKeyed(
  */
 export function variantOf(supersedes: string | undefined): string {
   return supersedes ? short(digestOf("supersedes", supersedes), VARIANT_LENGTH) : "0";
+}
+
+/**
+ * What changed since the cached build besides files, when a setuptools build reused an earlier
+ * build's output: build_ext skips an extension whose output is newer than its sources, so a new
+ * `CFLAGS`, compiler, Python, build requirement, build command or a variable or version that
+ * setup.py turns into `define_macros` leaves the reused extension as it was. (Cargo, Ninja and
+ * CMake follow flags and toolchains themselves.) A key added as unset (a key a newer
+ * wheel-cache infers) changed nothing.
+ */
+export function unfollowedChanges(
+  backend: BackendName,
+  observation: Pick<Observation, "reused"> | undefined,
+  miss: Pick<MissFacts, "changed" | "observedChanges">,
+): string[] {
+  if (backend !== "setuptools" || !observation || observation.reused.length === 0) return [];
+  const keys = miss.changed
+    .filter((c) => !c.files && !(c.status === "added" && c.after === "unset"))
+    .map((c) => c.id);
+  const observed = miss.observedChanges
+    .filter((c) => c.kind !== "file" && c.kind !== "dir")
+    .map((c) => c.what);
+  return [...new Set([...keys, ...observed])].sort();
 }
 
 /**
