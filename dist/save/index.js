@@ -105231,6 +105231,10 @@ async function observe(trace, context) {
         },
         changedDuringBuild: changedSince(files, context),
         reused: reused.sort(),
+        compiled: [...(trace.compiled ?? [])]
+            .filter((file) => classify(file) === "repository")
+            .map(rel)
+            .sort(),
     };
 }
 /** Decides where a path the build touched belongs. */
@@ -105420,6 +105424,15 @@ const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(
 
 
 
+/** Programs that compile (or decide, as ccache does, whether to compile) what they read. */
+const COMPILERS = /^(?:cc1|cc1plus|cc1obj|cc1objplus|f951|cpp|gcc|g\+\+|cc|c\+\+|clang|clang\+\+|clang-cl|cl|nvcc|cicc|cudafe\+\+|gfortran|ccache|sccache|icx|icpx|icc|icpc)(?:-[\d.]+)?(?:\.exe)?$/;
+/** An argument that makes a compiler preprocess or list dependencies only. */
+const PREPROCESS_ONLY = /, "-(?:E|M|MM)"[,\]]/;
+/** Whether a program is a compiler (by its file name, any target prefix such as x86_64-linux-gnu-). */
+function isCompiler(program) {
+    const base = external_node_path_default().basename(program).replace(/^[\w.]+-[\w.]+-[\w.]+-/, "");
+    return COMPILERS.test(base) || COMPILERS.test(external_node_path_default().basename(program));
+}
 /** The system calls traced: file opens, program runs, and what creates or moves paths. */
 const SYSCALLS = "open,openat,openat2,creat,execve,execveat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat,chdir,fchdir";
 /** The strace binary, or undefined where none can run (not Linux, or not on PATH). */
@@ -105462,6 +105475,7 @@ async function readTrace(traceDir, cwd) {
         written: new Set(),
         created: new Set(),
         execs: new Map(),
+        compiled: new Set(),
     };
     for (const name of (await (0,promises_namespaceObject.readdir)(traceDir)).sort()) {
         const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(external_node_path_default().join(traceDir, name)) });
@@ -105501,13 +105515,13 @@ function parseLine(line, trace, state) {
     if (open) {
         const [, call, file, flags, , resolved, failed] = open;
         const mode = call === "creat" ? "O_CREAT" : flags;
-        recordOpen(trace, absolute(unescapeC(file)), mode, resolved, failed);
+        recordOpen(trace, absolute(unescapeC(file)), mode, resolved, failed, state.compiler);
         return;
     }
     const openat = OPENAT.exec(line);
     if (openat) {
         const [, dir, file, flags, , resolved, failed] = openat;
-        recordOpen(trace, absolute(unescapeC(file), dir), flags, resolved, failed);
+        recordOpen(trace, absolute(unescapeC(file), dir), flags, resolved, failed, state.compiler);
         return;
     }
     const exec = EXECVE.exec(line) ?? EXECVEAT.exec(line);
@@ -105517,6 +105531,9 @@ function parseLine(line, trace, state) {
         const names = trace.execs.get(target) ?? new Set();
         names.add(unescapeC(argv0));
         trace.execs.set(target, names);
+        // A compiler run to preprocess only (`-E`, as cffi's generator runs it on zstd.h) or to list
+        // dependencies compiles nothing.
+        state.compiler = isCompiler(target) && !PREPROCESS_ONLY.test(line);
         return;
     }
     const mkdir = MKDIR.exec(line);
@@ -105538,7 +105555,7 @@ function parseLine(line, trace, state) {
     if (movedAt)
         trace.written.add(absolute(unescapeC(movedAt[4]), movedAt[3]));
 }
-function recordOpen(trace, file, flags, resolved, failed) {
+function recordOpen(trace, file, flags, resolved, failed, compiler = false) {
     const target = resolved !== undefined ? unescapeC(resolved) : file;
     if (WRITE_FLAGS.test(flags)) {
         if (!failed)
@@ -105550,6 +105567,8 @@ function recordOpen(trace, file, flags, resolved, failed) {
     }
     else if (!failed) {
         trace.opened.set(target, true);
+        if (compiler)
+            trace.compiled?.add(target);
     }
     else if (failed.endsWith("ENOENT") && !trace.opened.has(target)) {
         trace.opened.set(target, false);
@@ -106494,24 +106513,34 @@ function redactKeyed(failed, keys, env) {
 function variantOf(supersedes) {
     return supersedes ? digest_short(digestOf("supersedes", supersedes), VARIANT_LENGTH) : "0";
 }
+/** A compiled extension module among the files a build reused: that extension was not rebuilt. */
+const EXTENSION_BINARY = /\.(?:so|pyd|dll|dylib)$|\.so\.\d/;
 /**
- * What changed since the cached build besides files, when a setuptools build reused an earlier
- * build's output: build_ext skips an extension whose output is newer than its sources, so a new
- * `CFLAGS`, compiler, Python, build requirement, build command or a variable or version that
- * setup.py turns into `define_macros` leaves the reused extension as it was. (Cargo, Ninja and
- * CMake follow flags and toolchains themselves.) A key added as unset (a key a newer
- * wheel-cache infers) changed nothing.
+ * What changed since the cached build that a setuptools build, reusing an extension it built
+ * earlier, does not follow: build_ext skips an extension whose output is newer than its
+ * `sources` and `depends`, so a header it does not list (python-zstandard's `zstd/zstd.h`,
+ * brotli's `c/include/brotli/encode.h`), setup.py's own arguments, `CFLAGS`, the compiler, the
+ * Python or a build requirement leave that extension as it was. A changed input counts as
+ * followed only when a compiler read it this run (a header that cffi's generator or setup.py read
+ * was not compiled). Cargo, Ninja and CMake track all this themselves. A key added as unset (one
+ * a newer wheel-cache infers) changed nothing.
  */
 function unfollowedChanges(backend, observation, miss) {
-    if (backend !== "setuptools" || !observation || observation.reused.length === 0)
+    if (backend !== "setuptools" || !observation)
         return [];
+    if (!observation.reused.some((file) => EXTENSION_BINARY.test(file)))
+        return [];
+    const compiled = new Set(observation.compiled);
     const keys = miss.changed
         .filter((c) => !c.files && !(c.status === "added" && c.after === "unset"))
         .map((c) => c.id);
-    const observed = miss.observedChanges
-        .filter((c) => c.kind !== "file" && c.kind !== "dir")
-        .map((c) => c.what);
-    return [...new Set([...keys, ...observed])].sort();
+    const files = miss.changed
+        .filter((c) => c.group === "rebuild" || c.id === "pyproject")
+        .flatMap((c) => (c.files ? [...c.files.modified, ...c.files.added, ...c.files.removed] : []));
+    const observed = miss.observedChanges.filter((c) => c.kind !== "dir").map((c) => c.what);
+    return [...new Set([...keys, ...files, ...observed])]
+        .filter((what) => !compiled.has(what))
+        .sort();
 }
 /**
  * Files that changed since the cached build but that this build did not read, while it reused an
@@ -106589,7 +106618,12 @@ async function borrow(deps, keys, fp) {
         : undefined;
     if (!source)
         return undefined;
-    return { observed: await borrowObserved(source, fp.tree), changedDuringBuild: [], reused: [] };
+    return {
+        observed: await borrowObserved(source, fp.tree),
+        changedDuringBuild: [],
+        reused: [],
+        compiled: [],
+    };
 }
 async function saveUnlessChanged(deps, config, keys, variant, manifest, wheels, changed) {
     if (!config.save)

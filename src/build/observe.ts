@@ -38,6 +38,8 @@ export interface Observation {
    * left in the tree): it reused that build's work, so it did not read all of that work's inputs.
    */
   readonly reused: readonly string[];
+  /** Project-relative repository files a compiler process read: what this run compiled. */
+  readonly compiled: readonly string[];
 }
 
 /** System paths that say nothing about a wheel: kernel views, configuration, locales, caches. */
@@ -107,6 +109,10 @@ export async function observe(trace: RawTrace, context: ObserveContext): Promise
     },
     changedDuringBuild: changedSince(files, context),
     reused: reused.sort(),
+    compiled: [...(trace.compiled ?? [])]
+      .filter((file) => classify(file) === "repository")
+      .map(rel)
+      .sort(),
   };
 }
 

@@ -251,27 +251,37 @@ export function variantOf(supersedes: string | undefined): string {
   return supersedes ? short(digestOf("supersedes", supersedes), VARIANT_LENGTH) : "0";
 }
 
+/** A compiled extension module among the files a build reused: that extension was not rebuilt. */
+const EXTENSION_BINARY = /\.(?:so|pyd|dll|dylib)$|\.so\.\d/;
+
 /**
- * What changed since the cached build besides files, when a setuptools build reused an earlier
- * build's output: build_ext skips an extension whose output is newer than its sources, so a new
- * `CFLAGS`, compiler, Python, build requirement, build command or a variable or version that
- * setup.py turns into `define_macros` leaves the reused extension as it was. (Cargo, Ninja and
- * CMake follow flags and toolchains themselves.) A key added as unset (a key a newer
- * wheel-cache infers) changed nothing.
+ * What changed since the cached build that a setuptools build, reusing an extension it built
+ * earlier, does not follow: build_ext skips an extension whose output is newer than its
+ * `sources` and `depends`, so a header it does not list (python-zstandard's `zstd/zstd.h`,
+ * brotli's `c/include/brotli/encode.h`), setup.py's own arguments, `CFLAGS`, the compiler, the
+ * Python or a build requirement leave that extension as it was. A changed input counts as
+ * followed only when a compiler read it this run (a header that cffi's generator or setup.py read
+ * was not compiled). Cargo, Ninja and CMake track all this themselves. A key added as unset (one
+ * a newer wheel-cache infers) changed nothing.
  */
 export function unfollowedChanges(
   backend: BackendName,
-  observation: Pick<Observation, "reused"> | undefined,
+  observation: Pick<Observation, "reused" | "compiled"> | undefined,
   miss: Pick<MissFacts, "changed" | "observedChanges">,
 ): string[] {
-  if (backend !== "setuptools" || !observation || observation.reused.length === 0) return [];
+  if (backend !== "setuptools" || !observation) return [];
+  if (!observation.reused.some((file) => EXTENSION_BINARY.test(file))) return [];
+  const compiled = new Set(observation.compiled);
   const keys = miss.changed
     .filter((c) => !c.files && !(c.status === "added" && c.after === "unset"))
     .map((c) => c.id);
-  const observed = miss.observedChanges
-    .filter((c) => c.kind !== "file" && c.kind !== "dir")
-    .map((c) => c.what);
-  return [...new Set([...keys, ...observed])].sort();
+  const files = miss.changed
+    .filter((c) => c.group === "rebuild" || c.id === "pyproject")
+    .flatMap((c) => (c.files ? [...c.files.modified, ...c.files.added, ...c.files.removed] : []));
+  const observed = miss.observedChanges.filter((c) => c.kind !== "dir").map((c) => c.what);
+  return [...new Set([...keys, ...files, ...observed])]
+    .filter((what) => !compiled.has(what))
+    .sort();
 }
 
 /**
@@ -371,7 +381,12 @@ export async function borrow(
     ? lookup.found.manifest.observed
     : undefined;
   if (!source) return undefined;
-  return { observed: await borrowObserved(source, fp.tree), changedDuringBuild: [], reused: [] };
+  return {
+    observed: await borrowObserved(source, fp.tree),
+    changedDuringBuild: [],
+    reused: [],
+    compiled: [],
+  };
 }
 
 async function saveUnlessChanged(

@@ -73,33 +73,50 @@ describe("what a build reads in a moved build directory is reused output", () =>
 });
 
 describe("unfollowedChanges", () => {
-  const reused = { reused: ["build/lib.linux-x86_64-cpython-311/demo/_core.so"] };
+  const so =
+    "build/lib.linux-x86_64-cpython-311/zstandard/backend_c.cpython-311-x86_64-linux-gnu.so";
   const changed = [
     { id: "env:CFLAGS", status: "added" as const, group: "implicit" as const, after: "set" },
     { id: "env:DEMO_FLAG", status: "added" as const, group: "rebuild" as const, after: "unset" },
     {
-      id: "file:src/**",
+      id: "file:*.{c,h}",
       status: "changed" as const,
       group: "rebuild" as const,
-      files: { added: [], modified: ["src/a.c"], removed: [] },
+      files: { added: [], modified: ["zstd/zstd.h", "c-ext/backend_c.c"], removed: [] },
+    },
+    {
+      id: "file:zstandard/**",
+      status: "changed" as const,
+      group: "shipped" as const,
+      files: { added: [], modified: ["zstandard/__init__.py"], removed: [] },
     },
   ];
   const observedChanges = [
     { kind: "package" as const, what: "gcc-12", before: "12.2.0-14", after: "12.2.0-15" },
     { kind: "dir" as const, what: "tests", before: "a", after: "b" },
   ];
+  const miss = { changed, observedChanges };
 
-  test("setuptools reusing build/ across a new CFLAGS or compiler package: named", () => {
-    expect(unfollowedChanges("setuptools", reused, { changed, observedChanges })).toEqual([
+  test("an extension reused across changes no compiler read: the header cffi read, CFLAGS, gcc", () => {
+    // python-zstandard: make_cffi.py reads zstd/zstd.h, build_ext skips backend_c (zstd.h is not
+    // in its depends), and only backend_c.c's own change was compiled (by another extension).
+    const observation = { reused: [so], compiled: ["c-ext/backend_c.c"] };
+    expect(unfollowedChanges("setuptools", observation, miss)).toEqual([
       "env:CFLAGS",
       "gcc-12",
+      "zstd/zstd.h",
     ]);
   });
 
-  test("nothing reused, or a backend that follows flags itself: nothing", () => {
-    expect(unfollowedChanges("setuptools", { reused: [] }, { changed, observedChanges })).toEqual(
-      [],
-    );
-    expect(unfollowedChanges("maturin", reused, { changed, observedChanges })).toEqual([]);
+  test("every change compiled, no extension reused, or a backend that follows them: nothing", () => {
+    const compiledAll = { reused: [so], compiled: ["c-ext/backend_c.c", "zstd/zstd.h"] };
+    const onlyChanges = {
+      changed: changed.filter((c) => c.files),
+      observedChanges: [],
+    };
+    expect(unfollowedChanges("setuptools", compiledAll, onlyChanges)).toEqual([]);
+    const pythonOnly = { reused: ["build/lib/zstandard/__init__.py"], compiled: [] };
+    expect(unfollowedChanges("setuptools", pythonOnly, miss)).toEqual([]);
+    expect(unfollowedChanges("maturin", { reused: [so], compiled: [] }, miss)).toEqual([]);
   });
 });
