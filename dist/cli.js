@@ -5435,6 +5435,84 @@ function setupPyImports(setupPy) {
     }
     return [...names];
 }
+/**
+ * Variables a machine sets for every program, whatever it builds: keying them would make every
+ * machine's fingerprint its own.
+ */
+const AMBIENT_ENV = new Set([
+    "PATH",
+    "HOME",
+    "USER",
+    "USERNAME",
+    "LOGNAME",
+    "SHELL",
+    "PWD",
+    "OLDPWD",
+    "TERM",
+    "LANG",
+    "LANGUAGE",
+    "LC_ALL",
+    "LC_CTYPE",
+    "TMPDIR",
+    "TMP",
+    "TEMP",
+    "PYTHONPATH",
+    "PYTHONHASHSEED",
+    "VIRTUAL_ENV",
+]);
+/** Reading the environment by a name given in a literal or held in `(param)`'s parameter. */
+const READ_ENV = String.raw `(?:\benviron\s*\.\s*(?:get|pop|setdefault)|\bgetenv)\s*\(\s*`;
+/**
+ * Environment variables a build script reads by name: `os.environ.get("X")`, `os.getenv("X")`,
+ * `os.environ["X"]`, `"X" in os.environ`, `environ.pop("X")`, `environ.setdefault("X", ...)`;
+ * and the names passed to a helper the script defines that reads the variable its first
+ * parameter names (`def bool_from_environ(key): value = os.environ.get(key)`, called as
+ * `bool_from_environ("USE_SYSTEM_BROTLI")`). `MSGPACK_PUREPYTHON=1` builds a pure-Python wheel:
+ * a variable like it changes the wheel as much as a source does.
+ */
+function scriptEnvNames(script) {
+    const code = script.replace(/^[ \t]*#[^\n]*/gm, "");
+    const names = new Set();
+    const literal = `["']([A-Za-z_][A-Za-z0-9_]{0,100})["']`;
+    const direct = [
+        new RegExp(`${READ_ENV}${literal}`, "g"),
+        new RegExp(String.raw `\benviron\s*\[\s*${literal}\s*\]`, "g"),
+        new RegExp(String.raw `${literal}\s+(?:not\s+)?in\s+(?:os\s*\.\s*)?environ\b`, "g"),
+    ];
+    for (const pattern of direct)
+        for (const m of code.matchAll(pattern))
+            names.add(m[1]);
+    for (const helper of envHelpers(code)) {
+        const calls = new RegExp(String.raw `\b${helper}\s*\(\s*${literal}\s*[,)]`, "g");
+        for (const m of code.matchAll(calls))
+            names.add(m[1]);
+    }
+    return [...names].filter((name) => !AMBIENT_ENV.has(name)).sort();
+}
+/** Functions of a script that read the environment variable their first parameter names. */
+function envHelpers(code) {
+    const helpers = [];
+    const lines = code.split("\n");
+    for (const [i, line] of lines.entries()) {
+        const def = /^([ \t]*)def[ \t]+([A-Za-z_]\w{0,100})[ \t]*\([ \t]*([A-Za-z_]\w{0,100})/.exec(line);
+        if (!def)
+            continue;
+        const [, indent, name, param] = def;
+        const body = [];
+        for (let j = i + 1; j < lines.length; j++) {
+            const next = lines[j];
+            if (next.trim() !== "" && /^[ \t]*/.exec(next)[0].length <= indent.length)
+                break;
+            body.push(next);
+        }
+        const text = body.join("\n");
+        const reads = new RegExp(`${READ_ENV}${param}\\b`).test(text) ||
+            new RegExp(String.raw `\benviron\s*\[\s*${param}\s*\]`).test(text);
+        if (reads)
+            helpers.push(name);
+    }
+    return helpers;
+}
 /** Directories CMake adds: `include_directories`, `target_include_directories`, `add_subdirectory`. */
 function cmakeDirs(text) {
     const dirs = [];
@@ -5471,12 +5549,19 @@ async function inferNamed(project) {
     if (native.includes(name) || project.setupPy !== undefined) {
         for (const dir of setupPyDirs(setupPy))
             addDir(project, dir, entries, warnings);
+        const scripts = [setupPy];
         for (const module of setupPyImports(setupPy)) {
             for (const candidate of [`${module}.py`, `${module}/__init__.py`]) {
-                if (await project.isFile(candidate))
-                    entries.push(file(candidate));
+                if (!(await project.isFile(candidate)))
+                    continue;
+                entries.push(file(candidate));
+                scripts.push((await project.read(candidate)) ?? "");
             }
         }
+        // The variables setup.py and its helper modules read change the wheel as a source does.
+        const names = new Set(scripts.flatMap(scriptEnvNames));
+        for (const name of [...names].sort())
+            entries.push({ kind: "env", name });
     }
     if (name === "scikit-build-core" || (await project.isFile("CMakeLists.txt"))) {
         for (const [dir, text] of await cmakeFiles(project)) {
@@ -5871,8 +5956,20 @@ async function shippedFiles(project) {
         return { dirs: conventional, modules: await topModules(project, name) };
     return fallback(project);
 }
+/**
+ * setup.py with the `setup()` arguments that name a module-level constant (brotli's
+ * `package_dir=PACKAGE_DIR` where `PACKAGE_DIR = {"": "python"}`, `py_modules=PY_MODULES`,
+ * `name=NAME`) replaced by the constant's literal, so that the rules below read them.
+ */
+function inlineSetupConstants(setupPy) {
+    return setupPy.replace(/\b(name|packages|package_dir|py_modules)(\s*=\s*)([A-Za-z_]\w{0,100})(?=\s*[,)])/g, (whole, argument, equals, constant) => {
+        const assigned = new RegExp(`^${constant}[ \\t]*=[ \\t]*(\\[[^\\]]{0,2000}\\]|\\{[^}]{0,2000}\\}|"[^"\\n]*"|'[^'\\n]*')`, "m").exec(setupPy);
+        return assigned ? `${argument}${equals}${assigned[1]}` : whole;
+    });
+}
 function setuptoolsLayout(project) {
     const data = project.pyproject.data;
+    const setupPy = inlineSetupConstants(project.setupPy ?? "");
     const table = lookup(data, "tool", "setuptools");
     const packageDir = {};
     const pyprojectDirs = lookup(data, "tool", "setuptools", "package-dir");
@@ -5883,21 +5980,21 @@ function setuptoolsLayout(project) {
         }
     }
     Object.assign(packageDir, setupCfgPackageDir(project.setupCfg ?? ""));
-    Object.assign(packageDir, setupPyDict(project.setupPy ?? "", "package_dir"));
+    Object.assign(packageDir, setupPyDict(setupPy, "package_dir"));
     const packagesValue = isTable(table) ? table.packages : undefined;
     const packages = [
         ...(Array.isArray(packagesValue) ? stringList(packagesValue) : []),
-        ...setupPyList(project.setupPy ?? "", "packages"),
+        ...setupPyList(setupPy, "packages"),
     ];
     const find = [];
     if (isTable(packagesValue) && isTable(packagesValue.find)) {
         const where = stringList(packagesValue.find.where);
         find.push(...(where.length > 0 ? where : ["."]));
     }
-    find.push(...findPackagesCalls(project.setupPy ?? ""));
+    find.push(...findPackagesCalls(setupPy));
     const modules = [
         ...stringList(isTable(table) ? table["py-modules"] : undefined),
-        ...setupPyList(project.setupPy ?? "", "py_modules"),
+        ...setupPyList(setupPy, "py_modules"),
     ];
     return { packages, packageDir, find, modules };
 }
@@ -6025,7 +6122,7 @@ function importName(project) {
     if (typeof moduleName === "string")
         return moduleName.split(".")[0];
     const name = lookup(data, "project", "name");
-    const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(project.setupPy ?? "")?.[1];
+    const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(inlineSetupConstants(project.setupPy ?? ""))?.[1];
     return String(typeof name === "string" ? name : (fromSetup ?? ""))
         .toLowerCase()
         .replace(/[-.]+/g, "_");
@@ -6038,7 +6135,7 @@ function distributionName(project) {
     const name = lookup(project.pyproject.data, "project", "name");
     if (typeof name === "string")
         return name;
-    const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(project.setupPy ?? "")?.[1];
+    const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(inlineSetupConstants(project.setupPy ?? ""))?.[1];
     const fromCfg = /^\s*name\s*=\s*([\w.-]+)\s*$/m.exec(metadataSection(project.setupCfg))?.[1];
     return fromSetup ?? fromCfg;
 }
@@ -9268,8 +9365,14 @@ function skipText(why) {
             return `not saved: inputs changed while the build ran (${capLine(why.files)}), so the wheels may not match the fingerprint taken before it`;
         case "fingerprint-moved":
             return `not saved: the inputs changed since the restore step (the fingerprint no longer yields ${why.cacheKey}), so the wheels may not match them`;
-        case "reused-stale":
-            return `not saved: the build reused an earlier build's output and did not read ${capLine(why.files)}, which changed, so its wheels may be stale; remove the build output (build/, target/) and build again`;
+        case "reused-stale": {
+            const unread = why.files.length > 0 ? `did not read ${capLine(why.files)}, which changed` : "";
+            const keys = why.keys ?? [];
+            const unfollowed = keys.length > 0
+                ? `does not redo that work for ${capLine(keys)}, which changed since the cached build`
+                : "";
+            return `not saved: the build reused an earlier build's output and ${[unread, unfollowed].filter(Boolean).join(", and ")}, so its wheels may be stale; remove the build output (build/, target/) and build again`;
+        }
         default:
             return assertNever(why);
     }
@@ -9775,6 +9878,10 @@ async function observe(trace, context) {
         },
         changedDuringBuild: changedSince(files, context),
         reused: reused.sort(),
+        compiled: [...(trace.compiled ?? [])]
+            .filter((file) => classify(file) === "repository")
+            .map(rel)
+            .sort(),
     };
 }
 /** Decides where a path the build touched belongs. */
@@ -9816,7 +9923,8 @@ function classifier(trace, context) {
         if (relative === ".git" || relative.startsWith(".git/"))
             return "noise";
         const parts = relative.split("/");
-        const inOutput = parts.slice(0, -1).some(isNeverInputName);
+        const inOutput = parts.slice(0, -1).some(isNeverInputName) ||
+            (context.outputDirs ?? []).some((dir) => relative.startsWith(`${dir}/`));
         return inOutput && !listed.has(relative) ? "reused" : "repository";
     };
 }
@@ -9963,6 +10071,15 @@ const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(
 
 
 
+/** Programs that compile (or decide, as ccache does, whether to compile) what they read. */
+const COMPILERS = /^(?:cc1|cc1plus|cc1obj|cc1objplus|f951|cpp|gcc|g\+\+|cc|c\+\+|clang|clang\+\+|clang-cl|cl|nvcc|cicc|cudafe\+\+|gfortran|ccache|sccache|icx|icpx|icc|icpc)(?:-[\d.]+)?(?:\.exe)?$/;
+/** An argument that makes a compiler preprocess or list dependencies only. */
+const PREPROCESS_ONLY = /, "-(?:E|M|MM)"[,\]]/;
+/** Whether a program is a compiler (by its file name, any target prefix such as x86_64-linux-gnu-). */
+function isCompiler(program) {
+    const base = external_node_path_default().basename(program).replace(/^[\w.]+-[\w.]+-[\w.]+-/, "");
+    return COMPILERS.test(base) || COMPILERS.test(external_node_path_default().basename(program));
+}
 /** The system calls traced: file opens, program runs, and what creates or moves paths. */
 const SYSCALLS = "open,openat,openat2,creat,execve,execveat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat,chdir,fchdir";
 /** The strace binary, or undefined where none can run (not Linux, or not on PATH). */
@@ -10005,6 +10122,7 @@ async function readTrace(traceDir, cwd) {
         written: new Set(),
         created: new Set(),
         execs: new Map(),
+        compiled: new Set(),
     };
     for (const name of (await (0,promises_namespaceObject.readdir)(traceDir)).sort()) {
         const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(external_node_path_default().join(traceDir, name)) });
@@ -10044,13 +10162,13 @@ function parseLine(line, trace, state) {
     if (open) {
         const [, call, file, flags, , resolved, failed] = open;
         const mode = call === "creat" ? "O_CREAT" : flags;
-        recordOpen(trace, absolute(unescapeC(file)), mode, resolved, failed);
+        recordOpen(trace, absolute(unescapeC(file)), mode, resolved, failed, state.compiler);
         return;
     }
     const openat = OPENAT.exec(line);
     if (openat) {
         const [, dir, file, flags, , resolved, failed] = openat;
-        recordOpen(trace, absolute(unescapeC(file), dir), flags, resolved, failed);
+        recordOpen(trace, absolute(unescapeC(file), dir), flags, resolved, failed, state.compiler);
         return;
     }
     const exec = EXECVE.exec(line) ?? EXECVEAT.exec(line);
@@ -10060,6 +10178,9 @@ function parseLine(line, trace, state) {
         const names = trace.execs.get(target) ?? new Set();
         names.add(unescapeC(argv0));
         trace.execs.set(target, names);
+        // A compiler run to preprocess only (`-E`, as cffi's generator runs it on zstd.h) or to list
+        // dependencies compiles nothing.
+        state.compiler = isCompiler(target) && !PREPROCESS_ONLY.test(line);
         return;
     }
     const mkdir = MKDIR.exec(line);
@@ -10081,7 +10202,7 @@ function parseLine(line, trace, state) {
     if (movedAt)
         trace.written.add(absolute(unescapeC(movedAt[4]), movedAt[3]));
 }
-function recordOpen(trace, file, flags, resolved, failed) {
+function recordOpen(trace, file, flags, resolved, failed, compiler = false) {
     const target = resolved !== undefined ? unescapeC(resolved) : file;
     if (WRITE_FLAGS.test(flags)) {
         if (!failed)
@@ -10093,6 +10214,8 @@ function recordOpen(trace, file, flags, resolved, failed) {
     }
     else if (!failed) {
         trace.opened.set(target, true);
+        if (compiler)
+            trace.compiled?.add(target);
     }
     else if (failed.endsWith("ENOENT") && !trace.opened.has(target)) {
         trace.opened.set(target, false);
@@ -10199,7 +10322,66 @@ async function redigest(fp) {
     return { manifest: { ...fp.manifest, ...makeManifest(fp.manifest.project, keys) }, tree };
 }
 
+;// CONCATENATED MODULE: ./src/project/build-output.ts
+
+
+/** setuptools commands and the options that move their output away from `build/`. */
+const OPTIONS = {
+    build: ["build_base", "build_lib", "build_temp", "build_platlib", "build_purelib"],
+    build_ext: ["build_lib", "build_temp"],
+    build_py: ["build_lib"],
+};
+/**
+ * Where setuptools writes its build output when the project moves it from `build/`: setup.cfg's
+ * `[build] build_base = bin` (brotli), `[build_ext] build_temp`, and the same options under
+ * pyproject.toml's `[tool.distutils.<command>]`. Project-relative directories; what a build reads
+ * there without writing it is an earlier build's output, as under `build/`.
+ */
+function setuptoolsOutputDirs(project) {
+    const dirs = new Set();
+    const add = (value) => {
+        if (typeof value !== "string" || value.trim() === "")
+            return;
+        const rel = external_node_path_default().posix.normalize(value.trim().replaceAll("\\", "/")).replace(/\/+$/, "");
+        if (rel === "." || rel.startsWith("../") || rel === ".." || external_node_path_default().posix.isAbsolute(rel))
+            return;
+        dirs.add(rel);
+    };
+    const sections = iniSections(project.setupCfg ?? "");
+    for (const [command, options] of Object.entries(OPTIONS)) {
+        const table = lookup(project.pyproject.data, "tool", "distutils", command);
+        for (const option of options) {
+            add(sections.get(command)?.get(option));
+            add(sections.get(command)?.get(option.replaceAll("_", "-")));
+            if (isTable(table)) {
+                add(table[option]);
+                add(table[option.replaceAll("_", "-")]);
+            }
+        }
+    }
+    return [...dirs].sort();
+}
+/** An INI file's `key = value` lines by section (the last value of a key wins). */
+function iniSections(text) {
+    const sections = new Map();
+    let current;
+    for (const line of text.split("\n")) {
+        const header = /^\s*\[([^\]\n]{1,100})\]\s*$/.exec(line);
+        if (header) {
+            const name = header[1].trim();
+            current = sections.get(name) ?? new Map();
+            sections.set(name, current);
+            continue;
+        }
+        const pair = /^([\w.-]{1,100})[ \t]*[=:][ \t]*(.*)$/.exec(line);
+        if (pair && current)
+            current.set(pair[1], pair[2].trim());
+    }
+    return sections;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/build-step.ts
+
 
 
 
@@ -10287,6 +10469,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
             env: config.env,
             platform: platformId(),
             startedMs: started,
+            outputDirs: setuptoolsOutputDirs(fp.request.project).map((d) => external_node_path_default().posix.join(fp.tree.projectDir, d)),
         })
         : await borrow(deps, keys, fp);
     const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);
@@ -10303,8 +10486,12 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         observed,
     };
     const stale = unreadChanges(observation, miss);
-    const save = stale.length > 0
-        ? { status: "skipped", why: { kind: "reused-stale", files: stale } }
+    const unfollowed = unfollowedChanges(fp.request.project.backend.name, observation, miss);
+    const save = stale.length > 0 || unfollowed.length > 0
+        ? {
+            status: "skipped",
+            why: { kind: "reused-stale", files: stale, keys: unfollowed },
+        }
         : await saveUnlessChanged(deps, config, keys, variant, manifest, paths, [
             ...changedInputs(buildChanges),
             ...(observation?.changedDuringBuild ?? []),
@@ -10379,6 +10566,35 @@ function redactKeyed(failed, keys, env) {
  */
 function variantOf(supersedes) {
     return supersedes ? digest_short(digestOf("supersedes", supersedes), VARIANT_LENGTH) : "0";
+}
+/** A compiled extension module among the files a build reused: that extension was not rebuilt. */
+const EXTENSION_BINARY = /\.(?:so|pyd|dll|dylib)$|\.so\.\d/;
+/**
+ * What changed since the cached build that a setuptools build, reusing an extension it built
+ * earlier, does not follow: build_ext skips an extension whose output is newer than its
+ * `sources` and `depends`, so a header it does not list (python-zstandard's `zstd/zstd.h`,
+ * brotli's `c/include/brotli/encode.h`), setup.py's own arguments, `CFLAGS`, the compiler, the
+ * Python or a build requirement leave that extension as it was. A changed input counts as
+ * followed only when a compiler read it this run (a header that cffi's generator or setup.py read
+ * was not compiled). Cargo, Ninja and CMake track all this themselves. A key added as unset (one
+ * a newer wheel-cache infers) changed nothing.
+ */
+function unfollowedChanges(backend, observation, miss) {
+    if (backend !== "setuptools" || !observation)
+        return [];
+    if (!observation.reused.some((file) => EXTENSION_BINARY.test(file)))
+        return [];
+    const compiled = new Set(observation.compiled);
+    const keys = miss.changed
+        .filter((c) => !c.files && !(c.status === "added" && c.after === "unset"))
+        .map((c) => c.id);
+    const files = miss.changed
+        .filter((c) => c.group === "rebuild" || c.id === "pyproject")
+        .flatMap((c) => (c.files ? [...c.files.modified, ...c.files.added, ...c.files.removed] : []));
+    const observed = miss.observedChanges.filter((c) => c.kind !== "dir").map((c) => c.what);
+    return [...new Set([...keys, ...files, ...observed])]
+        .filter((what) => !compiled.has(what))
+        .sort();
 }
 /**
  * Files that changed since the cached build but that this build did not read, while it reused an
@@ -10456,7 +10672,12 @@ async function borrow(deps, keys, fp) {
         : undefined;
     if (!source)
         return undefined;
-    return { observed: await borrowObserved(source, fp.tree), changedDuringBuild: [], reused: [] };
+    return {
+        observed: await borrowObserved(source, fp.tree),
+        changedDuringBuild: [],
+        reused: [],
+        compiled: [],
+    };
 }
 async function saveUnlessChanged(deps, config, keys, variant, manifest, wheels, changed) {
     if (!config.save)

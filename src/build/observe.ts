@@ -22,6 +22,11 @@ export interface ObserveContext {
   readonly platform: string;
   /** When the build started (ms since the epoch): a file changed after that changed under it. */
   readonly startedMs: number;
+  /**
+   * Root-relative directories the project's build writes its output to besides `build/` and
+   * `target/` (setuptools' `build_base = bin`): what the build reads there is reused output.
+   */
+  readonly outputDirs?: readonly string[];
 }
 
 /** An observed set, and the repository files that changed while the build ran. */
@@ -33,6 +38,8 @@ export interface Observation {
    * left in the tree): it reused that build's work, so it did not read all of that work's inputs.
    */
   readonly reused: readonly string[];
+  /** Project-relative repository files a compiler process read: what this run compiled. */
+  readonly compiled: readonly string[];
 }
 
 /** System paths that say nothing about a wheel: kernel views, configuration, locales, caches. */
@@ -102,6 +109,10 @@ export async function observe(trace: RawTrace, context: ObserveContext): Promise
     },
     changedDuringBuild: changedSince(files, context),
     reused: reused.sort(),
+    compiled: [...(trace.compiled ?? [])]
+      .filter((file) => classify(file) === "repository")
+      .map(rel)
+      .sort(),
   };
 }
 
@@ -140,7 +151,9 @@ function classifier(trace: RawTrace, context: ObserveContext): (file: string) =>
     const relative = rootRel(context.tree, file);
     if (relative === ".git" || relative.startsWith(".git/")) return "noise";
     const parts = relative.split("/");
-    const inOutput = parts.slice(0, -1).some(isNeverInputName);
+    const inOutput =
+      parts.slice(0, -1).some(isNeverInputName) ||
+      (context.outputDirs ?? []).some((dir) => relative.startsWith(`${dir}/`));
     return inOutput && !listed.has(relative) ? "reused" : "repository";
   };
 }

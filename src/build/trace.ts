@@ -21,6 +21,24 @@ export interface RawTrace {
   readonly created: Set<string>;
   /** Programs run (the path execve got) → the names they were run by (argv[0]). */
   readonly execs: Map<string, Set<string>>;
+  /**
+   * Files a compiler process read (cc1, cc1plus, clang, nvcc, ...): what was compiled this run.
+   * Another process reading a header (cffi's generator, setup.py) does not compile it.
+   */
+  readonly compiled?: Set<string>;
+}
+
+/** Programs that compile (or decide, as ccache does, whether to compile) what they read. */
+const COMPILERS =
+  /^(?:cc1|cc1plus|cc1obj|cc1objplus|f951|cpp|gcc|g\+\+|cc|c\+\+|clang|clang\+\+|clang-cl|cl|nvcc|cicc|cudafe\+\+|gfortran|ccache|sccache|icx|icpx|icc|icpc)(?:-[\d.]+)?(?:\.exe)?$/;
+
+/** An argument that makes a compiler preprocess or list dependencies only. */
+const PREPROCESS_ONLY = /, "-(?:E|M|MM)"[,\]]/;
+
+/** Whether a program is a compiler (by its file name, any target prefix such as x86_64-linux-gnu-). */
+export function isCompiler(program: string): boolean {
+  const base = path.basename(program).replace(/^[\w.]+-[\w.]+-[\w.]+-/, "");
+  return COMPILERS.test(base) || COMPILERS.test(path.basename(program));
 }
 
 /** The system calls traced: file opens, program runs, and what creates or moves paths. */
@@ -72,6 +90,7 @@ export async function readTrace(traceDir: string, cwd: string): Promise<RawTrace
     written: new Set(),
     created: new Set(),
     execs: new Map(),
+    compiled: new Set(),
   };
   for (const name of (await readdir(traceDir)).sort()) {
     const lines = createInterface({ input: createReadStream(path.join(traceDir, name)) });
@@ -103,6 +122,8 @@ const WRITE_FLAGS = /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC/;
 /** What is known of the process a trace file is of: its working directory, as far as seen. */
 export interface ProcessState {
   cwd: string;
+  /** Whether the process runs a compiler (the program its last execve ran). */
+  compiler?: boolean;
 }
 
 const CWD = /AT_FDCWD<((?:[^>\\]|\\.)*)>/;
@@ -123,13 +144,13 @@ export function parseLine(line: string, trace: RawTrace, state: ProcessState): v
   if (open) {
     const [, call, file, flags, , resolved, failed] = open;
     const mode = call === "creat" ? "O_CREAT" : flags!;
-    recordOpen(trace, absolute(unescapeC(file!)), mode, resolved, failed);
+    recordOpen(trace, absolute(unescapeC(file!)), mode, resolved, failed, state.compiler);
     return;
   }
   const openat = OPENAT.exec(line);
   if (openat) {
     const [, dir, file, flags, , resolved, failed] = openat;
-    recordOpen(trace, absolute(unescapeC(file!), dir), flags!, resolved, failed);
+    recordOpen(trace, absolute(unescapeC(file!), dir), flags!, resolved, failed, state.compiler);
     return;
   }
   const exec = EXECVE.exec(line) ?? EXECVEAT.exec(line);
@@ -139,6 +160,9 @@ export function parseLine(line: string, trace: RawTrace, state: ProcessState): v
     const names = trace.execs.get(target) ?? new Set<string>();
     names.add(unescapeC(argv0));
     trace.execs.set(target, names);
+    // A compiler run to preprocess only (`-E`, as cffi's generator runs it on zstd.h) or to list
+    // dependencies compiles nothing.
+    state.compiler = isCompiler(target) && !PREPROCESS_ONLY.test(line);
     return;
   }
   const mkdir = MKDIR.exec(line);
@@ -166,6 +190,7 @@ function recordOpen(
   flags: string,
   resolved: string | undefined,
   failed: string | undefined,
+  compiler = false,
 ): void {
   const target = resolved !== undefined ? unescapeC(resolved) : file;
   if (WRITE_FLAGS.test(flags)) {
@@ -174,6 +199,7 @@ function recordOpen(
     if (!failed) trace.listed.add(target);
   } else if (!failed) {
     trace.opened.set(target, true);
+    if (compiler) trace.compiled?.add(target);
   } else if (failed.endsWith("ENOENT") && !trace.opened.has(target)) {
     trace.opened.set(target, false);
   }

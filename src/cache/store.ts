@@ -18,8 +18,15 @@ export type SkipReason =
   | { readonly kind: "build-failed" }
   /** Covered files changed while the build ran: the wheels may not match the fingerprint. */
   | { readonly kind: "inputs-changed"; readonly files: readonly string[] }
-  /** An incremental build reused earlier output and did not read files that changed. */
-  | { readonly kind: "reused-stale"; readonly files: readonly string[] }
+  /**
+   * An incremental build reused earlier output and did not read files that changed, or (keys)
+   * reused setuptools output across a change of flags, toolchain or Python it does not follow.
+   */
+  | {
+      readonly kind: "reused-stale";
+      readonly files: readonly string[];
+      readonly keys?: readonly string[];
+    }
   /** A save step's fingerprint no longer yields the key its restore step gave. */
   | { readonly kind: "fingerprint-moved"; readonly cacheKey: string };
 

@@ -23,6 +23,8 @@ import {
 } from "../fingerprint/observed.js";
 import { redigest } from "../fingerprint/redigest.js";
 import { platformId } from "../keys/implicit.js";
+import type { BackendName } from "../project/backend.js";
+import { setuptoolsOutputDirs } from "../project/build-output.js";
 import { distributionName } from "../project/infer-shipped.js";
 import { digestOf, short } from "../shared/digest.js";
 import { capLine } from "../shared/list.js";
@@ -138,6 +140,9 @@ export async function buildWheels(
         env: config.env,
         platform: platformId(),
         startedMs: started,
+        outputDirs: setuptoolsOutputDirs(fp.request.project).map((d) =>
+          path.posix.join(fp.tree.projectDir, d),
+        ),
       })
     : await borrow(deps, keys, fp);
   const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);
@@ -154,9 +159,13 @@ export async function buildWheels(
     observed,
   };
   const stale = unreadChanges(observation, miss);
+  const unfollowed = unfollowedChanges(fp.request.project.backend.name, observation, miss);
   const save =
-    stale.length > 0
-      ? ({ status: "skipped", why: { kind: "reused-stale", files: stale } } as const)
+    stale.length > 0 || unfollowed.length > 0
+      ? ({
+          status: "skipped",
+          why: { kind: "reused-stale", files: stale, keys: unfollowed },
+        } as const)
       : await saveUnlessChanged(deps, config, keys, variant, manifest, paths, [
           ...changedInputs(buildChanges),
           ...(observation?.changedDuringBuild ?? []),
@@ -242,6 +251,39 @@ function redactKeyed(
  */
 export function variantOf(supersedes: string | undefined): string {
   return supersedes ? short(digestOf("supersedes", supersedes), VARIANT_LENGTH) : "0";
+}
+
+/** A compiled extension module among the files a build reused: that extension was not rebuilt. */
+const EXTENSION_BINARY = /\.(?:so|pyd|dll|dylib)$|\.so\.\d/;
+
+/**
+ * What changed since the cached build that a setuptools build, reusing an extension it built
+ * earlier, does not follow: build_ext skips an extension whose output is newer than its
+ * `sources` and `depends`, so a header it does not list (python-zstandard's `zstd/zstd.h`,
+ * brotli's `c/include/brotli/encode.h`), setup.py's own arguments, `CFLAGS`, the compiler, the
+ * Python or a build requirement leave that extension as it was. A changed input counts as
+ * followed only when a compiler read it this run (a header that cffi's generator or setup.py read
+ * was not compiled). Cargo, Ninja and CMake track all this themselves. A key added as unset (one
+ * a newer wheel-cache infers) changed nothing.
+ */
+export function unfollowedChanges(
+  backend: BackendName,
+  observation: Pick<Observation, "reused" | "compiled"> | undefined,
+  miss: Pick<MissFacts, "changed" | "observedChanges">,
+): string[] {
+  if (backend !== "setuptools" || !observation) return [];
+  if (!observation.reused.some((file) => EXTENSION_BINARY.test(file))) return [];
+  const compiled = new Set(observation.compiled);
+  const keys = miss.changed
+    .filter((c) => !c.files && !(c.status === "added" && c.after === "unset"))
+    .map((c) => c.id);
+  const files = miss.changed
+    .filter((c) => c.group === "rebuild" || c.id === "pyproject")
+    .flatMap((c) => (c.files ? [...c.files.modified, ...c.files.added, ...c.files.removed] : []));
+  const observed = miss.observedChanges.filter((c) => c.kind !== "dir").map((c) => c.what);
+  return [...new Set([...keys, ...files, ...observed])]
+    .filter((what) => !compiled.has(what))
+    .sort();
 }
 
 /**
@@ -341,7 +383,12 @@ export async function borrow(
     ? lookup.found.manifest.observed
     : undefined;
   if (!source) return undefined;
-  return { observed: await borrowObserved(source, fp.tree), changedDuringBuild: [], reused: [] };
+  return {
+    observed: await borrowObserved(source, fp.tree),
+    changedDuringBuild: [],
+    reused: [],
+    compiled: [],
+  };
 }
 
 async function saveUnlessChanged(

@@ -8,7 +8,8 @@ import type { ProjectModel } from "./model.js";
  * and library search paths or as subprojects (also outside the project, inside the repository),
  * the files every `meson.build` names (sources, `install_sources`, `custom_target` scripts,
  * `configure_file` inputs, at any depth of `subdir()`), the modules `setup.py` imports from
- * beside it, and the files it names in string literals (a `VERSION` file without an extension).
+ * beside it, the files it names in string literals (a `VERSION` file without an extension), and
+ * the environment variables it and those modules read by name.
  */
 export interface Named {
   readonly entries: UvEntry[];
@@ -46,6 +47,85 @@ export function setupPyImports(setupPy: string): string[] {
     for (const module of modules) if (module) names.add(module.split(".")[0]!);
   }
   return [...names];
+}
+
+/**
+ * Variables a machine sets for every program, whatever it builds: keying them would make every
+ * machine's fingerprint its own.
+ */
+const AMBIENT_ENV = new Set([
+  "PATH",
+  "HOME",
+  "USER",
+  "USERNAME",
+  "LOGNAME",
+  "SHELL",
+  "PWD",
+  "OLDPWD",
+  "TERM",
+  "LANG",
+  "LANGUAGE",
+  "LC_ALL",
+  "LC_CTYPE",
+  "TMPDIR",
+  "TMP",
+  "TEMP",
+  "PYTHONPATH",
+  "PYTHONHASHSEED",
+  "VIRTUAL_ENV",
+]);
+
+/** Reading the environment by a name given in a literal or held in `(param)`'s parameter. */
+const READ_ENV = String.raw`(?:\benviron\s*\.\s*(?:get|pop|setdefault)|\bgetenv)\s*\(\s*`;
+
+/**
+ * Environment variables a build script reads by name: `os.environ.get("X")`, `os.getenv("X")`,
+ * `os.environ["X"]`, `"X" in os.environ`, `environ.pop("X")`, `environ.setdefault("X", ...)`;
+ * and the names passed to a helper the script defines that reads the variable its first
+ * parameter names (`def bool_from_environ(key): value = os.environ.get(key)`, called as
+ * `bool_from_environ("USE_SYSTEM_BROTLI")`). `MSGPACK_PUREPYTHON=1` builds a pure-Python wheel:
+ * a variable like it changes the wheel as much as a source does.
+ */
+export function scriptEnvNames(script: string): string[] {
+  const code = script.replace(/^[ \t]*#[^\n]*/gm, "");
+  const names = new Set<string>();
+  const literal = `["']([A-Za-z_][A-Za-z0-9_]{0,100})["']`;
+  const direct = [
+    new RegExp(`${READ_ENV}${literal}`, "g"),
+    new RegExp(String.raw`\benviron\s*\[\s*${literal}\s*\]`, "g"),
+    new RegExp(String.raw`${literal}\s+(?:not\s+)?in\s+(?:os\s*\.\s*)?environ\b`, "g"),
+  ];
+  for (const pattern of direct) for (const m of code.matchAll(pattern)) names.add(m[1]!);
+  for (const helper of envHelpers(code)) {
+    const calls = new RegExp(String.raw`\b${helper}\s*\(\s*${literal}\s*[,)]`, "g");
+    for (const m of code.matchAll(calls)) names.add(m[1]!);
+  }
+  return [...names].filter((name) => !AMBIENT_ENV.has(name)).sort();
+}
+
+/** Functions of a script that read the environment variable their first parameter names. */
+function envHelpers(code: string): string[] {
+  const helpers: string[] = [];
+  const lines = code.split("\n");
+  for (const [i, line] of lines.entries()) {
+    const def = /^([ \t]*)def[ \t]+([A-Za-z_]\w{0,100})[ \t]*\([ \t]*([A-Za-z_]\w{0,100})/.exec(
+      line,
+    );
+    if (!def) continue;
+    const [, indent, name, param] = def as unknown as [string, string, string, string];
+    const body: string[] = [];
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = lines[j]!;
+      if (next.trim() !== "" && /^[ \t]*/.exec(next)![0].length <= indent.length) break;
+      body.push(next);
+    }
+    const text = body.join("\n");
+    const reads =
+      new RegExp(`${READ_ENV}${param}\\b`).test(text) ||
+      new RegExp(String.raw`\benviron\s*\[\s*${param}\s*\]`).test(text);
+    if (reads) helpers.push(name);
+  }
+  return helpers;
 }
 
 /** Directories CMake adds: `include_directories`, `target_include_directories`, `add_subdirectory`. */
@@ -89,11 +169,17 @@ export async function inferNamed(project: ProjectModel): Promise<Named> {
   const native = ["setuptools", "setuptools-rust", "scikit-build-core", "meson-python"];
   if (native.includes(name) || project.setupPy !== undefined) {
     for (const dir of setupPyDirs(setupPy)) addDir(project, dir, entries, warnings);
+    const scripts = [setupPy];
     for (const module of setupPyImports(setupPy)) {
       for (const candidate of [`${module}.py`, `${module}/__init__.py`]) {
-        if (await project.isFile(candidate)) entries.push(file(candidate));
+        if (!(await project.isFile(candidate))) continue;
+        entries.push(file(candidate));
+        scripts.push((await project.read(candidate)) ?? "");
       }
     }
+    // The variables setup.py and its helper modules read change the wheel as a source does.
+    const names = new Set(scripts.flatMap(scriptEnvNames));
+    for (const name of [...names].sort()) entries.push({ kind: "env", name });
   }
   if (name === "scikit-build-core" || (await project.isFile("CMakeLists.txt"))) {
     for (const [dir, text] of await cmakeFiles(project)) {

@@ -92,8 +92,27 @@ interface SetuptoolsLayout {
   readonly modules: readonly string[];
 }
 
+/**
+ * setup.py with the `setup()` arguments that name a module-level constant (brotli's
+ * `package_dir=PACKAGE_DIR` where `PACKAGE_DIR = {"": "python"}`, `py_modules=PY_MODULES`,
+ * `name=NAME`) replaced by the constant's literal, so that the rules below read them.
+ */
+export function inlineSetupConstants(setupPy: string): string {
+  return setupPy.replace(
+    /\b(name|packages|package_dir|py_modules)(\s*=\s*)([A-Za-z_]\w{0,100})(?=\s*[,)])/g,
+    (whole, argument: string, equals: string, constant: string) => {
+      const assigned = new RegExp(
+        `^${constant}[ \\t]*=[ \\t]*(\\[[^\\]]{0,2000}\\]|\\{[^}]{0,2000}\\}|"[^"\\n]*"|'[^'\\n]*')`,
+        "m",
+      ).exec(setupPy);
+      return assigned ? `${argument}${equals}${assigned[1]}` : whole;
+    },
+  );
+}
+
 function setuptoolsLayout(project: ProjectModel): SetuptoolsLayout {
   const data = project.pyproject.data;
+  const setupPy = inlineSetupConstants(project.setupPy ?? "");
   const table = lookup(data, "tool", "setuptools");
   const packageDir: Record<string, string> = {};
   const pyprojectDirs = lookup(data, "tool", "setuptools", "package-dir");
@@ -103,21 +122,21 @@ function setuptoolsLayout(project: ProjectModel): SetuptoolsLayout {
     }
   }
   Object.assign(packageDir, setupCfgPackageDir(project.setupCfg ?? ""));
-  Object.assign(packageDir, setupPyDict(project.setupPy ?? "", "package_dir"));
+  Object.assign(packageDir, setupPyDict(setupPy, "package_dir"));
   const packagesValue = isTable(table) ? table.packages : undefined;
   const packages = [
     ...(Array.isArray(packagesValue) ? stringList(packagesValue) : []),
-    ...setupPyList(project.setupPy ?? "", "packages"),
+    ...setupPyList(setupPy, "packages"),
   ];
   const find: string[] = [];
   if (isTable(packagesValue) && isTable(packagesValue.find)) {
     const where = stringList(packagesValue.find.where);
     find.push(...(where.length > 0 ? where : ["."]));
   }
-  find.push(...findPackagesCalls(project.setupPy ?? ""));
+  find.push(...findPackagesCalls(setupPy));
   const modules = [
     ...stringList(isTable(table) ? table["py-modules"] : undefined),
-    ...setupPyList(project.setupPy ?? "", "py_modules"),
+    ...setupPyList(setupPy, "py_modules"),
   ];
   return { packages, packageDir, find, modules };
 }
@@ -251,7 +270,9 @@ export function importName(project: ProjectModel): string {
   const moduleName = lookup(data, "tool", "maturin", "module-name");
   if (typeof moduleName === "string") return moduleName.split(".")[0]!;
   const name = lookup(data, "project", "name");
-  const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(project.setupPy ?? "")?.[1];
+  const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(
+    inlineSetupConstants(project.setupPy ?? ""),
+  )?.[1];
   return String(typeof name === "string" ? name : (fromSetup ?? ""))
     .toLowerCase()
     .replace(/[-.]+/g, "_");
@@ -264,7 +285,9 @@ export function importName(project: ProjectModel): string {
 export function distributionName(project: ProjectModel): string | undefined {
   const name = lookup(project.pyproject.data, "project", "name");
   if (typeof name === "string") return name;
-  const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(project.setupPy ?? "")?.[1];
+  const fromSetup = /\bname\s*=\s*["']([\w.-]+)["']/.exec(
+    inlineSetupConstants(project.setupPy ?? ""),
+  )?.[1];
   const fromCfg = /^\s*name\s*=\s*([\w.-]+)\s*$/m.exec(metadataSection(project.setupCfg))?.[1];
   return fromSetup ?? fromCfg;
 }

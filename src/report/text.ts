@@ -102,8 +102,16 @@ export function skipText(why: Extract<SaveOutcome, { status: "skipped" }>["why"]
       return `not saved: inputs changed while the build ran (${capLine(why.files)}), so the wheels may not match the fingerprint taken before it`;
     case "fingerprint-moved":
       return `not saved: the inputs changed since the restore step (the fingerprint no longer yields ${why.cacheKey}), so the wheels may not match them`;
-    case "reused-stale":
-      return `not saved: the build reused an earlier build's output and did not read ${capLine(why.files)}, which changed, so its wheels may be stale; remove the build output (build/, target/) and build again`;
+    case "reused-stale": {
+      const unread =
+        why.files.length > 0 ? `did not read ${capLine(why.files)}, which changed` : "";
+      const keys = why.keys ?? [];
+      const unfollowed =
+        keys.length > 0
+          ? `does not redo that work for ${capLine(keys)}, which changed since the cached build`
+          : "";
+      return `not saved: the build reused an earlier build's output and ${[unread, unfollowed].filter(Boolean).join(", and ")}, so its wheels may be stale; remove the build output (build/, target/) and build again`;
+    }
     default:
       return assertNever(why);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseLine, type RawTrace, unescapeC } from "../../../src/build/trace.js";
+import { isCompiler, parseLine, type RawTrace, unescapeC } from "../../../src/build/trace.js";
 
 function parse(lines: readonly string[], cwd = "/start"): RawTrace {
   const trace: RawTrace = {
@@ -8,6 +8,7 @@ function parse(lines: readonly string[], cwd = "/start"): RawTrace {
     written: new Set(),
     created: new Set(),
     execs: new Map(),
+    compiled: new Set(),
   };
   const state = { cwd };
   for (const line of lines) parseLine(line, trace, state);
@@ -34,6 +35,41 @@ describe("parsing strace's file and exec calls", () => {
     ]);
     expect([...trace.written].sort()).toEqual(["/tmp/ccX.s", "/w/proj/out.o"]);
     expect([...trace.listed]).toEqual(["/w/proj/src"]);
+  });
+
+  it("files a compiler process read are compiled; another process's reads are not", () => {
+    const cc1 = parse([
+      'execve("/usr/lib/gcc/x86_64-linux-gnu/12/cc1", ["/usr/lib/gcc/x86_64-linux-gnu/12/cc1", "-quiet"], 0x1 /* 9 vars */) = 0',
+      'openat(AT_FDCWD</w>, "zstd/zstd.h", O_RDONLY|O_NOCTTY) = 3</w/zstd/zstd.h>',
+    ]);
+    expect([...(cc1.compiled ?? [])]).toEqual(["/w/zstd/zstd.h"]);
+    const python = parse([
+      'execve("/venv/bin/python", ["python", "setup.py"], 0x1 /* 9 vars */) = 0',
+      'openat(AT_FDCWD</w>, "zstd/zstd.h", O_RDONLY|O_CLOEXEC) = 3</w/zstd/zstd.h>',
+    ]);
+    expect([...(python.compiled ?? [])]).toEqual([]);
+    expect(python.opened.get("/w/zstd/zstd.h")).toBe(true);
+    // make_cffi.py preprocesses zstd.h with the C compiler: that compiles nothing.
+    const preprocess = parse([
+      'execve("/usr/lib/gcc/x86_64-linux-gnu/12/cc1", ["/usr/lib/gcc/x86_64-linux-gnu/12"..., "-E", "-quiet", "-I", "zstd"], 0x1 /* 9 vars */) = 0',
+      'openat(AT_FDCWD</w>, "zstd/zstd.h", O_RDONLY|O_NOCTTY) = 3</w/zstd/zstd.h>',
+    ]);
+    expect([...(preprocess.compiled ?? [])]).toEqual([]);
+  });
+
+  it("compilers by name: gcc's passes, clang, target-prefixed and versioned drivers, ccache", () => {
+    for (const program of [
+      "/usr/lib/gcc/x86_64-linux-gnu/12/cc1plus",
+      "/usr/bin/x86_64-linux-gnu-gcc-12",
+      "/usr/bin/clang-16",
+      "/usr/bin/ccache",
+      "/usr/local/cuda/bin/nvcc",
+    ]) {
+      expect(isCompiler(program), program).toBe(true);
+    }
+    for (const program of ["/venv/bin/python3.11", "/usr/bin/ld", "/usr/bin/as", "/usr/bin/git"]) {
+      expect(isCompiler(program), program).toBe(false);
+    }
   });
 
   it("a file found after it was missed counts as read", () => {
