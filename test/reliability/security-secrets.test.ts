@@ -60,7 +60,9 @@ reliabilityCase(
     expect((await run()).outputs.built).toBe("true");
     rmSync(path.join(workspace, "dist"), { recursive: true });
     expect((await run()).outputs["cache-hit"]).toBe("true");
-    // Another value: a rebuild whose report names the changed keys, never the values.
+    // Another value: a rebuild whose report names the changed keys, never the values. A fresh
+    // checkout's: setuptools would reuse build/ across the new flags, and such a build is not saved.
+    rmSync(path.join(workspace, "build"), { recursive: true, force: true });
     const second = newCanary();
     const changed = await run({ RUSTFLAGS: `--cfg ${second}`, API_KEY: second });
     expect(JSON.parse(changed.outputs.changed!)).toEqual(
