@@ -2030,19 +2030,20 @@ function joinCommand(argv) {
         .join(" ");
 }
 /**
- * Splits a build command for the platform it runs on. A command of several lines is one argument
- * per line, taken as written (the unambiguous form on every platform). On Windows one line is
- * split as the C runtime splits a command line: backslashes are literal except before a double
- * quote, so `C:\\Users\\me\\dist` stays one path; elsewhere as a POSIX shell splits words.
+ * Splits a build command for the platform it runs on. Elsewhere than Windows, as a POSIX shell
+ * splits words, across lines too (a line break is a space, or part of a quoted word: `python -c
+ * '...'` with a script of several lines). On Windows a command of several lines is one argument
+ * per line, taken as written, and one line is split as the C runtime splits a command line:
+ * backslashes are literal except before a double quote, so `C:\\Users\\me\\dist` stays one path.
  */
 function splitCommandFor(text, origin, platform = process.platform) {
     const lines = text
         .split(/\r?\n/)
         .map((l) => l.trim())
         .filter(Boolean);
-    if (lines.length > 1)
-        return lines;
-    return platform === "win32" ? splitWindows(lines[0] ?? "", origin) : splitCommand(text, origin);
+    if (platform !== "win32")
+        return splitCommand(text, origin);
+    return lines.length > 1 ? lines : splitWindows(lines[0] ?? "", origin);
 }
 /** The Microsoft C runtime's rules (CommandLineToArgvW) for splitting one command line. */
 function splitWindows(text, origin) {

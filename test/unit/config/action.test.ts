@@ -131,12 +131,17 @@ describe("build-command on each platform", () => {
     }
   });
 
-  test("several lines are one argument each, on every platform", () => {
-    for (const platform of ["win32", "linux", "darwin"] as const) {
-      expect(read("tool\n--out\nC:\\my dist\n", platform).buildCommand).toEqual([
+  test("several lines are one argument each on Windows, words of a shell elsewhere", () => {
+    expect(read("tool\n--out\nC:\\my dist\n", "win32").buildCommand).toEqual([
+      "tool",
+      "--out",
+      "C:\\my dist",
+    ]);
+    for (const platform of ["linux", "darwin"] as const) {
+      expect(read("tool\n--out\n'/my dist'\n", platform).buildCommand).toEqual([
         "tool",
         "--out",
-        "C:\\my dist",
+        "/my dist",
       ]);
     }
   });

@@ -30,15 +30,25 @@ describe("splitting a build command for the platform it runs on", () => {
     ]);
   });
 
-  it("several lines: one argument per line, as written, on every platform", () => {
+  it("several lines on Windows: one argument per line, as written", () => {
     const text = "python\n-m\nbuild\n--outdir\nC:\\Users\\me\\dist\n";
-    for (const platform of ["win32", "linux", "darwin"] as const) {
+    expect(splitCommandFor(text, "x", "win32")).toEqual([
+      "python",
+      "-m",
+      "build",
+      "--outdir",
+      "C:\\Users\\me\\dist",
+    ]);
+  });
+
+  it("several lines elsewhere: split as a shell does, a quoted script of several lines kept whole", () => {
+    const text = "python -c 'import sys\nprint(1)'\n--flag\n";
+    for (const platform of ["linux", "darwin"] as const) {
       expect(splitCommandFor(text, "x", platform)).toEqual([
         "python",
-        "-m",
-        "build",
-        "--outdir",
-        "C:\\Users\\me\\dist",
+        "-c",
+        "import sys\nprint(1)",
+        "--flag",
       ]);
     }
   });
