@@ -2148,9 +2148,9 @@ function trackDir(dir) {
  * Ends a process group: `signal` first, SIGKILL to what is left after a grace period. Resolves
  * once no process of the group runs (zombies aside), or when waiting longer would not help.
  */
-async function endGroup(pgid, signal) {
+async function endGroup(pgid, signal, graceMs = GRACE_MS) {
     send(pgid, signal);
-    if (await gone(pgid, GRACE_MS))
+    if (await gone(pgid, graceMs))
         return;
     send(pgid, "SIGKILL");
     await gone(pgid, KILL_WAIT_MS);
@@ -8232,9 +8232,10 @@ const CIBUILDWHEEL_CONFIG = {
 /**
  * Fingerprints the configured project: finds its repository, reads it, collects its keys, then
  * chooses the build command (from what the probes found) and seals it into the fingerprint.
- * `exclude` adds directories of the run's own.
+ * `exclude` adds directories of the run's own. `requirements: false` leaves out the versions of the
+ * build requirements (a resolver's round trip), for commands that only list files to uv.
  */
-async function prepare(config, exclude = []) {
+async function prepare(config, exclude = [], { requirements: resolveRequirements = true } = {}) {
     const python = config.python ?? defaultPython(config.env, config.platform);
     const location = await locateProject(config.projectDir, config.projectDisplay);
     const project = await loadProject(location, config.projectDisplay);
@@ -8243,6 +8244,8 @@ async function prepare(config, exclude = []) {
     // and hashed: resolving them may take a round trip to the package index.
     const chosen = pythonInfo.then(async (info) => {
         const command = chooseBuildCommand(config.buildCommand, project.backend, python, info, project.dir, config.wheelDir, config.env);
+        if (!resolveRequirements)
+            return { command, requirements: undefined };
         const requirements = await buildRequirementsKey({
             requires: buildRequires(project.pyproject.data),
             argv: command.argv,
@@ -8275,8 +8278,8 @@ async function prepare(config, exclude = []) {
         platform: config.platform,
     });
     const { command, requirements } = await chosen;
-    const fp = sealFingerprint(inputs, command.keyed, [requirements.key]);
-    const warnings = requirements.warning ? [...fp.warnings, requirements.warning] : fp.warnings;
+    const fp = sealFingerprint(inputs, command.keyed, requirements ? [requirements.key] : []);
+    const warnings = requirements?.warning ? [...fp.warnings, requirements.warning] : fp.warnings;
     return { fp: { ...fp, warnings }, command };
 }
 /** `build-system.requires` as written; PEP 517's default for a project that has none. */
@@ -8360,9 +8363,13 @@ function legOf(config, { fp }) {
 
 
 
-/** Fingerprints the project and compares the keys with the newest recorded build's reads. */
-async function describeKeys(config, deps) {
-    const prepared = await prepare(config, [deps.stagingDir]);
+/**
+ * Fingerprints the project and compares the keys with the newest recorded build's reads.
+ * `requirements: false` skips resolving the build requirements' versions, which no uv entry can
+ * express (the slot, which finds the newest build, does not depend on them).
+ */
+async function describeKeys(config, deps, options = {}) {
+    const prepared = await prepare(config, [deps.stagingDir], options);
     const { fp } = prepared;
     const keys = slotKeys(config, prepared);
     const lookup = await restoreManifest(deps, external_node_path_default().join(deps.stagingDir, "manifest"), `${keys.slotManifests}~newest`, [keys.slotManifests]);
@@ -8605,7 +8612,7 @@ function reasonText(reason, backend, tracedOn) {
  * `cache-keys` in uv.toml are reported too.
  */
 async function check(config, deps) {
-    const report = await describeKeys(config, deps);
+    const report = await describeKeys(config, deps, { requirements: false });
     const { fp, observed } = report;
     const project = fp.request.project;
     const display = project.shown("pyproject.toml");
@@ -11623,7 +11630,7 @@ async function uvKeys(config, deps) {
     const notes = [];
     const { fp, observed } = options.trace
         ? await tracedBuild(config, deps, notes)
-        : await describeKeys(config, deps);
+        : await describeKeys(config, deps, { requirements: false });
     const inputs = await uvInputs(fp, observed, true);
     const list = await makeUvList(inputs, fp.tree);
     const project = fp.request.project;

@@ -24,7 +24,7 @@ import type { CommandOutput } from "./uv-keys.js";
  * `cache-keys` in uv.toml are reported too.
  */
 export async function check(config: Config, deps: PipelineDeps): Promise<CommandOutput> {
-  const report = await describeKeys(config, deps);
+  const report = await describeKeys(config, deps, { requirements: false });
   const { fp, observed } = report;
   const project = fp.request.project;
   const display = project.shown("pyproject.toml");

@@ -37,7 +37,7 @@ export async function uvKeys(config: Config, deps: PipelineDeps): Promise<Comman
   const notes: string[] = [];
   const { fp, observed } = options.trace
     ? await tracedBuild(config, deps, notes)
-    : await describeKeys(config, deps);
+    : await describeKeys(config, deps, { requirements: false });
   const inputs = await uvInputs(fp, observed, true);
   const list = await makeUvList(inputs, fp.tree);
   const project = fp.request.project;

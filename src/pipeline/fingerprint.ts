@@ -25,9 +25,14 @@ export interface Prepared {
 /**
  * Fingerprints the configured project: finds its repository, reads it, collects its keys, then
  * chooses the build command (from what the probes found) and seals it into the fingerprint.
- * `exclude` adds directories of the run's own.
+ * `exclude` adds directories of the run's own. `requirements: false` leaves out the versions of the
+ * build requirements (a resolver's round trip), for commands that only list files to uv.
  */
-export async function prepare(config: Config, exclude: readonly string[] = []): Promise<Prepared> {
+export async function prepare(
+  config: Config,
+  exclude: readonly string[] = [],
+  { requirements: resolveRequirements = true } = {},
+): Promise<Prepared> {
   const python = config.python ?? defaultPython(config.env, config.platform);
   const location = await locateProject(config.projectDir, config.projectDisplay);
   const project = await loadProject(location, config.projectDisplay);
@@ -44,6 +49,7 @@ export async function prepare(config: Config, exclude: readonly string[] = []): 
       config.wheelDir,
       config.env,
     );
+    if (!resolveRequirements) return { command, requirements: undefined };
     const requirements = await buildRequirementsKey({
       requires: buildRequires(project.pyproject.data),
       argv: command.argv,
@@ -76,8 +82,8 @@ export async function prepare(config: Config, exclude: readonly string[] = []): 
     platform: config.platform,
   });
   const { command, requirements } = await chosen;
-  const fp = sealFingerprint(inputs, command.keyed, [requirements.key]);
-  const warnings = requirements.warning ? [...fp.warnings, requirements.warning] : fp.warnings;
+  const fp = sealFingerprint(inputs, command.keyed, requirements ? [requirements.key] : []);
+  const warnings = requirements?.warning ? [...fp.warnings, requirements.warning] : fp.warnings;
   return { fp: { ...fp, warnings }, command };
 }
 

@@ -21,9 +21,17 @@ export interface KeysReport {
   readonly warnings: readonly string[];
 }
 
-/** Fingerprints the project and compares the keys with the newest recorded build's reads. */
-export async function describeKeys(config: Config, deps: StoreDeps): Promise<KeysReport> {
-  const prepared: Prepared = await prepare(config, [deps.stagingDir]);
+/**
+ * Fingerprints the project and compares the keys with the newest recorded build's reads.
+ * `requirements: false` skips resolving the build requirements' versions, which no uv entry can
+ * express (the slot, which finds the newest build, does not depend on them).
+ */
+export async function describeKeys(
+  config: Config,
+  deps: StoreDeps,
+  options: { requirements?: boolean } = {},
+): Promise<KeysReport> {
+  const prepared: Prepared = await prepare(config, [deps.stagingDir], options);
   const { fp } = prepared;
   const keys = slotKeys(config, prepared);
   const lookup = await restoreManifest(

@@ -54,9 +54,13 @@ export function trackDir(dir: string): () => void {
  * Ends a process group: `signal` first, SIGKILL to what is left after a grace period. Resolves
  * once no process of the group runs (zombies aside), or when waiting longer would not help.
  */
-export async function endGroup(pgid: number, signal: NodeJS.Signals): Promise<void> {
+export async function endGroup(
+  pgid: number,
+  signal: NodeJS.Signals,
+  graceMs = GRACE_MS,
+): Promise<void> {
   send(pgid, signal);
-  if (await gone(pgid, GRACE_MS)) return;
+  if (await gone(pgid, graceMs)) return;
   send(pgid, "SIGKILL");
   await gone(pgid, KILL_WAIT_MS);
 }

@@ -11,11 +11,15 @@ function blobId(content: Uint8Array): string {
   return createHash("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
 
-/** Deterministic contents of `count` files, with sizes around the read buffer's. */
+/**
+ * Deterministic contents of `count` files: the first dozen with sizes around the read buffer's,
+ * the rest small (enough files to go to the workers without writing hundreds of megabytes).
+ */
 function contents(count: number): Uint8Array[] {
   const sizes = [0, 1, BUFFER_SIZE - 1, BUFFER_SIZE, BUFFER_SIZE + 1, 3 * BUFFER_SIZE + 17];
   return Array.from({ length: count }, (_, i) => {
-    const data = new Uint8Array(sizes[i % sizes.length]! + (i % 7));
+    const size = i < 2 * sizes.length ? sizes[i % sizes.length]! : (i * 997) % 9000;
+    const data = new Uint8Array(size + (i % 7));
     for (let j = 0; j < data.length; j += 4093) data[j] = (i * 31 + j) & 0xff;
     return data;
   });
