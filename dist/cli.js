@@ -6366,18 +6366,18 @@ async function readDpkgVersions(admin = ADMIN) {
     }
     return versions;
 }
+/** How many `info/*.list` files are read at once. */
+const LISTS_AT_ONCE = 64;
 /**
- * The owners of files too, from every `info/*.list` (a few hundred milliseconds): what recording
- * a traced build needs. Machines without dpkg get an empty database.
+ * The owners of files too, from every `info/*.list` (about a hundred milliseconds, read a batch at
+ * a time): what recording a traced build needs. Machines without dpkg get an empty database.
  */
 async function readDpkg(admin = ADMIN) {
     const versions = await readDpkgVersions(admin);
     const owners = new Map();
     const info = external_node_path_default().join(admin, "info");
     const lists = (await (0,promises_namespaceObject.readdir)(info).catch(() => [])).filter((n) => n.endsWith(".list"));
-    for (const list of lists) {
-        const pkg = list.slice(0, -".list".length);
-        const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(info, list), "utf8").catch(() => "");
+    const add = (pkg, text) => {
         for (const file of text.split("\n")) {
             if (!file)
                 continue;
@@ -6385,6 +6385,12 @@ async function readDpkg(admin = ADMIN) {
             if (MERGED.some((dir) => file.startsWith(dir)))
                 owners.set(`/usr${file}`, pkg);
         }
+    };
+    for (let start = 0; start < lists.length; start += LISTS_AT_ONCE) {
+        const batch = lists.slice(start, start + LISTS_AT_ONCE);
+        const texts = await Promise.all(batch.map((list) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(info, list), "utf8").catch(() => "")));
+        for (const [i, list] of batch.entries())
+            add(list.slice(0, -".list".length), texts[i]);
     }
     return {
         owner: (file) => owners.get(file),
@@ -9843,7 +9849,7 @@ const SYSTEM_NOISE = [
  */
 async function observe(trace, context) {
     const classify = classifier(trace, context);
-    const dpkg = await readDpkg();
+    const dpkg = await (context.dpkg ?? readDpkg());
     const files = {};
     const dirs = {};
     const packages = {};
@@ -10407,6 +10413,7 @@ function iniSections(text) {
 
 
 
+
 /**
  * Runs the build (under a tracer where one runs), records its wheels and what it read in the
  * manifest, re-digests what the fingerprint covers to see what the build itself changed, and
@@ -10431,6 +10438,8 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
     const dir = fp.request.project.dir;
     const before = await snapshotWheels(config.wheelDir);
     const started = Date.now();
+    // Read while the build runs: a traced build's record needs it, and it takes a while.
+    const dpkg = tracer.strace ? readDpkg() : undefined;
     let produced;
     try {
         const spawned = tracer.strace
@@ -10478,6 +10487,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
             platform: platformId(),
             startedMs: started,
             outputDirs: setuptoolsOutputDirs(fp.request.project).map((d) => external_node_path_default().posix.join(fp.tree.projectDir, d)),
+            dpkg,
         })
         : await borrow(deps, keys, fp);
     const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);

@@ -27,6 +27,8 @@ export interface ObserveContext {
    * `target/` (setuptools' `build_base = bin`): what the build reads there is reused output.
    */
   readonly outputDirs?: readonly string[];
+  /** The package database, when its reading started with the build (it does not change meanwhile). */
+  readonly dpkg?: Promise<Dpkg>;
 }
 
 /** An observed set, and the repository files that changed while the build ran. */
@@ -66,7 +68,7 @@ const SYSTEM_NOISE = [
  */
 export async function observe(trace: RawTrace, context: ObserveContext): Promise<Observation> {
   const classify = classifier(trace, context);
-  const dpkg = await readDpkg();
+  const dpkg = await (context.dpkg ?? readDpkg());
   const files: Record<string, string | null> = {};
   const dirs: Record<string, string> = {};
   const packages: Record<string, string> = {};

@@ -9,6 +9,7 @@ import { type EntryKeys, VARIANT_LENGTH } from "../cache/entry-key.js";
 import { restoreManifest, type SaveOutcome, type StoreDeps, saveEntries } from "../cache/store.js";
 import type { Config } from "../config/index.js";
 import { UserError } from "../errors.js";
+import { readDpkg } from "../files/dpkg.js";
 import type { FileTree } from "../files/tree.js";
 import { diffManifests, type KeyChange } from "../fingerprint/diff.js";
 import type { Fingerprint } from "../fingerprint/index.js";
@@ -96,6 +97,8 @@ export async function buildWheels(
   const dir = fp.request.project.dir;
   const before = await snapshotWheels(config.wheelDir);
   const started = Date.now();
+  // Read while the build runs: a traced build's record needs it, and it takes a while.
+  const dpkg = tracer.strace ? readDpkg() : undefined;
   let produced: string[];
   try {
     const spawned = tracer.strace
@@ -143,6 +146,7 @@ export async function buildWheels(
         outputDirs: setuptoolsOutputDirs(fp.request.project).map((d) =>
           path.posix.join(fp.tree.projectDir, d),
         ),
+        dpkg,
       })
     : await borrow(deps, keys, fp);
   const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);
