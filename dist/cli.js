@@ -10440,6 +10440,8 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
     const started = Date.now();
     // Read while the build runs: a traced build's record needs it, and it takes a while.
     const dpkg = tracer.strace ? readDpkg() : undefined;
+    // Awaited only when the build succeeds; a failure must not surface as an unhandled rejection.
+    dpkg?.catch(() => undefined);
     let produced;
     try {
         const spawned = tracer.strace

@@ -99,6 +99,8 @@ export async function buildWheels(
   const started = Date.now();
   // Read while the build runs: a traced build's record needs it, and it takes a while.
   const dpkg = tracer.strace ? readDpkg() : undefined;
+  // Awaited only when the build succeeds; a failure must not surface as an unhandled rejection.
+  dpkg?.catch(() => undefined);
   let produced: string[];
   try {
     const spawned = tracer.strace
