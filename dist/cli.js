@@ -6369,32 +6369,48 @@ async function readDpkgVersions(admin = ADMIN) {
 /** How many `info/*.list` files are read at once. */
 const LISTS_AT_ONCE = 64;
 /**
- * The owners of files too, from every `info/*.list` (about a hundred milliseconds, read a batch at
- * a time): what recording a traced build needs. Machines without dpkg get an empty database.
+ * Every `info/*.list` (a batch at a time) and the versions: what recording a traced build needs.
+ * Reading is I/O only, so it can run beside the build; `lookUp` then scans the lists once for the
+ * few hundred files a build read outside the tree, where indexing every line of them (over a
+ * hundred thousand) would cost more than the scan. Machines without dpkg get an empty database.
  */
 async function readDpkg(admin = ADMIN) {
     const versions = await readDpkgVersions(admin);
-    const owners = new Map();
     const info = external_node_path_default().join(admin, "info");
     const lists = (await (0,promises_namespaceObject.readdir)(info).catch(() => [])).filter((n) => n.endsWith(".list"));
-    const add = (pkg, text) => {
-        for (const file of text.split("\n")) {
-            if (!file)
-                continue;
-            owners.set(file, pkg);
-            if (MERGED.some((dir) => file.startsWith(dir)))
-                owners.set(`/usr${file}`, pkg);
-        }
-    };
+    const texts = [];
     for (let start = 0; start < lists.length; start += LISTS_AT_ONCE) {
         const batch = lists.slice(start, start + LISTS_AT_ONCE);
-        const texts = await Promise.all(batch.map((list) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(info, list), "utf8").catch(() => "")));
-        for (const [i, list] of batch.entries())
-            add(list.slice(0, -".list".length), texts[i]);
+        texts.push(...(await Promise.all(batch.map((list) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(info, list), "utf8").catch(() => "")))));
     }
     return {
-        owner: (file) => owners.get(file),
-        version: (pkg) => versions.get(pkg),
+        lookUp(files) {
+            // A list names `/lib/x`; on merged-/usr systems the build may have read it as `/usr/lib/x`.
+            const wanted = new Map();
+            const want = (line, file) => wanted.set(line, [...(wanted.get(line) ?? []), file]);
+            for (const file of new Set(files)) {
+                want(file, file);
+                const alias = file.slice("/usr".length);
+                if (file.startsWith("/usr/") && MERGED.some((dir) => alias.startsWith(dir)))
+                    want(alias, file);
+            }
+            // Only a line as long as a wanted one can be one: most are never cut out of their list.
+            const lengths = new Set([...wanted.keys()].map((line) => line.length));
+            const owners = new Map();
+            for (const [i, text] of texts.entries()) {
+                const pkg = lists[i].slice(0, -".list".length);
+                for (let at = 0; at < text.length;) {
+                    const found = text.indexOf("\n", at);
+                    const end = found < 0 ? text.length : found;
+                    if (lengths.has(end - at)) {
+                        for (const file of wanted.get(text.slice(at, end)) ?? [])
+                            owners.set(file, pkg);
+                    }
+                    at = end + 1;
+                }
+            }
+            return { owner: (file) => owners.get(file), version: (pkg) => versions.get(pkg) };
+        },
     };
 }
 
@@ -9849,7 +9865,6 @@ const SYSTEM_NOISE = [
  */
 async function observe(trace, context) {
     const classify = classifier(trace, context);
-    const dpkg = await (context.dpkg ?? readDpkg());
     const files = {};
     const dirs = {};
     const packages = {};
@@ -9858,6 +9873,7 @@ async function observe(trace, context) {
     const sites = new SiteIndex();
     const rel = (abs) => observe_projectRelative(context.tree, abs);
     const reused = [];
+    const system = [];
     for (const [file, found] of trace.opened) {
         const where = classify(file);
         if (where === "reused" && found)
@@ -9868,10 +9884,14 @@ async function observe(trace, context) {
             const dist = sites.owner(file);
             if (dist)
                 distributions.set(`${dist.site}\0${dist.distInfo}`, dist);
-            else if (!recordPackage(dpkg, file, packages))
-                outside.add(file);
+            else
+                system.push(file);
         }
     }
+    const dpkg = (await (context.dpkg ?? readDpkg())).lookUp([...system, ...trace.execs.keys()]);
+    for (const file of system)
+        if (!recordPackage(dpkg, file, packages))
+            outside.add(file);
     for (const dir of trace.listed) {
         if (classify(dir) === "repository")
             dirs[rel(dir)] = dirDigest(context.tree, rootRel(context.tree, dir));
@@ -9913,9 +9933,19 @@ function classifier(trace, context) {
     // The user's git configuration only changes how git runs (a version from git is keyed apart).
     const noise = [external_node_path_default().join(home, ".gitconfig"), external_node_path_default().join(home, ".config", "git")];
     const listed = new Set(context.tree.files);
+    // Every path here is absolute and normalized (Linux): a prefix test says what is inside what.
+    const within = (dirs) => {
+        const prefixes = dirs.map((dir) => `${external_node_path_default().resolve(dir)}/`.replace(/\/+$/, "/"));
+        return (file) => prefixes.some((p) => file.startsWith(p) || `${file}/` === p);
+    };
+    const inOwn = within(context.own);
+    const inNoise = within(noise);
+    const inPython = within(context.pythonPrefixes);
+    const inKeyedElsewhere = within(keyedElsewhere);
+    const inRoot = within([root]);
     const own = (file) => trace.written.has(file) ||
         trace.created.has(file) ||
-        context.own.some((dir) => isInside(file, dir)) ||
+        inOwn(file) ||
         ancestors(file).some((dir) => trace.created.has(dir));
     return (file) => {
         if (own(file))
@@ -9923,15 +9953,15 @@ function classifier(trace, context) {
         if (SYSTEM_NOISE.some((prefix) => file.startsWith(prefix)) || file.includes("/gconv/")) {
             return "noise";
         }
-        if (noise.some((dir) => isInside(file, dir)))
+        if (inNoise(file))
             return "noise";
         if (isSitePackages(file))
             return "outside";
-        if (context.pythonPrefixes.some((prefix) => isInside(file, prefix)))
+        if (inPython(file))
             return "keyed-elsewhere";
-        if (keyedElsewhere.some((dir) => isInside(file, dir)))
+        if (inKeyedElsewhere(file))
             return "keyed-elsewhere";
-        if (!isInside(file, root))
+        if (!inRoot(file))
             return "outside";
         const relative = rootRel(context.tree, file);
         if (relative === ".git" || relative.startsWith(".git/"))
@@ -10075,6 +10105,406 @@ function topLevelNames(distInfo) {
     }
     return [...names];
 }
+
+;// CONCATENATED MODULE: ./src/shared/bounded.ts
+
+/** Runs a command quietly within a time limit; says how it ended. */
+function runBounded(command, args, env, timeoutMs) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)(command, args, { env, timeout: timeoutMs, windowsHide: true }, (error) => {
+            if (!error)
+                resolve("done");
+            else if (error.killed)
+                resolve(`no answer within ${timeoutMs / 1000} s`);
+            else
+                resolve(`${command} exited with ${String(error.code ?? error.message)}`);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/build/seccomp-source.ts
+/**
+ * The C source of the seccomp tracer, compiled on the machine that runs it (see seccomp.ts).
+ *
+ * `wheel-cache-trace OUT -- argv...` runs argv with a seccomp filter that hands each file open,
+ * program run, directory creation and rename to this process (a user notification) and lets the
+ * call go on unchanged; nothing else stops. Each call is written to OUT as five NUL-terminated
+ * fields: kind, thread id, a mark, the absolute path (resolved against the working directory or
+ * the directory descriptor while the caller waits), and argv[0] for a program run. Kinds: `o`
+ * opened to read, `w` opened to write, `d` opened as a directory, `x` program run (mark `E` when
+ * it only preprocesses: `-E`, `-M`, `-MM`), `m` directory created (only when the path did not
+ * exist), `r` path renamed or linked into place. Whether a call succeeded is not known here; the
+ * reader decides from the files afterwards.
+ *
+ * It becomes the subreaper of the build, ends when every process of it has ended, and exits as
+ * the build's first process did (the same signal, or its status). `wheel-cache-trace --probe`
+ * exits 0 when this kernel supports it (user notifications that continue the call, Linux 5.5).
+ */
+const SECCOMP_TRACER_C = String.raw `#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <poll.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#if defined(__x86_64__)
+#define ARCH AUDIT_ARCH_X86_64
+#elif defined(__aarch64__)
+#define ARCH AUDIT_ARCH_AARCH64
+#else
+#error "no seccomp tracer for this architecture"
+#endif
+
+#ifndef SYS_openat2
+#define SYS_openat2 437
+#endif
+
+/* How the path (and the program's argv) of each traced call is found in its arguments. */
+struct call { long nr; int dirfd; int path; int flags; char kind; int argv; };
+static const struct call calls[] = {
+#ifdef SYS_open
+  {SYS_open, -1, 0, 1, 'o', -1},
+#endif
+#ifdef SYS_creat
+  {SYS_creat, -1, 0, -1, 'w', -1},
+#endif
+  {SYS_openat, 0, 1, 2, 'o', -1},
+  {SYS_openat2, 0, 1, -2, 'o', -1},
+  {SYS_execve, -1, 0, -1, 'x', 1},
+  {SYS_execveat, 0, 1, -1, 'x', 2},
+#ifdef SYS_mkdir
+  {SYS_mkdir, -1, 0, -1, 'm', -1},
+#endif
+  {SYS_mkdirat, 0, 1, -1, 'm', -1},
+#ifdef SYS_rename
+  {SYS_rename, -1, 1, -1, 'r', -1},
+#endif
+#ifdef SYS_renameat
+  {SYS_renameat, 2, 3, -1, 'r', -1},
+#endif
+  {SYS_renameat2, 2, 3, -1, 'r', -1},
+#ifdef SYS_link
+  {SYS_link, -1, 1, -1, 'r', -1},
+#endif
+  {SYS_linkat, 2, 3, -1, 'r', -1},
+#ifdef SYS_symlink
+  {SYS_symlink, -1, 1, -1, 'r', -1},
+#endif
+  {SYS_symlinkat, 1, 2, -1, 'r', -1},
+};
+#define NCALLS (sizeof calls / sizeof calls[0])
+
+/* After a call, keep looking for the next one this long before sleeping: calls come in bursts,
+   and a sleeping tracer costs each call a wake-up. */
+#define SPIN_NS 50000LL
+#define MAX_ARGS 4096
+
+static int wake[2];
+static void on_child(int sig) {
+  (void)sig;
+  int saved = errno;
+  if (write(wake[1], "", 1) < 0) {}
+  errno = saved;
+}
+
+static long long now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* Reads up to cap bytes of the caller's memory at addr; returns how many were read. */
+static ssize_t peek(pid_t pid, unsigned long addr, void *out, size_t cap) {
+  struct iovec local = {out, cap}, remote = {(void *)addr, cap};
+  return process_vm_readv(pid, &local, 1, &remote, 1, 0);
+}
+
+/* A NUL-terminated string of the caller's, a page at a time; -1 when it cannot be read. */
+static int peek_string(pid_t pid, unsigned long addr, char *out, size_t cap) {
+  size_t have = 0;
+  while (have + 1 < cap) {
+    size_t n = 4096 - (addr & 4095);
+    if (n > cap - 1 - have) n = cap - 1 - have;
+    ssize_t got = peek(pid, addr, out + have, n);
+    if (got <= 0) return -1;
+    char *end = memchr(out + have, 0, (size_t)got);
+    if (end) return (int)(end - out);
+    have += (size_t)got;
+    addr += (unsigned long)got;
+  }
+  out[have] = 0;
+  return (int)have;
+}
+
+static int install_filter(void) {
+  struct sock_filter f[NCALLS + 5];
+  unsigned n = 0;
+  f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
+  f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, ARCH, 0, NCALLS + 1);
+  f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
+  for (unsigned i = 0; i < NCALLS; i++)
+    f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned)calls[i].nr, (unsigned char)(NCALLS - i), 0);
+  f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+  f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF);
+  struct sock_fprog prog = {(unsigned short)n, f};
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return -1;
+  return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
+}
+
+static int send_fd(int sock, int fd) {
+  char byte = 'K';
+  struct iovec iov = {&byte, 1};
+  char control[CMSG_SPACE(sizeof(int))];
+  memset(control, 0, sizeof control);
+  struct msghdr msg = {0};
+  msg.msg_iov = &iov;
+  msg.msg_iovlen = 1;
+  msg.msg_control = control;
+  msg.msg_controllen = sizeof control;
+  struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+  c->cmsg_level = SOL_SOCKET;
+  c->cmsg_type = SCM_RIGHTS;
+  c->cmsg_len = CMSG_LEN(sizeof(int));
+  memcpy(CMSG_DATA(c), &fd, sizeof fd);
+  return sendmsg(sock, &msg, 0) == 1 ? 0 : -1;
+}
+
+static int receive_fd(int sock) {
+  char byte = 0;
+  struct iovec iov = {&byte, 1};
+  char control[CMSG_SPACE(sizeof(int))];
+  struct msghdr msg = {0};
+  msg.msg_iov = &iov;
+  msg.msg_iovlen = 1;
+  msg.msg_control = control;
+  msg.msg_controllen = sizeof control;
+  if (recvmsg(sock, &msg, 0) != 1 || byte != 'K') return -1;
+  struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+  if (!c || c->cmsg_type != SCM_RIGHTS) return -1;
+  int fd;
+  memcpy(&fd, CMSG_DATA(c), sizeof fd);
+  return fd;
+}
+
+static const struct call *find_call(int nr) {
+  for (unsigned i = 0; i < NCALLS; i++)
+    if (calls[i].nr == nr) return &calls[i];
+  return NULL;
+}
+
+static FILE *out;
+static char path[8192], base[4096], arg[4096], argv0[4096];
+
+static void field(const char *text) {
+  fputs(text, out);
+  fputc(0, out);
+}
+
+/* Whether a program run only preprocesses (-E, -M, -MM); reads argv[0] into argv0. */
+static int preprocess_only(pid_t pid, unsigned long argv) {
+  int only = 0;
+  argv0[0] = 0;
+  for (int i = 0; i < MAX_ARGS; i++) {
+    unsigned long at = 0;
+    if (peek(pid, argv + (unsigned long)i * sizeof at, &at, sizeof at) != (ssize_t)sizeof at || at == 0) break;
+    if (peek_string(pid, at, arg, sizeof arg) < 0) break;
+    if (i == 0) memcpy(argv0, arg, strlen(arg) + 1);
+    else if (!strcmp(arg, "-E") || !strcmp(arg, "-M") || !strcmp(arg, "-MM")) only = 1;
+  }
+  return only;
+}
+
+/* Writes one traced call. The caller waits meanwhile, so its descriptors and directory hold. */
+static void record(const struct seccomp_notif *n) {
+  const struct call *c = find_call(n->data.nr);
+  if (!c) return;
+  pid_t pid = (pid_t)n->pid;
+  const unsigned long long *a = n->data.args;
+  int len = peek_string(pid, (unsigned long)a[c->path], path, 4096);
+  if (len < 0) {
+    /* The caller is gone, or its memory cannot be read: say so, the reader counts it. */
+    fprintf(out, "?%c%d%c%c%c%c", 0, pid, 0, 0, 0, 0);
+    return;
+  }
+  if (path[0] != '/') {
+    char link[64];
+    int dirfd = c->dirfd < 0 ? AT_FDCWD : (int)a[c->dirfd];
+    if (dirfd == AT_FDCWD) snprintf(link, sizeof link, "/proc/%d/cwd", pid);
+    else snprintf(link, sizeof link, "/proc/%d/fd/%d", pid, dirfd);
+    ssize_t got = readlink(link, base, sizeof base - 1);
+    if (got < 0) got = 0;
+    base[got] = 0;
+    memmove(path + got + 1, path, (size_t)len + 1);
+    memcpy(path, base, (size_t)got);
+    path[got] = '/';
+  }
+  char kind = c->kind;
+  const char *mark = "";
+  if (c->flags != -1) {
+    unsigned long long flags = 0;
+    if (c->flags == -2) {
+      if (peek(pid, (unsigned long)a[2], &flags, sizeof flags) != (ssize_t)sizeof flags) flags = 0;
+    } else {
+      flags = a[c->flags];
+    }
+    if ((flags & O_ACCMODE) != O_RDONLY || (flags & (O_CREAT | O_TRUNC))) kind = 'w';
+    else if (flags & O_DIRECTORY) kind = 'd';
+  }
+  if (kind == 'm') {
+    struct stat st;
+    if (lstat(path, &st) == 0) return;
+  }
+  if (kind == 'x' && preprocess_only(pid, (unsigned long)a[c->argv])) mark = "E";
+  char tid[16];
+  snprintf(tid, sizeof tid, "%d", pid);
+  char k[2] = {kind, 0};
+  field(k);
+  field(tid);
+  field(mark);
+  field(path);
+  field(kind == 'x' ? argv0 : "");
+}
+
+/* Answers every notification until no process of the build is left; returns its wait status. */
+static int serve(int listener, pid_t first) {
+  struct pollfd fds[2] = {{listener, POLLIN, 0}, {wake[0], POLLIN, 0}};
+  int status = -1;
+  long long last = now_ns();
+  for (;;) {
+    fds[0].revents = fds[1].revents = 0;
+    int ready = poll(fds, 2, 0);
+    if (ready == 0) ready = now_ns() - last > SPIN_NS ? poll(fds, 2, -1) : 0;
+    if (ready < 0 && errno != EINTR) return -2;
+    if (fds[1].revents & POLLIN) {
+      char drain[64];
+      while (read(wake[0], drain, sizeof drain) > 0) {}
+    }
+    if (fds[0].revents & POLLIN) {
+      struct seccomp_notif n;
+      memset(&n, 0, sizeof n);
+      if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, &n) == 0) {
+        record(&n);
+        struct seccomp_notif_resp r;
+        memset(&r, 0, sizeof r);
+        r.id = n.id;
+        r.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+        /* ENOENT: the caller was interrupted meanwhile; nothing to answer. */
+        if (ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, &r) != 0 && errno != ENOENT) return -2;
+        last = now_ns();
+      }
+      continue;
+    }
+    for (;;) {
+      int st;
+      pid_t ended = waitpid(-1, &st, WNOHANG);
+      if (ended == first) status = st;
+      if (ended > 0) continue;
+      if (ended < 0 && errno == ECHILD) return status;
+      break;
+    }
+  }
+}
+
+static int probe(void) {
+  int sock[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM, 0, sock) != 0) return 1;
+  pid_t pid = fork();
+  if (pid < 0) return 1;
+  if (pid == 0) {
+    close(sock[0]);
+    int fd = install_filter();
+    if (fd < 0 || send_fd(sock[1], fd) != 0) _exit(1);
+    close(fd);
+    int dir = open("/", O_RDONLY | O_DIRECTORY);
+    _exit(dir >= 0 ? 0 : 1);
+  }
+  close(sock[1]);
+  int listener = receive_fd(sock[0]);
+  if (listener < 0) {
+    waitpid(pid, NULL, 0);
+    return 1;
+  }
+  out = fopen("/dev/null", "w");
+  int status = serve(listener, pid);
+  return status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
+}
+
+int main(int argc, char **argv) {
+  if (pipe2(wake, O_CLOEXEC | O_NONBLOCK) != 0) return 125;
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_child;
+  /* No SA_RESTART: a process ending wakes a wait for the next call (it may have been its last). */
+  sa.sa_flags = SA_NOCLDSTOP;
+  sigaction(SIGCHLD, &sa, NULL);
+  if (prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) return 125;
+  if (argc == 2 && !strcmp(argv[1], "--probe")) return probe();
+  if (argc < 4 || strcmp(argv[2], "--")) {
+    fputs("usage: wheel-cache-trace OUT -- COMMAND [ARG...]\n", stderr);
+    return 125;
+  }
+  out = fopen(argv[1], "we");
+  if (!out) {
+    perror(argv[1]);
+    return 125;
+  }
+  static char buffer[1 << 16];
+  setvbuf(out, buffer, _IOFBF, sizeof buffer);
+  int sock[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sock) != 0) return 125;
+  pid_t pid = fork();
+  if (pid < 0) return 125;
+  if (pid == 0) {
+    close(sock[0]);
+    signal(SIGCHLD, SIG_DFL);
+    int fd = install_filter();
+    if (fd < 0 || send_fd(sock[1], fd) != 0) {
+      perror("wheel-cache-trace: seccomp");
+      _exit(125);
+    }
+    close(fd);
+    execvp(argv[3], argv + 3);
+    fprintf(stderr, "wheel-cache-trace: cannot run %s: %s\n", argv[3], strerror(errno));
+    _exit(errno == ENOENT ? 127 : 126);
+  }
+  close(sock[1]);
+  int listener = receive_fd(sock[0]);
+  close(sock[0]);
+  int status;
+  if (listener < 0) {
+    waitpid(pid, &status, 0);
+  } else {
+    status = serve(listener, pid);
+    if (status == -2) fputs("wheel-cache-trace: cannot answer the traced calls\n", stderr);
+    if (status < 0) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+    }
+  }
+  if (fclose(out) != 0) return 125;
+  if (WIFSIGNALED(status)) {
+    signal(WTERMSIG(status), SIG_DFL);
+    raise(WTERMSIG(status));
+    return 128 + WTERMSIG(status);
+  }
+  return WEXITSTATUS(status);
+}
+`;
 
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
@@ -10297,18 +10727,269 @@ async function ensureStrace(env, install) {
         ? { strace }
         : { note: `strace could not be installed (${installed}): the build runs untraced` };
 }
-/** Runs a command quietly within a time limit; says how it ended. */
-function runBounded(command, args, env, timeoutMs) {
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)(command, args, { env, timeout: timeoutMs, windowsHide: true }, (error) => {
-            if (!error)
-                resolve("done");
-            else if (error.killed)
-                resolve(`no answer within ${timeoutMs / 1000} s`);
+
+;// CONCATENATED MODULE: ./src/build/seccomp.ts
+
+
+
+
+
+
+
+
+/** How long compiling the tracer may take before the build goes on under strace or untraced. */
+const COMPILE_TIMEOUT_MS = 60_000;
+const PROBE_TIMEOUT_MS = 10_000;
+/** The tracer's file name, under a directory named after its source's digest. */
+const PROGRAM = "wheel-cache-trace";
+/** Probed programs, by path: a run probes each one once. */
+const probed = new Map();
+/**
+ * The seccomp tracer (seccomp-source.ts), compiled with the machine's C compiler into `dir` the
+ * first time and kept there, and probed once: undefined, with why, where it cannot run (no C
+ * compiler, an architecture other than x86_64 and aarch64, a kernel before 5.5, seccomp refused).
+ */
+async function ensureSeccompTracer(env, dir) {
+    const digest = (0,external_node_crypto_namespaceObject.createHash)("sha256").update(SECCOMP_TRACER_C).digest("hex").slice(0, 16);
+    const home = external_node_path_default().join(dir, digest);
+    const program = external_node_path_default().join(home, PROGRAM);
+    if (!(await isFile(program))) {
+        const cc = which("cc", env) ?? which("gcc", env) ?? which("clang", env);
+        if (!cc)
+            return { note: "no C compiler (cc) to build the seccomp tracer with" };
+        const built = await compile(cc, home, program, env);
+        if (built)
+            return { note: `the seccomp tracer could not be built: ${built}` };
+    }
+    let probe = probed.get(program);
+    if (!probe) {
+        probe = runBounded(program, ["--probe"], env, PROBE_TIMEOUT_MS).then((how) => how === "done" ? undefined : how);
+        probed.set(program, probe);
+    }
+    const refused = await probe;
+    return refused ? { note: `this kernel refuses the seccomp tracer (${refused})` } : { program };
+}
+/** Compiles the tracer into `program` (atomically: runs may compile at once); says why not. */
+async function compile(cc, home, program, env) {
+    const unique = `${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const source = external_node_path_default().join(home, `trace-${unique}.c`);
+    const output = external_node_path_default().join(home, `${PROGRAM}-${unique}`);
+    try {
+        await (0,promises_namespaceObject.mkdir)(home, { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(source, SECCOMP_TRACER_C);
+        const how = await runBounded(cc, ["-O2", "-o", output, source], env, COMPILE_TIMEOUT_MS);
+        if (how !== "done")
+            return how;
+        await (0,promises_namespaceObject.rename)(output, program);
+        return undefined;
+    }
+    catch (error) {
+        return error.message;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(source, { force: true });
+        await (0,promises_namespaceObject.rm)(output, { force: true });
+    }
+}
+async function isFile(file) {
+    return (await (0,promises_namespaceObject.lstat)(file).catch(() => undefined))?.isFile() ?? false;
+}
+/** argv that runs `argv` under the seccomp tracer, writing what it saw to `traceFile`. */
+function seccompArgv(program, traceFile, argv) {
+    return [program, traceFile, "--", ...argv];
+}
+/**
+ * How far before the build's start a file's change time may fall and still be the build's:
+ * file times come from a clock that may lag the one `startedMs` was read from by a tick.
+ */
+const CLOCK_SLACK_MS = 100;
+/**
+ * Reads what the seccomp tracer wrote into a RawTrace, as strace's would read. The tracer sees
+ * calls, not their results, so the files decide: a path opened to read that exists is a file read
+ * (recorded by its real path, as strace's `-y` gives it) and one that does not is a lookup that
+ * missed; a path opened to write, renamed or linked into place is the build's when it is gone or
+ * changed since the build started (a write that failed changed nothing); a program run is one
+ * that exists (a search along PATH tries others first). A call whose path could not be read (its
+ * process was gone, or the pointer was bad and the call failed) is skipped.
+ */
+async function readSeccompTrace(traceFile, startedMs) {
+    const fields = (await (0,promises_namespaceObject.readFile)(traceFile)).toString("utf8").split("\0");
+    const reads = new Map();
+    const dirs = new Set();
+    const writes = new Set();
+    const made = new Set();
+    const runs = new Map();
+    const compilerThreads = new Set();
+    for (let i = 0; i + 4 < fields.length; i += 5) {
+        const [kind, tid, mark, raw, argv0] = fields.slice(i, i + 5);
+        if (kind === "?")
+            continue;
+        const file = external_node_path_default().normalize(raw);
+        if (kind === "o") {
+            // The first reader decides: a compiler that reads a file compiles it.
+            const byCompiler = compilerThreads.has(tid);
+            reads.set(file, (reads.get(file) ?? false) || byCompiler);
+        }
+        else if (kind === "d")
+            dirs.add(file);
+        else if (kind === "w" || kind === "r")
+            writes.add(file);
+        else if (kind === "m")
+            made.add(file);
+        else if (kind === "x") {
+            const names = runs.get(file) ?? new Set();
+            names.add(argv0);
+            runs.set(file, names);
+            if (isCompiler(file) && mark !== "E")
+                compilerThreads.add(tid);
             else
-                resolve(`${command} exited with ${String(error.code ?? error.message)}`);
-        });
-    });
+                compilerThreads.delete(tid);
+        }
+    }
+    const trace = {
+        opened: new Map(),
+        listed: new Set(),
+        written: new Set(),
+        created: new Set(),
+        execs: new Map(),
+        compiled: new Set(),
+    };
+    const real = new RealPaths();
+    for (const [file, byCompiler] of reads) {
+        const resolved = real.of(file);
+        if (resolved === MISSING) {
+            if (!trace.opened.has(file))
+                trace.opened.set(file, false);
+        }
+        else if (resolved !== undefined) {
+            trace.opened.set(resolved, true);
+            if (byCompiler)
+                trace.compiled?.add(resolved);
+        }
+    }
+    for (const dir of dirs) {
+        const resolved = real.of(dir);
+        if (resolved !== MISSING && resolved !== undefined)
+            trace.listed.add(resolved);
+    }
+    for (const file of writes) {
+        const info = (0,external_node_fs_namespaceObject.lstatSync)(file, { throwIfNoEntry: false });
+        if (info && Math.max(info.ctimeMs, info.mtimeMs) < startedMs - CLOCK_SLACK_MS)
+            continue;
+        trace.written.add(real.inRealDir(file));
+    }
+    for (const dir of made)
+        trace.created.add(real.inRealDir(dir));
+    for (const [file, names] of runs) {
+        if ((0,external_node_fs_namespaceObject.statSync)(file, { throwIfNoEntry: false })?.isFile())
+            trace.execs.set(file, names);
+    }
+    return trace;
+}
+const MISSING = Symbol("missing");
+/**
+ * Real paths, as strace's `-y` shows them, each directory resolved once: a file's own lstat then
+ * says whether it is a link to follow too. A build reads thousands of files in a few hundred
+ * directories, so this is one call a file instead of one for each part of its path.
+ */
+class RealPaths {
+    #dirs = new Map();
+    /** The real path, MISSING when nothing is there, undefined when it cannot be told (EACCES). */
+    of(file) {
+        const dir = this.#dir(external_node_path_default().dirname(file));
+        if (dir === MISSING || dir === undefined)
+            return dir;
+        const joined = external_node_path_default().join(dir, external_node_path_default().basename(file));
+        const info = lstatOf(joined);
+        if (info === MISSING || info === undefined)
+            return info;
+        return info.isSymbolicLink() ? seccomp_resolve(joined) : joined;
+    }
+    /** A path with its directory's symlinks resolved (the path itself may be a link, or gone). */
+    inRealDir(file) {
+        const dir = this.#dir(external_node_path_default().dirname(file));
+        return external_node_path_default().join(typeof dir === "string" ? dir : external_node_path_default().dirname(file), external_node_path_default().basename(file));
+    }
+    #dir(dir) {
+        if (!this.#dirs.has(dir))
+            this.#dirs.set(dir, seccomp_resolve(dir));
+        return this.#dirs.get(dir);
+    }
+}
+/** lstat: MISSING when nothing is there (ENOENT, ENOTDIR), undefined on another error. */
+function lstatOf(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(file, { throwIfNoEntry: false }) ?? MISSING;
+    }
+    catch (error) {
+        return error.code === "ENOTDIR" ? MISSING : undefined;
+    }
+}
+/** realpath: MISSING when nothing is there (ENOENT, ENOTDIR), undefined on another error. */
+function seccomp_resolve(file) {
+    try {
+        return external_node_fs_namespaceObject.realpathSync.native(file);
+    }
+    catch (error) {
+        const code = error.code;
+        return code === "ENOENT" || code === "ENOTDIR" ? MISSING : undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/build/tracer.ts
+
+
+
+
+/**
+ * The tracer for a build, or none with a note saying why. The seccomp tracer stops a build only
+ * for the calls it records and costs a fraction of strace; strace is the fallback where it cannot
+ * run (installed on GitHub-hosted runners when `install` allows). `WHEEL_CACHE_TRACER=strace` (or
+ * `seccomp`) picks one. The seccomp tracer is compiled once into the user's cache directory.
+ */
+async function ensureTracer(env, install, platform = process.platform) {
+    if (platform !== "linux") {
+        return {
+            note: `no tracer runs on ${platform}: hits are validated against the newest traced build of this project`,
+        };
+    }
+    const wanted = env.WHEEL_CACHE_TRACER;
+    const notes = [];
+    if (wanted !== "strace") {
+        const seccomp = await ensureSeccompTracer(env, tracerHome(env));
+        if (seccomp.program)
+            return { tracer: { kind: "seccomp", program: seccomp.program } };
+        notes.push(seccomp.note);
+        if (wanted === "seccomp")
+            return { note: `${seccomp.note}: the build runs untraced` };
+    }
+    const strace = await ensureStrace(env, install);
+    if (strace.strace)
+        return { tracer: { kind: "strace", program: strace.strace } };
+    return { note: [...notes, strace.note].join("; ") };
+}
+/**
+ * Where the compiled tracer is kept: `$WHEEL_CACHE_TRACER_DIR`, else the user's cache directory
+ * (XDG), as the local cache.
+ */
+function tracerHome(env) {
+    if (env.WHEEL_CACHE_TRACER_DIR)
+        return external_node_path_default().resolve(env.WHEEL_CACHE_TRACER_DIR);
+    const xdg = env.XDG_CACHE_HOME;
+    const base = xdg && external_node_path_default().isAbsolute(xdg) ? xdg : external_node_path_default().join(env.HOME || (0,external_node_os_namespaceObject.homedir)(), ".cache");
+    return external_node_path_default().join(base, "wheel-cache", "tracer");
+}
+/** argv that runs `argv` under `tracer`, its record going into `traceDir`. */
+function tracedCommand(tracer, traceDir, argv) {
+    return tracer.kind === "seccomp"
+        ? seccompArgv(tracer.program, external_node_path_default().join(traceDir, "calls"), argv)
+        : tracedArgv(tracer.program, traceDir, argv);
+}
+/** What a traced build did, from the record `tracedCommand` had written. */
+async function readTraced(tracer, traceDir, cwd, startedMs) {
+    return tracer.kind === "seccomp"
+        ? readSeccompTrace(external_node_path_default().join(traceDir, "calls"), startedMs)
+        : readTrace(traceDir, cwd);
 }
 
 ;// CONCATENATED MODULE: ./src/fingerprint/redigest.ts
@@ -10421,9 +11102,11 @@ function iniSections(text) {
  * wheels might then match neither the fingerprint nor the observed set).
  */
 async function buildWheels(deps, config, { fp, command }, keys, miss) {
-    const tracer = config.trace ? await ensureStrace(config.env, config.installTracer) : {};
+    const { tracer, note: traceNote } = config.trace
+        ? await ensureTracer(config.env, config.installTracer)
+        : {};
     const traceDir = external_node_path_default().join(deps.stagingDir, "trace");
-    if (tracer.strace)
+    if (tracer)
         await resetDir(traceDir);
     deps.progress({
         kind: "build",
@@ -10433,19 +11116,19 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         restoreOff: config.restoreOff,
         observedChanges: miss.observedChanges,
         argv: command.argv,
-        traced: tracer.strace !== undefined,
+        traced: tracer !== undefined,
     });
     const dir = fp.request.project.dir;
     const before = await snapshotWheels(config.wheelDir);
     const started = Date.now();
     // Read while the build runs: a traced build's record needs it, and it takes a while.
-    const dpkg = tracer.strace ? readDpkg() : undefined;
+    const dpkg = tracer ? readDpkg() : undefined;
     // Awaited only when the build succeeds; a failure must not surface as an unhandled rejection.
     dpkg?.catch(() => undefined);
     let produced;
     try {
-        const spawned = tracer.strace
-            ? tracedArgv(tracer.strace, traceDir, [
+        const spawned = tracer
+            ? tracedCommand(tracer, traceDir, [
                 resolveProgram(command.argv, dir, config.env),
                 ...command.argv.slice(1),
             ])
@@ -10468,7 +11151,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         return {
             failure: redactKeyed(error.failed, fp.manifest.keys, config.env),
             buildSeconds: (Date.now() - started) / 1000,
-            traceNote: tracer.note,
+            traceNote,
         };
     }
     deps.progress({ kind: "build-done" });
@@ -10480,8 +11163,8 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
     const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
     const after = await redigest(fp);
     const buildChanges = diffManifests(fp.manifest, after.manifest);
-    const observation = tracer.strace
-        ? await observe(await readTrace(traceDir, dir), {
+    const observation = tracer
+        ? await observe(await readTraced(tracer, traceDir, dir, started), {
             tree: fp.tree,
             pythonPrefixes: fp.python?.prefixes ?? [],
             own: [config.wheelDir, deps.stagingDir],
@@ -10530,7 +11213,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         validation: observed?.how ?? "none",
         tracedOn: observed?.tracedOn,
         unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
-        traceNote: tracer.note,
+        traceNote,
         otherWheels,
         rejectedWheels: rejected,
     };
@@ -11788,7 +12471,7 @@ const FLAGS = {
     "no-save": { type: "boolean", help: "never save to the cache" },
     "no-trace": {
         type: "boolean",
-        help: "do not trace the build (Linux: strace), so later hits are not validated against it",
+        help: "do not trace the build (Linux), so later hits are not validated against it",
     },
     "build-timeout": {
         type: "string",

@@ -21,6 +21,9 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
   npm ci --no-audit --no-fund
 fi
 
+# The seccomp tracer the tests build is kept in the tool venv, not the user's cache directory.
+export WHEEL_CACHE_TRACER_DIR="$PWD/.tool-venv/tracer"
+
 if [[ "$tier" == unit ]]; then
   exec npx vitest run --project unit "$@"
 fi

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
-import { type Dpkg, readDpkg } from "../files/dpkg.js";
+import { type Dpkg, type DpkgDatabase, readDpkg } from "../files/dpkg.js";
 import { hashFiles } from "../files/hash.js";
 import { isNeverInputName } from "../files/prune.js";
 import type { FileTree } from "../files/tree.js";
 import { dirDigest, type ObservedSet, type ObservedTool } from "../fingerprint/observed.js";
-import { isInside, toPosix } from "../shared/paths.js";
+import { toPosix } from "../shared/paths.js";
 import { which } from "../shared/which.js";
 import type { RawTrace } from "./trace.js";
 
@@ -28,7 +28,7 @@ export interface ObserveContext {
    */
   readonly outputDirs?: readonly string[];
   /** The package database, when its reading started with the build (it does not change meanwhile). */
-  readonly dpkg?: Promise<Dpkg>;
+  readonly dpkg?: Promise<DpkgDatabase>;
 }
 
 /** An observed set, and the repository files that changed while the build ran. */
@@ -68,7 +68,6 @@ const SYSTEM_NOISE = [
  */
 export async function observe(trace: RawTrace, context: ObserveContext): Promise<Observation> {
   const classify = classifier(trace, context);
-  const dpkg = await (context.dpkg ?? readDpkg());
   const files: Record<string, string | null> = {};
   const dirs: Record<string, string> = {};
   const packages: Record<string, string> = {};
@@ -77,6 +76,7 @@ export async function observe(trace: RawTrace, context: ObserveContext): Promise
   const sites = new SiteIndex();
   const rel = (abs: string) => projectRelative(context.tree, abs);
   const reused: string[] = [];
+  const system: string[] = [];
   for (const [file, found] of trace.opened) {
     const where = classify(file);
     if (where === "reused" && found) reused.push(rel(file));
@@ -84,9 +84,11 @@ export async function observe(trace: RawTrace, context: ObserveContext): Promise
     else if (where === "outside" && found) {
       const dist = sites.owner(file);
       if (dist) distributions.set(`${dist.site}\0${dist.distInfo}`, dist);
-      else if (!recordPackage(dpkg, file, packages)) outside.add(file);
+      else system.push(file);
     }
   }
+  const dpkg = (await (context.dpkg ?? readDpkg())).lookUp([...system, ...trace.execs.keys()]);
+  for (const file of system) if (!recordPackage(dpkg, file, packages)) outside.add(file);
   for (const dir of trace.listed) {
     if (classify(dir) === "repository")
       dirs[rel(dir)] = dirDigest(context.tree, rootRel(context.tree, dir));
@@ -135,21 +137,31 @@ function classifier(trace: RawTrace, context: ObserveContext): (file: string) =>
   // The user's git configuration only changes how git runs (a version from git is keyed apart).
   const noise = [path.join(home, ".gitconfig"), path.join(home, ".config", "git")];
   const listed = new Set(context.tree.files);
+  // Every path here is absolute and normalized (Linux): a prefix test says what is inside what.
+  const within = (dirs: readonly string[]) => {
+    const prefixes = dirs.map((dir) => `${path.resolve(dir)}/`.replace(/\/+$/, "/"));
+    return (file: string) => prefixes.some((p) => file.startsWith(p) || `${file}/` === p);
+  };
+  const inOwn = within(context.own);
+  const inNoise = within(noise);
+  const inPython = within(context.pythonPrefixes);
+  const inKeyedElsewhere = within(keyedElsewhere);
+  const inRoot = within([root]);
   const own = (file: string) =>
     trace.written.has(file) ||
     trace.created.has(file) ||
-    context.own.some((dir) => isInside(file, dir)) ||
+    inOwn(file) ||
     ancestors(file).some((dir) => trace.created.has(dir));
   return (file) => {
     if (own(file)) return "own";
     if (SYSTEM_NOISE.some((prefix) => file.startsWith(prefix)) || file.includes("/gconv/")) {
       return "noise";
     }
-    if (noise.some((dir) => isInside(file, dir))) return "noise";
+    if (inNoise(file)) return "noise";
     if (isSitePackages(file)) return "outside";
-    if (context.pythonPrefixes.some((prefix) => isInside(file, prefix))) return "keyed-elsewhere";
-    if (keyedElsewhere.some((dir) => isInside(file, dir))) return "keyed-elsewhere";
-    if (!isInside(file, root)) return "outside";
+    if (inPython(file)) return "keyed-elsewhere";
+    if (inKeyedElsewhere(file)) return "keyed-elsewhere";
+    if (!inRoot(file)) return "outside";
     const relative = rootRel(context.tree, file);
     if (relative === ".git" || relative.startsWith(".git/")) return "noise";
     const parts = relative.split("/");

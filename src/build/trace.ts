@@ -1,8 +1,8 @@
-import { execFile } from "node:child_process";
 import { createReadStream } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { runBounded } from "../shared/bounded.js";
 import { which } from "../shared/which.js";
 
 /**
@@ -269,20 +269,4 @@ export async function ensureStrace(
   return strace
     ? { strace }
     : { note: `strace could not be installed (${installed}): the build runs untraced` };
-}
-
-/** Runs a command quietly within a time limit; says how it ended. */
-function runBounded(
-  command: string,
-  args: readonly string[],
-  env: NodeJS.ProcessEnv,
-  timeoutMs: number,
-): Promise<string> {
-  return new Promise((resolve) => {
-    execFile(command, args, { env, timeout: timeoutMs, windowsHide: true }, (error) => {
-      if (!error) resolve("done");
-      else if (error.killed) resolve(`no answer within ${timeoutMs / 1000} s`);
-      else resolve(`${command} exited with ${String(error.code ?? error.message)}`);
-    });
-  });
 }

@@ -50,7 +50,7 @@ export const FLAGS = {
   "no-save": { type: "boolean", help: "never save to the cache" },
   "no-trace": {
     type: "boolean",
-    help: "do not trace the build (Linux: strace), so later hits are not validated against it",
+    help: "do not trace the build (Linux), so later hits are not validated against it",
   },
   "build-timeout": {
     type: "string",

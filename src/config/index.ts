@@ -54,9 +54,9 @@ export interface Config {
   readonly summary: boolean;
   /** Fingerprint files that .gitignore ignores too. */
   readonly includeIgnored: boolean;
-  /** Trace the build (Linux, with strace) and validate hits against what it read. */
+  /** Trace the build (Linux: the seccomp tracer, or strace) and validate hits against what it read. */
   readonly trace: boolean;
-  /** Install strace when it is missing (GitHub-hosted Linux runners, bounded in time). */
+  /** Install strace where no tracer runs (GitHub-hosted Linux runners, bounded in time). */
   readonly installTracer: boolean;
   readonly json: boolean;
   /** What `uv-keys` is asked to do (that command only). */

@@ -37,33 +37,60 @@ export async function readDpkgVersions(admin = ADMIN): Promise<Map<string, strin
 /** How many `info/*.list` files are read at once. */
 const LISTS_AT_ONCE = 64;
 
+/** The package database as read, before any file is looked up in it. */
+export interface DpkgDatabase {
+  /** The database for looking up these files (and only these): owners of others are unknown. */
+  lookUp(files: Iterable<string>): Dpkg;
+}
+
 /**
- * The owners of files too, from every `info/*.list` (about a hundred milliseconds, read a batch at
- * a time): what recording a traced build needs. Machines without dpkg get an empty database.
+ * Every `info/*.list` (a batch at a time) and the versions: what recording a traced build needs.
+ * Reading is I/O only, so it can run beside the build; `lookUp` then scans the lists once for the
+ * few hundred files a build read outside the tree, where indexing every line of them (over a
+ * hundred thousand) would cost more than the scan. Machines without dpkg get an empty database.
  */
-export async function readDpkg(admin = ADMIN): Promise<Dpkg> {
+export async function readDpkg(admin = ADMIN): Promise<DpkgDatabase> {
   const versions = await readDpkgVersions(admin);
-  const owners = new Map<string, string>();
   const info = path.join(admin, "info");
   const lists = (await readdir(info).catch(() => [] as string[])).filter((n) =>
     n.endsWith(".list"),
   );
-  const add = (pkg: string, text: string) => {
-    for (const file of text.split("\n")) {
-      if (!file) continue;
-      owners.set(file, pkg);
-      if (MERGED.some((dir) => file.startsWith(dir))) owners.set(`/usr${file}`, pkg);
-    }
-  };
+  const texts: string[] = [];
   for (let start = 0; start < lists.length; start += LISTS_AT_ONCE) {
     const batch = lists.slice(start, start + LISTS_AT_ONCE);
-    const texts = await Promise.all(
-      batch.map((list) => readFile(path.join(info, list), "utf8").catch(() => "")),
+    texts.push(
+      ...(await Promise.all(
+        batch.map((list) => readFile(path.join(info, list), "utf8").catch(() => "")),
+      )),
     );
-    for (const [i, list] of batch.entries()) add(list.slice(0, -".list".length), texts[i]!);
   }
   return {
-    owner: (file) => owners.get(file),
-    version: (pkg) => versions.get(pkg),
+    lookUp(files) {
+      // A list names `/lib/x`; on merged-/usr systems the build may have read it as `/usr/lib/x`.
+      const wanted = new Map<string, string[]>();
+      const want = (line: string, file: string) =>
+        wanted.set(line, [...(wanted.get(line) ?? []), file]);
+      for (const file of new Set(files)) {
+        want(file, file);
+        const alias = file.slice("/usr".length);
+        if (file.startsWith("/usr/") && MERGED.some((dir) => alias.startsWith(dir)))
+          want(alias, file);
+      }
+      // Only a line as long as a wanted one can be one: most are never cut out of their list.
+      const lengths = new Set([...wanted.keys()].map((line) => line.length));
+      const owners = new Map<string, string>();
+      for (const [i, text] of texts.entries()) {
+        const pkg = lists[i]!.slice(0, -".list".length);
+        for (let at = 0; at < text.length; ) {
+          const found = text.indexOf("\n", at);
+          const end = found < 0 ? text.length : found;
+          if (lengths.has(end - at)) {
+            for (const file of wanted.get(text.slice(at, end)) ?? []) owners.set(file, pkg);
+          }
+          at = end + 1;
+        }
+      }
+      return { owner: (file) => owners.get(file), version: (pkg) => versions.get(pkg) };
+    },
   };
 }

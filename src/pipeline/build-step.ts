@@ -2,7 +2,7 @@ import path from "node:path";
 import { type BuildFailed, BuildFailure, withoutValues } from "../build/failure.js";
 import { type Observation, observe } from "../build/observe.js";
 import { resolveProgram, runBuild, snapshotWheels, wheelRecord } from "../build/run.js";
-import { ensureStrace, readTrace, tracedArgv } from "../build/trace.js";
+import { ensureTracer, readTraced, tracedCommand } from "../build/tracer.js";
 import { mismatchText, type WheelTarget, wheelMismatch } from "../build/wheel-name.js";
 import { resetDir } from "../cache/entry.js";
 import { type EntryKeys, VARIANT_LENGTH } from "../cache/entry-key.js";
@@ -81,9 +81,11 @@ export async function buildWheels(
   keys: EntryKeys,
   miss: MissFacts,
 ): Promise<Built | Failed> {
-  const tracer = config.trace ? await ensureStrace(config.env, config.installTracer) : {};
+  const { tracer, note: traceNote } = config.trace
+    ? await ensureTracer(config.env, config.installTracer)
+    : {};
   const traceDir = path.join(deps.stagingDir, "trace");
-  if (tracer.strace) await resetDir(traceDir);
+  if (tracer) await resetDir(traceDir);
   deps.progress({
     kind: "build",
     previous: miss.previous?.manifest,
@@ -92,19 +94,19 @@ export async function buildWheels(
     restoreOff: config.restoreOff,
     observedChanges: miss.observedChanges,
     argv: command.argv,
-    traced: tracer.strace !== undefined,
+    traced: tracer !== undefined,
   });
   const dir = fp.request.project.dir;
   const before = await snapshotWheels(config.wheelDir);
   const started = Date.now();
   // Read while the build runs: a traced build's record needs it, and it takes a while.
-  const dpkg = tracer.strace ? readDpkg() : undefined;
+  const dpkg = tracer ? readDpkg() : undefined;
   // Awaited only when the build succeeds; a failure must not surface as an unhandled rejection.
   dpkg?.catch(() => undefined);
   let produced: string[];
   try {
-    const spawned = tracer.strace
-      ? tracedArgv(tracer.strace, traceDir, [
+    const spawned = tracer
+      ? tracedCommand(tracer, traceDir, [
           resolveProgram(command.argv, dir, config.env),
           ...command.argv.slice(1),
         ])
@@ -125,7 +127,7 @@ export async function buildWheels(
     return {
       failure: redactKeyed(error.failed, fp.manifest.keys, config.env),
       buildSeconds: (Date.now() - started) / 1000,
-      traceNote: tracer.note,
+      traceNote,
     };
   }
   deps.progress({ kind: "build-done" });
@@ -137,8 +139,8 @@ export async function buildWheels(
   const wheels = records.map((r, i) => ({ ...r, path: paths[i]! }));
   const after = await redigest(fp);
   const buildChanges = diffManifests(fp.manifest, after.manifest);
-  const observation = tracer.strace
-    ? await observe(await readTrace(traceDir, dir), {
+  const observation = tracer
+    ? await observe(await readTraced(tracer, traceDir, dir, started), {
         tree: fp.tree,
         pythonPrefixes: fp.python?.prefixes ?? [],
         own: [config.wheelDir, deps.stagingDir],
@@ -190,7 +192,7 @@ export async function buildWheels(
     validation: observed?.how ?? "none",
     tracedOn: observed?.tracedOn,
     unkeyed: observed ? unkeyedFiles(observed, fp.manifest.keys) : [],
-    traceNote: tracer.note,
+    traceNote,
     otherWheels,
     rejectedWheels: rejected,
   };

@@ -26,7 +26,14 @@ function database(count: number): string {
 
 describe("the Debian package database", () => {
   test("every list is read, in batches; merged-/usr aliases; only installed versions", async () => {
-    const dpkg = await readDpkg(database(150));
+    const looked = [
+      "/usr/include/pkg0.h",
+      "/usr/include/pkg149.h",
+      "/usr/include/pkg150.h",
+      "/lib/libzero.so",
+      "/usr/lib/libzero.so",
+    ];
+    const dpkg = (await readDpkg(database(150))).lookUp(looked);
     expect(dpkg.owner("/usr/include/pkg0.h")).toBe("pkg0");
     expect(dpkg.owner("/usr/include/pkg149.h")).toBe("pkg149");
     expect(dpkg.owner("/usr/include/pkg150.h")).toBeUndefined();
@@ -35,11 +42,16 @@ describe("the Debian package database", () => {
     expect(dpkg.version("pkg149")).toBe("1.149");
     expect(dpkg.version("pkg3:amd64")).toBe("1.3");
     expect(dpkg.version("gone")).toBeUndefined();
+    // Only the files looked up are known: the lists are scanned for them, not indexed whole.
+    expect(dpkg.owner("/usr/include/pkg7.h")).toBeUndefined();
+    expect(
+      (await readDpkg(database(150))).lookUp(["/usr/include/pkg7.h"]).owner("/usr/include/pkg7.h"),
+    ).toBe("pkg7");
     expect((await readDpkgVersions(database(2))).get("pkg1")).toBe("1.1");
   });
 
   test("a machine without dpkg has an empty database", async () => {
-    const dpkg = await readDpkg(makeTempDir());
+    const dpkg = (await readDpkg(makeTempDir())).lookUp(["/usr/include/stdio.h"]);
     expect(dpkg.owner("/usr/include/stdio.h")).toBeUndefined();
     expect(dpkg.version("libc6-dev")).toBeUndefined();
   });
