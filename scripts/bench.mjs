@@ -168,7 +168,7 @@ function tracing(cli, work, repsText) {
     CARGO_NET_OFFLINE: "true",
   };
   const command = `${join(venv, "python")} -m build --wheel --no-isolation`;
-  const build = (example, trace, cache) => {
+  const build = (example, trace, cache, tracer = undefined) => {
     const project = join(
       work,
       `${example}-${trace ? "traced" : "plain"}-${Math.random().toString(36).slice(2)}`,
@@ -180,7 +180,7 @@ function tracing(cli, work, repsText) {
     const args = ["build", "--project", project, "--cache-dir", cache, "--build-command", command];
     const started = process.hrtime.bigint();
     const run = spawnSync("node", [cli, ...args, ...(trace ? [] : ["--no-trace"])], {
-      env,
+      env: tracer ? { ...env, WHEEL_CACHE_TRACER: tracer } : env,
       encoding: "utf8",
     });
     if (run.status !== 0) throw new Error(`${example}: ${run.stderr.slice(-2000)}`);
@@ -189,18 +189,28 @@ function tracing(cli, work, repsText) {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const failures = [];
   console.log(
-    `\n| tracing (${reps} rounds) | untraced s | traced s | ratio |\n|---|---:|---:|---:|`,
+    `\n| tracing (${reps} rounds) | untraced s | traced s | ratio | under strace s | ratio |\n|---|---:|---:|---:|---:|---:|`,
   );
+  // strace, for comparison: the tracer a machine without a C compiler gets.
+  const hasStrace = !spawnSync("strace", ["-V"], { stdio: "ignore" }).error;
+  // The tracer is compiled by the first traced build on a machine: not what a miss costs after.
+  build("setuptools-c", true, fs.mkdtempSync(join(work, "cache-")));
   for (const example of ["maturin", "scikit-build-core"]) {
     const plain = [];
     const traced = [];
+    const straced = [];
     for (let round = 0; round < reps; round++) {
       plain.push(build(example, false, fs.mkdtempSync(join(work, "cache-"))).seconds);
       traced.push(build(example, true, fs.mkdtempSync(join(work, "cache-"))).seconds);
+      if (hasStrace)
+        straced.push(build(example, true, fs.mkdtempSync(join(work, "cache-")), "strace").seconds);
     }
     const ratio = median(traced) / median(plain);
+    const strace = hasStrace
+      ? `${median(straced).toFixed(2)} | ${(median(straced) / median(plain)).toFixed(2)}×`
+      : "no strace | —";
     console.log(
-      `| miss, ${example} | ${median(plain).toFixed(2)} | ${median(traced).toFixed(2)} | ${ratio.toFixed(2)}× |`,
+      `| miss, ${example} | ${median(plain).toFixed(2)} | ${median(traced).toFixed(2)} | ${ratio.toFixed(2)}× | ${strace} |`,
     );
     if (ratio > TARGETS.traceOverhead) {
       failures.push(
@@ -227,7 +237,7 @@ function tracing(cli, work, repsText) {
   }
   const hitRatio = median(hits.traced) / median(hits.plain);
   console.log(
-    `| hit, setuptools-c (validated vs not) | ${median(hits.plain).toFixed(2)} | ${median(hits.traced).toFixed(2)} | ${hitRatio.toFixed(2)}× |`,
+    `| hit, setuptools-c (validated vs not) | ${median(hits.plain).toFixed(2)} | ${median(hits.traced).toFixed(2)} | ${hitRatio.toFixed(2)}× | | |`,
   );
   if (hitRatio > TARGETS.validation) {
     failures.push(
