@@ -10554,13 +10554,9 @@ function tracedArgv(strace, traceDir, argv) {
         ...argv,
     ];
 }
-/**
- * Reads every trace file of a traced run. Calls without a directory descriptor (`mkdir`,
- * `rename`) name paths relative to the process's working directory, which strace does not print:
- * it is the one `-y` showed last for `AT_FDCWD` in that process, or `cwd` (the build's) before.
- */
-async function readTrace(traceDir, cwd) {
-    const trace = {
+/** A trace with nothing in it yet, for a reader to fill. */
+function emptyTrace() {
+    return {
         opened: new Map(),
         listed: new Set(),
         written: new Set(),
@@ -10568,6 +10564,14 @@ async function readTrace(traceDir, cwd) {
         execs: new Map(),
         compiled: new Set(),
     };
+}
+/**
+ * Reads every trace file of a traced run. Calls without a directory descriptor (`mkdir`,
+ * `rename`) name paths relative to the process's working directory, which strace does not print:
+ * it is the one `-y` showed last for `AT_FDCWD` in that process, or `cwd` (the build's) before.
+ */
+async function readTrace(traceDir, cwd) {
+    const trace = emptyTrace();
     for (const name of (await (0,promises_namespaceObject.readdir)(traceDir)).sort()) {
         const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(external_node_path_default().join(traceDir, name)) });
         const state = { cwd };
@@ -10846,14 +10850,7 @@ async function readSeccompTrace(traceFile, startedMs) {
                 compilerThreads.delete(tid);
         }
     }
-    const trace = {
-        opened: new Map(),
-        listed: new Set(),
-        written: new Set(),
-        created: new Set(),
-        execs: new Map(),
-        compiled: new Set(),
-    };
+    const trace = emptyTrace();
     const real = new RealPaths();
     for (const [file, byCompiler] of reads) {
         const resolved = real.of(file);

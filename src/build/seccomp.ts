@@ -5,7 +5,7 @@ import path from "node:path";
 import { runBounded } from "../shared/bounded.js";
 import { which } from "../shared/which.js";
 import { SECCOMP_TRACER_C } from "./seccomp-source.js";
-import { isCompiler, type RawTrace } from "./trace.js";
+import { emptyTrace, isCompiler, type RawTrace } from "./trace.js";
 
 /** How long compiling the tracer may take before the build goes on under strace or untraced. */
 const COMPILE_TIMEOUT_MS = 60_000;
@@ -128,14 +128,7 @@ export async function readSeccompTrace(traceFile: string, startedMs: number): Pr
       else compilerThreads.delete(tid);
     }
   }
-  const trace: RawTrace = {
-    opened: new Map(),
-    listed: new Set(),
-    written: new Set(),
-    created: new Set(),
-    execs: new Map(),
-    compiled: new Set(),
-  };
+  const trace = emptyTrace();
   const real = new RealPaths();
   for (const [file, byCompiler] of reads) {
     const resolved = real.of(file);

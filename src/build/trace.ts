@@ -78,13 +78,9 @@ export function tracedArgv(strace: string, traceDir: string, argv: readonly stri
   ];
 }
 
-/**
- * Reads every trace file of a traced run. Calls without a directory descriptor (`mkdir`,
- * `rename`) name paths relative to the process's working directory, which strace does not print:
- * it is the one `-y` showed last for `AT_FDCWD` in that process, or `cwd` (the build's) before.
- */
-export async function readTrace(traceDir: string, cwd: string): Promise<RawTrace> {
-  const trace: RawTrace = {
+/** A trace with nothing in it yet, for a reader to fill. */
+export function emptyTrace(): RawTrace {
+  return {
     opened: new Map(),
     listed: new Set(),
     written: new Set(),
@@ -92,6 +88,15 @@ export async function readTrace(traceDir: string, cwd: string): Promise<RawTrace
     execs: new Map(),
     compiled: new Set(),
   };
+}
+
+/**
+ * Reads every trace file of a traced run. Calls without a directory descriptor (`mkdir`,
+ * `rename`) name paths relative to the process's working directory, which strace does not print:
+ * it is the one `-y` showed last for `AT_FDCWD` in that process, or `cwd` (the build's) before.
+ */
+export async function readTrace(traceDir: string, cwd: string): Promise<RawTrace> {
+  const trace = emptyTrace();
   for (const name of (await readdir(traceDir)).sort()) {
     const lines = createInterface({ input: createReadStream(path.join(traceDir, name)) });
     const state = { cwd };

@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { isCompiler, parseLine, type RawTrace, unescapeC } from "../../../src/build/trace.js";
+import {
+  emptyTrace,
+  isCompiler,
+  parseLine,
+  type RawTrace,
+  unescapeC,
+} from "../../../src/build/trace.js";
 
 function parse(lines: readonly string[], cwd = "/start"): RawTrace {
-  const trace: RawTrace = {
-    opened: new Map(),
-    listed: new Set(),
-    written: new Set(),
-    created: new Set(),
-    execs: new Map(),
-    compiled: new Set(),
-  };
+  const trace = emptyTrace();
   const state = { cwd };
   for (const line of lines) parseLine(line, trace, state);
   return trace;
