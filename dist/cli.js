@@ -6346,6 +6346,7 @@ async function saveEntries(deps, keys, manifest, wheels) {
 ;// CONCATENATED MODULE: ./src/files/dpkg.ts
 
 
+
 const ADMIN = "/var/lib/dpkg";
 /** Directories that merged-/usr systems (Debian 12, Ubuntu) make symlinks into /usr. */
 const MERGED = ["/bin/", "/sbin/", "/lib/", "/lib32/", "/lib64/", "/libx32/"];
@@ -6373,16 +6374,90 @@ const LISTS_AT_ONCE = 64;
  * Reading is I/O only, so it can run beside the build; `lookUp` then scans the lists once for the
  * few hundred files a build read outside the tree, where indexing every line of them (over a
  * hundred thousand) would cost more than the scan. Machines without dpkg get an empty database.
+ *
+ * With `cacheDir`, what was read is kept there as one file named after the database's state (dpkg
+ * replaces the status file, and a list by renaming into `info/`, on every change), so that later
+ * builds on the machine read one file instead of hundreds.
  */
-async function readDpkg(admin = ADMIN) {
+async function readDpkg(admin = ADMIN, cacheDir) {
+    const state = cacheDir ? await databaseState(admin) : undefined;
+    const cached = state && cacheDir ? external_node_path_default().join(cacheDir, `${state}.lists`) : undefined;
+    let lists = cached ? await readCached(cached) : undefined;
+    if (!lists) {
+        lists = await readLists(admin);
+        if (cached)
+            await writeCached(cached, lists);
+    }
+    return database(lists);
+}
+async function readLists(admin) {
     const versions = await readDpkgVersions(admin);
     const info = external_node_path_default().join(admin, "info");
-    const lists = (await (0,promises_namespaceObject.readdir)(info).catch(() => [])).filter((n) => n.endsWith(".list"));
+    const packages = (await (0,promises_namespaceObject.readdir)(info).catch(() => []))
+        .filter((n) => n.endsWith(".list"))
+        .map((n) => n.slice(0, -".list".length));
     const texts = [];
-    for (let start = 0; start < lists.length; start += LISTS_AT_ONCE) {
-        const batch = lists.slice(start, start + LISTS_AT_ONCE);
-        texts.push(...(await Promise.all(batch.map((list) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(info, list), "utf8").catch(() => "")))));
+    for (let start = 0; start < packages.length; start += LISTS_AT_ONCE) {
+        const batch = packages.slice(start, start + LISTS_AT_ONCE);
+        texts.push(...(await Promise.all(batch.map((pkg) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(info, `${pkg}.list`), "utf8").catch(() => "")))));
     }
+    return { versions, packages, texts };
+}
+/** A digest of the status file's and the `info/` directory's identity and times; none without dpkg. */
+async function databaseState(admin) {
+    const [status, info] = await Promise.all(["status", "info"].map((name) => (0,promises_namespaceObject.stat)(external_node_path_default().join(admin, name), { bigint: true }).catch(() => undefined)));
+    if (!status || !info)
+        return undefined;
+    const parts = [admin, status.ino, status.size, status.mtimeNs, info.ino, info.mtimeNs];
+    return (0,external_node_crypto_namespaceObject.createHash)("sha256").update(parts.join("\0")).digest("hex").slice(0, 16);
+}
+/**
+ * The cache file: the versions as JSON, then each package and its list, NUL-separated (no path
+ * holds a NUL). Undefined when it is missing or not whole.
+ */
+async function readCached(file) {
+    const text = await (0,promises_namespaceObject.readFile)(file, "utf8").catch(() => undefined);
+    const fields = text?.split("\0");
+    if (!fields || fields.length % 2 !== 1)
+        return undefined;
+    let versions;
+    try {
+        versions = new Map(JSON.parse(fields[0]));
+    }
+    catch {
+        return undefined;
+    }
+    const packages = [];
+    const texts = [];
+    for (let i = 1; i < fields.length; i += 2) {
+        packages.push(fields[i]);
+        texts.push(fields[i + 1]);
+    }
+    return { versions, packages, texts };
+}
+/** Writes the cache file whole (a rename), and removes those of earlier states. Best effort. */
+async function writeCached(file, lists) {
+    const dir = external_node_path_default().dirname(file);
+    const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const fields = [
+        JSON.stringify([...lists.versions]),
+        ...lists.packages.flatMap((pkg, i) => [pkg, lists.texts[i]]),
+    ];
+    try {
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(temporary, fields.join("\0"));
+        await (0,promises_namespaceObject.rename)(temporary, file);
+        const stale = (await (0,promises_namespaceObject.readdir)(dir)).filter((n) => n.endsWith(".lists") && n !== external_node_path_default().basename(file));
+        await Promise.all(stale.map((n) => (0,promises_namespaceObject.rm)(external_node_path_default().join(dir, n), { force: true })));
+    }
+    catch {
+        // A cache that cannot be written (a read-only home) only costs the next build the reading.
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true }).catch(() => undefined);
+    }
+}
+function database({ versions, packages, texts }) {
     return {
         lookUp(files) {
             // A list names `/lib/x`; on merged-/usr systems the build may have read it as `/usr/lib/x`.
@@ -6398,7 +6473,7 @@ async function readDpkg(admin = ADMIN) {
             const lengths = new Set([...wanted.keys()].map((line) => line.length));
             const owners = new Map();
             for (const [i, text] of texts.entries()) {
-                const pkg = lists[i].slice(0, -".list".length);
+                const pkg = packages[i];
                 for (let at = 0; at < text.length;) {
                     const found = text.indexOf("\n", at);
                     const end = found < 0 ? text.length : found;
@@ -7631,8 +7706,16 @@ const implicit = (id, kind, value, detail) => ({
     digest: digestOf(id, canonicalJson(value)),
     detail,
 });
-/** `linux-x64-glibc2.36`, `darwin-arm64-23`, `win32-x64`: what a built binary is tied to. */
+let platform;
+/**
+ * `linux-x64-glibc2.36`, `darwin-arm64-23`, `win32-x64`: what a built binary is tied to. Found
+ * once a run: the C library's version comes from the process report, which takes a while.
+ */
 function platformId() {
+    platform ??= findPlatformId();
+    return platform;
+}
+function findPlatformId() {
     const base = `${process.platform}-${process.arch}`;
     if (process.platform === "linux") {
         const header = process.report?.getReport()
@@ -9896,7 +9979,12 @@ async function observe(trace, context) {
         if (classify(dir) === "repository")
             dirs[rel(dir)] = dirDigest(context.tree, rootRel(context.tree, dir));
     }
-    const tools = await recordTools(trace, context, classify, dpkg, packages);
+    const tools = await recordTools(trace, context, classify, dpkg, packages, (file) => {
+        const dist = sites.owner(file);
+        if (dist)
+            distributions.set(`${dist.site}\0${dist.distInfo}`, dist);
+        return dist;
+    });
     await digestRepositoryFiles(files, context.tree);
     const outsideDigests = await hashFiles([...outside]);
     return {
@@ -9943,10 +10031,21 @@ function classifier(trace, context) {
     const inPython = within(context.pythonPrefixes);
     const inKeyedElsewhere = within(keyedElsewhere);
     const inRoot = within([root]);
+    // Whether a directory is one the build created or inside one, each directory decided once.
+    const createdDirs = new Map();
+    const inCreated = (dir) => {
+        let known = createdDirs.get(dir);
+        if (known === undefined) {
+            const parent = external_node_path_default().dirname(dir);
+            known = trace.created.has(dir) || (parent !== dir && inCreated(parent));
+            createdDirs.set(dir, known);
+        }
+        return known;
+    };
     const own = (file) => trace.written.has(file) ||
         trace.created.has(file) ||
         inOwn(file) ||
-        ancestors(file).some((dir) => trace.created.has(dir));
+        inCreated(external_node_path_default().dirname(file));
     return (file) => {
         if (own(file))
             return "own";
@@ -9972,13 +10071,6 @@ function classifier(trace, context) {
         return inOutput && !listed.has(relative) ? "reused" : "repository";
     };
 }
-function ancestors(file) {
-    const dirs = [];
-    for (let dir = external_node_path_default().dirname(file); dir !== external_node_path_default().dirname(dir); dir = external_node_path_default().dirname(dir)) {
-        dirs.push(dir);
-    }
-    return dirs;
-}
 function isSitePackages(file) {
     return /\/(?:site|dist)-packages\//.test(file);
 }
@@ -9991,7 +10083,7 @@ function recordPackage(dpkg, file, packages) {
     packages[pkg] = version;
     return true;
 }
-async function recordTools(trace, context, classify, dpkg, packages) {
+async function recordTools(trace, context, classify, dpkg, packages, distribution) {
     const tools = [];
     const toHash = [];
     for (const [file, names] of [...trace.execs].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -10000,10 +10092,14 @@ async function recordTools(trace, context, classify, dpkg, packages) {
             continue;
         const name = [...names].sort().find((n) => !n.includes("/") && which(n, context.env) === file);
         const base = name ? { name, path: file } : { path: file };
+        // A program a Python distribution installed (cmake, ninja) is that distribution's version.
+        const dist = where === "outside" ? distribution(file) : undefined;
         if (recordPackage(dpkg, file, packages))
             tools.push({ ...base, identity: `deb:${dpkg.owner(file)}` });
         else if (where === "keyed-elsewhere")
             tools.push({ ...base, identity: "keyed" });
+        else if (dist)
+            tools.push({ ...base, identity: `dist:${dist.distInfo.replace(/\.dist-info$/, "")}` });
         else {
             tools.push({ ...base, identity: "" });
             toHash.push(file);
@@ -10030,10 +10126,17 @@ function changedSince(files, context) {
     });
 }
 function rootRel(tree, file) {
-    return toPosix(external_node_path_default().relative(tree.root, file));
+    return relativeTo(tree.root, file);
 }
 function observe_projectRelative(tree, file) {
-    return toPosix(external_node_path_default().relative(external_node_path_default().join(tree.root, tree.projectDir), file)) || ".";
+    return relativeTo(external_node_path_default().join(tree.root, tree.projectDir), file) || ".";
+}
+/** `file` relative to `dir`, both absolute and normalized: a slice when `file` is inside. */
+function relativeTo(dir, file) {
+    const prefix = dir.endsWith("/") ? dir : `${dir}/`;
+    if (file.startsWith(prefix))
+        return file.slice(prefix.length);
+    return toPosix(external_node_path_default().relative(dir, file));
 }
 function sortedRecord(record) {
     return Object.fromEntries(Object.keys(record)
@@ -10159,7 +10262,6 @@ const SECCOMP_TRACER_C = String.raw `#define _GNU_SOURCE
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #if defined(__x86_64__)
@@ -10168,6 +10270,14 @@ const SECCOMP_TRACER_C = String.raw `#define _GNU_SOURCE
 #define ARCH AUDIT_ARCH_AARCH64
 #else
 #error "no seccomp tracer for this architecture"
+#endif
+
+/* Linux 6.6: the kernel switches straight from the caller to the tracer and back. */
+#ifndef SECCOMP_IOCTL_NOTIF_SET_FLAGS
+#define SECCOMP_IOCTL_NOTIF_SET_FLAGS SECCOMP_IOW(4, __u64)
+#endif
+#ifndef SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP
+#define SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP 1UL
 #endif
 
 #ifndef SYS_openat2
@@ -10209,9 +10319,6 @@ static const struct call calls[] = {
 };
 #define NCALLS (sizeof calls / sizeof calls[0])
 
-/* After a call, keep looking for the next one this long before sleeping: calls come in bursts,
-   and a sleeping tracer costs each call a wake-up. */
-#define SPIN_NS 50000LL
 #define MAX_ARGS 4096
 
 static int wake[2];
@@ -10220,12 +10327,6 @@ static void on_child(int sig) {
   int saved = errno;
   if (write(wake[1], "", 1) < 0) {}
   errno = saved;
-}
-
-static long long now_ns(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
 /* Reads up to cap bytes of the caller's memory at addr; returns how many were read. */
@@ -10384,12 +10485,12 @@ static void record(const struct seccomp_notif *n) {
 static int serve(int listener, pid_t first) {
   struct pollfd fds[2] = {{listener, POLLIN, 0}, {wake[0], POLLIN, 0}};
   int status = -1;
-  long long last = now_ns();
+  /* Switch straight from the caller to this process and back; kernels before 6.6 refuse, and
+     each call then costs a wake-up. */
+  if (ioctl(listener, SECCOMP_IOCTL_NOTIF_SET_FLAGS, SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP, 0) != 0) {}
   for (;;) {
     fds[0].revents = fds[1].revents = 0;
-    int ready = poll(fds, 2, 0);
-    if (ready == 0) ready = now_ns() - last > SPIN_NS ? poll(fds, 2, -1) : 0;
-    if (ready < 0 && errno != EINTR) return -2;
+    if (poll(fds, 2, -1) < 0 && errno != EINTR) return -2;
     if (fds[1].revents & POLLIN) {
       char drain[64];
       while (read(wake[0], drain, sizeof drain) > 0) {}
@@ -10405,7 +10506,6 @@ static int serve(int listener, pid_t first) {
         r.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
         /* ENOENT: the caller was interrupted meanwhile; nothing to answer. */
         if (ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, &r) != 0 && errno != ENOENT) return -2;
-        last = now_ns();
       }
       continue;
     }
@@ -10828,7 +10928,8 @@ async function readSeccompTrace(traceFile, startedMs) {
         const [kind, tid, mark, raw, argv0] = fields.slice(i, i + 5);
         if (kind === "?")
             continue;
-        const file = external_node_path_default().normalize(raw);
+        // The tracer joins a relative path to its directory as given: `.`, `..` and `//` may remain.
+        const file = raw.includes("/.") || raw.includes("//") ? external_node_path_default().normalize(raw) : raw;
         if (kind === "o") {
             // The first reader decides: a compiler that reads a file compiles it.
             const byCompiler = compilerThreads.has(tid);
@@ -10966,8 +11067,8 @@ async function ensureTracer(env, install, platform = process.platform) {
     return { note: [...notes, strace.note].join("; ") };
 }
 /**
- * Where the compiled tracer is kept: `$WHEEL_CACHE_TRACER_DIR`, else the user's cache directory
- * (XDG), as the local cache.
+ * Where the compiled tracer (and the package database as read for recording traces) is kept:
+ * `$WHEEL_CACHE_TRACER_DIR`, else the user's cache directory (XDG), as the local cache.
  */
 function tracerHome(env) {
     if (env.WHEEL_CACHE_TRACER_DIR)
@@ -11099,6 +11200,9 @@ function iniSections(text) {
  * wheels might then match neither the fingerprint nor the observed set).
  */
 async function buildWheels(deps, config, { fp, command }, keys, miss) {
+    const T0 = performance.now();
+    const tm = (l) => process.env.WC_TIMING &&
+        process.stderr.write(`T ${l} ${(performance.now() - T0).toFixed(0)}\n`);
     const { tracer, note: traceNote } = config.trace
         ? await ensureTracer(config.env, config.installTracer)
         : {};
@@ -11116,10 +11220,11 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         traced: tracer !== undefined,
     });
     const dir = fp.request.project.dir;
+    tm("ensured");
     const before = await snapshotWheels(config.wheelDir);
     const started = Date.now();
     // Read while the build runs: a traced build's record needs it, and it takes a while.
-    const dpkg = tracer ? readDpkg() : undefined;
+    const dpkg = tracer ? readDpkg(undefined, external_node_path_default().join(tracerHome(config.env), "dpkg")) : undefined;
     // Awaited only when the build succeeds; a failure must not surface as an unhandled rejection.
     dpkg?.catch(() => undefined);
     let produced;
@@ -11152,13 +11257,16 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         };
     }
     deps.progress({ kind: "build-done" });
+    tm("built");
     const buildSeconds = (Date.now() - started) / 1000;
     const { ours, rejected } = sortWheels(produced, wheelTarget(fp), config.wheelDir);
     const otherWheels = [...before.keys()].filter((name) => !produced.includes(name)).sort();
     const paths = ours.map((name) => external_node_path_default().join(config.wheelDir, name));
     const records = await Promise.all(paths.map(wheelRecord));
     const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
+    tm("records");
     const after = await redigest(fp);
+    tm("redigest");
     const buildChanges = diffManifests(fp.manifest, after.manifest);
     const observation = tracer
         ? await observe(await readTraced(tracer, traceDir, dir, started), {
@@ -11172,6 +11280,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
             dpkg,
         })
         : await borrow(deps, keys, fp);
+    tm("observed");
     const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);
     const observed = completed.observed;
     const variant = variantOf(miss.supersedes);
@@ -11196,6 +11305,7 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
             ...changedInputs(buildChanges),
             ...(observation?.changedDuringBuild ?? []),
         ]);
+    tm("saved");
     if (save.status === "saved" && deps.cache.kind === "local") {
         await saveAfterBuildState(deps, keys, manifest, after, buildChanges, paths);
     }

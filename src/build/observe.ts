@@ -93,7 +93,11 @@ export async function observe(trace: RawTrace, context: ObserveContext): Promise
     if (classify(dir) === "repository")
       dirs[rel(dir)] = dirDigest(context.tree, rootRel(context.tree, dir));
   }
-  const tools = await recordTools(trace, context, classify, dpkg, packages);
+  const tools = await recordTools(trace, context, classify, dpkg, packages, (file) => {
+    const dist = sites.owner(file);
+    if (dist) distributions.set(`${dist.site}\0${dist.distInfo}`, dist);
+    return dist;
+  });
   await digestRepositoryFiles(files, context.tree);
   const outsideDigests = await hashFiles([...outside]);
   return {
@@ -147,11 +151,22 @@ function classifier(trace: RawTrace, context: ObserveContext): (file: string) =>
   const inPython = within(context.pythonPrefixes);
   const inKeyedElsewhere = within(keyedElsewhere);
   const inRoot = within([root]);
+  // Whether a directory is one the build created or inside one, each directory decided once.
+  const createdDirs = new Map<string, boolean>();
+  const inCreated = (dir: string): boolean => {
+    let known = createdDirs.get(dir);
+    if (known === undefined) {
+      const parent = path.dirname(dir);
+      known = trace.created.has(dir) || (parent !== dir && inCreated(parent));
+      createdDirs.set(dir, known);
+    }
+    return known;
+  };
   const own = (file: string) =>
     trace.written.has(file) ||
     trace.created.has(file) ||
     inOwn(file) ||
-    ancestors(file).some((dir) => trace.created.has(dir));
+    inCreated(path.dirname(file));
   return (file) => {
     if (own(file)) return "own";
     if (SYSTEM_NOISE.some((prefix) => file.startsWith(prefix)) || file.includes("/gconv/")) {
@@ -170,14 +185,6 @@ function classifier(trace: RawTrace, context: ObserveContext): (file: string) =>
       (context.outputDirs ?? []).some((dir) => relative.startsWith(`${dir}/`));
     return inOutput && !listed.has(relative) ? "reused" : "repository";
   };
-}
-
-function ancestors(file: string): string[] {
-  const dirs: string[] = [];
-  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    dirs.push(dir);
-  }
-  return dirs;
 }
 
 function isSitePackages(file: string): boolean {
@@ -199,6 +206,7 @@ async function recordTools(
   classify: (file: string) => Where,
   dpkg: Dpkg,
   packages: Record<string, string>,
+  distribution: (file: string) => { readonly distInfo: string } | undefined,
 ): Promise<ObservedTool[]> {
   const tools: ObservedTool[] = [];
   const toHash: string[] = [];
@@ -207,9 +215,13 @@ async function recordTools(
     if (where === "own" || where === "noise" || where === "reused") continue;
     const name = [...names].sort().find((n) => !n.includes("/") && which(n, context.env) === file);
     const base = name ? { name, path: file } : { path: file };
+    // A program a Python distribution installed (cmake, ninja) is that distribution's version.
+    const dist = where === "outside" ? distribution(file) : undefined;
     if (recordPackage(dpkg, file, packages))
       tools.push({ ...base, identity: `deb:${dpkg.owner(file)}` });
     else if (where === "keyed-elsewhere") tools.push({ ...base, identity: "keyed" });
+    else if (dist)
+      tools.push({ ...base, identity: `dist:${dist.distInfo.replace(/\.dist-info$/, "")}` });
     else {
       tools.push({ ...base, identity: "" });
       toHash.push(file);
@@ -244,11 +256,18 @@ function changedSince(files: Record<string, string | null>, context: ObserveCont
 }
 
 function rootRel(tree: FileTree, file: string): string {
-  return toPosix(path.relative(tree.root, file));
+  return relativeTo(tree.root, file);
 }
 
 function projectRelative(tree: FileTree, file: string): string {
-  return toPosix(path.relative(path.join(tree.root, tree.projectDir), file)) || ".";
+  return relativeTo(path.join(tree.root, tree.projectDir), file) || ".";
+}
+
+/** `file` relative to `dir`, both absolute and normalized: a slice when `file` is inside. */
+function relativeTo(dir: string, file: string): string {
+  const prefix = dir.endsWith("/") ? dir : `${dir}/`;
+  if (file.startsWith(prefix)) return file.slice(prefix.length);
+  return toPosix(path.relative(dir, file));
 }
 
 function sortedRecord<T>(record: Record<string, T>): Record<string, T> {

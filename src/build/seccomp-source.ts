@@ -34,7 +34,6 @@ export const SECCOMP_TRACER_C = String.raw`#define _GNU_SOURCE
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #if defined(__x86_64__)
@@ -43,6 +42,14 @@ export const SECCOMP_TRACER_C = String.raw`#define _GNU_SOURCE
 #define ARCH AUDIT_ARCH_AARCH64
 #else
 #error "no seccomp tracer for this architecture"
+#endif
+
+/* Linux 6.6: the kernel switches straight from the caller to the tracer and back. */
+#ifndef SECCOMP_IOCTL_NOTIF_SET_FLAGS
+#define SECCOMP_IOCTL_NOTIF_SET_FLAGS SECCOMP_IOW(4, __u64)
+#endif
+#ifndef SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP
+#define SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP 1UL
 #endif
 
 #ifndef SYS_openat2
@@ -84,9 +91,6 @@ static const struct call calls[] = {
 };
 #define NCALLS (sizeof calls / sizeof calls[0])
 
-/* After a call, keep looking for the next one this long before sleeping: calls come in bursts,
-   and a sleeping tracer costs each call a wake-up. */
-#define SPIN_NS 50000LL
 #define MAX_ARGS 4096
 
 static int wake[2];
@@ -95,12 +99,6 @@ static void on_child(int sig) {
   int saved = errno;
   if (write(wake[1], "", 1) < 0) {}
   errno = saved;
-}
-
-static long long now_ns(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
 /* Reads up to cap bytes of the caller's memory at addr; returns how many were read. */
@@ -259,12 +257,12 @@ static void record(const struct seccomp_notif *n) {
 static int serve(int listener, pid_t first) {
   struct pollfd fds[2] = {{listener, POLLIN, 0}, {wake[0], POLLIN, 0}};
   int status = -1;
-  long long last = now_ns();
+  /* Switch straight from the caller to this process and back; kernels before 6.6 refuse, and
+     each call then costs a wake-up. */
+  if (ioctl(listener, SECCOMP_IOCTL_NOTIF_SET_FLAGS, SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP, 0) != 0) {}
   for (;;) {
     fds[0].revents = fds[1].revents = 0;
-    int ready = poll(fds, 2, 0);
-    if (ready == 0) ready = now_ns() - last > SPIN_NS ? poll(fds, 2, -1) : 0;
-    if (ready < 0 && errno != EINTR) return -2;
+    if (poll(fds, 2, -1) < 0 && errno != EINTR) return -2;
     if (fds[1].revents & POLLIN) {
       char drain[64];
       while (read(wake[0], drain, sizeof drain) > 0) {}
@@ -280,7 +278,6 @@ static int serve(int listener, pid_t first) {
         r.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
         /* ENOENT: the caller was interrupted meanwhile; nothing to answer. */
         if (ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, &r) != 0 && errno != ENOENT) return -2;
-        last = now_ns();
       }
       continue;
     }

@@ -112,7 +112,8 @@ export async function readSeccompTrace(traceFile: string, startedMs: number): Pr
       string,
     ];
     if (kind === "?") continue;
-    const file = path.normalize(raw);
+    // The tracer joins a relative path to its directory as given: `.`, `..` and `//` may remain.
+    const file = raw.includes("/.") || raw.includes("//") ? path.normalize(raw) : raw;
     if (kind === "o") {
       // The first reader decides: a compiler that reads a file compiles it.
       const byCompiler = compilerThreads.has(tid);

@@ -39,10 +39,10 @@ export async function ensureTracer(
 }
 
 /**
- * Where the compiled tracer is kept: `$WHEEL_CACHE_TRACER_DIR`, else the user's cache directory
- * (XDG), as the local cache.
+ * Where the compiled tracer (and the package database as read for recording traces) is kept:
+ * `$WHEEL_CACHE_TRACER_DIR`, else the user's cache directory (XDG), as the local cache.
  */
-function tracerHome(env: NodeJS.ProcessEnv): string {
+export function tracerHome(env: NodeJS.ProcessEnv): string {
   if (env.WHEEL_CACHE_TRACER_DIR) return path.resolve(env.WHEEL_CACHE_TRACER_DIR);
   const xdg = env.XDG_CACHE_HOME;
   const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(env.HOME || homedir(), ".cache");

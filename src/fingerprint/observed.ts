@@ -39,7 +39,11 @@ export interface ObservedTool {
   /** The bare name it was run by (`gcc`), when PATH found it; then PATH must still find it here. */
   readonly name?: string;
   readonly path: string;
-  /** `deb:<package>`, `python`, or a blob id. */
+  /**
+   * `deb:<package>` (checked with the package), `dist:<name>-<version>` (a program a Python
+   * distribution installed, checked with the distribution), `keyed` (the interpreter, the Rust
+   * toolchain: their own keys check them), or a blob id.
+   */
   readonly identity: string;
 }
 

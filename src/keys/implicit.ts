@@ -75,8 +75,18 @@ const implicit = (
   detail,
 });
 
-/** `linux-x64-glibc2.36`, `darwin-arm64-23`, `win32-x64`: what a built binary is tied to. */
+let platform: string | undefined;
+
+/**
+ * `linux-x64-glibc2.36`, `darwin-arm64-23`, `win32-x64`: what a built binary is tied to. Found
+ * once a run: the C library's version comes from the process report, which takes a while.
+ */
 export function platformId(): string {
+  platform ??= findPlatformId();
+  return platform;
+}
+
+function findPlatformId(): string {
   const base = `${process.platform}-${process.arch}`;
   if (process.platform === "linux") {
     const header = (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } })

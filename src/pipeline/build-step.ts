@@ -2,7 +2,7 @@ import path from "node:path";
 import { type BuildFailed, BuildFailure, withoutValues } from "../build/failure.js";
 import { type Observation, observe } from "../build/observe.js";
 import { resolveProgram, runBuild, snapshotWheels, wheelRecord } from "../build/run.js";
-import { ensureTracer, readTraced, tracedCommand } from "../build/tracer.js";
+import { ensureTracer, readTraced, tracedCommand, tracerHome } from "../build/tracer.js";
 import { mismatchText, type WheelTarget, wheelMismatch } from "../build/wheel-name.js";
 import { resetDir } from "../cache/entry.js";
 import { type EntryKeys, VARIANT_LENGTH } from "../cache/entry-key.js";
@@ -81,6 +81,10 @@ export async function buildWheels(
   keys: EntryKeys,
   miss: MissFacts,
 ): Promise<Built | Failed> {
+  const T0 = performance.now();
+  const tm = (l: string) =>
+    process.env.WC_TIMING &&
+    process.stderr.write(`T ${l} ${(performance.now() - T0).toFixed(0)}\n`);
   const { tracer, note: traceNote } = config.trace
     ? await ensureTracer(config.env, config.installTracer)
     : {};
@@ -97,10 +101,11 @@ export async function buildWheels(
     traced: tracer !== undefined,
   });
   const dir = fp.request.project.dir;
+  tm("ensured");
   const before = await snapshotWheels(config.wheelDir);
   const started = Date.now();
   // Read while the build runs: a traced build's record needs it, and it takes a while.
-  const dpkg = tracer ? readDpkg() : undefined;
+  const dpkg = tracer ? readDpkg(undefined, path.join(tracerHome(config.env), "dpkg")) : undefined;
   // Awaited only when the build succeeds; a failure must not surface as an unhandled rejection.
   dpkg?.catch(() => undefined);
   let produced: string[];
@@ -131,13 +136,16 @@ export async function buildWheels(
     };
   }
   deps.progress({ kind: "build-done" });
+  tm("built");
   const buildSeconds = (Date.now() - started) / 1000;
   const { ours, rejected } = sortWheels(produced, wheelTarget(fp), config.wheelDir);
   const otherWheels = [...before.keys()].filter((name) => !produced.includes(name)).sort();
   const paths = ours.map((name) => path.join(config.wheelDir, name));
   const records = await Promise.all(paths.map(wheelRecord));
   const wheels = records.map((r, i) => ({ ...r, path: paths[i]! }));
+  tm("records");
   const after = await redigest(fp);
+  tm("redigest");
   const buildChanges = diffManifests(fp.manifest, after.manifest);
   const observation = tracer
     ? await observe(await readTraced(tracer, traceDir, dir, started), {
@@ -153,6 +161,7 @@ export async function buildWheels(
         dpkg,
       })
     : await borrow(deps, keys, fp);
+  tm("observed");
   const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);
   const observed = completed.observed;
   const variant = variantOf(miss.supersedes);
@@ -178,6 +187,7 @@ export async function buildWheels(
           ...changedInputs(buildChanges),
           ...(observation?.changedDuringBuild ?? []),
         ]);
+  tm("saved");
   if (save.status === "saved" && deps.cache.kind === "local") {
     await saveAfterBuildState(deps, keys, manifest, after, buildChanges, paths);
   }

@@ -1,3 +1,5 @@
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { readDpkg, readDpkgVersions } from "../../../src/files/dpkg.js";
 import { makeTempDir, writeTree } from "../../support/tmp.js";
@@ -50,9 +52,50 @@ describe("the Debian package database", () => {
     expect((await readDpkgVersions(database(2))).get("pkg1")).toBe("1.1");
   });
 
+  test("kept as one file per database state: a package installed since is seen", async () => {
+    const admin = database(3);
+    const cache = makeTempDir();
+    const owner = async (file: string) => (await readDpkg(admin, cache)).lookUp([file]).owner(file);
+    expect(await owner("/usr/include/pkg1.h")).toBe("pkg1");
+    const kept = readdirSync(cache);
+    expect(kept).toHaveLength(1);
+    // A list changed in place (not dpkg's way) leaves the state as it was: the kept file answers.
+    writeFileSync(path.join(admin, "info", "pkg1.list"), "/usr/include/moved.h\n");
+    expect(await owner("/usr/include/pkg1.h")).toBe("pkg1");
+    // dpkg installs a package: a new list in info/ and a new status; the kept file is replaced.
+    writeTree(admin, { "info/extra.list": "/usr/include/extra.h\n" });
+    appendFileSync(
+      path.join(admin, "status"),
+      "\nPackage: extra\nStatus: install ok installed\nVersion: 2.0\n",
+    );
+    const now = (await readDpkg(admin, cache)).lookUp([
+      "/usr/include/extra.h",
+      "/usr/include/moved.h",
+    ]);
+    expect(now.owner("/usr/include/extra.h")).toBe("extra");
+    expect(now.version("extra")).toBe("2.0");
+    expect(now.owner("/usr/include/moved.h")).toBe("pkg1");
+    expect(readdirSync(cache)).toHaveLength(1);
+    expect(readdirSync(cache)).not.toEqual(kept);
+  });
+
+  test("a kept file that is not whole is read again from the database", async () => {
+    const admin = database(3);
+    const cache = makeTempDir();
+    await readDpkg(admin, cache);
+    const [kept] = readdirSync(cache);
+    writeFileSync(path.join(cache, kept!), "[not json\0pkg1");
+    const dpkg = (await readDpkg(admin, cache)).lookUp(["/usr/include/pkg2.h"]);
+    expect(dpkg.owner("/usr/include/pkg2.h")).toBe("pkg2");
+    expect(dpkg.version("pkg2")).toBe("1.2");
+    expect(readFileSync(path.join(cache, kept!), "utf8")).toContain("/usr/include/pkg2.h");
+  });
+
   test("a machine without dpkg has an empty database", async () => {
-    const dpkg = (await readDpkg(makeTempDir())).lookUp(["/usr/include/stdio.h"]);
+    const cache = makeTempDir();
+    const dpkg = (await readDpkg(makeTempDir(), cache)).lookUp(["/usr/include/stdio.h"]);
     expect(dpkg.owner("/usr/include/stdio.h")).toBeUndefined();
     expect(dpkg.version("libc6-dev")).toBeUndefined();
+    expect(readdirSync(cache)).toEqual([]);
   });
 });
