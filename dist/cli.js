@@ -6369,26 +6369,89 @@ async function readDpkgVersions(admin = ADMIN) {
 }
 /** How many `info/*.list` files are read at once. */
 const LISTS_AT_ONCE = 64;
+/** Answers kept per database state, at most: more are not written (builds of many projects). */
+const MAX_KEPT_ANSWERS = 50_000;
 /**
- * Every `info/*.list` (a batch at a time) and the versions: what recording a traced build needs.
- * Reading is I/O only, so it can run beside the build; `lookUp` then scans the lists once for the
- * few hundred files a build read outside the tree, where indexing every line of them (over a
- * hundred thousand) would cost more than the scan. Machines without dpkg get an empty database.
+ * The package database for recording a traced build: the versions, and every `info/*.list` (a
+ * batch at a time). Reading is I/O only, so it runs beside the build; `lookUp` then scans the
+ * lists once for the few hundred files a build read outside the tree, where indexing every line
+ * of them (over a hundred thousand) would cost more than the scan. Machines without dpkg get an
+ * empty database.
  *
- * With `cacheDir`, what was read is kept there as one file named after the database's state (dpkg
- * replaces the status file, and a list by renaming into `info/`, on every change), so that later
- * builds on the machine read one file instead of hundreds.
+ * With `cacheDir`, what was read and found is kept there under the database's state (dpkg
+ * replaces the status file, and a list by renaming it into `info/`, on every change): the lists as
+ * one file, and the owners found. A later build on the machine that reads the same system files
+ * then reads neither (a file not looked up before has the lists read and scanned for it).
  */
 async function readDpkg(admin = ADMIN, cacheDir) {
     const state = cacheDir ? await databaseState(admin) : undefined;
-    const cached = state && cacheDir ? external_node_path_default().join(cacheDir, `${state}.lists`) : undefined;
-    let lists = cached ? await readCached(cached) : undefined;
-    if (!lists) {
-        lists = await readLists(admin);
+    const kept = state && cacheDir ? external_node_path_default().join(cacheDir, state) : undefined;
+    const answers = kept ? await readAnswers(`${kept}.owners`) : undefined;
+    const load = async () => {
+        const cached = kept ? await readCached(`${kept}.lists`) : undefined;
         if (cached)
-            await writeCached(cached, lists);
+            return cached;
+        const lists = await readLists(admin);
+        if (kept)
+            await writeKept(`${kept}.lists`, serializeLists(lists));
+        return lists;
+    };
+    // With no answers kept, the lists will be needed: reading them starts now, beside the build.
+    let lists = answers ? undefined : load();
+    lists?.catch(() => undefined);
+    return {
+        async lookUp(files) {
+            const wanted = new Set(files);
+            const owners = new Map(answers?.owners);
+            const unknown = [...wanted].filter((file) => !owners.has(file));
+            let versions = answers?.versions;
+            if (unknown.length > 0 || !versions) {
+                lists ??= load();
+                const read = await lists;
+                versions = read.versions;
+                const found = scan(read, unknown);
+                for (const file of unknown)
+                    owners.set(file, found.get(file) ?? "");
+                if (kept && unknown.length > 0 && owners.size <= MAX_KEPT_ANSWERS)
+                    await writeKept(`${kept}.owners`, serializeAnswers({ versions, owners }));
+            }
+            const known = versions;
+            return {
+                owner: (file) => (wanted.has(file) && owners.get(file)) || undefined,
+                version: (pkg) => known.get(pkg),
+            };
+        },
+    };
+}
+/** The owners of these files, from the lists; a file no list names has none. */
+function scan({ packages, texts }, files) {
+    const owners = new Map();
+    if (files.length === 0)
+        return owners;
+    // A list names `/lib/x`; on merged-/usr systems the build may have read it as `/usr/lib/x`.
+    const wanted = new Map();
+    const want = (line, file) => wanted.set(line, [...(wanted.get(line) ?? []), file]);
+    for (const file of files) {
+        want(file, file);
+        const alias = file.slice("/usr".length);
+        if (file.startsWith("/usr/") && MERGED.some((dir) => alias.startsWith(dir)))
+            want(alias, file);
     }
-    return database(lists);
+    // Only a line as long as a wanted one can be one: most are never cut out of their list.
+    const lengths = new Set([...wanted.keys()].map((line) => line.length));
+    for (const [i, text] of texts.entries()) {
+        const pkg = packages[i];
+        for (let at = 0; at < text.length;) {
+            const found = text.indexOf("\n", at);
+            const end = found < 0 ? text.length : found;
+            if (lengths.has(end - at)) {
+                for (const file of wanted.get(text.slice(at, end)) ?? [])
+                    owners.set(file, pkg);
+            }
+            at = end + 1;
+        }
+    }
+    return owners;
 }
 async function readLists(admin) {
     const versions = await readDpkgVersions(admin);
@@ -6411,22 +6474,20 @@ async function databaseState(admin) {
     const parts = [admin, status.ino, status.size, status.mtimeNs, info.ino, info.mtimeNs];
     return (0,external_node_crypto_namespaceObject.createHash)("sha256").update(parts.join("\0")).digest("hex").slice(0, 16);
 }
-/**
- * The cache file: the versions as JSON, then each package and its list, NUL-separated (no path
- * holds a NUL). Undefined when it is missing or not whole.
- */
+/** The lists file: the versions as JSON, then each package and its list, NUL-separated. */
+function serializeLists(lists) {
+    const fields = [
+        JSON.stringify([...lists.versions]),
+        ...lists.packages.flatMap((pkg, i) => [pkg, lists.texts[i]]),
+    ];
+    return fields.join("\0");
+}
+/** The lists file read back; undefined when it is missing or not whole. */
 async function readCached(file) {
-    const text = await (0,promises_namespaceObject.readFile)(file, "utf8").catch(() => undefined);
-    const fields = text?.split("\0");
-    if (!fields || fields.length % 2 !== 1)
+    const fields = (await (0,promises_namespaceObject.readFile)(file, "utf8").catch(() => undefined))?.split("\0");
+    const versions = fields && fields.length % 2 === 1 ? versionsFrom(fields[0]) : undefined;
+    if (!fields || !versions)
         return undefined;
-    let versions;
-    try {
-        versions = new Map(JSON.parse(fields[0]));
-    }
-    catch {
-        return undefined;
-    }
     const packages = [];
     const texts = [];
     for (let i = 1; i < fields.length; i += 2) {
@@ -6435,58 +6496,55 @@ async function readCached(file) {
     }
     return { versions, packages, texts };
 }
-/** Writes the cache file whole (a rename), and removes those of earlier states. Best effort. */
-async function writeCached(file, lists) {
+function serializeAnswers({ versions, owners }) {
+    return JSON.stringify({ versions: [...versions], owners: Object.fromEntries(owners) });
+}
+/** The answers file read back; undefined when it is missing or not whole. */
+async function readAnswers(file) {
+    const text = await (0,promises_namespaceObject.readFile)(file, "utf8").catch(() => undefined);
+    if (text === undefined)
+        return undefined;
+    try {
+        const data = JSON.parse(text);
+        if (!Array.isArray(data.versions) || typeof data.owners !== "object")
+            return undefined;
+        const owners = Object.entries(data.owners).filter(([, pkg]) => typeof pkg === "string");
+        return { versions: new Map(data.versions), owners: new Map(owners) };
+    }
+    catch {
+        return undefined;
+    }
+}
+function versionsFrom(json) {
+    try {
+        const entries = JSON.parse(json);
+        return Array.isArray(entries) ? new Map(entries) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Writes a kept file whole (a rename: builds may write at once), and removes those kept for
+ * earlier states. Best effort: a cache that cannot be written only costs the next build time.
+ */
+async function writeKept(file, text) {
     const dir = external_node_path_default().dirname(file);
+    const state = external_node_path_default().basename(file).split(".")[0];
     const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
-    const fields = [
-        JSON.stringify([...lists.versions]),
-        ...lists.packages.flatMap((pkg, i) => [pkg, lists.texts[i]]),
-    ];
     try {
         await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(temporary, fields.join("\0"));
+        await (0,promises_namespaceObject.writeFile)(temporary, text);
         await (0,promises_namespaceObject.rename)(temporary, file);
-        const stale = (await (0,promises_namespaceObject.readdir)(dir)).filter((n) => n.endsWith(".lists") && n !== external_node_path_default().basename(file));
+        const stale = (await (0,promises_namespaceObject.readdir)(dir)).filter((n) => !n.startsWith(`${state}.`));
         await Promise.all(stale.map((n) => (0,promises_namespaceObject.rm)(external_node_path_default().join(dir, n), { force: true })));
     }
     catch {
-        // A cache that cannot be written (a read-only home) only costs the next build the reading.
+        // A read-only home, a full disk: the next build reads the database again.
     }
     finally {
         await (0,promises_namespaceObject.rm)(temporary, { force: true }).catch(() => undefined);
     }
-}
-function database({ versions, packages, texts }) {
-    return {
-        lookUp(files) {
-            // A list names `/lib/x`; on merged-/usr systems the build may have read it as `/usr/lib/x`.
-            const wanted = new Map();
-            const want = (line, file) => wanted.set(line, [...(wanted.get(line) ?? []), file]);
-            for (const file of new Set(files)) {
-                want(file, file);
-                const alias = file.slice("/usr".length);
-                if (file.startsWith("/usr/") && MERGED.some((dir) => alias.startsWith(dir)))
-                    want(alias, file);
-            }
-            // Only a line as long as a wanted one can be one: most are never cut out of their list.
-            const lengths = new Set([...wanted.keys()].map((line) => line.length));
-            const owners = new Map();
-            for (const [i, text] of texts.entries()) {
-                const pkg = packages[i];
-                for (let at = 0; at < text.length;) {
-                    const found = text.indexOf("\n", at);
-                    const end = found < 0 ? text.length : found;
-                    if (lengths.has(end - at)) {
-                        for (const file of wanted.get(text.slice(at, end)) ?? [])
-                            owners.set(file, pkg);
-                    }
-                    at = end + 1;
-                }
-            }
-            return { owner: (file) => owners.get(file), version: (pkg) => versions.get(pkg) };
-        },
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/files/blob-id.ts
@@ -9971,7 +10029,8 @@ async function observe(trace, context) {
                 system.push(file);
         }
     }
-    const dpkg = (await (context.dpkg ?? readDpkg())).lookUp([...system, ...trace.execs.keys()]);
+    const database = await (context.dpkg ?? readDpkg());
+    const dpkg = await database.lookUp([...system, ...trace.execs.keys()]);
     for (const file of system)
         if (!recordPackage(dpkg, file, packages))
             outside.add(file);
@@ -10199,12 +10258,22 @@ function topLevelNames(distInfo) {
         throw error;
     }
     const names = new Set();
-    for (const line of record.split("\n")) {
-        const first = line.split(",")[0]?.split("/")[0];
-        if (first && !first.startsWith("..") && !first.endsWith(".dist-info")) {
-            names.add(first.replace(/\.py$/, ""));
-            names.add(first);
+    // A RECORD lists a package's files together (cmake's, thousands): a line under the previous
+    // line's first component is skipped without being cut.
+    let previous = "";
+    for (let at = 0; at < record.length;) {
+        const newline = record.indexOf("\n", at);
+        const end = newline < 0 ? record.length : newline;
+        if (!(previous && record.startsWith(previous, at))) {
+            const line = record.slice(at, end);
+            const first = line.split(",")[0].split("/")[0];
+            previous = `${first}/`;
+            if (first && !first.startsWith("..") && !first.endsWith(".dist-info")) {
+                names.add(first.replace(/\.py$/, ""));
+                names.add(first);
+            }
         }
+        at = end + 1;
     }
     return [...names];
 }
@@ -11883,7 +11952,7 @@ function setTomlValue(text, table, key, value, display) {
     const valueText = value.replaceAll(/\r?\n/g, newline);
     let edited;
     try {
-        edited = splice(text, scan(text), table, key, valueText, newline);
+        edited = splice(text, toml_edit_scan(text), table, key, valueText, newline);
     }
     catch (error) {
         if (error instanceof ScanError) {
@@ -11985,7 +12054,7 @@ function without(data, path) {
     return copy;
 }
 /** Scans TOML text for its table headers and key/value statements (values are skipped over). */
-function scan(text) {
+function toml_edit_scan(text) {
     const headers = [];
     const values = [];
     let table = [];

@@ -87,7 +87,8 @@ export async function observe(trace: RawTrace, context: ObserveContext): Promise
       else system.push(file);
     }
   }
-  const dpkg = (await (context.dpkg ?? readDpkg())).lookUp([...system, ...trace.execs.keys()]);
+  const database = await (context.dpkg ?? readDpkg());
+  const dpkg = await database.lookUp([...system, ...trace.execs.keys()]);
   for (const file of system) if (!recordPackage(dpkg, file, packages)) outside.add(file);
   for (const dir of trace.listed) {
     if (classify(dir) === "repository")
@@ -330,12 +331,22 @@ function topLevelNames(distInfo: string): string[] {
     throw error;
   }
   const names = new Set<string>();
-  for (const line of record.split("\n")) {
-    const first = line.split(",")[0]?.split("/")[0];
-    if (first && !first.startsWith("..") && !first.endsWith(".dist-info")) {
-      names.add(first.replace(/\.py$/, ""));
-      names.add(first);
+  // A RECORD lists a package's files together (cmake's, thousands): a line under the previous
+  // line's first component is skipped without being cut.
+  let previous = "";
+  for (let at = 0; at < record.length; ) {
+    const newline = record.indexOf("\n", at);
+    const end = newline < 0 ? record.length : newline;
+    if (!(previous && record.startsWith(previous, at))) {
+      const line = record.slice(at, end);
+      const first = line.split(",")[0]!.split("/")[0]!;
+      previous = `${first}/`;
+      if (first && !first.startsWith("..") && !first.endsWith(".dist-info")) {
+        names.add(first.replace(/\.py$/, ""));
+        names.add(first);
+      }
     }
+    at = end + 1;
   }
   return [...names];
 }

@@ -37,11 +37,13 @@ export async function readDpkgVersions(admin = ADMIN): Promise<Map<string, strin
 
 /** How many `info/*.list` files are read at once. */
 const LISTS_AT_ONCE = 64;
+/** Answers kept per database state, at most: more are not written (builds of many projects). */
+const MAX_KEPT_ANSWERS = 50_000;
 
 /** The package database as read, before any file is looked up in it. */
 export interface DpkgDatabase {
   /** The database for looking up these files (and only these): owners of others are unknown. */
-  lookUp(files: Iterable<string>): Dpkg;
+  lookUp(files: Iterable<string>): Promise<Dpkg>;
 }
 
 /** The versions, and each package's list of files (the text of its `info/<package>.list`). */
@@ -51,25 +53,89 @@ interface Lists {
   readonly texts: readonly string[];
 }
 
+/** Owners found by earlier lookups in the same database state ("" for a file no package owns). */
+interface Answers {
+  readonly versions: Map<string, string>;
+  readonly owners: Map<string, string>;
+}
+
 /**
- * Every `info/*.list` (a batch at a time) and the versions: what recording a traced build needs.
- * Reading is I/O only, so it can run beside the build; `lookUp` then scans the lists once for the
- * few hundred files a build read outside the tree, where indexing every line of them (over a
- * hundred thousand) would cost more than the scan. Machines without dpkg get an empty database.
+ * The package database for recording a traced build: the versions, and every `info/*.list` (a
+ * batch at a time). Reading is I/O only, so it runs beside the build; `lookUp` then scans the
+ * lists once for the few hundred files a build read outside the tree, where indexing every line
+ * of them (over a hundred thousand) would cost more than the scan. Machines without dpkg get an
+ * empty database.
  *
- * With `cacheDir`, what was read is kept there as one file named after the database's state (dpkg
- * replaces the status file, and a list by renaming into `info/`, on every change), so that later
- * builds on the machine read one file instead of hundreds.
+ * With `cacheDir`, what was read and found is kept there under the database's state (dpkg
+ * replaces the status file, and a list by renaming it into `info/`, on every change): the lists as
+ * one file, and the owners found. A later build on the machine that reads the same system files
+ * then reads neither (a file not looked up before has the lists read and scanned for it).
  */
 export async function readDpkg(admin = ADMIN, cacheDir?: string): Promise<DpkgDatabase> {
   const state = cacheDir ? await databaseState(admin) : undefined;
-  const cached = state && cacheDir ? path.join(cacheDir, `${state}.lists`) : undefined;
-  let lists = cached ? await readCached(cached) : undefined;
-  if (!lists) {
-    lists = await readLists(admin);
-    if (cached) await writeCached(cached, lists);
+  const kept = state && cacheDir ? path.join(cacheDir, state) : undefined;
+  const answers = kept ? await readAnswers(`${kept}.owners`) : undefined;
+  const load = async () => {
+    const cached = kept ? await readCached(`${kept}.lists`) : undefined;
+    if (cached) return cached;
+    const lists = await readLists(admin);
+    if (kept) await writeKept(`${kept}.lists`, serializeLists(lists));
+    return lists;
+  };
+  // With no answers kept, the lists will be needed: reading them starts now, beside the build.
+  let lists = answers ? undefined : load();
+  lists?.catch(() => undefined);
+  return {
+    async lookUp(files) {
+      const wanted = new Set(files);
+      const owners = new Map(answers?.owners);
+      const unknown = [...wanted].filter((file) => !owners.has(file));
+      let versions = answers?.versions;
+      if (unknown.length > 0 || !versions) {
+        lists ??= load();
+        const read = await lists;
+        versions = read.versions;
+        const found = scan(read, unknown);
+        for (const file of unknown) owners.set(file, found.get(file) ?? "");
+        if (kept && unknown.length > 0 && owners.size <= MAX_KEPT_ANSWERS)
+          await writeKept(`${kept}.owners`, serializeAnswers({ versions, owners }));
+      }
+      const known = versions;
+      return {
+        owner: (file) => (wanted.has(file) && owners.get(file)) || undefined,
+        version: (pkg) => known.get(pkg),
+      };
+    },
+  };
+}
+
+/** The owners of these files, from the lists; a file no list names has none. */
+function scan({ packages, texts }: Lists, files: readonly string[]): Map<string, string> {
+  const owners = new Map<string, string>();
+  if (files.length === 0) return owners;
+  // A list names `/lib/x`; on merged-/usr systems the build may have read it as `/usr/lib/x`.
+  const wanted = new Map<string, string[]>();
+  const want = (line: string, file: string) =>
+    wanted.set(line, [...(wanted.get(line) ?? []), file]);
+  for (const file of files) {
+    want(file, file);
+    const alias = file.slice("/usr".length);
+    if (file.startsWith("/usr/") && MERGED.some((dir) => alias.startsWith(dir))) want(alias, file);
   }
-  return database(lists);
+  // Only a line as long as a wanted one can be one: most are never cut out of their list.
+  const lengths = new Set([...wanted.keys()].map((line) => line.length));
+  for (const [i, text] of texts.entries()) {
+    const pkg = packages[i]!;
+    for (let at = 0; at < text.length; ) {
+      const found = text.indexOf("\n", at);
+      const end = found < 0 ? text.length : found;
+      if (lengths.has(end - at)) {
+        for (const file of wanted.get(text.slice(at, end)) ?? []) owners.set(file, pkg);
+      }
+      at = end + 1;
+    }
+  }
+  return owners;
 }
 
 async function readLists(admin: string): Promise<Lists> {
@@ -102,20 +168,20 @@ async function databaseState(admin: string): Promise<string | undefined> {
   return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 16);
 }
 
-/**
- * The cache file: the versions as JSON, then each package and its list, NUL-separated (no path
- * holds a NUL). Undefined when it is missing or not whole.
- */
+/** The lists file: the versions as JSON, then each package and its list, NUL-separated. */
+function serializeLists(lists: Lists): string {
+  const fields = [
+    JSON.stringify([...lists.versions]),
+    ...lists.packages.flatMap((pkg, i) => [pkg, lists.texts[i]!]),
+  ];
+  return fields.join("\0");
+}
+
+/** The lists file read back; undefined when it is missing or not whole. */
 async function readCached(file: string): Promise<Lists | undefined> {
-  const text = await readFile(file, "utf8").catch(() => undefined);
-  const fields = text?.split("\0");
-  if (!fields || fields.length % 2 !== 1) return undefined;
-  let versions: Map<string, string>;
-  try {
-    versions = new Map(JSON.parse(fields[0]!) as [string, string][]);
-  } catch {
-    return undefined;
-  }
+  const fields = (await readFile(file, "utf8").catch(() => undefined))?.split("\0");
+  const versions = fields && fields.length % 2 === 1 ? versionsFrom(fields[0]!) : undefined;
+  if (!fields || !versions) return undefined;
   const packages: string[] = [];
   const texts: string[] = [];
   for (let i = 1; i < fields.length; i += 2) {
@@ -125,57 +191,50 @@ async function readCached(file: string): Promise<Lists | undefined> {
   return { versions, packages, texts };
 }
 
-/** Writes the cache file whole (a rename), and removes those of earlier states. Best effort. */
-async function writeCached(file: string, lists: Lists): Promise<void> {
-  const dir = path.dirname(file);
-  const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
-  const fields = [
-    JSON.stringify([...lists.versions]),
-    ...lists.packages.flatMap((pkg, i) => [pkg, lists.texts[i]!]),
-  ];
+function serializeAnswers({ versions, owners }: Answers): string {
+  return JSON.stringify({ versions: [...versions], owners: Object.fromEntries(owners) });
+}
+
+/** The answers file read back; undefined when it is missing or not whole. */
+async function readAnswers(file: string): Promise<Answers | undefined> {
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  if (text === undefined) return undefined;
   try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(temporary, fields.join("\0"));
-    await rename(temporary, file);
-    const stale = (await readdir(dir)).filter(
-      (n) => n.endsWith(".lists") && n !== path.basename(file),
-    );
-    await Promise.all(stale.map((n) => rm(path.join(dir, n), { force: true })));
+    const data = JSON.parse(text) as { versions: [string, string][]; owners: object };
+    if (!Array.isArray(data.versions) || typeof data.owners !== "object") return undefined;
+    const owners = Object.entries(data.owners).filter(([, pkg]) => typeof pkg === "string");
+    return { versions: new Map(data.versions), owners: new Map(owners) };
   } catch {
-    // A cache that cannot be written (a read-only home) only costs the next build the reading.
-  } finally {
-    await rm(temporary, { force: true }).catch(() => undefined);
+    return undefined;
   }
 }
 
-function database({ versions, packages, texts }: Lists): DpkgDatabase {
-  return {
-    lookUp(files) {
-      // A list names `/lib/x`; on merged-/usr systems the build may have read it as `/usr/lib/x`.
-      const wanted = new Map<string, string[]>();
-      const want = (line: string, file: string) =>
-        wanted.set(line, [...(wanted.get(line) ?? []), file]);
-      for (const file of new Set(files)) {
-        want(file, file);
-        const alias = file.slice("/usr".length);
-        if (file.startsWith("/usr/") && MERGED.some((dir) => alias.startsWith(dir)))
-          want(alias, file);
-      }
-      // Only a line as long as a wanted one can be one: most are never cut out of their list.
-      const lengths = new Set([...wanted.keys()].map((line) => line.length));
-      const owners = new Map<string, string>();
-      for (const [i, text] of texts.entries()) {
-        const pkg = packages[i]!;
-        for (let at = 0; at < text.length; ) {
-          const found = text.indexOf("\n", at);
-          const end = found < 0 ? text.length : found;
-          if (lengths.has(end - at)) {
-            for (const file of wanted.get(text.slice(at, end)) ?? []) owners.set(file, pkg);
-          }
-          at = end + 1;
-        }
-      }
-      return { owner: (file) => owners.get(file), version: (pkg) => versions.get(pkg) };
-    },
-  };
+function versionsFrom(json: string): Map<string, string> | undefined {
+  try {
+    const entries = JSON.parse(json) as unknown;
+    return Array.isArray(entries) ? new Map(entries as [string, string][]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes a kept file whole (a rename: builds may write at once), and removes those kept for
+ * earlier states. Best effort: a cache that cannot be written only costs the next build time.
+ */
+async function writeKept(file: string, text: string): Promise<void> {
+  const dir = path.dirname(file);
+  const state = path.basename(file).split(".")[0]!;
+  const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(temporary, text);
+    await rename(temporary, file);
+    const stale = (await readdir(dir)).filter((n) => !n.startsWith(`${state}.`));
+    await Promise.all(stale.map((n) => rm(path.join(dir, n), { force: true })));
+  } catch {
+    // A read-only home, a full disk: the next build reads the database again.
+  } finally {
+    await rm(temporary, { force: true }).catch(() => undefined);
+  }
 }
