@@ -6369,6 +6369,8 @@ async function readDpkgVersions(admin = ADMIN) {
 }
 /** How many `info/*.list` files are read at once. */
 const LISTS_AT_ONCE = 64;
+/** Changed whenever what is kept, or how an owner is found, changes. */
+const FORMAT = "dpkg-1";
 /** Answers kept per database state, at most: more are not written (builds of many projects). */
 const MAX_KEPT_ANSWERS = 50_000;
 /**
@@ -6471,7 +6473,8 @@ async function databaseState(admin) {
     const [status, info] = await Promise.all(["status", "info"].map((name) => (0,promises_namespaceObject.stat)(external_node_path_default().join(admin, name), { bigint: true }).catch(() => undefined)));
     if (!status || !info)
         return undefined;
-    const parts = [admin, status.ino, status.size, status.mtimeNs, info.ino, info.mtimeNs];
+    // The format of what is kept, and how owners are found, are part of the state too.
+    const parts = [FORMAT, admin, status.ino, status.size, status.mtimeNs, info.ino, info.mtimeNs];
     return (0,external_node_crypto_namespaceObject.createHash)("sha256").update(parts.join("\0")).digest("hex").slice(0, 16);
 }
 /** The lists file: the versions as JSON, then each package and its list, NUL-separated. */
@@ -10039,7 +10042,7 @@ async function observe(trace, context) {
             dirs[rel(dir)] = dirDigest(context.tree, rootRel(context.tree, dir));
     }
     const tools = await recordTools(trace, context, classify, dpkg, packages, (file) => {
-        const dist = sites.owner(file);
+        const dist = sites.owner(file, { listed: true });
         if (dist)
             distributions.set(`${dist.site}\0${dist.distInfo}`, dist);
         return dist;
@@ -10151,14 +10154,20 @@ async function recordTools(trace, context, classify, dpkg, packages, distributio
             continue;
         const name = [...names].sort().find((n) => !n.includes("/") && which(n, context.env) === file);
         const base = name ? { name, path: file } : { path: file };
-        // A program a Python distribution installed (cmake, ninja) is that distribution's version.
-        const dist = where === "outside" ? distribution(file) : undefined;
-        if (recordPackage(dpkg, file, packages))
+        if (recordPackage(dpkg, file, packages)) {
             tools.push({ ...base, identity: `deb:${dpkg.owner(file)}` });
-        else if (where === "keyed-elsewhere")
+            continue;
+        }
+        if (where === "keyed-elsewhere") {
             tools.push({ ...base, identity: "keyed" });
-        else if (dist)
+            continue;
+        }
+        // A program a Python distribution's RECORD lists (cmake, ninja) is that distribution's
+        // version, as the distributions the build imported are.
+        const dist = where === "outside" ? distribution(file) : undefined;
+        if (dist) {
             tools.push({ ...base, identity: `dist:${dist.distInfo.replace(/\.dist-info$/, "")}` });
+        }
         else {
             tools.push({ ...base, identity: "" });
             toHash.push(file);
@@ -10190,11 +10199,14 @@ function rootRel(tree, file) {
 function observe_projectRelative(tree, file) {
     return relativeTo(external_node_path_default().join(tree.root, tree.projectDir), file) || ".";
 }
-/** `file` relative to `dir`, both absolute and normalized: a slice when `file` is inside. */
+/**
+ * `file` relative to `dir`, both absolute and normalized, as `path.relative` gives it (no
+ * trailing slash: a directory opened as `sub/`): a slice when `file` is inside.
+ */
 function relativeTo(dir, file) {
     const prefix = dir.endsWith("/") ? dir : `${dir}/`;
     if (file.startsWith(prefix))
-        return file.slice(prefix.length);
+        return file.slice(prefix.length).replace(/\/+$/, "");
     return toPosix(external_node_path_default().relative(dir, file));
 }
 function sortedRecord(record) {
@@ -10204,34 +10216,50 @@ function sortedRecord(record) {
 }
 /**
  * Which distribution owns a file in a site-packages directory: the `*.dist-info` whose RECORD
- * (or top_level.txt) names the file's top-level package or module. Each site is read once.
+ * names the file's top-level package or module. Each site is read once.
  */
 class SiteIndex {
     #sites = new Map();
-    owner(file) {
+    /**
+     * The owner: the one distribution naming the file's top-level package, or, where several share
+     * it (namespace packages: `nvidia/`, `google/`), the one whose RECORD lists the file or another
+     * in its directory. With `listed`, only a distribution whose RECORD lists the file itself.
+     */
+    owner(file, { listed = false } = {}) {
         const match = /^(.*\/(?:site|dist)-packages)\/([^/]+)/.exec(file);
         if (!match)
             return undefined;
         const [, site, top] = match;
         if (top.endsWith(".dist-info"))
             return { site, distInfo: top };
-        const owners = this.#index(site);
-        const distInfo = owners.get(top) ?? owners.get(top.replace(/\.[^.]*$/, ""));
+        const { owners, records } = this.#index(site);
+        const candidates = owners.get(top) ?? owners.get(top.replace(/\.[^.]*$/, "")) ?? [];
+        if (candidates.length === 1 && !listed)
+            return { site, distInfo: candidates[0] };
+        const relative = file.slice(site.length + 1);
+        const naming = (start) => candidates.find((d) => {
+            const record = records.get(d);
+            return record.startsWith(start) || record.includes(`\n${start}`);
+        });
+        const distInfo = listed
+            ? naming(`${relative},`)
+            : (naming(`${relative},`) ?? naming(`${external_node_path_default().posix.dirname(relative)}/`));
         return distInfo ? { site, distInfo } : undefined;
     }
     #index(site) {
-        let owners = this.#sites.get(site);
-        if (owners)
-            return owners;
-        owners = new Map();
+        let known = this.#sites.get(site);
+        if (known)
+            return known;
+        known = { owners: new Map(), records: new Map() };
         for (const distInfo of observe_listDir(site).filter((e) => e.endsWith(".dist-info"))) {
-            for (const top of topLevelNames(external_node_path_default().join(site, distInfo))) {
-                if (!owners.has(top))
-                    owners.set(top, distInfo);
+            const record = readRecord(external_node_path_default().join(site, distInfo));
+            known.records.set(distInfo, record);
+            for (const top of topLevelNames(record)) {
+                known.owners.set(top, [...(known.owners.get(top) ?? []), distInfo]);
             }
         }
-        this.#sites.set(site, owners);
-        return owners;
+        this.#sites.set(site, known);
+        return known;
     }
 }
 /** A directory's names; one that is gone (an isolated build's environment) has none. */
@@ -10245,18 +10273,19 @@ function observe_listDir(dir) {
         throw error;
     }
 }
-/** The top-level names a distribution installs, from its RECORD (first path components). */
-function topLevelNames(distInfo) {
-    let record;
+/** A distribution's RECORD; empty for one without (installed by hand: it owns nothing we can name). */
+function readRecord(distInfo) {
     try {
-        record = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(distInfo, "RECORD"), "utf8");
+        return (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(distInfo, "RECORD"), "utf8");
     }
     catch (error) {
-        // A distribution without RECORD (installed by hand) owns nothing we can name.
         if (error.code === "ENOENT")
-            return [];
+            return "";
         throw error;
     }
+}
+/** The top-level names a RECORD names (the first components of its paths). */
+function topLevelNames(record) {
     const names = new Set();
     // A RECORD lists a package's files together (cmake's, thousands): a line under the previous
     // line's first component is skipped without being cut.
@@ -10556,7 +10585,7 @@ static int serve(int listener, pid_t first) {
   int status = -1;
   /* Switch straight from the caller to this process and back; kernels before 6.6 refuse, and
      each call then costs a wake-up. */
-  if (ioctl(listener, SECCOMP_IOCTL_NOTIF_SET_FLAGS, SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP, 0) != 0) {}
+  (void)ioctl(listener, SECCOMP_IOCTL_NOTIF_SET_FLAGS, SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP, 0);
   for (;;) {
     fds[0].revents = fds[1].revents = 0;
     if (poll(fds, 2, -1) < 0 && errno != EINTR) return -2;
@@ -11269,9 +11298,6 @@ function iniSections(text) {
  * wheels might then match neither the fingerprint nor the observed set).
  */
 async function buildWheels(deps, config, { fp, command }, keys, miss) {
-    const T0 = performance.now();
-    const tm = (l) => process.env.WC_TIMING &&
-        process.stderr.write(`T ${l} ${(performance.now() - T0).toFixed(0)}\n`);
     const { tracer, note: traceNote } = config.trace
         ? await ensureTracer(config.env, config.installTracer)
         : {};
@@ -11289,7 +11315,6 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         traced: tracer !== undefined,
     });
     const dir = fp.request.project.dir;
-    tm("ensured");
     const before = await snapshotWheels(config.wheelDir);
     const started = Date.now();
     // Read while the build runs: a traced build's record needs it, and it takes a while.
@@ -11326,16 +11351,13 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
         };
     }
     deps.progress({ kind: "build-done" });
-    tm("built");
     const buildSeconds = (Date.now() - started) / 1000;
     const { ours, rejected } = sortWheels(produced, wheelTarget(fp), config.wheelDir);
     const otherWheels = [...before.keys()].filter((name) => !produced.includes(name)).sort();
     const paths = ours.map((name) => external_node_path_default().join(config.wheelDir, name));
     const records = await Promise.all(paths.map(wheelRecord));
     const wheels = records.map((r, i) => ({ ...r, path: paths[i] }));
-    tm("records");
     const after = await redigest(fp);
-    tm("redigest");
     const buildChanges = diffManifests(fp.manifest, after.manifest);
     const observation = tracer
         ? await observe(await readTraced(tracer, traceDir, dir, started), {
@@ -11349,7 +11371,6 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
             dpkg,
         })
         : await borrow(deps, keys, fp);
-    tm("observed");
     const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);
     const observed = completed.observed;
     const variant = variantOf(miss.supersedes);
@@ -11374,7 +11395,6 @@ async function buildWheels(deps, config, { fp, command }, keys, miss) {
             ...changedInputs(buildChanges),
             ...(observation?.changedDuringBuild ?? []),
         ]);
-    tm("saved");
     if (save.status === "saved" && deps.cache.kind === "local") {
         await saveAfterBuildState(deps, keys, manifest, after, buildChanges, paths);
     }

@@ -95,7 +95,7 @@ export async function observe(trace: RawTrace, context: ObserveContext): Promise
       dirs[rel(dir)] = dirDigest(context.tree, rootRel(context.tree, dir));
   }
   const tools = await recordTools(trace, context, classify, dpkg, packages, (file) => {
-    const dist = sites.owner(file);
+    const dist = sites.owner(file, { listed: true });
     if (dist) distributions.set(`${dist.site}\0${dist.distInfo}`, dist);
     return dist;
   });
@@ -216,14 +216,20 @@ async function recordTools(
     if (where === "own" || where === "noise" || where === "reused") continue;
     const name = [...names].sort().find((n) => !n.includes("/") && which(n, context.env) === file);
     const base = name ? { name, path: file } : { path: file };
-    // A program a Python distribution installed (cmake, ninja) is that distribution's version.
-    const dist = where === "outside" ? distribution(file) : undefined;
-    if (recordPackage(dpkg, file, packages))
+    if (recordPackage(dpkg, file, packages)) {
       tools.push({ ...base, identity: `deb:${dpkg.owner(file)}` });
-    else if (where === "keyed-elsewhere") tools.push({ ...base, identity: "keyed" });
-    else if (dist)
+      continue;
+    }
+    if (where === "keyed-elsewhere") {
+      tools.push({ ...base, identity: "keyed" });
+      continue;
+    }
+    // A program a Python distribution's RECORD lists (cmake, ninja) is that distribution's
+    // version, as the distributions the build imported are.
+    const dist = where === "outside" ? distribution(file) : undefined;
+    if (dist) {
       tools.push({ ...base, identity: `dist:${dist.distInfo.replace(/\.dist-info$/, "")}` });
-    else {
+    } else {
       tools.push({ ...base, identity: "" });
       toHash.push(file);
     }
@@ -264,10 +270,13 @@ function projectRelative(tree: FileTree, file: string): string {
   return relativeTo(path.join(tree.root, tree.projectDir), file) || ".";
 }
 
-/** `file` relative to `dir`, both absolute and normalized: a slice when `file` is inside. */
+/**
+ * `file` relative to `dir`, both absolute and normalized, as `path.relative` gives it (no
+ * trailing slash: a directory opened as `sub/`): a slice when `file` is inside.
+ */
 function relativeTo(dir: string, file: string): string {
   const prefix = dir.endsWith("/") ? dir : `${dir}/`;
-  if (file.startsWith(prefix)) return file.slice(prefix.length);
+  if (file.startsWith(prefix)) return file.slice(prefix.length).replace(/\/+$/, "");
   return toPosix(path.relative(dir, file));
 }
 
@@ -279,34 +288,58 @@ function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
   );
 }
 
+/** A site's distributions: the top-level names each RECORD names, and the RECORDs. */
+interface Site {
+  /** Top-level package or module → the `*.dist-info` directories whose RECORD names it. */
+  readonly owners: Map<string, string[]>;
+  readonly records: Map<string, string>;
+}
+
 /**
  * Which distribution owns a file in a site-packages directory: the `*.dist-info` whose RECORD
- * (or top_level.txt) names the file's top-level package or module. Each site is read once.
+ * names the file's top-level package or module. Each site is read once.
  */
 class SiteIndex {
-  readonly #sites = new Map<string, Map<string, string>>();
+  readonly #sites = new Map<string, Site>();
 
-  owner(file: string): { site: string; distInfo: string } | undefined {
+  /**
+   * The owner: the one distribution naming the file's top-level package, or, where several share
+   * it (namespace packages: `nvidia/`, `google/`), the one whose RECORD lists the file or another
+   * in its directory. With `listed`, only a distribution whose RECORD lists the file itself.
+   */
+  owner(file: string, { listed = false } = {}): { site: string; distInfo: string } | undefined {
     const match = /^(.*\/(?:site|dist)-packages)\/([^/]+)/.exec(file);
     if (!match) return undefined;
     const [, site, top] = match as unknown as [string, string, string];
     if (top.endsWith(".dist-info")) return { site, distInfo: top };
-    const owners = this.#index(site);
-    const distInfo = owners.get(top) ?? owners.get(top.replace(/\.[^.]*$/, ""));
+    const { owners, records } = this.#index(site);
+    const candidates = owners.get(top) ?? owners.get(top.replace(/\.[^.]*$/, "")) ?? [];
+    if (candidates.length === 1 && !listed) return { site, distInfo: candidates[0]! };
+    const relative = file.slice(site.length + 1);
+    const naming = (start: string) =>
+      candidates.find((d) => {
+        const record = records.get(d)!;
+        return record.startsWith(start) || record.includes(`\n${start}`);
+      });
+    const distInfo = listed
+      ? naming(`${relative},`)
+      : (naming(`${relative},`) ?? naming(`${path.posix.dirname(relative)}/`));
     return distInfo ? { site, distInfo } : undefined;
   }
 
-  #index(site: string): Map<string, string> {
-    let owners = this.#sites.get(site);
-    if (owners) return owners;
-    owners = new Map();
+  #index(site: string): Site {
+    let known = this.#sites.get(site);
+    if (known) return known;
+    known = { owners: new Map(), records: new Map() };
     for (const distInfo of listDir(site).filter((e) => e.endsWith(".dist-info"))) {
-      for (const top of topLevelNames(path.join(site, distInfo))) {
-        if (!owners.has(top)) owners.set(top, distInfo);
+      const record = readRecord(path.join(site, distInfo));
+      known.records.set(distInfo, record);
+      for (const top of topLevelNames(record)) {
+        known.owners.set(top, [...(known.owners.get(top) ?? []), distInfo]);
       }
     }
-    this.#sites.set(site, owners);
-    return owners;
+    this.#sites.set(site, known);
+    return known;
   }
 }
 
@@ -320,16 +353,18 @@ function listDir(dir: string): string[] {
   }
 }
 
-/** The top-level names a distribution installs, from its RECORD (first path components). */
-function topLevelNames(distInfo: string): string[] {
-  let record: string;
+/** A distribution's RECORD; empty for one without (installed by hand: it owns nothing we can name). */
+function readRecord(distInfo: string): string {
   try {
-    record = readFileSync(path.join(distInfo, "RECORD"), "utf8");
+    return readFileSync(path.join(distInfo, "RECORD"), "utf8");
   } catch (error) {
-    // A distribution without RECORD (installed by hand) owns nothing we can name.
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "";
     throw error;
   }
+}
+
+/** The top-level names a RECORD names (the first components of its paths). */
+function topLevelNames(record: string): string[] {
   const names = new Set<string>();
   // A RECORD lists a package's files together (cmake's, thousands): a line under the previous
   // line's first component is skipped without being cut.

@@ -259,7 +259,7 @@ static int serve(int listener, pid_t first) {
   int status = -1;
   /* Switch straight from the caller to this process and back; kernels before 6.6 refuse, and
      each call then costs a wake-up. */
-  if (ioctl(listener, SECCOMP_IOCTL_NOTIF_SET_FLAGS, SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP, 0) != 0) {}
+  (void)ioctl(listener, SECCOMP_IOCTL_NOTIF_SET_FLAGS, SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP, 0);
   for (;;) {
     fds[0].revents = fds[1].revents = 0;
     if (poll(fds, 2, -1) < 0 && errno != EINTR) return -2;

@@ -37,6 +37,8 @@ export async function readDpkgVersions(admin = ADMIN): Promise<Map<string, strin
 
 /** How many `info/*.list` files are read at once. */
 const LISTS_AT_ONCE = 64;
+/** Changed whenever what is kept, or how an owner is found, changes. */
+const FORMAT = "dpkg-1";
 /** Answers kept per database state, at most: more are not written (builds of many projects). */
 const MAX_KEPT_ANSWERS = 50_000;
 
@@ -164,7 +166,8 @@ async function databaseState(admin: string): Promise<string | undefined> {
     ),
   );
   if (!status || !info) return undefined;
-  const parts = [admin, status.ino, status.size, status.mtimeNs, info.ino, info.mtimeNs];
+  // The format of what is kept, and how owners are found, are part of the state too.
+  const parts = [FORMAT, admin, status.ino, status.size, status.mtimeNs, info.ino, info.mtimeNs];
   return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 16);
 }
 

@@ -81,10 +81,6 @@ export async function buildWheels(
   keys: EntryKeys,
   miss: MissFacts,
 ): Promise<Built | Failed> {
-  const T0 = performance.now();
-  const tm = (l: string) =>
-    process.env.WC_TIMING &&
-    process.stderr.write(`T ${l} ${(performance.now() - T0).toFixed(0)}\n`);
   const { tracer, note: traceNote } = config.trace
     ? await ensureTracer(config.env, config.installTracer)
     : {};
@@ -101,7 +97,6 @@ export async function buildWheels(
     traced: tracer !== undefined,
   });
   const dir = fp.request.project.dir;
-  tm("ensured");
   const before = await snapshotWheels(config.wheelDir);
   const started = Date.now();
   // Read while the build runs: a traced build's record needs it, and it takes a while.
@@ -136,16 +131,13 @@ export async function buildWheels(
     };
   }
   deps.progress({ kind: "build-done" });
-  tm("built");
   const buildSeconds = (Date.now() - started) / 1000;
   const { ours, rejected } = sortWheels(produced, wheelTarget(fp), config.wheelDir);
   const otherWheels = [...before.keys()].filter((name) => !produced.includes(name)).sort();
   const paths = ours.map((name) => path.join(config.wheelDir, name));
   const records = await Promise.all(paths.map(wheelRecord));
   const wheels = records.map((r, i) => ({ ...r, path: paths[i]! }));
-  tm("records");
   const after = await redigest(fp);
-  tm("redigest");
   const buildChanges = diffManifests(fp.manifest, after.manifest);
   const observation = tracer
     ? await observe(await readTraced(tracer, traceDir, dir, started), {
@@ -161,7 +153,6 @@ export async function buildWheels(
         dpkg,
       })
     : await borrow(deps, keys, fp);
-  tm("observed");
   const completed = await completeReused(observation, miss.previous?.manifest.observed, fp);
   const observed = completed.observed;
   const variant = variantOf(miss.supersedes);
@@ -187,7 +178,6 @@ export async function buildWheels(
           ...changedInputs(buildChanges),
           ...(observation?.changedDuringBuild ?? []),
         ]);
-  tm("saved");
   if (save.status === "saved" && deps.cache.kind === "local") {
     await saveAfterBuildState(deps, keys, manifest, after, buildChanges, paths);
   }

@@ -61,6 +61,47 @@ describe("observe", () => {
     ]);
   });
 
+  test("namespace packages: the distribution whose RECORD lists the file, not the first", async () => {
+    const { site, context } = await machine();
+    writeTree(site, {
+      "nvidia/cublas/include/cublas.h": "cublas\n",
+      "nvidia/cuda_nvcc/bin/ptxas": "ptxas 12.4\n",
+      "nvidia/cuda_nvcc/include/crt/host_config.h": "config\n",
+      "nvidia/cuda_nvcc/bin/unlisted": "made after install\n",
+      "nvidia_cublas_cu12-12.1.0.dist-info/RECORD":
+        "nvidia/__init__.py,,\nnvidia/cublas/include/cublas.h,,\n",
+      "nvidia_cuda_nvcc_cu12-12.4.0.dist-info/RECORD":
+        "nvidia/__init__.py,,\nnvidia/cuda_nvcc/bin/ptxas,,\nnvidia/cuda_nvcc/include/crt/host_config.h,,\n",
+    });
+    const trace = emptyTrace();
+    trace.opened.set(path.join(site, "nvidia/cuda_nvcc/include/crt/host_config.h"), true);
+    trace.execs.set(path.join(site, "nvidia/cuda_nvcc/bin/ptxas"), new Set(["ptxas"]));
+    trace.execs.set(path.join(site, "nvidia/cuda_nvcc/bin/unlisted"), new Set(["unlisted"]));
+    // A single owner of the top-level name, but its RECORD does not list the program.
+    writeTree(site, { "cmake/data/bin/ccmake": "#!/bin/sh\n" });
+    trace.execs.set(path.join(site, "cmake/data/bin/ccmake"), new Set(["ccmake"]));
+    const { observed } = await observe(trace, context);
+    const identities = Object.fromEntries(observed.tools.map((t) => [t.path, t.identity]));
+    expect(identities[path.join(site, "nvidia/cuda_nvcc/bin/ptxas")]).toBe(
+      "dist:nvidia_cuda_nvcc_cu12-12.4.0",
+    );
+    expect(identities[path.join(site, "nvidia/cuda_nvcc/bin/unlisted")]).toMatch(/^[0-9a-f]{40}$/);
+    expect(identities[path.join(site, "cmake/data/bin/ccmake")]).toMatch(/^[0-9a-f]{40}$/);
+    expect(observed.distributions).toEqual([
+      { site, distInfo: "nvidia_cuda_nvcc_cu12-12.4.0.dist-info" },
+    ]);
+    expect(observed.outside).toEqual({});
+  });
+
+  test("a directory opened as `sub/` is recorded as `sub`", async () => {
+    const { repo, context } = await machine();
+    const trace = emptyTrace();
+    trace.opened.set(`${path.join(repo, "missing")}/`, false);
+    trace.opened.set(path.join(repo, "src/demo.c"), true);
+    const { observed } = await observe(trace, context);
+    expect(observed.files).toEqual({ missing: null, "src/demo.c": expect.any(String) });
+  });
+
   test("files in a directory the build created, at any depth, are its own", async () => {
     const { repo, context } = await machine();
     const trace = emptyTrace();
