@@ -6370,7 +6370,7 @@ async function readDpkgVersions(admin = ADMIN) {
 /** How many `info/*.list` files are read at once. */
 const LISTS_AT_ONCE = 64;
 /** Changed whenever what is kept, or how an owner is found, changes. */
-const FORMAT = "dpkg-1";
+const FORMAT = "wheel-cache dpkg 2";
 /** Answers kept per database state, at most: more are not written (builds of many projects). */
 const MAX_KEPT_ANSWERS = 50_000;
 /**
@@ -6382,10 +6382,12 @@ const MAX_KEPT_ANSWERS = 50_000;
  *
  * With `cacheDir`, what was read and found is kept there under the database's state (dpkg
  * replaces the status file, and a list by renaming it into `info/`, on every change): the lists as
- * one file, and the owners found. A later build on the machine that reads the same system files
- * then reads neither (a file not looked up before has the lists read and scanned for it).
+ * one file, and the owners found ("" for a file no package owns). A later build on the machine
+ * that reads the same system files then reads neither (a file not looked up before has the lists
+ * read and scanned for it). The versions are always read from `status`, as validation reads them.
  */
 async function readDpkg(admin = ADMIN, cacheDir) {
+    const versions = readDpkgVersions(admin);
     const state = cacheDir ? await databaseState(admin) : undefined;
     const kept = state && cacheDir ? external_node_path_default().join(cacheDir, state) : undefined;
     const answers = kept ? await readAnswers(`${kept}.owners`) : undefined;
@@ -6404,20 +6406,17 @@ async function readDpkg(admin = ADMIN, cacheDir) {
     return {
         async lookUp(files) {
             const wanted = new Set(files);
-            const owners = new Map(answers?.owners);
+            const owners = new Map(answers);
             const unknown = [...wanted].filter((file) => !owners.has(file));
-            let versions = answers?.versions;
-            if (unknown.length > 0 || !versions) {
+            if (unknown.length > 0) {
                 lists ??= load();
-                const read = await lists;
-                versions = read.versions;
-                const found = scan(read, unknown);
+                const found = scan(await lists, unknown);
                 for (const file of unknown)
                     owners.set(file, found.get(file) ?? "");
-                if (kept && unknown.length > 0 && owners.size <= MAX_KEPT_ANSWERS)
-                    await writeKept(`${kept}.owners`, serializeAnswers({ versions, owners }));
+                if (kept && owners.size <= MAX_KEPT_ANSWERS)
+                    await writeKept(`${kept}.owners`, JSON.stringify(Object.fromEntries(owners)));
             }
-            const known = versions;
+            const known = await versions;
             return {
                 owner: (file) => (wanted.has(file) && owners.get(file)) || undefined,
                 version: (pkg) => known.get(pkg),
@@ -6428,8 +6427,6 @@ async function readDpkg(admin = ADMIN, cacheDir) {
 /** The owners of these files, from the lists; a file no list names has none. */
 function scan({ packages, texts }, files) {
     const owners = new Map();
-    if (files.length === 0)
-        return owners;
     // A list names `/lib/x`; on merged-/usr systems the build may have read it as `/usr/lib/x`.
     const wanted = new Map();
     const want = (line, file) => wanted.set(line, [...(wanted.get(line) ?? []), file]);
@@ -6456,7 +6453,6 @@ function scan({ packages, texts }, files) {
     return owners;
 }
 async function readLists(admin) {
-    const versions = await readDpkgVersions(admin);
     const info = external_node_path_default().join(admin, "info");
     const packages = (await (0,promises_namespaceObject.readdir)(info).catch(() => []))
         .filter((n) => n.endsWith(".list"))
@@ -6466,7 +6462,7 @@ async function readLists(admin) {
         const batch = packages.slice(start, start + LISTS_AT_ONCE);
         texts.push(...(await Promise.all(batch.map((pkg) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(info, `${pkg}.list`), "utf8").catch(() => "")))));
     }
-    return { versions, packages, texts };
+    return { packages, texts };
 }
 /** A digest of the status file's and the `info/` directory's identity and times; none without dpkg. */
 async function databaseState(admin) {
@@ -6474,54 +6470,37 @@ async function databaseState(admin) {
     if (!status || !info)
         return undefined;
     // The format of what is kept, and how owners are found, are part of the state too.
-    const parts = [FORMAT, admin, status.ino, status.size, status.mtimeNs, info.ino, info.mtimeNs];
-    return (0,external_node_crypto_namespaceObject.createHash)("sha256").update(parts.join("\0")).digest("hex").slice(0, 16);
+    const times = [status.ino, status.size, status.mtimeNs, info.ino, info.mtimeNs].map(String);
+    return digest_short(digestOf(FORMAT, admin, ...times), 16);
 }
-/** The lists file: the versions as JSON, then each package and its list, NUL-separated. */
-function serializeLists(lists) {
-    const fields = [
-        JSON.stringify([...lists.versions]),
-        ...lists.packages.flatMap((pkg, i) => [pkg, lists.texts[i]]),
-    ];
-    return fields.join("\0");
+/** The lists file: each package and its list between a header and an end, NUL-separated. */
+function serializeLists({ packages, texts }) {
+    return [FORMAT, ...packages.flatMap((pkg, i) => [pkg, texts[i]]), "end"].join("\0");
 }
 /** The lists file read back; undefined when it is missing or not whole. */
 async function readCached(file) {
     const fields = (await (0,promises_namespaceObject.readFile)(file, "utf8").catch(() => undefined))?.split("\0");
-    const versions = fields && fields.length % 2 === 1 ? versionsFrom(fields[0]) : undefined;
-    if (!fields || !versions)
+    const whole = fields && fields.length % 2 === 0 && fields[0] === FORMAT && fields.at(-1) === "end";
+    if (!whole)
         return undefined;
     const packages = [];
     const texts = [];
-    for (let i = 1; i < fields.length; i += 2) {
+    for (let i = 1; i + 1 < fields.length; i += 2) {
         packages.push(fields[i]);
         texts.push(fields[i + 1]);
     }
-    return { versions, packages, texts };
+    return { packages, texts };
 }
-function serializeAnswers({ versions, owners }) {
-    return JSON.stringify({ versions: [...versions], owners: Object.fromEntries(owners) });
-}
-/** The answers file read back; undefined when it is missing or not whole. */
+/** The owners file read back (file → package, "" for none); undefined when missing or not whole. */
 async function readAnswers(file) {
     const text = await (0,promises_namespaceObject.readFile)(file, "utf8").catch(() => undefined);
     if (text === undefined)
         return undefined;
     try {
         const data = JSON.parse(text);
-        if (!Array.isArray(data.versions) || typeof data.owners !== "object")
+        if (typeof data !== "object" || data === null || Array.isArray(data))
             return undefined;
-        const owners = Object.entries(data.owners).filter(([, pkg]) => typeof pkg === "string");
-        return { versions: new Map(data.versions), owners: new Map(owners) };
-    }
-    catch {
-        return undefined;
-    }
-}
-function versionsFrom(json) {
-    try {
-        const entries = JSON.parse(json);
-        return Array.isArray(entries) ? new Map(entries) : undefined;
+        return new Map(Object.entries(data).filter(([, pkg]) => typeof pkg === "string"));
     }
     catch {
         return undefined;

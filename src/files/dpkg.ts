@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { digestOf, short } from "../shared/digest.js";
 
 /**
  * What Debian's package database says about system files: which installed package owns a path,
@@ -38,7 +38,7 @@ export async function readDpkgVersions(admin = ADMIN): Promise<Map<string, strin
 /** How many `info/*.list` files are read at once. */
 const LISTS_AT_ONCE = 64;
 /** Changed whenever what is kept, or how an owner is found, changes. */
-const FORMAT = "dpkg-1";
+const FORMAT = "wheel-cache dpkg 2";
 /** Answers kept per database state, at most: more are not written (builds of many projects). */
 const MAX_KEPT_ANSWERS = 50_000;
 
@@ -48,17 +48,10 @@ export interface DpkgDatabase {
   lookUp(files: Iterable<string>): Promise<Dpkg>;
 }
 
-/** The versions, and each package's list of files (the text of its `info/<package>.list`). */
+/** Each package's list of files (the text of its `info/<package>.list`). */
 interface Lists {
-  readonly versions: Map<string, string>;
   readonly packages: readonly string[];
   readonly texts: readonly string[];
-}
-
-/** Owners found by earlier lookups in the same database state ("" for a file no package owns). */
-interface Answers {
-  readonly versions: Map<string, string>;
-  readonly owners: Map<string, string>;
 }
 
 /**
@@ -70,10 +63,12 @@ interface Answers {
  *
  * With `cacheDir`, what was read and found is kept there under the database's state (dpkg
  * replaces the status file, and a list by renaming it into `info/`, on every change): the lists as
- * one file, and the owners found. A later build on the machine that reads the same system files
- * then reads neither (a file not looked up before has the lists read and scanned for it).
+ * one file, and the owners found ("" for a file no package owns). A later build on the machine
+ * that reads the same system files then reads neither (a file not looked up before has the lists
+ * read and scanned for it). The versions are always read from `status`, as validation reads them.
  */
 export async function readDpkg(admin = ADMIN, cacheDir?: string): Promise<DpkgDatabase> {
+  const versions = readDpkgVersions(admin);
   const state = cacheDir ? await databaseState(admin) : undefined;
   const kept = state && cacheDir ? path.join(cacheDir, state) : undefined;
   const answers = kept ? await readAnswers(`${kept}.owners`) : undefined;
@@ -90,19 +85,16 @@ export async function readDpkg(admin = ADMIN, cacheDir?: string): Promise<DpkgDa
   return {
     async lookUp(files) {
       const wanted = new Set(files);
-      const owners = new Map(answers?.owners);
+      const owners = new Map(answers);
       const unknown = [...wanted].filter((file) => !owners.has(file));
-      let versions = answers?.versions;
-      if (unknown.length > 0 || !versions) {
+      if (unknown.length > 0) {
         lists ??= load();
-        const read = await lists;
-        versions = read.versions;
-        const found = scan(read, unknown);
+        const found = scan(await lists, unknown);
         for (const file of unknown) owners.set(file, found.get(file) ?? "");
-        if (kept && unknown.length > 0 && owners.size <= MAX_KEPT_ANSWERS)
-          await writeKept(`${kept}.owners`, serializeAnswers({ versions, owners }));
+        if (kept && owners.size <= MAX_KEPT_ANSWERS)
+          await writeKept(`${kept}.owners`, JSON.stringify(Object.fromEntries(owners)));
       }
-      const known = versions;
+      const known = await versions;
       return {
         owner: (file) => (wanted.has(file) && owners.get(file)) || undefined,
         version: (pkg) => known.get(pkg),
@@ -114,7 +106,6 @@ export async function readDpkg(admin = ADMIN, cacheDir?: string): Promise<DpkgDa
 /** The owners of these files, from the lists; a file no list names has none. */
 function scan({ packages, texts }: Lists, files: readonly string[]): Map<string, string> {
   const owners = new Map<string, string>();
-  if (files.length === 0) return owners;
   // A list names `/lib/x`; on merged-/usr systems the build may have read it as `/usr/lib/x`.
   const wanted = new Map<string, string[]>();
   const want = (line: string, file: string) =>
@@ -141,7 +132,6 @@ function scan({ packages, texts }: Lists, files: readonly string[]): Map<string,
 }
 
 async function readLists(admin: string): Promise<Lists> {
-  const versions = await readDpkgVersions(admin);
   const info = path.join(admin, "info");
   const packages = (await readdir(info).catch(() => [] as string[]))
     .filter((n) => n.endsWith(".list"))
@@ -155,7 +145,7 @@ async function readLists(admin: string): Promise<Lists> {
       )),
     );
   }
-  return { versions, packages, texts };
+  return { packages, texts };
 }
 
 /** A digest of the status file's and the `info/` directory's identity and times; none without dpkg. */
@@ -167,55 +157,38 @@ async function databaseState(admin: string): Promise<string | undefined> {
   );
   if (!status || !info) return undefined;
   // The format of what is kept, and how owners are found, are part of the state too.
-  const parts = [FORMAT, admin, status.ino, status.size, status.mtimeNs, info.ino, info.mtimeNs];
-  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 16);
+  const times = [status.ino, status.size, status.mtimeNs, info.ino, info.mtimeNs].map(String);
+  return short(digestOf(FORMAT, admin, ...times), 16);
 }
 
-/** The lists file: the versions as JSON, then each package and its list, NUL-separated. */
-function serializeLists(lists: Lists): string {
-  const fields = [
-    JSON.stringify([...lists.versions]),
-    ...lists.packages.flatMap((pkg, i) => [pkg, lists.texts[i]!]),
-  ];
-  return fields.join("\0");
+/** The lists file: each package and its list between a header and an end, NUL-separated. */
+function serializeLists({ packages, texts }: Lists): string {
+  return [FORMAT, ...packages.flatMap((pkg, i) => [pkg, texts[i]!]), "end"].join("\0");
 }
 
 /** The lists file read back; undefined when it is missing or not whole. */
 async function readCached(file: string): Promise<Lists | undefined> {
   const fields = (await readFile(file, "utf8").catch(() => undefined))?.split("\0");
-  const versions = fields && fields.length % 2 === 1 ? versionsFrom(fields[0]!) : undefined;
-  if (!fields || !versions) return undefined;
+  const whole =
+    fields && fields.length % 2 === 0 && fields[0] === FORMAT && fields.at(-1) === "end";
+  if (!whole) return undefined;
   const packages: string[] = [];
   const texts: string[] = [];
-  for (let i = 1; i < fields.length; i += 2) {
+  for (let i = 1; i + 1 < fields.length; i += 2) {
     packages.push(fields[i]!);
     texts.push(fields[i + 1]!);
   }
-  return { versions, packages, texts };
+  return { packages, texts };
 }
 
-function serializeAnswers({ versions, owners }: Answers): string {
-  return JSON.stringify({ versions: [...versions], owners: Object.fromEntries(owners) });
-}
-
-/** The answers file read back; undefined when it is missing or not whole. */
-async function readAnswers(file: string): Promise<Answers | undefined> {
+/** The owners file read back (file → package, "" for none); undefined when missing or not whole. */
+async function readAnswers(file: string): Promise<Map<string, string> | undefined> {
   const text = await readFile(file, "utf8").catch(() => undefined);
   if (text === undefined) return undefined;
   try {
-    const data = JSON.parse(text) as { versions: [string, string][]; owners: object };
-    if (!Array.isArray(data.versions) || typeof data.owners !== "object") return undefined;
-    const owners = Object.entries(data.owners).filter(([, pkg]) => typeof pkg === "string");
-    return { versions: new Map(data.versions), owners: new Map(owners) };
-  } catch {
-    return undefined;
-  }
-}
-
-function versionsFrom(json: string): Map<string, string> | undefined {
-  try {
-    const entries = JSON.parse(json) as unknown;
-    return Array.isArray(entries) ? new Map(entries as [string, string][]) : undefined;
+    const data = JSON.parse(text) as unknown;
+    if (typeof data !== "object" || data === null || Array.isArray(data)) return undefined;
+    return new Map(Object.entries(data).filter(([, pkg]) => typeof pkg === "string"));
   } catch {
     return undefined;
   }

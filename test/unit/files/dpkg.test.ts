@@ -103,7 +103,7 @@ describe("the Debian package database", () => {
     expect(dpkg.owner("/usr/include/pkg2.h")).toBe("pkg2");
     expect(dpkg.version("pkg2")).toBe("1.2");
     expect(readFileSync(path.join(cache, kept[0]!), "utf8")).toContain("/usr/include/pkg2.h");
-    expect(JSON.parse(readFileSync(path.join(cache, kept[1]!), "utf8")).owners).toEqual({
+    expect(JSON.parse(readFileSync(path.join(cache, kept[1]!), "utf8"))).toEqual({
       "/usr/include/pkg2.h": "pkg2",
     });
   });
